@@ -1,0 +1,114 @@
+// `npm run demo`: one working day of dondoc, offline. Migrates and seeds a fresh SQLite database, starts
+// the bot against a local Bot API emulator on loopback, plays the day and prints the conversation.
+// Exits non-zero when the day did not go as it should (so CI notices).
+import { rmSync } from "node:fs";
+import { createApp } from "../src/app.ts";
+import { createConfig } from "../src/config.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { migrateDeploy } from "../src/db/migrate.ts";
+import { localInstant } from "../src/domain/dates.ts";
+import { createLogger } from "../src/logger.ts";
+import { fixedClock } from "../src/services/clock.ts";
+import { DEMO, seedDemo } from "../src/seed/demo.ts";
+import { startBotApiEmulator, type EmulatorChat, type EmulatorUser } from "../src/emulator/bot-api-server.ts";
+import { createTranscript } from "./lib/transcript.ts";
+
+const DEMO_DAY = "2026-11-24"; // a Tuesday
+const DB_FILE = "data/demo.db";
+const at = (hh: number, mm: number) => localInstant(DEMO_DAY, hh * 60 + mm);
+
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
+const databaseUrl = `file:./${DB_FILE}`;
+process.stdout.write("Chuẩn bị cơ sở dữ liệu demo (SQLite) / preparing the demo database…\n");
+await migrateDeploy(databaseUrl);
+const clock = fixedClock(at(7, 40));
+{
+  const { db, close } = await openDatabase(databaseUrl);
+  await seedDemo(db, { today: DEMO_DAY, now: clock.now() });
+  await close();
+}
+
+const emulator = await startBotApiEmulator({ botUsername: "dondoc_demo_bot" });
+const config = createConfig({
+  BOT_TOKEN: emulator.token,
+  TELEGRAM_API_ROOT: emulator.apiRoot,
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+});
+const app = await createApp(config, createLogger(config.logLevel), { clock, cron: false });
+await app.start();
+
+const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser => ({ id: p.id, first_name: p.name, language_code: lang });
+const group = (g: { id: number; title: string }): EmulatorChat => ({ id: g.id, type: "supergroup", title: g.title });
+const privateChat = (p: { id: number; name: string }): EmulatorChat => ({ id: p.id, type: "private", first_name: p.name });
+const chairman = user(DEMO.chairman);
+const official = user(DEMO.official);
+const namTraMy = group(DEMO.groups.namTraMy);
+const secretariatGroup = group(DEMO.groups.secretariat);
+
+const people = [DEMO.secretariat, DEMO.secretariatEn, DEMO.supervisor, DEMO.chairman, DEMO.partySecretary, DEMO.official, DEMO.official2, DEMO.bacTraMyChairman, DEMO.bacTraMyOfficial];
+const transcript = createTranscript({
+  emulator,
+  clock,
+  chats: [namTraMy, secretariatGroup, group(DEMO.groups.bacTraMy), ...people.map((p) => ({ ...privateChat(p), title: `riêng: ${p.name}` }))],
+});
+const problems: string[] = [];
+const expect = (ok: boolean, what: string) => {
+  if (!ok) problems.push(what);
+};
+
+try {
+  transcript.heading(`Một ngày làm việc với dondoc — ${DEMO_DAY.split("-").reverse().join("/")}`);
+
+  // 1. The chairman asks where his district stands.
+  let replies = await transcript.say(chairman, namTraMy, "/status");
+  expect(replies.some((m) => m.text.includes("Nam Trà My") && m.text.includes("NTM")), "/status answers for Nam Trà My");
+
+  // 2. The morning deadline check.
+  clock.set(at(8, 0));
+  transcript.event("Kiểm tra hạn buổi sáng (deadline check)");
+  const before = emulator.sent.length;
+  await app.scheduler.runNow("deadline-check");
+  await app.dispatcher.drain();
+  const reminders = transcript.printSentSince(before);
+  const groupReminder = reminders.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo tiến độ giải ngân"));
+  expect(!!groupReminder, "a reminder is posted in the Nam Trà My group");
+  expect(reminders.some((m) => m.chat_id === DEMO.official.id), "the responsible official gets a private reminder");
+  expect(reminders.some((m) => m.chat_id === DEMO.chairman.id), "the chairman is told of an overdue task");
+  expect(reminders.some((m) => m.chat_id === secretariatGroup.id), "the secretariat is told of a task 3 working days overdue");
+
+  // 3. The official replies "xong" to the reminder in the group.
+  clock.set(at(8, 25));
+  if (groupReminder) {
+    replies = await transcript.say(official, namTraMy, "xong, đã nộp báo cáo", groupReminder.message_id);
+    expect(replies.some((m) => m.text.includes("Đã ghi nhận")), "the completion is confirmed");
+  }
+
+  // 4. The chairman asks again: the task is done.
+  clock.set(at(8, 40));
+  replies = await transcript.say(chairman, namTraMy, "/status");
+  expect(replies.some((m) => m.text.includes("Hôm nay đã xong")), "/status shows the completed task");
+
+  // 5. A second tick sends nothing twice.
+  clock.set(at(9, 0));
+  const beforeSecond = emulator.sent.length;
+  await app.scheduler.runNow("deadline-check");
+  await app.dispatcher.drain();
+  expect(emulator.sent.length === beforeSecond, "a second deadline check sends nothing twice");
+  transcript.event("Kiểm tra hạn lần hai: không gửi lặp (second check: nothing sent twice)");
+
+  // 6. The secretariat looks at the province; an English-speaking colleague asks in private.
+  replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/status");
+  expect(replies.some((m) => m.text.includes("Toàn tỉnh")), "the secretariat gets the province table");
+  replies = await transcript.say(user(DEMO.secretariatEn, "en"), privateChat(DEMO.secretariatEn), "/status");
+  expect(replies.some((m) => m.text.includes("Province")), "English replies for an English-speaking official");
+} finally {
+  await app.stop("demo finished");
+  await emulator.close();
+}
+
+if (problems.length) {
+  process.stderr.write(`\nDemo KHÔNG đạt / demo FAILED:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+  process.exit(1);
+}
+process.stdout.write("\nDemo hoàn tất / demo complete.\n");

@@ -1,0 +1,20 @@
+// `npm run db:seed`: the shipped working calendar, and the demo data (nine districts, three programmes,
+// demo officials, plans, reports, tasks around today) when the database has no units yet.
+import { openDatabase } from "../src/db/client.ts";
+import { localDate } from "../src/domain/dates.ts";
+import { seedDemo } from "../src/seed/demo.ts";
+import { loadConfig } from "./env.ts";
+
+const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:seed" });
+const { db, close } = await openDatabase(config.databaseUrl);
+try {
+  const now = new Date();
+  const r = await seedDemo(db, { today: localDate(now), now });
+  process.stdout.write(
+    r.seeded
+      ? "Đã nạp dữ liệu mẫu / demo data seeded.\n"
+      : "Cơ sở dữ liệu đã có đơn vị: không nạp dữ liệu mẫu / database already has units: demo data not seeded.\n",
+  );
+} finally {
+  await close();
+}

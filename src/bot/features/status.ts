@@ -1,0 +1,29 @@
+// /status [unit]: one line per programme for a unit; the province league table in the secretariat's chat.
+import type { CommandSpec } from "../commands.ts";
+import type { BotContext } from "../context.ts";
+import { UserError } from "../../services/errors.ts";
+
+async function whichUnit(ctx: BotContext, args: string): Promise<number | "province"> {
+  if (args) return (await ctx.services.registry.findUnit(args)).id;
+  if (ctx.chatInfo?.isSecretariat) return "province";
+  if (ctx.chatInfo?.unitId) return ctx.chatInfo.unitId;
+  if (ctx.chat?.type !== "private") throw new UserError("chatNotBound");
+  const actor = ctx.actor!;
+  if (actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "SUPERVISOR" && r.unitId === null))) return "province";
+  const unitId = actor.roles.find((r) => r.unitId !== null)?.unitId ?? actor.unitId;
+  if (!unitId) return "province";
+  return unitId;
+}
+
+export const statusCommand: CommandSpec = {
+  name: "status",
+  aliases: ["tinhhinh"],
+  args: "[đơn vị]",
+  chats: ["private", "group"],
+  who: "registered",
+  async handler(ctx, args) {
+    const target = await whichUnit(ctx, args);
+    if (target === "province") return ctx.replyWithHTML(ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now)));
+    return ctx.replyWithHTML(ctx.t.status.unit(await ctx.services.status.unitStatus(target, ctx.now)));
+  },
+};

@@ -1,0 +1,64 @@
+// createBot: the telegraf stack. Middlewares resolve who speaks and where; features register commands
+// (each guarded by its declaration), completion replies and buttons; unknown commands get one line.
+import { Telegraf } from "telegraf";
+import type { Logger } from "../logger.ts";
+import type { Clock } from "../services/clock.ts";
+import type { Services } from "../services/index.ts";
+import { catalogue, langFromTelegram } from "../i18n/index.ts";
+import { allowed, commandArgs, refusalText, type CommandSpec } from "./commands.ts";
+import { chatScope, type BotContext } from "./context.ts";
+import { createErrorBoundary } from "./errors.ts";
+import { startCommand } from "./features/start.ts";
+import { helpCommand } from "./features/help.ts";
+import { statusCommand } from "./features/status.ts";
+import { bindCommand } from "./features/bind.ts";
+import { registerCompletion } from "./features/completion.ts";
+
+export interface BotDeps {
+  token: string;
+  apiRoot: string;
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+  defaultLanguage: "vi" | "en";
+}
+
+export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
+  const bot = new Telegraf<BotContext>(deps.token, { telegram: { apiRoot: deps.apiRoot }, handlerTimeout: 60_000 });
+  const commands: CommandSpec[] = [];
+  commands.push(startCommand, helpCommand(() => commands), statusCommand, bindCommand);
+
+  bot.use(async (ctx, next) => {
+    ctx.services = deps.services;
+    ctx.now = deps.clock.now();
+    const from = ctx.from;
+    ctx.actor = from && !from.is_bot ? await deps.services.registry.actorByTelegramId(BigInt(from.id), ctx.now) : null;
+    ctx.chatInfo = ctx.chat ? await deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null;
+    const lang = ctx.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
+    ctx.t = catalogue(lang);
+    return next();
+  });
+
+  for (const spec of commands) {
+    bot.command([spec.name, ...(spec.aliases ?? [])], async (ctx) => {
+      const refusal = allowed(spec, ctx.actor, chatScope(ctx));
+      if (refusal) return ctx.replyWithHTML(refusalText(ctx, refusal));
+      return spec.handler(ctx, commandArgs(ctx.message.text));
+    });
+  }
+
+  registerCompletion(bot);
+
+  // an unknown command: one line, in private chats always, in groups only when addressed to this bot
+  bot.on("message", async (ctx, next) => {
+    const msg = ctx.message;
+    if (!("text" in msg) || !msg.text.startsWith("/")) return next();
+    const [word = ""] = msg.text.slice(1).split(/\s/, 1);
+    const [cmd = "", target] = word.split("@");
+    if (ctx.chat.type !== "private" && target?.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return next();
+    return ctx.replyWithHTML(ctx.t.errors.unknownCommand(cmd));
+  });
+
+  bot.catch(createErrorBoundary(deps.logger));
+  return { bot, commands };
+}

@@ -1,0 +1,96 @@
+// The only reader of process.env. createConfig(env) is pure: it validates every variable at once and
+// reports each bad one by name, in Vietnamese and English.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db/target.ts";
+
+export const TELEGRAM_DEFAULT_API_ROOT = "https://api.telegram.org";
+
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM")
+  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5)));
+
+const intFrom = (def: number, min = 0, max = 1_000_000) => z.coerce.number().int().min(min).max(max).default(def);
+
+const schema = z
+  .object({
+    BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "123456:ABC…").optional(),
+    TELEGRAM_API_ROOT: z.url().default(TELEGRAM_DEFAULT_API_ROOT),
+    BOT_MODE: z.enum(["polling"]).default("polling"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "file:… | postgresql://…")
+      .default(DEFAULT_DATABASE_URL),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
+    OFFICE_HOURS_START: hhmm.default(7 * 60 + 30),
+    OFFICE_HOURS_END: hhmm.default(17 * 60),
+    REMINDER_DAYS_BEFORE: intFrom(2, 0, 30),
+    ESCALATE_CHAIRMAN_AFTER: intFrom(1, 1, 30),
+    ESCALATE_LEADERS_AFTER: intFrom(3, 1, 60),
+    DEADLINE_CHECK_CRON: z.string().default("*/15 * * * *"),
+    DISPATCH_INTERVAL_MS: intFrom(500, 10, 60_000),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.BOT_TOKEN && env.TELEGRAM_API_ROOT === TELEGRAM_DEFAULT_API_ROOT) {
+      ctx.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "required for api.telegram.org" });
+    }
+    if (env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START) {
+      ctx.addIssue({ code: "custom", path: ["OFFICE_HOURS_END"], message: "must be after OFFICE_HOURS_START" });
+    }
+  });
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  botToken: string;
+  apiRoot: string;
+  mode: "polling";
+  databaseUrl: string;
+  logLevel: string;
+  defaultLanguage: "vi" | "en";
+  officeHours: { startMin: number; endMin: number };
+  ladder: { daysBefore: number; chairmanAfter: number; escalateAfter: number };
+  deadlineCheckCron: string;
+  dispatchIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      [
+        "Cấu hình không hợp lệ / Invalid configuration:",
+        ...problems.map((p) => `  - ${p}`),
+        "Xem .env.example / See .env.example",
+      ].join("\n"),
+    );
+  }
+}
+
+/** A token that only a local Bot API accepts, for offline runs without BOT_TOKEN. */
+export const OFFLINE_TOKEN = "1000000001:offline-demo-token";
+
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN ?? OFFLINE_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    mode: e.BOT_MODE,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
+    officeHours: { startMin: e.OFFICE_HOURS_START, endMin: e.OFFICE_HOURS_END },
+    ladder: {
+      daysBefore: e.REMINDER_DAYS_BEFORE,
+      chairmanAfter: e.ESCALATE_CHAIRMAN_AFTER,
+      escalateAfter: e.ESCALATE_LEADERS_AFTER,
+    },
+    deadlineCheckCron: e.DEADLINE_CHECK_CRON,
+    dispatchIntervalMs: e.DISPATCH_INTERVAL_MS,
+  };
+}

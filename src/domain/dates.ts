@@ -1,0 +1,121 @@
+// Calendar-day helpers for Vietnam (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).
+// A "date" is a local calendar day as "YYYY-MM-DD"; an instant is a JS Date.
+// Pure: never reads the clock and never depends on the server's time zone.
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+export const MINUTES_PER_DAY = 1440;
+
+/** Vietnam is UTC+7 all year round. */
+export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+const OFFSET_MS = VIETNAM_OFFSET_MINUTES * MINUTE_MS;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?$/;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function pad4(n: number): string {
+  return String(n).padStart(4, "0");
+}
+
+// Years below 1000 are rejected: Date.UTC maps years 0..99 to 1900..1999.
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= lastDay;
+}
+
+function ymd(year: number, month: number, day: number): string {
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Days since 1970-01-01 for a valid date; throws RangeError otherwise. */
+function toDayNumber(date: string): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`Invalid date: ${JSON.stringify(date)}`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isRealDay(year, month, day)) throw new RangeError(`Invalid date: ${JSON.stringify(date)}`);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function fromDayNumber(dayNumber: number): string {
+  const d = new Date(dayNumber * DAY_MS);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function splitDate(date: string): { year: string; month: string; day: string } {
+  toDayNumber(date); // validates
+  return { year: date.slice(0, 4), month: date.slice(5, 7), day: date.slice(8, 10) };
+}
+
+/** True for a real calendar day written "YYYY-MM-DD". */
+export function isValidDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The Vietnamese calendar day of an instant. */
+export function localDate(now: Date): string {
+  const shifted = new Date(now.getTime() + OFFSET_MS);
+  return ymd(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+}
+
+/** Minutes since local (Vietnam) midnight, 0..1439. */
+export function localMinutes(now: Date): number {
+  const msIntoDay = (((now.getTime() + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
+  return Math.floor(msIntoDay / MINUTE_MS);
+}
+
+/** The instant of `date` at `minutes` past local midnight (minutes may exceed a day). */
+export function localInstant(date: string, minutes: number): Date {
+  return new Date(toDayNumber(date) * DAY_MS + minutes * MINUTE_MS - OFFSET_MS);
+}
+
+export function addDays(date: string, n: number): string {
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
+/** b - a in calendar days. */
+export function diffDays(a: string, b: string): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: string): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+/**
+ * Parses a day typed by a user: "30/11/2026", "30-11-2026", "30.11.2026" or "30/11"
+ * (year taken from `today`). Returns "YYYY-MM-DD", or null when not a real date.
+ */
+export function parseDmy(s: string, today: string): string | null {
+  const m = DMY.exec(s.trim());
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[3]);
+  const year = m[4] !== undefined ? Number(m[4]) : Number(splitDate(today).year);
+  return isRealDay(year, month, day) ? ymd(year, month, day) : null;
+}
+
+/** "2026-11-30" → "30/11/2026". */
+export function formatDmy(date: string): string {
+  const { year, month, day } = splitDate(date);
+  return `${day}/${month}/${year}`;
+}
+
+/** "2026-11-30" → "30/11". */
+export function formatDm(date: string): string {
+  const { month, day } = splitDate(date);
+  return `${day}/${month}`;
+}
+
+/** "2026-11-30" → "2026-11". */
+export function monthKey(date: string): string {
+  const { year, month } = splitDate(date);
+  return `${year}-${month}`;
+}

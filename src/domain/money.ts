@@ -1,0 +1,284 @@
+// Money and rates. Amounts are whole VND as `bigint`; rates are integer basis
+// points (1 bp = 0.01 %). No floating point is ever used for amounts or rates.
+// Parses amounts the way Vietnamese officials type them ("12,5 tỷ",
+// "3 tỷ 200 triệu", "750.000đ") and formats numbers Vietnamese-style
+// ("12.500.000 đ", "27,3%"): "." groups thousands, "," is the decimal comma.
+
+import { foldVietnamese } from "./text.ts";
+
+export type ParseAmountResult =
+  | { ok: true; vnd: bigint }
+  | { ok: false; reason: "empty" | "negative" | "ambiguous" | "invalid" | "too-precise" };
+
+type ParseFailure = Extract<ParseAmountResult, { ok: false }>;
+
+const fail = (reason: ParseFailure["reason"]): ParseFailure => ({ ok: false, reason });
+
+const THOUSAND = 1_000n;
+const MILLION = 1_000_000n;
+const BILLION = 1_000_000_000n;
+const TRILLION = 1_000_000_000_000n;
+
+// ---------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------
+
+/** Unit words, already folded (no diacritics, đ → d). Order matters: longer spellings first. */
+const UNITS: readonly { pattern: string; multiplier: bigint }[] = [
+  { pattern: "(?:nghin|ngan)\\s*(?:ty|ti)", multiplier: TRILLION },
+  { pattern: "trieu|tr", multiplier: MILLION },
+  { pattern: "ty|ti", multiplier: BILLION },
+  { pattern: "nghin|ngan|k", multiplier: THOUSAND },
+  { pattern: "vnd|dong|d", multiplier: 1n },
+];
+
+/** One unit word at the start of the text, not running into further letters; one capture group per unit. */
+const UNIT_RE = new RegExp(`^(?:${UNITS.map((u) => `(${u.pattern})`).join("|")})(?![a-z])\\s*`);
+const NUMBER_RE = /^(\d[\d.,]*)\s*/;
+const CURRENCY_RE = /^(?:vnd|dong|d)$/;
+const NEGATIVE_RE = /^(?:-|−|am(?=[\s\d]))\s*/;
+
+const PLAIN_RE = /^\d+$/;
+const DOT_GROUPED_RE = /^\d{1,3}(?:\.\d{3}){2,}$/;
+const COMMA_GROUPED_RE = /^\d{1,3}(?:,\d{3}){2,}$/;
+const DECIMAL_COMMA_RE = /^(\d+),(\d+)$/;
+const SINGLE_DOT_RE = /^(\d+)\.(\d+)$/;
+const DOTS_THEN_COMMA_RE = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
+const COMMAS_THEN_DOT_RE = /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/;
+
+/** A written number as digits plus a decimal scale: "12,5" → { digits: 125n, scale: 1 }. */
+type Decimal = { digits: bigint; scale: number };
+type NumberResult = { ok: true; value: Decimal } | ParseFailure;
+type Part = { raw: string; multiplier: bigint | null };
+
+/**
+ * Parses an amount typed by a user into whole VND.
+ *
+ * - Units (case- and accent-insensitive): đồng/đ/vnđ/vnd ×1, nghìn/ngàn/k ×10³,
+ *   triệu/tr ×10⁶, tỷ/tỉ/ty ×10⁹, nghìn tỷ/ngàn tỷ ×10¹². No unit means đồng.
+ *   A currency word may follow another unit: "500 triệu đồng".
+ * - Compounds are summed, largest unit first: "3 tỷ 200 triệu". In a compound
+ *   every part is a whole number, units strictly decrease and each part is
+ *   smaller than the unit before it; otherwise "invalid". A bare number after a
+ *   unit ("3 tỷ 200") is "ambiguous".
+ * - Separators: "," is a decimal comma, except 2+ comma groups of exactly three
+ *   digits ("12,500,000"), which group thousands. Several "." groups of three
+ *   digits group thousands ("12.500.000"). A single "." followed by 1–2 digits
+ *   is a decimal point ("12.5 tỷ"); followed by exactly 3 digits it groups
+ *   thousands when a unit is written ("12.500 triệu", "750.000 đ") and is
+ *   "ambiguous" without one ("12.500"). "1.234,5" = thousands dots + decimal comma
+ *   (and "1,234.5" the English way round).
+ * - "-5 tỷ" / "âm 5 tỷ" → "negative"; a fraction of a đồng → "too-precise";
+ *   anything else unreadable → "invalid".
+ */
+export function parseAmount(input: string): ParseAmountResult {
+  const text = foldVietnamese(input);
+  if (text === "") return fail("empty");
+
+  const negative = NEGATIVE_RE.exec(text);
+  if (negative) {
+    const magnitude = parseUnsignedAmount(text.slice(negative[0].length));
+    return magnitude.ok ? fail("negative") : magnitude;
+  }
+  return parseUnsignedAmount(text);
+}
+
+function parseUnsignedAmount(text: string): ParseAmountResult {
+  const { parts, rest } = splitParts(text);
+  const last = parts[parts.length - 1];
+  if (last === undefined) return fail("invalid");
+  const trailingCurrency = last.multiplier !== null && last.multiplier > 1n && CURRENCY_RE.test(rest);
+  if (rest !== "" && !trailingCurrency) return fail("invalid");
+
+  if (parts.length === 1) return parsePart(last);
+  return parseCompound(parts);
+}
+
+/** Splits folded text into (number, unit?) parts; `rest` is whatever could not be split off. */
+function splitParts(text: string): { parts: Part[]; rest: string } {
+  const parts: Part[] = [];
+  let rest = text;
+  for (let number = NUMBER_RE.exec(rest); number; number = NUMBER_RE.exec(rest)) {
+    rest = rest.slice(number[0].length);
+    const unit = UNIT_RE.exec(rest);
+    if (unit) rest = rest.slice(unit[0].length);
+    parts.push({ raw: number[1] ?? "", multiplier: unit ? unitMultiplier(unit) : null });
+  }
+  return { parts, rest };
+}
+
+function unitMultiplier(match: RegExpExecArray): bigint {
+  const unit = UNITS.find((_, i) => match[i + 1] !== undefined);
+  return unit?.multiplier ?? 1n;
+}
+
+function parsePart(part: Part): ParseAmountResult {
+  const number = readNumber(part.raw, part.multiplier !== null);
+  if (!number.ok) return number;
+  const vnd = scaleToVnd(number.value, part.multiplier ?? 1n);
+  return vnd === null ? fail("too-precise") : { ok: true, vnd };
+}
+
+function parseCompound(parts: readonly Part[]): ParseAmountResult {
+  let total = 0n;
+  let previousUnit: bigint | null = null;
+  for (const [index, part] of parts.entries()) {
+    if (part.multiplier === null) return fail(index === parts.length - 1 ? "ambiguous" : "invalid");
+    const number = readNumber(part.raw, true);
+    if (!number.ok) return number;
+    if (number.value.scale > 0) return fail("invalid");
+
+    const amount = number.value.digits * part.multiplier;
+    if (previousUnit !== null && (part.multiplier >= previousUnit || amount >= previousUnit)) return fail("invalid");
+    total += amount;
+    previousUnit = part.multiplier;
+  }
+  return { ok: true, vnd: total };
+}
+
+/** Reads one written number, deciding what "." and "," mean (see parseAmount). */
+function readNumber(raw: string, hasUnit: boolean): NumberResult {
+  if (PLAIN_RE.test(raw)) return whole(raw);
+  if (DOT_GROUPED_RE.test(raw)) return whole(raw.replace(/\./g, ""));
+  if (COMMA_GROUPED_RE.test(raw)) return whole(raw.replace(/,/g, ""));
+
+  const decimalComma = DECIMAL_COMMA_RE.exec(raw);
+  if (decimalComma) return decimal(decimalComma[1] ?? "", decimalComma[2] ?? "");
+
+  const dotsThenComma = DOTS_THEN_COMMA_RE.exec(raw);
+  if (dotsThenComma) return decimal((dotsThenComma[1] ?? "").replace(/\./g, ""), dotsThenComma[2] ?? "");
+
+  const commasThenDot = COMMAS_THEN_DOT_RE.exec(raw);
+  if (commasThenDot) return decimal((commasThenDot[1] ?? "").replace(/,/g, ""), commasThenDot[2] ?? "");
+
+  const singleDot = SINGLE_DOT_RE.exec(raw);
+  if (singleDot) return readSingleDot(singleDot[1] ?? "", singleDot[2] ?? "", hasUnit);
+
+  return fail("invalid");
+}
+
+/** "12.5" / "12.50" → decimal point; "12.500" → thousands when a unit is written, else ambiguous. */
+function readSingleDot(intPart: string, fraction: string, hasUnit: boolean): NumberResult {
+  if (fraction.length <= 2) return decimal(intPart, fraction);
+  if (fraction.length === 3 && intPart.length <= 3) {
+    return hasUnit ? whole(intPart + fraction) : fail("ambiguous");
+  }
+  return fail("invalid");
+}
+
+function whole(digits: string): NumberResult {
+  return { ok: true, value: { digits: BigInt(digits), scale: 0 } };
+}
+
+function decimal(intPart: string, fraction: string): NumberResult {
+  return { ok: true, value: { digits: BigInt(intPart + fraction), scale: fraction.length } };
+}
+
+/** digits × multiplier / 10^scale, or null when that is not a whole number of đồng. */
+function scaleToVnd(value: Decimal, multiplier: bigint): bigint | null {
+  const divisor = 10n ** BigInt(value.scale);
+  const numerator = value.digits * multiplier;
+  return numerator % divisor === 0n ? numerator / divisor : null;
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------
+
+/** Integer with Vietnamese thousands dots: 1234567 → "1.234.567". Throws on non-integers. */
+export function formatNumberVi(n: number | bigint): string {
+  if (typeof n === "number" && !Number.isInteger(n)) {
+    throw new RangeError(`formatNumberVi expects an integer, got ${n}`);
+  }
+  const value = BigInt(n);
+  const sign = value < 0n ? "-" : "";
+  return sign + groupThousands(abs(value).toString());
+}
+
+/** Full amount: 12_500_000_000n → "12.500.000.000 đ". */
+export function formatVnd(vnd: bigint): string {
+  return `${formatNumberVi(vnd)} đ`;
+}
+
+/**
+ * Amount in tỷ (billions) with a fixed number of decimals, rounded half up
+ * (half away from zero for negatives): 12_500_000_000n → "12,5",
+ * 1_730_000_000_000n → "1.730,0".
+ */
+export function formatBillions(vnd: bigint, decimals = 1): string {
+  return formatScaled(vnd, 9, decimals);
+}
+
+/**
+ * Short amount for messages:
+ * - ≥ 1 tỷ (after rounding): tỷ with one decimal, always shown ("12,5 tỷ", "45,0 tỷ");
+ * - ≥ 1 triệu: triệu with one decimal, a trailing ",0" dropped ("850 triệu", "850,5 triệu");
+ * - otherwise the full amount ("750.000 đ").
+ * Negative amounts get a leading "-".
+ */
+export function formatAmountShort(vnd: bigint): string {
+  const magnitude = abs(vnd);
+  const millionsInTenths = roundHalfUpDiv(magnitude * 10n, MILLION);
+  if (magnitude >= BILLION || millionsInTenths >= 10_000n) return `${formatBillions(vnd, 1)} tỷ`;
+  if (magnitude >= MILLION) return `${formatScaled(vnd, 6, 1).replace(/,0$/, "")} triệu`;
+  return formatVnd(vnd);
+}
+
+/**
+ * part / whole in basis points (10000 = 100 %), rounded half up (half away from
+ * zero for a negative part), computed with bigint. Null when whole ≤ 0.
+ */
+export function rateBp(part: bigint, whole: bigint): number | null {
+  if (whole <= 0n) return null;
+  const magnitude = roundHalfUpDiv(abs(part) * 10_000n, whole);
+  return Number(part < 0n ? -magnitude : magnitude);
+}
+
+/** Basis points as a percentage: 2730 → "27,3%", (5274, 2) → "52,74%", 2735 → "27,4%". */
+export function formatPercentBp(bp: number, decimals = 1): string {
+  return `${formatBp(bp, decimals)}%`;
+}
+
+/** Basis points as percentage points, one decimal, no sign: 3270 → "32,7". */
+export function formatPoints(bp: number): string {
+  return formatBp(bp, 1);
+}
+
+function formatBp(bp: number, decimals: number): string {
+  if (!Number.isInteger(bp)) throw new RangeError(`basis points must be an integer, got ${bp}`);
+  return formatScaled(BigInt(bp), 2, decimals);
+}
+
+/**
+ * Formats value / 10^scale with `decimals` decimals (rounded half up on the
+ * magnitude), thousands dots and a decimal comma: (12_345n, 2, 1) → "123,5".
+ */
+function formatScaled(value: bigint, scale: number, decimals: number): string {
+  if (!Number.isInteger(decimals) || decimals < 0) {
+    throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
+  }
+  const magnitude = abs(value);
+  const shown =
+    decimals >= scale
+      ? magnitude * 10n ** BigInt(decimals - scale)
+      : roundHalfUpDiv(magnitude, 10n ** BigInt(scale - decimals));
+  const unit = 10n ** BigInt(decimals);
+  const intPart = groupThousands((shown / unit).toString());
+  const fraction = decimals > 0 ? `,${(shown % unit).toString().padStart(decimals, "0")}` : "";
+  const sign = value < 0n && shown > 0n ? "-" : "";
+  return `${sign}${intPart}${fraction}`;
+}
+
+/** n / d rounded half up, for n ≥ 0 and d > 0. */
+function roundHalfUpDiv(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+function abs(n: bigint): bigint {
+  return n < 0n ? -n : n;
+}
+
+/** "1234567" → "1.234.567" (digits only, no sign). */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}

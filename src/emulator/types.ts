@@ -1,0 +1,105 @@
+// Public types of the local Telegram Bot API emulator (see bot-api-server.ts).
+
+export interface EmulatorUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+  is_bot?: false;
+}
+
+export interface EmulatorChat {
+  id: number;
+  type: "private" | "group" | "supergroup" | "channel";
+  title?: string;
+  first_name?: string;
+  username?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+  at: number; // Date.now() when the request arrived
+  ok: boolean;
+  errorCode?: number;
+}
+
+export interface SentMessage {
+  message_id: number;
+  chat_id: number;
+  text: string;
+  reply_markup?: unknown;
+  reply_to_message_id?: number;
+  parse_mode?: string;
+  date: number;
+  edited?: boolean;
+  method: string;
+}
+
+export interface Fault {
+  kind: "429" | "500" | "timeout" | "drop-after-accept" | "403" | "chat-not-found" | "migrate";
+  retryAfter?: number;
+  migrateTo?: number;
+}
+
+export interface Limits {
+  globalPerSecond: number;
+  perChatPerSecond: number;
+  perGroupPerMinute: number;
+}
+
+export interface BotUser {
+  id: number;
+  is_bot: true;
+  first_name: string;
+  username: string;
+  can_join_groups: true;
+  can_read_all_group_messages: boolean;
+  supports_inline_queries: false;
+}
+
+export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
+
+export interface BotApiEmulator {
+  apiRoot: string;
+  token: string;
+  botUser: BotUser;
+  calls: RecordedCall[];
+  sent: SentMessage[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Telegram Message, shaped freely by tests
+  userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): { update_id: number; message: any };
+  userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): { update_id: number; callbackQueryId: string };
+  pushUpdate(update: Record<string, unknown>): number;
+  nextUpdateId(): number;
+  waitFor(predicate: (sent: SentMessage[]) => boolean, timeoutMs?: number): Promise<SentMessage[]>;
+  waitIdle(timeoutMs?: number): Promise<void>;
+  setLimits(limits: Limits | null): void;
+  injectFault(fault: Fault, opts?: { chatId?: number; times?: number }): void;
+  setChatMember(chatId: number, userId: number, member: { status: MemberStatus; is_anonymous?: boolean }): void;
+  close(): Promise<void>;
+}
+
+export interface EmulatorOptions {
+  token?: string;
+  botUsername?: string;
+  port?: number;
+  limits?: Limits | null;
+  failMethods?: string[];
+}
+
+export type Payload = Record<string, unknown>;
+
+/** A Bot API error answer: `{ok:false, error_code, description, parameters?}` with HTTP status = code. */
+export class ApiError extends Error {
+  readonly code: number;
+  readonly description: string;
+  readonly parameters: Record<string, unknown> | undefined;
+
+  constructor(code: number, description: string, parameters?: Record<string, unknown>) {
+    super(description);
+    this.code = code;
+    this.description = description;
+    this.parameters = parameters;
+  }
+}

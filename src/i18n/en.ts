@@ -1,0 +1,150 @@
+// English catalogue, for users whose Telegram language is English. Numbers keep Vietnamese formatting,
+// the way the figures appear in official documents.
+import { formatDm, formatDmy } from "../domain/dates.ts";
+import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.ts";
+import { escapeHtml as h } from "../domain/text.ts";
+import type { Catalogue } from "./vi.ts";
+import { light } from "./vi.ts";
+import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
+
+const ROLE_EN: Record<string, string> = {
+  SECRETARIAT: "Coordination office",
+  SUPERVISOR: "Standing Committee supervisor",
+  CHAIRMAN: "People's Committee chairman",
+  PARTY_SECRETARY: "Party secretary",
+  RESPONSIBLE: "Responsible official",
+  DEPARTMENT_FOCAL: "Department focal point",
+};
+
+function gap(gapBp: number | null): string {
+  if (gapBp === null) return "";
+  if (gapBp <= 0) return gapBp === 0 ? "on pace" : `${formatPoints(-gapBp)} points ahead`;
+  return `${formatPoints(gapBp)} points behind`;
+}
+
+function tasks(open: number, overdue: number): string {
+  if (open === 0) return "no open tasks";
+  const openText = open === 1 ? "1 open task" : `${open} open tasks`;
+  return overdue > 0 ? `${openText}, ${overdue} overdue` : openText;
+}
+
+function programmeLine(p: ProgrammeStatusView): string {
+  const parts = [`<b>${h(p.programmeCode)}</b>`];
+  if (p.actualBp === null) parts.push("no capital plan yet");
+  else {
+    parts.push(`${formatBillions(p.disbursedVnd)}/${formatBillions(p.planVnd)} bn VND (${formatPercentBp(p.actualBp)})`);
+    if (p.next) parts.push(`milestone ${formatDm(p.next.date)}: ${formatPercentBp(p.next.targetBp, 0)}`);
+    parts.push(gap(p.gapBp));
+    if (p.daysToNext !== null) parts.push(`${p.daysToNext} days left ${light(p.light)}`);
+  }
+  parts.push(tasks(p.openTasks, p.overdueTasks));
+  return parts.join(" · ");
+}
+
+function rankLine(u: UnitRankView, i: number): string {
+  const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
+  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate} · ${tasks(u.openTasks, u.overdueTasks)}`;
+}
+
+function reminderHead(r: ReminderView): string {
+  switch (r.rung) {
+    case "before":
+      return `⏰ <b>Reminder</b> — ${r.workingDaysLeft} working days to the deadline`;
+    case "due":
+      return "⏰ <b>Due today</b>";
+    case "overdue1":
+      return `⚠️ <b>${r.workingDaysOverdue} working days overdue</b> — reported to the chairman`;
+    case "overdue3":
+      return `🚨 <b>${r.workingDaysOverdue} working days overdue</b> — reported to the Party secretary, the supervisor and the coordination office`;
+  }
+}
+
+export const en: Catalogue = {
+  lang: "en",
+  roleName: (role) => ROLE_EN[role] ?? role,
+
+  start: {
+    welcome: (name, roles) =>
+      `Welcome, ${h(name)}. dondoc will remind you of tasks that fall due and record them when done.` +
+      (roles.length ? `\nRoles: ${roles.map(h).join("; ")}.` : "") +
+      "\nType /help for the commands.",
+    unknownUser: "You are not in dondoc's list of officials. Please ask the coordination office for an activation link.",
+  },
+
+  help: {
+    header: "<b>dondoc</b> — follow-up of the 3 National Target Programmes. Commands you can use:",
+    line: (c, description) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
+    replyHint: "When you get a reminder, reply to it with «done» and a note (or press ✅) to report completion.",
+    commands: {
+      start: "start, activate your account",
+      help: "list of commands",
+      status: "disbursement and open tasks of your unit (or the province)",
+      bind: "bind this group to a unit",
+    },
+  },
+
+  status: {
+    unit: (v) =>
+      [
+        `<b>${h(v.unitName)}</b> · ${formatDmy(v.today)} · capital plan ${v.year}`,
+        ...v.programmes.map(programmeLine),
+        ...v.doneToday.map((d) => `✅ Done today: ${h(d.title)} (${h(d.by)})`),
+      ].join("\n"),
+    province: (v) =>
+      [`<b>Province</b> · ${formatDmy(v.today)} · capital plan ${v.year} · slowest first`, ...v.units.map(rankLine)].join("\n"),
+    noUnits: "No units registered yet.",
+  },
+
+  reminder: {
+    text: (r) =>
+      [
+        reminderHead(r),
+        `Task: <b>${h(r.title)}</b>`,
+        `Unit: ${h(r.unitName)}${r.programmeCode ? ` · Programme ${h(r.programmeCode)}` : ""}${r.docRef ? ` · Document ${h(r.docRef)}` : ""}`,
+        `Due: ${formatDmy(r.dueDate)} · Responsible: ${r.responsibleMention}`,
+        {
+          responsible: "When it is done, please reply to this message with «done» and a note, or press ✅.",
+          group: "Reply to this message with «done» and a note, or press ✅ when it is done.",
+          leader: "Please direct the responsible official to complete it.",
+        }[r.audience],
+      ].join("\n"),
+    doneButton: "✅ Done",
+  },
+
+  done: {
+    confirmed: (c) =>
+      `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
+      (c.note ? ` — ${h(c.note)}` : "") +
+      ".",
+    closedNotice: (c) =>
+      `✅ «${h(c.title)}» of ${h(c.unitName)} was completed on ${formatDmy(c.completedOn)} (by ${h(c.byName)}${c.onTime ? "" : `, due ${formatDmy(c.dueDate)}`}).`,
+    alreadyDone: (title, on) => `«${h(title)}» was already recorded as completed on ${formatDmy(on)}.`,
+    notAReminder: "The message you replied to is not a dondoc reminder. Please reply to the reminder itself.",
+    notAllowed: "You are not responsible for this task, so you cannot report it as done.",
+    taskGone: "This task no longer exists (it may have been cancelled).",
+  },
+
+  errors: {
+    notRegistered: "You are not in dondoc's list of officials. Please contact the coordination office.",
+    unknownCommand: (cmd) => `There is no /${h(cmd)} command. Type /help for the list.`,
+    generic: "Sorry, something went wrong while handling your request. Please try again in a few minutes.",
+    chatNotBound: "This group is not bound to a unit yet. The coordination office or the unit's chairman types /bind &lt;unit&gt;.",
+    unitNotFound: (q) => `No unit named «${h(q)}». Please check the name.`,
+    unitAmbiguous: (q, names) => `«${h(q)}» matches several units: ${names.map(h).join(", ")}. Please be more specific.`,
+    notAllowed: (why) => `You cannot use this command: ${why}.`,
+    privateOnly: "it works only in a private chat with the bot",
+    groupOnly: "it works only in a unit's group",
+    roleRequired: (roles) => `it needs the role ${roles.map((r) => ROLE_EN[r] ?? r).join(" or ")}`,
+  },
+
+  delivery: {
+    unreachable: (who, reason) =>
+      `⚠️ Could not deliver to ${h(who)} (${h(reason)}). dondoc stops sending there until the bot is added back or the chat is reopened.`,
+  },
+
+  bind: {
+    done: (unit) => `This group is now bound to <b>${h(unit)}</b>. The unit's reminders will be posted here.`,
+    secretariat: "This group is now the coordination office's group.",
+    usage: "Usage: /bind &lt;unit&gt; (or /bind vpdp for the coordination office's group).",
+  },
+};

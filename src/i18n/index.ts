@@ -1,0 +1,15 @@
+// Picks the catalogue for a language: Vietnamese first, English when the user's language is English.
+import { en } from "./en.ts";
+import { vi, type Catalogue } from "./vi.ts";
+import type { Lang } from "./types.ts";
+
+export type { Catalogue, Lang };
+
+export function catalogue(lang: string | undefined): Catalogue {
+  return lang === "en" ? en : vi;
+}
+
+/** Telegram's language_code ("en", "en-US", "vi") → our language; anything else → Vietnamese. */
+export function langFromTelegram(code: string | undefined): Lang {
+  return code?.toLowerCase().startsWith("en") ? "en" : "vi";
+}

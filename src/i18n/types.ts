@@ -1,0 +1,76 @@
+// Shapes the message catalogues render. Data in, text out: no I/O here.
+import type { Light } from "../domain/pacing.ts";
+
+export type Lang = "vi" | "en";
+
+export interface ProgrammeStatusView {
+  programmeCode: string;
+  planVnd: bigint;
+  disbursedVnd: bigint;
+  actualBp: number | null;
+  expectedBp: number;
+  gapBp: number | null;
+  next: { date: string; targetBp: number } | null;
+  daysToNext: number | null;
+  light: Light | null;
+  openTasks: number;
+  overdueTasks: number;
+}
+
+export interface UnitStatusView {
+  unitName: string;
+  today: string;
+  year: number;
+  programmes: ProgrammeStatusView[];
+  doneToday: { title: string; by: string }[];
+}
+
+export interface UnitRankView {
+  unitName: string;
+  planVnd: bigint;
+  disbursedVnd: bigint;
+  actualBp: number | null;
+  gapBp: number | null;
+  light: Light | null;
+  openTasks: number;
+  overdueTasks: number;
+}
+
+export interface ProvinceStatusView {
+  today: string;
+  year: number;
+  units: UnitRankView[];
+}
+
+export interface ReminderView {
+  rung: "before" | "due" | "overdue1" | "overdue3";
+  taskId: number;
+  title: string;
+  unitName: string;
+  programmeCode: string | null;
+  dueDate: string;
+  docRef: string;
+  responsibleName: string;
+  /** HTML mention of the responsible official, or his escaped name */
+  responsibleMention: string;
+  workingDaysLeft: number;
+  workingDaysOverdue: number;
+  /** who reads it: the responsible official (private), the unit's group, or a leader told of an escalation */
+  audience: "responsible" | "group" | "leader";
+}
+
+export interface CompletionView {
+  taskId: number;
+  title: string;
+  unitName: string;
+  byName: string;
+  note: string;
+  onTime: boolean;
+  dueDate: string;
+  completedOn: string;
+}
+
+export interface CommandHelp {
+  command: string;
+  args: string;
+}

@@ -1,0 +1,166 @@
+// The deadline check: for every open task, which rung of the reminder ladder is due today, and who must
+// hear it. Each rung has a deterministic key (task, rung); a rung is written to the outbox once, in the
+// transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
+import type { Db, Tx } from "../db/client.ts";
+import { addDays, localDate } from "../domain/dates.ts";
+import { isOfficeTime, type WorkCalendar } from "../domain/calendar.ts";
+import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from "../domain/ladder.ts";
+import { escapeHtml } from "../domain/text.ts";
+import { catalogue } from "../i18n/index.ts";
+import type { ReminderView } from "../i18n/types.ts";
+import { enqueue, type OutgoingMessage } from "./outbox.ts";
+import type { Role } from "../db/client.ts";
+
+export interface ReminderDeps {
+  db: Db;
+  calendar: () => Promise<WorkCalendar>;
+  ladder: LadderConfig;
+  officeHours: { startMin: number; endMin: number };
+}
+
+const BATCH = 500;
+
+export const doneButton = (taskId: number, label: string) => ({
+  inline_keyboard: [[{ text: label, callback_data: `done:${taskId}` }]],
+});
+
+export function mention(telegramUserId: bigint | null, name: string): string {
+  const safe = escapeHtml(name);
+  return telegramUserId ? `<a href="tg://user?id=${telegramUserId}">${safe}</a>` : safe;
+}
+
+/** Roles told at each rung, beyond the responsible official and the unit's groups. */
+const ESCALATION: Record<Rung, Role[]> = {
+  before: [],
+  due: [],
+  overdue1: ["CHAIRMAN"],
+  overdue3: ["PARTY_SECRETARY", "SUPERVISOR"],
+};
+
+export function createReminderService(deps: ReminderDeps) {
+  const { db } = deps;
+
+  async function runDeadlineCheck(now: Date): Promise<{ skipped?: string; rungs: number; messages: number }> {
+    const cal = await deps.calendar();
+    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", rungs: 0, messages: 0 };
+    const today = localDate(now);
+    // a generous calendar-day horizon; the ladder decides exactly
+    const horizon = addDays(today, deps.ladder.daysBefore * 3 + 14);
+    const tasks = await db.task.findMany({
+      where: { status: "OPEN", dueDate: { lte: horizon } },
+      select: { id: true, dueDate: true, snoozedUntil: true },
+      orderBy: { id: "asc" },
+    });
+    const due: { taskId: number; rung: Rung; key: string }[] = [];
+    for (const t of tasks) {
+      const rung = currentRung(t.dueDate, today, cal, deps.ladder);
+      if (!rung) continue;
+      if (t.snoozedUntil && t.snoozedUntil > now && (rung === "before" || rung === "due")) continue;
+      due.push({ taskId: t.id, rung, key: `task:${t.id}:${rung}` });
+    }
+    let rungs = 0;
+    let messages = 0;
+    for (let i = 0; i < due.length; i += BATCH) {
+      const batch = due.slice(i, i + BATCH);
+      const r = await db.$transaction((tx) => writeBatch(tx, batch, now, today, cal));
+      rungs += r.rungs;
+      messages += r.messages;
+    }
+    return { rungs, messages };
+  }
+
+  async function writeBatch(
+    tx: Tx,
+    batch: { taskId: number; rung: Rung; key: string }[],
+    now: Date,
+    today: string,
+    cal: WorkCalendar,
+  ) {
+    const existing = await tx.reminder.findMany({ where: { key: { in: batch.map((b) => b.key) } }, select: { key: true } });
+    const seen = new Set(existing.map((e) => e.key));
+    const fresh = batch.filter((b) => !seen.has(b.key));
+    if (fresh.length === 0) return { rungs: 0, messages: 0 };
+    await tx.reminder.createMany({
+      data: fresh.map((b) => ({ key: b.key, taskId: b.taskId, rung: b.rung, createdAt: now })),
+    });
+    const reminders = await tx.reminder.findMany({ where: { key: { in: fresh.map((b) => b.key) } } });
+    const tasks = await tx.task.findMany({
+      where: { id: { in: fresh.map((b) => b.taskId) } },
+      include: { unit: true, programme: true, responsible: true },
+    });
+    const unitIds = [...new Set(tasks.map((t) => t.unitId))];
+    const [groups, secretariat, roles] = await Promise.all([
+      tx.chat.findMany({ where: { unitId: { in: unitIds }, status: "ACTIVE", kind: { in: ["GROUP", "SUPERGROUP"] } } }),
+      tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" } }),
+      tx.roleAssignment.findMany({
+        where: {
+          unitId: { in: unitIds },
+          role: { in: ["CHAIRMAN", "PARTY_SECRETARY", "SUPERVISOR"] },
+          validFrom: { lte: now },
+          OR: [{ validTo: null }, { validTo: { gt: now } }],
+          official: { active: true },
+        },
+        include: { official: true },
+      }),
+    ]);
+    const unreachable = new Set(
+      (await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } })).map(
+        (c) => c.telegramChatId,
+      ),
+    );
+    const privateChatOf = (o: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean }) =>
+      o.telegramUserId && o.privateChatAt && o.active && !unreachable.has(o.telegramUserId) ? o.telegramUserId : null;
+
+    const out: OutgoingMessage[] = [];
+    for (const r of reminders) {
+      const task = tasks.find((t) => t.id === r.taskId);
+      if (!task) continue;
+      const rung = r.rung as Rung;
+      const view = (audience: ReminderView["audience"]): ReminderView => ({
+        rung,
+        taskId: task.id,
+        title: task.title,
+        unitName: task.unit.name,
+        programmeCode: task.programme?.code ?? null,
+        dueDate: task.dueDate,
+        docRef: task.docRef,
+        responsibleName: task.responsible.fullName,
+        responsibleMention: mention(task.responsible.telegramUserId, task.responsible.fullName),
+        workingDaysLeft: Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal)),
+        workingDaysOverdue: overdueWorkingDays(task.dueDate, today, cal),
+        audience,
+      });
+      const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
+      const own = privateChatOf(task.responsible);
+      if (own) {
+        const t = catalogue(task.responsible.language);
+        out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: doneButton(task.id, t.reminder.doneButton) });
+      }
+      const vi = catalogue("vi");
+      for (const g of groups.filter((c) => c.unitId === task.unitId)) {
+        out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: doneButton(task.id, vi.reminder.doneButton) });
+      }
+      const told = new Set<bigint>(own ? [own] : []);
+      for (const ra of roles.filter((x) => x.unitId === task.unitId && ESCALATION[rung].includes(x.role))) {
+        const chat = privateChatOf(ra.official);
+        if (!chat || told.has(chat)) continue;
+        told.add(chat);
+        out.push({ ...base, chatId: chat, text: catalogue(ra.official.language).reminder.text(view("leader")) });
+      }
+      if (rung === "overdue3") {
+        for (const s of secretariat) out.push({ ...base, chatId: s.telegramChatId, text: vi.reminder.text(view("leader")) });
+      }
+    }
+    await enqueue(tx, out, now);
+    return { rungs: reminders.length, messages: out.length };
+  }
+
+  return { runDeadlineCheck };
+}
+
+/** Working days from today to the due date, negative when overdue. */
+function overdueWorkingDaysSigned(due: string, today: string, cal: WorkCalendar): number {
+  return due >= today ? -cal.workingDaysBetween(today, due) : overdueWorkingDays(due, today, cal);
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;

@@ -1,0 +1,167 @@
+// Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
+// One computation serves /status, digests and reports.
+import type { Db } from "../db/client.ts";
+import { localDate } from "../domain/dates.ts";
+import { currentDisbursed, reportingYear, type ReportPoint } from "../domain/disbursed.ts";
+import { defaultMilestones, pace, type MilestonePoint } from "../domain/pacing.ts";
+import { rateBp } from "../domain/money.ts";
+import type { ProgrammeStatusView, ProvinceStatusView, UnitRankView, UnitStatusView } from "../i18n/types.ts";
+import { trafficLight } from "../domain/pacing.ts";
+
+interface MilestoneRow {
+  programmeId: number | null;
+  unitId: number | null;
+  dueDate: string;
+  targetBp: number;
+}
+
+/** The most specific milestone set for a unit × programme: unit+programme, then programme, then all, then defaults. */
+export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId: number, year: number): MilestonePoint[] {
+  const tiers = [
+    rows.filter((r) => r.unitId === unitId && r.programmeId === programmeId),
+    rows.filter((r) => r.unitId === unitId && r.programmeId === null),
+    rows.filter((r) => r.unitId === null && r.programmeId === programmeId),
+    rows.filter((r) => r.unitId === null && r.programmeId === null),
+  ];
+  const chosen = tiers.find((t) => t.length > 0);
+  if (!chosen) return defaultMilestones(year);
+  return chosen.map((r) => ({ date: r.dueDate, targetBp: r.targetBp })).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
+
+export function createStatusService({ db }: { db: Db }) {
+  /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
+  async function load(today: string, unitIds?: number[]) {
+    const year = reportingYear(today);
+    const unitFilter = unitIds ? { unitId: { in: unitIds } } : {};
+    const [programmes, plans, reports, milestoneRows, openTasks] = await Promise.all([
+      db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+      db.capitalPlan.groupBy({
+        by: ["unitId", "programmeId"],
+        where: { year, ...unitFilter },
+        _sum: { amountVnd: true },
+      }),
+      db.disbursementReport.findMany({
+        where: { year, ...unitFilter },
+        select: { id: true, unitId: true, programmeId: true, source: true, kind: true, cumulativeVnd: true },
+      }),
+      db.milestone.findMany({ where: { year } }),
+      db.task.findMany({
+        where: { status: "OPEN", ...unitFilter },
+        select: { unitId: true, programmeId: true, dueDate: true },
+      }),
+    ]);
+    const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p._sum.amountVnd ?? 0n]));
+    const reportsBy = new Map<string, ReportPoint[]>();
+    for (const r of reports) {
+      const k = key(r.unitId, r.programmeId);
+      const list = reportsBy.get(k) ?? [];
+      list.push({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id });
+      reportsBy.set(k, list);
+    }
+    const tasksBy = new Map<string, { open: number; overdue: number }>();
+    for (const t of openTasks) {
+      const k = key(t.unitId, t.programmeId ?? 0);
+      const c = tasksBy.get(k) ?? { open: 0, overdue: 0 };
+      c.open++;
+      if (t.dueDate < today) c.overdue++;
+      tasksBy.set(k, c);
+    }
+
+    function programmeStatus(unitId: number, programme: { id: number; code: string }): ProgrammeStatusView {
+      const k = key(unitId, programme.id);
+      const planVnd = planBy.get(k) ?? 0n;
+      const disbursedVnd = currentDisbursed(reportsBy.get(k) ?? []);
+      const p = pace({
+        planVnd,
+        disbursedVnd,
+        milestones: milestonesFor(milestoneRows, unitId, programme.id, year),
+        today,
+        year,
+      });
+      const t = tasksBy.get(k) ?? { open: 0, overdue: 0 };
+      return { programmeCode: programme.code, planVnd, disbursedVnd, ...p, openTasks: t.open, overdueTasks: t.overdue };
+    }
+    const otherTasks = (unitId: number) => tasksBy.get(key(unitId, 0)) ?? { open: 0, overdue: 0 };
+    return { year, programmes, programmeStatus, otherTasks };
+  }
+
+  async function unitStatus(unitId: number, now: Date): Promise<UnitStatusView> {
+    const today = localDate(now);
+    const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId } });
+    const l = await load(today, [unitId]);
+    const programmes = l.programmes.map((p) => l.programmeStatus(unitId, p));
+    const other = l.otherTasks(unitId);
+    if (other.open > 0) {
+      programmes.push({
+        programmeCode: "Khác",
+        planVnd: 0n,
+        disbursedVnd: 0n,
+        actualBp: null,
+        expectedBp: 0,
+        gapBp: null,
+        next: null,
+        daysToNext: null,
+        light: null,
+        openTasks: other.open,
+        overdueTasks: other.overdue,
+      });
+    }
+    const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
+    const done = await db.task.findMany({
+      where: { unitId, status: "DONE", completedAt: { gte: dayStart } },
+      include: { completedBy: true },
+      orderBy: { completedAt: "asc" },
+    });
+    return {
+      unitName: unit.name,
+      today,
+      year: l.year,
+      programmes,
+      doneToday: done.map((t) => ({ title: t.title, by: t.completedBy?.fullName ?? "" })),
+    };
+  }
+
+  /** Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks. */
+  async function provinceStatus(now: Date): Promise<ProvinceStatusView> {
+    const today = localDate(now);
+    const units = await db.unit.findMany({
+      where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
+      orderBy: { name: "asc" },
+    });
+    const l = await load(today);
+    const rows: UnitRankView[] = units.map((u) => {
+      const ps = l.programmes.map((p) => l.programmeStatus(u.id, p));
+      const planVnd = ps.reduce((s, p) => s + p.planVnd, 0n);
+      const disbursedVnd = ps.reduce((s, p) => s + p.disbursedVnd, 0n);
+      const actualBp = rateBp(disbursedVnd, planVnd);
+      // plan-weighted expected rate across the unit's programmes
+      const expected =
+        planVnd > 0n ? Number(ps.reduce((s, p) => s + p.planVnd * BigInt(p.expectedBp), 0n) / planVnd) : 0;
+      const gapBp = actualBp === null ? null : expected - actualBp;
+      const other = l.otherTasks(u.id);
+      return {
+        unitName: u.name,
+        planVnd,
+        disbursedVnd,
+        actualBp,
+        gapBp,
+        light: actualBp === null ? null : trafficLight(actualBp, expected),
+        openTasks: ps.reduce((s, p) => s + p.openTasks, other.open),
+        overdueTasks: ps.reduce((s, p) => s + p.overdueTasks, other.overdue),
+      };
+    });
+    rows.sort(
+      (a, b) =>
+        (b.gapBp ?? -Infinity) - (a.gapBp ?? -Infinity) ||
+        b.overdueTasks - a.overdueTasks ||
+        a.unitName.localeCompare(b.unitName, "vi"),
+    );
+    return { today, year: l.year, units: rows };
+  }
+
+  return { unitStatus, provinceStatus };
+}
+
+export type StatusService = ReturnType<typeof createStatusService>;
