@@ -94,11 +94,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       logger.info({ reason }, "dondoc stopping");
       await scheduler.stop();
       if (polling) {
-        bot.stop(reason);
+        await stopPolling(bot, reason);
         await polling;
       }
       await dispatcher.stop();
       await database.close();
     },
   };
+}
+
+/** telegraf's launch() starts polling only after two API calls; a stop that comes sooner must wait for it. */
+async function stopPolling(bot: { stop(reason?: string): void }, reason: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      bot.stop(reason);
+      return;
+    } catch (error) {
+      if (attempt >= 500) throw error;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
 }

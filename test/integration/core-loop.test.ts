@@ -1,0 +1,161 @@
+// The core loop through the real telegraf stack, a real database and the Bot API emulator:
+// /status → deadline check → reminder → "xong" → /status, plus the edges.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/db.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+
+const namTraMy = group(DEMO.groups.namTraMy);
+const bacTraMy = group(DEMO.groups.bacTraMy);
+const secretariatGroup = group(DEMO.groups.secretariat);
+const chairman = user(DEMO.chairman);
+const official = user(DEMO.official);
+
+describeEachDatabase("core loop", (provider) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(provider);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("answers /status in a unit's group with one line per programme", async () => {
+    const [reply, ...more] = await h.say(chairman, namTraMy, "/status");
+    expect(more).toHaveLength(0);
+    expect(reply?.chat_id).toBe(namTraMy.id);
+    const lines = reply!.text.split("\n");
+    expect(lines[0]).toContain("Nam Trà My");
+    expect(lines[0]).toContain("24/11/2026");
+    expect(lines.slice(1).map((l) => l.replace(/<[^>]+>/g, "").split(" · ")[0])).toEqual(["NTM", "GNBV", "DTTS"]);
+    // 25,2 of 92,3 billion: 27,3 % against 90 % expected on 24/11 (between 75 % at 30/9 and 100 % at 31/12)
+    expect(lines[1]).toContain("25,2/92,3 tỷ (27,3%)");
+    expect(lines[1]).toContain("chậm 62,7 điểm");
+    expect(lines[1]).toContain("1 việc đang mở");
+    expect(lines[2]).toContain("1 việc đang mở, 1 quá hạn");
+  });
+
+  it("posts each rung of the ladder to exactly the right chats, once", async () => {
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const to = (fragment: string) =>
+      sent
+        .filter((m) => m.text.includes(fragment))
+        .map((m) => m.chat_id)
+        .sort((a, b) => a - b);
+    // 2 working days before: the official in private and his unit's group
+    expect(to("Nộp báo cáo tiến độ giải ngân")).toEqual([namTraMy.id, DEMO.official.id].sort((a, b) => a - b));
+    // 1 working day overdue: the group and the chairman (the responsible official never opened a private chat)
+    expect(to("Hoàn thiện hồ sơ điều chỉnh")).toEqual([namTraMy.id, DEMO.chairman.id].sort((a, b) => a - b));
+    // 3 working days overdue: the official, the group, the supervisor and the secretariat
+    expect(to("nước sinh hoạt")).toEqual(
+      [secretariatGroup.id, bacTraMy.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id].sort((a, b) => a - b),
+    );
+    // due in 10 working days: nothing yet
+    expect(to("Phê duyệt danh mục")).toEqual([]);
+    expect(sent).toHaveLength(8);
+
+    // a second tick, and a restart, send nothing twice
+    h.clock.set(at(8, 15));
+    expect(await h.deadlineCheck()).toHaveLength(0);
+    await h.restart();
+    expect(await h.deadlineCheck()).toHaveLength(0);
+  });
+
+  it("sends nothing outside office hours and catches up when the office opens", async () => {
+    h.clock.set(at(6, 0));
+    expect(await h.deadlineCheck()).toHaveLength(0);
+    h.clock.set(at(7, 30));
+    expect(await h.deadlineCheck()).toHaveLength(8);
+  });
+
+  it("records 'xong' replied to a reminder, confirms it, and /status shows it", async () => {
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const reminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
+    h.clock.set(at(8, 30));
+    const [confirm] = await h.say(official, namTraMy, "xong, đã nộp báo cáo", reminder.message_id);
+    expect(confirm?.text).toBe(
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã nộp báo cáo.",
+    );
+    const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } });
+    expect(task.status).toBe("DONE");
+    expect(task.completionNote).toBe("đã nộp báo cáo");
+    expect(task.completedAt?.toISOString()).toBe(at(8, 30).toISOString());
+    const [status] = await h.say(chairman, namTraMy, "/status");
+    expect(status?.text).toContain("✅ Hôm nay đã xong: Nộp báo cáo tiến độ giải ngân tháng (Nguyễn Văn An)");
+    expect(status?.text.split("\n")[1]).toContain("không có việc tồn");
+    // the completed task gets no more reminders
+    h.clock.set(at(8, 0, "2026-11-26"));
+    const later = await h.deadlineCheck();
+    expect(later.filter((m) => m.text.includes("Nộp báo cáo tiến độ"))).toHaveLength(0);
+  });
+
+  it("records the ✅ button and tells those escalated to that the task is closed", async () => {
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const reminder = sent.find((m) => m.chat_id === bacTraMy.id)!;
+    const button = (reminder.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!;
+    expect(button.callback_data).toMatch(/^done:\d+$/);
+    const replies = await h.press(user(DEMO.bacTraMyOfficial), bacTraMy, reminder.message_id, button.callback_data);
+    const confirm = replies.find((m) => !m.edited && m.text.startsWith("✅ Đã ghi nhận"));
+    expect(confirm?.chat_id).toBe(bacTraMy.id);
+    expect(confirm?.text).toContain("(trễ hạn, hạn 19/11/2026)");
+    // the button is taken away from the reminder
+    expect(replies.some((m) => m.edited && m.message_id === reminder.message_id && !m.reply_markup)).toBe(true);
+    await h.app.dispatcher.drain();
+    const notices = h.emulator.sent.filter((m) => m.text.includes("đã hoàn thành ngày 24/11/2026"));
+    expect(notices.map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
+      [secretariatGroup.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id].sort((a, b) => a - b),
+    );
+    expect(h.emulator.calls.some((c) => c.method === "answerCallbackQuery" && c.ok)).toBe(true);
+  });
+
+  it("handles the same update delivered twice once", async () => {
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const reminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
+    const { update_id } = h.emulator.userSends({ from: official, chat: namTraMy, text: "xong", replyTo: reminder.message_id });
+    await h.emulator.waitIdle();
+    const update = { update_id, message: { message_id: 999, date: 0, chat: namTraMy, from: official, text: "xong", reply_to_message: { message_id: reminder.message_id, date: 0, chat: namTraMy, from: h.emulator.botUser, text: reminder.text } } };
+    const auditBefore = await h.db.db.auditLog.count();
+    const before = h.emulator.sent.length;
+    await h.app.bot.handleUpdate(update as never);
+    expect(await h.db.db.auditLog.count()).toBe(auditBefore);
+    expect(h.emulator.sent.length).toBe(before);
+  });
+
+  it("answers bad input with one clear line and writes nothing", async () => {
+    const auditBefore = await h.db.db.auditLog.count();
+    const one = async (from: ReturnType<typeof user>, chat: typeof namTraMy, text: string, replyTo?: number) => {
+      const replies = await h.say(from, chat, text, replyTo);
+      expect(replies).toHaveLength(1);
+      return replies[0]!.text;
+    };
+    expect(await one(chairman, privateChat(DEMO.chairman), "/khongco")).toBe("Lệnh /khongco không có. Gõ /help để xem các lệnh.");
+    expect(await one(chairman, namTraMy, "/status huyện xyz")).toContain("Không tìm thấy đơn vị «huyện xyz»");
+    expect(await one(chairman, namTraMy, "/status trà my")).toContain("trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My");
+    expect(await one(chairman, namTraMy, "/status nam tra my")).toContain("Nam Trà My");
+    const stranger = { id: 555, first_name: "Khách" };
+    expect(await one(stranger, privateChat({ id: 555, name: "Khách" }), "/status")).toContain("chưa có trong danh sách cán bộ");
+    expect(await one(stranger, privateChat({ id: 555, name: "Khách" }), "/start")).toContain("đường dẫn kích hoạt");
+    // a reply to a message that is not a reminder
+    const [statusMsg] = await h.say(chairman, namTraMy, "/status");
+    expect(await one(official, namTraMy, "xong", statusMsg!.message_id)).toContain("không phải tin nhắc việc");
+    // an unbound group
+    const other = { id: -1007777, type: "supergroup" as const, title: "Nhóm khác" };
+    expect(await one(chairman, other, "/status")).toContain("chưa được gắn với đơn vị");
+    expect(await h.db.db.auditLog.count()).toBe(auditBefore);
+    expect(await h.db.db.task.count({ where: { status: "DONE" } })).toBe(0);
+  });
+
+  it("replies in English to an English-speaking official and lists role-aware help", async () => {
+    const [status] = await h.say(user(DEMO.secretariatEn, "en"), privateChat(DEMO.secretariatEn), "/status");
+    expect(status?.text.split("\n")[0]).toContain("<b>Province</b> · 24/11/2026");
+    expect(status?.text.split("\n")[1]).toMatch(/^1\. 🔴 Nam Trà My · 26,0%/);
+    const [help] = await h.say(official, privateChat(DEMO.official), "/help");
+    expect(help?.text).toContain("/status");
+    expect(help?.text).not.toContain("/bind");
+    const [secHelp] = await h.say(user(DEMO.secretariat), secretariatGroup, "/help");
+    expect(secHelp?.text).toContain("/bind");
+  });
+});

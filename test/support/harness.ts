@@ -1,0 +1,108 @@
+// The product as users meet it: the real app (telegraf long polling, services, dispatcher) on a real
+// database seeded with the demo data, talking to the local Bot API emulator on loopback.
+import { createApp, type App } from "../../src/app.ts";
+import { createConfig } from "../../src/config.ts";
+import { localInstant } from "../../src/domain/dates.ts";
+import { createLogger } from "../../src/logger.ts";
+import { fixedClock } from "../../src/services/clock.ts";
+import { DEMO, seedDemo } from "../../src/seed/demo.ts";
+import {
+  startBotApiEmulator,
+  type BotApiEmulator,
+  type EmulatorChat,
+  type EmulatorUser,
+  type SentMessage,
+} from "../../src/emulator/bot-api-server.ts";
+import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
+
+export const DAY = "2026-11-24"; // a Tuesday
+export const at = (hh: number, mm: number, day = DAY) => localInstant(day, hh * 60 + mm);
+
+export const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser => ({
+  id: p.id,
+  first_name: p.name,
+  language_code: lang,
+});
+export const group = (g: { id: number; title: string }): EmulatorChat => ({ id: g.id, type: "supergroup", title: g.title });
+export const privateChat = (p: { id: number; name: string }): EmulatorChat => ({ id: p.id, type: "private", first_name: p.name });
+
+export interface Harness {
+  db: TestDatabase;
+  emulator: BotApiEmulator;
+  clock: ReturnType<typeof fixedClock>;
+  app: App;
+  /** a user writes; resolves with the bot's answers once the update is handled */
+  say(from: EmulatorUser, chat: EmulatorChat, text: string, replyTo?: number): Promise<SentMessage[]>;
+  press(from: EmulatorUser, chat: EmulatorChat, messageId: number, data: string): Promise<SentMessage[]>;
+  /** runs the deadline check and delivers what it wrote; returns the messages Telegram received */
+  deadlineCheck(): Promise<SentMessage[]>;
+  /** stops the app and starts a new one on the same database (a restart) */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  provider: Provider,
+  opts: { seed?: boolean; start?: Date; failMethods?: string[] } = {},
+): Promise<Harness> {
+  const db = await createTestDatabase(provider);
+  const clock = fixedClock(opts.start ?? at(7, 40));
+  if (opts.seed !== false) await seedDemo(db.db, { today: DAY, now: clock.now() });
+  const emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot", failMethods: opts.failMethods ?? [] });
+  const config = createConfig({
+    BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: db.url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    DISPATCH_INTERVAL_MS: "20",
+  });
+  const logger = createLogger(config.logLevel);
+  const boot = async () => {
+    const a = await createApp(config, logger, { clock, cron: false });
+    await a.start();
+    return a;
+  };
+  let app = await boot();
+
+  async function settle(before: number): Promise<SentMessage[]> {
+    await emulator.waitIdle();
+    return emulator.sent.slice(before);
+  }
+
+  const h: Harness = {
+    db,
+    emulator,
+    clock,
+    get app() {
+      return app;
+    },
+    async say(from, chat, text, replyTo) {
+      const before = emulator.sent.length;
+      emulator.userSends({ from, chat, text, ...(replyTo ? { replyTo } : {}) });
+      return settle(before);
+    },
+    async press(from, chat, messageId, data) {
+      const before = emulator.sent.length;
+      emulator.userPresses({ from, chat, messageId, data });
+      return settle(before);
+    },
+    async deadlineCheck() {
+      const before = emulator.sent.length;
+      await app.scheduler.runNow("deadline-check");
+      await app.dispatcher.drain();
+      return emulator.sent.slice(before);
+    },
+    async restart() {
+      await app.stop("restart");
+      app = await boot();
+    },
+    async close() {
+      await app.stop("test end");
+      await emulator.close();
+      await db.drop();
+    },
+  };
+  return h;
+}
+
+export { DEMO };
