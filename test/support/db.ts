@@ -6,7 +6,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { describe } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.ts";
-import { PG_TEMPLATE, SQLITE_TEMPLATE, pgUrl, testPgUrl } from "./paths.ts";
+import { currentTemplates, pgUrl, testPgUrl } from "./paths.ts";
 
 export type Provider = "sqlite" | "postgres";
 
@@ -21,7 +21,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   if (provider === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "dondoc-test-"));
     const file = join(dir, "test.db");
-    copyFileSync(SQLITE_TEMPLATE, file);
+    copyFileSync(currentTemplates().sqlite, file);
     const url = `file:${file}`;
     const database = await openDatabase(url);
     return { ...database, url, drop: async () => {
@@ -34,7 +34,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   const name = `dondoc_t_${process.pid}_${Date.now()}_${counter++}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE "${name}" TEMPLATE "${PG_TEMPLATE}"`);
+  await client.query(`CREATE DATABASE "${name}" TEMPLATE "${currentTemplates().pg}"`);
   await client.end();
   const url = pgUrl(admin, name);
   const database = await openDatabase(url);

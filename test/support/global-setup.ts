@@ -1,21 +1,36 @@
-// Builds each test database template once per run, with the real migrations (prisma migrate deploy):
-// SQLite always; PostgreSQL when TEST_DATABASE_URL is set. Test files copy the template.
+// Builds this run's database templates once, with the real migrations (prisma migrate deploy):
+// SQLite always; PostgreSQL when TEST_DATABASE_URL is set. Test files copy the templates; the
+// templates are removed when the run ends.
 import { mkdirSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import pg from "pg";
 import { migrateDeploy } from "../../src/db/migrate.ts";
-import { PG_TEMPLATE, SQLITE_TEMPLATE, pgUrl, testPgUrl } from "./paths.ts";
+import { pgUrl, templateNames, testPgUrl } from "./paths.ts";
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 
 export default async function setup() {
-  mkdirSync("node_modules/.cache/dondoc-test", { recursive: true });
-  for (const s of ["", "-wal", "-shm"]) rmSync(SQLITE_TEMPLATE + s, { force: true });
-  await migrateDeploy(`file:${SQLITE_TEMPLATE}`);
+  const names = templateNames();
+  mkdirSync(dirname(names.sqlite), { recursive: true });
+  await migrateDeploy(`file:${names.sqlite}`);
+  process.env.DONDOC_TEST_SQLITE_TEMPLATE = names.sqlite;
   const admin = testPgUrl();
   if (admin) {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${PG_TEMPLATE}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${PG_TEMPLATE}"`);
-    await client.end();
-    await migrateDeploy(pgUrl(admin, PG_TEMPLATE));
+    await adminQuery(admin, `DROP DATABASE IF EXISTS "${names.pg}" WITH (FORCE)`);
+    await adminQuery(admin, `CREATE DATABASE "${names.pg}"`);
+    await migrateDeploy(pgUrl(admin, names.pg));
+    process.env.DONDOC_TEST_PG_TEMPLATE = names.pg;
   }
+  return async () => {
+    for (const s of ["", "-wal", "-shm"]) rmSync(names.sqlite + s, { force: true });
+    if (admin) await adminQuery(admin, `DROP DATABASE IF EXISTS "${names.pg}" WITH (FORCE)`);
+  };
 }
