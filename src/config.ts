@@ -1,5 +1,6 @@
 // The only reader of process.env. createConfig(env) is pure: it validates every variable at once and
 // reports each bad one by name, in Vietnamese and English.
+import cron from "node-cron";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/target.ts";
 
@@ -28,7 +29,7 @@ const schema = z
     REMINDER_DAYS_BEFORE: intFrom(2, 0, 30),
     ESCALATE_CHAIRMAN_AFTER: intFrom(1, 1, 30),
     ESCALATE_LEADERS_AFTER: intFrom(3, 1, 60),
-    DEADLINE_CHECK_CRON: z.string().default("*/15 * * * *"),
+    DEADLINE_CHECK_CRON: z.string().refine((s) => cron.validate(s), "cron expression").default("*/15 * * * *"),
     DISPATCH_INTERVAL_MS: intFrom(500, 10, 60_000),
   })
   .superRefine((env, ctx) => {
