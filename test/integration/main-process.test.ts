@@ -1,0 +1,65 @@
+// `npm start` as a real process: reads its environment, answers through a Bot-API-compatible server,
+// tolerates a server without setMyCommands, and stops cleanly on SIGTERM.
+import { spawn } from "node:child_process";
+import { afterEach, expect, it } from "vitest";
+import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
+import { seedDemo, DEMO } from "../../src/seed/demo.ts";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+import { DAY, at, group, user } from "../support/harness.ts";
+
+describeEachDatabase("npm start", (provider) => {
+  let emulator: BotApiEmulator;
+  let db: TestDatabase;
+  afterEach(async () => {
+    await emulator.close();
+    await db.drop();
+  });
+
+  it("serves /status, survives a missing setMyCommands and exits 0 on SIGTERM", async () => {
+    db = await createTestDatabase(provider);
+    await seedDemo(db.db, { today: DAY, now: at(8, 0) });
+    emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot", failMethods: ["setMyCommands"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: {
+        PATH: process.env.PATH,
+        BOT_TOKEN: emulator.token,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        DATABASE_URL: db.url,
+        LOG_LEVEL: "info",
+        DEADLINE_CHECK_CRON: "0 0 1 1 *",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+    const namTraMy = group(DEMO.groups.namTraMy);
+    emulator.userSends({ from: user(DEMO.chairman), chat: namTraMy, text: "/status" });
+    const sent = await emulator.waitFor((s) => s.some((m) => m.chat_id === namTraMy.id && m.text.includes("NTM")), 30_000);
+    expect(sent.find((m) => m.chat_id === namTraMy.id)?.text.split("\n")).toHaveLength(4);
+    expect(emulator.calls.some((c) => c.method === "setMyCommands" && !c.ok)).toBe(true);
+
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain("could not publish the command menu");
+    expect(output).toContain("dondoc stopping");
+    expect(output).not.toContain(emulator.token);
+  });
+
+  it("refuses to start with a bad configuration and names the variables", async () => {
+    db = await createTestDatabase(provider);
+    emulator = await startBotApiEmulator();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { PATH: process.env.PATH, DATABASE_URL: "mysql://nope", OFFICE_HOURS_START: "8h" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(stderr).toContain("Cấu hình không hợp lệ / Invalid configuration");
+    for (const name of ["BOT_TOKEN", "DATABASE_URL", "OFFICE_HOURS_START"]) expect(stderr).toContain(name);
+  });
+});
