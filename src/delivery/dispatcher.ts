@@ -206,7 +206,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     /** Sends until nothing is due (demo, tests, scripts). */
     async drain(maxPasses = 1000) {
       for (let i = 0; i < maxPasses; i++) {
-        const due = await db.outboxMessage.count({ where: { status: "PENDING", notBefore: { lte: deps.clock.now() } } });
+        // rows in flight count too: the background loop may be sending them right now
+        const due = await db.outboxMessage.count({
+          where: { OR: [{ status: "PENDING", notBefore: { lte: deps.clock.now() } }, { status: "SENDING" }] },
+        });
         if (due === 0) return;
         const sent = await pass();
         if (sent === 0) await sleep(50);

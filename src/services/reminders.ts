@@ -89,20 +89,21 @@ export function createReminderService(deps: ReminderDeps) {
       include: { unit: true, programme: true, responsible: true },
     });
     const unitIds = [...new Set(tasks.map((t) => t.unitId))];
-    const [groups, secretariat, roles] = await Promise.all([
-      tx.chat.findMany({ where: { unitId: { in: unitIds }, status: "ACTIVE", kind: { in: ["GROUP", "SUPERGROUP"] } } }),
-      tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" } }),
-      tx.roleAssignment.findMany({
-        where: {
-          unitId: { in: unitIds },
-          role: { in: ["CHAIRMAN", "PARTY_SECRETARY", "SUPERVISOR"] },
-          validFrom: { lte: now },
-          OR: [{ validTo: null }, { validTo: { gt: now } }],
-          official: { active: true },
-        },
-        include: { official: true },
-      }),
-    ]);
+    // one connection inside a transaction: queries run one after another
+    const groups = await tx.chat.findMany({
+      where: { unitId: { in: unitIds }, status: "ACTIVE", kind: { in: ["GROUP", "SUPERGROUP"] } },
+    });
+    const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" } });
+    const roles = await tx.roleAssignment.findMany({
+      where: {
+        unitId: { in: unitIds },
+        role: { in: ["CHAIRMAN", "PARTY_SECRETARY", "SUPERVISOR"] },
+        validFrom: { lte: now },
+        OR: [{ validTo: null }, { validTo: { gt: now } }],
+        official: { active: true },
+      },
+      include: { official: true },
+    });
     const unreachable = new Set(
       (await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } })).map(
         (c) => c.telegramChatId,
