@@ -9,6 +9,8 @@ import { createBot } from "./bot/index.ts";
 import { createDispatcher, type Dispatcher } from "./delivery/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./delivery/limiter.ts";
 import { createScheduler, type Scheduler } from "./scheduler/index.ts";
+import { createBroadcastProgress } from "./delivery/broadcast-progress.ts";
+import { createBroadcastService } from "./services/broadcast.ts";
 import { publishCommands } from "./bot/menu.ts";
 
 export interface App {
@@ -44,14 +46,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     defaultLanguage: config.defaultLanguage,
   });
+  const callApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) =>
+    bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never });
+  const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const dispatcher = createDispatcher({
     db: database.db,
-    callApi: (method, payload, signal) =>
-      bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
-    limiter: createLimiter(options.limits ?? TELEGRAM_LIMITS),
+    callApi,
+    limiter,
     clock,
     logger,
     intervalMs: config.dispatchIntervalMs,
+    afterPass: createBroadcastProgress({ broadcasts: createBroadcastService({ db: database.db }), callApi, limiter, clock, logger }),
   });
   const scheduler = createScheduler({
     clock,
@@ -63,6 +68,47 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         catchUp: true,
         run: async (now) => {
           const r = await services.reminders.runDeadlineCheck(now);
+          dispatcher.wake();
+          return r;
+        },
+      },
+      // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table
+      {
+        name: "meeting-check",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await services.meetings.runMeetingCheck(now);
+          dispatcher.wake();
+          return r;
+        },
+      },
+      {
+        name: "request-check",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await services.requests.runRequestCheck(now);
+          dispatcher.wake();
+          return r;
+        },
+      },
+      {
+        name: "daily-digest",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await services.digests.runDailyDigest(now);
+          dispatcher.wake();
+          return r;
+        },
+      },
+      {
+        name: "weekly-digest",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await services.digests.runWeeklyDigest(now);
           dispatcher.wake();
           return r;
         },

@@ -31,6 +31,13 @@ const schema = z
     ESCALATE_LEADERS_AFTER: intFrom(3, 1, 60),
     DEADLINE_CHECK_CRON: z.string().refine((s) => cron.validate(s), "cron expression").default("*/15 * * * *"),
     DISPATCH_INTERVAL_MS: intFrom(500, 10, 60_000),
+    RATE_GLOBAL_PER_SECOND: intFrom(30, 1, 1000),
+    RATE_PER_CHAT_PER_SECOND: intFrom(1, 1, 100),
+    RATE_PER_GROUP_PER_MINUTE: intFrom(20, 1, 6000),
+    DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT: intFrom(0, 0, 100),
+    INVITE_TTL_DAYS: intFrom(7, 1, 365),
+    MEETING_NUDGE_DAY: intFrom(20, 1, 28),
+    REQUEST_ANSWER_DAYS: intFrom(7, 1, 60),
   })
   .superRefine((env, ctx) => {
     if (!env.BOT_TOKEN && env.TELEGRAM_API_ROOT === TELEGRAM_DEFAULT_API_ROOT) {
@@ -54,6 +61,14 @@ export interface Config {
   ladder: { daysBefore: number; chairmanAfter: number; escalateAfter: number };
   deadlineCheckCron: string;
   dispatchIntervalMs: number;
+  /** Telegram's sending limits the dispatcher keeps under */
+  rateLimits: { globalPerSecond: number; perChatPerSecond: number; perGroupPerMinute: number };
+  /** a disbursement report may exceed the plan by at most this many percent */
+  disbursement: { overPlanMarginPercent: number };
+  /** how long an activation link (/invite) stays valid */
+  inviteTtlDays: number;
+  /** R6 / R5: the day of the month the meeting nudges start; working days a department has to answer */
+  followup: { meetingNudgeDay: number; requestAnswerDays: number };
 }
 
 export class ConfigError extends Error {
@@ -93,5 +108,13 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     },
     deadlineCheckCron: e.DEADLINE_CHECK_CRON,
     dispatchIntervalMs: e.DISPATCH_INTERVAL_MS,
+    rateLimits: {
+      globalPerSecond: e.RATE_GLOBAL_PER_SECOND,
+      perChatPerSecond: e.RATE_PER_CHAT_PER_SECOND,
+      perGroupPerMinute: e.RATE_PER_GROUP_PER_MINUTE,
+    },
+    disbursement: { overPlanMarginPercent: e.DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT },
+    inviteTtlDays: e.INVITE_TTL_DAYS,
+    followup: { meetingNudgeDay: e.MEETING_NUDGE_DAY, requestAnswerDays: e.REQUEST_ANSWER_DAYS },
   };
 }

@@ -2,6 +2,8 @@
 // update id and gets a generic apology. Sending that reply can never throw, and no update stops the bot.
 import type { Logger } from "../logger.ts";
 import type { Catalogue } from "../i18n/index.ts";
+import { taskErrorText } from "../i18n/tasks.ts";
+import { followupErrorText } from "../i18n/followup.ts";
 import { DuplicateUpdate, UserError } from "../services/errors.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import type { BotContext } from "./context.ts";
@@ -25,6 +27,16 @@ export function userErrorText(t: Catalogue, e: UserError): string {
       return t.done.taskGone;
     case "alreadyDone":
       return t.done.alreadyDone(p.title, p.on);
+    case "task":
+      return taskErrorText(t, e.params);
+    case "officialNotFound":
+      return t.onboarding.officialNotFound(p.query);
+    case "officialAmbiguous":
+      return t.onboarding.officialAmbiguous(p.query, p.names);
+    case "officialInactive":
+      return t.onboarding.officialInactive(String(e.params.name ?? ""));
+    case "followup":
+      return followupErrorText(t, e.params);
   }
 }
 

@@ -11,8 +11,15 @@ import { createErrorBoundary } from "./errors.ts";
 import { startCommand } from "./features/start.ts";
 import { helpCommand } from "./features/help.ts";
 import { statusCommand } from "./features/status.ts";
-import { bindCommand } from "./features/bind.ts";
+import { bindCommand, unbindCommand } from "./features/bind.ts";
+import { inviteCommand } from "./features/invite.ts";
+import { registerMembership } from "./features/membership.ts";
+import { isAnonymousAdmin } from "./scope.ts";
 import { registerCompletion } from "./features/completion.ts";
+import { cannotMeetCommand, reallocationCommand, reportCommand } from "./features/disbursement.ts";
+import { registerTaskActions, taskCommands } from "./features/tasks.ts";
+import { broadcastCommand, registerBroadcastActions } from "./features/broadcast.ts";
+import { followupCommands } from "./features/followup.ts";
 
 export interface BotDeps {
   token: string;
@@ -27,6 +34,11 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   const bot = new Telegraf<BotContext>(deps.token, { telegram: { apiRoot: deps.apiRoot }, handlerTimeout: 60_000 });
   const commands: CommandSpec[] = [];
   commands.push(startCommand, helpCommand(() => commands), statusCommand, bindCommand);
+  commands.push(inviteCommand, unbindCommand);
+  commands.push(reportCommand, cannotMeetCommand, reallocationCommand);
+  commands.push(...taskCommands);
+  commands.push(broadcastCommand);
+  commands.push(...followupCommands);
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;
@@ -39,8 +51,12 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
     return next();
   });
 
+  registerMembership(bot);
+
   for (const spec of commands) {
     bot.command([spec.name, ...(spec.aliases ?? [])], async (ctx) => {
+      // an anonymous group admin speaks as the group: we cannot know who he is
+      if (spec.who !== "anyone" && isAnonymousAdmin(ctx)) return ctx.replyWithHTML(ctx.t.onboarding.bind.anonymousAdmin);
       const refusal = allowed(spec, ctx.actor, chatScope(ctx));
       if (refusal) return ctx.replyWithHTML(refusalText(ctx, refusal));
       return spec.handler(ctx, commandArgs(ctx.message.text));
@@ -48,6 +64,8 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   }
 
   registerCompletion(bot);
+  registerTaskActions(bot);
+  registerBroadcastActions(bot);
 
   // an unknown command: one line, in private chats always, in groups only when addressed to this bot
   bot.on("message", async (ctx, next) => {

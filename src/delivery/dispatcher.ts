@@ -6,7 +6,8 @@ import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/clock.ts";
 import { catalogue } from "../i18n/index.ts";
 import { classifySendError } from "./classify.ts";
-import type { Limiter } from "./limiter.ts";
+import type { Limiter, Slot } from "./limiter.ts";
+import { splitMessage, TELEGRAM_TEXT_LIMIT } from "./split.ts";
 
 export type CallApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) => Promise<unknown>;
 
@@ -19,14 +20,19 @@ export interface DispatcherDeps {
   intervalMs: number;
   maxAttempts?: number;
   sendTimeoutMs?: number;
+  /** how many requests may be in flight at once (each chat still gets one at a time) */
+  concurrency?: number;
+  /** runs after every pass that touched something (e.g. broadcast progress) */
+  afterPass?: () => Promise<void>;
 }
 
-const BATCH = 100;
+const BATCH = 200;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { db, limiter, logger } = deps;
   const maxAttempts = deps.maxAttempts ?? 8;
+  const concurrency = deps.concurrency ?? 16;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let stopped = true;
@@ -39,50 +45,111 @@ export function createDispatcher(deps: DispatcherDeps) {
     return r.count;
   }
 
-  /** One pass over due rows; returns how many were sent. */
+  /** One pass over due rows; returns how many were sent. Chats at their limit wait for a later pass. */
   async function pass(): Promise<number> {
     const now = deps.clock.now();
+    const blocked = limiter.blockedChats(Date.now());
     const rows = await db.outboxMessage.findMany({
-      where: { status: "PENDING", notBefore: { lte: now } },
+      where: { status: "PENDING", notBefore: { lte: now }, ...(blocked.length ? { chatId: { notIn: blocked } } : {}) },
       orderBy: { id: "asc" },
       take: BATCH,
     });
-    let sent = 0;
-    const skippedChats = new Set<bigint>();
-    for (const row of rows) {
-      if (skippedChats.has(row.chatId)) continue;
-      const wait = limiter.waitMs(row.chatId, Date.now());
-      if (wait > 0) {
-        // this chat is at its limit: its later rows wait for the next pass, others go on
-        skippedChats.add(row.chatId);
-        if (limiter.globalWaitMs(Date.now()) > 0) await sleep(limiter.globalWaitMs(Date.now()));
-        continue;
-      }
-      const claimed = await db.outboxMessage.updateMany({
-        where: { id: row.id, status: "PENDING" },
-        data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
-      });
-      if (claimed.count === 0) continue;
-      limiter.take(row.chatId, Date.now());
-      if (await sendOne(row)) sent++;
-      else skippedChats.add(row.chatId);
+    if (rows.length === 0) {
+      lastPassAt = now;
+      return 0;
     }
+    const queue = await dropUnreachable(rows);
+    const busy = new Set<bigint>();
+    const done = new Set<bigint>(); // chats left for a later pass (limit reached, or a failure)
+    let sent = 0;
+
+    // the next row that may go now: oldest first, one request per chat at a time
+    const next = (): Row | null => {
+      const t = Date.now();
+      for (let i = 0; i < queue.length; i++) {
+        const row = queue[i] as Row;
+        if (done.has(row.chatId)) {
+          queue.splice(i--, 1);
+          continue;
+        }
+        if (busy.has(row.chatId)) continue;
+        if (limiter.chatWaitMs(row.chatId, t) > 0) {
+          done.add(row.chatId);
+          queue.splice(i--, 1);
+          continue;
+        }
+        queue.splice(i, 1);
+        return row;
+      }
+      return null;
+    };
+
+    const worker = async () => {
+      for (;;) {
+        const globalWait = limiter.globalWaitMs(Date.now());
+        if (globalWait > 0) {
+          await sleep(globalWait);
+          continue;
+        }
+        const row = next();
+        if (!row) return;
+        busy.add(row.chatId);
+        const slot = limiter.take(row.chatId, Date.now());
+        let ok = false;
+        try {
+          const claimed = await db.outboxMessage.updateMany({
+            where: { id: row.id, status: "PENDING" },
+            data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
+          });
+          if (claimed.count === 1) ok = await sendOne(row, slot);
+        } finally {
+          slot.settle(Date.now());
+          busy.delete(row.chatId);
+        }
+        if (ok) sent++;
+        else done.add(row.chatId);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
     sentTotal += sent;
     lastPassAt = now;
+    if (deps.afterPass) {
+      await deps.afterPass().catch((error: unknown) => logger.error({ err: error }, "after-pass hook failed"));
+    }
     return sent;
   }
 
   type Row = Awaited<ReturnType<typeof db.outboxMessage.findMany>>[number];
 
-  async function sendOne(row: Row): Promise<boolean> {
-    const payload: Record<string, unknown> = { chat_id: row.chatId.toString(), text: row.text };
-    if (row.parseMode) payload.parse_mode = row.parseMode;
-    if (row.replyMarkup) payload.reply_markup = JSON.parse(row.replyMarkup);
-    payload.link_preview_options = { is_disabled: true };
+  /** Rows addressed to a chat already known unreachable are skipped, not sent. */
+  async function dropUnreachable(rows: Row[]): Promise<Row[]> {
+    const ids = [...new Set(rows.map((r) => r.chatId))];
+    const dead = await db.chat.findMany({ where: { telegramChatId: { in: ids }, status: "UNREACHABLE" }, select: { telegramChatId: true } });
+    if (dead.length === 0) return rows;
+    const deadIds = new Set(dead.map((c) => c.telegramChatId));
+    const skip = rows.filter((r) => deadIds.has(r.chatId)).map((r) => r.id);
+    await db.outboxMessage.updateMany({ where: { id: { in: skip }, status: "PENDING" }, data: { status: "SKIPPED", lastError: "unreachable chat" } });
+    return rows.filter((r) => !deadIds.has(r.chatId));
+  }
+
+  async function sendOne(row: Row, slot: Slot): Promise<boolean> {
+    const base: Record<string, unknown> = { chat_id: row.chatId.toString() };
+    if (row.parseMode) base.parse_mode = row.parseMode;
+    base.link_preview_options = { is_disabled: true };
+    // over Telegram's 4096: sent as several messages, the buttons on the last one
+    const parts = row.text.length > TELEGRAM_TEXT_LIMIT ? splitMessage(row.text) : [row.text];
     try {
-      const result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(deps.sendTimeoutMs ?? 15_000))) as {
-        message_id: number;
-      };
+      let result = { message_id: 0 };
+      for (const [i, text] of parts.entries()) {
+        if (i > 0) {
+          slot.settle(Date.now());
+          for (let w = limiter.waitMs(row.chatId, Date.now()); w > 0; w = limiter.waitMs(row.chatId, Date.now())) await sleep(w);
+          slot = limiter.take(row.chatId, Date.now());
+        }
+        const payload: Record<string, unknown> = { ...base, text };
+        if (row.replyMarkup && i === parts.length - 1) payload.reply_markup = JSON.parse(row.replyMarkup);
+        result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(deps.sendTimeoutMs ?? 15_000))) as { message_id: number };
+      }
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { status: "SENT", sentAt: deps.clock.now(), sentMessageId: BigInt(result.message_id), lastError: "" },
@@ -99,15 +166,22 @@ export function createDispatcher(deps: DispatcherDeps) {
     const now = deps.clock.now();
     const attempts = row.attempts + 1;
     logger.warn({ outboxId: row.id, chatId: row.chatId.toString(), outcome }, "send failed");
-    const later = (ms: number, reason: string) =>
+    const later = (ms: number, reason: string, countAttempt = true) =>
       db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: "PENDING", notBefore: new Date(now.getTime() + ms), lastError: reason },
+        data: {
+          status: "PENDING",
+          notBefore: new Date(now.getTime() + ms),
+          lastError: reason,
+          // a 429 is Telegram pacing us, not a failed attempt
+          ...(countAttempt ? {} : { attempts: { decrement: 1 } }),
+        },
       });
     const dead = (reason: string) => db.outboxMessage.update({ where: { id: row.id }, data: { status: "DEAD", lastError: reason } });
     switch (outcome.kind) {
       case "retry-after":
-        await later(outcome.ms, "429");
+        limiter.pause(row.chatId, outcome.ms, Date.now());
+        await later(outcome.ms, `429 retry after ${outcome.ms / 1000} s`, false);
         return;
       case "backoff":
         if (attempts >= maxAttempts) await dead(outcome.reason);
@@ -135,6 +209,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     await db.$transaction(async (tx) => {
       const existing = await tx.chat.findUnique({ where: { telegramChatId: newId } });
       if (!existing) await tx.chat.updateMany({ where: { telegramChatId: oldId }, data: { telegramChatId: newId, kind: "SUPERGROUP" } });
+      // the new chat is already known (its first update came first): the old one is left as migrated
+      else await tx.chat.updateMany({ where: { telegramChatId: oldId }, data: { status: "MIGRATED", migratedToChatId: newId } });
       await tx.outboxMessage.updateMany({ where: { chatId: oldId, status: { in: ["PENDING", "SENDING"] } }, data: { chatId: newId, status: "PENDING" } });
     });
     logger.info({ oldId: oldId.toString(), newId: newId.toString() }, "chat migrated to supergroup");

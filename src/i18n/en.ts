@@ -5,6 +5,11 @@ import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.t
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Catalogue } from "./vi.ts";
 import { light } from "./vi.ts";
+import { onboardingEn } from "./onboarding.ts";
+import { tasksEn } from "./tasks.ts";
+import { disbursementEn } from "./disbursement.ts";
+import { broadcastEn } from "./broadcast.ts";
+import { followupEn } from "./followup.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 
 const ROLE_EN: Record<string, string> = {
@@ -43,7 +48,8 @@ function programmeLine(p: ProgrammeStatusView): string {
 
 function rankLine(u: UnitRankView, i: number): string {
   const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
-  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate} · ${tasks(u.openTasks, u.overdueTasks)}`;
+  const below = u.belowAverage ? ` · ${disbursementEn.belowAverage}` : "";
+  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below} · ${tasks(u.openTasks, u.overdueTasks)}`;
 }
 
 function reminderHead(r: ReminderView): string {
@@ -60,6 +66,11 @@ function reminderHead(r: ReminderView): string {
 }
 
 export const en: Catalogue = {
+  tasks: tasksEn,
+  onboarding: onboardingEn,
+  disbursement: disbursementEn,
+  broadcast: broadcastEn,
+  followup: followupEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -76,10 +87,16 @@ export const en: Catalogue = {
     line: (c, description) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
     replyHint: "When you get a reminder, reply to it with «done» and a note (or press ✅) to report completion.",
     commands: {
+      ...tasksEn.help,
+      ...disbursementEn.help,
+      ...followupEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",
       bind: "bind this group to a unit",
+      broadcast: "send an announcement to units or officials (can be scheduled)",
+      invite: "issue an activation link to an official",
+      unbind: "unbind this group from its unit",
     },
   },
 

@@ -34,12 +34,16 @@ export interface UnitRankView {
   light: Light | null;
   openTasks: number;
   overdueTasks: number;
+  /** the unit's rate is below the provincial average */
+  belowAverage?: boolean;
 }
 
 export interface ProvinceStatusView {
   today: string;
   year: number;
   units: UnitRankView[];
+  /** the provincial average rate (all units, the same programme filter), null without plans */
+  averageBp?: number | null;
 }
 
 export interface ReminderView {

@@ -3,6 +3,11 @@ import { formatDm, formatDmy } from "../domain/dates.ts";
 import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Light } from "../domain/pacing.ts";
+import { onboardingVi } from "./onboarding.ts";
+import { tasksVi } from "./tasks.ts";
+import { disbursementVi } from "./disbursement.ts";
+import { broadcastVi } from "./broadcast.ts";
+import { followupVi } from "./followup.ts";
 import type {
   Lang,
   CommandHelp,
@@ -52,7 +57,8 @@ function programmeLine(p: ProgrammeStatusView): string {
 
 function rankLine(u: UnitRankView, i: number): string {
   const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
-  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate} · ${tasks(u.openTasks, u.overdueTasks)}`;
+  const below = u.belowAverage ? ` · ${disbursementVi.belowAverage}` : "";
+  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below} · ${tasks(u.openTasks, u.overdueTasks)}`;
 }
 
 function reminderHead(r: ReminderView): string {
@@ -69,6 +75,11 @@ function reminderHead(r: ReminderView): string {
 }
 
 export const vi = {
+  tasks: tasksVi,
+  onboarding: onboardingVi,
+  disbursement: disbursementVi,
+  broadcast: broadcastVi,
+  followup: followupVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -86,10 +97,16 @@ export const vi = {
     line: (c: CommandHelp, description: string) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
     replyHint: "Khi nhận tin nhắc việc, trả lời tin đó bằng «xong» kèm ghi chú (hoặc bấm ✅) để báo hoàn thành.",
     commands: {
+      ...tasksVi.help,
+      ...disbursementVi.help,
+      ...followupVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",
       bind: "gắn nhóm này với một đơn vị",
+      broadcast: "gửi thông báo tới các đơn vị, cán bộ (có thể hẹn giờ)",
+      invite: "cấp đường dẫn kích hoạt cho một cán bộ",
+      unbind: "gỡ nhóm này khỏi đơn vị",
     } as Record<string, string>,
   },
 

@@ -7,6 +7,7 @@ import { reportingYear } from "../domain/disbursed.ts";
 import { foldVietnamese } from "../domain/text.ts";
 import { VIETNAM_CALENDAR_2023_2027 } from "../domain/holidays.ts";
 import { ensureCalendar } from "./calendar.ts";
+import { addDays } from "../domain/dates.ts";
 
 export const DISTRICTS = [
   ["DONG_GIANG", "Đông Giang"],
@@ -37,6 +38,8 @@ export const DEMO = {
   official2: { id: 910004, name: "Trần Văn Bình", title: "Chuyên viên Phòng Lao động - TB&XH" },
   bacTraMyChairman: { id: 920001, name: "Võ Thị Hoa", title: "Chủ tịch UBND huyện Bắc Trà My" },
   bacTraMyOfficial: { id: 920002, name: "Hồ Văn Sơn", title: "Chuyên viên Phòng Dân tộc" },
+  /** focal point of Sở Kế hoạch và Đầu tư for written requests (seedFollowupDemo) */
+  departmentFocal: { id: 930001, name: "Ngô Thị Mai", title: "Chuyên viên Văn phòng Sở Kế hoạch và Đầu tư" },
   groups: {
     secretariat: { id: -1009000, title: "Văn phòng điều phối MTQG tỉnh" },
     namTraMy: { id: -1009105, title: "UBND huyện Nam Trà My - MTQG" },
@@ -196,6 +199,54 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
     await task({ title: "Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp", unit: "NAM_TRA_MY", programme: "GNBV", responsibleId: binh, due: cal.addWorkingDays(today, -1), docRef: "1480/SKHĐT-KTN" });
     await task({ title: "Báo cáo vướng mắc dự án nước sinh hoạt tập trung", unit: "BAC_TRA_MY", programme: "DTTS", responsibleId: son, due: cal.addWorkingDays(today, -3), docRef: "952/BDT-KHTH" });
     await task({ title: "Phê duyệt danh mục dự án năm sau", unit: "NAM_TRA_MY", programme: "DTTS", responsibleId: binh, due: cal.addWorkingDays(today, 10), docRef: "" });
+  });
+  return { seeded: true };
+}
+
+/**
+ * Follow-up demo data on top of seedDemo (meetings R6, written requests R5): the focal point of Sở Kế
+ * hoạch và Đầu tư, one open request of Nam Trà My to it (due the working day after `today`), and last
+ * month's working sessions of every district (this month's only for Bắc Trà My). Separate from seedDemo
+ * so that the registry counts other tests rely on stay as they are. Idempotent.
+ */
+export async function seedFollowupDemo(db: Db, opts: { today: string; now: Date }): Promise<{ seeded: boolean }> {
+  if (await db.official.findUnique({ where: { telegramUserId: BigInt(DEMO.departmentFocal.id) } })) return { seeded: false };
+  const cal = createWorkCalendar(VIETNAM_CALENDAR_2023_2027);
+  const { today, now } = opts;
+  await db.$transaction(async (tx) => {
+    const unit = (code: string) => tx.unit.findUniqueOrThrow({ where: { code } });
+    const department = await unit("SO_KHDT");
+    const who = DEMO.departmentFocal;
+    const focal = await tx.official.create({
+      data: { fullName: who.name, nameKey: foldVietnamese(who.name), title: who.title, unitId: department.id, telegramUserId: BigInt(who.id), privateChatAt: now },
+    });
+    await tx.roleAssignment.create({ data: { officialId: focal.id, role: "DEPARTMENT_FOCAL", unitId: department.id, validFrom: new Date(0) } });
+    await tx.chat.create({ data: { telegramChatId: BigInt(who.id), kind: "PRIVATE", title: who.name } });
+    const namTraMy = await unit("NAM_TRA_MY");
+    const an = await tx.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
+    const sentOn = cal.addWorkingDays(today, -6);
+    await tx.writtenRequest.create({
+      data: {
+        unitId: namTraMy.id,
+        departmentUnitId: department.id,
+        docNo: "1495/UBND-KTTH",
+        sentOn,
+        subject: "Xin ý kiến về điều chỉnh danh mục dự án đầu tư công năm 2026",
+        dueOn: cal.addWorkingDays(sentOn, 7),
+        createdById: an.id,
+        createdAt: now,
+      },
+    });
+    const month = today.slice(0, 7);
+    const lastMonth = addDays(`${month}-01`, -1).slice(0, 7);
+    for (const [code] of DISTRICTS) {
+      const u = await unit(code);
+      await tx.meeting.create({ data: { unitId: u.id, month: lastMonth, heldOn: `${lastMonth}-15`, note: "Làm việc định kỳ tháng", createdAt: now } });
+    }
+    const bacTraMy = await unit("BAC_TRA_MY");
+    const firstWorkingDay = cal.nextWorkingDay(addDays(`${month}-01`, -1));
+    const heldOn = firstWorkingDay < today ? firstWorkingDay : today;
+    await tx.meeting.create({ data: { unitId: bacTraMy.id, month, heldOn, note: "Làm việc định kỳ tháng", createdAt: now } });
   });
   return { seeded: true };
 }

@@ -7,7 +7,14 @@ export type UserErrorCode =
   | "notAReminder"
   | "notAllowed"
   | "taskGone"
-  | "alreadyDone";
+  | "alreadyDone"
+  // tasks by command (/giao, /done, snooze, obstacle): params { key: keyof tasksVi.errors, args }
+  | "task"
+  | "officialNotFound"
+  | "officialAmbiguous"
+  | "officialInactive"
+  // meetings, written requests (/hop, /yeucau, /traloi, /trunguong): params { key: keyof followupVi.errors, args }
+  | "followup";
 
 export class UserError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { escapeHtml } from "../domain/text.ts";
 import { catalogue } from "../i18n/index.ts";
 import type { ReminderView } from "../i18n/types.ts";
 import { enqueue, type OutgoingMessage } from "./outbox.ts";
+import { reminderButtons, resumeSnoozed } from "./task-notices.ts";
 import type { Role } from "../db/client.ts";
 
 export interface ReminderDeps {
@@ -19,6 +20,8 @@ export interface ReminderDeps {
 }
 
 const BATCH = 500;
+/** keys looked up per query when leaving out rungs already written */
+const LOOKUP = 2000;
 
 export const doneButton = (taskId: number, label: string) => ({
   inline_keyboard: [[{ text: label, callback_data: `done:${taskId}` }]],
@@ -52,16 +55,29 @@ export function createReminderService(deps: ReminderDeps) {
       orderBy: { id: "asc" },
     });
     const due: { taskId: number; rung: Rung; key: string }[] = [];
+    // thousands of open tasks share a few hundred due dates: the ladder is worked out once per date
+    const rungOn = new Map<string, Rung | null>();
     for (const t of tasks) {
-      const rung = currentRung(t.dueDate, today, cal, deps.ladder);
+      let rung = rungOn.get(t.dueDate);
+      if (rung === undefined) rungOn.set(t.dueDate, (rung = currentRung(t.dueDate, today, cal, deps.ladder)));
       if (!rung) continue;
       if (t.snoozedUntil && t.snoozedUntil > now && (rung === "before" || rung === "due")) continue;
       due.push({ taskId: t.id, rung, key: `task:${t.id}:${rung}` });
     }
+    await resumeSnoozed(db, due, tasks, now);
+    // Most rungs were written by an earlier tick: leave them out before batching, so each transaction
+    // carries only fresh work (writeBatch still checks inside its transaction). docs/benchmarks.md
+    const fresh: typeof due = [];
+    for (let i = 0; i < due.length; i += LOOKUP) {
+      const chunk = due.slice(i, i + LOOKUP);
+      const existing = await db.reminder.findMany({ where: { key: { in: chunk.map((d) => d.key) } }, select: { key: true } });
+      const seen = new Set(existing.map((e) => e.key));
+      for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
+    }
     let rungs = 0;
     let messages = 0;
-    for (let i = 0; i < due.length; i += BATCH) {
-      const batch = due.slice(i, i + BATCH);
+    for (let i = 0; i < fresh.length; i += BATCH) {
+      const batch = fresh.slice(i, i + BATCH);
       const r = await db.$transaction((tx) => writeBatch(tx, batch, now, today, cal));
       rungs += r.rungs;
       messages += r.messages;
@@ -135,11 +151,11 @@ export function createReminderService(deps: ReminderDeps) {
       const own = privateChatOf(task.responsible);
       if (own) {
         const t = catalogue(task.responsible.language);
-        out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: doneButton(task.id, t.reminder.doneButton) });
+        out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: reminderButtons(task.id, t) });
       }
       const vi = catalogue("vi");
       for (const g of groups.filter((c) => c.unitId === task.unitId)) {
-        out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: doneButton(task.id, vi.reminder.doneButton) });
+        out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: reminderButtons(task.id, vi) });
       }
       const told = new Set<bigint>(own ? [own] : []);
       for (const ra of roles.filter((x) => x.unitId === task.unitId && ESCALATION[rung].includes(x.role))) {

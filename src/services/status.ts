@@ -124,15 +124,23 @@ export function createStatusService({ db }: { db: Db }) {
   }
 
   /** Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks. */
-  async function provinceStatus(now: Date): Promise<ProvinceStatusView> {
+  /**
+   * With `programmeId`: that programme only (its tasks only). With `unitIds`: only those units are listed
+   * (a supervisor's), the average stays the province's. Units below the provincial average are marked.
+   */
+  async function provinceStatus(
+    now: Date,
+    opts: { programmeId?: number; unitIds?: number[] } = {},
+  ): Promise<ProvinceStatusView> {
     const today = localDate(now);
     const units = await db.unit.findMany({
       where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
       orderBy: { name: "asc" },
     });
     const l = await load(today);
-    const rows: UnitRankView[] = units.map((u) => {
-      const ps = l.programmes.map((p) => l.programmeStatus(u.id, p));
+    const chosen = l.programmes.filter((p) => opts.programmeId === undefined || p.id === opts.programmeId);
+    const allRows: UnitRankView[] = units.map((u) => {
+      const ps = chosen.map((p) => l.programmeStatus(u.id, p));
       const planVnd = ps.reduce((s, p) => s + p.planVnd, 0n);
       const disbursedVnd = ps.reduce((s, p) => s + p.disbursedVnd, 0n);
       const actualBp = rateBp(disbursedVnd, planVnd);
@@ -140,7 +148,7 @@ export function createStatusService({ db }: { db: Db }) {
       const expected =
         planVnd > 0n ? Number(ps.reduce((s, p) => s + p.planVnd * BigInt(p.expectedBp), 0n) / planVnd) : 0;
       const gapBp = actualBp === null ? null : expected - actualBp;
-      const other = l.otherTasks(u.id);
+      const other = opts.programmeId === undefined ? l.otherTasks(u.id) : { open: 0, overdue: 0 };
       return {
         unitName: u.name,
         planVnd,
@@ -152,13 +160,20 @@ export function createStatusService({ db }: { db: Db }) {
         overdueTasks: ps.reduce((s, p) => s + p.overdueTasks, other.overdue),
       };
     });
+    const averageBp = rateBp(
+      allRows.reduce((s, r) => s + r.disbursedVnd, 0n),
+      allRows.reduce((s, r) => s + r.planVnd, 0n),
+    );
+    for (const r of allRows) r.belowAverage = averageBp !== null && r.actualBp !== null && r.actualBp < averageBp;
+    const listed = new Set(opts.unitIds ?? units.map((u) => u.id));
+    const rows = allRows.filter((_, i) => listed.has(units[i]!.id));
     rows.sort(
       (a, b) =>
         (b.gapBp ?? -Infinity) - (a.gapBp ?? -Infinity) ||
         b.overdueTasks - a.overdueTasks ||
         a.unitName.localeCompare(b.unitName, "vi"),
     );
-    return { today, year: l.year, units: rows };
+    return { today, year: l.year, units: rows, averageBp };
   }
 
   return { unitStatus, provinceStatus };

@@ -6,6 +6,7 @@ import type { CompletionView } from "../i18n/types.ts";
 import { audit, recordUpdate } from "./audit.ts";
 import { UserError } from "./errors.ts";
 import { enqueue } from "./outbox.ts";
+import { createNextInSeries } from "./task-notices.ts";
 import type { Actor } from "./registry.ts";
 
 export interface CompleteInput {
@@ -59,6 +60,8 @@ export function createTaskService({ db }: { db: Db }) {
         before: { status: task.status },
         after: { status: after.status, completionNote: note },
       });
+      // a recurring task: the next one of its series, in this transaction
+      await createNextInSeries(tx, task, input.actor, input.now);
       const completedOn = localDate(input.now);
       const view: CompletionView = {
         taskId: task.id,

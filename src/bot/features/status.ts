@@ -2,6 +2,8 @@
 import type { CommandSpec } from "../commands.ts";
 import type { BotContext } from "../context.ts";
 import { UserError } from "../../services/errors.ts";
+import { leagueReply } from "./disbursement.ts";
+import { canSeeProvince, canSeeUnit, refuse } from "../scope.ts";
 
 async function whichUnit(ctx: BotContext, args: string): Promise<number | "province"> {
   if (args) return (await ctx.services.registry.findUnit(args)).id;
@@ -22,7 +24,13 @@ export const statusCommand: CommandSpec = {
   chats: ["private", "group"],
   who: "registered",
   async handler(ctx, args) {
+    const league = await leagueReply(ctx, args);
+    if (league !== null) return ctx.replyWithHTML(league);
     const target = await whichUnit(ctx, args);
+    // scope: the group's own unit, the units one is responsible for or follows; the province for the secretariat
+    if (target === "province" ? !ctx.chatInfo?.isSecretariat && !canSeeProvince(ctx.actor) : ctx.chatInfo?.unitId !== target && !canSeeUnit(ctx.actor, target)) {
+      return refuse(ctx, target === "province" ? ctx.t.onboarding.scope.province : ctx.t.onboarding.scope.otherUnit);
+    }
     if (target === "province") return ctx.replyWithHTML(ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now)));
     return ctx.replyWithHTML(ctx.t.status.unit(await ctx.services.status.unitStatus(target, ctx.now)));
   },

@@ -1,0 +1,218 @@
+// `npm run cli -- <lệnh> …`: the secretariat keeps the registry from the command line. Same services as
+// the bot (src/services), on the database DATABASE_URL names. Exit code 1 on bad input.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { openDatabase } from "../src/db/client.ts";
+import { localDate, localInstant, parseDmy } from "../src/domain/dates.ts";
+import { createServices, type Services } from "../src/services/index.ts";
+import { formatRowError, RegistryInputError, type ImportResult } from "../src/services/registry-io.ts";
+import { loadConfig } from "./env.ts";
+
+const HELP = `dondoc — sổ đăng ký cán bộ / registry command line
+
+Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
+
+  import <tệp.csv|tệp.xlsx> [--dry-run]
+      Nhập đơn vị và cán bộ; kiểm tra mọi dòng trước, ghi tất cả hoặc không ghi gì.
+      Import units and officials: every row is checked first; all rows are applied or none.
+      --dry-run: chỉ kiểm tra và đếm thay đổi / check and count changes, write nothing.
+  export <tệp.csv|tệp.xlsx> [--kind units|officials]
+      Xuất danh sách (CSV: một bảng, mặc định cán bộ; XLSX: cả hai trang).
+      Export the registry (CSV: one table, officials by default; XLSX: both sheets).
+  official add --name <họ tên> --unit <đơn vị> [--title <chức vụ>] [--role <vai trò>]… [--telegram-id <số>] [--lang vi|en]
+      Thêm cán bộ / add an official. Vai trò / roles: Văn phòng điều phối, Giám sát, Chủ tịch, Bí thư,
+      Phụ trách, Đầu mối sở; có thể ghi đơn vị: "Giám sát (Nam Trà My)".
+  official update <mã> [--name …] [--unit …] [--title …] [--role …]… [--telegram-id …] [--lang vi|en]
+      Sửa cán bộ; --role thay toàn bộ vai trò hiện có / update; --role replaces the current roles.
+  official deactivate <mã>
+      Ngừng hoạt động: kết thúc vai trò và phân công (cần bàn giao việc đang mở trước).
+      Deactivate: ends roles and responsibilities (open tasks must be handed over first).
+  who [đơn vị] [chương trình]
+      Ai phụ trách việc gì / who is responsible for what.
+  handover --from <mã> --to <mã> [--unit …] [--programme …] [--reason …]
+      Bàn giao phân công và việc đang mở / hand responsibilities and open tasks over.
+  audit export <tệp.csv|tệp.xlsx> [--since dd/mm/yyyy]
+      Xuất nhật ký thay đổi / export the audit log.
+
+Cơ sở dữ liệu / database: DATABASE_URL (mặc định / default file:./data/dondoc.db).
+Định dạng tệp / file formats: docs/registry-files.md
+`;
+
+class CliInputError extends Error {}
+
+function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const msg = error instanceof Error ? error.message : String(error);
+    throw new CliInputError(`Tùy chọn không hợp lệ / bad option: ${msg}`);
+  }
+}
+
+function one(positionals: string[], what: string): string {
+  if (positionals.length !== 1 || !positionals[0]) throw new CliInputError(`Cần đúng một ${what}.`);
+  return positionals[0];
+}
+
+function officialId(s: string | undefined, what = "mã cán bộ"): number {
+  if (s === undefined || !/^\d+$/.test(s)) throw new CliInputError(`Cần ${what} là một số (gặp «${s ?? ""}»).`);
+  return Number(s);
+}
+
+const officialOptions = {
+  name: { type: "string" },
+  unit: { type: "string" },
+  title: { type: "string" },
+  role: { type: "string", multiple: true },
+  "telegram-id": { type: "string" },
+  lang: { type: "string" },
+} as const;
+
+function printImport(r: ImportResult, out: (s: string) => void) {
+  if (r.errors.length > 0) {
+    out(`Tệp có ${r.errors.length} dòng lỗi, không ghi gì / ${r.errors.length} bad rows, nothing written:`);
+    for (const e of r.errors) out(`  ${formatRowError(e)}`);
+    return;
+  }
+  const entries = Object.entries(r.changes);
+  const total = entries.reduce((n, [, c]) => n + c, 0);
+  out(`Đã đọc ${r.rows.units} dòng đơn vị, ${r.rows.officials} dòng cán bộ.`);
+  if (total === 0) out("Không có thay đổi / no changes.");
+  else {
+    out(`${r.dryRun ? "Sẽ có" : "Đã ghi"} ${total} thay đổi${r.dryRun ? " (chạy thử, chưa ghi / dry run, nothing written)" : ""}:`);
+    for (const [action, n] of entries) out(`  ${action}: ${n}`);
+  }
+}
+
+async function run(argv: string[], services: Services, out: (s: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  const now = new Date();
+  switch (command) {
+    case "import": {
+      const { values, positionals } = parse(rest, { "dry-run": { type: "boolean" } });
+      const r = await services.registryIo.importFile(one(positionals, "tệp .csv hoặc .xlsx"), { now, dryRun: values["dry-run"] ?? false });
+      printImport(r, out);
+      return r.errors.length > 0 ? 1 : 0;
+    }
+    case "export": {
+      const { values, positionals } = parse(rest, { kind: { type: "string" } });
+      const kind = values.kind;
+      if (kind !== undefined && kind !== "units" && kind !== "officials") {
+        throw new CliInputError(`--kind phải là units hoặc officials (gặp «${kind}»).`);
+      }
+      const file = one(positionals, "tệp .csv hoặc .xlsx");
+      const r = await services.registryIo.exportFile(file, { kind, now });
+      out(`Đã xuất ${r.rows} dòng vào ${file} / exported ${r.rows} rows.`);
+      return 0;
+    }
+    case "official": {
+      const [sub, ...args] = rest;
+      if (sub === "add") {
+        const { values, positionals } = parse(args, officialOptions);
+        if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
+        const r = await services.registryAdmin.addOfficial(
+          { name: values.name, unit: values.unit, title: values.title, roles: values.role, telegramId: values["telegram-id"], lang: values.lang },
+          { now },
+        );
+        out(`Đã thêm cán bộ mã ${r.id} / added official ${r.id}.`);
+        return 0;
+      }
+      if (sub === "update") {
+        const { values, positionals } = parse(args, officialOptions);
+        const id = officialId(one(positionals, "mã cán bộ"));
+        const r = await services.registryAdmin.updateOfficial(
+          id,
+          { name: values.name, unit: values.unit, title: values.title, roles: values.role, telegramId: values["telegram-id"], lang: values.lang },
+          { now },
+        );
+        out(r.changes === 0 ? "Không có thay đổi / no changes." : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}.`);
+        return 0;
+      }
+      if (sub === "deactivate") {
+        const { positionals } = parse(args, {});
+        const id = officialId(one(positionals, "mã cán bộ"));
+        const r = await services.registryAdmin.deactivateOfficial(id, { now });
+        out(`Đã ngừng hoạt động cán bộ mã ${id}: kết thúc ${r.endedRoles} vai trò, ${r.endedResponsibilities} phân công.`);
+        return 0;
+      }
+      throw new CliInputError(`Lệnh «official ${sub ?? ""}» không có: dùng official add | update | deactivate.`);
+    }
+    case "who": {
+      const { positionals } = parse(rest, {});
+      if (positionals.length > 2) throw new CliInputError("who nhận tối đa hai tham số: [đơn vị] [chương trình].");
+      const lines = await services.registryAdmin.who({ unit: positionals[0], programme: positionals[1], now });
+      if (lines.length === 0) {
+        out("Chưa có ai được phân công / nobody is responsible.");
+        return 0;
+      }
+      for (const l of lines) {
+        const project = l.project ? ` · dự án ${l.project}` : "";
+        const tg = l.telegramUserId === null ? " · chưa có Telegram" : "";
+        out(`${l.unit} · ${l.programme}${project}: ${l.fullName}${l.title ? ` (${l.title})` : ""} · mã ${l.officialId}${tg}`);
+      }
+      return 0;
+    }
+    case "handover": {
+      const { values, positionals } = parse(rest, {
+        from: { type: "string" },
+        to: { type: "string" },
+        unit: { type: "string" },
+        programme: { type: "string" },
+        reason: { type: "string" },
+      });
+      if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
+      const r = await services.registryAdmin.handover(
+        {
+          fromId: officialId(values.from, "--from <mã cán bộ>"),
+          toId: officialId(values.to, "--to <mã cán bộ>"),
+          unit: values.unit,
+          programme: values.programme,
+          reason: values.reason,
+        },
+        { now },
+      );
+      out(`Đã bàn giao ${r.responsibilities} phân công và ${r.tasks} việc đang mở / handed over.`);
+      return 0;
+    }
+    case "audit": {
+      const [sub, ...args] = rest;
+      if (sub !== "export") throw new CliInputError("Dùng: audit export <tệp.csv|tệp.xlsx> [--since dd/mm/yyyy].");
+      const { values, positionals } = parse(args, { since: { type: "string" } });
+      let since: Date | undefined;
+      if (values.since !== undefined) {
+        const day = parseDmy(values.since, localDate(now));
+        if (!day) throw new CliInputError(`Ngày «${values.since}» không hợp lệ (dd/mm/yyyy).`);
+        since = localInstant(day, 0);
+      }
+      const file = one(positionals, "tệp .csv hoặc .xlsx");
+      const r = await services.registryIo.exportAudit(file, { since });
+      out(`Đã xuất ${r.rows} dòng nhật ký vào ${file} / exported ${r.rows} audit entries.`);
+      return 0;
+    }
+    default:
+      throw new CliInputError(`Lệnh «${command}» không có / unknown command.`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s + "\n");
+  if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h") {
+    process.stdout.write(HELP);
+    return argv.length === 0 ? 1 : 0;
+  }
+  const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:cli" });
+  const { db, close } = await openDatabase(config.databaseUrl);
+  try {
+    return await run(argv, createServices({ db, config }), out);
+  } catch (error) {
+    if (error instanceof CliInputError || error instanceof RegistryInputError) {
+      process.stderr.write(`Lỗi: ${error.message}\n`);
+      if (error instanceof CliInputError) process.stderr.write("Gõ / type: npm run cli -- help\n");
+      return 1;
+    }
+    throw error;
+  } finally {
+    await close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

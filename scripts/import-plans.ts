@@ -1,0 +1,30 @@
+// `npx tsx scripts/import-plans.ts <file.csv|file.xlsx>`: imports capital plans, all or nothing; every
+// problem is printed with its row number and nothing is written when there is any.
+import { openDatabase } from "../src/db/client.ts";
+import { formatBillions } from "../src/domain/money.ts";
+import { createPlanImport, readTable } from "../src/services/plan-import.ts";
+import { loadConfig } from "./env.ts";
+
+const file = process.argv[2];
+if (!file) {
+  process.stderr.write("Cách dùng / usage: npx tsx scripts/import-plans.ts <tệp.csv|tệp.xlsx>\n");
+  process.exit(2);
+}
+const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:import" });
+const { db, close } = await openDatabase(config.databaseUrl);
+try {
+  const importer = createPlanImport({ db });
+  const result = await importer.parse(await readTable(file));
+  if (!result.ok) {
+    process.stderr.write(["Không nhập được kế hoạch vốn, chưa ghi dòng nào:", ...result.errors].join("\n") + "\n");
+    process.exitCode = 1;
+  } else {
+    const r = await importer.apply(result.rows, { now: new Date() });
+    const total = result.rows.reduce((s, x) => s + x.amountVnd, 0n);
+    process.stdout.write(
+      `Đã nhập ${result.rows.length} dòng kế hoạch vốn (${r.created} mới, ${r.updated} cập nhật), tổng ${formatBillions(total)} tỷ.\n`,
+    );
+  }
+} finally {
+  await close();
+}

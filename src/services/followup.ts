@@ -1,0 +1,267 @@
+// Tasks by command: assigning (/giao), the lists (/tasks, /overdue), snoozing a reminder, and obstacles
+// ("vướng mắc") raised on a task. Every change is audited and its messages go through the outbox in the
+// same transaction.
+import type { Db } from "../db/client.ts";
+import { isOfficeTime, nextOfficeStart, type OfficeHours, type WorkCalendar } from "../domain/calendar.ts";
+import { addDays, localDate, localInstant, localMinutes } from "../domain/dates.ts";
+import { overdueWorkingDays, timeliness } from "../domain/ladder.ts";
+import { matchByName } from "../domain/text.ts";
+import { catalogue } from "../i18n/index.ts";
+import type { AssignedView, ObstacleView, SnoozeView, TaskLineView } from "../i18n/tasks.ts";
+import { audit, recordUpdate } from "./audit.ts";
+import { UserError } from "./errors.ts";
+import { enqueue } from "./outbox.ts";
+import { createRegistry, type Actor } from "./registry.ts";
+import { announceTask, type SnoozeKind } from "./task-notices.ts";
+import { mayComplete } from "./tasks.ts";
+
+export interface FollowupDeps {
+  db: Db;
+  calendar: () => Promise<WorkCalendar>;
+  officeHours: OfficeHours;
+}
+
+export interface AssignInput {
+  unit: string;
+  /** null: no programme ("-") */
+  programme: string | null;
+  responsible: string;
+  /** "YYYY-MM-DD" */
+  dueDate: string;
+  title: string;
+  docRef: string;
+  /** "monthly:5" or "" */
+  recurrence: string;
+  actor: Actor;
+  now: Date;
+  updateId?: bigint;
+}
+
+export type ListScope = { unitId: number } | { responsibleId: number } | "province";
+
+const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
+
+export const OBSTACLE_INPUT = "obstacle.reason";
+const PENDING_TTL_MS = 24 * 3600_000;
+
+export function createFollowupService(deps: FollowupDeps) {
+  const { db } = deps;
+  const registry = createRegistry({ db });
+
+  async function assign(input: AssignInput): Promise<AssignedView> {
+    const unit = await registry.findUnit(input.unit);
+    const mayAssign = input.actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === unit.id));
+    if (!mayAssign) throw taskError("notYourUnit", unit.name);
+    let programmeId: number | null = null;
+    if (input.programme !== null) {
+      const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
+      const m = matchByName(input.programme, programmes, (p) => [p.code, p.name, p.nameEn]);
+      if (m.kind !== "one") throw taskError("programmeNotFound", input.programme);
+      programmeId = m.item.id;
+    }
+    const officials = await db.official.findMany({
+      where: { active: true, OR: [{ unitId: unit.id }, { roles: { some: { unitId: unit.id, role: "RESPONSIBLE" } } }] },
+      orderBy: { id: "asc" },
+    });
+    const m = matchByName(input.responsible, officials, (o) => [o.fullName, o.telegramUsername ?? ""]);
+    if (m.kind === "none") throw taskError("officialNotFound", input.responsible, unit.name);
+    if (m.kind === "many") throw taskError("officialAmbiguous", input.responsible, m.candidates.map((o) => o.fullName));
+    const responsible = m.item;
+    if (input.dueDate < localDate(input.now)) throw taskError("pastDate", input.dueDate);
+
+    return db.$transaction(async (tx) => {
+      await recordUpdate(tx, input.updateId);
+      const created = await tx.task.create({
+        data: {
+          title: input.title.slice(0, 500),
+          unitId: unit.id,
+          programmeId,
+          responsibleId: responsible.id,
+          dueDate: input.dueDate,
+          docRef: input.docRef.slice(0, 200),
+          recurrence: input.recurrence,
+          createdById: input.actor.officialId,
+          createdAt: input.now,
+        },
+      });
+      const task = input.recurrence
+        ? await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } })
+        : created;
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "task.assign",
+        entity: "Task",
+        entityId: task.id,
+        after: task,
+      });
+      return announceTask(tx, task.id, input.actor.fullName, input.now);
+    });
+  }
+
+  async function lines(where: object, now: Date): Promise<TaskLineView[]> {
+    const cal = await deps.calendar();
+    const today = localDate(now);
+    const tasks = await db.task.findMany({
+      where: { status: "OPEN", ...where },
+      include: { unit: true, responsible: true },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+    return tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueDate: t.dueDate,
+      timeliness: timeliness(t.dueDate, null, today),
+      unitName: t.unit.name,
+      responsibleName: t.responsible.fullName,
+      overdueDays: overdueWorkingDays(t.dueDate, today, cal),
+    }));
+  }
+
+  const scopeWhere = (scope: ListScope) =>
+    scope === "province" ? {} : "unitId" in scope ? { unitId: scope.unitId } : { responsibleId: scope.responsibleId };
+
+  /** Open tasks, soonest due first. */
+  async function openTasks(scope: ListScope, now: Date): Promise<TaskLineView[]> {
+    return lines(scopeWhere(scope), now);
+  }
+
+  /** Overdue open tasks, the most overdue first. */
+  async function overdueTasks(scope: ListScope, now: Date): Promise<TaskLineView[]> {
+    return lines({ ...scopeWhere(scope), dueDate: { lt: localDate(now) } }, now);
+  }
+
+  async function openTaskFor(taskId: number, actor: Actor) {
+    const task = await db.task.findUnique({ where: { id: taskId } });
+    if (!task || task.status === "CANCELLED") throw taskError("taskNotFound", taskId);
+    if (task.status !== "OPEN") throw taskError("notOpen", task.title);
+    if (!mayComplete(actor, task)) throw taskError("notAllowed");
+    return task;
+  }
+
+  /** When a snooze pressed at `now` ends. */
+  function snoozeEnd(kind: SnoozeKind, now: Date, cal: WorkCalendar): Date {
+    const hours = deps.officeHours;
+    if (kind === "1h") {
+      const later = new Date(now.getTime() + 3600_000);
+      return isOfficeTime(later, cal, hours) ? later : nextOfficeStart(later, cal, hours);
+    }
+    const today = localDate(now);
+    if (kind === "am") return nextOfficeStart(localInstant(addDays(today, 1), Math.min(7 * 60 + 30, hours.startMin)), cal, hours);
+    // the next working day, at the same time of day (inside office hours)
+    const same = localInstant(cal.nextWorkingDay(today), Math.max(hours.startMin, Math.min(localMinutes(now), hours.endMin - 1)));
+    return nextOfficeStart(same, cal, hours);
+  }
+
+  async function snooze(input: { taskId: number; kind: SnoozeKind; actor: Actor; now: Date; updateId?: bigint }): Promise<SnoozeView> {
+    const task = await openTaskFor(input.taskId, input.actor);
+    const cal = await deps.calendar();
+    const until = snoozeEnd(input.kind, input.now, cal);
+    await db.$transaction(async (tx) => {
+      await recordUpdate(tx, input.updateId);
+      await tx.task.update({ where: { id: task.id }, data: { snoozedUntil: until } });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "task.snooze",
+        entity: "Task",
+        entityId: task.id,
+        before: { snoozedUntil: task.snoozedUntil },
+        after: { snoozedUntil: until, kind: input.kind },
+      });
+    });
+    return {
+      taskId: task.id,
+      title: task.title,
+      dueDate: task.dueDate,
+      until,
+      beyondDue: until.getTime() >= localInstant(addDays(task.dueDate, 1), 0).getTime(),
+    };
+  }
+
+  /** "⚠️ Vướng mắc" pressed: waits for the reason, the next message of this user in this chat. */
+  async function askObstacle(input: { taskId: number; chatId: bigint; userId: bigint; actor: Actor; now: Date }): Promise<string> {
+    const task = await openTaskFor(input.taskId, input.actor);
+    const data = {
+      kind: OBSTACLE_INPUT,
+      payload: JSON.stringify({ taskId: task.id }),
+      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
+      createdAt: input.now,
+    };
+    await db.pendingInput.upsert({
+      where: { chatId_userId: { chatId: input.chatId, userId: input.userId } },
+      create: { chatId: input.chatId, userId: input.userId, ...data },
+      update: data,
+    });
+    return task.title;
+  }
+
+  /** True when this user owes this chat the reason of an obstacle. */
+  async function awaitsObstacle(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
+    const p = await db.pendingInput.findUnique({ where: { chatId_userId: { chatId, userId } } });
+    return p?.kind === OBSTACLE_INPUT && p.expiresAt > now;
+  }
+
+  /** Records the reason as an obstacle and tells the secretariat; null when no reason was awaited. */
+  async function recordObstacle(input: {
+    chatId: bigint;
+    userId: bigint;
+    reason: string;
+    actor: Actor;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<ObstacleView | null> {
+    return db.$transaction(async (tx) => {
+      const pending = await tx.pendingInput.findUnique({ where: { chatId_userId: { chatId: input.chatId, userId: input.userId } } });
+      if (!pending || pending.kind !== OBSTACLE_INPUT || pending.expiresAt <= input.now) return null;
+      await recordUpdate(tx, input.updateId);
+      await tx.pendingInput.delete({ where: { id: pending.id } });
+      const { taskId } = JSON.parse(pending.payload) as { taskId: number };
+      const task = await tx.task.findUnique({ where: { id: taskId }, include: { unit: true } });
+      if (!task) throw taskError("taskNotFound", taskId);
+      const reason = input.reason.trim().slice(0, 2000);
+      const o = await tx.obstacle.create({ data: { taskId, reason, openedById: input.actor.officialId, createdAt: input.now } });
+      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "obstacle.open", entity: "Obstacle", entityId: o.id, after: o });
+      const view: ObstacleView = {
+        id: o.id,
+        taskId,
+        title: task.title,
+        unitName: task.unit.name,
+        reason,
+        byName: input.actor.fullName,
+        openedOn: localDate(input.now),
+      };
+      const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" }, orderBy: { id: "asc" } });
+      const text = catalogue("vi").tasks.obstacle.notice(view);
+      await enqueue(
+        tx,
+        secretariat.map((s) => ({ chatId: s.telegramChatId, text, kind: "obstacle.open", taskId })),
+        input.now,
+      );
+      return view;
+    });
+  }
+
+  async function openObstacles(): Promise<ObstacleView[]> {
+    const rows = await db.obstacle.findMany({ where: { status: "OPEN" }, orderBy: { id: "asc" } });
+    const tasks = await db.task.findMany({ where: { id: { in: rows.map((r) => r.taskId) } }, include: { unit: true } });
+    const ids = rows.map((r) => r.openedById).filter((x): x is number => x !== null);
+    const people = await db.official.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } });
+    return rows.map((r) => {
+      const t = tasks.find((x) => x.id === r.taskId);
+      return {
+        id: r.id,
+        taskId: r.taskId,
+        title: t?.title ?? "",
+        unitName: t?.unit.name ?? "",
+        reason: r.reason,
+        byName: people.find((p) => p.id === r.openedById)?.fullName ?? "",
+        openedOn: localDate(r.createdAt),
+      };
+    });
+  }
+
+  return { assign, openTasks, overdueTasks, snooze, snoozeEnd, askObstacle, awaitsObstacle, recordObstacle, openObstacles };
+}
+
+export type FollowupService = ReturnType<typeof createFollowupService>;

@@ -1,0 +1,213 @@
+// Capital plans from a CSV or XLSX file with Vietnamese headers (Đơn vị, Chương trình, Năm, Nguồn (TW/ĐP),
+// Loại (ĐTPT/SN), Số tiền, Số quyết định, Ngày quyết định). All or nothing: every row is checked first and
+// each problem is reported with its row number; only a clean file is written, in one transaction.
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { parseDmy } from "../domain/dates.ts";
+import { parseAmount } from "../domain/money.ts";
+import { foldVietnamese, matchByName } from "../domain/text.ts";
+import { audit } from "./audit.ts";
+
+const HEADERS: Record<string, string> = {
+  "don vi": "unit",
+  "chuong trinh": "programme",
+  nam: "year",
+  "nguon (tw/dp)": "source",
+  nguon: "source",
+  "loai (dtpt/sn)": "kind",
+  loai: "kind",
+  "so tien": "amount",
+  "so quyet dinh": "decisionNo",
+  "ngay quyet dinh": "decisionDate",
+};
+const REQUIRED = ["unit", "programme", "year", "source", "kind", "amount"];
+const FIELD_VI: Record<string, string> = {
+  unit: "Đơn vị",
+  programme: "Chương trình",
+  year: "Năm",
+  source: "Nguồn (TW/ĐP)",
+  kind: "Loại (ĐTPT/SN)",
+  amount: "Số tiền",
+  decisionNo: "Số quyết định",
+  decisionDate: "Ngày quyết định",
+};
+
+export interface PlanRow {
+  row: number;
+  unitId: number;
+  unitName: string;
+  programmeId: number;
+  programmeCode: string;
+  year: number;
+  source: "CENTRAL" | "LOCAL";
+  kind: "INVESTMENT" | "RECURRENT";
+  amountVnd: bigint;
+  decisionNo: string;
+  decisionDate: string | null;
+}
+
+export type ParseResult = { ok: true; rows: PlanRow[] } | { ok: false; errors: string[] };
+
+/** Splits CSV text (comma or semicolon, double quotes) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) {
+      row.push(cell);
+      cell = "";
+    }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/** The cells of a CSV or XLSX file (first worksheet), as text. */
+export async function readTable(file: string): Promise<string[][]> {
+  if (/\.xlsx$/i.test(file)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    const rows: string[][] = [];
+    ws?.eachRow({ includeEmpty: true }, (r) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) cells.push(r.getCell(c).text ?? "");
+      rows.push(cells);
+    });
+    return rows;
+  }
+  return parseCsv((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
+}
+
+const cell = z.string().trim();
+const rowSchema = z.object({
+  unit: cell.min(1, "bắt buộc"),
+  programme: cell.min(1, "bắt buộc"),
+  year: cell.regex(/^\d{4}$/, "phải là năm 4 chữ số").transform(Number),
+  source: cell.transform(foldVietnamese).pipe(z.enum(["tw", "dp"], "phải là TW hoặc ĐP")),
+  kind: cell.transform(foldVietnamese).pipe(z.enum(["dtpt", "sn"], "phải là ĐTPT hoặc SN")),
+  amount: cell.min(1, "bắt buộc"),
+  decisionNo: cell.default(""),
+  decisionDate: cell.default(""),
+});
+
+export function createPlanImport({ db }: { db: Db }) {
+  /** Checks every row; returns the rows to write or every problem, "Dòng N: …" (N = the row in the file). */
+  async function parse(table: string[][]): Promise<ParseResult> {
+    const [header = [], ...body] = table;
+    const columns = header.map((h) => HEADERS[foldVietnamese(h)] ?? null);
+    const missing = REQUIRED.filter((f) => !columns.includes(f));
+    if (missing.length) return { ok: false, errors: [`Thiếu cột: ${missing.map((f) => FIELD_VI[f]).join(", ")}.`] };
+    const [units, programmes] = await Promise.all([
+      db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } }),
+      db.programme.findMany({ select: { id: true, code: true, name: true } }),
+    ]);
+    const errors: string[] = [];
+    const rows: PlanRow[] = [];
+    const seen = new Map<string, number>();
+    body.forEach((cells, i) => {
+      const rowNo = i + 2;
+      if (cells.every((c) => c.trim() === "")) return;
+      const raw: Record<string, string> = {};
+      columns.forEach((f, c) => {
+        if (f) raw[f] = cells[c] ?? "";
+      });
+      const parsed = rowSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) errors.push(`Dòng ${rowNo}: ${FIELD_VI[String(issue.path[0])] ?? "?"} ${issue.message}.`);
+        return;
+      }
+      const r = parsed.data;
+      const problems: string[] = [];
+      const unit = matchByName(r.unit, units, (u) => [u.code, u.name]);
+      if (unit.kind !== "one") problems.push(`Đơn vị «${r.unit}» ${unit.kind === "many" ? "trùng với nhiều đơn vị" : "không có"}`);
+      const programme = matchByName(r.programme, programmes, (p) => [p.code, p.name]);
+      if (programme.kind !== "one") problems.push(`Chương trình «${r.programme}» không xác định được`);
+      const amount = parseAmount(r.amount);
+      if (!amount.ok) problems.push(`Số tiền «${r.amount}» không hợp lệ`);
+      else if (amount.vnd <= 0n) problems.push("Số tiền phải lớn hơn 0");
+      const decisionDate = r.decisionDate ? parseDmy(r.decisionDate, `${r.year}-01-01`) : null;
+      if (r.decisionDate && !decisionDate) problems.push(`Ngày quyết định «${r.decisionDate}» không hợp lệ (dd/mm/yyyy)`);
+      if (problems.length || unit.kind !== "one" || programme.kind !== "one" || !amount.ok) {
+        errors.push(...problems.map((p) => `Dòng ${rowNo}: ${p}.`));
+        return;
+      }
+      const source = r.source === "tw" ? "CENTRAL" : "LOCAL";
+      const kind = r.kind === "dtpt" ? "INVESTMENT" : "RECURRENT";
+      const key = `${unit.item.id}|${programme.item.id}|${r.year}|${source}|${kind}`;
+      const twin = seen.get(key);
+      if (twin !== undefined) {
+        errors.push(`Dòng ${rowNo}: trùng với dòng ${twin}.`);
+        return;
+      }
+      seen.set(key, rowNo);
+      rows.push({
+        row: rowNo,
+        unitId: unit.item.id,
+        unitName: unit.item.name,
+        programmeId: programme.item.id,
+        programmeCode: programme.item.code,
+        year: r.year,
+        source,
+        kind,
+        amountVnd: amount.vnd,
+        decisionNo: r.decisionNo,
+        decisionDate,
+      });
+    });
+    if (errors.length) return { ok: false, errors };
+    if (rows.length === 0) return { ok: false, errors: ["Tệp không có dòng dữ liệu nào."] };
+    return { ok: true, rows };
+  }
+
+  /** Writes checked rows in one transaction (a plan already there is replaced), with one audit entry per row. */
+  async function apply(rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<{ created: number; updated: number }> {
+    return db.$transaction(async (tx) => {
+      let created = 0;
+      for (const r of rows) {
+        const where = { unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind };
+        const before = await tx.capitalPlan.findUnique({ where: { unitId_programmeId_year_source_kind: where } });
+        const data = { amountVnd: r.amountVnd, decisionNo: r.decisionNo, decisionDate: r.decisionDate };
+        const after = await tx.capitalPlan.upsert({
+          where: { unitId_programmeId_year_source_kind: where },
+          create: { ...where, ...data },
+          update: data,
+        });
+        if (!before) created++;
+        await audit(tx, {
+          at: opts.now,
+          actorId: opts.actorId ?? null,
+          action: "capitalPlan.import",
+          entity: "CapitalPlan",
+          entityId: after.id,
+          before,
+          after,
+        });
+      }
+      return { created, updated: rows.length - created };
+    });
+  }
+
+  return { parse, apply };
+}

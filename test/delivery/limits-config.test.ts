@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, createConfig } from "../../src/config.ts";
+import { createLimiter } from "../../src/delivery/limiter.ts";
+
+describe("sending limits", () => {
+  it("default to Telegram's 30/s overall, 1/s per chat, 20/min per group, and can be changed by env", () => {
+    expect(createConfig({ BOT_TOKEN: "1:a" }).rateLimits).toEqual({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
+    const c = createConfig({ BOT_TOKEN: "1:a", RATE_GLOBAL_PER_SECOND: "25", RATE_PER_CHAT_PER_SECOND: "2", RATE_PER_GROUP_PER_MINUTE: "15" });
+    expect(c.rateLimits).toEqual({ globalPerSecond: 25, perChatPerSecond: 2, perGroupPerMinute: 15 });
+    expect(() => createConfig({ BOT_TOKEN: "1:a", RATE_GLOBAL_PER_SECOND: "0" })).toThrow(ConfigError);
+  });
+
+  it("the limiter holds a group to its per-minute quota and a chat to its per-second one", () => {
+    const l = createLimiter({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 3 });
+    const t = 1_000_000;
+    for (let i = 0; i < 3; i++) {
+      expect(l.waitMs(-5n, t + i * 2000)).toBe(0);
+      l.take(-5n, t + i * 2000).settle(t + i * 2000 + 50);
+    }
+    expect(l.waitMs(-5n, t + 6000)).toBe(60_000 + 50 - 6000); // the first send's answer leaves the window
+    expect(l.blockedChats(t + 6000)).toEqual([-5n]);
+    const s = l.take(7n, t);
+    expect(l.chatWaitMs(7n, t + 500)).toBe(500);
+    s.settle(t + 200); // answered 200 ms later: the window runs from the answer
+    expect(l.chatWaitMs(7n, t + 1000)).toBe(200);
+    l.pause(8n, 2000, t);
+    expect(l.waitMs(8n, t + 1500)).toBe(500);
+  });
+});

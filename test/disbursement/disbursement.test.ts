@@ -1,0 +1,214 @@
+// Disbursement tracking through the real bot: /report, /khongdat, /dieuchuyen, /status by programme and
+// the supervisor's league table, and the milestone and over-plan-margin settings of the service.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/db.ts";
+import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { createDisbursementService } from "../../src/services/disbursement.ts";
+import { catalogue } from "../../src/i18n/index.ts";
+
+const namTraMy = group(DEMO.groups.namTraMy);
+const secretariatGroup = group(DEMO.groups.secretariat);
+const official = user(DEMO.official);
+const chairman = user(DEMO.chairman);
+const secretariat = user(DEMO.secretariat);
+
+describeEachDatabase("disbursement", (provider) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(provider);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const one = async (from: ReturnType<typeof user>, chat: ReturnType<typeof group>, text: string) => {
+    const replies = (await h.say(from, chat, text)).filter((m) => m.chat_id === chat.id);
+    expect(replies).toHaveLength(1);
+    return replies[0]!.text;
+  };
+
+  it("records /report with the parsed amount, the new rate and the change, keeps history and audits", async () => {
+    const reportsBefore = await h.db.db.disbursementReport.count();
+    expect(await one(official, namTraMy, "/report NTM 30 tỷ")).toBe(
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
+    );
+    expect(await one(official, namTraMy, "/report NTM 20 tỷ sửa")).toBe(
+      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20,0 tỷ) — đạt 21,7% kế hoạch 92,3 tỷ (-10,8 điểm so với lần báo cáo trước).",
+    );
+    expect(await h.db.db.disbursementReport.count()).toBe(reportsBefore + 2);
+    const last = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(last.isCorrection).toBe(true);
+    expect(last.cumulativeVnd).toBe(20_000_000_000n);
+    expect(await h.db.db.auditLog.count({ where: { entity: "DisbursementReport" } })).toBe(2);
+    // the latest report wins in /status
+    const status = await one(chairman, namTraMy, "/status");
+    expect(status.split("\n")[1]).toContain("20,0/92,3 tỷ (21,7%)");
+  });
+
+  it("accepts amounts as officials write them, a part of the plan and a date, from the chairman", async () => {
+    expect(await one(chairman, namTraMy, "/baocao GNBV 9.500 triệu TW/SN 20/11/2026")).toBe(
+      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ) — đạt 16,2% kế hoạch 58,6 tỷ (-9,6 điểm so với lần báo cáo trước).",
+    );
+    const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect([r.source, r.kind, r.asOf]).toEqual(["CENTRAL", "RECURRENT", "2026-11-20"]);
+  });
+
+  it("lets the secretariat report for a unit it names", async () => {
+    expect(await one(secretariat, secretariatGroup, "/report Bắc Trà My DTTS 40 tỷ")).toBe(
+      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40,0 tỷ) — đạt 53,4% kế hoạch 75,0 tỷ (+14,3 điểm so với lần báo cáo trước).",
+    );
+    expect(await one(secretariat, secretariatGroup, "/report DTTS 40 tỷ")).toBe(
+      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
+    );
+  });
+
+  it("refuses bad reports with the reason and writes nothing", async () => {
+    const before = { reports: await h.db.db.disbursementReport.count(), audit: await h.db.db.auditLog.count() };
+    expect(await one(official, namTraMy, "/report NTM 12.500")).toBe(
+      "Chưa ghi nhận: số tiền chưa rõ (ví dụ «12.500» cần ghi đơn vị: «12.500 triệu»).",
+    );
+    expect(await one(official, namTraMy, "/report NTM -5 tỷ")).toBe("Chưa ghi nhận: số tiền không được âm.");
+    expect(await one(official, namTraMy, "/report NTM 1,2 nghìn tỷ")).toBe(
+      "Chưa ghi nhận: 1.200,0 tỷ vượt kế hoạch vốn 92,3 tỷ. Đề nghị kiểm tra lại số liệu.",
+    );
+    expect(await one(official, namTraMy, "/report NTM 20 tỷ")).toBe(
+      "Chưa ghi nhận: 20,0 tỷ thấp hơn số đã báo cáo lần trước 25,2 tỷ (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.",
+    );
+    expect(await one(official, namTraMy, "/report GNBV 30 tỷ")).toBe(
+      "Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình GNBV của Nam Trà My.",
+    );
+    expect(await one(official, namTraMy, "/report XYZ 30 tỷ")).toBe(
+      "Chưa ghi nhận: không tìm thấy chương trình «XYZ» (NTM, GNBV, DTTS).",
+    );
+    await h.db.db.capitalPlan.deleteMany({ where: { unit: { code: "NAM_TRA_MY" }, programme: { code: "DTTS" } } });
+    expect(await one(chairman, namTraMy, "/report DTTS 3 tỷ")).toBe(
+      "Chưa ghi nhận: Nam Trà My chưa có kế hoạch vốn DTTS năm 2026 (hoặc của nguồn/loại vốn đã ghi).",
+    );
+    expect(await h.db.db.disbursementReport.count()).toBe(before.reports);
+    expect(await h.db.db.auditLog.count()).toBe(before.audit);
+  });
+
+  it("handles the same /report update delivered twice once", async () => {
+    const { update_id } = h.emulator.userSends({ from: official, chat: namTraMy, text: "/report NTM 30 tỷ" });
+    await h.emulator.waitIdle();
+    const count = await h.db.db.disbursementReport.count();
+    const update = { update_id, message: { message_id: 998, date: 0, chat: namTraMy, from: official, text: "/report NTM 30 tỷ", entities: [{ type: "bot_command", offset: 0, length: 7 }] } };
+    const sent = h.emulator.sent.length;
+    await h.app.bot.handleUpdate(update as never);
+    expect(await h.db.db.disbursementReport.count()).toBe(count);
+    expect(h.emulator.sent.length).toBe(sent);
+  });
+
+  it("records /khongdat and tells the secretariat group at once", async () => {
+    const replies = await h.say(official, namTraMy, "/khongdat NTM 5 tỷ Đường ĐH2, cầu Tắc Pỏ: chưa giải phóng mặt bằng");
+    expect(replies.filter((m) => m.chat_id === namTraMy.id).map((m) => m.text)).toEqual([
+      "✅ Đã ghi nhận báo cáo không giải ngân được 5,0 tỷ vốn NTM năm 2026 của Nam Trà My. Văn phòng điều phối đã được báo.",
+    ]);
+    await h.app.dispatcher.drain();
+    const notice = h.emulator.sent.filter((m) => m.chat_id === secretariatGroup.id);
+    expect(notice.map((m) => m.text)).toEqual([
+      "⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> (5.000.000.000 đ) vốn NTM năm 2026.\nDự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An",
+    ]);
+    const row = await h.db.db.cannotMeetReport.findFirstOrThrow();
+    expect([row.amountVnd, row.projects, row.reason, row.status]).toEqual([5_000_000_000n, "Đường ĐH2, cầu Tắc Pỏ", "chưa giải phóng mặt bằng", "OPEN"]);
+    expect(await one(official, namTraMy, "/khongdat NTM 5 tỷ")).toContain("đề nghị ghi lý do");
+    expect(await h.db.db.cannotMeetReport.count()).toBe(1);
+  });
+
+  it("lists projected surplus and need for the secretariat and records a reallocation decision", async () => {
+    await h.say(official, namTraMy, "/khongdat NTM 5 tỷ chưa giải phóng mặt bằng");
+    await h.app.dispatcher.drain(); // the notice to the secretariat group is out before /dieuchuyen
+    const text = await one(secretariat, secretariatGroup, "/dieuchuyen");
+    const lines = text.split("\n");
+    expect(lines[0]).toBe(
+      "<b>Điều chuyển vốn</b> · 24/11/2026 · kế hoạch vốn 2026 · dự kiến đến 31/12/2026 theo tốc độ 2 kỳ báo cáo gần nhất",
+    );
+    expect(lines[1]).toBe("<b>Dự kiến dư vốn:</b>");
+    expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ (dự kiến giải ngân 35,9/65,4 tỷ)");
+    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5,0 tỷ)");
+    expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ (dự kiến giải ngân 162,2/84,5 tỷ)");
+    expect(await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND")).toBe(
+      "✅ Đã ghi quyết định điều chuyển 5,0 tỷ (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).",
+    );
+    expect(await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ")).toBe(
+      "✅ Đã ghi quyết định điều chuyển 1,5 tỷ (1.500.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước.",
+    );
+    expect(await h.db.db.reallocationDecision.count()).toBe(2);
+    expect(await h.db.db.auditLog.count({ where: { entity: "ReallocationDecision" } })).toBe(2);
+    expect(await one(chairman, namTraMy, "/dieuchuyen")).toContain("Đồng chí không dùng được lệnh này");
+  });
+
+  it("shows one programme's league table with the provincial average, and a supervisor his units", async () => {
+    expect((await one(secretariat, secretariatGroup, "/status NTM")).split("\n")).toEqual([
+      "<b>Chương trình NTM</b> · 24/11/2026 · kế hoạch vốn 2026 · xếp từ chậm nhất",
+      "1. 🔴 Nam Trà My · 27,3% (chậm 62,7 điểm) · ↓ dưới bình quân · 1 việc đang mở",
+      "2. 🔴 Bắc Trà My · 42,1% (chậm 47,9 điểm) · ↓ dưới bình quân · không có việc tồn",
+      "3. 🔴 Nông Sơn · 59,0% (chậm 31,0 điểm) · ↓ dưới bình quân · không có việc tồn",
+      "4. 🔴 Phước Sơn · 65,5% (chậm 24,5 điểm) · không có việc tồn",
+      "5. 🔴 Nam Giang · 69,8% (chậm 20,2 điểm) · không có việc tồn",
+      "6. 🔴 Tây Giang · 74,5% (chậm 15,5 điểm) · không có việc tồn",
+      "7. 🔴 Hiệp Đức · 76,0% (chậm 14,0 điểm) · không có việc tồn",
+      "8. 🟡 Đông Giang · 81,2% (chậm 8,8 điểm) · không có việc tồn",
+      "9. 🟡 Tiên Phước · 88,0% (chậm 2,0 điểm) · không có việc tồn",
+      "Bình quân toàn tỉnh: 63,5%.",
+    ]);
+    const supervisorChat = privateChat(DEMO.supervisor);
+    const replies = await h.say(user(DEMO.supervisor), supervisorChat, "/status");
+    expect(replies.map((m) => m.text.split("\n"))).toEqual([
+      [
+        "<b>Các đơn vị đồng chí theo dõi</b> · 24/11/2026 · kế hoạch vốn 2026 · xếp từ chậm nhất",
+        "1. 🔴 Nam Trà My · 26,0% (chậm 64,0 điểm) · ↓ dưới bình quân · 3 việc đang mở, 1 quá hạn",
+        "2. 🔴 Bắc Trà My · 40,5% (chậm 49,5 điểm) · ↓ dưới bình quân · 1 việc đang mở, 1 quá hạn",
+        "Bình quân toàn tỉnh: 63,7%.",
+      ],
+    ]);
+    // the province table marks units below the average too; /status <unit> still works
+    expect((await one(secretariat, secretariatGroup, "/status")).split("\n")[1]).toContain("· ↓ dưới bình quân ·");
+    expect(await one(secretariat, secretariatGroup, "/status nam tra my")).toContain("<b>Nam Trà My</b>");
+  });
+
+  it("sets milestones per year and unit, and /status paces against them", async () => {
+    const services = h.app.services;
+    const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
+    const n = await services.disbursement.setMilestones({
+      year: 2026,
+      unitId: unit.id,
+      programmeId: null,
+      points: [
+        { date: "2026-12-31", targetBp: 5000 },
+        { date: "2026-06-30", targetBp: 2000 },
+      ],
+      now: h.clock.now(),
+    });
+    expect(n).toBe(2);
+    const view = await services.status.unitStatus(unit.id, h.clock.now());
+    // 24/11: between 20 % at 30/6 and 50 % at 31/12: 20 + 30 × 147/184 = 43,97 → 4397 bp
+    expect(view.programmes[0]?.expectedBp).toBe(4397);
+    expect(view.programmes[0]?.next).toEqual({ date: "2026-12-31", targetBp: 5000 });
+    await expect(
+      services.disbursement.setMilestones({
+        year: 2026,
+        unitId: unit.id,
+        programmeId: null,
+        points: [
+          { date: "2026-06-30", targetBp: 6000 },
+          { date: "2026-09-30", targetBp: 5000 },
+        ],
+        now: h.clock.now(),
+      }),
+    ).rejects.toMatchObject({ code: "milestones" });
+    expect(await h.db.db.milestone.count({ where: { unitId: unit.id } })).toBe(2);
+    expect(await h.db.db.auditLog.count({ where: { entity: "Milestone" } })).toBe(1);
+  });
+
+  it("allows a report above the plan within the configured margin only", async () => {
+    const service = createDisbursementService({ db: h.db.db, overPlanMarginPercent: 10 });
+    const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.chairman.id), h.clock.now()))!;
+    const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
+    const base = { actor, chatUnitId: unit.id, now: h.clock.now() };
+    // NTM plan 92,3 tỷ: 100 tỷ is within 10 %, 102 tỷ is not
+    const ok = await service.report({ ...base, args: "NTM 100 tỷ" });
+    expect(catalogue("vi").disbursement.reported(ok)).toContain("đạt 108,3% kế hoạch 92,3 tỷ");
+    await expect(service.report({ ...base, args: "NTM 102 tỷ" })).rejects.toMatchObject({ code: "overPlan" });
+  });
+});

@@ -1,0 +1,91 @@
+// Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { localInstant } from "../../src/domain/dates.ts";
+import { DEMO, seedDemo } from "../../src/seed/demo.ts";
+import { createRegistry } from "../../src/services/registry.ts";
+import { createRegistryAdmin } from "../../src/services/registry-admin.ts";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+
+const DAY = "2026-11-24";
+const now = localInstant(DAY, 9 * 60);
+const later = localInstant(DAY, 10 * 60);
+
+describeEachDatabase("registry administration", (provider) => {
+  let t: TestDatabase;
+  let admin: ReturnType<typeof createRegistryAdmin>;
+  const idOf = async (telegramId: number) => (await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(telegramId) } })).id;
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    await seedDemo(t.db, { today: DAY, now });
+    admin = createRegistryAdmin({ db: t.db });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it("hands responsibilities and open tasks over and keeps the history", async () => {
+    const an = await idOf(DEMO.official.id);
+    const hoa = await idOf(DEMO.bacTraMyChairman.id);
+    const r = await admin.handover({ fromId: an, toId: hoa, programme: "nong thon moi", reason: "chuyển công tác" }, { now: later });
+    expect(r).toEqual({ responsibilities: 1, tasks: 1 });
+
+    const rows = await t.db.responsibility.findMany({ where: { programme: { code: "NTM" } }, orderBy: { id: "asc" } });
+    expect(rows.map((x) => [x.officialId, x.validFrom.toISOString(), x.validTo?.toISOString() ?? null])).toEqual([
+      [an, new Date(0).toISOString(), later.toISOString()],
+      [hoa, later.toISOString(), null],
+    ]);
+    const task = await t.db.task.findFirstOrThrow({ where: { title: "Nộp báo cáo tiến độ giải ngân tháng" } });
+    expect(task.responsibleId).toBe(hoa);
+    const reassign = await t.db.auditLog.findFirstOrThrow({ where: { action: "task.reassign", entityId: String(task.id) } });
+    expect(JSON.parse(reassign.before)).toEqual({ responsibleId: an, responsibleName: "Nguyễn Văn An" });
+    expect(JSON.parse(reassign.after)).toEqual({ responsibleId: hoa, responsibleName: "Võ Thị Hoa", reason: "chuyển công tác" });
+    expect(await t.db.auditLog.count({ where: { action: "responsibility.handover" } })).toBe(1);
+
+    // who was responsible when
+    const who = async (at: Date) => (await admin.who({ unit: "Nam Trà My", programme: "NTM", now: at })).map((l) => l.fullName);
+    expect(await who(now)).toEqual(["Nguyễn Văn An"]);
+    expect(await who(later)).toEqual(["Võ Thị Hoa"]);
+    // nothing left to hand over
+    await expect(admin.handover({ fromId: an, toId: hoa }, { now: later })).rejects.toThrow(
+      "Cán bộ Nguyễn Văn An (mã 6) không phụ trách gì và không có việc đang mở trong phạm vi này: không có gì để bàn giao.",
+    );
+  });
+
+  it("deactivates an official only once his open tasks are handed over", async () => {
+    const binh = await idOf(DEMO.official2.id);
+    const an = await idOf(DEMO.official.id);
+    const auditBefore = await t.db.auditLog.count();
+    await expect(admin.deactivateOfficial(binh, { now: later })).rejects.toThrow(
+      `Cán bộ Trần Văn Bình (mã ${binh}) còn 2 việc đang mở: bàn giao trước (handover --from ${binh} --to <mã cán bộ>).`,
+    );
+    expect(await t.db.auditLog.count()).toBe(auditBefore);
+
+    expect(await admin.handover({ fromId: binh, toId: an }, { now: later })).toEqual({ responsibilities: 2, tasks: 2 });
+    expect(await admin.deactivateOfficial(binh, { now: later })).toEqual({ endedRoles: 1, endedResponsibilities: 0 });
+    const o = await t.db.official.findUniqueOrThrow({ where: { id: binh }, include: { roles: true } });
+    expect(o.active).toBe(false);
+    expect(o.roles.map((x) => x.validTo?.toISOString())).toEqual([later.toISOString()]);
+    expect(await createRegistry({ db: t.db }).actorByTelegramId(BigInt(DEMO.official2.id), later)).toBeNull();
+    expect((await admin.who({ unit: "Nam Trà My", now: later })).map((l) => `${l.programme} ${l.fullName}`)).toEqual([
+      "NTM Nguyễn Văn An",
+      "GNBV Nguyễn Văn An",
+      "DTTS Nguyễn Văn An",
+    ]);
+  });
+
+  it("adds and updates an official with audit entries", async () => {
+    const { id } = await admin.addOfficial(
+      { name: "Lê Thị Mới", unit: "tien phuoc", title: "Chuyên viên", roles: ["Phụ trách", "Giám sát (Hiệp Đức)"], telegramId: "777100", lang: "en" },
+      { now },
+    );
+    const o = await t.db.official.findUniqueOrThrow({ where: { id }, include: { unit: true, roles: { include: { unit: true }, orderBy: { id: "asc" } } } });
+    expect([o.fullName, o.nameKey, o.unit?.code, o.telegramUserId, o.language]).toEqual(["Lê Thị Mới", "le thi moi", "TIEN_PHUOC", 777100n, "en"]);
+    expect(o.roles.map((r) => [r.role, r.unit?.code])).toEqual([["RESPONSIBLE", "TIEN_PHUOC"], ["SUPERVISOR", "HIEP_DUC"]]);
+    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({ changes: 2 });
+    expect((await t.db.auditLog.findMany({ where: { at: later }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["official.update", "role.end"]);
+    await expect(admin.addOfficial({ name: "X", unit: "trà my" }, { now })).rejects.toThrow("Đơn vị «trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.");
+    await expect(admin.updateOfficial(id, { telegramId: String(DEMO.official.id) }, { now })).rejects.toThrow(
+      `Telegram ID ${DEMO.official.id} đã thuộc về cán bộ Nguyễn Văn An (mã 6).`,
+    );
+  });
+});

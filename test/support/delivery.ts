@@ -1,0 +1,72 @@
+// A small harness for the delivery layer alone: a real database, the Bot API emulator and the dispatcher
+// (no bot, no scheduler). Tests write outbox rows directly and look at what the emulator received.
+import { Telegram } from "telegraf";
+import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.ts";
+import { createLimiter, TELEGRAM_LIMITS, type Limits } from "../../src/delivery/limiter.ts";
+import { createLogger } from "../../src/logger.ts";
+import { fixedClock } from "../../src/services/clock.ts";
+import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
+import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
+
+export interface DeliveryHarness {
+  db: TestDatabase;
+  emulator: BotApiEmulator;
+  clock: ReturnType<typeof fixedClock>;
+  dispatcher: Dispatcher;
+  /** writes PENDING outbox rows, due now */
+  enqueue(rows: { chatId: number; text: string; kind?: string; replyMarkup?: unknown }[]): Promise<void>;
+  /** sendMessage calls the emulator received (accepted or not), with their chat and text */
+  sendCalls(): { chatId: number; text: string; ok: boolean; errorCode?: number }[];
+  close(): Promise<void>;
+}
+
+export async function startDeliveryHarness(
+  provider: Provider,
+  opts: { limits?: Limits; emulatorLimits?: Limits | null; maxAttempts?: number; sendTimeoutMs?: number; concurrency?: number } = {},
+): Promise<DeliveryHarness> {
+  const db = await createTestDatabase(provider);
+  const emulator = await startBotApiEmulator({ limits: opts.emulatorLimits ?? null });
+  const telegram = new Telegram(emulator.token, { apiRoot: emulator.apiRoot });
+  const clock = fixedClock(new Date("2026-11-24T01:00:00Z"));
+  const dispatcher = createDispatcher({
+    db: db.db,
+    callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+    limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
+    clock,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    intervalMs: 20,
+    maxAttempts: opts.maxAttempts,
+    sendTimeoutMs: opts.sendTimeoutMs,
+    concurrency: opts.concurrency,
+  });
+  return {
+    db,
+    emulator,
+    clock,
+    dispatcher,
+    async enqueue(rows) {
+      const now = clock.now();
+      await db.db.outboxMessage.createMany({
+        data: rows.map((r) => ({
+          chatId: BigInt(r.chatId),
+          text: r.text,
+          kind: r.kind ?? "test",
+          parseMode: "HTML",
+          replyMarkup: r.replyMarkup ? JSON.stringify(r.replyMarkup) : "",
+          notBefore: now,
+          createdAt: now,
+        })),
+      });
+    },
+    sendCalls() {
+      return emulator.calls
+        .filter((c) => c.method === "sendMessage")
+        .map((c) => ({ chatId: Number(c.payload.chat_id), text: String(c.payload.text), ok: c.ok, errorCode: c.errorCode }));
+    },
+    async close() {
+      await dispatcher.stop();
+      await emulator.close();
+      await db.drop();
+    },
+  };
+}
