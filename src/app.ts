@@ -12,6 +12,12 @@ import { createScheduler, type Scheduler } from "./scheduler/index.ts";
 import { createBroadcastProgress } from "./delivery/broadcast-progress.ts";
 import { createBroadcastService } from "./services/broadcast.ts";
 import { publishCommands } from "./bot/menu.ts";
+import { ensureCalendar } from "./seed/calendar.ts";
+import { redactSecrets } from "./logger.ts";
+import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./scheduler/coordinator.ts";
+import { startHttpServer, type Health, type HttpServer } from "./http/server.ts";
+
+const DAY_MS = 86_400_000;
 
 export interface App {
   database: Database;
@@ -19,6 +25,9 @@ export interface App {
   dispatcher: Dispatcher;
   scheduler: Scheduler;
   bot: ReturnType<typeof createBot>["bot"];
+  /** the port of the HTTP server (webhook, /healthz), once started; null without one */
+  httpPort(): number | null;
+  health(): Promise<Health>;
   start(): Promise<void>;
   stop(reason?: string): Promise<void>;
 }
@@ -36,7 +45,11 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
+  // the token and the webhook secret never reach a log line, not even inside an error's URL
+  redactSecrets(config.botToken, config.webhook?.secret);
   const database = await openDatabase(config.databaseUrl);
+  // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
+  const shared = database.target.provider === "postgres";
   const services = createServices({ db: database.db, config });
   const { bot, commands } = createBot({
     token: config.botToken,
@@ -57,11 +70,33 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     intervalMs: config.dispatchIntervalMs,
     afterPass: createBroadcastProgress({ broadcasts: createBroadcastService({ db: database.db }), callApi, limiter, clock, logger }),
+    // PostgreSQL: several instances may share the database (docs/decisions/003-scale-out.md)
+    ...(shared
+      ? {
+          shared: {
+            lease: createPgLease({ db: database.db, holder: config.instanceId, logger, name: "dispatcher", ttlMs: config.leaseMs }),
+            instanceId: config.instanceId,
+            claimTimeoutMs: Math.max(config.leaseMs, 4 * 15_000),
+          },
+        }
+      : {}),
   });
   const scheduler = createScheduler({
     clock,
     logger,
+    ...(shared ? { coordinator: createPgRunCoordinator({ db: database.db, holder: config.instanceId, logger }), leaseMs: config.leaseMs } : {}),
     jobs: [
+      // Telegram redelivers an update for at most 24 h; old fire-time claims are needed by nobody
+      {
+        name: "housekeeping",
+        cron: "17 3 * * *",
+        catchUp: false,
+        run: async () => {
+          const updates = await database.db.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(Date.now() - 7 * DAY_MS) } } });
+          const leases = shared ? await pruneJobLeases(database.db, DAY_MS) : 0;
+          return { processedUpdates: updates.count, jobLeases: leases };
+        },
+      },
       {
         name: "deadline-check",
         cron: config.deadlineCheckCron,
@@ -113,22 +148,80 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           return r;
         },
       },
+      // the weekly report: text through the outbox, the chart (PNG) sent directly (the dispatcher sends text only)
+      {
+        name: "weekly-report",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await services.weeklyReport.runWeeklyReport(now, (chatId, png, caption) =>
+            bot.telegram.sendPhoto(Number(chatId), { source: png, filename: "bieu-do-giai-ngan.png" }, { caption }),
+          );
+          dispatcher.wake();
+          return r;
+        },
+      },
     ],
   });
 
   let polling: Promise<void> | null = null;
+  let http: HttpServer | null = null;
+
+  /** GET /healthz: the database answers a trivial query; the dispatcher runs */
+  async function health(): Promise<Health> {
+    let databaseOk = false;
+    try {
+      await database.db.$queryRawUnsafe("SELECT 1");
+      databaseOk = true;
+    } catch (error) {
+      logger.warn({ err: error }, "health: database unreachable");
+    }
+    const d = dispatcher.health();
+    const pending = databaseOk ? await dispatcher.pendingCount().catch(() => null) : null;
+    return {
+      ok: databaseOk && d.running,
+      instance: config.instanceId,
+      database: { ok: databaseOk, provider: database.target.provider },
+      dispatcher: { running: d.running, leader: d.leader, lastPassAt: d.lastPassAt?.toISOString() ?? null, sentTotal: d.sentTotal, pending },
+    };
+  }
+
   return {
     database,
     services,
     dispatcher,
     scheduler,
     bot,
+    httpPort: () => http?.port ?? null,
+    health,
     async start() {
+      // the shipped working calendar, on a database that has none yet (editable afterwards)
+      await ensureCalendar(database.db);
       bot.botInfo ??= await bot.telegram.getMe();
       await publishCommands(bot.telegram, commands, logger);
       await dispatcher.start();
       if (options.cron !== false) await scheduler.start();
-      if (options.polling !== false) {
+      const webhook = config.mode === "webhook" ? config.webhook : null;
+      if (config.port !== null) {
+        http = await startHttpServer({
+          port: config.port,
+          logger,
+          health,
+          webhook: webhook && {
+            path: webhook.path,
+            secret: webhook.secret,
+            handleUpdate: (update) => bot.handleUpdate(update as never),
+          },
+        });
+      }
+      if (webhook) {
+        // every instance sets the same webhook: idempotent; updates queued meanwhile are kept
+        await bot.telegram.setWebhook(webhook.url + webhook.path, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+          drop_pending_updates: false,
+        });
+      } else if (options.polling !== false) {
         polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
           logger.fatal({ err: error }, "polling stopped");
           process.exitCode = 1;
@@ -138,6 +231,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     async stop(reason = "stop") {
       logger.info({ reason }, "dondoc stopping");
+      await http?.close();
+      http = null;
       await scheduler.stop();
       if (polling) {
         await stopPolling(bot, reason);

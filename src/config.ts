@@ -1,5 +1,7 @@
 // The only reader of process.env. createConfig(env) is pure: it validates every variable at once and
 // reports each bad one by name, in Vietnamese and English.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import cron from "node-cron";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/target.ts";
@@ -17,7 +19,13 @@ const schema = z
   .object({
     BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "123456:ABC…").optional(),
     TELEGRAM_API_ROOT: z.url().default(TELEGRAM_DEFAULT_API_ROOT),
-    BOT_MODE: z.enum(["polling"]).default("polling"),
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEBHOOK_PATH: z.string().regex(/^\/[\w\-./~]*$/, "/path").optional(),
+    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A-Z a-z 0-9 _ -").optional(),
+    PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    INSTANCE_ID: z.string().regex(/^[\w.:-]{1,100}$/, "1–100 of A-Z a-z 0-9 _ . : -").optional(),
+    LEASE_MS: intFrom(30_000, 200, 600_000),
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "file:… | postgresql://…")
@@ -43,6 +51,11 @@ const schema = z
     if (!env.BOT_TOKEN && env.TELEGRAM_API_ROOT === TELEGRAM_DEFAULT_API_ROOT) {
       ctx.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "required for api.telegram.org" });
     }
+    if (env.BOT_MODE === "webhook") {
+      for (const name of ["WEBHOOK_URL", "WEBHOOK_PATH", "WEBHOOK_SECRET"] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "required when BOT_MODE=webhook" });
+      }
+    }
     if (env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START) {
       ctx.addIssue({ code: "custom", path: ["OFFICE_HOURS_END"], message: "must be after OFFICE_HOURS_START" });
     }
@@ -53,7 +66,15 @@ export type Env = z.input<typeof schema>;
 export interface Config {
   botToken: string;
   apiRoot: string;
-  mode: "polling";
+  mode: "polling" | "webhook";
+  /** BOT_MODE=webhook: Telegram posts updates to url + path with the secret in a header */
+  webhook: { url: string; path: string; secret: string } | null;
+  /** the HTTP server (webhook, /healthz); null in polling mode without PORT */
+  port: number | null;
+  /** this process among several on one PostgreSQL database (leases, outbox claims) */
+  instanceId: string;
+  /** how long a lease (dispatcher, a job's fire time, an outbox claim) lasts without renewal */
+  leaseMs: number;
   databaseUrl: string;
   logLevel: string;
   defaultLanguage: "vi" | "en";
@@ -97,6 +118,13 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     botToken: e.BOT_TOKEN ?? OFFLINE_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     mode: e.BOT_MODE,
+    webhook:
+      e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_PATH && e.WEBHOOK_SECRET
+        ? { url: e.WEBHOOK_URL.replace(/\/+$/, ""), path: e.WEBHOOK_PATH, secret: e.WEBHOOK_SECRET }
+        : null,
+    port: e.PORT ?? (e.BOT_MODE === "webhook" ? 8080 : null),
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
+    leaseMs: e.LEASE_MS,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     defaultLanguage: e.DEFAULT_LANGUAGE,

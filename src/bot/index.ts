@@ -20,6 +20,8 @@ import { cannotMeetCommand, reallocationCommand, reportCommand } from "./feature
 import { registerTaskActions, taskCommands } from "./features/tasks.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast.ts";
 import { followupCommands } from "./features/followup.ts";
+import { reportCommands } from "./features/reports.ts";
+import { handleOnce } from "./once.ts";
 
 export interface BotDeps {
   token: string;
@@ -39,6 +41,10 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...taskCommands);
   commands.push(broadcastCommand);
   commands.push(...followupCommands);
+  commands.push(...reportCommands);
+
+  // first of all: an update delivered twice is handled once (src/bot/once.ts)
+  bot.use(handleOnce(deps.services.db, deps.logger));
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;

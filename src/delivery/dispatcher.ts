@@ -7,6 +7,7 @@ import type { Clock } from "../services/clock.ts";
 import { catalogue } from "../i18n/index.ts";
 import { classifySendError } from "./classify.ts";
 import type { Limiter, Slot } from "./limiter.ts";
+import type { Lease } from "../scheduler/coordinator.ts";
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from "./split.ts";
 
 export type CallApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) => Promise<unknown>;
@@ -24,6 +25,12 @@ export interface DispatcherDeps {
   concurrency?: number;
   /** runs after every pass that touched something (e.g. broadcast progress) */
   afterPass?: () => Promise<void>;
+  /**
+   * Several instances on one PostgreSQL database (docs/decisions/003-scale-out.md): only the holder of
+   * this lease sends, rows are claimed with FOR UPDATE SKIP LOCKED under `instanceId`, and only claims
+   * older than `claimTimeoutMs` are taken back from SENDING.
+   */
+  shared?: { lease: Lease; instanceId: string; claimTimeoutMs: number };
 }
 
 const BATCH = 200;
@@ -38,16 +45,101 @@ export function createDispatcher(deps: DispatcherDeps) {
   let stopped = true;
   let sentTotal = 0;
   let lastPassAt: Date | null = null;
+  const shared = deps.shared;
+  const sendTimeoutMs = deps.sendTimeoutMs ?? 15_000;
+  const NOW = `(now() AT TIME ZONE 'UTC')`;
 
   async function recover(): Promise<number> {
-    const r = await db.outboxMessage.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING", claimedBy: null } });
-    if (r.count) logger.warn({ count: r.count }, "outbox rows left in flight by a previous run: sending again");
-    return r.count;
+    let count: number;
+    if (shared) {
+      // only claims older than any live send: other instances' rows in flight are left alone
+      count = await db.$executeRawUnsafe(
+        `UPDATE "OutboxMessage" SET "status" = 'PENDING', "claimedBy" = NULL
+         WHERE "status" = 'SENDING' AND ("claimedAt" IS NULL OR "claimedAt" < ${NOW} - $1 * interval '1 millisecond')`,
+        shared.claimTimeoutMs,
+      );
+    } else {
+      count = (await db.outboxMessage.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING", claimedBy: null } })).count;
+    }
+    if (count) logger.warn({ count }, "outbox rows left in flight by a previous run: sending again");
+    return count;
+  }
+
+  // ---- the dispatcher lease (shared mode): only its holder sends ----
+  let leader = !shared;
+  let renewedAt = -Infinity;
+  let recoveredAt = -Infinity;
+  let renewing: Promise<boolean> | null = null;
+
+  /** true when this instance may send now; renews the lease every third of it, takes it over when free */
+  function keepLease(): Promise<boolean> {
+    if (!shared) return Promise.resolve(true);
+    const ttl = shared.lease.ttlMs;
+    if (leader && shared.lease.held() && performance.now() - renewedAt < ttl / 3) return Promise.resolve(true);
+    renewing ??= (async () => {
+      const t = performance.now();
+      const ok = await shared.lease.acquire();
+      if (ok && !leader) {
+        logger.info({ instance: shared.instanceId }, "dispatcher lease taken: this instance sends");
+        await seedLimiter();
+      } else if (!ok && leader) logger.warn({ instance: shared.instanceId }, "dispatcher lease lost: standing by");
+      leader = ok;
+      if (ok) renewedAt = t;
+      if (ok && t - recoveredAt > ttl) {
+        recoveredAt = t;
+        await recover().catch((error: unknown) => logger.error({ err: error }, "outbox recovery failed"));
+      }
+      return ok;
+    })().finally(() => {
+      renewing = null;
+    });
+    return renewing;
+  }
+
+  /**
+   * A new leader counts what the previous one sent in the last minute (claims by other instances), as if
+   * each send was answered at the latest possible moment: Telegram's windows hold across the hand-over.
+   */
+  async function seedLimiter() {
+    if (!shared) return;
+    const rows = await db.$queryRawUnsafe<{ chatId: bigint; ageMs: number }[]>(
+      `SELECT "chatId", (EXTRACT(EPOCH FROM (${NOW} - "claimedAt")) * 1000)::float8 AS "ageMs" FROM "OutboxMessage"
+       WHERE "claimedAt" >= ${NOW} - interval '61 seconds' AND "claimedBy" IS DISTINCT FROM $1`,
+      shared.instanceId,
+    );
+    const t = Date.now();
+    for (const r of rows) {
+      const at = t - Math.max(0, Number(r.ageMs));
+      limiter.take(BigInt(r.chatId), at).settle(Math.min(t, at + sendTimeoutMs));
+    }
+  }
+
+  /** Claims one row for sending; on PostgreSQL a row locked by another instance's claim is skipped, not waited for. */
+  async function claim(id: number, now: Date): Promise<boolean> {
+    if (!shared) {
+      const claimed = await db.outboxMessage.updateMany({
+        where: { id, status: "PENDING" },
+        data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
+      });
+      return claimed.count === 1;
+    }
+    const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+      `WITH c AS (SELECT "id" FROM "OutboxMessage" WHERE "id" = $1 AND "status" = 'PENDING' FOR UPDATE SKIP LOCKED)
+       UPDATE "OutboxMessage" o SET "status" = 'SENDING', "claimedBy" = $2, "claimedAt" = ${NOW}, "attempts" = o."attempts" + 1
+       FROM c WHERE o."id" = c."id" RETURNING o."id"`,
+      id,
+      shared.instanceId,
+    );
+    return rows.length === 1;
   }
 
   /** One pass over due rows; returns how many were sent. Chats at their limit wait for a later pass. */
   async function pass(): Promise<number> {
     const now = deps.clock.now();
+    if (!(await keepLease())) {
+      lastPassAt = now;
+      return 0;
+    }
     const blocked = limiter.blockedChats(Date.now());
     const rows = await db.outboxMessage.findMany({
       where: { status: "PENDING", notBefore: { lte: now }, ...(blocked.length ? { chatId: { notIn: blocked } } : {}) },
@@ -86,6 +178,9 @@ export function createDispatcher(deps: DispatcherDeps) {
 
     const worker = async () => {
       for (;;) {
+        // the lease must still be ours (renewed when due) before anything more goes out; checked first:
+        // from the global check to take() there must be no await, or workers would overrun the limit
+        if (shared && !(await keepLease())) return;
         const globalWait = limiter.globalWaitMs(Date.now());
         if (globalWait > 0) {
           await sleep(globalWait);
@@ -97,11 +192,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         const slot = limiter.take(row.chatId, Date.now());
         let ok = false;
         try {
-          const claimed = await db.outboxMessage.updateMany({
-            where: { id: row.id, status: "PENDING" },
-            data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
-          });
-          if (claimed.count === 1) ok = await sendOne(row, slot);
+          if (await claim(row.id, now)) ok = await sendOne(row, slot);
         } finally {
           slot.settle(Date.now());
           busy.delete(row.chatId);
@@ -148,7 +239,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         }
         const payload: Record<string, unknown> = { ...base, text };
         if (row.replyMarkup && i === parts.length - 1) payload.reply_markup = JSON.parse(row.replyMarkup);
-        result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(deps.sendTimeoutMs ?? 15_000))) as { message_id: number };
+        result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(sendTimeoutMs))) as { message_id: number };
       }
       await db.outboxMessage.update({
         where: { id: row.id },
@@ -264,6 +355,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       await recover();
       schedule(0);
     },
+    /** shared mode: whether this instance holds the dispatcher lease (always true alone) */
+    isLeader: () => (shared ? leader && shared.lease.held() : true),
     /** Something was enqueued: look now instead of at the next interval. */
     wake() {
       if (stopped) return;
@@ -273,11 +366,15 @@ export function createDispatcher(deps: DispatcherDeps) {
         tick();
       }
     },
-    async stop() {
+    /** releaseLease: false leaves the lease to expire, as a killed instance would (tests) */
+    async stop(opts: { releaseLease?: boolean } = {}) {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await running;
+      await renewing;
+      if (shared && opts.releaseLease !== false && leader) await shared.lease.release();
+      leader = !shared;
     },
     /** Sends until nothing is due (demo, tests, scripts). */
     async drain(maxPasses = 1000) {
@@ -291,7 +388,9 @@ export function createDispatcher(deps: DispatcherDeps) {
         if (sent === 0) await sleep(50);
       }
     },
-    health: () => ({ running: !stopped, sentTotal, lastPassAt }),
+    health: () => ({ running: !stopped, sentTotal, lastPassAt, leader: shared ? leader && shared.lease.held() : true }),
+    /** rows waiting to be sent now (for /healthz) */
+    pendingCount: () => db.outboxMessage.count({ where: { status: "PENDING", notBefore: { lte: deps.clock.now() } } }),
   };
 }
 

@@ -10,6 +10,7 @@ import { tasksEn } from "./tasks.ts";
 import { disbursementEn } from "./disbursement.ts";
 import { broadcastEn } from "./broadcast.ts";
 import { followupEn } from "./followup.ts";
+import { reportsEn } from "./reports.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 
 const ROLE_EN: Record<string, string> = {
@@ -71,6 +72,7 @@ export const en: Catalogue = {
   disbursement: disbursementEn,
   broadcast: broadcastEn,
   followup: followupEn,
+  reports: reportsEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -90,6 +92,7 @@ export const en: Catalogue = {
       ...tasksEn.help,
       ...disbursementEn.help,
       ...followupEn.help,
+      ...reportsEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

@@ -8,6 +8,7 @@ import { tasksVi } from "./tasks.ts";
 import { disbursementVi } from "./disbursement.ts";
 import { broadcastVi } from "./broadcast.ts";
 import { followupVi } from "./followup.ts";
+import { reportsVi } from "./reports.ts";
 import type {
   Lang,
   CommandHelp,
@@ -80,6 +81,7 @@ export const vi = {
   disbursement: disbursementVi,
   broadcast: broadcastVi,
   followup: followupVi,
+  reports: reportsVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -100,6 +102,7 @@ export const vi = {
       ...tasksVi.help,
       ...disbursementVi.help,
       ...followupVi.help,
+      ...reportsVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",

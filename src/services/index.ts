@@ -14,6 +14,7 @@ import { createDisbursementService } from "./disbursement.ts";
 import { createMeetingService } from "./meetings.ts";
 import { createRequestService } from "./requests.ts";
 import { createDigestService } from "./digests.ts";
+import { createReportServices } from "./reports.ts";
 
 export function createServices({ db, config }: { db: Db; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
   async function calendar(): Promise<WorkCalendar> {
@@ -35,6 +36,7 @@ export function createServices({ db, config }: { db: Db; config: Pick<Config, "l
     meetings: createMeetingService({ db, calendar, officeHours: config.officeHours, nudgeDay: config.followup?.meetingNudgeDay ?? 20 }),
     requests: createRequestService({ db, calendar, officeHours: config.officeHours, answerDays: config.followup?.requestAnswerDays ?? 7 }),
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status: createStatusService({ db }) }),
+    ...createReportServices({ db, calendar, officeHours: config.officeHours }),
   };
 }
 

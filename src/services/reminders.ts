@@ -133,6 +133,9 @@ export function createReminderService(deps: ReminderDeps) {
       const task = tasks.find((t) => t.id === r.taskId);
       if (!task) continue;
       const rung = r.rung as Rung;
+      // worked out once per reminder, not once per recipient (each walks the calendar day by day)
+      const workingDaysLeft = Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal));
+      const workingDaysOverdue = overdueWorkingDays(task.dueDate, today, cal);
       const view = (audience: ReminderView["audience"]): ReminderView => ({
         rung,
         taskId: task.id,
@@ -143,8 +146,8 @@ export function createReminderService(deps: ReminderDeps) {
         docRef: task.docRef,
         responsibleName: task.responsible.fullName,
         responsibleMention: mention(task.responsible.telegramUserId, task.responsible.fullName),
-        workingDaysLeft: Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal)),
-        workingDaysOverdue: overdueWorkingDays(task.dueDate, today, cal),
+        workingDaysLeft,
+        workingDaysOverdue,
         audience,
       });
       const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };

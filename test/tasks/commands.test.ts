@@ -1,7 +1,7 @@
 // Tasks by command through the real stack: /giao, /done, /tasks, /overdue, the snooze buttons under a
 // reminder (and the re-reminder once the snooze ends), and an obstacle raised from a reminder.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { SentMessage } from "../../src/emulator/bot-api-server.ts";
+import { chats, collect, sorted } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
@@ -14,8 +14,6 @@ const official = user(DEMO.official);
 const official2 = user(DEMO.official2);
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
-const chats = (ms: SentMessage[]) => ms.map((m) => m.chat_id).sort((a, b) => a - b);
-const sorted = (...ids: number[]) => [...ids].sort((a, b) => a - b);
 
 describeEachDatabase("tasks by command", (provider) => {
   let h: Harness;
@@ -27,22 +25,7 @@ describeEachDatabase("tasks by command", (provider) => {
   });
 
   /** runs an action, delivers the outbox, and returns everything Telegram received meanwhile */
-  async function all(action: () => Promise<unknown>): Promise<SentMessage[]> {
-    const before = h.emulator.sent.length;
-    await action();
-    await h.emulator.waitIdle();
-    // the dispatcher's own loop may hold a row in flight (SENDING) while drain() sees nothing due: wait for it
-    for (let i = 0; i < 400; i++) {
-      await h.app.dispatcher.drain();
-      const busy = await h.db.db.outboxMessage.count({
-        where: { OR: [{ status: "SENDING" }, { status: "PENDING", notBefore: { lte: h.clock.now() } }] },
-      });
-      if (busy === 0) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    await h.emulator.waitIdle();
-    return h.emulator.sent.slice(before);
-  }
+  const all = (action: () => Promise<unknown>) => collect(h, action);
   const taskId = async (title: string) => (await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } })).id;
 
   it("/giao: the secretariat assigns; the group and the official are told; ambiguous names come back", async () => {

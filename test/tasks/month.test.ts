@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { addDays } from "../../src/domain/dates.ts";
 import type { SentMessage } from "../../src/emulator/bot-api-server.ts";
+import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
@@ -48,20 +49,7 @@ describeEachDatabase("a month of follow-up", (provider) => {
   });
 
   async function all(action: () => Promise<unknown>): Promise<string[]> {
-    const before = h.emulator.sent.length;
-    await action();
-    await h.emulator.waitIdle();
-    // the dispatcher's own loop may hold a row in flight (SENDING) while drain() sees nothing due: wait for it
-    for (let i = 0; i < 400; i++) {
-      await h.app.dispatcher.drain();
-      const busy = await h.db.db.outboxMessage.count({
-        where: { OR: [{ status: "SENDING" }, { status: "PENDING", notBefore: { lte: h.clock.now() } }] },
-      });
-      if (busy === 0) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    await h.emulator.waitIdle();
-    return h.emulator.sent.slice(before).map(label).sort();
+    return (await collect(h, action)).map(label).sort();
   }
   const check = () => all(() => h.deadlineCheck());
   const idOf = async (key: keyof typeof TITLES) =>

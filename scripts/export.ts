@@ -1,0 +1,40 @@
+// `npx tsx scripts/export.ts <kind> <file.xlsx|file.csv> [--period 11/2026|q4/2026|2026]`: writes a report
+// for leaders (status, tasks, disbursement, scorecards) from the database DATABASE_URL names, as of now.
+import { writeFileSync } from "node:fs";
+import { extname } from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../src/db/client.ts";
+import { parsePeriod } from "../src/domain/scorecard.ts";
+import { EXPORT_KINDS, isExportKind } from "../src/services/exports.ts";
+import { createServices } from "../src/services/index.ts";
+import { loadConfig } from "./env.ts";
+
+const USAGE = `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026]\n`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: "string" } } });
+  const [kind = "", file = ""] = positionals;
+  const format = extname(file).toLowerCase().slice(1);
+  const period = values.period === undefined ? undefined : parsePeriod(values.period);
+  if (!isExportKind(kind) || (format !== "xlsx" && format !== "csv") || period === null) {
+    process.stderr.write(USAGE);
+    return 1;
+  }
+  const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:cli" });
+  const { db, close } = await openDatabase(config.databaseUrl);
+  try {
+    const services = createServices({ db, config });
+    const result = await services.exports.build(kind, {
+      now: new Date(),
+      ...(period ? { period } : {}),
+      onProgress: (f) => void process.stderr.write(`\r${Math.round(f * 100)}%`),
+    });
+    writeFileSync(file, await services.exports.file(result, format));
+    process.stderr.write(`\r${file}: ${result.rows} dòng / rows\n`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

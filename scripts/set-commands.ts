@@ -1,0 +1,35 @@
+// `npm run set-commands` ("set-commands": "tsx scripts/set-commands.ts"): publishes the command menus per
+// scope (default, private chats, group chats, group administrators) and language (vi default, en) with
+// setMyCommands, from the command declarations of the bot itself (src/bot/command-menus.ts).
+import { createBot } from "../src/bot/index.ts";
+import { commandMenus } from "../src/bot/command-menus.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { createLogger, redactSecrets } from "../src/logger.ts";
+import { createServices } from "../src/services/index.ts";
+import { systemClock } from "../src/services/clock.ts";
+import { loadConfig } from "./env.ts";
+
+const config = loadConfig();
+redactSecrets(config.botToken);
+const logger = createLogger(config.logLevel);
+const database = await openDatabase(config.databaseUrl);
+try {
+  const services = createServices({ db: database.db, config });
+  const { bot, commands } = createBot({
+    token: config.botToken,
+    apiRoot: config.apiRoot,
+    services,
+    clock: systemClock,
+    logger,
+    defaultLanguage: config.defaultLanguage,
+  });
+  for (const menu of commandMenus(commands)) {
+    await bot.telegram.setMyCommands(menu.commands, {
+      scope: menu.scope,
+      ...(menu.languageCode ? { language_code: menu.languageCode } : {}),
+    });
+    process.stdout.write(`${menu.scope.type}${menu.languageCode ? ` [${menu.languageCode}]` : ""}: ${menu.commands.map((c) => "/" + c.command).join(" ")}\n`);
+  }
+} finally {
+  await database.close();
+}
