@@ -2,10 +2,19 @@
 // the bot (src/services), on the database DATABASE_URL names. Exit code 1 on bad input.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { openDatabase } from "../src/db/client.ts";
-import { localDate, localInstant, parseDmy } from "../src/domain/dates.ts";
+import { formatDmy, localDate, localInstant, parseDmy } from "../src/domain/dates.ts";
+import type { AssignedView } from "../src/i18n/tasks.ts";
 import { createServices, type Services } from "../src/services/index.ts";
 import { formatRowError, RegistryInputError, type ImportResult } from "../src/services/registry-io.ts";
+import { createTaskImport, readTaskFile, TaskFileError } from "../src/services/task-import.ts";
 import { loadConfig } from "./env.ts";
+import { plainText } from "./lib/transcript.ts";
+import { matchByName } from "../src/domain/text.ts";
+import { formatPercentBp } from "../src/domain/money.ts";
+import { catalogue } from "../src/i18n/index.ts";
+import { userErrorText } from "../src/bot/errors.ts";
+import { UserError } from "../src/services/errors.ts";
+import { DisbursementRefusal } from "../src/services/disbursement.ts";
 
 const HELP = `dondoc — sổ đăng ký cán bộ / registry command line
 
@@ -32,9 +41,18 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
       Bàn giao phân công và việc đang mở / hand responsibilities and open tasks over.
   audit export <tệp.csv|tệp.xlsx> [--since dd/mm/yyyy]
       Xuất nhật ký thay đổi / export the audit log.
+  milestones set --year <năm> [--unit <đơn vị>] [--programme <chương trình>] <dd/mm=phần trăm>…
+      Đặt mốc tiến độ giải ngân (ví dụ 30/06=50 30/09=75 31/12=100 31/01/2027=100); không ghi mốc: xóa mốc riêng.
+      Set disbursement milestones for a year (all units, or one unit / programme); none: remove that scope's own set.
+  tasks import <tệp.csv|tệp.xlsx> [--dry-run]
+      Giao việc theo tệp (docs/task-files.md): kiểm tra mọi dòng trước, giao tất cả hoặc không giao việc nào.
+      Assign tasks from a file: every row is checked first; all rows are applied or none.
+  tasks add --unit <đơn vị> --official <người phụ trách> --due dd/mm/yyyy --title <tiêu đề>
+            [--programme <chương trình>] [--doc <số/ký hiệu văn bản>] [--project <dự án>] [--repeat "hằng tháng ngày 5"]
+      Giao một việc / assign one task (thông báo như /giao / announced like /giao).
 
 Cơ sở dữ liệu / database: DATABASE_URL (mặc định / default file:./data/dondoc.db).
-Định dạng tệp / file formats: docs/registry-files.md
+Định dạng tệp / file formats: docs/registry-files.md, docs/task-files.md
 `;
 
 class CliInputError extends Error {}
@@ -188,9 +206,109 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
       out(`Đã xuất ${r.rows} dòng nhật ký vào ${file} / exported ${r.rows} audit entries.`);
       return 0;
     }
+    case "tasks":
+      return runTasks(rest, services, out, now);
+    case "milestones":
+      return runMilestones(rest, services, out, now);
     default:
       throw new CliInputError(`Lệnh «${command}» không có / unknown command.`);
   }
+}
+
+async function runTasks(rest: string[], services: Services, out: (s: string) => void, now: Date): Promise<number> {
+  const [sub, ...args] = rest;
+  const importer = createTaskImport({ db: services.db, followup: services.followup });
+  const line = (v: AssignedView) =>
+    `  #${v.taskId} · ${v.unitName} · ${v.responsibleName} · hạn ${formatDmy(v.dueDate)} · ${v.title}${v.recurrence ? " · lặp lại hằng tháng" : ""}`;
+  if (sub === "import") {
+    const { values, positionals } = parse(args, { "dry-run": { type: "boolean" } });
+    const file = one(positionals, "tệp .csv hoặc .xlsx");
+    const r = await importer.parse(await readTaskFile(file), { now });
+    if (!r.ok) {
+      out(`Tệp có lỗi, không giao việc nào / nothing assigned:`);
+      for (const e of r.errors) out(`  ${e}`);
+      return 1;
+    }
+    if (values["dry-run"]) {
+      out(`Tệp hợp lệ: sẽ giao ${r.rows.length} việc (chạy thử, chưa ghi / dry run, nothing written):`);
+      for (const x of r.rows) out(`  Dòng ${x.row}: ${x.unitName} · ${x.responsibleName} · hạn ${formatDmy(x.dueDate)} · ${x.title}`);
+      return 0;
+    }
+    const views = await importer.apply(r.rows, { now });
+    out(`Đã giao ${views.length} việc / assigned ${views.length} tasks:`);
+    for (const v of views) out(line(v));
+    return 0;
+  }
+  if (sub === "add") {
+    const { values, positionals } = parse(args, {
+      unit: { type: "string" },
+      official: { type: "string" },
+      due: { type: "string" },
+      title: { type: "string" },
+      programme: { type: "string" },
+      doc: { type: "string" },
+      project: { type: "string" },
+      repeat: { type: "string" },
+    });
+    if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
+    const r = await importer.add(
+      {
+        unit: values.unit ?? "",
+        responsible: values.official ?? "",
+        due: values.due ?? "",
+        title: values.title ?? "",
+        programme: values.programme ?? "",
+        docRef: values.doc ?? "",
+        project: values.project ?? "",
+        repeat: values.repeat ?? "",
+      },
+      { now },
+    );
+    if (!r.ok) {
+      for (const e of r.errors) process.stderr.write(`Lỗi: ${e}\n`);
+      return 1;
+    }
+    out(`Đã giao việc / assigned:`);
+    out(line(r.view));
+    return 0;
+  }
+  throw new CliInputError(`Lệnh «tasks ${sub ?? ""}» không có: dùng tasks import | add.`);
+}
+
+/** "30/06=50", "31/12=100%", "31/01/2027=100", "30/9=72,5": a milestone date and its target rate. */
+function milestonePoint(arg: string, year: number): { date: string; targetBp: number } {
+  const m = /^(\d{1,2}\/\d{1,2}(?:\/\d{4})?)=(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(arg);
+  const date = m?.[1] ? parseDmy(m[1], `${year}-01-01`) : null;
+  if (!m || !date) throw new CliInputError(`Mốc «${arg}» không hợp lệ: ghi dd/mm=phần trăm, ví dụ 30/06=50 hoặc 31/01/${year + 1}=100.`);
+  return { date, targetBp: Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0")) };
+}
+
+async function runMilestones(rest: string[], services: Services, out: (s: string) => void, now: Date): Promise<number> {
+  const [sub, ...args] = rest;
+  if (sub !== "set") throw new CliInputError("Dùng: milestones set --year <năm> [--unit …] [--programme …] <dd/mm=phần trăm>…");
+  const { values, positionals } = parse(args, {
+    year: { type: "string" },
+    unit: { type: "string" },
+    programme: { type: "string" },
+  });
+  const year = Number(values.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliInputError(`Cần --year là một năm (gặp «${values.year ?? ""}»).`);
+  const points = positionals.map((p) => milestonePoint(p, year));
+  const unitId = values.unit ? (await services.registry.findUnit(values.unit)).id : null;
+  let programmeId: number | null = null;
+  if (values.programme) {
+    const programmes = await services.db.programme.findMany();
+    const m = matchByName(values.programme, programmes, (p) => [p.code, p.name]);
+    if (m.kind !== "one") throw new CliInputError(`Chương trình «${values.programme}» không rõ / unknown programme.`);
+    programmeId = m.item.id;
+  }
+  const count = await services.disbursement.setMilestones({ year, unitId, programmeId, points, now });
+  out(
+    count
+      ? `Đã đặt ${count} mốc tiến độ năm ${year}: ${points.map((p) => `${formatDmy(p.date)} ${formatPercentBp(p.targetBp, p.targetBp % 100 === 0 ? 0 : p.targetBp % 10 === 0 ? 1 : 2)}`).join(", ")}.`
+      : `Đã xóa các mốc riêng của phạm vi này: áp dụng mốc chung / removed: the general milestones apply.`,
+  );
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -204,7 +322,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv, createServices({ db, config }), out);
   } catch (error) {
-    if (error instanceof CliInputError || error instanceof RegistryInputError) {
+    if (error instanceof UserError || error instanceof DisbursementRefusal) {
+      const t = catalogue("vi");
+      const html = error instanceof UserError ? userErrorText(t, error) : t.disbursement.refusal(error.code, error.params);
+      process.stderr.write(`Lỗi: ${plainText(html)}\n`);
+      return 1;
+    }
+    if (error instanceof CliInputError || error instanceof RegistryInputError || error instanceof TaskFileError) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       if (error instanceof CliInputError) process.stderr.write("Gõ / type: npm run cli -- help\n");
       return 1;

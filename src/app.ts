@@ -11,6 +11,8 @@ import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./delivery/limiter.
 import { createScheduler, type Scheduler } from "./scheduler/index.ts";
 import { createBroadcastProgress } from "./delivery/broadcast-progress.ts";
 import { createBroadcastService } from "./services/broadcast.ts";
+import { createRecurrenceService } from "./services/recurrence.ts";
+import { createPaceLadderService } from "./services/pace-ladder.ts";
 import { publishCommands } from "./bot/menu.ts";
 import { ensureCalendar } from "./seed/calendar.ts";
 import { redactSecrets } from "./logger.ts";
@@ -107,6 +109,34 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           return r;
         },
       },
+      // the same ladder for disbursement milestones, for the units × programmes behind a milestone's target
+      {
+        name: "pace-check",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await createPaceLadderService({
+            db: database.db,
+            calendar: services.calendar,
+            ladder: config.ladder,
+            officeHours: config.officeHours,
+            status: services.status,
+          }).runPaceCheck(now);
+          dispatcher.wake();
+          return r;
+        },
+      },
+      // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
+      {
+        name: "recurrence",
+        cron: config.deadlineCheckCron,
+        catchUp: true,
+        run: async (now) => {
+          const r = await createRecurrenceService({ db: database.db }).runRecurrence(now);
+          dispatcher.wake();
+          return r;
+        },
+      },
       // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table
       {
         name: "meeting-check",
@@ -165,6 +195,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
 
   let polling: Promise<void> | null = null;
+  let catchUp: Promise<void> | null = null;
   let http: HttpServer | null = null;
 
   /** GET /healthz: the database answers a trivial query; the dispatcher runs */
@@ -200,7 +231,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       bot.botInfo ??= await bot.telegram.getMe();
       await publishCommands(bot.telegram, commands, logger);
       await dispatcher.start();
-      if (options.cron !== false) await scheduler.start();
       const webhook = config.mode === "webhook" ? config.webhook : null;
       if (config.port !== null) {
         http = await startHttpServer({
@@ -227,6 +257,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           process.exitCode = 1;
         });
       }
+      // the cron ticks and the start-up catch-up (a deadline check may take seconds on a national
+      // database) run in the background: updates are answered from the start (docs/benchmarks.md)
+      if (options.cron !== false) {
+        const started = Date.now();
+        catchUp = scheduler.start().then(
+          () => logger.info({ ms: Date.now() - started }, "start-up catch-up finished"),
+          (error: unknown) => logger.error({ err: error }, "start-up catch-up failed"),
+        );
+      }
       logger.info({ bot: bot.botInfo.username, database: database.target.provider }, "dondoc started");
     },
     async stop(reason = "stop") {
@@ -234,6 +273,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await http?.close();
       http = null;
       await scheduler.stop();
+      // a catch-up still running finishes before the database closes
+      await catchUp;
       if (polling) {
         await stopPolling(bot, reason);
         await polling;

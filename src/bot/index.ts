@@ -18,6 +18,7 @@ import { isAnonymousAdmin } from "./scope.ts";
 import { registerCompletion } from "./features/completion.ts";
 import { cannotMeetCommand, reallocationCommand, reportCommand } from "./features/disbursement.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks.ts";
+import { registerPlanUpload } from "./features/plan-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast.ts";
 import { followupCommands } from "./features/followup.ts";
 import { reportCommands } from "./features/reports.ts";
@@ -50,8 +51,11 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
     ctx.services = deps.services;
     ctx.now = deps.clock.now();
     const from = ctx.from;
-    ctx.actor = from && !from.is_bot ? await deps.services.registry.actorByTelegramId(BigInt(from.id), ctx.now) : null;
-    ctx.chatInfo = ctx.chat ? await deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null;
+    // two raw look-ups, side by side (src/services/registry.ts, docs/benchmarks.md)
+    [ctx.actor, ctx.chatInfo] = await Promise.all([
+      from && !from.is_bot ? deps.services.registry.actorByTelegramId(BigInt(from.id), ctx.now) : null,
+      ctx.chat ? deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null,
+    ]);
     const lang = ctx.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
     ctx.t = catalogue(lang);
     return next();
@@ -71,6 +75,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
 
   registerCompletion(bot);
   registerTaskActions(bot);
+  registerPlanUpload(bot);
   registerBroadcastActions(bot);
 
   // an unknown command: one line, in private chats always, in groups only when addressed to this bot

@@ -4,26 +4,43 @@
 // they were handled without error (a read-only /status, a refusal), ignoring a concurrent twin's insert.
 // A twin delivered concurrently with the first delivery may still get a second read-only reply; it can
 // never have a second effect (the primary key fails the second transaction).
+//
+// Cost (docs/benchmarks.md): the look-up and the record are one raw statement each, and concurrent updates
+// (a getUpdates batch is handled in parallel) share them: the look-ups waiting while one runs go together
+// in one `IN (…)`, the records in one multi-row `INSERT … ON CONFLICT DO NOTHING` (a group commit). Every
+// update still waits for its own record to be written before its handling counts as done.
 import type { Context, MiddlewareFn } from "telegraf";
-import type { Db } from "../db/client.ts";
-import { isUniqueViolation } from "../db/client.ts";
+import { joinSql, sql, type Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import { coalesce } from "../services/coalesce.ts";
 
 export function handleOnce(db: Db, logger: Logger): MiddlewareFn<Context> {
+  const seen = coalesce<bigint, boolean>(async (asked) => {
+    const ids = [...new Set(asked)];
+    const rows = await db.$queryRaw<{ updateId: bigint | number }[]>`
+      SELECT "updateId" FROM "ProcessedUpdate" WHERE "updateId" IN (${joinSql(ids)})`;
+    const found = new Set(rows.map((r) => BigInt(r.updateId)));
+    return asked.map((id) => found.has(id));
+  });
+  const record = coalesce<bigint, void>(async (asked) => {
+    const ids = [...new Set(asked)];
+    const at = new Date();
+    await db.$executeRaw`
+      INSERT INTO "ProcessedUpdate" ("updateId", "processedAt")
+      VALUES ${joinSql(ids.map((id) => sql`(${id}, ${at})`))}
+      ON CONFLICT ("updateId") DO NOTHING`;
+    return asked.map(() => undefined);
+  });
   return async (ctx, next) => {
     const id = ctx.update?.update_id;
     if (typeof id !== "number") return next();
     const updateId = BigInt(id);
-    if (await db.processedUpdate.findUnique({ where: { updateId }, select: { updateId: true } })) {
+    if (await seen(updateId)) {
       logger.info({ updateId: id }, "update already processed: ignored");
       return;
     }
     await next();
-    try {
-      await db.processedUpdate.upsert({ where: { updateId }, create: { updateId }, update: {} });
-    } catch (error) {
-      // the handler recorded it in its own transaction (or a twin did): that is the normal case
-      if (!isUniqueViolation(error, "ProcessedUpdate") && !isUniqueViolation(error)) throw error;
-    }
+    // the handler may have recorded it in its own transaction (or a twin did): nothing is inserted then
+    await record(updateId);
   };
 }

@@ -6,12 +6,33 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
-import type { Prisma } from "../generated/sqlite/client.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./target.ts";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
 export * from "../generated/sqlite/enums.ts";
+
+/**
+ * Raw SQL building blocks for the few hot paths that bypass Prisma's query compiler (docs/benchmarks.md):
+ * `db.$queryRaw\`…\`` with these, quoted identifiers and positional parameters, is portable across SQLite
+ * and PostgreSQL (both clients share the same runtime, so one Sql class serves both).
+ */
+export const sql = Prisma.sql;
+export const joinSql = Prisma.join;
+export type Sql = Prisma.Sql;
+
+/** Which SQL dialect a client (or a transaction's client) speaks: for the few statements that differ. */
+export function dialectOf(db: Db | Tx): "sqlite" | "postgres" {
+  // Prisma's client (and each transaction's client) carries its provider; fail loudly should that change
+  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
+  if (provider === "postgresql") return "postgres";
+  if (provider === "sqlite") return "sqlite";
+  throw new Error(`unknown database provider: ${String(provider)}`);
+}
+
+/** A DateTime as the SQLite driver adapter stores it (ISO 8601, "+00:00"): for values passed inside JSON. */
+export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export interface Database {
   db: Db;
@@ -29,7 +50,7 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   } else {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    const client = new PostgresClient({ adapter: new PrismaPg(pgPoolConfig(target.url)) });
     db = client as unknown as Db;
   }
   return { db, target, close: () => db.$disconnect() };
@@ -40,4 +61,13 @@ export function isUniqueViolation(error: unknown, model?: string): boolean {
   if (typeof error !== "object" || error === null) return false;
   const e = error as { code?: string; meta?: { modelName?: string } };
   return e.code === "P2002" && (model === undefined || e.meta?.modelName === model);
+}
+
+/** Pool settings from a PostgreSQL URL: Prisma's `connection_limit` parameter sets the pool size
+ * (default 10) and is taken out of the URL, since PostgreSQL itself does not know it. */
+export function pgPoolConfig(url: string): { connectionString: string; max: number } {
+  const u = new URL(url);
+  const limit = Number(u.searchParams.get("connection_limit") ?? "10");
+  u.searchParams.delete("connection_limit");
+  return { connectionString: u.toString(), max: Number.isInteger(limit) && limit > 0 ? limit : 10 };
 }

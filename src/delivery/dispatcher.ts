@@ -189,12 +189,13 @@ export function createDispatcher(deps: DispatcherDeps) {
         const row = next();
         if (!row) return;
         busy.add(row.chatId);
-        const slot = limiter.take(row.chatId, Date.now());
+        const held: HeldSlot = { slot: limiter.take(row.chatId, Date.now()), settled: false };
         let ok = false;
         try {
-          if (await claim(row.id, now)) ok = await sendOne(row, slot);
+          if (await claim(row.id, now)) ok = await sendOne(row, held);
         } finally {
-          slot.settle(Date.now());
+          // sendOne settles at Telegram's answer; here only when it never got that far (claim lost, error)
+          if (!held.settled) held.slot.settle(Date.now());
           busy.delete(row.chatId);
         }
         if (ok) sent++;
@@ -211,6 +212,10 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   type Row = Awaited<ReturnType<typeof db.outboxMessage.findMany>>[number];
+  interface HeldSlot {
+    slot: Slot;
+    settled: boolean;
+  }
 
   /** Rows addressed to a chat already known unreachable are skipped, not sent. */
   async function dropUnreachable(rows: Row[]): Promise<Row[]> {
@@ -223,7 +228,15 @@ export function createDispatcher(deps: DispatcherDeps) {
     return rows.filter((r) => !deadIds.has(r.chatId));
   }
 
-  async function sendOne(row: Row, slot: Slot): Promise<boolean> {
+  /**
+   * The slot is settled the moment Telegram answers (or fails), never later: the sliding window then frees
+   * exactly when Telegram's does, not after our database write and event-loop lag (docs/benchmarks.md).
+   */
+  async function sendOne(row: Row, held: HeldSlot): Promise<boolean> {
+    const answered = () => {
+      held.slot.settle(Date.now());
+      held.settled = true;
+    };
     const base: Record<string, unknown> = { chat_id: row.chatId.toString() };
     if (row.parseMode) base.parse_mode = row.parseMode;
     base.link_preview_options = { is_disabled: true };
@@ -233,13 +246,17 @@ export function createDispatcher(deps: DispatcherDeps) {
       let result = { message_id: 0 };
       for (const [i, text] of parts.entries()) {
         if (i > 0) {
-          slot.settle(Date.now());
           for (let w = limiter.waitMs(row.chatId, Date.now()); w > 0; w = limiter.waitMs(row.chatId, Date.now())) await sleep(w);
-          slot = limiter.take(row.chatId, Date.now());
+          held.slot = limiter.take(row.chatId, Date.now());
+          held.settled = false;
         }
         const payload: Record<string, unknown> = { ...base, text };
         if (row.replyMarkup && i === parts.length - 1) payload.reply_markup = JSON.parse(row.replyMarkup);
-        result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(sendTimeoutMs))) as { message_id: number };
+        try {
+          result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(sendTimeoutMs))) as { message_id: number };
+        } finally {
+          answered();
+        }
       }
       await db.outboxMessage.update({
         where: { id: row.id },

@@ -109,6 +109,10 @@ class Emulator implements BotApiEmulator {
     return this.world.userPresses(opts);
   }
 
+  userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }) {
+    return this.world.userSendsDocument(opts);
+  }
+
   pushUpdate(update: Record<string, unknown>): number {
     return this.queue.push(update);
   }
@@ -161,6 +165,15 @@ class Emulator implements BotApiEmulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // a file download: GET /file/bot<token>/<file_path> (the file_path getFile answered)
+    const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const file = [...this.world.files.values()].find((f) => f.file_path === decodeURIComponent(download[2]!));
+      if (download[1] !== this.token || !file) return this.respond(res, undefined, new ApiError(404, "Not Found"));
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.bytes.length) });
+      res.end(file.bytes);
+      return;
+    }
     const [, token, method] = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname) ?? [];
     if (token === undefined || method === undefined) return this.respond(res, undefined, new ApiError(404, "Not Found"));
     const call: RecordedCall = { method, payload: {}, at: Date.now(), ok: true };

@@ -140,6 +140,12 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
       return true;
     },
 
+    getFile: (p) => {
+      const file = world.files.get(String(p.file_id ?? ""));
+      if (!file) throw new ApiError(400, "Bad Request: invalid file_id");
+      return { file_id: String(p.file_id), file_unique_id: file.file_unique_id, file_size: file.bytes.length, file_path: file.file_path };
+    },
+
     getChat: (p) => world.chat(p),
     getChatMember: (p) => {
       const chat = world.chat(p);

@@ -81,6 +81,29 @@ export class World {
     return { update_id: this.queue.push({ message }), message };
   }
 
+  /** Files users sent (documents), by file_id: what getFile and the file download serve. */
+  readonly files = new Map<string, { file_unique_id: string; file_path: string; bytes: Buffer }>();
+
+  userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }): {
+    update_id: number;
+    message: Message;
+  } {
+    const { from, chat } = this.remember(opts.from, opts.chat, opts);
+    const n = this.files.size + 1;
+    const file_id = `user-file-${n}`;
+    const bytes = Buffer.from(opts.bytes);
+    this.files.set(file_id, { file_unique_id: `user-unique-${n}`, file_path: `documents/file_${n}_${opts.filename.replace(/[^\w.-]/g, "_")}`, bytes });
+    const document = {
+      file_id,
+      file_unique_id: `user-unique-${n}`,
+      file_name: opts.filename,
+      ...(opts.mimeType !== undefined && { mime_type: opts.mimeType }),
+      file_size: bytes.length,
+    };
+    const message = this.store(chat, from, { document, ...(opts.caption !== undefined && { caption: opts.caption }) });
+    return { update_id: this.queue.push({ message }), message };
+  }
+
   userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): { update_id: number; callbackQueryId: string } {
     const { from, chat } = this.remember(opts.from, opts.chat, opts);
     const message = this.mustFind(chat.id, opts.messageId);

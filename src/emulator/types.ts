@@ -70,6 +70,9 @@ export interface BotApiEmulator {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Telegram Message, shaped freely by tests
   userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): { update_id: number; message: any };
   userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): { update_id: number; callbackQueryId: string };
+  /** A user sends a file (a message with a `document`); the bot fetches it with getFile and GET /file/bot<token>/<file_path>. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Telegram Message, shaped freely by tests
+  userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }): { update_id: number; message: any };
   pushUpdate(update: Record<string, unknown>): number;
   nextUpdateId(): number;
   waitFor(predicate: (sent: SentMessage[]) => boolean, timeoutMs?: number): Promise<SentMessage[]>;

@@ -3,6 +3,7 @@
 import { formatDmy } from "../domain/dates.ts";
 import { formatBillions, formatPercentBp, formatPoints, formatVnd } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
+import { planUploadEn, planUploadVi } from "./plan-upload.ts";
 import type {
   CannotMeetView,
   DecisionView,
@@ -156,6 +157,7 @@ export const disbursementVi = {
     khongdat: "báo cáo số vốn dự kiến không giải ngân được và lý do",
     dieuchuyen: "dự kiến dư/thiếu vốn các đơn vị; ghi quyết định điều chuyển",
   },
+  planUpload: planUploadVi,
 };
 
 export const disbursementEn: typeof disbursementVi = {
@@ -247,4 +249,5 @@ export const disbursementEn: typeof disbursementVi = {
     khongdat: "report capital you expect not to disburse, and why",
     dieuchuyen: "projected surplus/need per unit; record a reallocation decision",
   },
+  planUpload: planUploadEn,
 };

@@ -11,6 +11,7 @@ import { disbursementEn } from "./disbursement.ts";
 import { broadcastEn } from "./broadcast.ts";
 import { followupEn } from "./followup.ts";
 import { reportsEn } from "./reports.ts";
+import { paceEn } from "./pace.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 
 const ROLE_EN: Record<string, string> = {
@@ -73,6 +74,7 @@ export const en: Catalogue = {
   broadcast: broadcastEn,
   followup: followupEn,
   reports: reportsEn,
+  pace: paceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 

@@ -9,6 +9,7 @@ import { disbursementVi } from "./disbursement.ts";
 import { broadcastVi } from "./broadcast.ts";
 import { followupVi } from "./followup.ts";
 import { reportsVi } from "./reports.ts";
+import { paceVi } from "./pace.ts";
 import type {
   Lang,
   CommandHelp,
@@ -82,6 +83,7 @@ export const vi = {
   broadcast: broadcastVi,
   followup: followupVi,
   reports: reportsVi,
+  pace: paceVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 

@@ -1,7 +1,7 @@
 // Tasks by command: assigning (/giao), the lists (/tasks, /overdue), snoozing a reminder, and obstacles
 // ("vướng mắc") raised on a task. Every change is audited and its messages go through the outbox in the
 // same transaction.
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { isOfficeTime, nextOfficeStart, type OfficeHours, type WorkCalendar } from "../domain/calendar.ts";
 import { addDays, localDate, localInstant, localMinutes } from "../domain/dates.ts";
 import { overdueWorkingDays, timeliness } from "../domain/ladder.ts";
@@ -44,58 +44,115 @@ const taskError = (key: string, ...args: unknown[]) => new UserError("task", { k
 export const OBSTACLE_INPUT = "obstacle.reason";
 const PENDING_TTL_MS = 24 * 3600_000;
 
+/** An assignment whose unit, programme and responsible official are known. */
+export interface ResolvedAssignment {
+  unitId: number;
+  unitName: string;
+  programmeId: number | null;
+  responsibleId: number;
+  responsibleName: string;
+}
+
+/**
+ * Writes an assigned task in the caller's transaction: the task (its own series when it recurs), the
+ * audit entry, and the announcement to the unit's groups and the official (the outbox). /giao, the
+ * command line and the file import all assign through here.
+ */
+export async function writeAssignment(
+  tx: Tx,
+  a: ResolvedAssignment & { title: string; dueDate: string; docRef: string; recurrence: string; project?: string },
+  by: { officialId: number | null; fullName: string; action: string; extra?: Record<string, unknown> },
+  now: Date,
+): Promise<AssignedView> {
+  const created = await tx.task.create({
+    data: {
+      title: a.title.slice(0, 500),
+      unitId: a.unitId,
+      programmeId: a.programmeId,
+      project: (a.project ?? "").slice(0, 200),
+      responsibleId: a.responsibleId,
+      dueDate: a.dueDate,
+      docRef: a.docRef.slice(0, 200),
+      recurrence: a.recurrence,
+      createdById: by.officialId,
+      createdAt: now,
+    },
+  });
+  const task = a.recurrence ? await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } }) : created;
+  await audit(tx, {
+    at: now,
+    actorId: by.officialId,
+    action: by.action,
+    entity: "Task",
+    entityId: task.id,
+    after: by.extra ? { ...task, ...by.extra } : task,
+  });
+  return announceTask(tx, task.id, by.fullName, now);
+}
+
 export function createFollowupService(deps: FollowupDeps) {
   const { db } = deps;
   const registry = createRegistry({ db });
 
-  async function assign(input: AssignInput): Promise<AssignedView> {
-    const unit = await registry.findUnit(input.unit);
-    const mayAssign = input.actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === unit.id));
-    if (!mayAssign) throw taskError("notYourUnit", unit.name);
+  /**
+   * Finds the unit, programme and responsible official of an assignment the way /giao reads them, and
+   * checks the due date; every problem as a UserError, in the order /giao reports them (the first one
+   * is what /giao answers). `actor` null: the command line or a file import (the secretariat's tools).
+   */
+  async function resolveAssignment(input: {
+    unit: string;
+    programme: string | null;
+    responsible: string;
+    dueDate: string;
+    actor: Actor | null;
+    now: Date;
+  }): Promise<{ ok: true; value: ResolvedAssignment } | { ok: false; errors: UserError[] }> {
+    const errors: UserError[] = [];
+    let unit: { id: number; name: string } | null = null;
+    try {
+      unit = await registry.findUnit(input.unit);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(error);
+    }
+    const actor = input.actor;
+    if (unit && actor && !actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === unit.id))) {
+      return { ok: false, errors: [taskError("notYourUnit", unit.name)] };
+    }
     let programmeId: number | null = null;
     if (input.programme !== null) {
       const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
       const m = matchByName(input.programme, programmes, (p) => [p.code, p.name, p.nameEn]);
-      if (m.kind !== "one") throw taskError("programmeNotFound", input.programme);
-      programmeId = m.item.id;
+      if (m.kind !== "one") errors.push(taskError("programmeNotFound", input.programme));
+      else programmeId = m.item.id;
     }
-    const officials = await db.official.findMany({
-      where: { active: true, OR: [{ unitId: unit.id }, { roles: { some: { unitId: unit.id, role: "RESPONSIBLE" } } }] },
-      orderBy: { id: "asc" },
-    });
-    const m = matchByName(input.responsible, officials, (o) => [o.fullName, o.telegramUsername ?? ""]);
-    if (m.kind === "none") throw taskError("officialNotFound", input.responsible, unit.name);
-    if (m.kind === "many") throw taskError("officialAmbiguous", input.responsible, m.candidates.map((o) => o.fullName));
-    const responsible = m.item;
-    if (input.dueDate < localDate(input.now)) throw taskError("pastDate", input.dueDate);
+    let responsible: { id: number; fullName: string } | null = null;
+    if (unit) {
+      const officials = await db.official.findMany({
+        where: { active: true, OR: [{ unitId: unit.id }, { roles: { some: { unitId: unit.id, role: "RESPONSIBLE" } } }] },
+        orderBy: { id: "asc" },
+      });
+      const m = matchByName(input.responsible, officials, (o) => [o.fullName, o.telegramUsername ?? ""]);
+      if (m.kind === "none") errors.push(taskError("officialNotFound", input.responsible, unit.name));
+      else if (m.kind === "many") errors.push(taskError("officialAmbiguous", input.responsible, m.candidates.map((o) => o.fullName)));
+      else responsible = m.item;
+    }
+    if (input.dueDate < localDate(input.now)) errors.push(taskError("pastDate", input.dueDate));
+    if (errors.length > 0 || !unit || !responsible) return { ok: false, errors };
+    return { ok: true, value: { unitId: unit.id, unitName: unit.name, programmeId, responsibleId: responsible.id, responsibleName: responsible.fullName } };
+  }
 
+  async function assign(input: AssignInput): Promise<AssignedView> {
+    const resolved = await resolveAssignment(input);
+    if (!resolved.ok) throw resolved.errors[0]!;
     return db.$transaction(async (tx) => {
       await recordUpdate(tx, input.updateId);
-      const created = await tx.task.create({
-        data: {
-          title: input.title.slice(0, 500),
-          unitId: unit.id,
-          programmeId,
-          responsibleId: responsible.id,
-          dueDate: input.dueDate,
-          docRef: input.docRef.slice(0, 200),
-          recurrence: input.recurrence,
-          createdById: input.actor.officialId,
-          createdAt: input.now,
-        },
-      });
-      const task = input.recurrence
-        ? await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } })
-        : created;
-      await audit(tx, {
-        at: input.now,
-        actorId: input.actor.officialId,
-        action: "task.assign",
-        entity: "Task",
-        entityId: task.id,
-        after: task,
-      });
-      return announceTask(tx, task.id, input.actor.fullName, input.now);
+      return writeAssignment(
+        tx,
+        { ...resolved.value, title: input.title, dueDate: input.dueDate, docRef: input.docRef, recurrence: input.recurrence },
+        { officialId: input.actor.officialId, fullName: input.actor.fullName, action: "task.assign" },
+        input.now,
+      );
     });
   }
 
@@ -261,7 +318,7 @@ export function createFollowupService(deps: FollowupDeps) {
     });
   }
 
-  return { assign, openTasks, overdueTasks, snooze, snoozeEnd, askObstacle, awaitsObstacle, recordObstacle, openObstacles };
+  return { assign, resolveAssignment, openTasks, overdueTasks, snooze, snoozeEnd, askObstacle, awaitsObstacle, recordObstacle, openObstacles };
 }
 
 export type FollowupService = ReturnType<typeof createFollowupService>;

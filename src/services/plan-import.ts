@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { parseDmy } from "../domain/dates.ts";
 import { parseAmount } from "../domain/money.ts";
 import { foldVietnamese, matchByName } from "../domain/text.ts";
@@ -183,31 +183,34 @@ export function createPlanImport({ db }: { db: Db }) {
 
   /** Writes checked rows in one transaction (a plan already there is replaced), with one audit entry per row. */
   async function apply(rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<{ created: number; updated: number }> {
-    return db.$transaction(async (tx) => {
-      let created = 0;
-      for (const r of rows) {
-        const where = { unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind };
-        const before = await tx.capitalPlan.findUnique({ where: { unitId_programmeId_year_source_kind: where } });
-        const data = { amountVnd: r.amountVnd, decisionNo: r.decisionNo, decisionDate: r.decisionDate };
-        const after = await tx.capitalPlan.upsert({
-          where: { unitId_programmeId_year_source_kind: where },
-          create: { ...where, ...data },
-          update: data,
-        });
-        if (!before) created++;
-        await audit(tx, {
-          at: opts.now,
-          actorId: opts.actorId ?? null,
-          action: "capitalPlan.import",
-          entity: "CapitalPlan",
-          entityId: after.id,
-          before,
-          after,
-        });
-      }
-      return { created, updated: rows.length - created };
-    });
+    return db.$transaction((tx) => applyPlanRows(tx, rows, opts));
   }
 
   return { parse, apply };
+}
+
+/** Writes checked rows in the caller's transaction (a plan already there is replaced), one audit entry per row. */
+export async function applyPlanRows(tx: Tx, rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<{ created: number; updated: number }> {
+  let created = 0;
+  for (const r of rows) {
+    const where = { unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind };
+    const before = await tx.capitalPlan.findUnique({ where: { unitId_programmeId_year_source_kind: where } });
+    const data = { amountVnd: r.amountVnd, decisionNo: r.decisionNo, decisionDate: r.decisionDate };
+    const after = await tx.capitalPlan.upsert({
+      where: { unitId_programmeId_year_source_kind: where },
+      create: { ...where, ...data },
+      update: data,
+    });
+    if (!before) created++;
+    await audit(tx, {
+      at: opts.now,
+      actorId: opts.actorId ?? null,
+      action: "capitalPlan.import",
+      entity: "CapitalPlan",
+      entityId: after.id,
+      before,
+      after,
+    });
+  }
+  return { created, updated: rows.length - created };
 }

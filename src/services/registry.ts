@@ -1,5 +1,6 @@
 // Who is who: officials and their roles, chats and the units they are bound to, name lookups.
-import type { Db } from "../db/client.ts";
+import { joinSql, type Db } from "../db/client.ts";
+import { coalesce } from "./coalesce.ts";
 import type { Role } from "../db/client.ts";
 import { foldVietnamese, matchByName } from "../domain/text.ts";
 import { UserError } from "./errors.ts";
@@ -32,33 +33,79 @@ export interface UnitRef {
   name: string;
 }
 
+interface ActorRow {
+  id: number;
+  telegramUserId: bigint | number;
+  fullName: string;
+  language: string;
+  unitId: number | null;
+  active: unknown;
+  role: Role | null;
+  roleUnitId: number | null;
+  validFrom: Date | string | null;
+  validTo: Date | string | null;
+}
+
+interface ChatRow {
+  id: number;
+  telegramChatId: bigint | number;
+  unitId: number | null;
+  isSecretariat: unknown;
+  status: string;
+  unitName: string | null;
+}
+
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
 
 export function createRegistry({ db }: { db: Db }) {
+  // The two look-ups every update makes (src/bot/index.ts): raw queries, not Prisma model queries with an
+  // include (5× cheaper), and coalesced: the updates of one getUpdates batch share one query each
+  // (src/services/coalesce.ts). Roles are filtered by each caller's own `now`. docs/benchmarks.md
+  const officialRows = coalesce<bigint, ActorRow[]>(async (asked) => {
+    const ids = [...new Set(asked)];
+    const rows = await db.$queryRaw<ActorRow[]>`
+      SELECT o."id", o."telegramUserId", o."fullName", o."language", o."unitId", o."active",
+             r."role", r."unitId" AS "roleUnitId", r."validFrom", r."validTo"
+      FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
+      WHERE o."telegramUserId" IN (${joinSql(ids)})
+      ORDER BY o."id" ASC, r."id" ASC`;
+    return asked.map((id) => rows.filter((r) => BigInt(r.telegramUserId) === id));
+  });
+
   async function actorByTelegramId(telegramUserId: bigint, now: Date): Promise<Actor | null> {
-    const o = await db.official.findUnique({
-      where: { telegramUserId },
-      include: { roles: { where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } } },
-    });
-    if (!o || !o.active) return null;
+    const rows = await officialRows(telegramUserId);
+    const o = rows[0];
+    if (!o || !truthy(o.active)) return null;
+    const t = now.getTime();
     return {
-      officialId: o.id,
+      officialId: Number(o.id),
       fullName: o.fullName,
       language: o.language,
-      unitId: o.unitId,
-      roles: o.roles.map((r) => ({ role: r.role, unitId: r.unitId })),
+      unitId: o.unitId === null ? null : Number(o.unitId),
+      roles: rows
+        .filter((r) => r.role !== null && new Date(r.validFrom!).getTime() <= t && (r.validTo === null || new Date(r.validTo).getTime() > t))
+        .map((r) => ({ role: r.role as Role, unitId: r.roleUnitId === null ? null : Number(r.roleUnitId) })),
     };
   }
 
+  const chatRows = coalesce<bigint, ChatRow | null>(async (asked) => {
+    const ids = [...new Set(asked)];
+    const rows = await db.$queryRaw<ChatRow[]>`
+      SELECT c."id", c."telegramChatId", c."unitId", c."isSecretariat", c."status", u."name" AS "unitName"
+      FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
+      WHERE c."telegramChatId" IN (${joinSql(ids)})`;
+    return asked.map((id) => rows.find((r) => BigInt(r.telegramChatId) === id) ?? null);
+  });
+
   async function chatByTelegramId(telegramChatId: bigint): Promise<ChatInfo | null> {
-    const c = await db.chat.findUnique({ where: { telegramChatId }, include: { unit: true } });
+    const c = await chatRows(telegramChatId);
     if (!c || c.status !== "ACTIVE") return null;
     return {
-      id: c.id,
-      telegramChatId: c.telegramChatId,
-      unitId: c.unitId,
-      unitName: c.unit?.name ?? null,
-      isSecretariat: c.isSecretariat,
+      id: Number(c.id),
+      telegramChatId,
+      unitId: c.unitId === null ? null : Number(c.unitId),
+      unitName: c.unitName ?? null,
+      isSecretariat: truthy(c.isSecretariat),
     };
   }
 
@@ -126,3 +173,8 @@ export function createRegistry({ db }: { db: Db }) {
 }
 
 export type Registry = ReturnType<typeof createRegistry>;
+
+/** A boolean column read by a raw query: true/false on PostgreSQL, 1/0 (or true/false) on SQLite. */
+export function truthy(v: unknown): boolean {
+  return v === true || v === 1 || v === 1n || v === "1" || v === "true";
+}

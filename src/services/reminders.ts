@@ -1,7 +1,7 @@
 // The deadline check: for every open task, which rung of the reminder ladder is due today, and who must
 // hear it. Each rung has a deterministic key (task, rung); a rung is written to the outbox once, in the
 // transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
-import type { Db, Tx } from "../db/client.ts";
+import { joinSql, sql, type Db, type Tx } from "../db/client.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { isOfficeTime, type WorkCalendar } from "../domain/calendar.ts";
 import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from "../domain/ladder.ts";
@@ -11,6 +11,7 @@ import type { ReminderView } from "../i18n/types.ts";
 import { enqueue, type OutgoingMessage } from "./outbox.ts";
 import { reminderButtons, resumeSnoozed } from "./task-notices.ts";
 import type { Role } from "../db/client.ts";
+import { truthy } from "./registry.ts";
 
 export interface ReminderDeps {
   db: Db;
@@ -49,11 +50,11 @@ export function createReminderService(deps: ReminderDeps) {
     const today = localDate(now);
     // a generous calendar-day horizon; the ladder decides exactly
     const horizon = addDays(today, deps.ladder.daysBefore * 3 + 14);
-    const tasks = await db.task.findMany({
-      where: { status: "OPEN", dueDate: { lte: horizon } },
-      select: { id: true, dueDate: true, snoozedUntil: true },
-      orderBy: { id: "asc" },
-    });
+    // three columns of ~26,000 rows at national scale: a raw query (docs/benchmarks.md)
+    const tasks = (
+      await db.$queryRaw<{ id: number; dueDate: string; snoozedUntil: Date | string | null }[]>`
+        SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`
+    ).map((t) => ({ id: Number(t.id), dueDate: t.dueDate, snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil) }));
     const due: { taskId: number; rung: Rung; key: string }[] = [];
     // thousands of open tasks share a few hundred due dates: the ladder is worked out once per date
     const rungOn = new Map<string, Rung | null>();
@@ -66,11 +67,14 @@ export function createReminderService(deps: ReminderDeps) {
     }
     await resumeSnoozed(db, due, tasks, now);
     // Most rungs were written by an earlier tick: leave them out before batching, so each transaction
-    // carries only fresh work (writeBatch still checks inside its transaction). docs/benchmarks.md
+    // carries only fresh work (writeBatch still checks inside its transaction). Raw look-ups of 2,000 keys
+    // on the key's unique index: the cost follows the rungs due, not the size of the Reminder table (a
+    // join on Reminder.taskId, which has no index, made SQLite scan it once per open task). docs/benchmarks.md
     const fresh: typeof due = [];
     for (let i = 0; i < due.length; i += LOOKUP) {
       const chunk = due.slice(i, i + LOOKUP);
-      const existing = await db.reminder.findMany({ where: { key: { in: chunk.map((d) => d.key) } }, select: { key: true } });
+      const existing = await db.$queryRaw<{ key: string }[]>`
+        SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(chunk.map((d) => d.key))})`;
       const seen = new Set(existing.map((e) => e.key));
       for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
     }
@@ -92,34 +96,89 @@ export function createReminderService(deps: ReminderDeps) {
     today: string,
     cal: WorkCalendar,
   ) {
-    const existing = await tx.reminder.findMany({ where: { key: { in: batch.map((b) => b.key) } }, select: { key: true } });
+    // raw statements (docs/benchmarks.md): the keys already written, the new reminders (one INSERT …
+    // RETURNING), and the tasks with what the messages need
+    const existing = await tx.$queryRaw<{ key: string }[]>`
+      SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(batch.map((b) => b.key))})`;
     const seen = new Set(existing.map((e) => e.key));
     const fresh = batch.filter((b) => !seen.has(b.key));
     if (fresh.length === 0) return { rungs: 0, messages: 0 };
-    await tx.reminder.createMany({
-      data: fresh.map((b) => ({ key: b.key, taskId: b.taskId, rung: b.rung, createdAt: now })),
-    });
-    const reminders = await tx.reminder.findMany({ where: { key: { in: fresh.map((b) => b.key) } } });
-    const tasks = await tx.task.findMany({
-      where: { id: { in: fresh.map((b) => b.taskId) } },
-      include: { unit: true, programme: true, responsible: true },
-    });
+    const reminders = (
+      await tx.$queryRaw<{ id: number; taskId: number; rung: string }[]>`
+        INSERT INTO "Reminder" ("key", "taskId", "rung", "createdAt")
+        VALUES ${joinSql(fresh.map((b) => sql`(${b.key}, ${b.taskId}, ${b.rung}, ${now})`))}
+        RETURNING "id", "taskId", "rung"`
+    )
+      .map((r) => ({ id: Number(r.id), taskId: Number(r.taskId), rung: r.rung }))
+      .sort((a, b) => a.id - b.id);
+    const tasks = (
+      await tx.$queryRaw<
+        {
+          id: number;
+          title: string;
+          unitId: number;
+          dueDate: string;
+          docRef: string;
+          unitName: string;
+          programmeCode: string | null;
+          fullName: string;
+          telegramUserId: bigint | number | null;
+          language: string;
+          privateChatAt: Date | string | null;
+          active: unknown;
+        }[]
+      >`
+        SELECT t."id", t."title", t."unitId", t."dueDate", t."docRef", u."name" AS "unitName", p."code" AS "programmeCode",
+               o."fullName", o."telegramUserId", o."language", o."privateChatAt", o."active"
+        FROM "Task" t
+        JOIN "Unit" u ON u."id" = t."unitId"
+        JOIN "Official" o ON o."id" = t."responsibleId"
+        LEFT JOIN "Programme" p ON p."id" = t."programmeId"
+        WHERE t."id" IN (${joinSql(fresh.map((b) => b.taskId))})`
+    ).map((t) => ({
+      id: Number(t.id),
+      title: t.title,
+      unitId: Number(t.unitId),
+      dueDate: t.dueDate,
+      docRef: t.docRef,
+      unit: { name: t.unitName },
+      programme: t.programmeCode === null ? null : { code: t.programmeCode },
+      responsible: {
+        fullName: t.fullName,
+        telegramUserId: t.telegramUserId === null ? null : BigInt(t.telegramUserId),
+        language: t.language,
+        privateChatAt: t.privateChatAt === null ? null : new Date(t.privateChatAt),
+        active: truthy(t.active),
+      },
+    }));
+    const taskById = new Map(tasks.map((t) => [t.id, t]));
     const unitIds = [...new Set(tasks.map((t) => t.unitId))];
     // one connection inside a transaction: queries run one after another
-    const groups = await tx.chat.findMany({
-      where: { unitId: { in: unitIds }, status: "ACTIVE", kind: { in: ["GROUP", "SUPERGROUP"] } },
-    });
+    const groups = (
+      await tx.$queryRaw<{ unitId: number; telegramChatId: bigint | number }[]>`
+        SELECT "unitId", "telegramChatId" FROM "Chat"
+        WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`
+    ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) }));
     const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" } });
-    const roles = await tx.roleAssignment.findMany({
-      where: {
-        unitId: { in: unitIds },
-        role: { in: ["CHAIRMAN", "PARTY_SECRETARY", "SUPERVISOR"] },
-        validFrom: { lte: now },
-        OR: [{ validTo: null }, { validTo: { gt: now } }],
-        official: { active: true },
+    const roles = (
+      await tx.$queryRaw<
+        { unitId: number; role: Role; telegramUserId: bigint | number | null; privateChatAt: Date | string | null; active: unknown; language: string }[]
+      >`
+        SELECT r."unitId", r."role", o."telegramUserId", o."privateChatAt", o."active", o."language"
+        FROM "RoleAssignment" r JOIN "Official" o ON o."id" = r."officialId"
+        WHERE r."unitId" IN (${joinSql(unitIds)}) AND r."role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
+          AND r."validFrom" <= ${now} AND (r."validTo" IS NULL OR r."validTo" > ${now}) AND o."active" = ${true}
+        ORDER BY r."id" ASC`
+    ).map((r) => ({
+      unitId: Number(r.unitId),
+      role: r.role,
+      official: {
+        telegramUserId: r.telegramUserId === null ? null : BigInt(r.telegramUserId),
+        privateChatAt: r.privateChatAt === null ? null : new Date(r.privateChatAt),
+        active: truthy(r.active),
+        language: r.language,
       },
-      include: { official: true },
-    });
+    }));
     const unreachable = new Set(
       (await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } })).map(
         (c) => c.telegramChatId,
@@ -130,7 +189,7 @@ export function createReminderService(deps: ReminderDeps) {
 
     const out: OutgoingMessage[] = [];
     for (const r of reminders) {
-      const task = tasks.find((t) => t.id === r.taskId);
+      const task = taskById.get(r.taskId);
       if (!task) continue;
       const rung = r.rung as Rung;
       // worked out once per reminder, not once per recipient (each walks the calendar day by day)

@@ -1,6 +1,7 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
-import type { Db } from "../db/client.ts";
+import { joinSql, type Db } from "../db/client.ts";
+import { coalesce } from "./coalesce.ts";
 import { localDate } from "../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../domain/pacing.ts";
@@ -35,7 +36,7 @@ export function createStatusService({ db }: { db: Db }) {
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
     const unitFilter = unitIds ? { unitId: { in: unitIds } } : {};
-    const [programmes, plans, reports, milestoneRows, openTasks] = await Promise.all([
+    const [programmes, planSums, reports, milestoneRows, openTasks] = await Promise.all([
       db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
       db.capitalPlan.groupBy({
         by: ["unitId", "programmeId"],
@@ -52,7 +53,78 @@ export function createStatusService({ db }: { db: Db }) {
         select: { unitId: true, programmeId: true, dueDate: true },
       }),
     ]);
-    const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p._sum.amountVnd ?? 0n]));
+    const plans = planSums.map((p) => ({ unitId: p.unitId, programmeId: p.programmeId, amountVnd: p._sum.amountVnd ?? 0n }));
+    return compute(today, year, { programmes, plans, reports, milestoneRows, openTasks });
+  }
+
+  /**
+   * The same rows for a few units (the /status hot path), in raw queries run side by side: Prisma's
+   * per-query cost dominated it (docs/benchmarks.md). Plans are summed here, exactly (BigInt), like the
+   * groupBy above.
+   */
+  async function loadUnits(today: string, unitIds: number[]) {
+    const year = reportingYear(today);
+    const ids = joinSql(unitIds);
+    const [programmes, planRows, reportRows, milestoneRows, taskRows] = await Promise.all([
+      db.$queryRaw<{ id: number; code: string }[]>`
+        SELECT "id", "code" FROM "Programme" ORDER BY "sortOrder" ASC, "code" ASC`,
+      // the year is filtered below: with "year" in the WHERE, SQLite (no statistics) picks the year index
+      // and reads the whole year's plans instead of the units' few dozen rows
+      db.$queryRaw<{ unitId: number; programmeId: number; year: number; amountVnd: bigint | number }[]>`
+        SELECT "unitId", "programmeId", "year", "amountVnd" FROM "CapitalPlan" WHERE "unitId" IN (${ids})`,
+      db.$queryRaw<{ id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint | number }[]>`
+        SELECT "id", "unitId", "programmeId", "source", "kind", "cumulativeVnd" FROM "DisbursementReport"
+        WHERE "year" = ${year} AND "unitId" IN (${ids})`,
+      db.$queryRaw<MilestoneRow[]>`
+        SELECT "programmeId", "unitId", "dueDate", "targetBp" FROM "Milestone"
+        WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))`,
+      db.$queryRaw<{ unitId: number; programmeId: number | null; dueDate: string }[]>`
+        SELECT "unitId", "programmeId", "dueDate" FROM "Task" WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'`,
+    ]);
+    const num = (v: number | bigint | null) => (v === null ? null : Number(v));
+    const sums = new Map<string, { unitId: number; programmeId: number; amountVnd: bigint }>();
+    for (const p of planRows) {
+      if (Number(p.year) !== year) continue;
+      const k = key(Number(p.unitId), Number(p.programmeId));
+      const e = sums.get(k) ?? { unitId: Number(p.unitId), programmeId: Number(p.programmeId), amountVnd: 0n };
+      e.amountVnd += BigInt(p.amountVnd);
+      sums.set(k, e);
+    }
+    return compute(today, year, {
+      programmes: programmes.map((p) => ({ id: Number(p.id), code: p.code })),
+      plans: [...sums.values()],
+      reports: reportRows.map((r) => ({
+        id: Number(r.id),
+        unitId: Number(r.unitId),
+        programmeId: Number(r.programmeId),
+        source: r.source,
+        kind: r.kind,
+        cumulativeVnd: BigInt(r.cumulativeVnd),
+      })),
+      milestoneRows: milestoneRows.map((m) => ({
+        programmeId: num(m.programmeId),
+        unitId: num(m.unitId),
+        dueDate: m.dueDate,
+        targetBp: Number(m.targetBp),
+      })),
+      openTasks: taskRows.map((t) => ({ unitId: Number(t.unitId), programmeId: num(t.programmeId), dueDate: t.dueDate })),
+    });
+  }
+
+  /** The one computation behind /status, digests and reports, whichever way the rows were read. */
+  function compute<P extends { id: number; code: string }>(
+    today: string,
+    year: number,
+    rows: {
+      programmes: P[];
+      plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
+      reports: { id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint }[];
+      milestoneRows: MilestoneRow[];
+      openTasks: { unitId: number; programmeId: number | null; dueDate: string }[];
+    },
+  ) {
+    const { programmes, plans, reports, milestoneRows, openTasks } = rows;
+    const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p.amountVnd]));
     const reportsBy = new Map<string, ReportPoint[]>();
     for (const r of reports) {
       const k = key(r.unitId, r.programmeId);
@@ -87,40 +159,75 @@ export function createStatusService({ db }: { db: Db }) {
     return { year, programmes, programmeStatus, otherTasks };
   }
 
-  async function unitStatus(unitId: number, now: Date): Promise<UnitStatusView> {
-    const today = localDate(now);
-    const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId } });
-    const l = await load(today, [unitId]);
-    const programmes = l.programmes.map((p) => l.programmeStatus(unitId, p));
-    const other = l.otherTasks(unitId);
-    if (other.open > 0) {
-      programmes.push({
-        programmeCode: "Khác",
-        planVnd: 0n,
-        disbursedVnd: 0n,
-        actualBp: null,
-        expectedBp: 0,
-        gapBp: null,
-        next: null,
-        daysToNext: null,
-        light: null,
-        openTasks: other.open,
-        overdueTasks: other.overdue,
+  /**
+   * Concurrent unit views (a getUpdates batch of /status) are computed together: one set of queries for
+   * all their units (src/services/coalesce.ts), grouped by local day. Each view is the same computation.
+   */
+  const unitViews = coalesce<{ unitId: number; now: Date }, UnitStatusView | null>(async (asked) => {
+    const byDay = new Map<string, { unitId: number; now: Date }[]>();
+    for (const a of asked) {
+      const day = localDate(a.now);
+      byDay.set(day, [...(byDay.get(day) ?? []), a]);
+    }
+    const views = new Map<string, Map<number, UnitStatusView>>();
+    await Promise.all(
+      [...byDay].map(async ([today, group]) => {
+        views.set(today, await unitViewsOn(today, group[0]!.now, [...new Set(group.map((g) => g.unitId))]));
+      }),
+    );
+    // each caller gets its own copy (two callers may ask for the same unit)
+    return asked.map((a) => {
+      const v = views.get(localDate(a.now))?.get(a.unitId);
+      return v ? { ...v, programmes: v.programmes.map((p) => ({ ...p })), doneToday: v.doneToday.map((d) => ({ ...d })) } : null;
+    });
+  });
+
+  async function unitViewsOn(today: string, now: Date, unitIds: number[]): Promise<Map<number, UnitStatusView>> {
+    const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
+    // everything read side by side: the units, their figures, and the tasks done today (completion order)
+    const [units, l, done] = await Promise.all([
+      db.$queryRaw<{ id: number; name: string }[]>`SELECT "id", "name" FROM "Unit" WHERE "id" IN (${joinSql(unitIds)})`,
+      loadUnits(today, unitIds),
+      db.$queryRaw<{ unitId: number; title: string; by: string | null }[]>`
+        SELECT t."unitId", t."title", o."fullName" AS "by" FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
+        WHERE t."unitId" IN (${joinSql(unitIds)}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}
+        ORDER BY t."completedAt" ASC, t."id" ASC`,
+    ]);
+    const views = new Map<number, UnitStatusView>();
+    for (const unit of units) {
+      const unitId = Number(unit.id);
+      const programmes = l.programmes.map((p) => l.programmeStatus(unitId, p));
+      const other = l.otherTasks(unitId);
+      if (other.open > 0) {
+        programmes.push({
+          programmeCode: "Khác",
+          planVnd: 0n,
+          disbursedVnd: 0n,
+          actualBp: null,
+          expectedBp: 0,
+          gapBp: null,
+          next: null,
+          daysToNext: null,
+          light: null,
+          openTasks: other.open,
+          overdueTasks: other.overdue,
+        });
+      }
+      views.set(unitId, {
+        unitName: unit.name,
+        today,
+        year: l.year,
+        programmes,
+        doneToday: done.filter((t) => Number(t.unitId) === unitId).map((t) => ({ title: t.title, by: t.by ?? "" })),
       });
     }
-    const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
-    const done = await db.task.findMany({
-      where: { unitId, status: "DONE", completedAt: { gte: dayStart } },
-      include: { completedBy: true },
-      orderBy: { completedAt: "asc" },
-    });
-    return {
-      unitName: unit.name,
-      today,
-      year: l.year,
-      programmes,
-      doneToday: done.map((t) => ({ title: t.title, by: t.completedBy?.fullName ?? "" })),
-    };
+    return views;
+  }
+
+  async function unitStatus(unitId: number, now: Date): Promise<UnitStatusView> {
+    const view = await unitViews({ unitId, now });
+    if (!view) throw new Error(`No Unit found with id ${unitId}`);
+    return view;
   }
 
   /** Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks. */

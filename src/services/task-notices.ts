@@ -73,7 +73,7 @@ export async function announceTask(tx: Tx, taskId: number, assignedByName: strin
 export async function createNextInSeries(
   tx: Tx,
   task: { id: number; recurrence: string; seriesId: number | null; dueDate: string },
-  by: { officialId: number; fullName: string },
+  by: { officialId: number | null; fullName: string },
   now: Date,
 ): Promise<number | null> {
   if (!task.recurrence) return null;

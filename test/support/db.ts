@@ -36,7 +36,8 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   await client.connect();
   await client.query(`CREATE DATABASE "${name}" TEMPLATE "${currentTemplates().pg}"`);
   await client.end();
-  const url = pgUrl(admin, name);
+  // small pools: some tests run several app instances side by side, under PostgreSQL's 100 connections
+  const url = `${pgUrl(admin, name)}?connection_limit=3`;
   const database = await openDatabase(url);
   return { ...database, url, drop: async () => {
     await database.close();
