@@ -2,13 +2,13 @@
 // Loại (ĐTPT/SN), Số tiền, Số quyết định, Ngày quyết định). All or nothing: every row is checked first and
 // each problem is reported with its row number; only a clean file is written, in one transaction.
 import { readFile } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client.ts";
 import { parseDmy } from "../domain/dates.ts";
 import { parseAmount } from "../domain/money.ts";
 import { foldVietnamese, matchByName } from "../domain/text.ts";
 import { audit } from "./audit.ts";
+import { tableFromBytes } from "./task-import.ts";
 
 const HEADERS: Record<string, string> = {
   "don vi": "unit",
@@ -83,20 +83,9 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The cells of a CSV or XLSX file (first worksheet), as text. */
+/** The cells of a CSV or XLSX file (first worksheet), as text; XLSX date cells become dd/mm/yyyy. */
 export async function readTable(file: string): Promise<string[][]> {
-  if (/\.xlsx$/i.test(file)) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[0];
-    const rows: string[][] = [];
-    ws?.eachRow({ includeEmpty: true }, (r) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(r.getCell(c).text ?? "");
-      rows.push(cells);
-    });
-    return rows;
-  }
+  if (/\.xlsx$/i.test(file)) return tableFromBytes(await readFile(file), "xlsx");
   return parseCsv((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
 }
 

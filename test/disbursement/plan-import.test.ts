@@ -70,11 +70,14 @@ describeEachDatabase("capital plan import", (provider) => {
     const ws = wb.addWorksheet("Kế hoạch vốn");
     ws.addRow(HEADER.split(","));
     ws.addRow(["Bắc Trà My", "GNBV", 2027, "ĐP", "SN", "850 triệu", "", ""]);
+    // a real Excel date cell (as the secretariat's spreadsheets have), not text
+    ws.addRow(["Nam Trà My", "NTM", 2027, "TW", "ĐTPT", 1_500_000_000, "21/QĐ-UBND", new Date(Date.UTC(2027, 0, 12))]);
     const file = join(dir, "plans.xlsx");
     await wb.xlsx.writeFile(file);
     const parsed = await createPlanImport({ db: t.db }).parse(await readTable(file));
-    expect(parsed.ok && parsed.rows.map((r) => [r.unitName, r.programmeCode, r.year, r.source, r.kind, r.amountVnd])).toEqual([
-      ["Bắc Trà My", "GNBV", 2027, "LOCAL", "RECURRENT", 850_000_000n],
+    expect(parsed.ok && parsed.rows.map((r) => [r.unitName, r.programmeCode, r.year, r.source, r.kind, r.amountVnd, r.decisionDate])).toEqual([
+      ["Bắc Trà My", "GNBV", 2027, "LOCAL", "RECURRENT", 850_000_000n, null],
+      ["Nam Trà My", "NTM", 2027, "CENTRAL", "INVESTMENT", 1_500_000_000n, "2027-01-12"],
     ]);
   });
 });
