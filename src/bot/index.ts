@@ -45,7 +45,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...reportCommands);
 
   // first of all: an update delivered twice is handled once (src/bot/once.ts)
-  bot.use(handleOnce(deps.services.db, deps.logger));
+  bot.use(handleOnce(deps.services.db, deps.services.reader, deps.logger));
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;

@@ -11,14 +11,15 @@
 // update still waits for its own record to be written before its handling counts as done.
 import type { Context, MiddlewareFn } from "telegraf";
 import { joinSql, sql, type Db } from "../db/client.ts";
+import type { Reader } from "../db/reader.ts";
 import type { Logger } from "../logger.ts";
 import { coalesce } from "../services/coalesce.ts";
 
-export function handleOnce(db: Db, logger: Logger): MiddlewareFn<Context> {
+export function handleOnce(db: Db, reader: Reader, logger: Logger): MiddlewareFn<Context> {
   const seen = coalesce<bigint, boolean>(async (asked) => {
     const ids = [...new Set(asked)];
-    const rows = await db.$queryRaw<{ updateId: bigint | number }[]>`
-      SELECT "updateId" FROM "ProcessedUpdate" WHERE "updateId" IN (${joinSql(ids)})`;
+    const rows = await reader.all<{ updateId: bigint | number | string }>(sql`
+      SELECT "updateId" FROM "ProcessedUpdate" WHERE "updateId" IN (${joinSql(ids)})`);
     const found = new Set(rows.map((r) => BigInt(r.updateId)));
     return asked.map((id) => found.has(id));
   });

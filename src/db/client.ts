@@ -4,10 +4,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./target.ts";
+import { pgReader, prismaReader, sqliteReader, type Reader } from "./reader.ts";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -36,6 +38,8 @@ export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00"
 
 export interface Database {
   db: Db;
+  /** read-only hot-path statements straight through the driver (src/db/reader.ts) */
+  reader: Reader;
   target: DatabaseTarget;
   close(): Promise<void>;
 }
@@ -43,17 +47,32 @@ export interface Database {
 export async function openDatabase(url: string | undefined): Promise<Database> {
   const target = databaseTarget(url);
   let db: Db;
+  let reader: Reader;
   if (target.provider === "sqlite") {
-    if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
+    const memory = target.file === ":memory:";
+    if (!memory) mkdirSync(dirname(target.file), { recursive: true });
     db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 5000 }) });
     // WAL lets readers run beside the one writer; busy timeout above makes writers wait, not fail.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    // a second connection to ":memory:" would be another, empty database
+    reader = memory ? prismaReader(db) : sqliteReader(target.file);
   } else {
-    const client = new PostgresClient({ adapter: new PrismaPg(pgPoolConfig(target.url)) });
+    // one pool for Prisma's adapter and the reader; Prisma's $disconnect ends it
+    const pool = new pg.Pool(pgPoolConfig(target.url));
+    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     db = client as unknown as Db;
+    reader = pgReader(pool);
   }
-  return { db, target, close: () => db.$disconnect() };
+  return {
+    db,
+    reader,
+    target,
+    close: async () => {
+      await reader.close();
+      await db.$disconnect();
+    },
+  };
 }
 
 /** True when a Prisma error is a unique-constraint violation (P2002), on either provider. */

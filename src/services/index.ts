@@ -1,5 +1,6 @@
 // All use-cases, built once by the composition root and handed to the adapters (bot, scheduler, scripts).
 import type { Db } from "../db/client.ts";
+import { prismaReader, type Reader } from "../db/reader.ts";
 import type { Config } from "../config.ts";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { createRegistry } from "./registry.ts";
@@ -16,18 +17,19 @@ import { createRequestService } from "./requests.ts";
 import { createDigestService } from "./digests.ts";
 import { createReportServices } from "./reports.ts";
 
-export function createServices({ db, config }: { db: Db; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
+export function createServices({ db, reader = prismaReader(db), config }: { db: Db; reader?: Reader; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
   async function calendar(): Promise<WorkCalendar> {
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   return {
     db,
+    reader,
     calendar,
-    registry: createRegistry({ db }),
+    registry: createRegistry({ db, reader }),
     registryIo: createRegistryIo({ db }),
     registryAdmin: createRegistryAdmin({ db }),
-    status: createStatusService({ db }),
+    status: createStatusService({ db, reader }),
     disbursement: createDisbursementService({ db, overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0 }),
     tasks: createTaskService({ db }),
     followup: createFollowupService({ db, calendar, officeHours: config.officeHours }),
@@ -35,7 +37,7 @@ export function createServices({ db, config }: { db: Db; config: Pick<Config, "l
     reminders: createReminderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours }),
     meetings: createMeetingService({ db, calendar, officeHours: config.officeHours, nudgeDay: config.followup?.meetingNudgeDay ?? 20 }),
     requests: createRequestService({ db, calendar, officeHours: config.officeHours, answerDays: config.followup?.requestAnswerDays ?? 7 }),
-    digests: createDigestService({ db, calendar, officeHours: config.officeHours, status: createStatusService({ db }) }),
+    digests: createDigestService({ db, calendar, officeHours: config.officeHours, status: createStatusService({ db, reader }) }),
     ...createReportServices({ db, calendar, officeHours: config.officeHours }),
   };
 }

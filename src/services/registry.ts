@@ -1,5 +1,6 @@
 // Who is who: officials and their roles, chats and the units they are bound to, name lookups.
-import { joinSql, type Db } from "../db/client.ts";
+import { joinSql, sql, type Db } from "../db/client.ts";
+import { prismaReader, type Reader } from "../db/reader.ts";
 import { coalesce } from "./coalesce.ts";
 import type { Role } from "../db/client.ts";
 import { foldVietnamese, matchByName } from "../domain/text.ts";
@@ -57,18 +58,18 @@ interface ChatRow {
 
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
 
-export function createRegistry({ db }: { db: Db }) {
+export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; reader?: Reader }) {
   // The two look-ups every update makes (src/bot/index.ts): raw queries, not Prisma model queries with an
   // include (5× cheaper), and coalesced: the updates of one getUpdates batch share one query each
   // (src/services/coalesce.ts). Roles are filtered by each caller's own `now`. docs/benchmarks.md
   const officialRows = coalesce<bigint, ActorRow[]>(async (asked) => {
     const ids = [...new Set(asked)];
-    const rows = await db.$queryRaw<ActorRow[]>`
+    const rows = await reader.all<ActorRow>(sql`
       SELECT o."id", o."telegramUserId", o."fullName", o."language", o."unitId", o."active",
              r."role", r."unitId" AS "roleUnitId", r."validFrom", r."validTo"
       FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
       WHERE o."telegramUserId" IN (${joinSql(ids)})
-      ORDER BY o."id" ASC, r."id" ASC`;
+      ORDER BY o."id" ASC, r."id" ASC`);
     return asked.map((id) => rows.filter((r) => BigInt(r.telegramUserId) === id));
   });
 
@@ -90,10 +91,10 @@ export function createRegistry({ db }: { db: Db }) {
 
   const chatRows = coalesce<bigint, ChatRow | null>(async (asked) => {
     const ids = [...new Set(asked)];
-    const rows = await db.$queryRaw<ChatRow[]>`
+    const rows = await reader.all<ChatRow>(sql`
       SELECT c."id", c."telegramChatId", c."unitId", c."isSecretariat", c."status", u."name" AS "unitName"
       FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
-      WHERE c."telegramChatId" IN (${joinSql(ids)})`;
+      WHERE c."telegramChatId" IN (${joinSql(ids)})`);
     return asked.map((id) => rows.find((r) => BigInt(r.telegramChatId) === id) ?? null);
   });
 

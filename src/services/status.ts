@@ -1,6 +1,7 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
-import { joinSql, type Db } from "../db/client.ts";
+import { joinSql, sql, type Db } from "../db/client.ts";
+import { prismaReader, type Reader } from "../db/reader.ts";
 import { coalesce } from "./coalesce.ts";
 import { localDate } from "../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../domain/disbursed.ts";
@@ -31,7 +32,7 @@ export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId:
 
 const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
 
-export function createStatusService({ db }: { db: Db }) {
+export function createStatusService({ db, reader = prismaReader(db) }: { db: Db; reader?: Reader }) {
   /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
@@ -58,33 +59,34 @@ export function createStatusService({ db }: { db: Db }) {
   }
 
   /**
-   * The same rows for a few units (the /status hot path), in raw queries run side by side: Prisma's
-   * per-query cost dominated it (docs/benchmarks.md). Plans are summed here, exactly (BigInt), like the
-   * groupBy above.
+   * The same rows for a few units (the /status hot path), in statements run side by side through the
+   * driver (src/db/reader.ts): Prisma's per-query cost dominated it (docs/benchmarks.md). Plans are summed
+   * here, exactly (BigInt), like the groupBy above. `"programmeId" IN (SELECT …)` lets the
+   * (unitId, programmeId, year) indexes seek the year: without it SQLite, with no statistics, takes the
+   * year index and reads the whole year's rows of every unit.
    */
   async function loadUnits(today: string, unitIds: number[]) {
     const year = reportingYear(today);
     const ids = joinSql(unitIds);
+    type Int = number | bigint | string;
     const [programmes, planRows, reportRows, milestoneRows, taskRows] = await Promise.all([
-      db.$queryRaw<{ id: number; code: string }[]>`
-        SELECT "id", "code" FROM "Programme" ORDER BY "sortOrder" ASC, "code" ASC`,
-      // the year is filtered below: with "year" in the WHERE, SQLite (no statistics) picks the year index
-      // and reads the whole year's plans instead of the units' few dozen rows
-      db.$queryRaw<{ unitId: number; programmeId: number; year: number; amountVnd: bigint | number }[]>`
-        SELECT "unitId", "programmeId", "year", "amountVnd" FROM "CapitalPlan" WHERE "unitId" IN (${ids})`,
-      db.$queryRaw<{ id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint | number }[]>`
+      reader.all<{ id: Int; code: string }>(sql`
+        SELECT "id", "code" FROM "Programme" ORDER BY "sortOrder" ASC, "code" ASC`),
+      reader.all<{ unitId: Int; programmeId: Int; amountVnd: Int }>(sql`
+        SELECT "unitId", "programmeId", "amountVnd" FROM "CapitalPlan"
+        WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}`),
+      reader.all<{ id: Int; unitId: Int; programmeId: Int; source: string | null; kind: string | null; cumulativeVnd: Int }>(sql`
         SELECT "id", "unitId", "programmeId", "source", "kind", "cumulativeVnd" FROM "DisbursementReport"
-        WHERE "year" = ${year} AND "unitId" IN (${ids})`,
-      db.$queryRaw<MilestoneRow[]>`
+        WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}`),
+      reader.all<{ programmeId: Int | null; unitId: Int | null; dueDate: string; targetBp: Int }>(sql`
         SELECT "programmeId", "unitId", "dueDate", "targetBp" FROM "Milestone"
-        WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))`,
-      db.$queryRaw<{ unitId: number; programmeId: number | null; dueDate: string }[]>`
-        SELECT "unitId", "programmeId", "dueDate" FROM "Task" WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'`,
+        WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))`),
+      reader.all<{ unitId: Int; programmeId: Int | null; dueDate: string }>(sql`
+        SELECT "unitId", "programmeId", "dueDate" FROM "Task" WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'`),
     ]);
-    const num = (v: number | bigint | null) => (v === null ? null : Number(v));
+    const num = (v: Int | null) => (v === null ? null : Number(v));
     const sums = new Map<string, { unitId: number; programmeId: number; amountVnd: bigint }>();
     for (const p of planRows) {
-      if (Number(p.year) !== year) continue;
       const k = key(Number(p.unitId), Number(p.programmeId));
       const e = sums.get(k) ?? { unitId: Number(p.unitId), programmeId: Number(p.programmeId), amountVnd: 0n };
       e.amountVnd += BigInt(p.amountVnd);
@@ -186,12 +188,12 @@ export function createStatusService({ db }: { db: Db }) {
     const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
     // everything read side by side: the units, their figures, and the tasks done today (completion order)
     const [units, l, done] = await Promise.all([
-      db.$queryRaw<{ id: number; name: string }[]>`SELECT "id", "name" FROM "Unit" WHERE "id" IN (${joinSql(unitIds)})`,
+      reader.all<{ id: number | bigint; name: string }>(sql`SELECT "id", "name" FROM "Unit" WHERE "id" IN (${joinSql(unitIds)})`),
       loadUnits(today, unitIds),
-      db.$queryRaw<{ unitId: number; title: string; by: string | null }[]>`
+      reader.all<{ unitId: number | bigint; title: string; by: string | null }>(sql`
         SELECT t."unitId", t."title", o."fullName" AS "by" FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
         WHERE t."unitId" IN (${joinSql(unitIds)}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}
-        ORDER BY t."completedAt" ASC, t."id" ASC`,
+        ORDER BY t."completedAt" ASC, t."id" ASC`),
     ]);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {

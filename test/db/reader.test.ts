@@ -1,0 +1,61 @@
+// The hot-path reader (src/db/reader.ts) reads what Prisma wrote, exactly, on both databases: integers
+// beyond 2^53, DateTime compared with a Date parameter, booleans; in any process time zone; and it
+// cannot write.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { sql } from "../../src/db/client.ts";
+import { prismaReader } from "../../src/db/reader.ts";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+
+const BIG = 9_007_199_254_740_993n; // 2^53 + 1: not a safe JS number
+const AT = new Date("2026-11-24T02:30:00.250Z");
+
+describeEachDatabase("hot-path reader", (provider) => {
+  let t: TestDatabase;
+  const tz = process.env.TZ;
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    await t.db.processedUpdate.create({ data: { updateId: BIG, processedAt: AT } });
+    await t.db.chat.create({ data: { telegramChatId: -BIG, kind: "SUPERGROUP", isSecretariat: true, boundAt: AT } });
+  });
+  afterEach(async () => {
+    process.env.TZ = tz;
+    await t.drop();
+  });
+
+  for (const zone of ["UTC", "Asia/Ho_Chi_Minh", "America/Los_Angeles"]) {
+    it(`reads exact integers, DateTime and booleans as Prisma wrote them (process time zone ${zone})`, async () => {
+      process.env.TZ = zone;
+      const [u] = await t.reader.all<{ updateId: unknown; processedAt: unknown }>(
+        sql`SELECT "updateId", "processedAt" FROM "ProcessedUpdate" WHERE "updateId" IN (${BIG})`,
+      );
+      expect(BigInt(u!.updateId as bigint)).toBe(BIG);
+      expect(new Date(u!.processedAt as string).toISOString()).toBe(AT.toISOString());
+      const [c] = await t.reader.all<{ telegramChatId: unknown; isSecretariat: unknown }>(
+        sql`SELECT "telegramChatId", "isSecretariat" FROM "Chat" WHERE "isSecretariat" = ${true}`,
+      );
+      expect(BigInt(c!.telegramChatId as bigint)).toBe(-BIG);
+      expect([true, 1n]).toContainEqual(c!.isSecretariat);
+    });
+
+    it(`compares DateTime columns with Date parameters to the millisecond (process time zone ${zone})`, async () => {
+      process.env.TZ = zone;
+      const count = async (op: ">=" | ">", at: Date) =>
+        (await t.reader.all(op === ">=" ? sql`SELECT 1 FROM "Chat" WHERE "boundAt" >= ${at}` : sql`SELECT 1 FROM "Chat" WHERE "boundAt" > ${at}`)).length;
+      expect(await count(">=", AT)).toBe(1);
+      expect(await count(">", AT)).toBe(0);
+      expect(await count(">=", new Date(AT.getTime() + 1))).toBe(0);
+      expect(await count(">", new Date(AT.getTime() - 1))).toBe(1);
+    });
+  }
+
+  it("answers the same rows as Prisma's raw path", async () => {
+    const q = sql`SELECT "telegramChatId", "kind", "title" FROM "Chat" ORDER BY "id"`;
+    const norm = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, telegramChatId: BigInt(r.telegramChatId as bigint) }));
+    expect(norm(await t.reader.all(q))).toEqual(norm(await prismaReader(t.db).all(q)));
+  });
+
+  it.runIf(provider === "sqlite")("cannot write (SQLite: a query-only connection)", async () => {
+    await expect(t.reader.all(sql`DELETE FROM "Chat" RETURNING "id"`)).rejects.toThrow(/readonly|query_only|attempt to write/i);
+    expect(await t.db.chat.count()).toBe(1);
+  });
+});
