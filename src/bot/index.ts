@@ -44,18 +44,30 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...followupCommands);
   commands.push(...reportCommands);
 
-  // first of all: an update delivered twice is handled once (src/bot/once.ts)
+  // who speaks and in which chat: two raw look-ups, side by side (src/services/registry.ts). They start
+  // before the once check and run beside it: a redelivered update (rare) wastes two reads, every other
+  // update saves a round trip (docs/benchmarks.md).
+  const lookUps = new WeakMap<object, Promise<[BotContext["actor"], BotContext["chatInfo"]]>>();
+  bot.use((ctx, next) => {
+    const from = ctx.from;
+    const now = deps.clock.now();
+    const started = Promise.all([
+      from && !from.is_bot ? deps.services.registry.actorByTelegramId(BigInt(from.id), now) : null,
+      ctx.chat ? deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null,
+    ]);
+    started.catch(() => {}); // awaited below, unless the update is skipped
+    lookUps.set(ctx.update, started);
+    ctx.now = now;
+    return next();
+  });
+
+  // an update delivered twice is handled once (src/bot/once.ts)
   bot.use(handleOnce(deps.services.db, deps.services.reader, deps.logger));
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;
-    ctx.now = deps.clock.now();
+    [ctx.actor, ctx.chatInfo] = await lookUps.get(ctx.update)!;
     const from = ctx.from;
-    // two raw look-ups, side by side (src/services/registry.ts, docs/benchmarks.md)
-    [ctx.actor, ctx.chatInfo] = await Promise.all([
-      from && !from.is_bot ? deps.services.registry.actorByTelegramId(BigInt(from.id), ctx.now) : null,
-      ctx.chat ? deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null,
-    ]);
     const lang = ctx.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
     ctx.t = catalogue(lang);
     return next();

@@ -7,13 +7,17 @@
 //
 // Cost (docs/benchmarks.md): the look-up and the record are one raw statement each, and concurrent updates
 // (a getUpdates batch is handled in parallel) share them: the look-ups waiting while one runs go together
-// in one `IN (…)`, the records in one multi-row `INSERT … ON CONFLICT DO NOTHING` (a group commit). Every
-// update still waits for its own record to be written before its handling counts as done.
+// in one `IN (…)`, the records in one multi-row `INSERT … ON CONFLICT DO NOTHING` (a group commit, gathered
+// over a few milliseconds: replies finish spread out in time). Every update still waits for its own record
+// to be written before its handling counts as done. The look-up reads through the driver (src/db/reader.ts).
 import type { Context, MiddlewareFn } from "telegraf";
 import { joinSql, sql, type Db } from "../db/client.ts";
 import type { Reader } from "../db/reader.ts";
 import type { Logger } from "../logger.ts";
 import { coalesce } from "../services/coalesce.ts";
+
+/** The replies of one getUpdates batch finish over a few milliseconds: their records wait this long to be written together. */
+const RECORD_WINDOW_MS = 5;
 
 export function handleOnce(db: Db, reader: Reader, logger: Logger): MiddlewareFn<Context> {
   const seen = coalesce<bigint, boolean>(async (asked) => {
@@ -31,7 +35,7 @@ export function handleOnce(db: Db, reader: Reader, logger: Logger): MiddlewareFn
       VALUES ${joinSql(ids.map((id) => sql`(${id}, ${at})`))}
       ON CONFLICT ("updateId") DO NOTHING`;
     return asked.map(() => undefined);
-  });
+  }, { windowMs: RECORD_WINDOW_MS });
   return async (ctx, next) => {
     const id = ctx.update?.update_id;
     if (typeof id !== "number") return next();

@@ -1,16 +1,18 @@
 // Coalescing concurrent look-ups (docs/benchmarks.md): telegraf handles the updates of one getUpdates batch
-// in parallel, and each asks the same few questions of the database. Calls made while a batch is running
-// wait and run together as the next batch — one statement with `IN (…)` instead of one per update. A lone
-// call runs at once (no timer, no added latency); each caller gets its own answer, or the batch's error.
+// in parallel, and each asks the same few questions of the database. Calls made in the same turn of the
+// event loop, or while a batch is running, run together as one batch — one statement with `IN (…)` instead
+// of one per update. A lone call waits only for the end of the current turn (setImmediate: no timer, no
+// measurable latency); each caller gets its own answer, or the batch's error.
+// `windowMs` makes a lone call wait that long for company instead: for writes nobody waits to see (a group
+// commit), where calls arrive spread out in time rather than together.
 
 /** at most this many calls share one batch (their keys go into one `IN (…)`) */
 const MAX_BATCH = 500;
 
-export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>, opts: { windowMs?: number } = {}): (item: T) => Promise<R> {
   let waiting: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   let busy = false;
   async function drain() {
-    busy = true;
     try {
       while (waiting.length > 0) {
         const batch = waiting.slice(0, MAX_BATCH);
@@ -26,9 +28,13 @@ export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => 
       busy = false;
     }
   }
+  const start = () => void drain();
   return (item) =>
     new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!busy) void drain();
+      if (busy) return;
+      busy = true;
+      if (opts.windowMs) setTimeout(start, opts.windowMs);
+      else setImmediate(start);
     });
 }

@@ -1,7 +1,8 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
-import { joinSql, sql, type Db } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { prismaReader, type Reader } from "../db/reader.ts";
+import { readUnitRows } from "./status-rows.ts";
 import { coalesce } from "./coalesce.ts";
 import { localDate } from "../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../domain/disbursed.ts";
@@ -56,61 +57,6 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
     ]);
     const plans = planSums.map((p) => ({ unitId: p.unitId, programmeId: p.programmeId, amountVnd: p._sum.amountVnd ?? 0n }));
     return compute(today, year, { programmes, plans, reports, milestoneRows, openTasks });
-  }
-
-  /**
-   * The same rows for a few units (the /status hot path), in statements run side by side through the
-   * driver (src/db/reader.ts): Prisma's per-query cost dominated it (docs/benchmarks.md). Plans are summed
-   * here, exactly (BigInt), like the groupBy above. `"programmeId" IN (SELECT …)` lets the
-   * (unitId, programmeId, year) indexes seek the year: without it SQLite, with no statistics, takes the
-   * year index and reads the whole year's rows of every unit.
-   */
-  async function loadUnits(today: string, unitIds: number[]) {
-    const year = reportingYear(today);
-    const ids = joinSql(unitIds);
-    type Int = number | bigint | string;
-    const [programmes, planRows, reportRows, milestoneRows, taskRows] = await Promise.all([
-      reader.all<{ id: Int; code: string }>(sql`
-        SELECT "id", "code" FROM "Programme" ORDER BY "sortOrder" ASC, "code" ASC`),
-      reader.all<{ unitId: Int; programmeId: Int; amountVnd: Int }>(sql`
-        SELECT "unitId", "programmeId", "amountVnd" FROM "CapitalPlan"
-        WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}`),
-      reader.all<{ id: Int; unitId: Int; programmeId: Int; source: string | null; kind: string | null; cumulativeVnd: Int }>(sql`
-        SELECT "id", "unitId", "programmeId", "source", "kind", "cumulativeVnd" FROM "DisbursementReport"
-        WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}`),
-      reader.all<{ programmeId: Int | null; unitId: Int | null; dueDate: string; targetBp: Int }>(sql`
-        SELECT "programmeId", "unitId", "dueDate", "targetBp" FROM "Milestone"
-        WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))`),
-      reader.all<{ unitId: Int; programmeId: Int | null; dueDate: string }>(sql`
-        SELECT "unitId", "programmeId", "dueDate" FROM "Task" WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'`),
-    ]);
-    const num = (v: Int | null) => (v === null ? null : Number(v));
-    const sums = new Map<string, { unitId: number; programmeId: number; amountVnd: bigint }>();
-    for (const p of planRows) {
-      const k = key(Number(p.unitId), Number(p.programmeId));
-      const e = sums.get(k) ?? { unitId: Number(p.unitId), programmeId: Number(p.programmeId), amountVnd: 0n };
-      e.amountVnd += BigInt(p.amountVnd);
-      sums.set(k, e);
-    }
-    return compute(today, year, {
-      programmes: programmes.map((p) => ({ id: Number(p.id), code: p.code })),
-      plans: [...sums.values()],
-      reports: reportRows.map((r) => ({
-        id: Number(r.id),
-        unitId: Number(r.unitId),
-        programmeId: Number(r.programmeId),
-        source: r.source,
-        kind: r.kind,
-        cumulativeVnd: BigInt(r.cumulativeVnd),
-      })),
-      milestoneRows: milestoneRows.map((m) => ({
-        programmeId: num(m.programmeId),
-        unitId: num(m.unitId),
-        dueDate: m.dueDate,
-        targetBp: Number(m.targetBp),
-      })),
-      openTasks: taskRows.map((t) => ({ unitId: Number(t.unitId), programmeId: num(t.programmeId), dueDate: t.dueDate })),
-    });
   }
 
   /** The one computation behind /status, digests and reports, whichever way the rows were read. */
@@ -186,18 +132,20 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
 
   async function unitViewsOn(today: string, now: Date, unitIds: number[]): Promise<Map<number, UnitStatusView>> {
     const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
-    // everything read side by side: the units, their figures, and the tasks done today (completion order)
-    const [units, l, done] = await Promise.all([
-      reader.all<{ id: number | bigint; name: string }>(sql`SELECT "id", "name" FROM "Unit" WHERE "id" IN (${joinSql(unitIds)})`),
-      loadUnits(today, unitIds),
-      reader.all<{ unitId: number | bigint; title: string; by: string | null }>(sql`
-        SELECT t."unitId", t."title", o."fullName" AS "by" FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
-        WHERE t."unitId" IN (${joinSql(unitIds)}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}
-        ORDER BY t."completedAt" ASC, t."id" ASC`),
-    ]);
+    const year = reportingYear(today);
+    // one statement for every row the views need (src/services/status-rows.ts); plans summed exactly here
+    const { units, done, plans, ...rows } = await readUnitRows(reader, year, dayStart, unitIds);
+    const sums = new Map<string, { unitId: number; programmeId: number; amountVnd: bigint }>();
+    for (const p of plans) {
+      const k = key(p.unitId, p.programmeId);
+      const e = sums.get(k) ?? { unitId: p.unitId, programmeId: p.programmeId, amountVnd: 0n };
+      e.amountVnd += p.amountVnd;
+      sums.set(k, e);
+    }
+    const l = compute(today, year, { ...rows, plans: [...sums.values()] });
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
-      const unitId = Number(unit.id);
+      const unitId = unit.id;
       const programmes = l.programmes.map((p) => l.programmeStatus(unitId, p));
       const other = l.otherTasks(unitId);
       if (other.open > 0) {
@@ -220,7 +168,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
         today,
         year: l.year,
         programmes,
-        doneToday: done.filter((t) => Number(t.unitId) === unitId).map((t) => ({ title: t.title, by: t.by ?? "" })),
+        doneToday: done.filter((t) => t.unitId === unitId).map((t) => ({ title: t.title, by: t.by })),
       });
     }
     return views;
@@ -232,8 +180,8 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
     return view;
   }
 
-  /** Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks. */
   /**
+   * Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks.
    * With `programmeId`: that programme only (its tasks only). With `unitIds`: only those units are listed
    * (a supervisor's), the average stays the province's. Units below the provincial average are marked.
    */

@@ -54,6 +54,16 @@ describeEachDatabase("hot-path reader", (provider) => {
     expect(norm(await t.reader.all(q))).toEqual(norm(await prismaReader(t.db).all(q)));
   });
 
+  it("answers a statement used again and again (prepared on PostgreSQL from its third use) with current rows", async () => {
+    const q = (id: bigint) => sql`SELECT "updateId" FROM "ProcessedUpdate" WHERE "updateId" IN (${id})`;
+    for (let i = 0; i < 6; i++) {
+      await t.db.processedUpdate.create({ data: { updateId: BigInt(i + 1), processedAt: AT } });
+      const rows = await t.reader.all<{ updateId: unknown }>(q(BigInt(i + 1)));
+      expect(rows.map((r) => BigInt(r.updateId as bigint))).toEqual([BigInt(i + 1)]);
+      expect(await t.reader.all(q(BigInt(100 + i)))).toEqual([]);
+    }
+  });
+
   it.runIf(provider === "sqlite")("cannot write (SQLite: a query-only connection)", async () => {
     await expect(t.reader.all(sql`DELETE FROM "Chat" RETURNING "id"`)).rejects.toThrow(/readonly|query_only|attempt to write/i);
     expect(await t.db.chat.count()).toBe(1);

@@ -1,0 +1,119 @@
+// The rows behind the unit /status of a few units, read in ONE statement (the hot path, docs/benchmarks.md).
+// Seven small reads (programmes, plans, reports, milestones, open tasks, the units, tasks done today) as
+// seven statements cost seven parses, plans and round trips; on PostgreSQL that was most of a /status.
+// They are one `UNION ALL` of rows of one shape, told apart by "t":
+//
+//   t            id           unitId   programmeId  num             text1       text2      at
+//   programme    programme             —            sortOrder       code
+//   plan                      unit     programme    amountVnd
+//   report       report (seq) unit     programme    cumulativeVnd   source      kind
+//   milestone                 unit?    programme?   targetBp        dueDate
+//   open                      unit     programme?                   dueDate
+//   unit         unit                                              name
+//   done         task         unit                                 title       fullName   completedAt
+//
+// Portable SQL (quoted identifiers; the first branch CASTs its NULLs, since PostgreSQL types a UNION's
+// columns from left to right; CAST to TEXT for PostgreSQL's enums), read through the driver
+// (src/db/reader.ts). `"programmeId" IN (SELECT …)` lets the (unitId, programmeId, year) indexes seek the
+// year: without it SQLite, with no statistics, takes the year index and reads the whole year of every unit.
+import { joinSql, sql } from "../db/client.ts";
+import type { Reader } from "../db/reader.ts";
+
+type Int = number | bigint | string;
+
+interface Row {
+  t: "programme" | "plan" | "report" | "milestone" | "open" | "unit" | "done";
+  id: Int | null;
+  unitId: Int | null;
+  programmeId: Int | null;
+  num: Int | null;
+  text1: string | null;
+  text2: string | null;
+  at: Date | string | null;
+}
+
+export interface UnitRows {
+  programmes: { id: number; code: string }[];
+  plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
+  reports: { id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint }[];
+  milestoneRows: { programmeId: number | null; unitId: number | null; dueDate: string; targetBp: number }[];
+  openTasks: { unitId: number; programmeId: number | null; dueDate: string }[];
+  units: { id: number; name: string }[];
+  /** in completion order */
+  done: { unitId: number; title: string; by: string }[];
+}
+
+export async function readUnitRows(reader: Reader, year: number, dayStart: Date, unitIds: number[]): Promise<UnitRows> {
+  const ids = joinSql(unitIds);
+  const rows = await reader.all<Row>(sql`
+    SELECT 'programme' AS "t", "id", CAST(NULL AS INTEGER) AS "unitId", CAST(NULL AS INTEGER) AS "programmeId",
+           "sortOrder" AS "num", "code" AS "text1", CAST(NULL AS TEXT) AS "text2", CAST(NULL AS TIMESTAMP) AS "at"
+      FROM "Programme"
+    UNION ALL
+    SELECT 'plan', NULL, "unitId", "programmeId", "amountVnd", NULL, NULL, NULL
+      FROM "CapitalPlan"
+     WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
+    UNION ALL
+    SELECT 'report', "id", "unitId", "programmeId", "cumulativeVnd", CAST("source" AS TEXT), CAST("kind" AS TEXT), NULL
+      FROM "DisbursementReport"
+     WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
+    UNION ALL
+    SELECT 'milestone', NULL, "unitId", "programmeId", "targetBp", "dueDate", NULL, NULL
+      FROM "Milestone"
+     WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))
+    UNION ALL
+    SELECT 'open', NULL, "unitId", "programmeId", NULL, "dueDate", NULL, NULL
+      FROM "Task"
+     WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'
+    UNION ALL
+    SELECT 'unit', "id", NULL, NULL, NULL, "name", NULL, NULL
+      FROM "Unit"
+     WHERE "id" IN (${ids})
+    UNION ALL
+    SELECT 'done', t."id", t."unitId", NULL, NULL, t."title", o."fullName", t."completedAt"
+      FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
+     WHERE t."unitId" IN (${ids}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}`);
+
+  const out: UnitRows = { programmes: [], plans: [], reports: [], milestoneRows: [], openTasks: [], units: [], done: [] };
+  const order: { sortOrder: number; code: string }[] = [];
+  const done: { at: number; id: number; row: UnitRows["done"][number] }[] = [];
+  const n = (v: Int | null) => (v === null ? null : Number(v));
+  for (const r of rows) {
+    switch (r.t) {
+      case "programme":
+        out.programmes.push({ id: Number(r.id), code: r.text1! });
+        order.push({ sortOrder: Number(r.num), code: r.text1! });
+        break;
+      case "plan":
+        out.plans.push({ unitId: Number(r.unitId), programmeId: Number(r.programmeId), amountVnd: BigInt(r.num!) });
+        break;
+      case "report":
+        out.reports.push({
+          id: Number(r.id),
+          unitId: Number(r.unitId),
+          programmeId: Number(r.programmeId),
+          source: r.text1,
+          kind: r.text2,
+          cumulativeVnd: BigInt(r.num!),
+        });
+        break;
+      case "milestone":
+        out.milestoneRows.push({ programmeId: n(r.programmeId), unitId: n(r.unitId), dueDate: r.text1!, targetBp: Number(r.num) });
+        break;
+      case "open":
+        out.openTasks.push({ unitId: Number(r.unitId), programmeId: n(r.programmeId), dueDate: r.text1! });
+        break;
+      case "unit":
+        out.units.push({ id: Number(r.id), name: r.text1! });
+        break;
+      case "done":
+        done.push({ at: new Date(r.at!).getTime(), id: Number(r.id), row: { unitId: Number(r.unitId), title: r.text1!, by: r.text2 ?? "" } });
+        break;
+    }
+  }
+  // programmes by sortOrder, then code; done tasks by completion time, then id
+  const rank = new Map(out.programmes.map((p, i) => [p.id, order[i]!]));
+  out.programmes.sort((a, b) => rank.get(a.id)!.sortOrder - rank.get(b.id)!.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  out.done = done.sort((a, b) => a.at - b.at || a.id - b.id).map((d) => d.row);
+  return out;
+}
