@@ -70,7 +70,12 @@ export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; read
       FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
       WHERE o."telegramUserId" IN (${joinSql(ids)})
       ORDER BY o."id" ASC, r."id" ASC`);
-    return asked.map((id) => rows.filter((r) => BigInt(r.telegramUserId) === id));
+    const byUser = new Map<bigint, ActorRow[]>();
+    for (const r of rows) {
+      const id = BigInt(r.telegramUserId);
+      byUser.set(id, [...(byUser.get(id) ?? []), r]);
+    }
+    return asked.map((id) => byUser.get(id) ?? []);
   });
 
   async function actorByTelegramId(telegramUserId: bigint, now: Date): Promise<Actor | null> {
@@ -95,7 +100,8 @@ export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; read
       SELECT c."id", c."telegramChatId", c."unitId", c."isSecretariat", c."status", u."name" AS "unitName"
       FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
       WHERE c."telegramChatId" IN (${joinSql(ids)})`);
-    return asked.map((id) => rows.find((r) => BigInt(r.telegramChatId) === id) ?? null);
+    const byChat = new Map(rows.map((r) => [BigInt(r.telegramChatId), r]));
+    return asked.map((id) => byChat.get(id) ?? null);
   });
 
   async function chatByTelegramId(telegramChatId: bigint): Promise<ChatInfo | null> {

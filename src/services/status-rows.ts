@@ -12,6 +12,9 @@
 //   unit         unit                                              name
 //   done         task         unit                                 title       fullName   completedAt
 //
+// Reports: only the latest of each part (unit × programme × source × kind; a whole-programme report is
+// the part with no source and kind), the only ones currentDisbursed (src/domain/disbursed.ts) can use:
+// a tenth of the rows of a year of monthly reports.
 // Portable SQL (quoted identifiers; the first branch CASTs its NULLs, since PostgreSQL types a UNION's
 // columns from left to right; CAST to TEXT for PostgreSQL's enums), read through the driver
 // (src/db/reader.ts). `"programmeId" IN (SELECT …)` lets the (unitId, programmeId, year) indexes seek the
@@ -56,7 +59,9 @@ export async function readUnitRows(reader: Reader, year: number, dayStart: Date,
     UNION ALL
     SELECT 'report', "id", "unitId", "programmeId", "cumulativeVnd", CAST("source" AS TEXT), CAST("kind" AS TEXT), NULL
       FROM "DisbursementReport"
-     WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
+     WHERE "id" IN (SELECT MAX("id") FROM "DisbursementReport"
+                     WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
+                     GROUP BY "unitId", "programmeId", "source", "kind")
     UNION ALL
     SELECT 'milestone', NULL, "unitId", "programmeId", "targetBp", "dueDate", NULL, NULL
       FROM "Milestone"
