@@ -394,7 +394,7 @@ export async function ensureDataset(scale: Scale, provider: Provider, log: (s: s
     const file = join(BENCH_DIR, `${scale}-${hash}.db`);
     url = `file:${file}`;
     if (!existsSync(file)) {
-      for (const f of readdirSync(BENCH_DIR)) if (f.startsWith(`${scale}-`) && (f.endsWith(".db") || f.startsWith(`${scale}-sqlite-`))) rmSync(join(BENCH_DIR, f), { force: true });
+      for (const f of readdirSync(BENCH_DIR)) if (f.startsWith(`${scale}-`) && (/\.db(-wal|-shm|-journal)?$/.test(f) || f.startsWith(`${scale}-sqlite-`))) rmSync(join(BENCH_DIR, f), { force: true });
       log(`building the ${scale} data set on SQLite (first run, cached afterwards)…`);
       const tmp = `${file}.building`;
       for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(tmp + s, { force: true });

@@ -118,8 +118,8 @@ export interface LatencyResult {
   meanMs: number;
 }
 
-/** Open-loop steady load: `rate` /status per second for `seconds`, round-robin over the senders. */
-export async function steadyLatency(bot: RunningBot, senders: Sender[], opts: { rate: number; seconds: number; warmup: number; text?: string }): Promise<LatencyResult> {
+/** Open-loop steady load: `rate` /status per second for `seconds`, round-robin over the senders; the latencies (ms). */
+export async function steadySamples(bot: RunningBot, senders: Sender[], opts: { rate: number; seconds: number; warmup: number; text?: string }): Promise<number[]> {
   const tracker = trackReplies(bot.emulator);
   const text = opts.text ?? "/status";
   for (let i = 0; i < opts.warmup; i++) await tracker.ask(senders[i % senders.length] as Sender, text);
@@ -132,15 +132,46 @@ export async function steadyLatency(bot: RunningBot, senders: Sender[], opts: { 
     if (wait > 1) await sleep(wait);
     pending.push(tracker.ask(senders[i % senders.length] as Sender, text));
   }
-  const lat = (await Promise.all(pending)).sort((a, b) => a - b);
+  return Promise.all(pending);
+}
+
+export function summarize(samples: number[], ratePerSecond: number): LatencyResult {
+  const lat = [...samples].sort((a, b) => a - b);
   return {
-    requests: total,
-    ratePerSecond: opts.rate,
+    requests: lat.length,
+    ratePerSecond,
     p50Ms: round(percentile(lat, 50)),
     p90Ms: round(percentile(lat, 90)),
     p99Ms: round(percentile(lat, 99)),
     maxMs: round(lat[lat.length - 1] ?? NaN),
     meanMs: round(lat.reduce((s, x) => s + x, 0) / lat.length),
+  };
+}
+
+/**
+ * The app and the echo bot measured in alternating rounds (slices of steady load, then bursts), so that both
+ * see the same machine: on a shared 2-core machine the load drifts within minutes, and a floor measured a
+ * minute earlier is not the floor the app ran against. Latencies are pooled per bot; throughput is the
+ * median of the rounds' bursts.
+ */
+export async function sideBySide(
+  bots: { app: RunningBot; echo: RunningBot },
+  senders: Sender[],
+  opts: { rate: number; seconds: number; warmup: number; rounds: number; burst: number },
+) {
+  const lat = { app: [] as number[], echo: [] as number[] };
+  const burst = { app: [] as number[], echo: [] as number[] };
+  const slice = { rate: opts.rate, seconds: opts.seconds / opts.rounds };
+  for (const k of ["echo", "app"] as const) await steadySamples(bots[k], senders, { ...slice, seconds: 0, warmup: opts.warmup });
+  // steady load first (a slice may not follow a burst: it would measure the burst's after-effects), then the
+  // bursts; who goes first alternates
+  const order = (r: number) => (r % 2 === 0 ? (["echo", "app"] as const) : (["app", "echo"] as const));
+  for (let r = 0; r < opts.rounds; r++) for (const k of order(r)) lat[k].push(...(await steadySamples(bots[k], senders, { ...slice, warmup: 0 })));
+  for (let r = 0; r < opts.rounds; r++) for (const k of order(r)) burst[k].push((await burstThroughput(bots[k], senders, opts.burst)).perSecond);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  return {
+    app: { latency: summarize(lat.app, opts.rate), burst: { updates: opts.burst, perSecond: median(burst.app), rounds: burst.app } },
+    echo: { latency: summarize(lat.echo, opts.rate), burst: { updates: opts.burst, perSecond: median(burst.echo), rounds: burst.echo } },
   };
 }
 
