@@ -37,18 +37,28 @@ export async function reachableRoleHolders(tx: Tx, roles: Role[], unitIds: numbe
     include: { official: true },
     orderBy: { id: "asc" },
   });
-  const unreachable = new Set(
-    (await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } })).map(
-      (c) => c.telegramChatId,
-    ),
-  );
+  const unreachable = await unreachablePrivateChats(tx);
   const out: Reachable[] = [];
   for (const r of rows) {
     const o = r.official;
-    if (!o.telegramUserId || !o.privateChatAt || unreachable.has(o.telegramUserId)) continue;
-    out.push({ officialId: o.id, chatId: o.telegramUserId, language: o.language, unitId: r.unitId });
+    const chatId = reachablePrivateChat(o, unreachable);
+    if (chatId) out.push({ officialId: o.id, chatId, language: o.language, unitId: r.unitId });
   }
   return out;
+}
+
+/** Private chats (their id is the official's Telegram id) that are blocked or gone: one query for a whole batch. */
+export async function unreachablePrivateChats(tx: Tx): Promise<Set<bigint>> {
+  const rows = await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } });
+  return new Set(rows.map((c) => c.telegramChatId));
+}
+
+/** The official's private chat, when he is active, has opened one and it is not among `unreachable`. */
+export function reachablePrivateChat(
+  o: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean },
+  unreachable: ReadonlySet<bigint>,
+): bigint | null {
+  return o.active && o.telegramUserId && o.privateChatAt && !unreachable.has(o.telegramUserId) ? o.telegramUserId : null;
 }
 
 /** Creates the Reminder rows of the keys not yet taken; returns key → reminder id of those just taken. */

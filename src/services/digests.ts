@@ -8,10 +8,11 @@ import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../domain/cal
 import { addDays, localDate, localInstant, monthKey, weekday } from "../domain/dates.ts";
 import { overdueWorkingDays } from "../domain/ladder.ts";
 import { catalogue } from "../i18n/index.ts";
-import type { DailyDigestView, RequestStatus, WeeklyDigestView } from "../i18n/followup.ts";
+import type { DailyDigestView, WeeklyDigestView } from "../i18n/followup.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats } from "./audience.ts";
 import { previousMonth } from "./meetings.ts";
 import { enqueue, type OutgoingMessage } from "./outbox.ts";
+import { requestViews } from "./requests.ts";
 import type { StatusService } from "./status.ts";
 
 export interface DigestDeps {
@@ -115,11 +116,7 @@ export function createDigestService(deps: DigestDeps) {
         where: { status: "OPEN", unitId: { in: unitIds } },
         orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       });
-      const names = await db.unit.findMany({
-        where: { id: { in: [...new Set(requests.flatMap((r) => [r.unitId, r.departmentUnitId]))] } },
-        select: { id: true, name: true },
-      });
-      const name = (id: number) => names.find((u) => u.id === id)?.name ?? "";
+      const openRequests = await requestViews(db, requests);
       const held = new Set(
         (await db.meeting.findMany({ where: { month: lastMonth, unitId: { in: unitIds } }, select: { unitId: true } })).map((m) => m.unitId),
       );
@@ -135,17 +132,7 @@ export function createDigestService(deps: DigestDeps) {
           responsibleName: t.responsible.fullName,
           overdueDays: overdueWorkingDays(t.dueDate, today, cal),
         })),
-        openRequests: requests.map((r) => ({
-          id: r.id,
-          unitName: name(r.unitId),
-          departmentName: name(r.departmentUnitId),
-          docNo: r.docNo,
-          sentOn: r.sentOn,
-          subject: r.subject,
-          dueOn: r.dueOn,
-          status: r.status as RequestStatus,
-          answerNote: r.answerNote,
-        })),
+        openRequests,
         missedMeetings: allUnits
           .filter((u) => unitIds.includes(u.id) && !held.has(u.id))
           .map((u) => u.name)

@@ -136,6 +136,14 @@ const S = reportsVi.sheets;
 const SOURCE: Record<string, string> = { CENTRAL: "Vốn TW", LOCAL: "Vốn ĐP" };
 const KIND: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
 
+/** A column as [header, type, width]; without a width, toXlsx fits the column to its header. */
+type ColumnSpec = [header: string, type: ColumnType, width?: number];
+
+function sheet(name: string, columns: ColumnSpec[], rows: CellValue[][]): Sheet {
+  const cols = columns.map(([header, type, width]): Column => (width === undefined ? { header, type } : { header, type, width }));
+  return { name, columns: cols, rows };
+}
+
 export function createExportService({ db, status, scorecard }: { db: Db; status: StatusService; scorecard: ScorecardService }) {
   const activeUnits = () =>
     db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
@@ -161,22 +169,10 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
       }
       await o.onProgress?.((i + 1) / units.length);
     }
-    return {
-      name: S.status,
-      columns: [
-        { header: C.unit, type: "text", width: 24 },
-        { header: C.programme, type: "text" },
-        { header: C.plan, type: "vnd", width: 22 },
-        { header: C.disbursed, type: "vnd", width: 22 },
-        { header: C.rate, type: "pct" },
-        { header: C.expected, type: "pct" },
-        { header: C.gap, type: "pct" },
-        { header: C.light, type: "text" },
-        { header: C.openTasks, type: "int" },
-        { header: C.overdueTasks, type: "int" },
-      ],
-      rows,
-    };
+    return sheet(S.status, [
+      [C.unit, "text", 24], [C.programme, "text"], [C.plan, "vnd", 22], [C.disbursed, "vnd", 22], [C.rate, "pct"],
+      [C.expected, "pct"], [C.gap, "pct"], [C.light, "text"], [C.openTasks, "int"], [C.overdueTasks, "int"],
+    ], rows);
   }
 
   async function taskSheets(o: ExportOptions): Promise<Sheet[]> {
@@ -215,34 +211,16 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
         history.join("; "),
       ];
     });
-    const main: Sheet = {
-      name: S.tasks,
-      columns: [
-        { header: C.taskId, type: "int", width: 9 },
-        { header: C.unit, type: "text", width: 20 },
-        { header: C.programme, type: "text" },
-        { header: C.title, type: "text", width: 50 },
-        { header: C.responsible, type: "text", width: 22 },
-        { header: C.dueDate, type: "date" },
-        { header: C.status, type: "text" },
-        { header: C.completedOn, type: "date" },
-        { header: C.timeliness, type: "text", width: 24 },
-        { header: C.docRef, type: "text", width: 18 },
-        { header: C.reminders, type: "int" },
-        { header: C.history, type: "text", width: 60 },
-      ],
-      rows,
-    };
-    const history: Sheet = {
-      name: S.history,
-      columns: [
-        { header: C.taskId, type: "int", width: 9 },
-        { header: C.at, type: "datetime", width: 18 },
-        { header: C.actor, type: "text", width: 22 },
-        { header: C.action, type: "text", width: 22 },
-      ],
-      rows: events.map((e) => [Number(e.entityId), e.at, e.actorId ? (actors.get(e.actorId) ?? String(e.actorId)) : "", e.action]),
-    };
+    const main = sheet(S.tasks, [
+      [C.taskId, "int", 9], [C.unit, "text", 20], [C.programme, "text"], [C.title, "text", 50], [C.responsible, "text", 22],
+      [C.dueDate, "date"], [C.status, "text"], [C.completedOn, "date"], [C.timeliness, "text", 24], [C.docRef, "text", 18],
+      [C.reminders, "int"], [C.history, "text", 60],
+    ], rows);
+    const history = sheet(
+      S.history,
+      [[C.taskId, "int", 9], [C.at, "datetime", 18], [C.actor, "text", 22], [C.action, "text", 22]],
+      events.map((e) => [Number(e.entityId), e.at, e.actorId ? (actors.get(e.actorId) ?? String(e.actorId)) : "", e.action]),
+    );
     await o.onProgress?.(1);
     return [main, history];
   }
@@ -267,68 +245,40 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
       return [r.unit.name, r.programme.code, part, r.asOf, r.cumulativeVnd, plan, whole ? rateBp(r.cumulativeVnd, plan) : null, r.reportedBy?.fullName ?? "", r.isCorrection ? V.yes : "", r.createdAt];
     });
     await o.onProgress?.(1);
-    return {
-      name: S.disbursement,
-      columns: [
-        { header: C.unit, type: "text", width: 20 },
-        { header: C.programme, type: "text" },
-        { header: C.part, type: "text", width: 18 },
-        { header: C.asOf, type: "date" },
-        { header: C.cumulative, type: "vnd", width: 22 },
-        { header: C.plan, type: "vnd", width: 22 },
-        { header: C.rate, type: "pct" },
-        { header: C.reportedBy, type: "text", width: 22 },
-        { header: C.correction, type: "text" },
-        { header: C.reportedAt, type: "datetime", width: 18 },
-      ],
-      rows,
-    };
+    return sheet(S.disbursement, [
+      [C.unit, "text", 20], [C.programme, "text"], [C.part, "text", 18], [C.asOf, "date"], [C.cumulative, "vnd", 22],
+      [C.plan, "vnd", 22], [C.rate, "pct"], [C.reportedBy, "text", 22], [C.correction, "text"], [C.reportedAt, "datetime", 18],
+    ], rows);
   }
 
   async function scorecardSheet(o: ExportOptions): Promise<Sheet> {
     const period = o.period ?? defaultPeriod(localDate(o.now));
     const cards = await scorecard.allUnitScorecards(period, o.now, (done, total) => void o.onProgress?.(done / total));
-    return {
-      name: S.scorecards,
-      columns: [
-        { header: C.unit, type: "text", width: 20 },
-        { header: C.period, type: "text" },
-        { header: C.doneOnTime, type: "int" },
-        { header: C.doneLate, type: "int" },
-        { header: C.openInTerm, type: "int" },
-        { header: C.openOverdue, type: "int" },
-        { header: C.medianDaysLate, type: "decimal" },
-        { header: C.reminders, type: "int" },
-        { header: C.plan, type: "vnd", width: 22 },
-        { header: C.disbursed, type: "vnd", width: 22 },
-        { header: C.rate, type: "pct" },
-        { header: C.expected, type: "pct" },
-        { header: C.meetingsHeld, type: "int" },
-        { header: C.meetingsExpected, type: "int" },
-        { header: C.requestsOnTime, type: "int" },
-        { header: C.requestsLate, type: "int" },
-        { header: C.requestsOpenOverdue, type: "int" },
-      ],
-      rows: cards.map((c) => [
-        c.name,
-        reportsVi.periodLabel(c.period),
-        c.tasks.doneOnTime,
-        c.tasks.doneLate,
-        c.tasks.openInTerm,
-        c.tasks.openOverdue,
-        c.tasks.medianDaysLate,
-        c.tasks.remindersBeforeDone,
-        c.disbursement?.planVnd ?? null,
-        c.disbursement?.disbursedVnd ?? null,
-        c.disbursement?.actualBp ?? null,
-        c.disbursement ? c.disbursement.expectedBp : null,
-        c.meetings?.held ?? null,
-        c.meetings?.expected ?? null,
-        c.requests.answeredOnTime,
-        c.requests.answeredLate,
-        c.requests.openOverdue,
-      ]),
-    };
+    const rows: CellValue[][] = cards.map((c) => [
+      c.name,
+      reportsVi.periodLabel(c.period),
+      c.tasks.doneOnTime,
+      c.tasks.doneLate,
+      c.tasks.openInTerm,
+      c.tasks.openOverdue,
+      c.tasks.medianDaysLate,
+      c.tasks.remindersBeforeDone,
+      c.disbursement?.planVnd ?? null,
+      c.disbursement?.disbursedVnd ?? null,
+      c.disbursement?.actualBp ?? null,
+      c.disbursement ? c.disbursement.expectedBp : null,
+      c.meetings?.held ?? null,
+      c.meetings?.expected ?? null,
+      c.requests.answeredOnTime,
+      c.requests.answeredLate,
+      c.requests.openOverdue,
+    ]);
+    return sheet(S.scorecards, [
+      [C.unit, "text", 20], [C.period, "text"], [C.doneOnTime, "int"], [C.doneLate, "int"], [C.openInTerm, "int"],
+      [C.openOverdue, "int"], [C.medianDaysLate, "decimal"], [C.reminders, "int"], [C.plan, "vnd", 22], [C.disbursed, "vnd", 22],
+      [C.rate, "pct"], [C.expected, "pct"], [C.meetingsHeld, "int"], [C.meetingsExpected, "int"], [C.requestsOnTime, "int"],
+      [C.requestsLate, "int"], [C.requestsOpenOverdue, "int"],
+    ], rows);
   }
 
   async function build(kind: ExportKind, o: ExportOptions): Promise<ExportResult> {

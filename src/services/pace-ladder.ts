@@ -13,7 +13,15 @@ import { paceRungs } from "../domain/pace-ladder.ts";
 import type { MilestonePoint } from "../domain/pacing.ts";
 import { catalogue } from "../i18n/index.ts";
 import type { PaceReminderView } from "../i18n/pace.ts";
-import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups, type Reachable } from "./audience.ts";
+import {
+  claimKeys,
+  reachablePrivateChat,
+  reachableRoleHolders,
+  secretariatChats,
+  unitGroups,
+  unreachablePrivateChats,
+  type Reachable,
+} from "./audience.ts";
 import { enqueue, type OutgoingMessage } from "./outbox.ts";
 import { milestonesFor, type StatusService } from "./status.ts";
 
@@ -167,16 +175,12 @@ async function reachableResponsibles(tx: Tx, unitIds: number[], now: Date): Prom
     include: { official: true },
     orderBy: { id: "asc" },
   });
-  const unreachable = new Set(
-    (await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } })).map(
-      (c) => c.telegramChatId,
-    ),
-  );
+  const unreachable = await unreachablePrivateChats(tx);
   const out: (Reachable & { programmeId: number })[] = [];
   for (const r of rows) {
     const o = r.official;
-    if (!o.telegramUserId || !o.privateChatAt || unreachable.has(o.telegramUserId)) continue;
-    out.push({ officialId: o.id, chatId: o.telegramUserId, language: o.language, unitId: r.unitId, programmeId: r.programmeId });
+    const chatId = reachablePrivateChat(o, unreachable);
+    if (chatId) out.push({ officialId: o.id, chatId, language: o.language, unitId: r.unitId, programmeId: r.programmeId });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from ".
 import { escapeHtml } from "../domain/text.ts";
 import { catalogue } from "../i18n/index.ts";
 import type { ReminderView } from "../i18n/types.ts";
+import { reachablePrivateChat, unreachablePrivateChats } from "./audience.ts";
 import { enqueue, type OutgoingMessage } from "./outbox.ts";
 import { reminderButtons, resumeSnoozed } from "./task-notices.ts";
 import type { Role } from "../db/client.ts";
@@ -179,13 +180,7 @@ export function createReminderService(deps: ReminderDeps) {
         language: r.language,
       },
     }));
-    const unreachable = new Set(
-      (await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } })).map(
-        (c) => c.telegramChatId,
-      ),
-    );
-    const privateChatOf = (o: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean }) =>
-      o.telegramUserId && o.privateChatAt && o.active && !unreachable.has(o.telegramUserId) ? o.telegramUserId : null;
+    const unreachable = await unreachablePrivateChats(tx);
 
     const out: OutgoingMessage[] = [];
     for (const r of reminders) {
@@ -210,7 +205,7 @@ export function createReminderService(deps: ReminderDeps) {
         audience,
       });
       const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
-      const own = privateChatOf(task.responsible);
+      const own = reachablePrivateChat(task.responsible, unreachable);
       if (own) {
         const t = catalogue(task.responsible.language);
         out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: reminderButtons(task.id, t) });
@@ -221,7 +216,7 @@ export function createReminderService(deps: ReminderDeps) {
       }
       const told = new Set<bigint>(own ? [own] : []);
       for (const ra of roles.filter((x) => x.unitId === task.unitId && ESCALATION[rung].includes(x.role))) {
-        const chat = privateChatOf(ra.official);
+        const chat = reachablePrivateChat(ra.official, unreachable);
         if (!chat || told.has(chat)) continue;
         told.add(chat);
         out.push({ ...base, chatId: chat, text: catalogue(ra.official.language).reminder.text(view("leader")) });

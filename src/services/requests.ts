@@ -29,7 +29,7 @@ export const REQUEST_REMIND_BEFORE = 2;
 
 const followupError = (key: string, ...args: unknown[]) => new UserError("followup", { key, args });
 
-type Row = {
+export type RequestRow = {
   id: number;
   unitId: number;
   departmentUnitId: number;
@@ -41,25 +41,32 @@ type Row = {
   answerNote: string;
 };
 
+/** A request as messages show it; `unitName` names both the requesting unit and the department. */
+export function requestView(r: RequestRow, unitName: (unitId: number) => string): RequestView {
+  return {
+    id: r.id,
+    unitName: unitName(r.unitId),
+    departmentName: unitName(r.departmentUnitId),
+    docNo: r.docNo,
+    sentOn: r.sentOn,
+    subject: r.subject,
+    dueOn: r.dueOn,
+    status: r.status as RequestStatus,
+    answerNote: r.answerNote,
+  };
+}
+
+/** The views of these requests, with the names of their units and departments read in one query. */
+export async function requestViews(db: Db | Tx, rows: RequestRow[]): Promise<RequestView[]> {
+  const ids = [...new Set(rows.flatMap((r) => [r.unitId, r.departmentUnitId]))];
+  const units = await db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const name = (id: number) => units.find((u) => u.id === id)?.name ?? "";
+  return rows.map((r) => requestView(r, name));
+}
+
 export function createRequestService(deps: RequestDeps) {
   const { db } = deps;
-
-  async function views(rows: Row[]): Promise<RequestView[]> {
-    const ids = [...new Set(rows.flatMap((r) => [r.unitId, r.departmentUnitId]))];
-    const units = await db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-    const name = (id: number) => units.find((u) => u.id === id)?.name ?? "";
-    return rows.map((r) => ({
-      id: r.id,
-      unitName: name(r.unitId),
-      departmentName: name(r.departmentUnitId),
-      docNo: r.docNo,
-      sentOn: r.sentOn,
-      subject: r.subject,
-      dueOn: r.dueOn,
-      status: r.status as RequestStatus,
-      answerNote: r.answerNote,
-    }));
-  }
+  const views = (rows: RequestRow[]) => requestViews(db, rows);
 
   async function findDepartment(query: string) {
     const departments = await db.unit.findMany({ where: { active: true, kind: "DEPARTMENT" }, orderBy: { id: "asc" } });
