@@ -246,7 +246,7 @@ export function createFollowupService(deps: FollowupDeps) {
       createdAt: input.now,
     };
     await db.pendingInput.upsert({
-      where: { chatId_userId: { chatId: input.chatId, userId: input.userId } },
+      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
       create: { chatId: input.chatId, userId: input.userId, ...data },
       update: data,
     });
@@ -255,8 +255,8 @@ export function createFollowupService(deps: FollowupDeps) {
 
   /** True when this user owes this chat the reason of an obstacle. */
   async function awaitsObstacle(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
-    const p = await db.pendingInput.findUnique({ where: { chatId_userId: { chatId, userId } } });
-    return p?.kind === OBSTACLE_INPUT && p.expiresAt > now;
+    const p = await db.pendingInput.findUnique({ where: { chatId_userId_kind: { chatId, userId, kind: OBSTACLE_INPUT } } });
+    return p !== null && p.expiresAt > now;
   }
 
   /** Records the reason as an obstacle and tells the secretariat; null when no reason was awaited. */
@@ -269,8 +269,10 @@ export function createFollowupService(deps: FollowupDeps) {
     updateId?: bigint;
   }): Promise<ObstacleView | null> {
     return db.$transaction(async (tx) => {
-      const pending = await tx.pendingInput.findUnique({ where: { chatId_userId: { chatId: input.chatId, userId: input.userId } } });
-      if (!pending || pending.kind !== OBSTACLE_INPUT || pending.expiresAt <= input.now) return null;
+      const pending = await tx.pendingInput.findUnique({
+        where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
+      });
+      if (!pending || pending.expiresAt <= input.now) return null;
       await recordUpdate(tx, input.updateId);
       await tx.pendingInput.delete({ where: { id: pending.id } });
       const { taskId } = JSON.parse(pending.payload) as { taskId: number };

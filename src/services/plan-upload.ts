@@ -1,5 +1,6 @@
 // Capital plans sent to the bot as a file: the file is parsed and checked like `import-plans`
-// (plan-import.ts); the new and changed plans of a clean file wait, as a PendingInput of the sender in that chat (one hour), for his
+// (plan-import.ts); the new and changed plans of a clean file wait, as the sender's PendingInput of kind "plan.upload" in that chat
+// (one hour; a pending obstacle reason of his is another row and is left alone), for his
 // ✅ — then all rows are written in one transaction with their audit entries; ✖ or expiry drops them.
 import type { Db } from "../db/client.ts";
 import type { PlanChangeLine, PlanPreviewView } from "../i18n/plan-upload.ts";
@@ -63,7 +64,7 @@ export function createPlanUpload({ db }: { db: Db }) {
       createdAt: input.now,
     };
     const pending = await db.pendingInput.upsert({
-      where: { chatId_userId: { chatId: input.chatId, userId: input.userId } },
+      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT } },
       create: { chatId: input.chatId, userId: input.userId, ...data },
       update: data,
     });

@@ -1,7 +1,7 @@
 // Announcing a task (a new one from /giao, or the next of a recurring series) to the unit's groups and to
 // the responsible official in private, through the outbox in the caller's transaction; and the buttons
 // under a reminder (done, snooze, obstacle).
-import type { Tx } from "../db/client.ts";
+import { isUniqueViolation, type Tx } from "../db/client.ts";
 import { createWorkCalendar } from "../domain/calendar.ts";
 import { nextDueDate } from "../domain/recurrence.ts";
 import { escapeHtml } from "../domain/text.ts";
@@ -66,9 +66,19 @@ export async function announceTask(tx: Tx, taskId: number, assignedByName: strin
   return view;
 }
 
+/** The savepoint around the insert of a series' next task (see createNextInSeries). */
+const SAVEPOINT = "next_in_series";
+
 /**
  * After a recurring task is completed: creates the next task of its series (same seriesId) and announces
- * it, in the completion's transaction. Nothing when the task does not recur, or the next one exists.
+ * it, in the completion's transaction. Nothing when the task does not recur, or the next one exists (even
+ * cancelled: a cancelled occurrence is not made again).
+ *
+ * One per series × due date is enforced by the unique index on (seriesId, dueDate): a completion racing
+ * the recurrence job (or another completion) on PostgreSQL sees nothing in the check below, and the later
+ * insert waits for the earlier transaction, then fails. That failure happens inside a savepoint, so it is
+ * rolled back alone: a failed statement would otherwise abort the caller's whole transaction on PostgreSQL
+ * (the completion must still commit). On SQLite, where writers are serialized, the savepoint costs nothing.
  */
 export async function createNextInSeries(
   tx: Tx,
@@ -82,23 +92,35 @@ export async function createNextInSeries(
   const due = nextDueDate(task.recurrence, task.dueDate, cal);
   if (!due) return null;
   const seriesId = task.seriesId ?? task.id;
-  if (await tx.task.findFirst({ where: { seriesId, dueDate: due, status: { not: "CANCELLED" } }, select: { id: true } })) return null;
+  if (await tx.task.findUnique({ where: { seriesId_dueDate: { seriesId, dueDate: due } }, select: { id: true } })) return null;
   const prev = await tx.task.findUniqueOrThrow({ where: { id: task.id } });
-  const next = await tx.task.create({
-    data: {
-      title: prev.title,
-      unitId: prev.unitId,
-      programmeId: prev.programmeId,
-      project: prev.project,
-      responsibleId: prev.responsibleId,
-      dueDate: due,
-      docRef: prev.docRef,
-      recurrence: prev.recurrence,
-      seriesId,
-      createdById: prev.createdById,
-      createdAt: now,
-    },
-  });
+  await tx.$executeRawUnsafe(`SAVEPOINT ${SAVEPOINT}`);
+  let next: { id: number };
+  try {
+    next = await tx.task.create({
+      data: {
+        title: prev.title,
+        unitId: prev.unitId,
+        programmeId: prev.programmeId,
+        project: prev.project,
+        responsibleId: prev.responsibleId,
+        dueDate: due,
+        docRef: prev.docRef,
+        recurrence: prev.recurrence,
+        seriesId,
+        createdById: prev.createdById,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // another transaction made this occurrence meanwhile: it announces it, not us
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+    return null;
+  }
+  await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   await audit(tx, {
     at: now,
     actorId: by.officialId,
