@@ -324,20 +324,27 @@ export function createDispatcher(deps: DispatcherDeps) {
     logger.info({ oldId: oldId.toString(), newId: newId.toString() }, "chat migrated to supergroup");
   }
 
-  /** Blocked or removed: stop sending there and tell the secretariat once. */
+  /**
+   * Blocked or removed: stop sending there, and tell the secretariat once per transition to unreachable.
+   * The transition is one conditional UPDATE of the chat row: when the my_chat_member path (or another
+   * failed send) got there first, it matches nothing and nobody is told again; on PostgreSQL a concurrent
+   * writer of the row is waited for and the condition read again, so two paths can never both win. A group
+   * the bot was removed from (LEFT) was announced then ("removed") and stays LEFT, without a second notice.
+   */
   async function markUnreachable(chatId: bigint, reason: string, now: Date) {
     await db.$transaction(async (tx) => {
       await tx.outboxMessage.updateMany({ where: { chatId, status: "SENDING" }, data: { status: "DEAD", lastError: reason } });
       await tx.outboxMessage.updateMany({ where: { chatId, status: "PENDING" }, data: { status: "SKIPPED", lastError: `unreachable: ${reason}` } });
-      const chat = await tx.chat.findUnique({ where: { telegramChatId: chatId } });
-      if (chat?.status === "UNREACHABLE") return;
-      await tx.chat.upsert({
-        where: { telegramChatId: chatId },
-        create: { telegramChatId: chatId, kind: chatId < 0n ? "GROUP" : "PRIVATE", status: "UNREACHABLE" },
-        update: { status: "UNREACHABLE" },
+      const moved = await tx.chat.updateMany({
+        where: { telegramChatId: chatId, status: { notIn: ["UNREACHABLE", "LEFT"] } },
+        data: { status: "UNREACHABLE" },
       });
+      const known = await tx.chat.findUnique({ where: { telegramChatId: chatId } });
+      if (known && moved.count === 0) return; // unreachable or left already: the secretariat was told then
+      const chat =
+        known ?? (await tx.chat.create({ data: { telegramChatId: chatId, kind: chatId < 0n ? "GROUP" : "PRIVATE", status: "UNREACHABLE" } }));
       const who =
-        chat?.title ||
+        chat.title ||
         (await tx.official.findUnique({ where: { telegramUserId: chatId } }))?.fullName ||
         chatId.toString();
       const notice = catalogue("vi").delivery.unreachable(who, reason);

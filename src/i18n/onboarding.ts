@@ -59,11 +59,14 @@ export const onboardingVi = {
   scope: {
     otherUnit: "đồng chí chỉ xem được đơn vị mình phụ trách hoặc theo dõi",
     province: "chỉ Văn phòng điều phối và lãnh đạo theo dõi toàn tỉnh xem được tình hình cả tỉnh",
+    provinceData: "số liệu toàn tỉnh chỉ xem trong nhóm Văn phòng điều phối hoặc trong trò chuyện riêng với bot",
   },
   notices: {
     removed: (title: string) =>
       `⚠️ dondoc đã bị đưa ra khỏi nhóm «${h(title)}». Tin nhắc việc sẽ không gửi vào nhóm này cho đến khi bot được thêm lại.`,
     readded: (title: string) => `✅ dondoc đã được thêm lại vào nhóm «${h(title)}»; tin nhắc việc gửi vào nhóm như trước.`,
+    blocked: (name: string) =>
+      `⚠️ Đồng chí ${h(name)} đã chặn dondoc trong trò chuyện riêng: tin nhắc việc không gửi được cho đồng chí cho đến khi mở lại trò chuyện với bot.`,
     migrated: (title: string) => `ℹ️ Nhóm «${h(title)}» đã được nâng cấp thành siêu nhóm; dondoc đã chuyển tin nhắc việc sang nhóm mới.`,
   },
   officialNotFound: (q: string) => `Không tìm thấy cán bộ «${h(q)}». Đề nghị kiểm tra lại họ tên hoặc mã cán bộ.`,
@@ -108,10 +111,12 @@ export const onboardingEn: typeof onboardingVi = {
   scope: {
     otherUnit: "you can see only the units you are responsible for or follow",
     province: "only the coordination office and province-wide leaders can see the whole province",
+    provinceData: "province-wide figures are shown only in the coordination office's group or in a private chat with the bot",
   },
   notices: {
     removed: (title) => `⚠️ dondoc was removed from the group «${h(title)}». No reminders go there until the bot is added back.`,
     readded: (title) => `✅ dondoc was added back to the group «${h(title)}»; reminders go there again.`,
+    blocked: (name) => `⚠️ ${h(name)} blocked dondoc in the private chat: no reminders reach them until they open the chat with the bot again.`,
     migrated: (title) => `ℹ️ The group «${h(title)}» was upgraded to a supergroup; dondoc moved its reminders to the new group.`,
   },
   officialNotFound: (q) => `No official «${h(q)}». Please check the name or id.`,

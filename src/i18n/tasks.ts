@@ -98,6 +98,8 @@ export const tasksVi = {
     none: "Không có việc đang mở.",
     overdueUnit: (unit: string, n: number) => `<b>Việc quá hạn — ${h(unit)}</b> (${n}), quá hạn lâu nhất trước`,
     overdueProvince: (n: number) => `<b>Việc quá hạn — toàn tỉnh</b> (${n}), quá hạn lâu nhất trước`,
+    overdueUnits: (units: string[], n: number) =>
+      `<b>Việc quá hạn — các đơn vị đồng chí theo dõi: ${units.map(h).join(", ")}</b> (${n}), quá hạn lâu nhất trước`,
     overdueLine: (v: TaskLineView, withUnit: boolean) =>
       `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · hạn ${formatDmy(v.dueDate)} · quá hạn ${v.overdueDays} ngày làm việc · đồng chí ${h(v.responsibleName)}`,
     noneOverdue: "Không có việc quá hạn.",
@@ -177,6 +179,7 @@ export const tasksEn: typeof tasksVi = {
     none: "No open tasks.",
     overdueUnit: (unit, n) => `<b>Overdue tasks — ${h(unit)}</b> (${n}), most overdue first`,
     overdueProvince: (n) => `<b>Overdue tasks — province</b> (${n}), most overdue first`,
+    overdueUnits: (units, n) => `<b>Overdue tasks — the units you follow: ${units.map(h).join(", ")}</b> (${n}), most overdue first`,
     overdueLine: (v, withUnit) =>
       `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · due ${formatDmy(v.dueDate)} · ${v.overdueDays} working days overdue · ${h(v.responsibleName)}`,
     noneOverdue: "No overdue tasks.",

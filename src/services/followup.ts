@@ -37,7 +37,7 @@ export interface AssignInput {
   updateId?: bigint;
 }
 
-export type ListScope = { unitId: number } | { responsibleId: number } | "province";
+export type ListScope = { unitId: number } | { unitIds: number[] } | { responsibleId: number } | "province";
 
 const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
 
@@ -176,7 +176,13 @@ export function createFollowupService(deps: FollowupDeps) {
   }
 
   const scopeWhere = (scope: ListScope) =>
-    scope === "province" ? {} : "unitId" in scope ? { unitId: scope.unitId } : { responsibleId: scope.responsibleId };
+    scope === "province"
+      ? {}
+      : "unitId" in scope
+        ? { unitId: scope.unitId }
+        : "unitIds" in scope
+          ? { unitId: { in: scope.unitIds } }
+          : { responsibleId: scope.responsibleId };
 
   /** Open tasks, soonest due first. */
   async function openTasks(scope: ListScope, now: Date): Promise<TaskLineView[]> {

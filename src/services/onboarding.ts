@@ -31,6 +31,8 @@ export type RedeemResult = { ok: true; view: LinkedView } | { ok: false; reason:
 /** Texts the secretariat gets about chats, rendered by the caller's catalogue (Vietnamese). */
 export interface ChatNotices {
   removed(title: string): string;
+  /** an official blocked the bot in private */
+  blocked(name: string): string;
   readded(title: string): string;
   migrated(title: string): string;
 }
@@ -180,8 +182,14 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
       if (before?.status === status) return;
       if (!before && !gone) return; // a private chat is recorded on /start
       await recordUpdate(tx, input.updateId);
+      if (before) {
+        // conditional: the dispatcher may be marking the same chat unreachable at this moment (a send answered
+        // 403); whichever changes the row first tells the secretariat, the other stays silent
+        const changed = await tx.chat.updateMany({ where: { id: before.id, status: before.status }, data: { status } });
+        if (changed.count === 0) return;
+      }
       const after = before
-        ? await tx.chat.update({ where: { id: before.id }, data: { status } })
+        ? await tx.chat.findUniqueOrThrow({ where: { id: before.id } })
         : await tx.chat.create({ data: { telegramChatId: input.telegramChatId, kind: "PRIVATE", status } });
       if (!isPrivate && gone) {
         await tx.outboxMessage.updateMany({
@@ -199,7 +207,13 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
         after,
       });
       const bound = after.unitId !== null || after.isSecretariat;
-      if (!isPrivate && bound) {
+      if (isPrivate && gone) {
+        // an official the secretariat can no longer remind (someone who is not in the registry: nothing to say)
+        const official = await tx.official.findUnique({ where: { telegramUserId: input.telegramChatId }, select: { fullName: true } });
+        if (official) await tellSecretariat(tx, input.notices.blocked(official.fullName), "chat.blocked", input.telegramChatId, input.now);
+      }
+      // a group the dispatcher already found unreachable (a send answered 403) was announced then
+      if (!isPrivate && bound && before?.status !== "UNREACHABLE") {
         const title = after.title || input.title || input.telegramChatId.toString();
         const text = gone ? input.notices.removed(title) : input.notices.readded(title);
         await tellSecretariat(tx, text, gone ? "chat.removed" : "chat.readded", input.telegramChatId, input.now);

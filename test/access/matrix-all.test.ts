@@ -111,8 +111,11 @@ function scopeRefusal(name: string, role: RoleKey, chat: ChatKey, status: Member
       return unitChat ? e.notAllowed(o.invite.onlySecretariatGroup) : null;
     case "broadcast":
       return unitChat ? vi.broadcast.onlySecretariatChat : null;
-    case "export":
-      return unitChat ? e.notAllowed(vi.reports.scope.secretariatChat) : null;
+    case "export": // the secretariat's group only; elsewhere (a private chat too) the refusal says so
+      return chat !== "secretariatGroup" ? e.notAllowed(vi.reports.scope.secretariatChat) : null;
+    case "dieuchuyen": // province-wide figures never go to a unit's group
+    case "vuongmac":
+      return unitChat ? e.notAllowed(o.scope.provinceData) : null;
     case "scorecard": // a unit's scorecard: its leaders, its supervisors, the province-wide
       return unitChat && (role === "official" || role === "departmentFocal") ? e.notAllowed(o.scope.otherUnit) : null;
   }

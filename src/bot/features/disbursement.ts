@@ -4,7 +4,7 @@ import type { CommandSpec } from "../commands.ts";
 import type { BotContext } from "../context.ts";
 import { DisbursementRefusal, type CommandInput } from "../../services/disbursement.ts";
 import { foldVietnamese } from "../../domain/text.ts";
-import { canSeeProvince } from "../scope.ts";
+import { canSeeProvince, refuse } from "../scope.ts";
 
 function input(ctx: BotContext, args: string): CommandInput {
   return {
@@ -53,12 +53,19 @@ export const cannotMeetCommand: CommandSpec = {
   },
 };
 
+/**
+ * The secretariat's province-wide working views (/dieuchuyen, /vuongmac) are for its own group and private
+ * chats: in a unit's group (or a group bound to nothing) they would show every unit's figures to one unit.
+ */
+export const provinceChat = (ctx: BotContext): boolean => ctx.chat?.type === "private" || !!ctx.chatInfo?.isSecretariat;
+
 export const reallocationCommand: CommandSpec = {
   name: "dieuchuyen",
   args: "[ghi <từ đơn vị> sang <đến đơn vị> <chương trình> <số tiền> [số quyết định]]",
   chats: ["private", "group"],
   who: ["SECRETARIAT"],
   async handler(ctx, args) {
+    if (!provinceChat(ctx)) return refuse(ctx, ctx.t.onboarding.scope.provinceData);
     const [first = "", ...rest] = args.split(/\s+/);
     if (args && foldVietnamese(first) !== "ghi") return ctx.replyWithHTML(ctx.t.disbursement.usageDecision);
     return refusing(ctx, async () => {

@@ -73,11 +73,13 @@ export const exportCommand: CommandSpec = {
   name: "export",
   aliases: ["xuat"],
   args: "<loại> [kỳ] [csv]",
-  chats: ["group"],
+  // declared for private chats too, so that a private /export is told where it works (the secretariat's
+  // group), not the guard's generic "only in a unit's group"
+  chats: ["private", "group"],
   who: ["SECRETARIAT"],
   async handler(ctx, args) {
     const r = ctx.t.reports;
-    if (!ctx.chatInfo?.isSecretariat) return refuse(ctx, r.scope.secretariatChat);
+    if (ctx.chat?.type === "private" || !ctx.chatInfo?.isSecretariat) return refuse(ctx, r.scope.secretariatChat);
     const words = args.split(/\s+/).filter(Boolean);
     const format = words.some((w) => w.toLowerCase() === "csv") ? "csv" : "xlsx";
     const rest = words.filter((w) => !["csv", "xlsx"].includes(w.toLowerCase()));

@@ -8,6 +8,8 @@ import type { ListScope } from "../../services/followup.ts";
 import type { SnoozeKind } from "../../services/task-notices.ts";
 import type { CommandSpec } from "../commands.ts";
 import type { BotContext } from "../context.ts";
+import { refuse } from "../scope.ts";
+import { provinceChat } from "./disbursement.ts";
 
 const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
 
@@ -91,6 +93,7 @@ const tasksCommand: CommandSpec = {
   },
 };
 
+/** Where /overdue looks: the group's unit, the province, or in private the asker's unit(s). */
 function overdueScope(ctx: BotContext): ListScope {
   if (ctx.chat?.type !== "private") {
     if (ctx.chatInfo?.isSecretariat) return "province";
@@ -99,7 +102,10 @@ function overdueScope(ctx: BotContext): ListScope {
   }
   const actor = ctx.actor!;
   if (actor.roles.some((r) => r.role === "SECRETARIAT" || r.unitId === null)) return "province";
-  const unitId = actor.roles.find((r) => r.unitId !== null)?.unitId ?? actor.unitId;
+  // every unit one holds a role in: a supervisor following several units sees all of them (as in /status)
+  const unitIds = [...new Set(actor.roles.flatMap((r) => (r.unitId !== null ? [r.unitId] : [])))];
+  if (unitIds.length > 1) return { unitIds };
+  const unitId = unitIds[0] ?? actor.unitId;
   return unitId ? { unitId } : "province";
 }
 
@@ -112,6 +118,11 @@ const overdueCommand: CommandSpec = {
     const t = ctx.t.tasks.list;
     const scope = overdueScope(ctx);
     const lines = await ctx.services.followup.overdueTasks(scope, ctx.now);
+    if (typeof scope === "object" && "unitIds" in scope) {
+      const names = (await Promise.all(scope.unitIds.map((id) => unitName(ctx, id)))).sort((a, b) => a.localeCompare(b, "vi"));
+      const body = lines.length ? lines.map((l) => t.overdueLine(l, true)) : [t.noneOverdue];
+      return ctx.replyWithHTML([t.overdueUnits(names, lines.length), ...body].join("\n"));
+    }
     const header = scope === "province" ? t.overdueProvince(lines.length) : "unitId" in scope ? t.overdueUnit(await unitName(ctx, scope.unitId), lines.length) : "";
     const body = lines.length ? lines.map((l) => t.overdueLine(l, scope === "province")) : [t.noneOverdue];
     return ctx.replyWithHTML([header, ...body].join("\n"));
@@ -123,6 +134,7 @@ const obstaclesCommand: CommandSpec = {
   chats: ["private", "group"],
   who: ["SECRETARIAT"],
   async handler(ctx) {
+    if (!provinceChat(ctx)) return refuse(ctx, ctx.t.onboarding.scope.provinceData);
     const o = ctx.t.tasks.obstacle;
     const rows = await ctx.services.followup.openObstacles();
     return ctx.replyWithHTML([o.listHeader(rows.length), ...(rows.length ? rows.map(o.line) : [o.none])].join("\n"));
