@@ -5,10 +5,11 @@
 //
 //   t            id           unitId   programmeId  num             text1       text2      at
 //   programme    programme             —            sortOrder       code
-//   plan                      unit     programme    amountVnd
+//   plan                      unit     programme    SUM(amountVnd)
 //   report       report (seq) unit     programme    cumulativeVnd   source      kind
 //   milestone                 unit?    programme?   targetBp        dueDate
-//   open                      unit     programme?                   dueDate
+//   open                      unit     programme?   COUNT(*)
+//   overdue                   unit     programme?   COUNT(*)                    (due before today)
 //   unit         unit                                              name
 //   done         task         unit                                 title       fullName   completedAt
 //
@@ -21,11 +22,12 @@
 // year: without it SQLite, with no statistics, takes the year index and reads the whole year of every unit.
 import { joinSql, sql } from "../db/client.ts";
 import type { Reader } from "../db/reader.ts";
+import type { TaskCount } from "./status.ts";
 
 type Int = number | bigint | string;
 
 interface Row {
-  t: "programme" | "plan" | "report" | "milestone" | "open" | "unit" | "done";
+  t: "programme" | "plan" | "report" | "milestone" | "open" | "overdue" | "unit" | "done";
   id: Int | null;
   unitId: Int | null;
   programmeId: Int | null;
@@ -40,22 +42,23 @@ export interface UnitRows {
   plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
   reports: { id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint }[];
   milestoneRows: { programmeId: number | null; unitId: number | null; dueDate: string; targetBp: number }[];
-  openTasks: { unitId: number; programmeId: number | null; dueDate: string }[];
+  taskCounts: TaskCount[];
   units: { id: number; name: string }[];
   /** in completion order */
   done: { unitId: number; title: string; by: string }[];
 }
 
-export async function readUnitRows(reader: Reader, year: number, dayStart: Date, unitIds: number[]): Promise<UnitRows> {
+export async function readUnitRows(reader: Reader, year: number, today: string, dayStart: Date, unitIds: number[]): Promise<UnitRows> {
   const ids = joinSql(unitIds);
   const rows = await reader.all<Row>(sql`
     SELECT 'programme' AS "t", "id", CAST(NULL AS INTEGER) AS "unitId", CAST(NULL AS INTEGER) AS "programmeId",
            "sortOrder" AS "num", "code" AS "text1", CAST(NULL AS TEXT) AS "text2", CAST(NULL AS TIMESTAMP) AS "at"
       FROM "Programme"
     UNION ALL
-    SELECT 'plan', NULL, "unitId", "programmeId", "amountVnd", NULL, NULL, NULL
+    SELECT 'plan', NULL, "unitId", "programmeId", SUM("amountVnd"), NULL, NULL, NULL
       FROM "CapitalPlan"
      WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
+     GROUP BY "unitId", "programmeId"
     UNION ALL
     SELECT 'report', "id", "unitId", "programmeId", "cumulativeVnd", CAST("source" AS TEXT), CAST("kind" AS TEXT), NULL
       FROM "DisbursementReport"
@@ -67,9 +70,15 @@ export async function readUnitRows(reader: Reader, year: number, dayStart: Date,
       FROM "Milestone"
      WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))
     UNION ALL
-    SELECT 'open', NULL, "unitId", "programmeId", NULL, "dueDate", NULL, NULL
+    SELECT 'open', NULL, "unitId", "programmeId", COUNT(*), NULL, NULL, NULL
       FROM "Task"
      WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'
+     GROUP BY "unitId", "programmeId"
+    UNION ALL
+    SELECT 'overdue', NULL, "unitId", "programmeId", COUNT(*), NULL, NULL, NULL
+      FROM "Task"
+     WHERE "unitId" IN (${ids}) AND "status" = 'OPEN' AND "dueDate" < ${today}
+     GROUP BY "unitId", "programmeId"
     UNION ALL
     SELECT 'unit', "id", NULL, NULL, NULL, "name", NULL, NULL
       FROM "Unit"
@@ -79,10 +88,17 @@ export async function readUnitRows(reader: Reader, year: number, dayStart: Date,
       FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
      WHERE t."unitId" IN (${ids}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}`);
 
-  const out: UnitRows = { programmes: [], plans: [], reports: [], milestoneRows: [], openTasks: [], units: [], done: [] };
+  const n = (v: Int | null) => (v === null ? null : Number(v));
+  const out: UnitRows = { programmes: [], plans: [], reports: [], milestoneRows: [], taskCounts: [], units: [], done: [] };
+  const counts = new Map<string, TaskCount>();
+  const countOf = (r: Row) => {
+    const k = `${r.unitId}:${r.programmeId}`;
+    const c = counts.get(k) ?? { unitId: Number(r.unitId), programmeId: n(r.programmeId), open: 0, overdue: 0 };
+    counts.set(k, c);
+    return c;
+  };
   const order: { sortOrder: number; code: string }[] = [];
   const done: { at: number; id: number; row: UnitRows["done"][number] }[] = [];
-  const n = (v: Int | null) => (v === null ? null : Number(v));
   for (const r of rows) {
     switch (r.t) {
       case "programme":
@@ -106,7 +122,10 @@ export async function readUnitRows(reader: Reader, year: number, dayStart: Date,
         out.milestoneRows.push({ programmeId: n(r.programmeId), unitId: n(r.unitId), dueDate: r.text1!, targetBp: Number(r.num) });
         break;
       case "open":
-        out.openTasks.push({ unitId: Number(r.unitId), programmeId: n(r.programmeId), dueDate: r.text1! });
+        countOf(r).open = Number(r.num);
+        break;
+      case "overdue":
+        countOf(r).overdue = Number(r.num);
         break;
       case "unit":
         out.units.push({ id: Number(r.id), name: r.text1! });
@@ -119,6 +138,7 @@ export async function readUnitRows(reader: Reader, year: number, dayStart: Date,
   // programmes by sortOrder, then code; done tasks by completion time, then id
   const rank = new Map(out.programmes.map((p, i) => [p.id, order[i]!]));
   out.programmes.sort((a, b) => rank.get(a.id)!.sortOrder - rank.get(b.id)!.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  out.taskCounts = [...counts.values()];
   out.done = done.sort((a, b) => a.at - b.at || a.id - b.id).map((d) => d.row);
   return out;
 }

@@ -33,6 +33,26 @@ export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId:
 
 const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
 
+/** Open and overdue tasks per unit × programme (programme null: tasks of no programme). */
+export interface TaskCount {
+  unitId: number;
+  programmeId: number | null;
+  open: number;
+  overdue: number;
+}
+
+function countOpenTasks(tasks: { unitId: number; programmeId: number | null; dueDate: string }[], today: string): TaskCount[] {
+  const counts = new Map<string, TaskCount>();
+  for (const t of tasks) {
+    const k = key(t.unitId, t.programmeId ?? 0);
+    const c = counts.get(k) ?? { unitId: t.unitId, programmeId: t.programmeId, open: 0, overdue: 0 };
+    c.open++;
+    if (t.dueDate < today) c.overdue++;
+    counts.set(k, c);
+  }
+  return [...counts.values()];
+}
+
 export function createStatusService({ db, reader = prismaReader(db) }: { db: Db; reader?: Reader }) {
   /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
   async function load(today: string, unitIds?: number[]) {
@@ -56,7 +76,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
       }),
     ]);
     const plans = planSums.map((p) => ({ unitId: p.unitId, programmeId: p.programmeId, amountVnd: p._sum.amountVnd ?? 0n }));
-    return compute(today, year, { programmes, plans, reports, milestoneRows, openTasks });
+    return compute(today, year, { programmes, plans, reports, milestoneRows, taskCounts: countOpenTasks(openTasks, today) });
   }
 
   /** The one computation behind /status, digests and reports, whichever way the rows were read. */
@@ -68,10 +88,10 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
       plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
       reports: { id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint }[];
       milestoneRows: MilestoneRow[];
-      openTasks: { unitId: number; programmeId: number | null; dueDate: string }[];
+      taskCounts: TaskCount[];
     },
   ) {
-    const { programmes, plans, reports, milestoneRows, openTasks } = rows;
+    const { programmes, plans, reports, milestoneRows, taskCounts } = rows;
     const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p.amountVnd]));
     const reportsBy = new Map<string, ReportPoint[]>();
     for (const r of reports) {
@@ -80,14 +100,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
       list.push({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id });
       reportsBy.set(k, list);
     }
-    const tasksBy = new Map<string, { open: number; overdue: number }>();
-    for (const t of openTasks) {
-      const k = key(t.unitId, t.programmeId ?? 0);
-      const c = tasksBy.get(k) ?? { open: 0, overdue: 0 };
-      c.open++;
-      if (t.dueDate < today) c.overdue++;
-      tasksBy.set(k, c);
-    }
+    const tasksBy = new Map(taskCounts.map((c) => [key(c.unitId, c.programmeId ?? 0), c]));
 
     function programmeStatus(unitId: number, programme: { id: number; code: string }): ProgrammeStatusView {
       const k = key(unitId, programme.id);
@@ -133,16 +146,9 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
   async function unitViewsOn(today: string, now: Date, unitIds: number[]): Promise<Map<number, UnitStatusView>> {
     const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
     const year = reportingYear(today);
-    // one statement for every row the views need (src/services/status-rows.ts); plans summed exactly here
-    const { units, done, plans, ...rows } = await readUnitRows(reader, year, dayStart, unitIds);
-    const sums = new Map<string, { unitId: number; programmeId: number; amountVnd: bigint }>();
-    for (const p of plans) {
-      const k = key(p.unitId, p.programmeId);
-      const e = sums.get(k) ?? { unitId: p.unitId, programmeId: p.programmeId, amountVnd: 0n };
-      e.amountVnd += p.amountVnd;
-      sums.set(k, e);
-    }
-    const l = compute(today, year, { ...rows, plans: [...sums.values()] });
+    // one statement for every row the views need (src/services/status-rows.ts)
+    const { units, done, ...rows } = await readUnitRows(reader, year, today, dayStart, unitIds);
+    const l = compute(today, year, rows);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
       const unitId = unit.id;

@@ -27,7 +27,7 @@ describeEachDatabase("unit /status rows", (provider) => {
     });
   }
 
-  it("gives the figures of the computation over every report, part and whole reports interleaved", async () => {
+  it("gives the figures of the computation over every row (reports interleaved, plans, open and overdue tasks)", async () => {
     const status = createStatusService({ db: t.db, reader: t.reader });
     const unit = await t.db.unit.findFirstOrThrow({ where: { name: { contains: "Nam Trà My" } } });
     const other = await t.db.unit.findFirstOrThrow({ where: { name: { contains: "Bắc Trà My" } } });
@@ -45,6 +45,12 @@ describeEachDatabase("unit /status rows", (provider) => {
     await report(other.id, dtts!.id, 9n);
     await report(other.id, dtts!.id, 8n);
 
+    // tasks: one overdue, one due later, for NTM of the unit (beside the demo's own)
+    const responsible = await t.db.official.findFirstOrThrow();
+    for (const dueDate of ["2026-11-10", "2026-12-10"]) {
+      await t.db.task.create({ data: { title: `Việc ${dueDate}`, unitId: unit.id, programmeId: ntm!.id, responsibleId: responsible.id, dueDate } });
+    }
+
     const unitView = await status.unitStatus(unit.id, now);
     const otherView = await status.unitStatus(other.id, now);
     const figure = (v: typeof unitView, code: string) => v.programmes.find((p) => p.programmeCode === code)!.disbursedVnd;
@@ -57,7 +63,13 @@ describeEachDatabase("unit /status rows", (provider) => {
       const province = await status.provinceStatus(now, { programmeId: p.id });
       for (const row of province.units) {
         const u = await t.db.unit.findFirstOrThrow({ where: { name: row.unitName } });
-        expect(figure(await status.unitStatus(u.id, now), p.code), `${row.unitName} ${p.code}`).toBe(row.disbursedVnd);
+        const view = (await status.unitStatus(u.id, now)).programmes.find((x) => x.programmeCode === p.code)!;
+        expect([view.disbursedVnd, view.planVnd, view.openTasks, view.overdueTasks], `${row.unitName} ${p.code}`).toEqual([
+          row.disbursedVnd,
+          row.planVnd,
+          row.openTasks,
+          row.overdueTasks,
+        ]);
       }
     }
   });
