@@ -3,15 +3,14 @@
 // seven statements cost seven parses, plans and round trips; on PostgreSQL that was most of a /status.
 // They are one `UNION ALL` of rows of one shape, told apart by "t":
 //
-//   t            id           unitId   programmeId  num             text1       text2      at
-//   programme    programme             —            sortOrder       code
+//   t            id           unitId   programmeId  num             num2       text1     text2     at
+//   programme    programme             —            sortOrder                  code
 //   plan                      unit     programme    SUM(amountVnd)
-//   report       report (seq) unit     programme    cumulativeVnd   source      kind
-//   milestone                 unit?    programme?   targetBp        dueDate
-//   open                      unit     programme?   COUNT(*)
-//   overdue                   unit     programme?   COUNT(*)                    (due before today)
-//   unit         unit                                              name
-//   done         task         unit                                 title       fullName   completedAt
+//   report       report (seq) unit     programme    cumulativeVnd              source    kind
+//   milestone                 unit?    programme?   targetBp                   dueDate
+//   open                      unit     programme?   open tasks      overdue
+//   unit         unit                                                         name
+//   done         task         unit                                            title     fullName  completedAt
 //
 // Reports: only the latest of each part (unit × programme × source × kind; a whole-programme report is
 // the part with no source and kind), the only ones currentDisbursed (src/domain/disbursed.ts) can use:
@@ -27,11 +26,12 @@ import type { TaskCount } from "./status.ts";
 type Int = number | bigint | string;
 
 interface Row {
-  t: "programme" | "plan" | "report" | "milestone" | "open" | "overdue" | "unit" | "done";
+  t: "programme" | "plan" | "report" | "milestone" | "open" | "unit" | "done";
   id: Int | null;
   unitId: Int | null;
   programmeId: Int | null;
   num: Int | null;
+  num2: Int | null;
   text1: string | null;
   text2: string | null;
   at: Date | string | null;
@@ -52,51 +52,40 @@ export async function readUnitRows(reader: Reader, year: number, today: string, 
   const ids = joinSql(unitIds);
   const rows = await reader.all<Row>(sql`
     SELECT 'programme' AS "t", "id", CAST(NULL AS INTEGER) AS "unitId", CAST(NULL AS INTEGER) AS "programmeId",
-           "sortOrder" AS "num", "code" AS "text1", CAST(NULL AS TEXT) AS "text2", CAST(NULL AS TIMESTAMP) AS "at"
+           "sortOrder" AS "num", CAST(NULL AS INTEGER) AS "num2", "code" AS "text1", CAST(NULL AS TEXT) AS "text2",
+           CAST(NULL AS TIMESTAMP) AS "at"
       FROM "Programme"
     UNION ALL
-    SELECT 'plan', NULL, "unitId", "programmeId", SUM("amountVnd"), NULL, NULL, NULL
+    SELECT 'plan', NULL, "unitId", "programmeId", SUM("amountVnd"), NULL, NULL, NULL, NULL
       FROM "CapitalPlan"
      WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
      GROUP BY "unitId", "programmeId"
     UNION ALL
-    SELECT 'report', "id", "unitId", "programmeId", "cumulativeVnd", CAST("source" AS TEXT), CAST("kind" AS TEXT), NULL
+    SELECT 'report', "id", "unitId", "programmeId", "cumulativeVnd", NULL, CAST("source" AS TEXT), CAST("kind" AS TEXT), NULL
       FROM "DisbursementReport"
      WHERE "id" IN (SELECT MAX("id") FROM "DisbursementReport"
                      WHERE "unitId" IN (${ids}) AND "programmeId" IN (SELECT "id" FROM "Programme") AND "year" = ${year}
                      GROUP BY "unitId", "programmeId", "source", "kind")
     UNION ALL
-    SELECT 'milestone', NULL, "unitId", "programmeId", "targetBp", "dueDate", NULL, NULL
+    SELECT 'milestone', NULL, "unitId", "programmeId", "targetBp", NULL, "dueDate", NULL, NULL
       FROM "Milestone"
      WHERE "year" = ${year} AND ("unitId" IS NULL OR "unitId" IN (${ids}))
     UNION ALL
-    SELECT 'open', NULL, "unitId", "programmeId", COUNT(*), NULL, NULL, NULL
+    SELECT 'open', NULL, "unitId", "programmeId", COUNT(*), SUM(CASE WHEN "dueDate" < ${today} THEN 1 ELSE 0 END), NULL, NULL, NULL
       FROM "Task"
      WHERE "unitId" IN (${ids}) AND "status" = 'OPEN'
      GROUP BY "unitId", "programmeId"
     UNION ALL
-    SELECT 'overdue', NULL, "unitId", "programmeId", COUNT(*), NULL, NULL, NULL
-      FROM "Task"
-     WHERE "unitId" IN (${ids}) AND "status" = 'OPEN' AND "dueDate" < ${today}
-     GROUP BY "unitId", "programmeId"
-    UNION ALL
-    SELECT 'unit', "id", NULL, NULL, NULL, "name", NULL, NULL
+    SELECT 'unit', "id", NULL, NULL, NULL, NULL, "name", NULL, NULL
       FROM "Unit"
      WHERE "id" IN (${ids})
     UNION ALL
-    SELECT 'done', t."id", t."unitId", NULL, NULL, t."title", o."fullName", t."completedAt"
+    SELECT 'done', t."id", t."unitId", NULL, NULL, NULL, t."title", o."fullName", t."completedAt"
       FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
      WHERE t."unitId" IN (${ids}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}`);
 
   const n = (v: Int | null) => (v === null ? null : Number(v));
   const out: UnitRows = { programmes: [], plans: [], reports: [], milestoneRows: [], taskCounts: [], units: [], done: [] };
-  const counts = new Map<string, TaskCount>();
-  const countOf = (r: Row) => {
-    const k = `${r.unitId}:${r.programmeId}`;
-    const c = counts.get(k) ?? { unitId: Number(r.unitId), programmeId: n(r.programmeId), open: 0, overdue: 0 };
-    counts.set(k, c);
-    return c;
-  };
   const order: { sortOrder: number; code: string }[] = [];
   const done: { at: number; id: number; row: UnitRows["done"][number] }[] = [];
   for (const r of rows) {
@@ -122,10 +111,7 @@ export async function readUnitRows(reader: Reader, year: number, today: string, 
         out.milestoneRows.push({ programmeId: n(r.programmeId), unitId: n(r.unitId), dueDate: r.text1!, targetBp: Number(r.num) });
         break;
       case "open":
-        countOf(r).open = Number(r.num);
-        break;
-      case "overdue":
-        countOf(r).overdue = Number(r.num);
+        out.taskCounts.push({ unitId: Number(r.unitId), programmeId: n(r.programmeId), open: Number(r.num), overdue: Number(r.num2) });
         break;
       case "unit":
         out.units.push({ id: Number(r.id), name: r.text1! });
@@ -138,7 +124,6 @@ export async function readUnitRows(reader: Reader, year: number, today: string, 
   // programmes by sortOrder, then code; done tasks by completion time, then id
   const rank = new Map(out.programmes.map((p, i) => [p.id, order[i]!]));
   out.programmes.sort((a, b) => rank.get(a.id)!.sortOrder - rank.get(b.id)!.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  out.taskCounts = [...counts.values()];
   out.done = done.sort((a, b) => a.at - b.at || a.id - b.id).map((d) => d.row);
   return out;
 }
