@@ -21,6 +21,13 @@ export async function secretariatChats(tx: Tx) {
   return tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" }, orderBy: { id: "asc" } });
 }
 
+/** A role or responsibility in force at `now`, held by an active official (a `where` fragment). */
+export const inForce = (now: Date) => ({
+  validFrom: { lte: now },
+  OR: [{ validTo: null }, { validTo: { gt: now } }],
+  official: { active: true },
+});
+
 /**
  * Holders of `roles` for these units (unitIds undefined: any unit, also province-wide roles), reachable
  * in private. One row per (official, unit) assignment.
@@ -30,9 +37,7 @@ export async function reachableRoleHolders(tx: Tx, roles: Role[], unitIds: numbe
     where: {
       role: { in: roles },
       ...(unitIds ? { unitId: { in: unitIds } } : {}),
-      validFrom: { lte: now },
-      OR: [{ validTo: null }, { validTo: { gt: now } }],
-      official: { active: true },
+      ...inForce(now),
     },
     include: { official: true },
     orderBy: { id: "asc" },

@@ -15,6 +15,7 @@ import { catalogue } from "../i18n/index.ts";
 import type { PaceReminderView } from "../i18n/pace.ts";
 import {
   claimKeys,
+  inForce,
   reachablePrivateChat,
   reachableRoleHolders,
   secretariatChats,
@@ -168,9 +169,7 @@ async function reachableResponsibles(tx: Tx, unitIds: number[], now: Date): Prom
   const rows = await tx.responsibility.findMany({
     where: {
       unitId: { in: unitIds },
-      validFrom: { lte: now },
-      OR: [{ validTo: null }, { validTo: { gt: now } }],
-      official: { active: true },
+      ...inForce(now),
     },
     include: { official: true },
     orderBy: { id: "asc" },
