@@ -44,6 +44,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The reader's PostgreSQL connections: a getUpdates batch asks at most four questions at once (src/bot/index.ts). */
+const READER_CONNECTIONS = 4;
+
 export async function openDatabase(url: string | undefined): Promise<Database> {
   const target = databaseTarget(url);
   let db: Db;
@@ -58,11 +61,12 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     // a second connection to ":memory:" would be another, empty database
     reader = memory ? prismaReader(db) : sqliteReader(target.file);
   } else {
-    // one pool for Prisma's adapter and the reader; Prisma's $disconnect ends it
-    const pool = new pg.Pool(pgPoolConfig(target.url));
-    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    // Prisma's pool (its $disconnect ends it), and a small one of the reader's own whose sessions plan
+    // prepared statements once, generically (src/db/reader.ts)
+    const config = pgPoolConfig(target.url);
+    const client = new PostgresClient({ adapter: new PrismaPg(new pg.Pool(config), { disposeExternalPool: true }) });
     db = client as unknown as Db;
-    reader = pgReader(pool);
+    reader = pgReader(new pg.Pool({ ...config, max: READER_CONNECTIONS, options: "-c plan_cache_mode=force_generic_plan" }));
   }
   return {
     db,

@@ -64,6 +64,12 @@ describeEachDatabase("hot-path reader", (provider) => {
     }
   });
 
+  it.runIf(provider === "postgres")("plans its statements generically, on sessions of its own (PostgreSQL)", async () => {
+    const mode = (rows: { plan_cache_mode: string }[]) => rows[0]!.plan_cache_mode;
+    expect(mode(await t.reader.all(sql`SHOW plan_cache_mode`))).toBe("force_generic_plan");
+    expect(mode(await t.db.$queryRaw(sql`SHOW plan_cache_mode`))).toBe("auto");
+  });
+
   it.runIf(provider === "sqlite")("cannot write (SQLite: a query-only connection)", async () => {
     await expect(t.reader.all(sql`DELETE FROM "Chat" RETURNING "id"`)).rejects.toThrow(/readonly|query_only|attempt to write/i);
     expect(await t.db.chat.count()).toBe(1);
