@@ -36,6 +36,18 @@ export function refusalText(ctx: BotContext, r: Refusal): string {
   return e.notAllowed(e.roleRequired(r.need));
 }
 
+/**
+ * The command a text message starts with, as telegraf's `bot.command` matches it: a bot_command entity at
+ * offset 0, "/name" or "/name@bot" when the bot is this one (its username in any case). Null otherwise.
+ */
+export function commandName(msg: { text: string; entities?: { type: string; offset: number; length: number }[] }, me: string): string | null {
+  const e = msg.entities?.[0];
+  if (e?.type !== "bot_command" || e.offset > 0) return null;
+  const [word = "", to] = msg.text.slice(1, e.length).split("@");
+  if (to && to.toLowerCase() !== me.toLowerCase()) return null;
+  return word || null;
+}
+
 /** The text after the command word: "/status@dondoc_bot nam tra my" → "nam tra my". */
 export function commandArgs(text: string): string {
   const m = /^\/\S+\s*([\s\S]*)$/.exec(text.trim());

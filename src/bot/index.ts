@@ -1,11 +1,12 @@
 // createBot: the telegraf stack. Middlewares resolve who speaks and where; features register commands
 // (each guarded by its declaration), completion replies and buttons; unknown commands get one line.
 import { Telegraf } from "telegraf";
+import { message } from "telegraf/filters";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/clock.ts";
 import type { Services } from "../services/index.ts";
 import { catalogue, langFromTelegram } from "../i18n/index.ts";
-import { allowed, commandArgs, refusalText, type CommandSpec } from "./commands.ts";
+import { allowed, commandArgs, commandName, refusalText, type CommandSpec } from "./commands.ts";
 import { chatScope, type BotContext } from "./context.ts";
 import { createErrorBoundary } from "./errors.ts";
 import { startCommand } from "./features/start.ts";
@@ -44,47 +45,43 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...followupCommands);
   commands.push(...reportCommands);
 
-  // who speaks and in which chat: two raw look-ups, side by side (src/services/registry.ts). They start
-  // before the once check and run beside it: a redelivered update (rare) wastes two reads, every other
-  // update saves a round trip (docs/benchmarks.md).
-  const lookUps = new WeakMap<object, Promise<[BotContext["actor"], BotContext["chatInfo"]]>>();
+  // Who speaks and in which chat: two raw look-ups, side by side (src/services/registry.ts). They start
+  // before the once check (src/bot/once.ts) and run beside it: a redelivered update (rare) wastes two reads,
+  // every other update saves a round trip (docs/benchmarks.md). One middleware, not three: every link of
+  // telegraf's chain costs each update a few promises.
+  const once = handleOnce(deps.services.db, deps.services.reader, deps.logger);
   bot.use((ctx, next) => {
     const from = ctx.from;
     const now = deps.clock.now();
-    const started = Promise.all([
+    const lookUps = Promise.all([
       from && !from.is_bot ? deps.services.registry.actorByTelegramId(BigInt(from.id), now) : null,
       ctx.chat ? deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null,
     ]);
-    started.catch(() => {}); // awaited below, unless the update is skipped
-    lookUps.set(ctx.update, started);
+    lookUps.catch(() => {}); // awaited below, unless the update is skipped
     ctx.now = now;
-    return next();
+    ctx.services = deps.services;
+    return once(ctx, async () => {
+      [ctx.actor, ctx.chatInfo] = await lookUps;
+      const lang = ctx.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
+      ctx.t = catalogue(lang);
+      return next();
+    });
   });
 
-  // an update delivered twice is handled once (src/bot/once.ts)
-  bot.use(handleOnce(deps.services.db, deps.services.reader, deps.logger));
-
-  bot.use(async (ctx, next) => {
-    ctx.services = deps.services;
-    [ctx.actor, ctx.chatInfo] = await lookUps.get(ctx.update)!;
-    const from = ctx.from;
-    const lang = ctx.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
-    ctx.t = catalogue(lang);
-    return next();
+  // the commands: one middleware and a look-up by name (one `bot.command` per command would put two dozen
+  // links in every update's middleware chain); only text messages that start with a command stop here
+  const byName = new Map(commands.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)));
+  bot.on(message("text"), async (ctx, next) => {
+    const spec = byName.get(commandName(ctx.message, ctx.me) ?? "");
+    if (!spec) return next();
+    // an anonymous group admin speaks as the group: we cannot know who he is
+    if (spec.who !== "anyone" && isAnonymousAdmin(ctx)) return ctx.replyWithHTML(ctx.t.onboarding.bind.anonymousAdmin);
+    const refusal = allowed(spec, ctx.actor, chatScope(ctx));
+    if (refusal) return ctx.replyWithHTML(refusalText(ctx, refusal));
+    return spec.handler(ctx, commandArgs(ctx.message.text));
   });
 
   registerMembership(bot);
-
-  for (const spec of commands) {
-    bot.command([spec.name, ...(spec.aliases ?? [])], async (ctx) => {
-      // an anonymous group admin speaks as the group: we cannot know who he is
-      if (spec.who !== "anyone" && isAnonymousAdmin(ctx)) return ctx.replyWithHTML(ctx.t.onboarding.bind.anonymousAdmin);
-      const refusal = allowed(spec, ctx.actor, chatScope(ctx));
-      if (refusal) return ctx.replyWithHTML(refusalText(ctx, refusal));
-      return spec.handler(ctx, commandArgs(ctx.message.text));
-    });
-  }
-
   registerCompletion(bot);
   registerTaskActions(bot);
   registerPlanUpload(bot);

@@ -34,6 +34,15 @@ describeEachDatabase("core loop", (provider) => {
     expect(lines[2]).toContain("1 việc đang mở, 1 quá hạn");
   });
 
+  it("answers a command addressed to it (any case of its name) or by alias, and leaves others' commands alone", async () => {
+    const firstLine = async (text: string) => (await h.say(chairman, namTraMy, text)).map((m) => m.text.split("\n")[0]);
+    expect(await firstLine("/status@DonDoc_Test_Bot")).toEqual([expect.stringContaining("Nam Trà My")]);
+    expect(await firstLine("/tinhhinh")).toEqual([expect.stringContaining("Nam Trà My")]);
+    expect(await firstLine("/status@another_bot")).toEqual([]);
+    expect(await firstLine("/Status")).toEqual([]); // command names are matched exactly, as telegraf does
+    expect(await firstLine("/unknown@dondoc_test_bot")).toEqual([expect.stringContaining("/unknown")]);
+  });
+
   it("posts each rung of the ladder to exactly the right chats, once", async () => {
     h.clock.set(at(8, 0));
     const sent = await h.deadlineCheck();
