@@ -40,8 +40,12 @@ export function defaultMilestones(year: number): MilestonePoint[] {
   ];
 }
 
-function byDate(milestones: readonly MilestonePoint[]): MilestonePoint[] {
-  return [...milestones].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+/** The milestones by date: as given when they already are (the usual case: no copy), else a sorted copy. */
+function byDate(milestones: readonly MilestonePoint[]): readonly MilestonePoint[] {
+  for (let i = 1; i < milestones.length; i++) {
+    if (milestones[i - 1]!.date > milestones[i]!.date) return [...milestones].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+  return milestones;
 }
 
 /** num / den rounded half up (towards +∞ on ties); den > 0. */

@@ -20,15 +20,33 @@ interface MilestoneRow {
 
 /** The most specific milestone set for a unit × programme: unit+programme, then programme, then all, then defaults. */
 export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId: number, year: number): MilestonePoint[] {
-  const tiers = [
-    rows.filter((r) => r.unitId === unitId && r.programmeId === programmeId),
-    rows.filter((r) => r.unitId === unitId && r.programmeId === null),
-    rows.filter((r) => r.unitId === null && r.programmeId === programmeId),
-    rows.filter((r) => r.unitId === null && r.programmeId === null),
-  ];
-  const chosen = tiers.find((t) => t.length > 0);
-  if (!chosen) return defaultMilestones(year);
-  return chosen.map((r) => ({ date: r.dueDate, targetBp: r.targetBp })).sort((a, b) => a.date.localeCompare(b.date));
+  return milestoneSets(rows, year)(unitId, programmeId);
+}
+
+/**
+ * milestonesFor over the same rows for many unit × programme pairs: the rows are grouped once, and each
+ * set is built and sorted once (most units share the province's set). The sets are shared: do not mutate.
+ */
+export function milestoneSets(rows: MilestoneRow[], year: number): (unitId: number, programmeId: number) => MilestonePoint[] {
+  const groups = new Map<string, MilestoneRow[]>();
+  for (const r of rows) {
+    const k = `${r.unitId ?? ""}|${r.programmeId ?? ""}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const sets = new Map<string, MilestonePoint[]>();
+  const setOf = (k: string) => {
+    let set = sets.get(k);
+    if (!set) {
+      const chosen = groups.get(k);
+      set = chosen ? chosen.map((r) => ({ date: r.dueDate, targetBp: r.targetBp })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : defaultMilestones(year);
+      sets.set(k, set);
+    }
+    return set;
+  };
+  return (unitId, programmeId) => {
+    for (const k of [`${unitId}|${programmeId}`, `${unitId}|`, `|${programmeId}`]) if (groups.has(k)) return setOf(k);
+    return setOf("|");
+  };
 }
 
 const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
@@ -101,6 +119,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
       reportsBy.set(k, list);
     }
     const tasksBy = new Map(taskCounts.map((c) => [key(c.unitId, c.programmeId ?? 0), c]));
+    const milestones = milestoneSets(milestoneRows, year);
 
     function programmeStatus(unitId: number, programme: { id: number; code: string }): ProgrammeStatusView {
       const k = key(unitId, programme.id);
@@ -109,7 +128,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
       const p = pace({
         planVnd,
         disbursedVnd,
-        milestones: milestonesFor(milestoneRows, unitId, programme.id, year),
+        milestones: milestones(unitId, programme.id),
         today,
         year,
       });

@@ -116,6 +116,30 @@ describe("isValidDate", () => {
     expect(isValidDate("2026-01-10T00:00")).toBe(false);
     expect(isValidDate("")).toBe(false);
     expect(isValidDate("0099-01-01")).toBe(false);
+    expect(isValidDate("1900-02-29")).toBe(false);
+    expect(isValidDate("2000-02-29")).toBe(true);
+    expect(isValidDate("2026-0a-10")).toBe(false);
+    expect(isValidDate("2026/01/10")).toBe(false);
+    expect(isValidDate(" 2026-01-1")).toBe(false);
+    expect(isValidDate("２０２６-01-10")).toBe(false); // digits other than ASCII
+  });
+
+  it("agrees with the calendar of JavaScript's Date on every day and non-day of years around each leap rule", () => {
+    const real = (y: number, m: number, d: number) => {
+      const t = new Date(Date.UTC(y, m - 1, d));
+      return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+    };
+    const p2 = (n: number) => String(n).padStart(2, "0");
+    let checked = 0;
+    const years = [1899, 1900, 1904, 1999, 2000, 2023, 2024, 2025, 2026, 2027, 2028, 2100, 2400];
+    for (const y of years)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const s = `${y}-${p2(m)}-${p2(d)}`;
+          expect(isValidDate(s), s).toBe(m >= 1 && m <= 12 && d >= 1 && real(y, m, d));
+          checked++;
+        }
+    expect(checked).toBe(years.length * 14 * 33);
   });
 });
 
