@@ -45,24 +45,28 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...followupCommands);
   commands.push(...reportCommands);
 
-  // Who speaks and in which chat: two raw look-ups, side by side (src/services/registry.ts). They start
-  // before the once check (src/bot/once.ts) and run beside it: a redelivered update (rare) wastes two reads,
-  // every other update saves a round trip (docs/benchmarks.md). One middleware, not three: every link of
-  // telegraf's chain costs each update a few promises.
-  const once = handleOnce(deps.services.db, deps.services.reader, deps.logger);
+  // Was it handled already, who speaks, in which chat: one statement (src/services/update-lookup.ts), then
+  // the once check (src/bot/once.ts). One middleware, not three: every link of telegraf's chain costs each
+  // update a few promises (docs/benchmarks.md).
+  const once = handleOnce(deps.services.db, deps.logger);
   bot.use((ctx, next) => {
     const from = ctx.from;
     const now = deps.clock.now();
-    const lookUps = Promise.all([
-      from && !from.is_bot ? deps.services.registry.actorByTelegramId(BigInt(from.id), now) : null,
-      ctx.chat ? deps.services.registry.chatByTelegramId(BigInt(ctx.chat.id)) : null,
-    ]);
-    lookUps.catch(() => {}); // awaited below, unless the update is skipped
+    const answer = deps.services.updates.lookUp(
+      {
+        updateId: BigInt(ctx.update.update_id),
+        telegramUserId: from && !from.is_bot ? BigInt(from.id) : null,
+        telegramChatId: ctx.chat ? BigInt(ctx.chat.id) : null,
+      },
+      now,
+    );
     ctx.now = now;
     ctx.services = deps.services;
-    return once(ctx, async () => {
-      [ctx.actor, ctx.chatInfo] = await lookUps;
-      const lang = ctx.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
+    return once(ctx, answer.then((a) => a.seen), async () => {
+      const a = await answer;
+      ctx.actor = a.actor;
+      ctx.chatInfo = a.chat;
+      const lang = a.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
       ctx.t = catalogue(lang);
       return next();
     });

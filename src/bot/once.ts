@@ -5,28 +5,23 @@
 // A twin delivered concurrently with the first delivery may still get a second read-only reply; it can
 // never have a second effect (the primary key fails the second transaction).
 //
-// Cost (docs/benchmarks.md): the look-up and the record are one raw statement each, and concurrent updates
-// (a getUpdates batch is handled in parallel) share them: the look-ups waiting while one runs go together
-// in one `IN (…)`, the records in one multi-row `INSERT … ON CONFLICT DO NOTHING` (a group commit, gathered
-// over a few milliseconds: replies finish spread out in time). Every update still waits for its own record
-// to be written before its handling counts as done. The look-up reads through the driver (src/db/reader.ts).
-import type { Context, MiddlewareFn } from "telegraf";
+// Cost (docs/benchmarks.md): the look-up is a branch of the one statement every update makes before it is
+// handled (src/services/update-lookup.ts); the record is one raw statement, and concurrent updates share it:
+// the records of a getUpdates batch go in one multi-row `INSERT … ON CONFLICT DO NOTHING` (a group commit,
+// gathered over a few milliseconds: replies finish spread out in time). Every update still waits for its
+// own record to be written before its handling counts as done.
+import type { Context } from "telegraf";
 import { joinSql, sql, type Db } from "../db/client.ts";
-import type { Reader } from "../db/reader.ts";
 import type { Logger } from "../logger.ts";
 import { coalesce } from "../services/coalesce.ts";
 
 /** The replies of one getUpdates batch finish over a few milliseconds: their records wait this long to be written together. */
 const RECORD_WINDOW_MS = 5;
 
-export function handleOnce(db: Db, reader: Reader, logger: Logger): MiddlewareFn<Context> {
-  const seen = coalesce<bigint, boolean>(async (asked) => {
-    const ids = [...new Set(asked)];
-    const rows = await reader.all<{ updateId: bigint | number | string }>(sql`
-      SELECT "updateId" FROM "ProcessedUpdate" WHERE "updateId" IN (${joinSql(ids)})`);
-    const found = new Set(rows.map((r) => BigInt(r.updateId)));
-    return asked.map((id) => found.has(id));
-  });
+/** Runs `next` for an update not `seen` before, then records it; a seen update is skipped. */
+export type Once = (ctx: Context, seen: Promise<boolean>, next: () => Promise<void>) => Promise<void>;
+
+export function handleOnce(db: Db, logger: Logger): Once {
   const record = coalesce<bigint, void>(async (asked) => {
     const ids = [...new Set(asked)];
     const at = new Date();
@@ -36,16 +31,15 @@ export function handleOnce(db: Db, reader: Reader, logger: Logger): MiddlewareFn
       ON CONFLICT ("updateId") DO NOTHING`;
     return asked.map(() => undefined);
   }, { windowMs: RECORD_WINDOW_MS });
-  return async (ctx, next) => {
+  return async (ctx, seen, next) => {
     const id = ctx.update?.update_id;
     if (typeof id !== "number") return next();
-    const updateId = BigInt(id);
-    if (await seen(updateId)) {
+    if (await seen) {
       logger.info({ updateId: id }, "update already processed: ignored");
       return;
     }
     await next();
     // the handler may have recorded it in its own transaction (or a twin did): nothing is inserted then
-    await record(updateId);
+    await record(BigInt(id));
   };
 }

@@ -4,6 +4,7 @@ import { prismaReader, type Reader } from "../db/reader.ts";
 import type { Config } from "../config.ts";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { createRegistry } from "./registry.ts";
+import { createUpdateLookup } from "./update-lookup.ts";
 import { createRegistryIo } from "./registry-io.ts";
 import { createRegistryAdmin } from "./registry-admin.ts";
 import { createStatusService } from "./status.ts";
@@ -27,6 +28,7 @@ export function createServices({ db, reader = prismaReader(db), config }: { db: 
     reader,
     calendar,
     registry: createRegistry({ db, reader }),
+    updates: createUpdateLookup({ reader }),
     registryIo: createRegistryIo({ db }),
     registryAdmin: createRegistryAdmin({ db }),
     status: createStatusService({ db, reader }),

@@ -34,7 +34,8 @@ export interface UnitRef {
   name: string;
 }
 
-interface ActorRow {
+/** An official's row joined with one of his role assignments (or none), as the look-ups read it. */
+export interface ActorRow {
   id: number;
   telegramUserId: bigint | number;
   fullName: string;
@@ -47,13 +48,43 @@ interface ActorRow {
   validTo: Date | string | null;
 }
 
-interface ChatRow {
+/** A chat's row with its unit's name. */
+export interface ChatRow {
   id: number;
   telegramChatId: bigint | number;
   unitId: number | null;
   isSecretariat: unknown;
   status: string;
   unitName: string | null;
+}
+
+/** The actor behind an official's rows (one per role assignment, in id order): null when unknown or
+ * inactive; only the roles valid at `now`. */
+export function actorFrom(rows: ActorRow[], now: Date): Actor | null {
+  const o = rows[0];
+  if (!o || !truthy(o.active)) return null;
+  const t = now.getTime();
+  return {
+    officialId: Number(o.id),
+    fullName: o.fullName,
+    language: o.language,
+    unitId: o.unitId === null ? null : Number(o.unitId),
+    roles: rows
+      .filter((r) => r.role !== null && new Date(r.validFrom!).getTime() <= t && (r.validTo === null || new Date(r.validTo).getTime() > t))
+      .map((r) => ({ role: r.role as Role, unitId: r.roleUnitId === null ? null : Number(r.roleUnitId) })),
+  };
+}
+
+/** The chat the bot may speak in: null when unknown or no longer ACTIVE. */
+export function chatFrom(c: ChatRow | null | undefined, telegramChatId: bigint): ChatInfo | null {
+  if (!c || c.status !== "ACTIVE") return null;
+  return {
+    id: Number(c.id),
+    telegramChatId,
+    unitId: c.unitId === null ? null : Number(c.unitId),
+    unitName: c.unitName ?? null,
+    isSecretariat: truthy(c.isSecretariat),
+  };
 }
 
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
@@ -79,19 +110,7 @@ export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; read
   });
 
   async function actorByTelegramId(telegramUserId: bigint, now: Date): Promise<Actor | null> {
-    const rows = await officialRows(telegramUserId);
-    const o = rows[0];
-    if (!o || !truthy(o.active)) return null;
-    const t = now.getTime();
-    return {
-      officialId: Number(o.id),
-      fullName: o.fullName,
-      language: o.language,
-      unitId: o.unitId === null ? null : Number(o.unitId),
-      roles: rows
-        .filter((r) => r.role !== null && new Date(r.validFrom!).getTime() <= t && (r.validTo === null || new Date(r.validTo).getTime() > t))
-        .map((r) => ({ role: r.role as Role, unitId: r.roleUnitId === null ? null : Number(r.roleUnitId) })),
-    };
+    return actorFrom(await officialRows(telegramUserId), now);
   }
 
   const chatRows = coalesce<bigint, ChatRow | null>(async (asked) => {
@@ -105,15 +124,7 @@ export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; read
   });
 
   async function chatByTelegramId(telegramChatId: bigint): Promise<ChatInfo | null> {
-    const c = await chatRows(telegramChatId);
-    if (!c || c.status !== "ACTIVE") return null;
-    return {
-      id: Number(c.id),
-      telegramChatId,
-      unitId: c.unitId === null ? null : Number(c.unitId),
-      unitName: c.unitName ?? null,
-      isSecretariat: truthy(c.isSecretariat),
-    };
+    return chatFrom(await chatRows(telegramChatId), telegramChatId);
   }
 
   async function findUnit(query: string): Promise<UnitRef> {

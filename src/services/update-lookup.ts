@@ -1,0 +1,124 @@
+// The three questions every update asks before it is handled, in ONE statement: was it handled already
+// (src/bot/once.ts), who speaks, in which chat (src/services/registry.ts). As three statements they were
+// three round trips side by side; on PostgreSQL each wakes a backend process, and on two cores three of
+// them beside the bot made the tail of every reply (docs/benchmarks.md). The updates of one getUpdates
+// batch share the statement (src/services/coalesce.ts). Rows of one shape, told apart by "t":
+//
+//   t      key             id        unitId   flag          text1      text2      role   roleUnitId  validFrom/To  ord
+//   seen   updateId
+//   actor  telegramUserId  official  unit     active        fullName   language   role   unit        validity      role id
+//   chat   telegramChatId  chat      unit     isSecretariat status     unit name
+//
+// Portable SQL: the first branch CASTs its NULLs (PostgreSQL types a UNION's columns from the left), enums
+// and booleans are cast to text and 0/1. Read through the driver (src/db/reader.ts).
+import { joinSql, sql } from "../db/client.ts";
+import type { Reader } from "../db/reader.ts";
+import { coalesce } from "./coalesce.ts";
+import { actorFrom, chatFrom, type Actor, type ActorRow, type ChatInfo, type ChatRow } from "./registry.ts";
+
+export interface UpdateQuestion {
+  updateId: bigint;
+  /** null: no sender, or a bot */
+  telegramUserId: bigint | null;
+  telegramChatId: bigint | null;
+}
+
+export interface UpdateAnswer {
+  /** the update is recorded as handled */
+  seen: boolean;
+  actor: Actor | null;
+  chat: ChatInfo | null;
+}
+
+type Int = number | bigint | string;
+
+interface Row {
+  t: "seen" | "actor" | "chat";
+  key: Int;
+  id: Int | null;
+  unitId: Int | null;
+  flag: Int | boolean | null;
+  text1: string | null;
+  text2: string | null;
+  role: string | null;
+  roleUnitId: Int | null;
+  validFrom: Date | string | null;
+  validTo: Date | string | null;
+  ord: Int | null;
+}
+
+interface Found {
+  seen: Set<bigint>;
+  actors: Map<bigint, ActorRow[]>;
+  chats: Map<bigint, ChatRow>;
+}
+
+/** `IN (…)` of the distinct keys; `IN (NULL)` (matches nothing) when there are none. */
+const keys = (xs: (bigint | null)[]) => {
+  const set = [...new Set(xs.filter((x): x is bigint => x !== null))];
+  return joinSql(set.length > 0 ? set : [null]);
+};
+
+export function createUpdateLookup({ reader }: { reader: Reader }) {
+  const find = coalesce<UpdateQuestion, Found>(async (asked) => {
+    const rows = await reader.all<Row>(sql`
+      SELECT 'seen' AS "t", CAST("updateId" AS BIGINT) AS "key", CAST(NULL AS INTEGER) AS "id",
+             CAST(NULL AS INTEGER) AS "unitId", CAST(NULL AS INTEGER) AS "flag", CAST(NULL AS TEXT) AS "text1",
+             CAST(NULL AS TEXT) AS "text2", CAST(NULL AS TEXT) AS "role", CAST(NULL AS INTEGER) AS "roleUnitId",
+             CAST(NULL AS TIMESTAMP) AS "validFrom", CAST(NULL AS TIMESTAMP) AS "validTo", CAST(NULL AS INTEGER) AS "ord"
+        FROM "ProcessedUpdate"
+       WHERE "updateId" IN (${keys(asked.map((a) => a.updateId))})
+      UNION ALL
+      SELECT 'actor', o."telegramUserId", o."id", o."unitId", CASE WHEN o."active" THEN 1 ELSE 0 END, o."fullName",
+             o."language", CAST(r."role" AS TEXT), r."unitId", r."validFrom", r."validTo", r."id"
+        FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
+       WHERE o."telegramUserId" IN (${keys(asked.map((a) => a.telegramUserId))})
+      UNION ALL
+      SELECT 'chat', c."telegramChatId", c."id", c."unitId", CASE WHEN c."isSecretariat" THEN 1 ELSE 0 END,
+             CAST(c."status" AS TEXT), u."name", NULL, NULL, NULL, NULL, NULL
+        FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
+       WHERE c."telegramChatId" IN (${keys(asked.map((a) => a.telegramChatId))})`);
+    const found: Found = { seen: new Set(), actors: new Map(), chats: new Map() };
+    const num = (v: Int | null) => (v === null ? null : Number(v));
+    const roles = new Map<ActorRow, number>();
+    for (const r of rows) {
+      const key = BigInt(r.key);
+      if (r.t === "seen") found.seen.add(key);
+      else if (r.t === "chat") {
+        found.chats.set(key, { id: Number(r.id), telegramChatId: key, unitId: num(r.unitId), isSecretariat: r.flag, status: r.text1 ?? "", unitName: r.text2 });
+      } else {
+        const row: ActorRow = {
+          id: Number(r.id),
+          telegramUserId: key,
+          fullName: r.text1 ?? "",
+          language: r.text2 ?? "vi",
+          unitId: num(r.unitId),
+          active: r.flag,
+          role: r.role as ActorRow["role"],
+          roleUnitId: num(r.roleUnitId),
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+        };
+        roles.set(row, num(r.ord) ?? 0);
+        found.actors.set(key, [...(found.actors.get(key) ?? []), row]);
+      }
+    }
+    // an official's rows in the order of his role assignments (one official per Telegram user)
+    for (const list of found.actors.values()) list.sort((a, b) => roles.get(a)! - roles.get(b)!);
+    return asked.map(() => found);
+  });
+
+  /** The three answers for one update; each caller's roles are those valid at its own `now`. */
+  async function lookUp(q: UpdateQuestion, now: Date): Promise<UpdateAnswer> {
+    const found = await find(q);
+    return {
+      seen: found.seen.has(q.updateId),
+      actor: q.telegramUserId === null ? null : actorFrom(found.actors.get(q.telegramUserId) ?? [], now),
+      chat: q.telegramChatId === null ? null : chatFrom(found.chats.get(q.telegramChatId), q.telegramChatId),
+    };
+  }
+
+  return { lookUp };
+}
+
+export type UpdateLookup = ReturnType<typeof createUpdateLookup>;

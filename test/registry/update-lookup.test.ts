@@ -1,0 +1,75 @@
+// The one statement every update makes before it is handled (src/services/update-lookup.ts) answers what the
+// separate look-ups answer (the registry's actor and chat, the ProcessedUpdate row), on both databases:
+// every demo official and chat, unknown ones, a bot sender, a role that ended, an inactive official, a chat
+// the bot left, ids beyond 2^53, and many updates asking at once.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { localInstant } from "../../src/domain/dates.ts";
+import { DEMO, seedDemo } from "../../src/seed/demo.ts";
+import { createRegistry } from "../../src/services/registry.ts";
+import { createUpdateLookup, type UpdateQuestion } from "../../src/services/update-lookup.ts";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+
+const NOW = localInstant("2026-11-24", 9 * 60);
+const BIG = 9_007_199_254_740_993n; // 2^53 + 1
+
+describeEachDatabase("update look-up", (provider) => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    await seedDemo(t.db, { today: "2026-11-24", now: NOW });
+    await t.db.processedUpdate.createMany({ data: [{ updateId: 7n, processedAt: NOW }, { updateId: BIG, processedAt: NOW }] });
+    // a role that ended yesterday, an official who left, a chat the bot left, a chat with a huge id
+    const official = await t.db.official.findFirstOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
+    await t.db.roleAssignment.create({ data: { officialId: official.id, role: "SUPERVISOR", unitId: null, validFrom: new Date("2026-01-01T00:00:00Z"), validTo: new Date(NOW.getTime() - 86_400_000) } });
+    await t.db.official.update({ where: { telegramUserId: BigInt(DEMO.official2.id) }, data: { active: false } });
+    await t.db.chat.update({ where: { telegramChatId: BigInt(DEMO.groups.bacTraMy.id) }, data: { status: "LEFT" } });
+    await t.db.chat.create({ data: { telegramChatId: -BIG, kind: "SUPERGROUP", title: "huge", isSecretariat: true } });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it("answers as the separate look-ups do, for one update at a time and for many at once", async () => {
+    const users = [...Object.values(DEMO).flatMap((p) => ("id" in p && typeof p.id === "number" ? [BigInt(p.id)] : [])), 123n, null];
+    const chats = [...Object.values(DEMO.groups).map((g) => BigInt(g.id)), -BIG, 456n, null];
+    const questions: UpdateQuestion[] = [];
+    let updateId = 1n;
+    for (const u of users) for (const c of chats) questions.push({ updateId: updateId++ % 9n === 0n ? BIG : updateId, telegramUserId: u, telegramChatId: c });
+    expect(questions.length).toBeGreaterThan(50);
+
+    const registry = createRegistry({ db: t.db });
+    const expected = await Promise.all(
+      questions.map(async (q) => ({
+        seen: (await t.db.processedUpdate.count({ where: { updateId: q.updateId } })) > 0,
+        actor: q.telegramUserId === null ? null : await registry.actorByTelegramId(q.telegramUserId, NOW),
+        chat: q.telegramChatId === null ? null : await registry.chatByTelegramId(q.telegramChatId),
+      })),
+    );
+    const lookup = createUpdateLookup({ reader: t.reader });
+    const together = await Promise.all(questions.map((q) => lookup.lookUp(q, NOW)));
+    const oneByOne = [];
+    for (const q of questions) oneByOne.push(await lookup.lookUp(q, NOW));
+    expect(together).toEqual(expected);
+    expect(oneByOne).toEqual(expected);
+
+    // what the fixture set up is really in the answers
+    const seenCount = expected.filter((e) => e.seen).length;
+    expect(seenCount).toBeGreaterThan(1);
+    const chairman = expected.find((e) => e.actor?.fullName === DEMO.chairman.name)!.actor!;
+    expect(chairman.roles).toEqual([expect.objectContaining({ role: "CHAIRMAN" })]);
+    expect(expected.some((e) => e.actor?.fullName === DEMO.official2.name)).toBe(false);
+    expect(expected.find((e) => e.actor?.fullName === DEMO.official.name)!.actor!.roles.some((r) => r.role === "SUPERVISOR")).toBe(false);
+    expect(expected.some((e) => e.chat?.telegramChatId === -BIG && e.chat.isSecretariat)).toBe(true);
+    expect(expected.some((e) => e.chat?.telegramChatId === BigInt(DEMO.groups.bacTraMy.id))).toBe(false);
+    expect(expected.find((e) => e.chat?.telegramChatId === BigInt(DEMO.groups.namTraMy.id))!.chat!.unitName).toContain("Nam Trà My");
+  });
+
+  it("filters roles by each caller's own time", async () => {
+    const official = BigInt(DEMO.official.id);
+    const lookup = createUpdateLookup({ reader: t.reader });
+    const q = { updateId: 99n, telegramUserId: official, telegramChatId: null };
+    const [before, after] = await Promise.all([lookup.lookUp(q, new Date(NOW.getTime() - 3 * 86_400_000)), lookup.lookUp(q, NOW)]);
+    expect(before.actor!.roles.some((r) => r.role === "SUPERVISOR")).toBe(true);
+    expect(after.actor!.roles.some((r) => r.role === "SUPERVISOR")).toBe(false);
+  });
+});
