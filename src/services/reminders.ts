@@ -81,13 +81,22 @@ export function createReminderService(deps: ReminderDeps) {
     }
     let rungs = 0;
     let messages = 0;
+    // who is told beyond the unit: read once per check, not once per batch (a scan of Chat each time)
+    const everywhere = fresh.length > 0 ? await audienceOfCheck() : { secretariat: [], unreachable: new Set<bigint>() };
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
-      const r = await db.$transaction((tx) => writeBatch(tx, batch, now, today, cal));
+      const r = await db.$transaction((tx) => writeBatch(tx, batch, now, today, cal, everywhere));
       rungs += r.rungs;
       messages += r.messages;
     }
     return { rungs, messages };
+  }
+
+  /** The secretariat's groups and the private chats the bot cannot reach (blocked, left). */
+  async function audienceOfCheck(): Promise<{ secretariat: bigint[]; unreachable: Set<bigint> }> {
+    const secretariat = await db.$queryRaw<{ telegramChatId: bigint | number }[]>`
+      SELECT "telegramChatId" FROM "Chat" WHERE "isSecretariat" = ${true} AND "status" = 'ACTIVE' ORDER BY "id" ASC`;
+    return { secretariat: secretariat.map((c) => BigInt(c.telegramChatId)), unreachable: await unreachablePrivateChats(db) };
   }
 
   async function writeBatch(
@@ -96,6 +105,7 @@ export function createReminderService(deps: ReminderDeps) {
     now: Date,
     today: string,
     cal: WorkCalendar,
+    everywhere: { secretariat: bigint[]; unreachable: ReadonlySet<bigint> },
   ) {
     // raw statements (docs/benchmarks.md): the keys already written, the new reminders (one INSERT …
     // RETURNING), and the tasks with what the messages need
@@ -155,32 +165,43 @@ export function createReminderService(deps: ReminderDeps) {
     const taskById = new Map(tasks.map((t) => [t.id, t]));
     const unitIds = [...new Set(tasks.map((t) => t.unitId))];
     // one connection inside a transaction: queries run one after another
-    const groups = (
-      await tx.$queryRaw<{ unitId: number; telegramChatId: bigint | number }[]>`
-        SELECT "unitId", "telegramChatId" FROM "Chat"
-        WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`
-    ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) }));
-    const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" } });
-    const roles = (
-      await tx.$queryRaw<
-        { unitId: number; role: Role; telegramUserId: bigint | number | null; privateChatAt: Date | string | null; active: unknown; language: string }[]
-      >`
-        SELECT r."unitId", r."role", o."telegramUserId", o."privateChatAt", o."active", o."language"
-        FROM "RoleAssignment" r JOIN "Official" o ON o."id" = r."officialId"
-        WHERE r."unitId" IN (${joinSql(unitIds)}) AND r."role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
-          AND r."validFrom" <= ${now} AND (r."validTo" IS NULL OR r."validTo" > ${now}) AND o."active" = ${true}
-        ORDER BY r."id" ASC`
-    ).map((r) => ({
-      unitId: Number(r.unitId),
-      role: r.role,
-      official: {
-        telegramUserId: r.telegramUserId === null ? null : BigInt(r.telegramUserId),
-        privateChatAt: r.privateChatAt === null ? null : new Date(r.privateChatAt),
-        active: truthy(r.active),
-        language: r.language,
-      },
-    }));
-    const unreachable = await unreachablePrivateChats(tx);
+    const groups = byUnit(
+      (
+        await tx.$queryRaw<{ unitId: number; telegramChatId: bigint | number }[]>`
+          SELECT "unitId", "telegramChatId" FROM "Chat"
+          WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`
+      ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) })),
+    );
+    // the escalation roles of these units, then their holders: two statements on their indexes (one join
+    // made PostgreSQL hash all 50,000 officials for each batch: 30 ms, docs/benchmarks.md)
+    const roleRows = await tx.$queryRaw<{ unitId: number; role: Role; officialId: number }[]>`
+      SELECT "unitId", "role", "officialId" FROM "RoleAssignment"
+      WHERE "unitId" IN (${joinSql(unitIds)}) AND "role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
+        AND "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" > ${now})
+      ORDER BY "id" ASC`;
+    const holders = roleRows.length === 0 ? [] : await tx.$queryRaw<
+      { id: number; telegramUserId: bigint | number | null; privateChatAt: Date | string | null; active: unknown; language: string }[]
+    >`
+      SELECT "id", "telegramUserId", "privateChatAt", "active", "language" FROM "Official"
+      WHERE "id" IN (${joinSql([...new Set(roleRows.map((r) => Number(r.officialId)))])}) AND "active" = ${true}`;
+    const holder = new Map(
+      holders.map((o) => [
+        Number(o.id),
+        {
+          telegramUserId: o.telegramUserId === null ? null : BigInt(o.telegramUserId),
+          privateChatAt: o.privateChatAt === null ? null : new Date(o.privateChatAt),
+          active: truthy(o.active),
+          language: o.language,
+        },
+      ]),
+    );
+    const roles = byUnit(
+      roleRows.flatMap((r) => {
+        const official = holder.get(Number(r.officialId));
+        return official ? [{ unitId: Number(r.unitId), role: r.role, official }] : [];
+      }),
+    );
+    const { secretariat, unreachable } = everywhere;
 
     const out: OutgoingMessage[] = [];
     for (const r of reminders) {
@@ -211,18 +232,18 @@ export function createReminderService(deps: ReminderDeps) {
         out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: reminderButtons(task.id, t) });
       }
       const vi = catalogue("vi");
-      for (const g of groups.filter((c) => c.unitId === task.unitId)) {
+      for (const g of groups.get(task.unitId) ?? []) {
         out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: reminderButtons(task.id, vi) });
       }
       const told = new Set<bigint>(own ? [own] : []);
-      for (const ra of roles.filter((x) => x.unitId === task.unitId && ESCALATION[rung].includes(x.role))) {
+      for (const ra of (roles.get(task.unitId) ?? []).filter((x) => ESCALATION[rung].includes(x.role))) {
         const chat = reachablePrivateChat(ra.official, unreachable);
         if (!chat || told.has(chat)) continue;
         told.add(chat);
         out.push({ ...base, chatId: chat, text: catalogue(ra.official.language).reminder.text(view("leader")) });
       }
       if (rung === "overdue3") {
-        for (const s of secretariat) out.push({ ...base, chatId: s.telegramChatId, text: vi.reminder.text(view("leader")) });
+        for (const chatId of secretariat) out.push({ ...base, chatId, text: vi.reminder.text(view("leader")) });
       }
     }
     await enqueue(tx, out, now);
@@ -230,6 +251,17 @@ export function createReminderService(deps: ReminderDeps) {
   }
 
   return { runDeadlineCheck };
+}
+
+/** Rows grouped by unit, in their order. */
+function byUnit<T extends { unitId: number }>(rows: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.unitId);
+    if (list) list.push(r);
+    else m.set(r.unitId, [r]);
+  }
+  return m;
 }
 
 /** Working days from today to the due date, negative when overdue. */

@@ -70,6 +70,17 @@ describeEachDatabase("core loop", (provider) => {
     expect(await h.deadlineCheck()).toHaveLength(0);
   });
 
+  it("escalates to no one whose role has ended, or who has left", async () => {
+    const chairman = await h.db.db.official.findFirstOrThrow({ where: { telegramUserId: BigInt(DEMO.chairman.id) } });
+    await h.db.db.roleAssignment.updateMany({ where: { officialId: chairman.id }, data: { validTo: at(7, 0) } });
+    await h.db.db.official.update({ where: { telegramUserId: BigInt(DEMO.supervisor.id) }, data: { active: false } });
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const to = (fragment: string) => sent.filter((m) => m.text.includes(fragment)).map((m) => m.chat_id).sort((a, b) => a - b);
+    expect(to("Hoàn thiện hồ sơ điều chỉnh")).toEqual([namTraMy.id]);
+    expect(to("nước sinh hoạt")).toEqual([secretariatGroup.id, bacTraMy.id, DEMO.bacTraMyOfficial.id].sort((a, b) => a - b));
+  });
+
   it("sends nothing outside office hours and catches up when the office opens", async () => {
     h.clock.set(at(6, 0));
     expect(await h.deadlineCheck()).toHaveLength(0);
