@@ -90,9 +90,9 @@ export function chatFrom(c: ChatRow | null | undefined, telegramChatId: bigint):
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
 
 export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; reader?: Reader }) {
-  // The two look-ups every update makes (src/bot/index.ts): raw queries, not Prisma model queries with an
-  // include (5× cheaper), and coalesced: the updates of one getUpdates batch share one query each
-  // (src/services/coalesce.ts). Roles are filtered by each caller's own `now`. docs/benchmarks.md
+  // Who is this Telegram user, which chat is this: raw queries through the reader, coalesced (concurrent
+  // callers share one query, src/services/coalesce.ts). Roles are filtered by each caller's own `now`.
+  // Every update asks both, with the once check, in one statement of its own: src/services/update-lookup.ts.
   const officialRows = coalesce<bigint, ActorRow[]>(async (asked) => {
     const ids = [...new Set(asked)];
     const rows = await reader.all<ActorRow>(sql`
