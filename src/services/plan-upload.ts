@@ -63,10 +63,11 @@ export function createPlanUpload({ db }: { db: Db }) {
       expiresAt,
       createdAt: input.now,
     };
-    const pending = await db.pendingInput.upsert({
-      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT } },
-      create: { chatId: input.chatId, userId: input.userId, ...data },
-      update: data,
+    // a new file replaces the sender's earlier preview in this chat: a new row (a new id), so the ✅ under
+    // the earlier preview finds nothing and cannot apply this file's rows
+    const pending = await db.$transaction(async (tx) => {
+      await tx.pendingInput.deleteMany({ where: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT } });
+      return tx.pendingInput.create({ data: { chatId: input.chatId, userId: input.userId, ...data } });
     });
     return { ok: true, pendingId: pending.id, preview };
   }

@@ -99,6 +99,27 @@ describeEachDatabase("capital plans sent as a file", (provider) => {
     expect(await plans()).toEqual(after);
   });
 
+  it("a second file replaces the first preview: the first preview's ✅ applies nothing, the second's applies the second file", async () => {
+    const csv = (lines: string[]) => new TextEncoder().encode([HEADER.join(","), ...lines].join("\n"));
+    const before = await plans();
+    const [first] = await sendFile(secretariat, secretariatGroup, "kh1.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]));
+    const [second] = await sendFile(secretariat, secretariatGroup, "kh2.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,7 tỷ,,"]));
+    const okOf = (m: SentMessage) => (m.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
+    expect(okOf(first!)).not.toBe(okOf(second!));
+
+    // the first preview's ✅: told it is gone, its buttons removed, nothing written
+    expect((await h.press(secretariat, secretariatGroup, first!.message_id, okOf(first!))).map((m) => m.method)).toEqual(["editMessageReplyMarkup"]);
+    expect(h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!.payload).toMatchObject({
+      text: "Bản xem trước này đã hết hạn hoặc đã được xử lý. Đề nghị gửi lại tệp.",
+    });
+    expect(await plans()).toEqual(before);
+
+    const sent = await h.press(secretariat, secretariatGroup, second!.message_id, okOf(second!));
+    expect(sent.at(-1)!.text).toContain("1 kế hoạch mới");
+    expect((await plans()).find((p) => p.year === 2027)).toMatchObject({ amountVnd: 7_000_000_000n });
+    expect(await h.db.db.pendingInput.count()).toBe(0);
+  });
+
   it("a CSV: ✖ drops it, an expired preview cannot be applied, bad rows are named and nothing is kept", async () => {
     const csv = (lines: string[]) => new TextEncoder().encode([HEADER.join(","), ...lines].join("\n"));
     const before = await plans();
