@@ -36,7 +36,7 @@ export function createServices({ db, reader = prismaReader(db), config }: { db: 
     tasks: createTaskService({ db }),
     followup: createFollowupService({ db, calendar, officeHours: config.officeHours }),
     onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
-    reminders: createReminderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours }),
+    reminders: createReminderService({ db, reader, calendar, ladder: config.ladder, officeHours: config.officeHours }),
     meetings: createMeetingService({ db, calendar, officeHours: config.officeHours, nudgeDay: config.followup?.meetingNudgeDay ?? 20 }),
     requests: createRequestService({ db, calendar, officeHours: config.officeHours, answerDays: config.followup?.requestAnswerDays ?? 7 }),
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status: createStatusService({ db, reader }) }),

@@ -2,6 +2,7 @@
 // hear it. Each rung has a deterministic key (task, rung); a rung is written to the outbox once, in the
 // transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
 import { joinSql, sql, type Db, type Tx } from "../db/client.ts";
+import { prismaReader, type Reader } from "../db/reader.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { isOfficeTime, type WorkCalendar } from "../domain/calendar.ts";
 import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from "../domain/ladder.ts";
@@ -16,6 +17,8 @@ import { truthy } from "./registry.ts";
 
 export interface ReminderDeps {
   db: Db;
+  /** the two large reads before the transactions (open tasks, keys already written): src/db/reader.ts */
+  reader?: Reader;
   calendar: () => Promise<WorkCalendar>;
   ladder: LadderConfig;
   officeHours: { startMin: number; endMin: number };
@@ -44,6 +47,7 @@ const ESCALATION: Record<Rung, Role[]> = {
 
 export function createReminderService(deps: ReminderDeps) {
   const { db } = deps;
+  const reader = deps.reader ?? prismaReader(db);
 
   async function runDeadlineCheck(now: Date): Promise<{ skipped?: string; rungs: number; messages: number }> {
     const cal = await deps.calendar();
@@ -51,10 +55,10 @@ export function createReminderService(deps: ReminderDeps) {
     const today = localDate(now);
     // a generous calendar-day horizon; the ladder decides exactly
     const horizon = addDays(today, deps.ladder.daysBefore * 3 + 14);
-    // three columns of ~26,000 rows at national scale: a raw query (docs/benchmarks.md)
+    // three columns of ~26,000 rows at national scale: straight through the driver (docs/benchmarks.md)
     const tasks = (
-      await db.$queryRaw<{ id: number; dueDate: string; snoozedUntil: Date | string | null }[]>`
-        SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`
+      await reader.all<{ id: number | bigint; dueDate: string; snoozedUntil: Date | string | null }>(sql`
+        SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`)
     ).map((t) => ({ id: Number(t.id), dueDate: t.dueDate, snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil) }));
     const due: { taskId: number; rung: Rung; key: string }[] = [];
     // thousands of open tasks share a few hundred due dates: the ladder is worked out once per date
@@ -74,8 +78,8 @@ export function createReminderService(deps: ReminderDeps) {
     const fresh: typeof due = [];
     for (let i = 0; i < due.length; i += LOOKUP) {
       const chunk = due.slice(i, i + LOOKUP);
-      const existing = await db.$queryRaw<{ key: string }[]>`
-        SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(chunk.map((d) => d.key))})`;
+      const existing = await reader.all<{ key: string }>(sql`
+        SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(chunk.map((d) => d.key))})`);
       const seen = new Set(existing.map((e) => e.key));
       for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
     }
