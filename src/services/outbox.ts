@@ -18,7 +18,7 @@ const ROWS_PER_INSERT = 2000;
 
 /**
  * One INSERT … SELECT per 2,000 messages, the rows passed as ONE JSON parameter and unpacked by the
- * database (json_each on SQLite, json_array_elements on PostgreSQL). Prisma's createMany, and even a raw
+ * database (json_each on SQLite, json_to_recordset on PostgreSQL). Prisma's createMany, and even a raw
  * multi-row VALUES with ten parameters a row, built, serialised and compiled the whole payload through the
  * query compiler: most of the deadline check's time and memory (docs/benchmarks.md). Rows keep their order
  * (ids ascending); columns left out take their defaults (status PENDING, attempts 0, lastError "").
@@ -48,11 +48,14 @@ export async function enqueue(tx: Tx, messages: OutgoingMessage[], now: Date): P
                json_extract(value, '$.nb'), ${created}
         FROM json_each(${rows}) ORDER BY key`;
     } else {
+      // json_to_recordset parses the array once; `e->>'field'` on each element re-read its text per field
+      // (45 of 83 ms for 1,200 messages)
       await tx.$executeRaw`
         INSERT INTO "OutboxMessage" ("chatId", "text", "kind", "parseMode", "replyMarkup", "reminderId", "taskId", "broadcastId", "notBefore", "createdAt")
-        SELECT (e->>'c')::bigint, e->>'t', e->>'k', 'HTML', e->>'m', (e->>'r')::int, (e->>'tk')::int, (e->>'b')::int,
-               (e->>'nb')::timestamptz AT TIME ZONE 'UTC', ${created}::timestamptz AT TIME ZONE 'UTC'
-        FROM json_array_elements(${rows}::json) WITH ORDINALITY AS x(e, n) ORDER BY n`;
+        SELECT c, t, k, 'HTML', m, r, tk, b, nb AT TIME ZONE 'UTC', ${created}::timestamptz AT TIME ZONE 'UTC'
+        FROM ROWS FROM (json_to_recordset(${rows}::json) AS (c bigint, t text, k text, m text, r int, tk int, b int, nb timestamptz))
+             WITH ORDINALITY AS x(c, t, k, m, r, tk, b, nb, n)
+        ORDER BY n`;
     }
   }
 }
