@@ -66,7 +66,11 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     const config = pgPoolConfig(target.url);
     const client = new PostgresClient({ adapter: new PrismaPg(new pg.Pool(config), { disposeExternalPool: true }) });
     db = client as unknown as Db;
-    reader = pgReader(new pg.Pool({ ...config, max: READER_CONNECTIONS, options: "-c plan_cache_mode=force_generic_plan" }));
+    const readerPool = new pg.Pool({ ...config, max: READER_CONNECTIONS, options: "-c plan_cache_mode=force_generic_plan" });
+    // an idle connection that dies (the server restarts, an administrator terminates it) is dropped by the
+    // pool and replaced at the next query; without a listener pg's "error" event would end the process
+    readerPool.on("error", () => {});
+    reader = pgReader(readerPool);
   }
   return {
     db,

@@ -70,6 +70,17 @@ describeEachDatabase("hot-path reader", (provider) => {
     expect(mode(await t.db.$queryRaw(sql`SHOW plan_cache_mode`))).toBe("auto");
   });
 
+  it.runIf(provider === "postgres")("survives its idle connections being terminated by the server (PostgreSQL)", async () => {
+    const q = sql`SELECT "telegramChatId" FROM "Chat"`;
+    await Promise.all([t.reader.all(q), t.reader.all(q), t.reader.all(q)]); // a few idle connections
+    const killed = await t.db.$queryRaw<{ done: boolean }[]>(sql`
+      SELECT pg_terminate_backend(pid) AS "done"
+        FROM (SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) AS others`);
+    expect(killed.length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200)); // the pools hear of it
+    expect(await t.reader.all(q)).toHaveLength(1);
+  });
+
   it.runIf(provider === "sqlite")("cannot write (SQLite: a query-only connection)", async () => {
     await expect(t.reader.all(sql`DELETE FROM "Chat" RETURNING "id"`)).rejects.toThrow(/readonly|query_only|attempt to write/i);
     expect(await t.db.chat.count()).toBe(1);
