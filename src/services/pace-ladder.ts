@@ -24,7 +24,7 @@ import {
   type Reachable,
 } from "./audience.ts";
 import { enqueue, type OutgoingMessage } from "./outbox.ts";
-import { milestonesFor, type StatusService } from "./status.ts";
+import { milestoneSets, type StatusService } from "./status.ts";
 
 export interface PaceLadderDeps {
   db: Db;
@@ -71,12 +71,13 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
       select: { programmeId: true, unitId: true, dueDate: true, targetBp: true },
     });
 
+    const milestonesOf = milestoneSets(milestoneRows, year);
     const due: Due[] = [];
     units.forEach((u, i) => {
       for (const p of views[i]!.programmes) {
         const programmeId = programmeIdOf.get(p.programmeCode);
         if (programmeId === undefined || p.actualBp === null) continue;
-        const milestones = milestonesFor(milestoneRows, u.id, programmeId, year);
+        const milestones = milestonesOf(u.id, programmeId);
         for (const r of paceRungs({ actualBp: p.actualBp, milestones, today }, cal, deps.ladder)) {
           due.push({
             key: paceKey(u.id, programmeId, r.milestone.date, r.rung),
