@@ -6,15 +6,11 @@
 // (an older one is superseded by it). Pure: the rate and the milestones come from services/status.ts.
 import type { WorkCalendar } from "./calendar.ts";
 import { currentRung, rungDate, type LadderConfig, type Rung } from "./ladder.ts";
-import type { MilestonePoint } from "./pacing.ts";
+import { byDate, type MilestonePoint } from "./pacing.ts";
 
 export interface PaceRung {
   milestone: MilestonePoint;
   rung: Rung;
-}
-
-function byDate(milestones: readonly MilestonePoint[]): MilestonePoint[] {
-  return [...milestones].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /**
