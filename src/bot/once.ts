@@ -6,31 +6,56 @@
 // never have a second effect (the primary key fails the second transaction).
 //
 // Cost (docs/benchmarks.md): the look-up is a branch of the one statement every update makes before it is
-// handled (src/services/update-lookup.ts); the record is one raw statement, and concurrent updates share it:
-// the records of a getUpdates batch go in one multi-row `INSERT … ON CONFLICT DO NOTHING` (a group commit,
-// gathered over a few milliseconds: replies finish spread out in time). Every update still waits for its
-// own record to be written before its handling counts as done.
+// handled (src/services/update-lookup.ts); the record is one raw statement, and concurrent updates share it
+// (a group commit): an update handled while others are still being handled — the rest of its getUpdates
+// batch — waits for them (at most RECORD_WAIT_MS), and the last one to finish writes all their ids in one
+// multi-row `INSERT … ON CONFLICT DO NOTHING`. An update handled alone is recorded at once: telegraf's
+// polling loop waits for the batch's records before the next getUpdates, so a wait for company that is not
+// coming would hold up the next update. Every update still waits for its own record to be written.
 import type { Context } from "telegraf";
 import { joinSql, sql, type Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { coalesce } from "../services/coalesce.ts";
 
-/** The replies of one getUpdates batch finish over a few milliseconds: their records wait this long to be written together. */
-const RECORD_WINDOW_MS = 5;
+/** An update handled while others are still being handled waits at most this long for them before its record is written. */
+export const RECORD_WAIT_MS = 5;
 
 /** Runs `next` for an update not `seen` before, then records it; a seen update is skipped. */
 export type Once = (ctx: Context, seen: Promise<boolean>, next: () => Promise<void>) => Promise<void>;
 
 export function handleOnce(db: Db, logger: Logger): Once {
-  const record = coalesce<bigint, void>(async (asked) => {
-    const ids = [...new Set(asked)];
+  return onceWith(async (ids) => {
     const at = new Date();
     await db.$executeRaw`
       INSERT INTO "ProcessedUpdate" ("updateId", "processedAt")
       VALUES ${joinSql(ids.map((id) => sql`(${id}, ${at})`))}
       ON CONFLICT ("updateId") DO NOTHING`;
+  }, logger);
+}
+
+/** The once check over any `write` of update ids (a test passes its own). */
+export function onceWith(write: (ids: bigint[]) => Promise<void>, logger: Pick<Logger, "info">): Once {
+  // ids asked in the same turn of the event loop, or while a write runs, go into one write
+  const record = coalesce<bigint, void>(async (asked) => {
+    await write([...new Set(asked)]);
     return asked.map(() => undefined);
-  }, { windowMs: RECORD_WINDOW_MS });
+  });
+  let handling = 0;
+  let held: (() => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const release = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const go = held;
+    held = [];
+    for (const resolve of go) resolve();
+  };
+  const othersDone = () =>
+    new Promise<void>((resolve) => {
+      held.push(resolve);
+      timer ??= setTimeout(release, RECORD_WAIT_MS);
+    });
+
   return async (ctx, seen, next) => {
     const id = ctx.update?.update_id;
     if (typeof id !== "number") return next();
@@ -38,7 +63,14 @@ export function handleOnce(db: Db, logger: Logger): Once {
       logger.info({ updateId: id }, "update already processed: ignored");
       return;
     }
-    await next();
+    handling++;
+    try {
+      await next();
+    } finally {
+      handling--;
+      if (handling === 0) release();
+    }
+    if (handling > 0) await othersDone();
     // the handler may have recorded it in its own transaction (or a twin did): nothing is inserted then
     await record(BigInt(id));
   };

@@ -3,13 +3,11 @@
 // event loop, or while a batch is running, run together as one batch — one statement with `IN (…)` instead
 // of one per update. A lone call waits only for the end of the current turn (setImmediate: no timer, no
 // measurable latency); each caller gets its own answer, or the batch's error.
-// `windowMs` makes a lone call wait that long for company instead: for writes nobody waits to see (a group
-// commit), where calls arrive spread out in time rather than together.
 
 /** at most this many calls share one batch (their keys go into one `IN (…)`) */
 const MAX_BATCH = 500;
 
-export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>, opts: { windowMs?: number } = {}): (item: T) => Promise<R> {
+export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
   let waiting: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   let busy = false;
   async function drain() {
@@ -34,7 +32,6 @@ export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>, opts: { window
       waiting.push({ item, resolve, reject });
       if (busy) return;
       busy = true;
-      if (opts.windowMs) setTimeout(start, opts.windowMs);
-      else setImmediate(start);
+      setImmediate(start);
     });
 }
