@@ -90,11 +90,16 @@ export function isUniqueViolation(error: unknown, model?: string): boolean {
   return e.code === "P2002" && (model === undefined || e.meta?.modelName === model);
 }
 
-/** Pool settings from a PostgreSQL URL: Prisma's `connection_limit` parameter sets the pool size
- * (default 10) and is taken out of the URL, since PostgreSQL itself does not know it. */
-export function pgPoolConfig(url: string): { connectionString: string; max: number } {
+/**
+ * Pool settings from a PostgreSQL URL: Prisma's `connection_limit` parameter sets the pool size (default
+ * 10) and is taken out of the URL, since PostgreSQL itself does not know it. Both pools keep their
+ * connections open (pg closes one after 10 idle seconds by default): a new one costs PostgreSQL a backend
+ * start on the same cores as the bot and loses the reader's prepared plans, and a reply waited for it
+ * (docs/benchmarks.md). At most `connection_limit` (10) + 4 connections per instance.
+ */
+export function pgPoolConfig(url: string): { connectionString: string; max: number; idleTimeoutMillis: number } {
   const u = new URL(url);
   const limit = Number(u.searchParams.get("connection_limit") ?? "10");
   u.searchParams.delete("connection_limit");
-  return { connectionString: u.toString(), max: Number.isInteger(limit) && limit > 0 ? limit : 10 };
+  return { connectionString: u.toString(), max: Number.isInteger(limit) && limit > 0 ? limit : 10, idleTimeoutMillis: 0 };
 }
