@@ -35,7 +35,7 @@ const scanScales = (Object.keys(SCALES) as Scale[]).filter((s) => (quick ? s ===
 
 const plan = quick
   ? { rate: 20, seconds: 4, rounds: 2, warmup: 5, burst: 200, broadcastPrivate: 200, broadcastGroups: 20, provinceSamples: 1 }
-  : { rate: 20, seconds: 20, rounds: 5, warmup: 30, burst: 1500, broadcastPrivate: 1000, broadcastGroups: 100, provinceSamples: 5 };
+  : { rate: 20, seconds: 60, rounds: 10, warmup: 30, burst: 1500, broadcastPrivate: 1000, broadcastGroups: 100, provinceSamples: 5 };
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
