@@ -3,6 +3,7 @@
 // rows left SENDING by a dead process go back to PENDING (at most the in-flight ones are duplicated).
 import { sql, type Db } from "../db/client.ts";
 import type { Reader } from "../db/reader.ts";
+import { moveChat } from "../services/chat-migration.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/clock.ts";
 import { catalogue } from "../i18n/index.ts";
@@ -325,10 +326,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   /** A group became a supergroup: the chat and every pending message follow the new id. */
   async function migrateChat(oldId: bigint, newId: bigint) {
     await db.$transaction(async (tx) => {
-      const existing = await tx.chat.findUnique({ where: { telegramChatId: newId } });
-      if (!existing) await tx.chat.updateMany({ where: { telegramChatId: oldId }, data: { telegramChatId: newId, kind: "SUPERGROUP" } });
-      // the new chat is already known (its first update came first): the old one is left as migrated
-      else await tx.chat.updateMany({ where: { telegramChatId: oldId }, data: { status: "MIGRATED", migratedToChatId: newId } });
+      await moveChat(tx, oldId, newId);
       await tx.outboxMessage.updateMany({ where: { chatId: oldId, status: { in: ["PENDING", "SENDING"] } }, data: { chatId: newId, status: "PENDING" } });
     });
     logger.info({ oldId: oldId.toString(), newId: newId.toString() }, "chat migrated to supergroup");

@@ -5,6 +5,7 @@ import type { Db, Tx } from "../db/client.ts";
 import { matchByName } from "../domain/text.ts";
 import { audit, recordUpdate } from "./audit.ts";
 import { enqueue } from "./outbox.ts";
+import { moveChat } from "./chat-migration.ts";
 import { UserError } from "./errors.ts";
 import type { Actor } from "./registry.ts";
 
@@ -224,23 +225,12 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
   /** A group became a supergroup: the chat row and its pending messages move to the new id. */
   async function chatMigrated(input: { oldId: bigint; newId: bigint; now: Date; notices: ChatNotices }): Promise<boolean> {
     return db.$transaction(async (tx) => {
-      const before = await tx.chat.findUnique({ where: { telegramChatId: input.oldId } });
-      if (!before) {
+      const moved = await moveChat(tx, input.oldId, input.newId);
+      if (!moved) {
         await tx.outboxMessage.updateMany({ where: { chatId: input.oldId, status: "PENDING" }, data: { chatId: input.newId } });
         return false;
       }
-      const existing = await tx.chat.findUnique({ where: { telegramChatId: input.newId } });
-      let after;
-      if (existing) {
-        // the new supergroup is known already: it takes over the binding, the old row is kept as MIGRATED
-        after = await tx.chat.update({
-          where: { id: existing.id },
-          data: { unitId: before.unitId, isSecretariat: before.isSecretariat, boundAt: before.boundAt, boundByOfficialId: before.boundByOfficialId, status: "ACTIVE", kind: "SUPERGROUP" },
-        });
-        await tx.chat.update({ where: { id: before.id }, data: { status: "MIGRATED", migratedToChatId: input.newId } });
-      } else {
-        after = await tx.chat.update({ where: { id: before.id }, data: { telegramChatId: input.newId, kind: "SUPERGROUP" } });
-      }
+      const { before, after } = moved;
       await tx.outboxMessage.updateMany({
         // rows in flight are left to the dispatcher, which follows the migration error itself
         where: { chatId: input.oldId, status: "PENDING" },

@@ -140,6 +140,24 @@ describeEachDatabase("dispatcher faults", (provider) => {
     expect([sent.chatId, sent.status]).toEqual([-1005001n, "SENT"]);
   });
 
+  it("400 migrate to a supergroup already known: that chat takes over the unit binding", async () => {
+    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    const unit = await h.db.db.unit.create({ data: { code: "U_MIG", name: "Xã Trà Leng", nameKey: "xa tra leng", kind: "COMMUNE" } });
+    await h.db.db.chat.create({ data: { telegramChatId: -5002n, kind: "GROUP", title: "Nhóm cũ", unitId: unit.id, boundAt: new Date() } });
+    // the supergroup's first update came before the send failed: its row exists, unbound
+    await h.db.db.chat.create({ data: { telegramChatId: -1005002n, kind: "SUPERGROUP", title: "Nhóm mới" } });
+    h.emulator.injectFault({ kind: "migrate", migrateTo: -1005002 }, { chatId: -5002 });
+    await h.enqueue([{ chatId: -5002, text: "Tin cho nhóm nâng cấp" }]);
+    await h.dispatcher.drain();
+    const [old, now] = await Promise.all([
+      h.db.db.chat.findUniqueOrThrow({ where: { telegramChatId: -5002n } }),
+      h.db.db.chat.findUniqueOrThrow({ where: { telegramChatId: -1005002n } }),
+    ]);
+    expect([now.unitId, now.status]).toEqual([unit.id, "ACTIVE"]);
+    expect([old.status, old.migratedToChatId]).toEqual(["MIGRATED", -1005002n]);
+    expect(h.sendCalls().filter((c) => c.ok).map((c) => c.chatId)).toEqual([-1005002]);
+  });
+
   it("sends a text over 4096 characters as several messages, the buttons on the last", async () => {
     h = await startDeliveryHarness(provider, { limits: LOOSE });
     const line = "Đề nghị các đồng chí khẩn trương hoàn thiện hồ sơ giải ngân vốn đầu tư.";
