@@ -179,15 +179,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           return r;
         },
       },
-      // the weekly report: text through the outbox, the chart (PNG) sent directly (the dispatcher sends text only)
+      // the weekly report: the chart (PNG) and the text, both through the outbox
       {
         name: "weekly-report",
         cron: config.deadlineCheckCron,
         catchUp: true,
         run: async (now) => {
-          const r = await services.weeklyReport.runWeeklyReport(now, (chatId, png, caption) =>
-            bot.telegram.sendPhoto(Number(chatId), { source: png, filename: "bieu-do-giai-ngan.png" }, { caption }),
-          );
+          const r = await services.weeklyReport.runWeeklyReport(now);
           dispatcher.wake();
           return r;
         },

@@ -248,23 +248,19 @@ export function createDispatcher(deps: DispatcherDeps) {
       held.slot.settle(Date.now());
       held.settled = true;
     };
-    const base: Record<string, unknown> = { chat_id: row.chatId.toString() };
-    if (row.parseMode) base.parse_mode = row.parseMode;
-    base.link_preview_options = { is_disabled: true };
-    // over Telegram's 4096: sent as several messages, the buttons on the last one
-    const parts = row.text.length > TELEGRAM_TEXT_LIMIT ? splitMessage(row.text) : [row.text];
+    // over Telegram's 4096: sent as several messages, the buttons on the last one; a photo row is one
+    // sendPhoto (multipart), its text the caption
+    const requests = row.photo ? [photoRequest(row)] : textRequests(row);
     try {
       let result = { message_id: 0 };
-      for (const [i, text] of parts.entries()) {
+      for (const [i, [method, payload]] of requests.entries()) {
         if (i > 0) {
           for (let w = limiter.waitMs(row.chatId, Date.now()); w > 0; w = limiter.waitMs(row.chatId, Date.now())) await sleep(w);
           held.slot = limiter.take(row.chatId, Date.now());
           held.settled = false;
         }
-        const payload: Record<string, unknown> = { ...base, text };
-        if (row.replyMarkup && i === parts.length - 1) payload.reply_markup = JSON.parse(row.replyMarkup);
         try {
-          result = (await deps.callApi("sendMessage", payload, AbortSignal.timeout(sendTimeoutMs))) as { message_id: number };
+          result = (await deps.callApi(method, payload, AbortSignal.timeout(sendTimeoutMs))) as { message_id: number };
         } finally {
           answered();
         }
@@ -278,6 +274,28 @@ export function createDispatcher(deps: DispatcherDeps) {
       await handleFailure(row, error);
       return false;
     }
+  }
+
+  function textRequests(row: Row): [string, Record<string, unknown>][] {
+    const base: Record<string, unknown> = { chat_id: row.chatId.toString(), link_preview_options: { is_disabled: true } };
+    if (row.parseMode) base.parse_mode = row.parseMode;
+    const parts = row.text.length > TELEGRAM_TEXT_LIMIT ? splitMessage(row.text) : [row.text];
+    return parts.map((text, i) => {
+      const payload: Record<string, unknown> = { ...base, text };
+      if (row.replyMarkup && i === parts.length - 1) payload.reply_markup = JSON.parse(row.replyMarkup);
+      return ["sendMessage", payload];
+    });
+  }
+
+  function photoRequest(row: Row): [string, Record<string, unknown>] {
+    const payload: Record<string, unknown> = {
+      chat_id: row.chatId.toString(),
+      photo: { source: Buffer.from(row.photo!), filename: `${row.kind}.png` },
+      caption: row.text,
+    };
+    if (row.parseMode) payload.parse_mode = row.parseMode;
+    if (row.replyMarkup) payload.reply_markup = JSON.parse(row.replyMarkup);
+    return ["sendPhoto", payload];
   }
 
   async function handleFailure(row: Row, error: unknown) {

@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   taskId?: number;
   broadcastId?: number;
   notBefore?: Date;
+  /** a PNG: sent with sendPhoto, `text` as its caption (≤ 1,024 characters, plain text) */
+  photo?: Uint8Array;
 }
 
 /** rows per INSERT: one JSON parameter of at most this many messages */
@@ -24,6 +26,34 @@ const ROWS_PER_INSERT = 2000;
  * (ids ascending); columns left out take their defaults (status PENDING, attempts 0, lastError "").
  */
 export async function enqueue(tx: Tx, messages: OutgoingMessage[], now: Date): Promise<void> {
+  // a photo (rare: the weekly chart) is one Prisma insert of its own, between the bulk inserts of the
+  // text messages around it: the rows keep the callers' order
+  let start = 0;
+  for (let i = 0; i <= messages.length; i++) {
+    const m = messages[i];
+    if (m && !m.photo) continue;
+    if (i > start) await insertTexts(tx, messages.slice(start, i), now);
+    if (m?.photo) {
+      await tx.outboxMessage.create({
+        data: {
+          chatId: m.chatId,
+          text: m.text,
+          photo: new Uint8Array(m.photo),
+          kind: m.kind,
+          replyMarkup: m.replyMarkup ? JSON.stringify(m.replyMarkup) : "",
+          reminderId: m.reminderId ?? null,
+          taskId: m.taskId ?? null,
+          broadcastId: m.broadcastId ?? null,
+          notBefore: m.notBefore ?? now,
+          createdAt: now,
+        },
+      });
+    }
+    start = i + 1;
+  }
+}
+
+async function insertTexts(tx: Tx, messages: OutgoingMessage[], now: Date): Promise<void> {
   const dialect = dialectOf(tx);
   const date = (d: Date) => (dialect === "sqlite" ? sqliteDateTime(d) : d.toISOString());
   for (let i = 0; i < messages.length; i += ROWS_PER_INSERT) {

@@ -2,10 +2,8 @@
 // chat (all units) and each supervisor in private (the units he follows) get chart A as a photo and five
 // lines: biggest movers of the week, units behind pace, overdue tasks by unit, unanswered requests.
 // Key report:weekly:<chat>:<Monday> in the Reminder table: once a week per recipient, also across restarts.
-//
-// The outbox dispatcher sends text only: the text goes through the outbox (retries, rate limits), the
-// PNG is sent directly by the job through `sendPhoto` after the key is claimed — at most once: a photo
-// that fails is logged and not retried.
+// The chart and the text go through the outbox (Telegram's limits, retries), written with the key: the
+// chart first, so each recipient gets it above the five lines.
 import type { Db } from "../db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../domain/calendar.ts";
 import { addDays, localDate, weekday } from "../domain/dates.ts";
@@ -23,8 +21,6 @@ export interface WeeklyReportDeps {
   status: StatusService;
   charts: ChartService;
 }
-
-export type SendPhoto = (chatId: bigint, png: Buffer, caption: string) => Promise<unknown>;
 
 const MOVERS = 3;
 const BEHIND = 5;
@@ -65,7 +61,7 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
     };
   }
 
-  async function runWeeklyReport(now: Date, sendPhoto?: SendPhoto): Promise<{ skipped?: string; messages: number; photos: number; photoErrors?: string[] }> {
+  async function runWeeklyReport(now: Date): Promise<{ skipped?: string; messages: number; photos: number }> {
     const cal = await deps.calendar();
     if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", messages: 0, photos: 0 };
     const today = localDate(now);
@@ -102,24 +98,14 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
       const keys = await claimKeys(tx, items.map((i) => i.key), "report.weekly", now);
       const out: OutgoingMessage[] = items
         .filter((i) => keys.has(i.key))
-        .map((i) => ({ kind: "report.weekly", reminderId: keys.get(i.key), chatId: i.chatId, text: i.text }));
+        .flatMap((i) => [
+          { kind: "report.weekly.chart", reminderId: keys.get(i.key), chatId: i.chatId, text: i.caption, photo: i.png },
+          { kind: "report.weekly", reminderId: keys.get(i.key), chatId: i.chatId, text: i.text },
+        ]);
       await enqueue(tx, out, now);
       return keys;
     });
-    let photos = 0;
-    const photoErrors: string[] = [];
-    if (sendPhoto) {
-      for (const i of items.filter((x) => claimed.has(x.key))) {
-        try {
-          await sendPhoto(i.chatId, i.png, i.caption);
-          photos++;
-        } catch (error) {
-          // at most once: the text is in the outbox; a lost chart is not worth a duplicate report
-          photoErrors.push(`${i.chatId}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    }
-    return { messages: claimed.size, photos, ...(photoErrors.length ? { photoErrors } : {}) };
+    return { messages: claimed.size, photos: claimed.size };
   }
 
   return { runWeeklyReport };

@@ -158,6 +158,22 @@ describeEachDatabase("dispatcher faults", (provider) => {
     expect(h.sendCalls().filter((c) => c.ok).map((c) => c.chatId)).toEqual([-1005002]);
   });
 
+  it("a photo row: sendPhoto with its caption, retried after a 429 like any message", async () => {
+    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);
+    h.emulator.injectFault({ kind: "429", retryAfter: 1 }, { chatId: 1020 });
+    await h.enqueue([{ chatId: 1020, text: "Biểu đồ giải ngân đến ngày 24/11/2026", photo: png }]);
+    await h.dispatcher.drain();
+    expect((await row(1020)).status).toBe("PENDING");
+    h.clock.advance(1000);
+    await h.dispatcher.drain();
+    expect((await row(1020)).status).toBe("SENT");
+    const calls = h.emulator.calls.filter((c) => String(c.payload.chat_id) === "1020");
+    expect(calls.map((c) => [c.method, c.ok])).toEqual([["sendPhoto", false], ["sendPhoto", true]]);
+    expect((calls[1]!.payload.photo as { size: number }).size).toBe(png.length);
+    expect(h.emulator.sent.filter((m) => m.chat_id === 1020).map((m) => [m.method, m.text])).toEqual([["sendPhoto", "Biểu đồ giải ngân đến ngày 24/11/2026"]]);
+  });
+
   it("sends a text over 4096 characters as several messages, the buttons on the last", async () => {
     h = await startDeliveryHarness(provider, { limits: LOOSE });
     const line = "Đề nghị các đồng chí khẩn trương hoàn thiện hồ sơ giải ngân vốn đầu tư.";

@@ -251,6 +251,12 @@ describeEachDatabase("reports for leaders", (provider) => {
     const sent = await runJob(h, "weekly-report", at(8, 0));
     expect(chats(sent)).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id, secretariatGroup.id, DEMO.supervisor.id));
     expect(sent.filter((m) => m.method === "sendPhoto").map((m) => m.chat_id).sort()).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id));
+    // through the outbox, the chart above the five lines in each chat
+    for (const chat of [secretariatGroup.id, DEMO.supervisor.id]) {
+      expect(sent.filter((m) => m.chat_id === chat).map((m) => m.method)).toEqual(["sendPhoto", "sendMessage"]);
+    }
+    expect(sent.find((m) => m.method === "sendPhoto")!.text).toBe("Biểu đồ giải ngân đến ngày 24/11/2026");
+    expect(await h.db.db.outboxMessage.count({ where: { kind: "report.weekly.chart", status: "SENT" } })).toBe(2);
     const text = sent.find((m) => m.method === "sendMessage" && m.chat_id === DEMO.supervisor.id)!.text.split("\n");
     expect(text).toHaveLength(5);
     expect(text[0]).toBe("📈 <b>Báo cáo tuần từ 23/11/2026</b> · đến 24/11/2026");

@@ -1,10 +1,11 @@
 // A small harness for the delivery layer alone: a real database, the Bot API emulator and the dispatcher
-// (no bot, no scheduler). Tests write outbox rows directly and look at what the emulator received.
+// (no bot, no scheduler). Tests write outbox rows with the real enqueue and look at what the emulator received.
 import { Telegram } from "telegraf";
 import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "../../src/delivery/limiter.ts";
 import { createLogger } from "../../src/logger.ts";
 import { fixedClock } from "../../src/services/clock.ts";
+import { enqueue } from "../../src/services/outbox.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
 import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
 
@@ -14,7 +15,7 @@ export interface DeliveryHarness {
   clock: ReturnType<typeof fixedClock>;
   dispatcher: Dispatcher;
   /** writes PENDING outbox rows, due now */
-  enqueue(rows: { chatId: number; text: string; kind?: string; replyMarkup?: unknown }[]): Promise<void>;
+  enqueue(rows: { chatId: number; text: string; kind?: string; replyMarkup?: unknown; photo?: Uint8Array }[]): Promise<void>;
   /** sendMessage calls the emulator received (accepted or not), with their chat and text */
   sendCalls(): { chatId: number; text: string; ok: boolean; errorCode?: number }[];
   close(): Promise<void>;
@@ -47,17 +48,10 @@ export async function startDeliveryHarness(
     dispatcher,
     async enqueue(rows) {
       const now = clock.now();
-      await db.db.outboxMessage.createMany({
-        data: rows.map((r) => ({
-          chatId: BigInt(r.chatId),
-          text: r.text,
-          kind: r.kind ?? "test",
-          parseMode: "HTML",
-          replyMarkup: r.replyMarkup ? JSON.stringify(r.replyMarkup) : "",
-          notBefore: now,
-          createdAt: now,
-        })),
-      });
+      // the real enqueue (src/services/outbox.ts): its bulk insert, and a photo's row of its own
+      await db.db.$transaction((tx) =>
+        enqueue(tx, rows.map((r) => ({ chatId: BigInt(r.chatId), text: r.text, kind: r.kind ?? "test", replyMarkup: r.replyMarkup, photo: r.photo })), now),
+      );
     },
     sendCalls() {
       return emulator.calls
