@@ -8,7 +8,7 @@ import { parseDmy } from "../domain/dates.ts";
 import { parseAmount } from "../domain/money.ts";
 import { foldVietnamese, matchByName } from "../domain/text.ts";
 import { audit } from "./audit.ts";
-import { tableFromBytes } from "./task-import.ts";
+import { tableFromBytes } from "./tables.ts";
 
 const HEADERS: Record<string, string> = {
   "don vi": "unit",
@@ -50,43 +50,9 @@ export interface PlanRow {
 
 export type ParseResult = { ok: true; rows: PlanRow[] } | { ok: false; errors: string[] };
 
-/** Splits CSV text (comma or semicolon, double quotes) into rows of cells. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = "";
-    }
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
 /** The cells of a CSV or XLSX file (first worksheet), as text; XLSX date cells become dd/mm/yyyy. */
 export async function readTable(file: string): Promise<string[][]> {
-  if (/\.xlsx$/i.test(file)) return tableFromBytes(await readFile(file), "xlsx");
-  return parseCsv((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
+  return tableFromBytes(await readFile(file), /\.xlsx$/i.test(file) ? "xlsx" : "csv");
 }
 
 const cell = z.string().trim();

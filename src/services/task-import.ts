@@ -5,11 +5,9 @@
 // transaction, each task audited and announced through the outbox like a task given by /giao.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { parseCsv } from "../domain/csv.ts";
-import { formatDmy, parseDmy } from "../domain/dates.ts";
+import { parseDmy } from "../domain/dates.ts";
 import { parseRecurrence } from "../domain/recurrence.ts";
 import { foldVietnamese } from "../domain/text.ts";
 import { catalogue } from "../i18n/index.ts";
@@ -17,6 +15,7 @@ import type { AssignedView } from "../i18n/tasks.ts";
 import { taskErrorText } from "../i18n/tasks.ts";
 import type { UserError } from "./errors.ts";
 import { writeAssignment, type FollowupService, type ResolvedAssignment } from "./followup.ts";
+import { tableFromBytes } from "./tables.ts";
 
 export const TASK_COLUMNS = {
   unit: "Đơn vị",
@@ -87,31 +86,6 @@ function problemText(e: UserError): string {
 }
 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
-
-function xlsxCell(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return "";
-  // a date cell: Excel's serial day, read by exceljs as midnight UTC of that day
-  if (v instanceof Date) return formatDmy(v.toISOString().slice(0, 10));
-  if (typeof v === "number") return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  if (typeof v === "string") return v;
-  return cell.text ?? "";
-}
-
-/** The cells of a CSV or XLSX file (first worksheet) as text; date cells become dd/mm/yyyy. */
-export async function tableFromBytes(bytes: Buffer, format: "csv" | "xlsx"): Promise<string[][]> {
-  if (format === "csv") return parseCsv(bytes.toString("utf8"));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  const rows: string[][] = [];
-  ws?.eachRow({ includeEmpty: true }, (r, rowNo) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(xlsxCell(r.getCell(c)));
-    rows[rowNo - 1] = cells;
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
 
 export class TaskFileError extends Error {}
 

@@ -4,7 +4,7 @@
 import type { Telegraf } from "telegraf";
 import { localDate } from "../../domain/dates.ts";
 import { createPlanUpload } from "../../services/plan-upload.ts";
-import { tableFromBytes } from "../../services/task-import.ts";
+import { tableFromBytes } from "../../services/tables.ts";
 import type { BotContext } from "../context.ts";
 
 const MAX_BYTES = 5 * 1024 * 1024;
