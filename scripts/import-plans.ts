@@ -22,7 +22,7 @@ try {
     const r = await importer.apply(result.rows, { now: new Date() });
     const total = result.rows.reduce((s, x) => s + x.amountVnd, 0n);
     process.stdout.write(
-      `Đã nhập ${result.rows.length} dòng kế hoạch vốn (${r.created} mới, ${r.updated} cập nhật), tổng ${formatBillions(total)} tỷ.\n`,
+      `Đã nhập ${result.rows.length} dòng kế hoạch vốn (${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi), tổng ${formatBillions(total)} tỷ.\n`,
     );
   }
 } finally {

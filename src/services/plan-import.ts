@@ -137,20 +137,35 @@ export function createPlanImport({ db }: { db: Db }) {
   }
 
   /** Writes checked rows in one transaction (a plan already there is replaced), with one audit entry per row. */
-  async function apply(rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<{ created: number; updated: number }> {
+  async function apply(rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<Applied> {
     return db.$transaction((tx) => applyPlanRows(tx, rows, opts));
   }
 
   return { parse, apply };
 }
 
-/** Writes checked rows in the caller's transaction (a plan already there is replaced), one audit entry per row. */
-export async function applyPlanRows(tx: Tx, rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<{ created: number; updated: number }> {
+export interface Applied {
+  created: number;
+  updated: number;
+  /** rows equal to the plan already there: nothing written, nothing audited */
+  unchanged: number;
+}
+
+/**
+ * Writes checked rows in the caller's transaction (a plan already there is replaced), one audit entry per
+ * row written; a row equal to the plan already there is left alone.
+ */
+export async function applyPlanRows(tx: Tx, rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<Applied> {
   let created = 0;
+  let unchanged = 0;
   for (const r of rows) {
     const where = { unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind };
     const before = await tx.capitalPlan.findUnique({ where: { unitId_programmeId_year_source_kind: where } });
     const data = { amountVnd: r.amountVnd, decisionNo: r.decisionNo, decisionDate: r.decisionDate };
+    if (before && before.amountVnd === data.amountVnd && before.decisionNo === data.decisionNo && before.decisionDate === data.decisionDate) {
+      unchanged++;
+      continue;
+    }
     const after = await tx.capitalPlan.upsert({
       where: { unitId_programmeId_year_source_kind: where },
       create: { ...where, ...data },
@@ -167,5 +182,5 @@ export async function applyPlanRows(tx: Tx, rows: PlanRow[], opts: { now: Date; 
       after,
     });
   }
-  return { created, updated: rows.length - created };
+  return { created, updated: rows.length - created - unchanged, unchanged };
 }

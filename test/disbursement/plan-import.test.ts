@@ -36,8 +36,11 @@ describeEachDatabase("capital plan import", (provider) => {
       [2, "Nam Trà My", "NTM", 2027, "CENTRAL", "INVESTMENT", 12_500_000_000n, "2027-01-10"],
       [3, "Nam Trà My", "NTM", 2026, "LOCAL", "INVESTMENT", 5_000_000_000n, null],
     ]);
-    expect(await importer.apply(parsed.rows, { now })).toEqual({ created: 1, updated: 1 });
+    expect(await importer.apply(parsed.rows, { now })).toEqual({ created: 1, updated: 1, unchanged: 0 });
     expect(await t.db.capitalPlan.count({ where: { year: 2027 } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: "capitalPlan.import" } })).toBe(2);
+    // the same file again: nothing written, nothing audited
+    expect(await importer.apply(parsed.rows, { now })).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(await t.db.auditLog.count({ where: { action: "capitalPlan.import" } })).toBe(2);
   });
 
