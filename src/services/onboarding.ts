@@ -226,16 +226,13 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
   async function chatMigrated(input: { oldId: bigint; newId: bigint; now: Date; notices: ChatNotices }): Promise<boolean> {
     return db.$transaction(async (tx) => {
       const moved = await moveChat(tx, input.oldId, input.newId);
-      if (!moved) {
-        await tx.outboxMessage.updateMany({ where: { chatId: input.oldId, status: "PENDING" }, data: { chatId: input.newId } });
-        return false;
-      }
-      const { before, after } = moved;
       await tx.outboxMessage.updateMany({
         // rows in flight are left to the dispatcher, which follows the migration error itself
         where: { chatId: input.oldId, status: "PENDING" },
         data: { chatId: input.newId },
       });
+      if (!moved) return false;
+      const { before, after } = moved;
       await audit(tx, { at: input.now, action: "chat.migrate", entity: "Chat", entityId: after.id, before, after });
       if (after.unitId !== null || after.isSecretariat) {
         await tellSecretariat(tx, input.notices.migrated(after.title || input.newId.toString()), "chat.migrated", input.newId, input.now);
