@@ -11,7 +11,7 @@ import { chatScope, type BotContext } from "./context.ts";
 import { createErrorBoundary } from "./errors.ts";
 import { startCommand } from "./features/start.ts";
 import { helpCommand } from "./features/help.ts";
-import { statusCommand } from "./features/status.ts";
+import { readsStatusAhead, statusCommand } from "./features/status.ts";
 import { bindCommand, unbindCommand } from "./features/bind.ts";
 import { inviteCommand } from "./features/invite.ts";
 import { registerMembership } from "./features/membership.ts";
@@ -46,7 +46,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...reportCommands);
 
   // Was it handled already, who speaks, in which chat: one statement (src/services/update-lookup.ts), then
-  // the once check (src/bot/once.ts). One middleware, not three: every link of telegraf's chain costs each
+  // the once check (src/bot/once.ts). A bare /status in a group reads its unit's rows in that statement too. One middleware, not three: every link of telegraf's chain costs each
   // update a few promises (docs/benchmarks.md).
   const once = handleOnce(deps.services.db, deps.logger);
   bot.use((ctx, next) => {
@@ -57,6 +57,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
         updateId: BigInt(ctx.update.update_id),
         telegramUserId: from && !from.is_bot ? BigInt(from.id) : null,
         telegramChatId: ctx.chat ? BigInt(ctx.chat.id) : null,
+        unitStatus: readsStatusAhead(ctx),
       },
       now,
     );
@@ -66,6 +67,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
       const a = await answer;
       ctx.actor = a.actor;
       ctx.chatInfo = a.chat;
+      if (a.ahead) ctx.ahead = a.ahead;
       const lang = a.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
       ctx.t = catalogue(lang);
       return next();

@@ -19,13 +19,15 @@
 // columns from left to right; CAST to TEXT for PostgreSQL's enums), read through the driver
 // (src/db/reader.ts). `"programmeId" IN (SELECT …)` lets the (unitId, programmeId, year) indexes seek the
 // year: without it SQLite, with no statistics, takes the year index and reads the whole year of every unit.
-import { joinSql, sql } from "../db/client.ts";
+import { joinSql, sql, type Sql } from "../db/client.ts";
+import { localDate } from "../domain/dates.ts";
+import { reportingYear } from "../domain/disbursed.ts";
 import type { Reader } from "../db/reader.ts";
 import type { TaskCount } from "./status.ts";
 
 type Int = number | bigint | string;
 
-interface Row {
+export interface UnitRow {
   t: "programme" | "plan" | "report" | "milestone" | "open" | "unit" | "done";
   id: Int | null;
   unitId: Int | null;
@@ -48,9 +50,30 @@ export interface UnitRows {
   done: { unitId: number; title: string; by: string }[];
 }
 
-export async function readUnitRows(reader: Reader, year: number, today: string, dayStart: Date, unitIds: number[]): Promise<UnitRows> {
-  const ids = joinSql(unitIds);
-  const rows = await reader.all<Row>(sql`
+/** Unit /status rows read ahead for one local day (by the update look-up, src/services/update-lookup.ts). */
+export interface AheadRows {
+  today: string;
+  rows: UnitRows;
+}
+
+/** The day a unit /status is computed for. */
+export interface StatusDay {
+  /** local date, YYYY-MM-DD */
+  today: string;
+  /** the reporting year */
+  year: number;
+  /** the local midnight that began it (tasks done today) */
+  dayStart: Date;
+}
+
+export function statusDay(now: Date): StatusDay {
+  const today = localDate(now);
+  return { today, year: reportingYear(today), dayStart: new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000)) };
+}
+
+/** The unit /status rows of the units `unitIds` selects: a list of ids, or a sub-query (the update look-up's). */
+export function unitRowsSql({ year, today, dayStart }: StatusDay, ids: Sql): Sql {
+  return sql`
     SELECT 'programme' AS "t", "id", CAST(NULL AS INTEGER) AS "unitId", CAST(NULL AS INTEGER) AS "programmeId",
            "sortOrder" AS "num", CAST(NULL AS INTEGER) AS "num2", "code" AS "text1", CAST(NULL AS TEXT) AS "text2",
            CAST(NULL AS TIMESTAMP) AS "at"
@@ -82,8 +105,15 @@ export async function readUnitRows(reader: Reader, year: number, today: string, 
     UNION ALL
     SELECT 'done', t."id", t."unitId", NULL, NULL, NULL, t."title", o."fullName", t."completedAt"
       FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
-     WHERE t."unitId" IN (${ids}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}`);
+     WHERE t."unitId" IN (${ids}) AND t."status" = 'DONE' AND t."completedAt" >= ${dayStart}`;
+}
 
+export async function readUnitRows(reader: Reader, day: StatusDay, unitIds: number[]): Promise<UnitRows> {
+  return unitRowsFrom(await reader.all<UnitRow>(unitRowsSql(day, joinSql(unitIds))));
+}
+
+/** The rows of unitRowsSql, sorted into their kinds. */
+export function unitRowsFrom(rows: UnitRow[]): UnitRows {
   const n = (v: Int | null) => (v === null ? null : Number(v));
   const out: UnitRows = { programmes: [], plans: [], reports: [], milestoneRows: [], taskCounts: [], units: [], done: [] };
   const order: { sortOrder: number; code: string }[] = [];

@@ -2,7 +2,7 @@
 // One computation serves /status, digests and reports.
 import type { Db } from "../db/client.ts";
 import { prismaReader, type Reader } from "../db/reader.ts";
-import { readUnitRows } from "./status-rows.ts";
+import { readUnitRows, statusDay, type AheadRows, type UnitRows } from "./status-rows.ts";
 import { coalesce } from "./coalesce.ts";
 import { localDate } from "../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../domain/disbursed.ts";
@@ -155,19 +155,22 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
         views.set(today, await unitViewsOn(today, group[0]!.now, [...new Set(group.map((g) => g.unitId))]));
       }),
     );
-    // each caller gets its own copy (two callers may ask for the same unit)
-    return asked.map((a) => {
-      const v = views.get(localDate(a.now))?.get(a.unitId);
-      return v ? { ...v, programmes: v.programmes.map((p) => ({ ...p })), doneToday: v.doneToday.map((d) => ({ ...d })) } : null;
-    });
+    return asked.map((a) => copyOf(views.get(localDate(a.now))?.get(a.unitId)));
   });
 
+  /** Each caller gets its own copy (two callers may ask for the same unit). */
+  const copyOf = (v: UnitStatusView | undefined): UnitStatusView | null =>
+    v ? { ...v, programmes: v.programmes.map((p) => ({ ...p })), doneToday: v.doneToday.map((d) => ({ ...d })) } : null;
+
   async function unitViewsOn(today: string, now: Date, unitIds: number[]): Promise<Map<number, UnitStatusView>> {
-    const dayStart = new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000));
-    const year = reportingYear(today);
     // one statement for every row the views need (src/services/status-rows.ts)
-    const { units, done, ...rows } = await readUnitRows(reader, year, today, dayStart, unitIds);
-    const l = compute(today, year, rows);
+    return viewsFrom(today, await readUnitRows(reader, statusDay(now), unitIds));
+  }
+
+  /** The unit views of the units in `unitRows`, computed from them alone. */
+  function viewsFrom(today: string, unitRows: UnitRows): Map<number, UnitStatusView> {
+    const { units, done, ...rows } = unitRows;
+    const l = compute(today, reportingYear(today), rows);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
       const unitId = unit.id;
@@ -199,11 +202,20 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
     return views;
   }
 
-  async function unitStatus(unitId: number, now: Date): Promise<UnitStatusView> {
-    const view = await unitViews({ unitId, now });
+  /**
+   * One unit's view at `now`. `ahead`: rows already read for this day (the update look-up reads them for a
+   * bare /status in a unit group, src/services/update-lookup.ts): computed from them, without a statement.
+   */
+  async function unitStatus(unitId: number, now: Date, ahead?: AheadRows): Promise<UnitStatusView> {
+    const today = localDate(now);
+    let views = ahead?.today === today ? computedAhead.get(ahead.rows) : undefined;
+    if (ahead?.today === today && !views) computedAhead.set(ahead.rows, (views = viewsFrom(today, ahead.rows)));
+    const view = views?.has(unitId) ? copyOf(views.get(unitId)) : await unitViews({ unitId, now });
     if (!view) throw new Error(`No Unit found with id ${unitId}`);
     return view;
   }
+  // the rows read ahead for a getUpdates batch are shared by its updates: their views are computed once
+  const computedAhead = new WeakMap<UnitRows, Map<number, UnitStatusView>>();
 
   /**
    * Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks.

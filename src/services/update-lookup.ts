@@ -8,6 +8,13 @@
 //   seen   updateId
 //   actor  telegramUserId  official  unit     active        fullName   language   role   unit        validity      role id
 //   chat   telegramChatId  chat      unit     isSecretariat status     unit name
+//   (the unit /status rows: num → key, num2 → flag, programmeId → roleUnitId, at → validFrom)
+//
+// Read ahead: for a bare /status in a unit group (`unitStatus`), the same statement also reads the rows of
+// the chat's unit /status (src/services/status-rows.ts, their columns renamed into this shape), so that reply
+// costs one round trip, not two. On PostgreSQL each round trip wakes a backend: two of them made the /status
+// reply twice the framework's (docs/benchmarks.md, ADR 004). The rows are for the local day of the batch's
+// first such update; an update of another day (a batch across midnight) reads its own.
 //
 // Portable SQL: the first branch CASTs its NULLs (PostgreSQL types a UNION's columns from the left), enums
 // and booleans are cast to text and 0/1. Read through the driver (src/db/reader.ts).
@@ -15,12 +22,15 @@ import { joinSql, sql } from "../db/client.ts";
 import type { Reader } from "../db/reader.ts";
 import { coalesce } from "./coalesce.ts";
 import { actorFrom, chatFrom, type Actor, type ActorRow, type ChatInfo, type ChatRow } from "./registry.ts";
+import { statusDay, unitRowsFrom, unitRowsSql, type AheadRows, type UnitRow } from "./status-rows.ts";
 
 export interface UpdateQuestion {
   updateId: bigint;
   /** null: no sender, or a bot */
   telegramUserId: bigint | null;
   telegramChatId: bigint | null;
+  /** a bare /status in a group: read the rows of its chat's unit /status too */
+  unitStatus?: boolean;
 }
 
 export interface UpdateAnswer {
@@ -28,13 +38,15 @@ export interface UpdateAnswer {
   seen: boolean;
   actor: Actor | null;
   chat: ChatInfo | null;
+  /** when asked (`unitStatus`), the rows of the chat unit's /status, for the day they were read */
+  ahead?: AheadRows;
 }
 
 type Int = number | bigint | string;
 
 interface Row {
-  t: "seen" | "actor" | "chat";
-  key: Int;
+  t: "seen" | "actor" | "chat" | UnitRow["t"];
+  key: Int | null;
   id: Int | null;
   unitId: Int | null;
   flag: Int | boolean | null;
@@ -51,6 +63,7 @@ interface Found {
   seen: Set<bigint>;
   actors: Map<bigint, ActorRow[]>;
   chats: Map<bigint, ChatRow>;
+  ahead?: AheadRows;
 }
 
 /** `IN (…)` of the distinct keys; `IN (NULL)` (matches nothing) when there are none. */
@@ -60,29 +73,44 @@ const keys = (xs: (bigint | null)[]) => {
 };
 
 export function createUpdateLookup({ reader }: { reader: Reader }) {
-  const find = coalesce<UpdateQuestion, Found>(async (asked) => {
+  const find = coalesce<{ q: UpdateQuestion; now: Date }, Found>(async (asked) => {
+    const statusOf = asked.filter((a) => a.q.unitStatus && a.q.telegramChatId !== null);
+    const day = statusOf[0] ? statusDay(statusOf[0].now) : null;
     const rows = await reader.all<Row>(sql`
       SELECT 'seen' AS "t", CAST("updateId" AS BIGINT) AS "key", CAST(NULL AS INTEGER) AS "id",
              CAST(NULL AS INTEGER) AS "unitId", CAST(NULL AS INTEGER) AS "flag", CAST(NULL AS TEXT) AS "text1",
              CAST(NULL AS TEXT) AS "text2", CAST(NULL AS TEXT) AS "role", CAST(NULL AS INTEGER) AS "roleUnitId",
              CAST(NULL AS TIMESTAMP) AS "validFrom", CAST(NULL AS TIMESTAMP) AS "validTo", CAST(NULL AS INTEGER) AS "ord"
         FROM "ProcessedUpdate"
-       WHERE "updateId" IN (${keys(asked.map((a) => a.updateId))})
+       WHERE "updateId" IN (${keys(asked.map((a) => a.q.updateId))})
       UNION ALL
       SELECT 'actor', o."telegramUserId", o."id", o."unitId", CASE WHEN o."active" THEN 1 ELSE 0 END, o."fullName",
              o."language", CAST(r."role" AS TEXT), r."unitId", r."validFrom", r."validTo", r."id"
         FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
-       WHERE o."telegramUserId" IN (${keys(asked.map((a) => a.telegramUserId))})
+       WHERE o."telegramUserId" IN (${keys(asked.map((a) => a.q.telegramUserId))})
       UNION ALL
       SELECT 'chat', c."telegramChatId", c."id", c."unitId", CASE WHEN c."isSecretariat" THEN 1 ELSE 0 END,
              CAST(c."status" AS TEXT), u."name", NULL, NULL, NULL, NULL, NULL
         FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
-       WHERE c."telegramChatId" IN (${keys(asked.map((a) => a.telegramChatId))})`);
+       WHERE c."telegramChatId" IN (${keys(asked.map((a) => a.q.telegramChatId))})${
+         day
+           ? sql`
+      UNION ALL
+      SELECT s."t", CAST(s."num" AS BIGINT), s."id", s."unitId", CAST(s."num2" AS INTEGER), s."text1", s."text2", NULL,
+             s."programmeId", s."at", NULL, NULL
+        FROM (${unitRowsSql(day, sql`SELECT "unitId" FROM "Chat" WHERE "telegramChatId" IN (${keys(statusOf.map((a) => a.q.telegramChatId))})`)}) s`
+           : sql``
+       }`);
     const found: Found = { seen: new Set(), actors: new Map(), chats: new Map() };
     const num = (v: Int | null) => (v === null ? null : Number(v));
     const roles = new Map<ActorRow, number>();
+    const unitRows: UnitRow[] = [];
     for (const r of rows) {
-      const key = BigInt(r.key);
+      if (r.t !== "seen" && r.t !== "actor" && r.t !== "chat") {
+        unitRows.push({ t: r.t, id: r.id, unitId: r.unitId, programmeId: r.roleUnitId, num: r.key, num2: r.flag as Int | null, text1: r.text1, text2: r.text2, at: r.validFrom });
+        continue;
+      }
+      const key = BigInt(r.key!);
       if (r.t === "seen") found.seen.add(key);
       else if (r.t === "chat") {
         found.chats.set(key, { id: Number(r.id), telegramChatId: key, unitId: num(r.unitId), isSecretariat: r.flag, status: r.text1 ?? "", unitName: r.text2 });
@@ -105,17 +133,20 @@ export function createUpdateLookup({ reader }: { reader: Reader }) {
     }
     // an official's rows in the order of his role assignments (one official per Telegram user)
     for (const list of found.actors.values()) list.sort((a, b) => roles.get(a)! - roles.get(b)!);
+    if (day) found.ahead = { today: day.today, rows: unitRowsFrom(unitRows) };
     return asked.map(() => found);
   });
 
-  /** The three answers for one update; each caller's roles are those valid at its own `now`. */
+  /** The answers for one update; each caller's roles are those valid at its own `now`. */
   async function lookUp(q: UpdateQuestion, now: Date): Promise<UpdateAnswer> {
-    const found = await find(q);
-    return {
+    const found = await find({ q, now });
+    const answer: UpdateAnswer = {
       seen: found.seen.has(q.updateId),
       actor: q.telegramUserId === null ? null : actorFrom(found.actors.get(q.telegramUserId) ?? [], now),
       chat: q.telegramChatId === null ? null : chatFrom(found.chats.get(q.telegramChatId), q.telegramChatId),
     };
+    if (q.unitStatus && found.ahead) answer.ahead = found.ahead;
+    return answer;
   }
 
   return { lookUp };

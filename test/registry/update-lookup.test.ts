@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/seed/demo.ts";
 import { createRegistry } from "../../src/services/registry.ts";
+import { createStatusService } from "../../src/services/status.ts";
 import { createUpdateLookup, type UpdateQuestion } from "../../src/services/update-lookup.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
@@ -71,5 +72,58 @@ describeEachDatabase("update look-up", (provider) => {
     const [before, after] = await Promise.all([lookup.lookUp(q, new Date(NOW.getTime() - 3 * 86_400_000)), lookup.lookUp(q, NOW)]);
     expect(before.actor!.roles.some((r) => r.role === "SUPERVISOR")).toBe(true);
     expect(after.actor!.roles.some((r) => r.role === "SUPERVISOR")).toBe(false);
+  });
+
+  it("reads a bare /status's unit rows in the same statement, giving the figures of the separate read", async () => {
+    // a task done today, so the rows include today's completions
+    const unit = await t.db.unit.findFirstOrThrow({ where: { name: { contains: "Nam Trà My" } } });
+    const task = await t.db.task.findFirstOrThrow({ where: { unitId: unit.id, status: "OPEN" } });
+    const by = await t.db.official.findFirstOrThrow({ where: { telegramUserId: BigInt(DEMO.chairman.id) } });
+    await t.db.task.update({ where: { id: task.id }, data: { status: "DONE", completedAt: new Date(NOW.getTime() - 3600_000), completedById: by.id } });
+
+    const statements: string[] = [];
+    const reader = { ...t.reader, all: <T,>(q: Parameters<typeof t.reader.all>[0]) => (statements.push(q.sql), t.reader.all<T>(q)) };
+    const lookup = createUpdateLookup({ reader });
+    const statusReads: string[] = [];
+    const status = createStatusService({ db: t.db, reader: { ...t.reader, all: <T,>(q: Parameters<typeof t.reader.all>[0]) => (statusReads.push(q.sql), t.reader.all<T>(q)) } });
+    const chairman = BigInt(DEMO.chairman.id);
+    const groups = Object.values(DEMO.groups).map((g) => BigInt(g.id));
+    const answers = await Promise.all(groups.map((chat, i) => lookup.lookUp({ updateId: 1000n + BigInt(i), telegramUserId: chairman, telegramChatId: chat, unitStatus: true }, NOW)));
+    expect(statements).toHaveLength(1);
+
+    // the rows are those of the units the groups are bound to (the bot left Bắc Trà My's: still bound)
+    const chats = await t.db.chat.findMany({ where: { telegramChatId: { in: groups } } });
+    const bound = chats.flatMap((c) => (c.unitId === null ? [] : [c.unitId])).sort();
+    expect(bound).toHaveLength(2);
+    expect(answers.every((a) => a.ahead === answers[0]!.ahead)).toBe(true);
+    expect(answers[0]!.ahead!.rows.units.map((u) => u.id).sort()).toEqual(bound);
+    for (const unitId of bound) {
+      const ahead = await status.unitStatus(unitId, NOW, answers[0]!.ahead);
+      expect(statusReads).toHaveLength(0); // computed from the rows read ahead
+      expect(ahead).toEqual(await status.unitStatus(unitId, NOW));
+      statusReads.length = 0;
+    }
+    expect((await status.unitStatus(unit.id, NOW, answers[0]!.ahead)).doneToday).toEqual([{ title: task.title, by: by.fullName }]);
+
+    // not asked: no rows, and the statement reads none
+    const plain = await lookup.lookUp({ updateId: 2000n, telegramUserId: chairman, telegramChatId: groups[1]!, unitStatus: false }, NOW);
+    expect(plain.ahead).toBeUndefined();
+    expect(statements[1]).not.toContain("CapitalPlan");
+  });
+
+  it("reads the rows for the day of the batch: an update after midnight falls back to its own read", async () => {
+    const unit = await t.db.unit.findFirstOrThrow({ where: { name: { contains: "Nam Trà My" } } });
+    const lookup = createUpdateLookup({ reader: t.reader });
+    const status = createStatusService({ db: t.db, reader: t.reader });
+    const q = (updateId: bigint): UpdateQuestion => ({ updateId, telegramUserId: BigInt(DEMO.chairman.id), telegramChatId: BigInt(DEMO.groups.namTraMy.id), unitStatus: true });
+    const before = localInstant("2026-11-24", 24 * 60 - 1);
+    const after = localInstant("2026-11-25", 1);
+    const [a, b] = await Promise.all([lookup.lookUp(q(1n), before), lookup.lookUp(q(2n), after)]);
+    expect(a.ahead!.today).toBe("2026-11-24");
+    expect(b.ahead!.today).toBe("2026-11-24");
+    const late = await status.unitStatus(unit.id, after, b.ahead);
+    expect(late).not.toEqual(await status.unitStatus(unit.id, before, a.ahead));
+    expect(late.today).toBe("2026-11-25");
+    expect(late).toEqual(await status.unitStatus(unit.id, after));
   });
 });
