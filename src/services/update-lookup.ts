@@ -14,7 +14,9 @@
 // the chat's unit /status (src/services/status-rows.ts, their columns renamed into this shape), so that reply
 // costs one round trip, not two. On PostgreSQL each round trip wakes a backend: two of them made the /status
 // reply twice the framework's (docs/benchmarks.md, ADR 004). The rows are for the local day of the batch's
-// first such update; an update of another day (a batch across midnight) reads its own.
+// first such update; an update of another day (a batch across midnight) reads its own. Only for a batch of
+// a few chats (READ_AHEAD_CHATS): a burst already shares one /status statement among its updates, and for
+// a hundred chats PostgreSQL plans the unit sub-query as a scan of the year's reports (3 × slower).
 //
 // Portable SQL: the first branch CASTs its NULLs (PostgreSQL types a UNION's columns from the left), enums
 // and booleans are cast to text and 0/1. Read through the driver (src/db/reader.ts).
@@ -72,9 +74,13 @@ const keys = (xs: (bigint | null)[]) => {
   return joinSql(set.length > 0 ? set : [null]);
 };
 
+/** A batch asking /status for more chats than this reads no rows ahead (each /status reads its own). */
+export const READ_AHEAD_CHATS = 8;
+
 export function createUpdateLookup({ reader }: { reader: Reader }) {
   const find = coalesce<{ q: UpdateQuestion; now: Date }, Found>(async (asked) => {
-    const statusOf = asked.filter((a) => a.q.unitStatus && a.q.telegramChatId !== null);
+    const flagged = asked.filter((a) => a.q.unitStatus && a.q.telegramChatId !== null);
+    const statusOf = new Set(flagged.map((a) => a.q.telegramChatId)).size <= READ_AHEAD_CHATS ? flagged : [];
     const day = statusOf[0] ? statusDay(statusOf[0].now) : null;
     const rows = await reader.all<Row>(sql`
       SELECT 'seen' AS "t", CAST("updateId" AS BIGINT) AS "key", CAST(NULL AS INTEGER) AS "id",

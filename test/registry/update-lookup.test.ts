@@ -7,7 +7,7 @@ import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/seed/demo.ts";
 import { createRegistry } from "../../src/services/registry.ts";
 import { createStatusService } from "../../src/services/status.ts";
-import { createUpdateLookup, type UpdateQuestion } from "../../src/services/update-lookup.ts";
+import { READ_AHEAD_CHATS, createUpdateLookup, type UpdateQuestion } from "../../src/services/update-lookup.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
 const NOW = localInstant("2026-11-24", 9 * 60);
@@ -104,6 +104,13 @@ describeEachDatabase("update look-up", (provider) => {
       statusReads.length = 0;
     }
     expect((await status.unitStatus(unit.id, NOW, answers[0]!.ahead)).doneToday).toEqual([{ title: task.title, by: by.fullName }]);
+
+    // a batch of more chats (a burst): no rows read ahead
+    const many = Array.from({ length: READ_AHEAD_CHATS + 1 }, (_, i) => (i === 0 ? groups[1]! : -5000n - BigInt(i)));
+    const burst = await Promise.all(many.map((chat, i) => lookup.lookUp({ updateId: 3000n + BigInt(i), telegramUserId: chairman, telegramChatId: chat, unitStatus: true }, NOW)));
+    expect(burst.map((a) => a.ahead)).toEqual(many.map(() => undefined));
+    expect(burst[0]!.chat!.unitId).toBe(unit.id);
+    statements.length = 1;
 
     // not asked: no rows, and the statement reads none
     const plain = await lookup.lookUp({ updateId: 2000n, telegramUserId: chairman, telegramChatId: groups[1]!, unitStatus: false }, NOW);
