@@ -17,7 +17,7 @@ import { truthy } from "./registry.ts";
 
 export interface ReminderDeps {
   db: Db;
-  /** the two large reads before the transactions (open tasks, keys already written): src/db/reader.ts */
+  /** the reads outside the transactions (open tasks, keys already written, what the messages need): src/db/reader.ts */
   reader?: Reader;
   calendar: () => Promise<WorkCalendar>;
   ladder: LadderConfig;
@@ -89,7 +89,8 @@ export function createReminderService(deps: ReminderDeps) {
     const everywhere = fresh.length > 0 ? await audienceOfCheck() : { secretariat: [], unreachable: new Set<bigint>() };
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
-      const r = await db.$transaction((tx) => writeBatch(tx, batch, now, today, cal, everywhere));
+      const context = await readContext(batch, now);
+      const r = await db.$transaction((tx) => writeBatch(tx, batch, context, now, today, cal, everywhere));
       rungs += r.rungs;
       messages += r.messages;
     }
@@ -103,16 +104,104 @@ export function createReminderService(deps: ReminderDeps) {
     return { secretariat: secretariat.map((c) => BigInt(c.telegramChatId)), unreachable: await unreachablePrivateChats(db) };
   }
 
+  /**
+   * What a batch's messages need — the tasks with their unit, programme and responsible official, the
+   * units' groups, their escalation roles and holders — read before its transaction, through the driver
+   * (src/db/reader.ts): the transaction writes none of these rows, and through Prisma these four reads of
+   * 500 keys cost ≈ 80 ms of each batch's 330 (docs/benchmarks.md, the fifth pass).
+   */
+  async function readContext(batch: { taskId: number }[], now: Date) {
+    const taskRows = await reader.all<{
+      id: number | bigint;
+      title: string;
+      unitId: number | bigint;
+      dueDate: string;
+      docRef: string;
+      unitName: string;
+      programmeCode: string | null;
+      responsibleId: number | bigint;
+    }>(sql`
+      SELECT t."id", t."title", t."unitId", t."dueDate", t."docRef", u."name" AS "unitName", p."code" AS "programmeCode", t."responsibleId"
+      FROM "Task" t
+      JOIN "Unit" u ON u."id" = t."unitId"
+      LEFT JOIN "Programme" p ON p."id" = t."programmeId"
+      WHERE t."id" IN (${joinSql([...new Set(batch.map((b) => b.taskId))])})`);
+    const unitIds = [...new Set(taskRows.map((t) => Number(t.unitId)))];
+    const groups = byUnit<GroupRow>(
+      unitIds.length === 0
+        ? []
+        : (
+            await reader.all<{ unitId: number | bigint; telegramChatId: bigint | number | string }>(sql`
+              SELECT "unitId", "telegramChatId" FROM "Chat"
+              WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`)
+          ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) })),
+    );
+    const roleRows =
+      unitIds.length === 0
+        ? []
+        : await reader.all<{ unitId: number | bigint; role: Role; officialId: number | bigint }>(sql`
+            SELECT "unitId", CAST("role" AS TEXT) AS "role", "officialId" FROM "RoleAssignment"
+            WHERE "unitId" IN (${joinSql(unitIds)}) AND "role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
+              AND "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" > ${now})
+            ORDER BY "id" ASC`);
+    // the responsible officials and the role holders in one read by key: joined to the tasks (or the
+    // roles), PostgreSQL hashed all 50,000 officials for each batch (35 ms; docs/benchmarks.md)
+    const officialIds = [...new Set([...taskRows.map((t) => Number(t.responsibleId)), ...roleRows.map((r) => Number(r.officialId))])];
+    const officials = new Map(
+      (officialIds.length === 0
+        ? []
+        : await reader.all<{ id: number | bigint; fullName: string; telegramUserId: bigint | number | string | null; privateChatAt: Date | string | null; active: unknown; language: string }>(sql`
+            SELECT "id", "fullName", "telegramUserId", "privateChatAt", "active", "language" FROM "Official"
+            WHERE "id" IN (${joinSql(officialIds)})`)
+      ).map((o) => [
+        Number(o.id),
+        {
+          fullName: o.fullName,
+          telegramUserId: o.telegramUserId === null ? null : BigInt(o.telegramUserId),
+          privateChatAt: o.privateChatAt === null ? null : new Date(o.privateChatAt),
+          active: truthy(o.active),
+          language: o.language,
+        },
+      ]),
+    );
+    const taskById = new Map(
+      taskRows.flatMap((t) => {
+        const responsible = officials.get(Number(t.responsibleId));
+        if (!responsible) return [];
+        const task = {
+          id: Number(t.id),
+          title: t.title,
+          unitId: Number(t.unitId),
+          dueDate: t.dueDate,
+          docRef: t.docRef,
+          unit: { name: t.unitName },
+          programme: t.programmeCode === null ? null : { code: t.programmeCode },
+          responsible,
+        };
+        return [[task.id, task] as const];
+      }),
+    );
+    // escalation goes to active holders only
+    const roles = byUnit<RoleRow>(
+      roleRows.flatMap((r) => {
+        const official = officials.get(Number(r.officialId));
+        return official?.active ? [{ unitId: Number(r.unitId), role: r.role, official }] : [];
+      }),
+    );
+    return { taskById, groups, roles };
+  }
+
   async function writeBatch(
     tx: Tx,
     batch: { taskId: number; rung: Rung; key: string }[],
+    { taskById, groups, roles }: Awaited<ReturnType<typeof readContext>>,
     now: Date,
     today: string,
     cal: WorkCalendar,
     everywhere: { secretariat: bigint[]; unreachable: ReadonlySet<bigint> },
   ) {
-    // raw statements (docs/benchmarks.md): the keys already written, the new reminders (one INSERT …
-    // RETURNING), and the tasks with what the messages need
+    // raw statements (docs/benchmarks.md): the keys already written, then the new reminders (one INSERT …
+    // RETURNING) and their messages
     const existing = await tx.$queryRaw<{ key: string }[]>`
       SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(batch.map((b) => b.key))})`;
     const seen = new Set(existing.map((e) => e.key));
@@ -126,85 +215,6 @@ export function createReminderService(deps: ReminderDeps) {
     )
       .map((r) => ({ id: Number(r.id), taskId: Number(r.taskId), rung: r.rung }))
       .sort((a, b) => a.id - b.id);
-    const tasks = (
-      await tx.$queryRaw<
-        {
-          id: number;
-          title: string;
-          unitId: number;
-          dueDate: string;
-          docRef: string;
-          unitName: string;
-          programmeCode: string | null;
-          fullName: string;
-          telegramUserId: bigint | number | null;
-          language: string;
-          privateChatAt: Date | string | null;
-          active: unknown;
-        }[]
-      >`
-        SELECT t."id", t."title", t."unitId", t."dueDate", t."docRef", u."name" AS "unitName", p."code" AS "programmeCode",
-               o."fullName", o."telegramUserId", o."language", o."privateChatAt", o."active"
-        FROM "Task" t
-        JOIN "Unit" u ON u."id" = t."unitId"
-        JOIN "Official" o ON o."id" = t."responsibleId"
-        LEFT JOIN "Programme" p ON p."id" = t."programmeId"
-        WHERE t."id" IN (${joinSql(fresh.map((b) => b.taskId))})`
-    ).map((t) => ({
-      id: Number(t.id),
-      title: t.title,
-      unitId: Number(t.unitId),
-      dueDate: t.dueDate,
-      docRef: t.docRef,
-      unit: { name: t.unitName },
-      programme: t.programmeCode === null ? null : { code: t.programmeCode },
-      responsible: {
-        fullName: t.fullName,
-        telegramUserId: t.telegramUserId === null ? null : BigInt(t.telegramUserId),
-        language: t.language,
-        privateChatAt: t.privateChatAt === null ? null : new Date(t.privateChatAt),
-        active: truthy(t.active),
-      },
-    }));
-    const taskById = new Map(tasks.map((t) => [t.id, t]));
-    const unitIds = [...new Set(tasks.map((t) => t.unitId))];
-    // one connection inside a transaction: queries run one after another
-    const groups = byUnit(
-      (
-        await tx.$queryRaw<{ unitId: number; telegramChatId: bigint | number }[]>`
-          SELECT "unitId", "telegramChatId" FROM "Chat"
-          WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`
-      ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) })),
-    );
-    // the escalation roles of these units, then their holders: two statements on their indexes (one join
-    // made PostgreSQL hash all 50,000 officials for each batch: 30 ms, docs/benchmarks.md)
-    const roleRows = await tx.$queryRaw<{ unitId: number; role: Role; officialId: number }[]>`
-      SELECT "unitId", "role", "officialId" FROM "RoleAssignment"
-      WHERE "unitId" IN (${joinSql(unitIds)}) AND "role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
-        AND "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" > ${now})
-      ORDER BY "id" ASC`;
-    const holders = roleRows.length === 0 ? [] : await tx.$queryRaw<
-      { id: number; telegramUserId: bigint | number | null; privateChatAt: Date | string | null; active: unknown; language: string }[]
-    >`
-      SELECT "id", "telegramUserId", "privateChatAt", "active", "language" FROM "Official"
-      WHERE "id" IN (${joinSql([...new Set(roleRows.map((r) => Number(r.officialId)))])}) AND "active" = ${true}`;
-    const holder = new Map(
-      holders.map((o) => [
-        Number(o.id),
-        {
-          telegramUserId: o.telegramUserId === null ? null : BigInt(o.telegramUserId),
-          privateChatAt: o.privateChatAt === null ? null : new Date(o.privateChatAt),
-          active: truthy(o.active),
-          language: o.language,
-        },
-      ]),
-    );
-    const roles = byUnit(
-      roleRows.flatMap((r) => {
-        const official = holder.get(Number(r.officialId));
-        return official ? [{ unitId: Number(r.unitId), role: r.role, official }] : [];
-      }),
-    );
     const { secretariat, unreachable } = everywhere;
 
     const out: OutgoingMessage[] = [];
@@ -256,6 +266,13 @@ export function createReminderService(deps: ReminderDeps) {
 
   return { runDeadlineCheck };
 }
+
+type GroupRow = { unitId: number; telegramChatId: bigint };
+type RoleRow = {
+  unitId: number;
+  role: Role;
+  official: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean; language: string };
+};
 
 /** Rows grouped by unit, in their order. */
 function byUnit<T extends { unitId: number }>(rows: T[]): Map<number, T[]> {
