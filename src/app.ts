@@ -52,7 +52,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const database = await openDatabase(config.databaseUrl);
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";
-  const services = createServices({ db: database.db, reader: database.reader, config });
+  const services = createServices({ db: database.db, reader: database.reader, writer: database.writer, config });
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,

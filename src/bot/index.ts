@@ -48,7 +48,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   // Was it handled already, who speaks, in which chat: one statement (src/services/update-lookup.ts), then
   // the once check (src/bot/once.ts). A bare /status in a group reads its unit's rows in that statement too. One middleware, not three: every link of telegraf's chain costs each
   // update a few promises (docs/benchmarks.md).
-  const once = handleOnce(deps.services.db, deps.logger);
+  const once = handleOnce(deps.services.writer, deps.logger);
   bot.use((ctx, next) => {
     const from = ctx.from;
     const now = deps.clock.now();

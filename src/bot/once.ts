@@ -6,14 +6,16 @@
 // never have a second effect (the primary key fails the second transaction).
 //
 // Cost (docs/benchmarks.md): the look-up is a branch of the one statement every update makes before it is
-// handled (src/services/update-lookup.ts); the record is one raw statement, and concurrent updates share it
+// handled (src/services/update-lookup.ts); the record is one raw statement (through the driver on
+// PostgreSQL: src/db/reader.ts), and concurrent updates share it
 // (a group commit): an update handled while others are still being handled — the rest of its getUpdates
 // batch — waits for them (at most RECORD_WAIT_MS), and the last one to finish writes all their ids in one
 // multi-row `INSERT … ON CONFLICT DO NOTHING`. An update handled alone is recorded at once: telegraf's
 // polling loop waits for the batch's records before the next getUpdates, so a wait for company that is not
 // coming would hold up the next update. Every update still waits for its own record to be written.
 import type { Context } from "telegraf";
-import { joinSql, sql, type Db } from "../db/client.ts";
+import { joinSql, sql } from "../db/client.ts";
+import type { Writer } from "../db/reader.ts";
 import type { Logger } from "../logger.ts";
 import { coalesce } from "../services/coalesce.ts";
 
@@ -23,13 +25,13 @@ export const RECORD_WAIT_MS = 5;
 /** Runs `next` for an update not `seen` before, then records it; a seen update is skipped. */
 export type Once = (ctx: Context, seen: Promise<boolean>, next: () => Promise<void>) => Promise<void>;
 
-export function handleOnce(db: Db, logger: Logger): Once {
+export function handleOnce(writer: Writer, logger: Logger): Once {
   return onceWith(async (ids) => {
     const at = new Date();
-    await db.$executeRaw`
+    await writer.run(sql`
       INSERT INTO "ProcessedUpdate" ("updateId", "processedAt")
       VALUES ${joinSql(ids.map((id) => sql`(${id}, ${at})`))}
-      ON CONFLICT ("updateId") DO NOTHING`;
+      ON CONFLICT ("updateId") DO NOTHING`);
   }, logger);
 }
 

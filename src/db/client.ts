@@ -9,7 +9,7 @@ import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./target.ts";
-import { pgReader, prismaReader, sqliteReader, type Reader } from "./reader.ts";
+import { pgReader, pgWriter, prismaReader, prismaWriter, sqliteReader, type Reader, type Writer } from "./reader.ts";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -40,6 +40,8 @@ export interface Database {
   db: Db;
   /** read-only hot-path statements straight through the driver (src/db/reader.ts) */
   reader: Reader;
+  /** the hottest write, every update's once-record (src/db/reader.ts) */
+  writer: Writer;
   target: DatabaseTarget;
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
   const target = databaseTarget(url);
   let db: Db;
   let reader: Reader;
+  let writer: Writer;
   if (target.provider === "sqlite") {
     const memory = target.file === ":memory:";
     if (!memory) mkdirSync(dirname(target.file), { recursive: true });
@@ -60,6 +63,7 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
     // a second connection to ":memory:" would be another, empty database
     reader = memory ? prismaReader(db) : sqliteReader(target.file);
+    writer = prismaWriter(db);
   } else {
     // Prisma's pool (its $disconnect ends it), and a small one of the reader's own whose sessions plan
     // prepared statements once, generically (src/db/reader.ts)
@@ -71,10 +75,12 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     // pool and replaced at the next query; without a listener pg's "error" event would end the process
     readerPool.on("error", () => {});
     reader = pgReader(readerPool);
+    writer = pgWriter(readerPool);
   }
   return {
     db,
     reader,
+    writer,
     target,
     close: async () => {
       await reader.close();

@@ -11,6 +11,16 @@ import Sqlite from "better-sqlite3";
 import pg from "pg";
 import type { Db, Sql } from "./client.ts";
 
+/**
+ * The hottest write: every update's once-record (src/bot/once.ts), an idempotent `INSERT … ON CONFLICT DO
+ * NOTHING` outside any transaction. Through Prisma it cost ≈ 1.4 ms of CPU per update on PostgreSQL (the
+ * query compiler, the adapter), on the two cores the bot shares with the database; paired benchmark runs
+ * gave the `/status` p99 ≈ 1 ms lower through the driver (docs/benchmarks.md, the fifth pass).
+ */
+export interface Writer {
+  run(query: Sql): Promise<void>;
+}
+
 export interface Reader {
   /** The rows of one read-only statement. */
   all<T>(query: Sql): Promise<T[]>;
@@ -98,6 +108,27 @@ export function pgReader(pool: pg.Pool): Reader {
     },
     async close() {
       await pool.end();
+    },
+  };
+}
+
+/** On PostgreSQL: through the pool given (the reader's: the hot path's connections). */
+export function pgWriter(pool: pg.Pool): Writer {
+  return {
+    async run(query: Sql) {
+      await pool.query({ text: query.text, values: query.values.map(pgValue) });
+    },
+  };
+}
+
+/**
+ * Through Prisma: on SQLite always. A second writing connection there would wait for Prisma's write lock
+ * synchronously (better-sqlite3), blocking the event loop that Prisma's transaction needs to finish.
+ */
+export function prismaWriter(db: Db): Writer {
+  return {
+    async run(query: Sql) {
+      await db.$executeRaw(query);
     },
   };
 }

@@ -1,6 +1,6 @@
 // All use-cases, built once by the composition root and handed to the adapters (bot, scheduler, scripts).
 import type { Db } from "../db/client.ts";
-import { prismaReader, type Reader } from "../db/reader.ts";
+import { prismaReader, prismaWriter, type Reader, type Writer } from "../db/reader.ts";
 import type { Config } from "../config.ts";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { createRegistry } from "./registry.ts";
@@ -18,7 +18,7 @@ import { createRequestService } from "./requests.ts";
 import { createDigestService } from "./digests.ts";
 import { createReportServices } from "./reports.ts";
 
-export function createServices({ db, reader = prismaReader(db), config }: { db: Db; reader?: Reader; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
+export function createServices({ db, reader = prismaReader(db), writer = prismaWriter(db), config }: { db: Db; reader?: Reader; writer?: Writer; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
   async function calendar(): Promise<WorkCalendar> {
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
@@ -26,6 +26,7 @@ export function createServices({ db, reader = prismaReader(db), config }: { db: 
   return {
     db,
     reader,
+    writer,
     calendar,
     registry: createRegistry({ db, reader }),
     updates: createUpdateLookup({ reader }),

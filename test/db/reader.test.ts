@@ -2,7 +2,7 @@
 // beyond 2^53, DateTime compared with a Date parameter, booleans; in any process time zone; and it
 // cannot write.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { sql } from "../../src/db/client.ts";
+import { joinSql, sql } from "../../src/db/client.ts";
 import { prismaReader } from "../../src/db/reader.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
@@ -23,6 +23,21 @@ describeEachDatabase("hot-path reader", (provider) => {
   });
 
   for (const zone of ["UTC", "Asia/Ho_Chi_Minh", "America/Los_Angeles"]) {
+    it(`writes the once-record as Prisma would: exact ids, the instant in UTC, a repeat ignored (process time zone ${zone})`, async () => {
+      process.env.TZ = zone;
+      const at = new Date("2026-11-24T23:59:59.999Z");
+      const insert = (ids: bigint[]) =>
+        t.writer.run(sql`INSERT INTO "ProcessedUpdate" ("updateId", "processedAt") VALUES ${joinSql(ids.map((id) => sql`(${id}, ${at})`))} ON CONFLICT ("updateId") DO NOTHING`);
+      await insert([BIG + 1n, 42n]);
+      await insert([BIG + 1n, BIG]); // both already there: nothing changes
+      const rows = await t.db.processedUpdate.findMany({ orderBy: { updateId: "asc" } });
+      expect(rows.map((r) => [r.updateId, r.processedAt.toISOString()])).toEqual([
+        [42n, at.toISOString()],
+        [BIG, AT.toISOString()],
+        [BIG + 1n, at.toISOString()],
+      ]);
+    });
+
     it(`reads exact integers, DateTime and booleans as Prisma wrote them (process time zone ${zone})`, async () => {
       process.env.TZ = zone;
       const [u] = await t.reader.all<{ updateId: unknown; processedAt: unknown }>(
