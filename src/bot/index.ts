@@ -46,8 +46,9 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...reportCommands);
 
   // Was it handled already, who speaks, in which chat: one statement (src/services/update-lookup.ts), then
-  // the once check (src/bot/once.ts). A bare /status in a group reads its unit's rows in that statement too. One middleware, not three: every link of telegraf's chain costs each
-  // update a few promises (docs/benchmarks.md).
+  // the once check (src/bot/once.ts). A bare /status in a group reads its unit's rows in that statement
+  // too. One middleware, not three: every link of telegraf's chain costs each update a few promises
+  // (docs/benchmarks.md).
   const once = handleOnce(deps.services.writer, deps.logger);
   bot.use((ctx, next) => {
     const from = ctx.from;

@@ -20,7 +20,7 @@
 // (src/db/reader.ts). `"programmeId" IN (SELECT …)` lets the (unitId, programmeId, year) indexes seek the
 // year: without it SQLite, with no statistics, takes the year index and reads the whole year of every unit.
 import { joinSql, sql, type Sql } from "../db/client.ts";
-import { localDate } from "../domain/dates.ts";
+import { localDate, localInstant } from "../domain/dates.ts";
 import { reportingYear } from "../domain/disbursed.ts";
 import type { Reader } from "../db/reader.ts";
 import type { TaskCount } from "./status.ts";
@@ -68,7 +68,7 @@ export interface StatusDay {
 
 export function statusDay(now: Date): StatusDay {
   const today = localDate(now);
-  return { today, year: reportingYear(today), dayStart: new Date(now.getTime() - ((now.getTime() + 7 * 3600_000) % 86_400_000)) };
+  return { today, year: reportingYear(today), dayStart: localInstant(today, 0) };
 }
 
 /** The unit /status rows of the units `unitIds` selects: a list of ids, or a sub-query (the update look-up's). */

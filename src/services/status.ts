@@ -207,15 +207,19 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
    * bare /status in a unit group, src/services/update-lookup.ts): computed from them, without a statement.
    */
   async function unitStatus(unitId: number, now: Date, ahead?: AheadRows): Promise<UnitStatusView> {
-    const today = localDate(now);
-    let views = ahead?.today === today ? computedAhead.get(ahead.rows) : undefined;
-    if (ahead?.today === today && !views) computedAhead.set(ahead.rows, (views = viewsFrom(today, ahead.rows)));
+    const views = ahead?.today === localDate(now) ? aheadViews(ahead) : undefined;
     const view = views?.has(unitId) ? copyOf(views.get(unitId)) : await unitViews({ unitId, now });
     if (!view) throw new Error(`No Unit found with id ${unitId}`);
     return view;
   }
+
   // the rows read ahead for a getUpdates batch are shared by its updates: their views are computed once
   const computedAhead = new WeakMap<UnitRows, Map<number, UnitStatusView>>();
+  function aheadViews({ today, rows }: AheadRows): Map<number, UnitStatusView> {
+    let views = computedAhead.get(rows);
+    if (!views) computedAhead.set(rows, (views = viewsFrom(today, rows)));
+    return views;
+  }
 
   /**
    * Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks.

@@ -44,6 +44,6 @@ export const statusCommand: CommandSpec = {
 export function readsStatusAhead(ctx: Context): boolean {
   const msg = ctx.message;
   if (!msg || !("text" in msg) || (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup")) return false;
-  const name = commandName(msg, ctx.me);
-  return (name === statusCommand.name || !!statusCommand.aliases?.includes(name ?? "")) && commandArgs(msg.text) === "";
+  const name = commandName(msg, ctx.me) ?? "";
+  return [statusCommand.name, ...(statusCommand.aliases ?? [])].includes(name) && commandArgs(msg.text) === "";
 }
