@@ -1,7 +1,10 @@
 // Driver adapters for the Prisma CLI (migrate deploy / diff), with the 6.19.3 workarounds:
 // - SQLite: the shadow database's executeRaw refuses multi-statement scripts; fall back to executeScript.
 // - PostgreSQL: adapter-pg cannot read catalogue types `name` (OID 19) and `"char"` (OID 18);
-//   the shadow database is created and dropped here, because the adapter's own connects to the main one.
+//   the shadow database is created and dropped here, because the adapter's own connects to the main one;
+//   its executeScript splits a migration at every ";", even inside a comment or a function body
+//   (prisma/postgres/migrations/*_change_notifications): the script goes to the server whole, as one
+//   simple query (which PostgreSQL runs as one transaction).
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -49,6 +52,18 @@ function readCatalogueTypesAsText(adapter: PgAdapter): PgAdapter {
   return adapter;
 }
 
+function wholeScripts(adapter: PgAdapter): PgAdapter {
+  adapter.executeScript = async (script) => {
+    try {
+      await (adapter.underlyingDriver() as pg.Pool).query(script);
+    } catch (error) {
+      // the adapter's own error conversion (DriverAdapterError, read by the CLI)
+      (adapter as unknown as { onError(e: unknown): never }).onError(error);
+    }
+  };
+  return adapter;
+}
+
 export function cliAdapter(target: DatabaseTarget) {
   if (target.provider === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
@@ -59,7 +74,7 @@ export function cliAdapter(target: DatabaseTarget) {
   }
   const factory = new PrismaPg({ connectionString: target.url });
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => readCatalogueTypesAsText(await connect());
+  factory.connect = async () => wholeScripts(readCatalogueTypesAsText(await connect()));
   factory.connectToShadowDb = async () => {
     const name = `dondoc_shadow_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: target.url });
@@ -68,7 +83,7 @@ export function cliAdapter(target: DatabaseTarget) {
     await admin.end();
     const url = new URL(target.url);
     url.pathname = `/${name}`;
-    const inner = readCatalogueTypesAsText(await new PrismaPg({ connectionString: url.toString() }).connect());
+    const inner = wholeScripts(readCatalogueTypesAsText(await new PrismaPg({ connectionString: url.toString() }).connect()));
     const dispose = inner.dispose.bind(inner);
     inner.dispose = async () => {
       await dispose();

@@ -10,6 +10,7 @@ import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts"
 import { Prisma } from "../generated/sqlite/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./target.ts";
 import { pgReader, pgWriter, prismaReader, prismaWriter, sqliteReader, type Reader, type Writer } from "./reader.ts";
+import { listenForChanges, localWrite, type Changes } from "./changes.ts";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -42,18 +43,29 @@ export interface Database {
   reader: Reader;
   /** the hottest write, every update's once-record (src/db/reader.ts) */
   writer: Writer;
+  /**
+   * PostgreSQL, when asked (`watchChanges`): when the look-up cache must forget (src/db/changes.ts). null on
+   * SQLite, whose reads are in the process and need no cache (ADR 005).
+   */
+  changes: Changes | null;
   target: DatabaseTarget;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL: listen for changes (the bot's look-up cache); scripts and tests that do not cache leave it off */
+  watchChanges?: boolean;
 }
 
 /** The reader's PostgreSQL connections: a getUpdates batch asks at most four questions at once (src/bot/index.ts). */
 const READER_CONNECTIONS = 4;
 
-export async function openDatabase(url: string | undefined): Promise<Database> {
+export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const target = databaseTarget(url);
   let db: Db;
   let reader: Reader;
   let writer: Writer;
+  let changes: Changes | null = null;
   if (target.provider === "sqlite") {
     const memory = target.file === ":memory:";
     if (!memory) mkdirSync(dirname(target.file), { recursive: true });
@@ -68,7 +80,9 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     // Prisma's pool (its $disconnect ends it), and a small one of the reader's own whose sessions plan
     // prepared statements once, generically (src/db/reader.ts)
     const config = pgPoolConfig(target.url);
-    const client = new PostgresClient({ adapter: new PrismaPg(new pg.Pool(config), { disposeExternalPool: true }) });
+    if (options.watchChanges) changes = listenForChanges(config.connectionString);
+    const adapter = new PrismaPg(new pg.Pool(config), { disposeExternalPool: true });
+    const client = new PostgresClient({ adapter: reportingWrites(adapter, () => localWrite(config.connectionString)) });
     db = client as unknown as Db;
     const readerPool = new pg.Pool({ ...config, max: READER_CONNECTIONS, options: "-c plan_cache_mode=force_generic_plan" });
     // an idle connection that dies (the server restarts, an administrator terminates it) is dropped by the
@@ -81,12 +95,60 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     db,
     reader,
     writer,
+    changes,
     target,
     close: async () => {
+      await changes?.close();
       await reader.close();
       await db.$disconnect();
     },
   };
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Queryable = Pick<PgAdapter, "queryRaw" | "executeRaw">;
+
+/** Statements that change nothing: Prisma's reads and its transaction brackets (ROLLBACK undoes). */
+const READ_ONLY = /^\s*(SELECT|BEGIN|ROLLBACK|SET|SHOW)\b/i;
+/** The tables the look-up cache reads: the same as carry the change triggers (prisma/postgres/migrations). */
+export const WATCHED_TABLES = ["Unit", "Programme", "Official", "RoleAssignment", "Chat", "CapitalPlan", "DisbursementReport", "Milestone", "Task"];
+const WATCHED = new RegExp(`"(${WATCHED_TABLES.join("|")})"`);
+
+/**
+ * Calls `wrote` after every statement of this process's Prisma client that may have changed a watched
+ * table: after such an INSERT, UPDATE or DELETE outside a transaction, and after the COMMIT of a
+ * transaction that made one (Prisma sends COMMIT as a statement). Not before: a read that starts before
+ * the commit sees the old rows, and the cache must not keep them (src/services/lookup-cache.ts). Writes to
+ * other tables (the outbox, leases, once-records) leave the cache alone.
+ */
+function reportingWrites(factory: PrismaPg, wrote: () => void): PrismaPg {
+  const watch = <T extends Queryable>(q: T, inTransaction: boolean): T => {
+    let touched = false;
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = q[method].bind(q) as (query: { sql: string }) => Promise<unknown>;
+      (q as Record<string, unknown>)[method] = async (query: { sql: string }) => {
+        const result = await run(query);
+        if (READ_ONLY.test(query.sql)) return result;
+        const watched = WATCHED.test(query.sql);
+        if (!inTransaction) {
+          if (watched) wrote();
+        } else if (/^\s*COMMIT\b/i.test(query.sql)) {
+          if (touched) wrote();
+          touched = false;
+        } else if (watched) touched = true;
+        return result;
+      };
+    }
+    return q;
+  };
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = watch(await connect(), false);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => watch(await startTransaction(isolationLevel), true);
+    return adapter;
+  };
+  return factory;
 }
 
 /** True when a Prisma error is a unique-constraint violation (P2002), on either provider. */
