@@ -3,6 +3,7 @@
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import type { Logger } from "./logger.ts";
+import { createLookupCache } from "./services/lookup-cache.ts";
 import { createServices, type Services } from "./services/index.ts";
 import { systemClock, type Clock } from "./services/clock.ts";
 import { createBot } from "./bot/index.ts";
@@ -49,10 +50,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? systemClock;
   // the token and the webhook secret never reach a log line, not even inside an error's URL
   redactSecrets(config.botToken, config.webhook?.secret);
-  const database = await openDatabase(config.databaseUrl);
+  // long polling: one poller at a time, update ids increasing; the look-up may then answer from memory
+  // on PostgreSQL, where each statement is a round trip (src/services/update-lookup.ts, ADR 005)
+  const polls = config.mode !== "webhook" && options.polling !== false;
+  const database = await openDatabase(config.databaseUrl, { watchChanges: polls });
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";
-  const services = createServices({ db: database.db, reader: database.reader, writer: database.writer, config });
+  const lookupCache = database.changes ? createLookupCache(database.changes) : undefined;
+  const services = createServices({ db: database.db, reader: database.reader, writer: database.writer, ...(lookupCache ? { lookupCache } : {}), config });
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { createWorkCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { createRegistry } from "./registry.ts";
 import { createUpdateLookup } from "./update-lookup.ts";
+import type { LookupCache } from "./lookup-cache.ts";
 import { createRegistryIo } from "./registry-io.ts";
 import { createRegistryAdmin } from "./registry-admin.ts";
 import { createStatusService } from "./status.ts";
@@ -18,7 +19,7 @@ import { createRequestService } from "./requests.ts";
 import { createDigestService } from "./digests.ts";
 import { createReportServices } from "./reports.ts";
 
-export function createServices({ db, reader = prismaReader(db), writer = prismaWriter(db), config }: { db: Db; reader?: Reader; writer?: Writer; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
+export function createServices({ db, reader = prismaReader(db), writer = prismaWriter(db), lookupCache, config }: { db: Db; reader?: Reader; writer?: Writer; lookupCache?: LookupCache; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
   async function calendar(): Promise<WorkCalendar> {
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
@@ -29,7 +30,7 @@ export function createServices({ db, reader = prismaReader(db), writer = prismaW
     writer,
     calendar,
     registry: createRegistry({ db, reader }),
-    updates: createUpdateLookup({ reader }),
+    updates: createUpdateLookup({ reader, ...(lookupCache ? { cache: lookupCache } : {}) }),
     registryIo: createRegistryIo({ db }),
     registryAdmin: createRegistryAdmin({ db }),
     status: createStatusService({ db, reader }),

@@ -18,6 +18,13 @@
 // a few chats (READ_AHEAD_CHATS): a burst already shares one /status statement among its updates, and for
 // a hundred chats PostgreSQL plans the unit sub-query as a scan of the year's reports (3 × slower).
 //
+// From memory (PostgreSQL, long polling; ADR 005): what the statement read is kept (src/services/lookup-
+// cache.ts) until a table behind it changes, and an update whose answers are all held is answered without
+// a statement: the look-up was the /status reply's one round trip. Whether it was handled already is then
+// known without asking too: under long polling Telegram hands out each batch to one poller and ids
+// increase, so an update above the highest id this process has seen is new. The first batch after a start
+// (Telegram's redelivery of what a crashed process did not confirm) is always asked of the database.
+//
 // Portable SQL: the first branch CASTs its NULLs (PostgreSQL types a UNION's columns from the left), enums
 // and booleans are cast to text and 0/1. Read through the driver (src/db/reader.ts).
 import { joinSql, sql } from "../db/client.ts";
@@ -25,6 +32,8 @@ import type { Reader } from "../db/reader.ts";
 import { coalesce } from "./coalesce.ts";
 import { actorFrom, chatFrom, type Actor, type ActorRow, type ChatInfo, type ChatRow } from "./registry.ts";
 import { statusDay, unitRowsFrom, unitRowsSql, type AheadRows, type UnitRow } from "./status-rows.ts";
+import type { LookupCache } from "./lookup-cache.ts";
+import { localDate } from "../domain/dates.ts";
 
 export interface UpdateQuestion {
   updateId: bigint;
@@ -77,8 +86,16 @@ const keys = (xs: (bigint | null)[]) => {
 /** A batch asking /status for more chats than this reads no rows ahead (each /status reads its own). */
 export const READ_AHEAD_CHATS = 8;
 
-export function createUpdateLookup({ reader }: { reader: Reader }) {
+/**
+ * `cache`: only where update ids come in increasing order from one poller (long polling, not a webhook
+ * that several instances share), on PostgreSQL (src/app.ts).
+ */
+export function createUpdateLookup({ reader, cache }: { reader: Reader; cache?: LookupCache }) {
+  /** the highest update id this process has looked up; null until the first statement answered */
+  let highest: bigint | null = null;
+
   const find = coalesce<{ q: UpdateQuestion; now: Date }, Found>(async (asked) => {
+    const mark = cache?.mark() ?? NaN;
     const flagged = asked.filter((a) => a.q.unitStatus && a.q.telegramChatId !== null);
     const statusOf = new Set(flagged.map((a) => a.q.telegramChatId)).size <= READ_AHEAD_CHATS ? flagged : [];
     const day = statusOf[0] ? statusDay(statusOf[0].now) : null;
@@ -140,11 +157,43 @@ export function createUpdateLookup({ reader }: { reader: Reader }) {
     // an official's rows in the order of his role assignments (one official per Telegram user)
     for (const list of found.actors.values()) list.sort((a, b) => roles.get(a)! - roles.get(b)!);
     if (day) found.ahead = { today: day.today, rows: unitRowsFrom(unitRows) };
+    if (cache) remember(mark, asked, statusOf, found);
     return asked.map(() => found);
   });
 
+  function remember(mark: number, asked: { q: UpdateQuestion }[], statusOf: { q: UpdateQuestion }[], found: Found) {
+    const users = new Set(asked.flatMap((a) => (a.q.telegramUserId === null ? [] : [a.q.telegramUserId])));
+    const chats = new Set(asked.flatMap((a) => (a.q.telegramChatId === null ? [] : [a.q.telegramChatId])));
+    const unitIds = statusOf.flatMap((a) => {
+      const unitId = found.chats.get(a.q.telegramChatId!)?.unitId;
+      return unitId === null || unitId === undefined ? [] : [unitId];
+    });
+    cache!.remember(mark, {
+      actors: [...users].map((key) => [key, found.actors.get(key) ?? []]),
+      chats: [...chats].map((key) => [key, found.chats.get(key) ?? null]),
+      ...(found.ahead ? { unitRows: { unitIds, rows: found.ahead } } : {}),
+    });
+    for (const a of asked) if (highest === null || a.q.updateId > highest) highest = a.q.updateId;
+  }
+
+  /** The answers for an update above every id looked up so far, when memory holds them all; else null. */
+  function recall(q: UpdateQuestion, now: Date): UpdateAnswer | null {
+    if (!cache || highest === null || q.updateId <= highest) return null;
+    const held = cache.recall(q.telegramUserId, q.telegramChatId, q.unitStatus ? localDate(now) : undefined);
+    if (!held) return null;
+    highest = q.updateId;
+    return {
+      seen: false,
+      actor: q.telegramUserId === null ? null : actorFrom(held.actor!, now),
+      chat: q.telegramChatId === null ? null : chatFrom(held.chat, q.telegramChatId),
+      ...(held.ahead ? { ahead: held.ahead } : {}),
+    };
+  }
+
   /** The answers for one update; each caller's roles are those valid at its own `now`. */
   async function lookUp(q: UpdateQuestion, now: Date): Promise<UpdateAnswer> {
+    const held = recall(q, now);
+    if (held) return held;
     const found = await find({ q, now });
     const answer: UpdateAnswer = {
       seen: found.seen.has(q.updateId),
