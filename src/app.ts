@@ -53,7 +53,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // long polling: one poller at a time, update ids increasing; the look-up may then answer from memory
   // on PostgreSQL, where each statement is a round trip (src/services/update-lookup.ts, ADR 005)
   const polls = config.mode !== "webhook" && options.polling !== false;
-  const database = await openDatabase(config.databaseUrl, { watchChanges: polls });
+  const database = await openDatabase(config.databaseUrl, { watchChanges: polls, logger });
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";
   const lookupCache = database.changes ? createLookupCache(database.changes) : undefined;

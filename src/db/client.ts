@@ -11,6 +11,7 @@ import { Prisma } from "../generated/sqlite/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./target.ts";
 import { pgReader, pgWriter, prismaReader, prismaWriter, sqliteReader, type Reader, type Writer } from "./reader.ts";
 import { listenForChanges, localWrite, type Changes } from "./changes.ts";
+import type { Logger } from "../logger.ts";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -55,6 +56,8 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL: listen for changes (the bot's look-up cache); scripts and tests that do not cache leave it off */
   watchChanges?: boolean;
+  /** where the listener says it went down and came back */
+  logger?: Pick<Logger, "warn" | "info">;
 }
 
 /** The reader's PostgreSQL connections: a getUpdates batch asks at most four questions at once (src/bot/index.ts). */
@@ -80,7 +83,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     // Prisma's pool (its $disconnect ends it), and a small one of the reader's own whose sessions plan
     // prepared statements once, generically (src/db/reader.ts)
     const config = pgPoolConfig(target.url);
-    if (options.watchChanges) changes = listenForChanges(config.connectionString);
+    if (options.watchChanges) changes = listenForChanges(config.connectionString, options.logger);
     const adapter = new PrismaPg(new pg.Pool(config), { disposeExternalPool: true });
     const client = new PostgresClient({ adapter: reportingWrites(adapter, () => localWrite(config.connectionString)) });
     db = client as unknown as Db;

@@ -3,14 +3,13 @@
 // (an official's rows, or none), the chat (its row, or none), and the rows of a unit's /status for a day.
 //
 // Everything is forgotten at once whenever `changes` says a table behind it may have changed (src/db/
-// changes.ts: this process's writes at once, other processes' on a notification), while nobody listens
-// for changes, and at the latest MAX_AGE_MS after it was read (a bound, should a notification be lost
-// without the connection failing). An answer read while something changed is used, not kept.
+// changes.ts: this process's writes at once, other processes' on a notification), and nothing is kept
+// while nobody listens for changes (the listener down, or not proven alive by its pings). An answer read
+// while something changed is used, not kept.
 import type { Changes } from "../db/changes.ts";
 import type { ActorRow, ChatRow } from "./registry.ts";
 import type { AheadRows } from "./status-rows.ts";
 
-export const MAX_AGE_MS = 60_000;
 /** entries of each kind; beyond, everything is forgotten (a national registry is ≈ 50,000 officials) */
 export const MAX_ENTRIES = 100_000;
 
@@ -33,12 +32,11 @@ export interface Recalled {
 
 export type LookupCache = ReturnType<typeof createLookupCache>;
 
-export function createLookupCache(changes: Pick<Changes, "generation" | "live">, clock: () => number = Date.now) {
+export function createLookupCache(changes: Pick<Changes, "generation" | "live">) {
   const actors = new Map<bigint, ActorRow[]>();
   const chats = new Map<bigint, ChatRow | null>();
   const units = new Map<string, AheadRows>();
   let generation = NaN;
-  let since = 0;
 
   const forget = () => {
     actors.clear();
@@ -52,10 +50,9 @@ export function createLookupCache(changes: Pick<Changes, "generation" | "live">,
       return false;
     }
     const g = changes.generation();
-    if (g !== generation || clock() - since > MAX_AGE_MS) {
+    if (g !== generation) {
       forget();
       generation = g;
-      since = clock();
     }
     return true;
   }

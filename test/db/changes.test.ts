@@ -4,6 +4,7 @@
 // leave it; a listener cut off is down, then back. And through the real bot: a /status answered from
 // memory, then the same /status after a change made by another process.
 import { describe, expect, it } from "vitest";
+import net from "node:net";
 import pg from "pg";
 import { catalogue } from "../../src/i18n/index.ts";
 import { listenForChanges, type Changes } from "../../src/db/changes.ts";
@@ -80,6 +81,39 @@ describe.skipIf(!testPgUrl())("change notifications [postgres]", () => {
       await until("a notification after the reconnection", () => changes.generation() !== back);
     } finally {
       await changes.close();
+      await t.drop();
+    }
+  });
+
+  it("is down when its connection goes silent (no answer to a ping), and comes back by itself", async () => {
+    const t = await createTestDatabase("postgres");
+    // a proxy to the server that can stop passing bytes without closing anything
+    const target = new URL(pgPoolConfig(t.url).connectionString);
+    let frozen = false;
+    const sockets: net.Socket[] = [];
+    const proxy = net.createServer((inbound) => {
+      const outbound = net.connect(Number(target.port || 5432), target.hostname);
+      sockets.push(inbound, outbound);
+      inbound.on("data", (d) => void (frozen || outbound.write(d)));
+      outbound.on("data", (d) => void (frozen || inbound.write(d)));
+      inbound.on("error", () => outbound.destroy());
+      outbound.on("error", () => inbound.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    const via = new URL(target);
+    via.hostname = "127.0.0.1";
+    via.port = String((proxy.address() as net.AddressInfo).port);
+    const changes = listenForChanges(via.toString(), undefined, { pingMs: 50, pingTimeoutMs: 200 });
+    try {
+      await until("the listener is up", () => changes.live());
+      frozen = true;
+      await until("the listener is down", () => !changes.live());
+      frozen = false;
+      await until("the listener is back", () => changes.live(), 10_000);
+    } finally {
+      await changes.close();
+      for (const s of sockets) s.destroy();
+      proxy.close();
       await t.drop();
     }
   });
