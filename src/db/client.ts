@@ -114,7 +114,7 @@ type Queryable = Pick<PgAdapter, "queryRaw" | "executeRaw">;
 /** Statements that change nothing: Prisma's reads and its transaction brackets (ROLLBACK undoes). */
 const READ_ONLY = /^\s*(SELECT|BEGIN|ROLLBACK|SET|SHOW)\b/i;
 /** The tables the look-up cache reads: the same as carry the change triggers (prisma/postgres/migrations). */
-export const WATCHED_TABLES = ["Unit", "Programme", "Official", "RoleAssignment", "Chat", "CapitalPlan", "DisbursementReport", "Milestone", "Task"];
+const WATCHED_TABLES = ["Unit", "Programme", "Official", "RoleAssignment", "Chat", "CapitalPlan", "DisbursementReport", "Milestone", "Task"];
 const WATCHED = new RegExp(`"(${WATCHED_TABLES.join("|")})"`);
 
 /**

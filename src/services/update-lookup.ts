@@ -157,21 +157,18 @@ export function createUpdateLookup({ reader, cache }: { reader: Reader; cache?: 
     // an official's rows in the order of his role assignments (one official per Telegram user)
     for (const list of found.actors.values()) list.sort((a, b) => roles.get(a)! - roles.get(b)!);
     if (day) found.ahead = { today: day.today, rows: unitRowsFrom(unitRows) };
-    if (cache) remember(mark, asked, statusOf, found);
+    if (cache) remember(mark, asked, found);
     return asked.map(() => found);
   });
 
-  function remember(mark: number, asked: { q: UpdateQuestion }[], statusOf: { q: UpdateQuestion }[], found: Found) {
+  function remember(mark: number, asked: { q: UpdateQuestion }[], found: Found) {
     const users = new Set(asked.flatMap((a) => (a.q.telegramUserId === null ? [] : [a.q.telegramUserId])));
     const chats = new Set(asked.flatMap((a) => (a.q.telegramChatId === null ? [] : [a.q.telegramChatId])));
-    const unitIds = statusOf.flatMap((a) => {
-      const unitId = found.chats.get(a.q.telegramChatId!)?.unitId;
-      return unitId === null || unitId === undefined ? [] : [unitId];
-    });
     cache!.remember(mark, {
       actors: [...users].map((key) => [key, found.actors.get(key) ?? []]),
       chats: [...chats].map((key) => [key, found.chats.get(key) ?? null]),
-      ...(found.ahead ? { unitRows: { unitIds, rows: found.ahead } } : {}),
+      // the rows hold a "unit" row for each unit they were read for
+      ...(found.ahead ? { unitRows: { unitIds: found.ahead.rows.units.map((u) => u.id), rows: found.ahead } } : {}),
     });
     for (const a of asked) if (highest === null || a.q.updateId > highest) highest = a.q.updateId;
   }
