@@ -3,10 +3,10 @@
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import type { Logger } from "./logger.ts";
-import { createLookupCache } from "./services/lookup-cache.ts";
 import { createServices, type Services } from "./services/index.ts";
 import { systemClock, type Clock } from "./services/clock.ts";
 import { createBot } from "./bot/index.ts";
+import { createUpdateReceiver } from "./bot/updates.ts";
 import { createDispatcher, type Dispatcher } from "./delivery/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./delivery/limiter.ts";
 import { createScheduler, type Scheduler } from "./scheduler/index.ts";
@@ -50,14 +50,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? systemClock;
   // the token and the webhook secret never reach a log line, not even inside an error's URL
   redactSecrets(config.botToken, config.webhook?.secret);
-  // long polling: one poller at a time, update ids increasing; the look-up may then answer from memory
-  // on PostgreSQL, where each statement is a round trip (src/services/update-lookup.ts, ADR 005)
-  const polls = config.mode !== "webhook" && options.polling !== false;
-  const database = await openDatabase(config.databaseUrl, { watchChanges: polls, logger });
+  const database = await openDatabase(config.databaseUrl);
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";
-  const lookupCache = database.changes ? createLookupCache(database.changes) : undefined;
-  const services = createServices({ db: database.db, reader: database.reader, writer: database.writer, ...(lookupCache ? { lookupCache } : {}), config });
+  const services = createServices({ db: database.db, config });
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -66,12 +62,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     defaultLanguage: config.defaultLanguage,
   });
+  const receiver = createUpdateReceiver(bot, logger, { allowedUpdates: ALLOWED_UPDATES });
   const callApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) =>
     bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never });
   const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const dispatcher = createDispatcher({
     db: database.db,
-    reader: database.reader,
     callApi,
     limiter,
     clock,
@@ -198,11 +194,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ],
   });
 
-  let polling: Promise<void> | null = null;
   let catchUp: Promise<void> | null = null;
   let http: HttpServer | null = null;
 
-  /** GET /healthz: the database answers a trivial query; the dispatcher runs */
+  /** GET /healthz: the database answers a trivial query; the dispatcher runs; updates are coming in */
   async function health(): Promise<Health> {
     let databaseOk = false;
     try {
@@ -213,9 +208,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     }
     const d = dispatcher.health();
     const pending = databaseOk ? await dispatcher.pendingCount().catch(() => null) : null;
+    const updates = receiver.health();
     return {
-      ok: databaseOk && d.running,
+      ok: databaseOk && d.running && updates.ok,
       instance: config.instanceId,
+      updates,
       database: { ok: databaseOk, provider: database.target.provider },
       dispatcher: { running: d.running, leader: d.leader, lastPassAt: d.lastPassAt?.toISOString() ?? null, sentTotal: d.sentTotal, pending },
     };
@@ -244,7 +241,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           webhook: webhook && {
             path: webhook.path,
             secret: webhook.secret,
-            handleUpdate: (update) => bot.handleUpdate(update as never),
+            handleUpdate: (update) => receiver.handle(update as never),
           },
         });
       }
@@ -256,10 +253,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           drop_pending_updates: false,
         });
       } else if (options.polling !== false) {
-        polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
-          logger.fatal({ err: error }, "polling stopped");
-          process.exitCode = 1;
-        });
+        await receiver.startPolling();
       }
       // the cron ticks and the start-up catch-up (a deadline check may take seconds on a national
       // database) run in the background: updates are answered from the start (docs/benchmarks.md)
@@ -279,25 +273,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await scheduler.stop();
       // a catch-up still running finishes before the database closes
       await catchUp;
-      if (polling) {
-        await stopPolling(bot, reason);
-        await polling;
-      }
+      await receiver.stopPolling();
       await dispatcher.stop();
       await database.close();
     },
   };
 }
 
-/** telegraf's launch() starts polling only after two API calls; a stop that comes sooner must wait for it. */
-async function stopPolling(bot: { stop(reason?: string): void }, reason: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      bot.stop(reason);
-      return;
-    } catch (error) {
-      if (attempt >= 500) throw error;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}

@@ -36,8 +36,8 @@ const db =
         },
       }) as unknown as typeof database.db)
     : database.db;
-// as the app builds them (src/app.ts): with the hot-path reader
-const services = createServices({ db, reader: database.reader, config });
+// as the app builds them (src/app.ts)
+const services = createServices({ db, config });
 await database.db.unit.count(); // connect
 const baselineRss = process.memoryUsage().rss;
 const baselineMaxRss = process.resourceUsage().maxRSS * 1024;

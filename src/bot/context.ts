@@ -3,7 +3,6 @@ import type { Context } from "telegraf";
 import type { Catalogue } from "../i18n/index.ts";
 import type { Actor, ChatInfo } from "../services/registry.ts";
 import type { Services } from "../services/index.ts";
-import type { AheadRows } from "../services/status-rows.ts";
 
 export interface BotContext extends Context {
   services: Services;
@@ -13,8 +12,6 @@ export interface BotContext extends Context {
   chatInfo: ChatInfo | null;
   t: Catalogue;
   now: Date;
-  /** a bare /status in a group: its unit's rows, read with the update look-up (src/bot/features/status.ts) */
-  ahead?: AheadRows;
 }
 
 export type ChatScope = "private" | "group";

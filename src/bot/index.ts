@@ -11,7 +11,7 @@ import { chatScope, type BotContext } from "./context.ts";
 import { createErrorBoundary } from "./errors.ts";
 import { startCommand } from "./features/start.ts";
 import { helpCommand } from "./features/help.ts";
-import { readsStatusAhead, statusCommand } from "./features/status.ts";
+import { statusCommand } from "./features/status.ts";
 import { bindCommand, unbindCommand } from "./features/bind.ts";
 import { inviteCommand } from "./features/invite.ts";
 import { registerMembership } from "./features/membership.ts";
@@ -23,7 +23,6 @@ import { registerPlanUpload } from "./features/plan-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast.ts";
 import { followupCommands } from "./features/followup.ts";
 import { reportCommands } from "./features/reports.ts";
-import { handleOnce } from "./once.ts";
 
 export interface BotDeps {
   token: string;
@@ -45,34 +44,29 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
   commands.push(...followupCommands);
   commands.push(...reportCommands);
 
-  // Was it handled already, who speaks, in which chat: one statement (src/services/update-lookup.ts), then
-  // the once check (src/bot/once.ts). A bare /status in a group reads its unit's rows in that statement
-  // too. One middleware, not three: every link of telegraf's chain costs each update a few promises
-  // (docs/benchmarks.md).
-  const once = handleOnce(deps.services.writer, deps.logger);
-  bot.use((ctx, next) => {
+  // Was it handled already (src/services/update-log.ts), who speaks, in which chat; after the handler, the
+  // update is recorded as handled. A failed update is not recorded: it can be delivered again.
+  bot.use(async (ctx, next) => {
+    const { registry, updates } = deps.services;
+    const updateId = BigInt(ctx.update.update_id);
     const from = ctx.from;
     const now = deps.clock.now();
-    const answer = deps.services.updates.lookUp(
-      {
-        updateId: BigInt(ctx.update.update_id),
-        telegramUserId: from && !from.is_bot ? BigInt(from.id) : null,
-        telegramChatId: ctx.chat ? BigInt(ctx.chat.id) : null,
-        unitStatus: readsStatusAhead(ctx),
-      },
-      now,
-    );
+    const [seen, actor, chat] = await Promise.all([
+      updates.wasHandled(updateId),
+      from && !from.is_bot ? registry.actorByTelegramId(BigInt(from.id), now) : null,
+      ctx.chat ? registry.chatByTelegramId(BigInt(ctx.chat.id)) : null,
+    ]);
+    if (seen) {
+      deps.logger.info({ updateId: ctx.update.update_id }, "update already processed: ignored");
+      return;
+    }
     ctx.now = now;
     ctx.services = deps.services;
-    return once(ctx, answer.then((a) => a.seen), async () => {
-      const a = await answer;
-      ctx.actor = a.actor;
-      ctx.chatInfo = a.chat;
-      if (a.ahead) ctx.ahead = a.ahead;
-      const lang = a.actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage);
-      ctx.t = catalogue(lang);
-      return next();
-    });
+    ctx.actor = actor;
+    ctx.chatInfo = chat;
+    ctx.t = catalogue(actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage));
+    await next();
+    await updates.markHandled(updateId, now);
   });
 
   // the commands: one middleware and a look-up by name (one `bot.command` per command would put two dozen
@@ -104,6 +98,6 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
     return ctx.replyWithHTML(ctx.t.errors.unknownCommand(cmd));
   });
 
-  bot.catch(createErrorBoundary(deps.logger));
+  bot.catch(createErrorBoundary(deps.logger, deps.defaultLanguage));
   return { bot, commands };
 }

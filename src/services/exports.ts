@@ -150,9 +150,10 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
 
   async function statusSheet(o: ExportOptions): Promise<Sheet> {
     const units = await activeUnits();
+    const views = await status.unitStatuses(units.map((u) => u.id), o.now);
     const rows: CellValue[][] = [];
     for (const [i, u] of units.entries()) {
-      const st = await status.unitStatus(u.id, o.now);
+      const st = views.get(u.id)!;
       for (const p of st.programmes) {
         rows.push([
           u.name,

@@ -63,8 +63,9 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     if (units.length === 0) return { rungs: 0, messages: 0 };
     const programmes = await db.programme.findMany({ select: { id: true, code: true } });
     const programmeIdOf = new Map(programmes.map((p) => [p.code, p.id]));
-    // the status service's own figures (coalesced into a few batches of unit views)
-    const views = await Promise.all(units.map((u) => deps.status.unitStatus(u.id, now)));
+    // the status service's own figures, for every unit at once
+    const byUnit = await deps.status.unitStatuses(units.map((u) => u.id), now);
+    const views = units.map((u) => byUnit.get(u.id)!);
     const year = views[0]!.year;
     const milestoneRows = await db.milestone.findMany({
       where: { year },

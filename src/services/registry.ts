@@ -1,7 +1,5 @@
 // Who is who: officials and their roles, chats and the units they are bound to, name lookups.
-import { joinSql, sql, type Db } from "../db/client.ts";
-import { prismaReader, type Reader } from "../db/reader.ts";
-import { coalesce } from "./coalesce.ts";
+import type { Db } from "../db/client.ts";
 import type { Role } from "../db/client.ts";
 import { foldVietnamese, matchByName } from "../domain/text.ts";
 import { UserError } from "./errors.ts";
@@ -34,97 +32,29 @@ export interface UnitRef {
   name: string;
 }
 
-/** An official's row joined with one of his role assignments (or none), as the look-ups read it. */
-export interface ActorRow {
-  id: number;
-  telegramUserId: bigint | number;
-  fullName: string;
-  language: string;
-  unitId: number | null;
-  active: unknown;
-  role: Role | null;
-  roleUnitId: number | null;
-  validFrom: Date | string | null;
-  validTo: Date | string | null;
-}
-
-/** A chat's row with its unit's name. */
-export interface ChatRow {
-  id: number;
-  telegramChatId: bigint | number;
-  unitId: number | null;
-  isSecretariat: unknown;
-  status: string;
-  unitName: string | null;
-}
-
-/** The actor behind an official's rows (one per role assignment, in id order): null when unknown or
- * inactive; only the roles valid at `now`. */
-export function actorFrom(rows: ActorRow[], now: Date): Actor | null {
-  const o = rows[0];
-  if (!o || !truthy(o.active)) return null;
-  const t = now.getTime();
-  return {
-    officialId: Number(o.id),
-    fullName: o.fullName,
-    language: o.language,
-    unitId: o.unitId === null ? null : Number(o.unitId),
-    roles: rows
-      .filter((r) => r.role !== null && new Date(r.validFrom!).getTime() <= t && (r.validTo === null || new Date(r.validTo).getTime() > t))
-      .map((r) => ({ role: r.role as Role, unitId: r.roleUnitId === null ? null : Number(r.roleUnitId) })),
-  };
-}
-
-/** The chat the bot may speak in: null when unknown or no longer ACTIVE. */
-export function chatFrom(c: ChatRow | null | undefined, telegramChatId: bigint): ChatInfo | null {
-  if (!c || c.status !== "ACTIVE") return null;
-  return {
-    id: Number(c.id),
-    telegramChatId,
-    unitId: c.unitId === null ? null : Number(c.unitId),
-    unitName: c.unitName ?? null,
-    isSecretariat: truthy(c.isSecretariat),
-  };
-}
-
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
 
-export function createRegistry({ db, reader = prismaReader(db) }: { db: Db; reader?: Reader }) {
-  // Who is this Telegram user, which chat is this: raw queries through the reader, coalesced (concurrent
-  // callers share one query, src/services/coalesce.ts). Roles are filtered by each caller's own `now`.
-  // Every update asks both, with the once check, in one statement of its own: src/services/update-lookup.ts.
-  const officialRows = coalesce<bigint, ActorRow[]>(async (asked) => {
-    const ids = [...new Set(asked)];
-    const rows = await reader.all<ActorRow>(sql`
-      SELECT o."id", o."telegramUserId", o."fullName", o."language", o."unitId", o."active",
-             r."role", r."unitId" AS "roleUnitId", r."validFrom", r."validTo"
-      FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
-      WHERE o."telegramUserId" IN (${joinSql(ids)})
-      ORDER BY o."id" ASC, r."id" ASC`);
-    const byUser = new Map<bigint, ActorRow[]>();
-    for (const r of rows) {
-      const id = BigInt(r.telegramUserId);
-      byUser.set(id, [...(byUser.get(id) ?? []), r]);
-    }
-    return asked.map((id) => byUser.get(id) ?? []);
-  });
-
+export function createRegistry({ db }: { db: Db }) {
+  /** Who is this Telegram user: null when unknown or inactive; only the roles valid at `now`. */
   async function actorByTelegramId(telegramUserId: bigint, now: Date): Promise<Actor | null> {
-    return actorFrom(await officialRows(telegramUserId), now);
+    const o = await db.official.findUnique({ where: { telegramUserId }, include: { roles: { orderBy: { id: "asc" } } } });
+    if (!o?.active) return null;
+    return {
+      officialId: o.id,
+      fullName: o.fullName,
+      language: o.language,
+      unitId: o.unitId,
+      roles: o.roles
+        .filter((r) => r.validFrom <= now && (r.validTo === null || r.validTo > now))
+        .map((r) => ({ role: r.role, unitId: r.unitId })),
+    };
   }
 
-  const chatRows = coalesce<bigint, ChatRow | null>(async (asked) => {
-    const ids = [...new Set(asked)];
-    const rows = await reader.all<ChatRow>(sql`
-      SELECT c."id", c."telegramChatId", c."unitId", c."isSecretariat", c."status", u."name" AS "unitName"
-      FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
-      WHERE c."telegramChatId" IN (${joinSql(ids)})`);
-    const byChat = new Map(rows.map((r) => [BigInt(r.telegramChatId), r]));
-    return asked.map((id) => byChat.get(id) ?? null);
-  });
-
+  /** Which chat is this: null when unknown or no longer active (the bot may not speak there). */
   async function chatByTelegramId(telegramChatId: bigint): Promise<ChatInfo | null> {
-    return chatFrom(await chatRows(telegramChatId), telegramChatId);
+    const c = await db.chat.findUnique({ where: { telegramChatId }, include: { unit: { select: { name: true } } } });
+    if (!c || c.status !== "ACTIVE") return null;
+    return { id: c.id, telegramChatId, unitId: c.unitId, unitName: c.unit?.name ?? null, isSecretariat: c.isSecretariat };
   }
 
   async function findUnit(query: string): Promise<UnitRef> {

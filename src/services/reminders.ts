@@ -1,8 +1,7 @@
 // The deadline check: for every open task, which rung of the reminder ladder is due today, and who must
 // hear it. Each rung has a deterministic key (task, rung); a rung is written to the outbox once, in the
 // transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
-import { joinSql, sql, type Db, type Tx } from "../db/client.ts";
-import { prismaReader, type Reader } from "../db/reader.ts";
+import { joinSql, sql, type Db, type Sql, type Tx } from "../db/client.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { isOfficeTime, type WorkCalendar } from "../domain/calendar.ts";
 import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from "../domain/ladder.ts";
@@ -17,8 +16,6 @@ import { truthy } from "./registry.ts";
 
 export interface ReminderDeps {
   db: Db;
-  /** the reads outside the transactions (open tasks, keys already written, what the messages need): src/db/reader.ts */
-  reader?: Reader;
   calendar: () => Promise<WorkCalendar>;
   ladder: LadderConfig;
   officeHours: { startMin: number; endMin: number };
@@ -47,7 +44,9 @@ const ESCALATION: Record<Rung, Role[]> = {
 
 export function createReminderService(deps: ReminderDeps) {
   const { db } = deps;
-  const reader = deps.reader ?? prismaReader(db);
+  // national-scale reads of a few columns (26,000 open tasks, what a batch's messages need) are raw SQL:
+  // Prisma's query compiler cost most of the check's time for them (docs/benchmarks.md)
+  const query = <T>(statement: Sql) => db.$queryRaw<T[]>(statement);
 
   async function runDeadlineCheck(now: Date): Promise<{ skipped?: string; rungs: number; messages: number }> {
     const cal = await deps.calendar();
@@ -55,9 +54,9 @@ export function createReminderService(deps: ReminderDeps) {
     const today = localDate(now);
     // a generous calendar-day horizon; the ladder decides exactly
     const horizon = addDays(today, deps.ladder.daysBefore * 3 + 14);
-    // three columns of ~26,000 rows at national scale: straight through the driver (docs/benchmarks.md)
+    // three columns of ~26,000 rows at national scale: raw SQL (docs/benchmarks.md)
     const tasks = (
-      await reader.all<{ id: number | bigint; dueDate: string; snoozedUntil: Date | string | null }>(sql`
+      await query<{ id: number | bigint; dueDate: string; snoozedUntil: Date | string | null }>(sql`
         SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`)
     ).map((t) => ({ id: Number(t.id), dueDate: t.dueDate, snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil) }));
     const due: { taskId: number; rung: Rung; key: string }[] = [];
@@ -78,7 +77,7 @@ export function createReminderService(deps: ReminderDeps) {
     const fresh: typeof due = [];
     for (let i = 0; i < due.length; i += LOOKUP) {
       const chunk = due.slice(i, i + LOOKUP);
-      const existing = await reader.all<{ key: string }>(sql`
+      const existing = await query<{ key: string }>(sql`
         SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(chunk.map((d) => d.key))})`);
       const seen = new Set(existing.map((e) => e.key));
       for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
@@ -106,12 +105,12 @@ export function createReminderService(deps: ReminderDeps) {
 
   /**
    * What a batch's messages need — the tasks with their unit, programme and responsible official, the
-   * units' groups, their escalation roles and holders — read before its transaction, through the driver
-   * (src/db/reader.ts): the transaction writes none of these rows, and through Prisma these four reads of
+   * units' groups, their escalation roles and holders — read before its transaction, in raw SQL:
+   * the transaction writes none of these rows, and through Prisma these four reads of
    * 500 keys cost ≈ 80 ms of each batch's 330 (docs/benchmarks.md, the fifth pass).
    */
   async function readContext(batch: { taskId: number }[], now: Date) {
-    const taskRows = await reader.all<{
+    const taskRows = await query<{
       id: number | bigint;
       title: string;
       unitId: number | bigint;
@@ -131,7 +130,7 @@ export function createReminderService(deps: ReminderDeps) {
       unitIds.length === 0
         ? []
         : (
-            await reader.all<{ unitId: number | bigint; telegramChatId: bigint | number | string }>(sql`
+            await query<{ unitId: number | bigint; telegramChatId: bigint | number | string }>(sql`
               SELECT "unitId", "telegramChatId" FROM "Chat"
               WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`)
           ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) })),
@@ -139,7 +138,7 @@ export function createReminderService(deps: ReminderDeps) {
     const roleRows =
       unitIds.length === 0
         ? []
-        : await reader.all<{ unitId: number | bigint; role: Role; officialId: number | bigint }>(sql`
+        : await query<{ unitId: number | bigint; role: Role; officialId: number | bigint }>(sql`
             SELECT "unitId", CAST("role" AS TEXT) AS "role", "officialId" FROM "RoleAssignment"
             WHERE "unitId" IN (${joinSql(unitIds)}) AND "role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
               AND "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" > ${now})
@@ -150,7 +149,7 @@ export function createReminderService(deps: ReminderDeps) {
     const officials = new Map(
       (officialIds.length === 0
         ? []
-        : await reader.all<{ id: number | bigint; fullName: string; telegramUserId: bigint | number | string | null; privateChatAt: Date | string | null; active: unknown; language: string }>(sql`
+        : await query<{ id: number | bigint; fullName: string; telegramUserId: bigint | number | string | null; privateChatAt: Date | string | null; active: unknown; language: string }>(sql`
             SELECT "id", "fullName", "telegramUserId", "privateChatAt", "active", "language" FROM "Official"
             WHERE "id" IN (${joinSql(officialIds)})`)
       ).map((o) => [

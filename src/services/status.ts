@@ -1,10 +1,7 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
 import type { Db } from "../db/client.ts";
-import { prismaReader, type Reader } from "../db/reader.ts";
-import { readUnitRows, statusDay, type AheadRows, type UnitRows } from "./status-rows.ts";
-import { coalesce } from "./coalesce.ts";
-import { localDate } from "../domain/dates.ts";
+import { localDate, localInstant } from "../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../domain/pacing.ts";
 import { rateBp } from "../domain/money.ts";
@@ -49,6 +46,12 @@ export function milestoneSets(rows: MilestoneRow[], year: number): (unitId: numb
   };
 }
 
+/**
+ * Longer lists of units are read whole and picked in memory: a query's parameters are limited (SQLite
+ * 32,766, PostgreSQL 65,535), and the pace check asks for every unit of the province.
+ */
+const MAX_LISTED_UNITS = 1000;
+
 const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
 
 /** Open and overdue tasks per unit × programme (programme null: tasks of no programme). */
@@ -71,11 +74,11 @@ function countOpenTasks(tasks: { unitId: number; programmeId: number | null; due
   return [...counts.values()];
 }
 
-export function createStatusService({ db, reader = prismaReader(db) }: { db: Db; reader?: Reader }) {
+export function createStatusService({ db }: { db: Db }) {
   /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
-    const unitFilter = unitIds ? { unitId: { in: unitIds } } : {};
+    const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
     const [programmes, planSums, reports, milestoneRows, openTasks] = await Promise.all([
       db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
       db.capitalPlan.groupBy({
@@ -97,7 +100,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
     return compute(today, year, { programmes, plans, reports, milestoneRows, taskCounts: countOpenTasks(openTasks, today) });
   }
 
-  /** The one computation behind /status, digests and reports, whichever way the rows were read. */
+  /** The one computation behind /status, digests and reports. */
   function compute<P extends { id: number; code: string }>(
     today: string,
     year: number,
@@ -140,42 +143,30 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
   }
 
   /**
-   * Concurrent unit views (a getUpdates batch of /status) are computed together: one set of queries for
-   * all their units (src/services/coalesce.ts), grouped by local day. Each view is the same computation.
+   * The views of several units at `now`: one set of plain queries for all of them (the pace check and the
+   * exports ask for every unit at once). Units that do not exist are absent from the map.
    */
-  const unitViews = coalesce<{ unitId: number; now: Date }, UnitStatusView | null>(async (asked) => {
-    const byDay = new Map<string, { unitId: number; now: Date }[]>();
-    for (const a of asked) {
-      const day = localDate(a.now);
-      byDay.set(day, [...(byDay.get(day) ?? []), a]);
-    }
-    const views = new Map<string, Map<number, UnitStatusView>>();
-    await Promise.all(
-      [...byDay].map(async ([today, group]) => {
-        views.set(today, await unitViewsOn(today, group[0]!.now, [...new Set(group.map((g) => g.unitId))]));
+  async function unitStatuses(unitIds: number[], now: Date): Promise<Map<number, UnitStatusView>> {
+    const today = localDate(now);
+    const dayStart = localInstant(today, 0);
+    const listed = unitIds.length <= MAX_LISTED_UNITS;
+    const wanted = new Set(unitIds);
+    const [l, allUnits, done] = await Promise.all([
+      load(today, unitIds),
+      db.unit.findMany({ where: listed ? { id: { in: unitIds } } : {}, select: { id: true, name: true } }),
+      db.task.findMany({
+        where: { ...(listed ? { unitId: { in: unitIds } } : {}), status: "DONE", completedAt: { gte: dayStart } },
+        select: { unitId: true, title: true, completedBy: { select: { fullName: true } } },
+        orderBy: [{ completedAt: "asc" }, { id: "asc" }],
       }),
-    );
-    return asked.map((a) => copyOf(views.get(localDate(a.now))?.get(a.unitId)));
-  });
-
-  /** Each caller gets its own copy (two callers may ask for the same unit). */
-  const copyOf = (v: UnitStatusView | undefined): UnitStatusView | null =>
-    v ? { ...v, programmes: v.programmes.map((p) => ({ ...p })), doneToday: v.doneToday.map((d) => ({ ...d })) } : null;
-
-  async function unitViewsOn(today: string, now: Date, unitIds: number[]): Promise<Map<number, UnitStatusView>> {
-    // one statement for every row the views need (src/services/status-rows.ts)
-    return viewsFrom(today, await readUnitRows(reader, statusDay(now), unitIds));
-  }
-
-  /** The unit views of the units in `unitRows`, computed from them alone. */
-  function viewsFrom(today: string, unitRows: UnitRows): Map<number, UnitStatusView> {
-    const { units, done, ...rows } = unitRows;
-    const l = compute(today, reportingYear(today), rows);
+    ]);
+    const units = allUnits.filter((u) => wanted.has(u.id));
+    const doneBy = new Map<number, { title: string; by: string }[]>();
+    for (const t of done) doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
-      const unitId = unit.id;
-      const programmes = l.programmes.map((p) => l.programmeStatus(unitId, p));
-      const other = l.otherTasks(unitId);
+      const programmes = l.programmes.map((p) => l.programmeStatus(unit.id, p));
+      const other = l.otherTasks(unit.id);
       if (other.open > 0) {
         programmes.push({
           programmeCode: "Khác",
@@ -191,34 +182,22 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
           overdueTasks: other.overdue,
         });
       }
-      views.set(unitId, {
+      views.set(unit.id, {
         unitName: unit.name,
         today,
         year: l.year,
         programmes,
-        doneToday: done.filter((t) => t.unitId === unitId).map((t) => ({ title: t.title, by: t.by })),
+        doneToday: doneBy.get(unit.id) ?? [],
       });
     }
     return views;
   }
 
-  /**
-   * One unit's view at `now`. `ahead`: rows already read for this day (the update look-up reads them for a
-   * bare /status in a unit group, src/services/update-lookup.ts): computed from them, without a statement.
-   */
-  async function unitStatus(unitId: number, now: Date, ahead?: AheadRows): Promise<UnitStatusView> {
-    const views = ahead?.today === localDate(now) ? aheadViews(ahead) : undefined;
-    const view = views?.has(unitId) ? copyOf(views.get(unitId)) : await unitViews({ unitId, now });
+  /** One unit's view at `now`. */
+  async function unitStatus(unitId: number, now: Date): Promise<UnitStatusView> {
+    const view = (await unitStatuses([unitId], now)).get(unitId);
     if (!view) throw new Error(`No Unit found with id ${unitId}`);
     return view;
-  }
-
-  // the rows read ahead for a getUpdates batch are shared by its updates: their views are computed once
-  const computedAhead = new WeakMap<UnitRows, Map<number, UnitStatusView>>();
-  function aheadViews({ today, rows }: AheadRows): Map<number, UnitStatusView> {
-    let views = computedAhead.get(rows);
-    if (!views) computedAhead.set(rows, (views = viewsFrom(today, rows)));
-    return views;
   }
 
   /**
@@ -274,7 +253,7 @@ export function createStatusService({ db, reader = prismaReader(db) }: { db: Db;
     return { today, year: l.year, units: rows, averageBp };
   }
 
-  return { unitStatus, provinceStatus };
+  return { unitStatus, unitStatuses, provinceStatus };
 }
 
 export type StatusService = ReturnType<typeof createStatusService>;

@@ -1,6 +1,5 @@
 // /status [unit]: one line per programme for a unit; the province league table in the secretariat's chat.
-import type { Context } from "telegraf";
-import { commandArgs, commandName, type CommandSpec } from "../commands.ts";
+import type { CommandSpec } from "../commands.ts";
 import type { BotContext } from "../context.ts";
 import { UserError } from "../../services/errors.ts";
 import { leagueReply } from "./disbursement.ts";
@@ -33,17 +32,7 @@ export const statusCommand: CommandSpec = {
       return refuse(ctx, target === "province" ? ctx.t.onboarding.scope.province : ctx.t.onboarding.scope.otherUnit);
     }
     if (target === "province") return ctx.replyWithHTML(ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now)));
-    return ctx.replyWithHTML(ctx.t.status.unit(await ctx.services.status.unitStatus(target, ctx.now, ctx.ahead)));
+    return ctx.replyWithHTML(ctx.t.status.unit(await ctx.services.status.unitStatus(target, ctx.now)));
   },
 };
 
-/**
- * A bare /status in a group, the command officials type most: the update look-up reads the rows of the
- * group's unit /status in its own statement (src/services/update-lookup.ts), so the reply needs no other.
- */
-export function readsStatusAhead(ctx: Context): boolean {
-  const msg = ctx.message;
-  if (!msg || !("text" in msg) || (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup")) return false;
-  const name = commandName(msg, ctx.me) ?? "";
-  return [statusCommand.name, ...(statusCommand.aliases ?? [])].includes(name) && commandArgs(msg.text) === "";
-}
