@@ -6,7 +6,7 @@ import type { Logger } from "./logger.ts";
 import { createServices, type Services } from "./services/index.ts";
 import { systemClock, type Clock } from "./services/clock.ts";
 import { createBot } from "./bot/index.ts";
-import { createUpdateReceiver } from "./bot/updates.ts";
+import { createUpdateReceiver, type UpdateReceiver } from "./bot/updates.ts";
 import { createDispatcher, type Dispatcher } from "./delivery/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./delivery/limiter.ts";
 import { createScheduler, type Scheduler } from "./scheduler/index.ts";
@@ -28,6 +28,8 @@ export interface App {
   dispatcher: Dispatcher;
   scheduler: Scheduler;
   bot: ReturnType<typeof createBot>["bot"];
+  /** how updates come in: polling or webhook, retries, health */
+  updates: UpdateReceiver;
   /** the port of the HTTP server (webhook, /healthz), once started; null without one */
   httpPort(): number | null;
   health(): Promise<Health>;
@@ -42,6 +44,8 @@ export interface AppOptions {
   polling?: boolean;
   /** false: no node-cron ticks (the demo and tests run jobs with scheduler.runNow) */
   cron?: boolean;
+  /** pauses before an update that met an unavailable database is tried again in place (tests shorten them) */
+  retryDelaysMs?: number[];
 }
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
@@ -50,7 +54,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? systemClock;
   // the token and the webhook secret never reach a log line, not even inside an error's URL
   redactSecrets(config.botToken, config.webhook?.secret);
-  const database = await openDatabase(config.databaseUrl);
+  // a SQLite lock held by another process: wait briefly (the driver blocks the process while it waits), then
+  // hand the update back to be retried (src/bot/updates.ts)
+  const database = await openDatabase(config.databaseUrl, { sqliteBusyTimeoutMs: 250 });
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";
   const services = createServices({ db: database.db, config });
@@ -62,7 +68,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     defaultLanguage: config.defaultLanguage,
   });
-  const receiver = createUpdateReceiver(bot, logger, { allowedUpdates: ALLOWED_UPDATES });
+  const receiver = createUpdateReceiver(bot, logger, {
+    allowedUpdates: ALLOWED_UPDATES,
+    ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+  });
   const callApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) =>
     bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never });
   const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
@@ -224,6 +233,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     dispatcher,
     scheduler,
     bot,
+    updates: receiver,
     httpPort: () => http?.port ?? null,
     health,
     async start() {

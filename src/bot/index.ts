@@ -66,7 +66,9 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
     ctx.chatInfo = chat;
     ctx.t = catalogue(actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage));
     await next();
-    await updates.markHandled(updateId, now);
+    // the answer is out: a record that fails now (the database went away) costs at most a second read-only
+    // answer if Telegram delivers the update again; handling it again would repeat the answer at once
+    await updates.markHandled(updateId, now).catch((error: unknown) => deps.logger.warn({ err: error, updateId: ctx.update.update_id }, "could not record a handled update"));
   });
 
   // the commands: one middleware and a look-up by name (one `bot.command` per command would put two dozen

@@ -41,18 +41,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/**
- * How long a SQLite write waits for a lock held by another process (a command-line import while the bot
- * runs) before it fails with SQLITE_BUSY; a failed update is then retried (src/bot/updates.ts).
- */
-export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+export interface OpenOptions {
+  /**
+   * How long a SQLite statement waits for a lock held by another process (a command-line import while the
+   * bot runs) before it fails with SQLITE_BUSY. better-sqlite3 is synchronous: the whole process waits.
+   * Scripts may wait long (the default); the bot waits briefly and retries the update later instead
+   * (src/app.ts, src/bot/updates.ts), so that it keeps answering others meanwhile.
+   */
+  sqliteBusyTimeoutMs?: number;
+}
 
-export async function openDatabase(url: string | undefined): Promise<Database> {
+export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const target = databaseTarget(url);
   let db: Db;
   if (target.provider === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: options.sqliteBusyTimeoutMs ?? 10_000 }) });
     // WAL lets readers run beside the one writer; the busy timeout above makes writers wait, not fail.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");

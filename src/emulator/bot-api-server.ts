@@ -117,6 +117,11 @@ class Emulator implements BotApiEmulator {
     return this.queue.push(update);
   }
 
+  /** The highest update_id the bot has confirmed through getUpdates' offset. */
+  get confirmedUpTo(): number {
+    return this.queue.confirmedUpTo;
+  }
+
   /** The update_id the next queued update will get. */
   nextUpdateId(): number {
     return this.queue.nextId();

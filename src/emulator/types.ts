@@ -75,6 +75,8 @@ export interface BotApiEmulator {
   userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }): { update_id: number; message: any };
   pushUpdate(update: Record<string, unknown>): number;
   nextUpdateId(): number;
+  /** the highest update_id the bot has confirmed through getUpdates' offset */
+  readonly confirmedUpTo: number;
   waitFor(predicate: (sent: SentMessage[]) => boolean, timeoutMs?: number): Promise<SentMessage[]>;
   waitIdle(timeoutMs?: number): Promise<void>;
   setLimits(limits: Limits | null): void;

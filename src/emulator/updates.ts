@@ -12,7 +12,7 @@ interface Poll {
 export class UpdateQueue {
   private queue: Update[] = [];
   private lastId = 0;
-  private confirmedUpTo = 0;
+  private confirmed = 0;
   private polls = new Set<Poll>();
   private flushScheduled = false;
   private closed = false;
@@ -35,23 +35,28 @@ export class UpdateQueue {
     return this.queue.length;
   }
 
+  /** The highest update_id the bot has confirmed (asked for an offset past it). */
+  get confirmedUpTo(): number {
+    return this.confirmed;
+  }
+
   nextId(): number {
     return this.lastId + 1;
   }
 
   /** True when the bot has asked for updates with an offset past every queued update. */
   isIdle(): boolean {
-    return this.confirmedUpTo >= this.lastId;
+    return this.confirmed >= this.lastId;
   }
 
   pendingSummary(): string {
-    return `last update_id ${this.lastId}, confirmed up to ${this.confirmedUpTo}`;
+    return `last update_id ${this.lastId}, confirmed up to ${this.confirmed}`;
   }
 
   /** Forgets every queued update (deleteWebhook/setWebhook with drop_pending_updates). */
   dropPending(): void {
     this.queue = [];
-    this.confirmedUpTo = this.lastId;
+    this.confirmed = this.lastId;
   }
 
   /**
@@ -62,7 +67,7 @@ export class UpdateQueue {
     const { offset, limit, timeout } = opts;
     if (offset > 0) {
       this.queue = this.queue.filter((u) => u.update_id >= offset);
-      this.confirmedUpTo = Math.max(this.confirmedUpTo, Math.min(offset - 1, this.lastId));
+      this.confirmed = Math.max(this.confirmed, Math.min(offset - 1, this.lastId));
     }
     const ready = this.queue.slice(0, limit);
     if (ready.length > 0 || timeout <= 0 || this.closed || signal.aborted) return Promise.resolve(ready);

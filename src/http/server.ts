@@ -60,8 +60,14 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
     try {
       update = JSON.parse(await readBody(req));
     } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      send(res, tooLarge ? 413 : 400, { ok: false });
+      if (error instanceof BodyTooLarge) {
+        // answer before the connection goes: the rest of the body is not read
+        res.setHeader("connection", "close");
+        send(res, 413, { ok: false });
+        res.once("finish", () => req.destroy());
+        return;
+      }
+      send(res, 400, { ok: false });
       return;
     }
     if (typeof update !== "object" || update === null || typeof (update as { update_id?: unknown }).update_id !== "number") {
@@ -127,17 +133,20 @@ class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        req.off("data", onData);
+        req.pause();
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });

@@ -156,4 +156,19 @@ describeEachDatabase("webhook", (provider) => {
     expect(body.dispatcher.running).toBe(true);
     expect(typeof body.dispatcher.pending).toBe("number");
   });
+
+  it("answers a body over the limit with 413 (not a connection reset), whether or not it says its length", async () => {
+    const big = JSON.stringify({ update_id: 1, message: { text: "x".repeat(1024 * 1024 + 10) } });
+    const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET };
+    expect((await fetch(url, { method: "POST", headers, body: big })).status).toBe(413);
+    // chunked: no content-length, the limit is found while reading
+    const chunked = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode("y".repeat(64 * 1024)));
+        c.close();
+      },
+    });
+    const res = await fetch(url, { method: "POST", headers, body: chunked, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+  });
 });
