@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/emulator/**"],
+    ignores: ["tools/emulator/**"],
     rules: { "no-console": "error" },
   },
 );

@@ -3,8 +3,8 @@
 // See docs/decisions/001-prisma-offline.md for the workarounds below.
 import { existsSync } from "node:fs";
 import { defineConfig } from "prisma/config";
-import { databaseTarget } from "./src/db/target.ts";
-import { cliAdapter } from "./src/db/cli-adapter.ts";
+import { databaseTarget } from "./src/platform/db/target.ts";
+import { cliAdapter } from "./src/platform/db/cli-adapter.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 // Makes schema errors readable instead of an engine download failure (ENOTFOUND).

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { databaseTarget } from "../src/db/target.ts";
+import { databaseTarget } from "../src/platform/db/target.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const target = databaseTarget(process.env.DATABASE_URL);

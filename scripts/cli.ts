@@ -1,20 +1,20 @@
 // `npm run cli -- <lệnh> …`: the secretariat keeps the registry from the command line. Same services as
-// the bot (src/services), on the database DATABASE_URL names. Exit code 1 on bad input.
+// the bot (src/services.ts), on the database DATABASE_URL names. Exit code 1 on bad input.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
 import { formatDmy, localDate, localInstant, parseDmy } from "../src/domain/dates.ts";
-import type { AssignedView } from "../src/i18n/tasks.ts";
-import { createServices, type Services } from "../src/services/index.ts";
-import { formatRowError, RegistryInputError, type ImportResult } from "../src/services/registry-io.ts";
-import { createTaskImport, readTaskFile, TaskFileError } from "../src/services/task-import.ts";
+import type { AssignedView } from "../src/features/tasks/messages.ts";
+import { createServices, type Services } from "../src/services.ts";
+import { formatRowError, RegistryInputError, type ImportResult } from "../src/features/registry/registry-io.ts";
+import { createTaskImport, readTaskFile, TaskFileError } from "../src/features/tasks/task-import.ts";
 import { loadConfig } from "./env.ts";
 import { plainText } from "./lib/transcript.ts";
 import { matchByName } from "../src/domain/text.ts";
 import { formatPercentBp } from "../src/domain/money.ts";
 import { catalogue } from "../src/i18n/index.ts";
-import { userErrorText } from "../src/bot/errors.ts";
-import { UserError } from "../src/services/errors.ts";
-import { DisbursementRefusal } from "../src/services/disbursement.ts";
+import { userErrorText } from "../src/platform/telegram/errors.ts";
+import { UserError } from "../src/platform/errors.ts";
+import { DisbursementRefusal } from "../src/features/disbursement/disbursement.ts";
 
 const HELP = `dondoc — sổ đăng ký cán bộ / registry command line
 

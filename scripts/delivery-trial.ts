@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../src/db/client.ts";
-import { migrateDeploy } from "../src/db/migrate.ts";
-import { startBotApiEmulator } from "../src/emulator/bot-api-server.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
+import { migrateDeploy } from "../src/platform/db/migrate.ts";
+import { startBotApiEmulator } from "../tools/emulator/bot-api-server.ts";
 import { inFlight, kill, remaining, startWorker, tally, waitUntil } from "../test/support/crash.ts";
 
 const KILLS = Number(process.argv[2] ?? 30);

@@ -4,13 +4,13 @@
 import { rmSync } from "node:fs";
 import { createApp } from "../src/app.ts";
 import { createConfig } from "../src/config.ts";
-import { openDatabase } from "../src/db/client.ts";
-import { migrateDeploy } from "../src/db/migrate.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
+import { migrateDeploy } from "../src/platform/db/migrate.ts";
 import { localInstant } from "../src/domain/dates.ts";
-import { createLogger } from "../src/logger.ts";
-import { fixedClock } from "../src/services/clock.ts";
-import { DEMO, seedDemo } from "../src/seed/demo.ts";
-import { startBotApiEmulator, type EmulatorChat, type EmulatorUser } from "../src/emulator/bot-api-server.ts";
+import { createLogger } from "../src/platform/logger.ts";
+import { fixedClock } from "../src/platform/clock.ts";
+import { DEMO, seedDemo } from "../src/platform/db/seed/demo.ts";
+import { startBotApiEmulator, type EmulatorChat, type EmulatorUser } from "../tools/emulator/bot-api-server.ts";
 import { createTranscript } from "./lib/transcript.ts";
 
 const DEMO_DAY = "2026-11-24"; // a Tuesday

@@ -3,10 +3,10 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
 import { parsePeriod } from "../src/domain/scorecard.ts";
-import { EXPORT_KINDS, isExportKind } from "../src/services/exports.ts";
-import { createServices } from "../src/services/index.ts";
+import { EXPORT_KINDS, isExportKind } from "../src/features/reports/exports.ts";
+import { createServices } from "../src/services.ts";
 import { loadConfig } from "./env.ts";
 
 const USAGE = `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026]\n`;

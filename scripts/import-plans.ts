@@ -1,8 +1,8 @@
 // `npx tsx scripts/import-plans.ts <file.csv|file.xlsx>`: imports capital plans, all or nothing; every
 // problem is printed with its row number and nothing is written when there is any.
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
 import { formatBillions } from "../src/domain/money.ts";
-import { createPlanImport, readTable } from "../src/services/plan-import.ts";
+import { createPlanImport, readTable } from "../src/features/disbursement/plan-import.ts";
 import { loadConfig } from "./env.ts";
 
 const file = process.argv[2];

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies the committed migrations to the database DATABASE_URL names
 // (SQLite by default, PostgreSQL for postgresql:// URLs).
-import { migrateDeploy } from "../src/db/migrate.ts";
-import { databaseTarget } from "../src/db/target.ts";
+import { migrateDeploy } from "../src/platform/db/migrate.ts";
+import { databaseTarget } from "../src/platform/db/target.ts";
 import { loadConfig } from "./env.ts";
 
 const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:migrate" });

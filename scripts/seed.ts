@@ -1,8 +1,8 @@
 // `npm run db:seed`: the shipped working calendar, and the demo data (nine districts, three programmes,
 // demo officials, plans, reports, tasks around today) when the database has no units yet.
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
 import { localDate } from "../src/domain/dates.ts";
-import { seedDemo } from "../src/seed/demo.ts";
+import { seedDemo } from "../src/platform/db/seed/demo.ts";
 import { loadConfig } from "./env.ts";
 
 const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:seed" });

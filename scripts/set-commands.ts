@@ -1,12 +1,12 @@
 // `npm run set-commands` ("set-commands": "tsx scripts/set-commands.ts"): publishes the command menus per
 // scope (default, private chats, group chats, group administrators) and language (vi default, en) with
-// setMyCommands, from the command declarations of the bot itself (src/bot/command-menus.ts).
-import { createBot } from "../src/bot/index.ts";
-import { commandMenus } from "../src/bot/command-menus.ts";
-import { openDatabase } from "../src/db/client.ts";
-import { createLogger, redactSecrets } from "../src/logger.ts";
-import { createServices } from "../src/services/index.ts";
-import { systemClock } from "../src/services/clock.ts";
+// setMyCommands, from the command declarations of the bot itself (src/platform/telegram/command-menus.ts).
+import { createBot } from "../src/platform/telegram/bot.ts";
+import { commandMenus } from "../src/platform/telegram/command-menus.ts";
+import { openDatabase } from "../src/platform/db/client.ts";
+import { createLogger, redactSecrets } from "../src/platform/logger.ts";
+import { createServices } from "../src/services.ts";
+import { systemClock } from "../src/platform/clock.ts";
 import { loadConfig } from "./env.ts";
 
 const config = loadConfig();

@@ -1,24 +1,24 @@
 // The composition root: config → logger → database → services → bot + scheduler + dispatcher.
 // main.ts, the demo and the integration tests all start the product through createApp.
 import type { Config } from "./config.ts";
-import { openDatabase, type Database } from "./db/client.ts";
-import type { Logger } from "./logger.ts";
-import { createServices, type Services } from "./services/index.ts";
-import { systemClock, type Clock } from "./services/clock.ts";
-import { createBot } from "./bot/index.ts";
-import { createUpdateReceiver, type UpdateReceiver } from "./bot/updates.ts";
-import { createDispatcher, type Dispatcher } from "./delivery/dispatcher.ts";
-import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./delivery/limiter.ts";
-import { createScheduler, type Scheduler } from "./scheduler/index.ts";
-import { createBroadcastProgress } from "./delivery/broadcast-progress.ts";
-import { createBroadcastService } from "./services/broadcast.ts";
-import { createRecurrenceService } from "./services/recurrence.ts";
-import { createPaceLadderService } from "./services/pace-ladder.ts";
-import { publishCommands } from "./bot/menu.ts";
-import { ensureCalendar } from "./seed/calendar.ts";
-import { redactSecrets } from "./logger.ts";
-import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./scheduler/coordinator.ts";
-import { startHttpServer, type Health, type HttpServer } from "./http/server.ts";
+import { openDatabase, type Database } from "./platform/db/client.ts";
+import type { Logger } from "./platform/logger.ts";
+import { createServices, type Services } from "./services.ts";
+import { systemClock, type Clock } from "./platform/clock.ts";
+import { createBot } from "./platform/telegram/bot.ts";
+import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
+import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
+import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
+import { createScheduler, type Scheduler } from "./platform/scheduler/index.ts";
+import { createBroadcastProgress } from "./features/broadcast/progress.ts";
+import { createBroadcastService } from "./features/broadcast/broadcast.ts";
+import { createRecurrenceService } from "./features/tasks/recurrence.ts";
+import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
+import { publishCommands } from "./platform/telegram/menu.ts";
+import { ensureCalendar } from "./platform/db/seed/calendar.ts";
+import { redactSecrets } from "./platform/logger.ts";
+import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./platform/scheduler/coordinator.ts";
+import { startHttpServer, type Health, type HttpServer } from "./platform/http/server.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -55,7 +55,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // the token and the webhook secret never reach a log line, not even inside an error's URL
   redactSecrets(config.botToken, config.webhook?.secret);
   // a SQLite lock held by another process: wait briefly (the driver blocks the process while it waits), then
-  // hand the update back to be retried (src/bot/updates.ts)
+  // hand the update back to be retried (src/platform/telegram/updates.ts)
   const database = await openDatabase(config.databaseUrl, { sqliteBusyTimeoutMs: 250 });
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";

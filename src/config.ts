@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import cron from "node-cron";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db/target.ts";
+import { DEFAULT_DATABASE_URL } from "./platform/db/target.ts";
 
 export const TELEGRAM_DEFAULT_API_ROOT = "https://api.telegram.org";
 

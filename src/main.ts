@@ -1,7 +1,7 @@
 // `npm start`: reads the environment, starts dondoc, stops cleanly on SIGINT / SIGTERM.
 import { existsSync } from "node:fs";
 import { ConfigError, createConfig } from "./config.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger } from "./platform/logger.ts";
 import { createApp } from "./app.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");

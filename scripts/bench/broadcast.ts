@@ -2,9 +2,9 @@
 // written directly, the dispatcher (started by createApp) drains them. Measured: time against the
 // ceiling (recipients / 30 per second), the largest number of accepted sends in any 1 s window, 429s.
 import { performance } from "node:perf_hooks";
-import type { BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
-import { systemClock } from "../../src/services/clock.ts";
-import { TELEGRAM_LIMITS } from "../../src/delivery/limiter.ts";
+import type { BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
+import { systemClock } from "../../src/platform/clock.ts";
+import { TELEGRAM_LIMITS } from "../../src/platform/outbox/limiter.ts";
 import { officialTelegramId, unitGroupId } from "./dataset.ts";
 import { round, sleep, startRealApp } from "./e2e.ts";
 

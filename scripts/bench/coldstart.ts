@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { startBotApiEmulator } from "../../src/emulator/bot-api-server.ts";
+import { startBotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { round, trackReplies, type Sender } from "./e2e.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

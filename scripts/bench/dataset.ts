@@ -9,13 +9,13 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
-import { migrateDeploy } from "../../src/db/migrate.ts";
+import { migrateDeploy } from "../../src/platform/db/migrate.ts";
 import { createWorkCalendar } from "../../src/domain/calendar.ts";
 import { addDays, localInstant } from "../../src/domain/dates.ts";
 import { VIETNAM_CALENDAR_2023_2027 } from "../../src/domain/holidays.ts";
 import { currentRung, DEFAULT_LADDER } from "../../src/domain/ladder.ts";
 import { foldVietnamese } from "../../src/domain/text.ts";
-import { PROGRAMMES } from "../../src/seed/demo.ts";
+import { PROGRAMMES } from "../../src/platform/db/seed/demo.ts";
 
 export type Scale = "national" | "tenth" | "hundredth";
 export type Provider = "sqlite" | "postgres";

@@ -3,8 +3,8 @@
 //   node --import tsx scripts/bench/deadline-child.ts <DATABASE_URL>
 import { performance } from "node:perf_hooks";
 import { createConfig } from "../../src/config.ts";
-import { openDatabase } from "../../src/db/client.ts";
-import { createServices } from "../../src/services/index.ts";
+import { openDatabase } from "../../src/platform/db/client.ts";
+import { createServices } from "../../src/services.ts";
 import { createWorkCalendar } from "../../src/domain/calendar.ts";
 import { VIETNAM_CALENDAR_2023_2027 } from "../../src/domain/holidays.ts";
 import { at, BENCH_DAY } from "./dataset.ts";

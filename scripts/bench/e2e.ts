@@ -5,9 +5,9 @@ import { performance } from "node:perf_hooks";
 import { Telegraf } from "telegraf";
 import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/logger.ts";
-import { fixedClock, type Clock } from "../../src/services/clock.ts";
-import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser, type SentMessage } from "../../src/emulator/bot-api-server.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { fixedClock, type Clock } from "../../src/platform/clock.ts";
+import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser, type SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { at } from "./dataset.ts";
 
 export interface Sender {

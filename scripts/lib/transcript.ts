@@ -1,6 +1,6 @@
 // Prints a conversation with the local Bot API emulator as a readable transcript.
-import type { BotApiEmulator, EmulatorChat, EmulatorUser, SentMessage } from "../../src/emulator/bot-api-server.ts";
-import type { Clock } from "../../src/services/clock.ts";
+import type { BotApiEmulator, EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
+import type { Clock } from "../../src/platform/clock.ts";
 import { localMinutes } from "../../src/domain/dates.ts";
 
 const out = (s: string) => process.stdout.write(s + "\n");

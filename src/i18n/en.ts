@@ -5,13 +5,13 @@ import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.t
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Catalogue } from "./vi.ts";
 import { light } from "./vi.ts";
-import { onboardingEn } from "./onboarding.ts";
-import { tasksEn } from "./tasks.ts";
-import { disbursementEn } from "./disbursement.ts";
-import { broadcastEn } from "./broadcast.ts";
-import { followupEn } from "./followup.ts";
-import { reportsEn } from "./reports.ts";
-import { paceEn } from "./pace.ts";
+import { onboardingEn } from "../features/registry/messages.ts";
+import { tasksEn } from "../features/tasks/messages.ts";
+import { disbursementEn } from "../features/disbursement/messages.ts";
+import { broadcastEn } from "../features/broadcast/messages.ts";
+import { followupEn } from "../features/followup/messages.ts";
+import { reportsEn } from "../features/reports/messages.ts";
+import { paceEn } from "../features/disbursement/pace-messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 
 const ROLE_EN: Record<string, string> = {

@@ -3,13 +3,13 @@ import { formatDm, formatDmy } from "../domain/dates.ts";
 import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Light } from "../domain/pacing.ts";
-import { onboardingVi } from "./onboarding.ts";
-import { tasksVi } from "./tasks.ts";
-import { disbursementVi } from "./disbursement.ts";
-import { broadcastVi } from "./broadcast.ts";
-import { followupVi } from "./followup.ts";
-import { reportsVi } from "./reports.ts";
-import { paceVi } from "./pace.ts";
+import { onboardingVi } from "../features/registry/messages.ts";
+import { tasksVi } from "../features/tasks/messages.ts";
+import { disbursementVi } from "../features/disbursement/messages.ts";
+import { broadcastVi } from "../features/broadcast/messages.ts";
+import { followupVi } from "../features/followup/messages.ts";
+import { reportsVi } from "../features/reports/messages.ts";
+import { paceVi } from "../features/disbursement/pace-messages.ts";
 import type {
   Lang,
   CommandHelp,

@@ -2,16 +2,16 @@
 // later is covered without touching this file) × role × chat (private, the unit's group and supergroup, the
 // secretariat's group, a channel post) × Telegram member status (for the commands that ask getChatMember)
 // × anonymous admin. The expected outcome comes from the command's declaration (chats, who) and the
-// documented scope rules (src/bot/scope.ts, the handlers' checks). A refused cell answers exactly one
+// documented scope rules (src/platform/telegram/scope.ts, the handlers' checks). A refused cell answers exactly one
 // refusal line and writes nothing; an allowed cell answers, and not with a refusal.
 // matrix.test.ts keeps the exact replies of the onboarding commands.
 import { afterAll, expect, it } from "vitest";
-import { createBot } from "../../src/bot/index.ts";
-import type { CommandSpec } from "../../src/bot/commands.ts";
-import type { EmulatorChat, EmulatorUser, MemberStatus, SentMessage } from "../../src/emulator/types.ts";
+import { createBot } from "../../src/platform/telegram/bot.ts";
+import type { CommandSpec } from "../../src/platform/telegram/commands.ts";
+import type { EmulatorChat, EmulatorUser, MemberStatus, SentMessage } from "../../tools/emulator/types.ts";
 import { vi } from "../../src/i18n/vi.ts";
-import { createLogger } from "../../src/logger.ts";
-import { seedFollowupDemo } from "../../src/seed/demo.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { seedFollowupDemo } from "../../src/platform/db/seed/demo.ts";
 import { describeEachDatabase, type Provider } from "../support/db.ts";
 import { DAY, DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
-import type { EmulatorChat, EmulatorUser, MemberStatus } from "../../src/emulator/types.ts";
+import type { EmulatorChat, EmulatorUser, MemberStatus } from "../../tools/emulator/types.ts";
 import { vi } from "../../src/i18n/vi.ts";
 
 const e = vi.errors;

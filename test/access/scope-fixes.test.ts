@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { vi } from "../../src/i18n/vi.ts";
 import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
-import type { EmulatorChat } from "../../src/emulator/types.ts";
+import type { EmulatorChat } from "../../tools/emulator/types.ts";
 import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const e = vi.errors;

@@ -2,7 +2,7 @@
 // flight at the kill are sent twice.
 import { afterEach, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
+import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { inFlight, kill, remaining, startWorker, tally, waitUntil } from "../support/crash.ts";
 
 let db: TestDatabase;

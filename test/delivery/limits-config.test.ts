@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, createConfig } from "../../src/config.ts";
-import { createLimiter } from "../../src/delivery/limiter.ts";
+import { createLimiter } from "../../src/platform/outbox/limiter.ts";
 
 describe("sending limits", () => {
   it("default to Telegram's 30/s overall, 1/s per chat, 20/min per group, and can be changed by env", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMessage } from "../../src/delivery/split.ts";
+import { splitMessage } from "../../src/platform/outbox/split.ts";
 
 /** Every tag opened in a part is closed in that part, in order. */
 function balanced(part: string): boolean {

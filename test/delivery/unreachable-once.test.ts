@@ -2,8 +2,8 @@
 // path learns it first: the dispatcher (a send answered 403) or the bot's my_chat_member update (blocked in
 // private, removed from a group). Through the real bot, its dispatcher and the Bot API emulator.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { Handler } from "../../src/emulator/methods.ts";
-import { ApiError, type EmulatorChat } from "../../src/emulator/types.ts";
+import type { Handler } from "../../tools/emulator/methods.ts";
+import { ApiError, type EmulatorChat } from "../../tools/emulator/types.ts";
 import { vi } from "../../src/i18n/vi.ts";
 import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
-import { createDisbursementService } from "../../src/services/disbursement.ts";
+import { createDisbursementService } from "../../src/features/disbursement/disbursement.ts";
 import { catalogue } from "../../src/i18n/index.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase, createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { seedDemo } from "../../src/seed/demo.ts";
-import { createPlanImport, readTable } from "../../src/services/plan-import.ts";
+import { seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { createPlanImport, readTable } from "../../src/features/disbursement/plan-import.ts";
 
 const HEADER = "Đơn vị,Chương trình,Năm,Nguồn (TW/ĐP),Loại (ĐTPT/SN),Số tiền,Số quyết định,Ngày quyết định";
 const now = new Date("2026-11-24T01:00:00Z");

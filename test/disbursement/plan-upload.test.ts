@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { formatAmountShort } from "../../src/domain/money.ts";
-import type { EmulatorChat, EmulatorUser, SentMessage } from "../../src/emulator/bot-api-server.ts";
+import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 

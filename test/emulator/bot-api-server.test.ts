@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Input, Markup, Telegraf } from "telegraf";
-import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser } from "../../src/emulator/bot-api-server.ts";
+import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser } from "../../tools/emulator/bot-api-server.ts";
 
 const alice: EmulatorUser = { id: 42, first_name: "Alice", username: "alice" };
 const aliceChat: EmulatorChat = { id: 42, type: "private", first_name: "Alice", username: "alice" };

@@ -2,9 +2,9 @@
 // mắc) and a capital plan file awaiting ✅. Each is its own PendingInput (unique per chat, user and kind), so
 // neither overwrites the other, and each completes on its own — in either order.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { SentMessage } from "../../src/emulator/bot-api-server.ts";
-import { OBSTACLE_INPUT } from "../../src/services/followup.ts";
-import { PLAN_UPLOAD_INPUT } from "../../src/services/plan-upload.ts";
+import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
+import { OBSTACLE_INPUT } from "../../src/features/tasks/assign.ts";
+import { PLAN_UPLOAD_INPUT } from "../../src/features/disbursement/plan-upload.ts";
 import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";

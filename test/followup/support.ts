@@ -1,7 +1,7 @@
 // Shared by the follow-up tests: the demo harness plus the follow-up demo data, and a way to run a job
 // (or a user action) and collect everything Telegram received meanwhile, the outbox delivered.
-import type { SentMessage } from "../../src/emulator/bot-api-server.ts";
-import { seedFollowupDemo } from "../../src/seed/demo.ts";
+import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
+import { seedFollowupDemo } from "../../src/platform/db/seed/demo.ts";
 import { collect } from "../support/collect.ts";
 import type { Provider } from "../support/db.ts";
 import { DAY, startHarness, type Harness } from "../support/harness.ts";

@@ -2,8 +2,8 @@
 // tolerates a server without setMyCommands, and stops cleanly on SIGTERM.
 import { spawn } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
-import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
-import { seedDemo, DEMO } from "../../src/seed/demo.ts";
+import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
+import { seedDemo, DEMO } from "../../src/platform/db/seed/demo.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 import { DAY, at, group, user } from "../support/harness.ts";
 

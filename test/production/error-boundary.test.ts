@@ -1,11 +1,11 @@
 // The error boundary can never throw, even when the update failed before its language was known (the
 // database was what failed), and a database that is unavailable makes the update "not handled".
 import { describe, expect, it } from "vitest";
-import { createErrorBoundary, NotHandled } from "../../src/bot/errors.ts";
-import { createLogger } from "../../src/logger.ts";
-import { UserError } from "../../src/services/errors.ts";
-import { isDatabaseUnavailable } from "../../src/db/unavailable.ts";
-import type { BotContext } from "../../src/bot/context.ts";
+import { createErrorBoundary, NotHandled } from "../../src/platform/telegram/errors.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { UserError } from "../../src/platform/errors.ts";
+import { isDatabaseUnavailable } from "../../src/platform/db/unavailable.ts";
+import type { BotContext } from "../../src/platform/telegram/context.ts";
 
 function fakeContext(opts: { failSend?: boolean } = {}) {
   const sent: string[] = [];

@@ -2,8 +2,8 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ConfigError, createConfig } from "../../src/config.ts";
-import { createLogger, redactSecrets } from "../../src/logger.ts";
-import { secretMatches } from "../../src/http/server.ts";
+import { createLogger, redactSecrets } from "../../src/platform/logger.ts";
+import { secretMatches } from "../../src/platform/http/server.ts";
 
 const TOKEN = "7301234567:AAH-secretTokenPart_xyz987";
 const SECRET = "hook_Secret-42abcdef";
@@ -78,7 +78,7 @@ describe("webhook configuration", () => {
 
 describe("command menus", () => {
   it("derives one menu per scope and language from the command declarations", async () => {
-    const { commandMenus } = await import("../../src/bot/command-menus.ts");
+    const { commandMenus } = await import("../../src/platform/telegram/command-menus.ts");
     const handler = async () => undefined;
     const menus = commandMenus([
       { name: "start", chats: ["private"], who: "anyone", handler },

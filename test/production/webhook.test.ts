@@ -3,11 +3,11 @@ import { Writable } from "node:stream";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/logger.ts";
-import { fixedClock } from "../../src/services/clock.ts";
-import { seedDemo } from "../../src/seed/demo.ts";
-import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
-import type { Db } from "../../src/db/client.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { fixedClock } from "../../src/platform/clock.ts";
+import { seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
+import type { Db } from "../../src/platform/db/client.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 import { DAY, DEMO, at, group, user } from "../support/harness.ts";
 

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { seedDemo } from "../../src/seed/demo.ts";
+import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 
 const run = promisify(execFile);

@@ -1,9 +1,9 @@
 // Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/seed/demo.ts";
-import { createRegistry } from "../../src/services/registry.ts";
-import { createRegistryAdmin } from "../../src/services/registry-admin.ts";
+import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { createRegistry } from "../../src/features/registry/registry.ts";
+import { createRegistryAdmin } from "../../src/features/registry/registry-admin.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
 const DAY = "2026-11-24";

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/seed/demo.ts";
-import { createRegistryIo, formatRowError, ROLE_LABELS, UNIT_KIND_LABELS } from "../../src/services/registry-io.ts";
+import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { createRegistryIo, formatRowError, ROLE_LABELS, UNIT_KIND_LABELS } from "../../src/features/registry/registry-io.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
 const DAY = "2026-11-24";

@@ -11,7 +11,7 @@ import {
   tallyTasks,
 } from "../../src/domain/scorecard.ts";
 import { cumulativeSeries, disbursedAsOf } from "../../src/domain/history.ts";
-import { progressReporter } from "../../src/bot/features/reports.ts";
+import { progressReporter } from "../../src/features/reports/handlers/reports.ts";
 
 describe("periods", () => {
   it("reads months, quarters and years", () => {

@@ -1,5 +1,5 @@
 // Runs an action against the harness, delivers the outbox, and collects what Telegram received meanwhile.
-import type { SentMessage } from "../../src/emulator/bot-api-server.ts";
+import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import type { Harness } from "./harness.ts";
 
 /** runs an action, delivers the outbox, and returns everything Telegram received meanwhile */

@@ -2,8 +2,8 @@
 // chosen moments and restarted, and a tally per recipient of what the Bot API emulator received.
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
-import type { Db } from "../../src/db/client.ts";
-import type { BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
+import type { Db } from "../../src/platform/db/client.ts";
+import type { BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 
 const WORKER = resolve(import.meta.dirname, "dispatch-worker.ts");
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { describe } from "vitest";
-import { openDatabase, type Database } from "../../src/db/client.ts";
+import { openDatabase, type Database } from "../../src/platform/db/client.ts";
 import { currentTemplates, pgUrl, testPgUrl } from "./paths.ts";
 
 export type Provider = "sqlite" | "postgres";

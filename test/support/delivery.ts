@@ -1,12 +1,12 @@
 // A small harness for the delivery layer alone: a real database, the Bot API emulator and the dispatcher
 // (no bot, no scheduler). Tests write outbox rows with the real enqueue and look at what the emulator received.
 import { Telegram } from "telegraf";
-import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.ts";
-import { createLimiter, TELEGRAM_LIMITS, type Limits } from "../../src/delivery/limiter.ts";
-import { createLogger } from "../../src/logger.ts";
-import { fixedClock } from "../../src/services/clock.ts";
-import { enqueue } from "../../src/services/outbox.ts";
-import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-server.ts";
+import { createDispatcher, type Dispatcher } from "../../src/platform/outbox/dispatcher.ts";
+import { createLimiter, TELEGRAM_LIMITS, type Limits } from "../../src/platform/outbox/limiter.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { fixedClock } from "../../src/platform/clock.ts";
+import { enqueue } from "../../src/platform/outbox/enqueue.ts";
+import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
 
 export interface DeliveryHarness {
@@ -47,7 +47,7 @@ export async function startDeliveryHarness(
     dispatcher,
     async enqueue(rows) {
       const now = clock.now();
-      // the real enqueue (src/services/outbox.ts): its bulk insert, and a photo's row of its own
+      // the real enqueue (src/platform/outbox/enqueue.ts): its bulk insert, and a photo's row of its own
       await db.db.$transaction((tx) =>
         enqueue(tx, rows.map((r) => ({ chatId: BigInt(r.chatId), text: r.text, kind: r.kind ?? "test", replyMarkup: r.replyMarkup, photo: r.photo })), now),
       );

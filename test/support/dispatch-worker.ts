@@ -2,11 +2,11 @@
 // with DATABASE_URL, TELEGRAM_API_ROOT, BOT_TOKEN and optionally RATE_* set. It recovers rows left in
 // flight, sends until killed, and prints "ready" once started.
 import { Telegram } from "telegraf";
-import { openDatabase } from "../../src/db/client.ts";
-import { createDispatcher } from "../../src/delivery/dispatcher.ts";
-import { createLimiter } from "../../src/delivery/limiter.ts";
-import { createLogger } from "../../src/logger.ts";
-import { systemClock } from "../../src/services/clock.ts";
+import { openDatabase } from "../../src/platform/db/client.ts";
+import { createDispatcher } from "../../src/platform/outbox/dispatcher.ts";
+import { createLimiter } from "../../src/platform/outbox/limiter.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { systemClock } from "../../src/platform/clock.ts";
 
 const env = process.env;
 const database = await openDatabase(env.DATABASE_URL);

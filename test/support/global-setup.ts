@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import pg from "pg";
-import { migrateDeploy } from "../../src/db/migrate.ts";
+import { migrateDeploy } from "../../src/platform/db/migrate.ts";
 import { pgUrl, templateNames, testPgUrl } from "./paths.ts";
 
 async function adminQuery(url: string, sql: string) {

@@ -3,16 +3,16 @@
 import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { localInstant } from "../../src/domain/dates.ts";
-import { createLogger } from "../../src/logger.ts";
-import { fixedClock } from "../../src/services/clock.ts";
-import { DEMO, seedDemo } from "../../src/seed/demo.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { fixedClock } from "../../src/platform/clock.ts";
+import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
 import {
   startBotApiEmulator,
   type BotApiEmulator,
   type EmulatorChat,
   type EmulatorUser,
   type SentMessage,
-} from "../../src/emulator/bot-api-server.ts";
+} from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
 
 export const DAY = "2026-11-24"; // a Tuesday

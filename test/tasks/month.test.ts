@@ -4,7 +4,7 @@
 // which messages went to which chat.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { addDays } from "../../src/domain/dates.ts";
-import type { SentMessage } from "../../src/emulator/bot-api-server.ts";
+import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";

@@ -2,9 +2,9 @@
 // (in this app and in another instance's pool) at the same time; the insert that loses the race on the
 // unique index (seriesId, dueDate) rolls back alone, and the completion around it still commits.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { Tx } from "../../src/db/client.ts";
-import { createRecurrenceService } from "../../src/services/recurrence.ts";
-import { createNextInSeries } from "../../src/services/task-notices.ts";
+import type { Tx } from "../../src/platform/db/client.ts";
+import { createRecurrenceService } from "../../src/features/tasks/recurrence.ts";
+import { createNextInSeries } from "../../src/features/tasks/notices.ts";
 import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, privateChat, startHarness, user, type Harness } from "../support/harness.ts";

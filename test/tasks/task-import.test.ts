@@ -8,9 +8,9 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/seed/demo.ts";
-import { createServices } from "../../src/services/index.ts";
-import { createTaskImport, readTaskFile } from "../../src/services/task-import.ts";
+import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { createServices } from "../../src/services.ts";
+import { createTaskImport, readTaskFile } from "../../src/features/tasks/task-import.ts";
 import { createConfig } from "../../src/config.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 

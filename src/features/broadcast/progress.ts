@@ -1,0 +1,43 @@
+// Runs after each dispatcher pass: edits each broadcast's progress message ("đã gửi 120/350") when the
+// count moved, and once nothing is left in flight writes the delivery report (through the outbox).
+import type { Logger } from "../../platform/logger.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { BroadcastService } from "./broadcast.ts";
+import { catalogue } from "../../i18n/index.ts";
+import type { CallApi } from "../../platform/outbox/dispatcher.ts";
+import type { Limiter } from "../../platform/outbox/limiter.ts";
+
+export function createBroadcastProgress(deps: {
+  broadcasts: BroadcastService;
+  callApi: CallApi;
+  limiter: Limiter;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const shown = new Map<number, number>();
+  return async function afterPass(): Promise<void> {
+    for (const b of await deps.broadcasts.progress()) {
+      const t = catalogue(b.language).broadcast;
+      if (b.open === 0) {
+        await deps.broadcasts.finish(b.id, deps.clock.now(), t.report);
+        shown.delete(b.id);
+      }
+      if (b.progressMessageId === null || b.sent === 0 || shown.get(b.id) === b.sent) continue;
+      // a progress edit is a request like any other: it waits its turn under the chat's limits
+      if (deps.limiter.waitMs(b.chatId, Date.now()) > 0) continue;
+      const slot = deps.limiter.take(b.chatId, Date.now());
+      try {
+        await deps.callApi(
+          "editMessageText",
+          { chat_id: b.chatId.toString(), message_id: Number(b.progressMessageId), text: t.progress(b.sent, b.total), parse_mode: "HTML" },
+          AbortSignal.timeout(15_000),
+        );
+        shown.set(b.id, b.sent);
+      } catch (error) {
+        deps.logger.warn({ err: error, broadcastId: b.id }, "could not edit the broadcast progress");
+      } finally {
+        slot.settle(Date.now());
+      }
+    }
+  };
+}

@@ -1,0 +1,87 @@
+// Parsing the words of /report, /khongdat and /dieuchuyen (pure): qualifiers, amounts.
+import type { CapitalKind, CapitalSource } from "../../platform/db/client.ts";
+import { parseDmy } from "../../domain/dates.ts";
+import { parseAmount } from "../../domain/money.ts";
+import { foldVietnamese } from "../../domain/text.ts";
+import { refuse } from "./refusals.ts";
+
+/** The words of a command's argument text. */
+export const argWords = (args: string) => args.split(/\s+/).filter(Boolean);
+
+export interface Qualifiers {
+  source: CapitalSource | null;
+  kind: CapitalKind | null;
+  /** "YYYY-MM-DD" or null (today) */
+  asOf: string | null;
+  correction: boolean;
+}
+
+const SOURCE_WORDS: Record<string, CapitalSource> = { tw: "CENTRAL", dp: "LOCAL" };
+const KIND_WORDS: Record<string, CapitalKind> = { dtpt: "INVESTMENT", sn: "RECURRENT" };
+const DATE_RE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+
+function sourceKind(word: string): { source: CapitalSource | null; kind: CapitalKind | null } | null {
+  const parts = foldVietnamese(word).split(/[/+-]/);
+  let source: CapitalSource | null = null;
+  let kind: CapitalKind | null = null;
+  for (const p of parts) {
+    if (SOURCE_WORDS[p] && !source) source = SOURCE_WORDS[p];
+    else if (KIND_WORDS[p] && !kind) kind = KIND_WORDS[p];
+    else return null;
+  }
+  return { source, kind };
+}
+
+/** Takes the optional trailing words (source/kind, date, "sửa") off a /report argument list. */
+export function splitQualifiers(words: string[], today: string): { words: string[]; q: Qualifiers } {
+  const q: Qualifiers = { source: null, kind: null, asOf: null, correction: false };
+  const rest = [...words];
+  for (;;) {
+    const last = rest[rest.length - 1];
+    if (last === undefined || rest.length <= 2) break;
+    const folded = foldVietnamese(last);
+    if (folded === "sua" && !q.correction) q.correction = true;
+    else if (DATE_RE.test(last) && q.asOf === null) {
+      const d = parseDmy(last, today);
+      if (!d) refuse("usage");
+      q.asOf = d;
+    } else {
+      const sk = sourceKind(last);
+      if (!sk || (sk.source && q.source) || (sk.kind && q.kind)) break;
+      q.source = sk.source ?? q.source;
+      q.kind = sk.kind ?? q.kind;
+    }
+    rest.pop();
+  }
+  return { words: rest, q };
+}
+
+/** An amount starts with a digit, a minus sign, or "âm" followed by a number. */
+const startsAmount = (w: string, next: string | undefined) =>
+  /^[-−]?\d/.test(w) || (foldVietnamese(w) === "am" && /^\d/.test(next ?? ""));
+
+/** Splits "<head words> <amount words>" where the amount starts at the first word beginning with a digit. */
+export function splitAmount(words: string[]): { head: string[]; amountText: string } {
+  const i = words.findIndex((w, idx) => idx > 0 && startsAmount(w, words[idx + 1]));
+  if (i < 0) return refuse("usage");
+  return { head: words.slice(0, i), amountText: words.slice(i).join(" ") };
+}
+
+/** The longest run of words from the start that reads as an amount, and the words after it. */
+export function leadingAmount(words: string[]): { vnd: bigint; rest: string[] } {
+  let best: { vnd: bigint; n: number } | null = null;
+  let firstFailure: string | null = null;
+  for (let n = 1; n <= Math.min(words.length, 6); n++) {
+    const r = parseAmount(words.slice(0, n).join(" "));
+    if (r.ok) best = { vnd: r.vnd, n };
+    else if (firstFailure === null) firstFailure = r.reason;
+  }
+  if (!best) return refuse("amount", { reason: firstFailure ?? "invalid" });
+  return { vnd: best.vnd, rest: words.slice(best.n) };
+}
+
+export function checkAmount(text: string): bigint {
+  const r = parseAmount(text);
+  if (!r.ok) return refuse("amount", { reason: r.reason });
+  return r.vnd;
+}

@@ -1,0 +1,253 @@
+// Disbursement tracking lines: /report, /khongdat, /dieuchuyen, the programme league table and refusals.
+// Amounts and rates always in Vietnamese number format (also in English).
+import { formatDmy } from "../../domain/dates.ts";
+import { formatBillions, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
+import { escapeHtml as h } from "../../domain/text.ts";
+import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
+import type {
+  CannotMeetView,
+  DecisionView,
+  ReallocationRow,
+  ReallocationView,
+  RefusalCode,
+  RefusalParams,
+  ReportView,
+} from "./disbursement.ts";
+
+const SOURCE_VI: Record<string, string> = { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" };
+const KIND_VI: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
+const SOURCE_EN: Record<string, string> = { CENTRAL: "central", LOCAL: "local" };
+const KIND_EN: Record<string, string> = { INVESTMENT: "investment", RECURRENT: "recurrent" };
+
+const tỷ = (vnd: bigint) => `${formatBillions(vnd)} tỷ`;
+const bn = (vnd: bigint) => `${formatBillions(vnd)} bn VND`;
+
+function partVi(v: ReportView): string {
+  const parts = [v.source ? SOURCE_VI[v.source] : "", v.kind ? KIND_VI[v.kind] : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(" ")})` : "";
+}
+
+function partEn(v: ReportView): string {
+  const parts = [v.source ? SOURCE_EN[v.source] : "", v.kind ? KIND_EN[v.kind] : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(" ")})` : "";
+}
+
+function deltaVi(bp: number | null): string {
+  if (bp === null) return "báo cáo đầu tiên";
+  if (bp === 0) return "không đổi so với lần báo cáo trước";
+  return `${bp > 0 ? "+" : "-"}${formatPoints(Math.abs(bp))} điểm so với lần báo cáo trước`;
+}
+
+function deltaEn(bp: number | null): string {
+  if (bp === null) return "first report";
+  if (bp === 0) return "unchanged since the last report";
+  return `${bp > 0 ? "+" : "-"}${formatPoints(Math.abs(bp))} points since the last report`;
+}
+
+const AMOUNT_REASON_VI: Record<string, string> = {
+  empty: "chưa ghi số tiền",
+  negative: "số tiền không được âm",
+  ambiguous: "số tiền chưa rõ (ví dụ «12.500» cần ghi đơn vị: «12.500 triệu»)",
+  "too-precise": "số tiền lẻ dưới 1 đồng",
+  invalid: "không đọc được số tiền (ví dụ: 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
+};
+
+const AMOUNT_REASON_EN: Record<string, string> = {
+  empty: "no amount given",
+  negative: "the amount cannot be negative",
+  ambiguous: "the amount is ambiguous (e.g. write «12.500 triệu», not «12.500»)",
+  "too-precise": "the amount has a fraction of a đồng",
+  invalid: "the amount cannot be read (e.g. 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
+};
+
+function rows(list: ReallocationRow[], line: (r: ReallocationRow) => string, none: string): string[] {
+  return list.length ? list.map(line) : [none];
+}
+
+export const disbursementVi = {
+  reported: (v: ReportView) =>
+    `${v.correction ? "✏️ Đã sửa" : "✅ Đã ghi nhận"} giải ngân ${h(v.programmeCode)}${partVi(v)} của ${h(v.unitName)} đến ${formatDmy(v.asOf)}: ` +
+    `${formatVnd(v.amountVnd)} (${tỷ(v.amountVnd)}) — ` +
+    (v.rateBp === null ? "chưa có kế hoạch vốn" : `đạt ${formatPercentBp(v.rateBp)} kế hoạch ${tỷ(v.planVnd)}`) +
+    ` (${deltaVi(v.deltaBp)}).`,
+
+  cannotMeetAck: (v: CannotMeetView) =>
+    `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}. Văn phòng điều phối đã được báo.`,
+  cannotMeetNotice: (v: CannotMeetView) =>
+    [
+      `⚠️ <b>${h(v.unitName)}</b> báo cáo dự kiến không giải ngân được <b>${tỷ(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} năm ${v.year}.`,
+      ...(v.projects ? [`Dự án: ${h(v.projects)}`] : []),
+      `Lý do: ${h(v.reason)}`,
+      `Người báo cáo: đồng chí ${h(v.byName)}`,
+    ].join("\n"),
+
+  reallocation: (v: ReallocationView) =>
+    [
+      `<b>Điều chuyển vốn</b> · ${formatDmy(v.today)} · kế hoạch vốn ${v.year} · dự kiến đến ${formatDmy(v.yearEnd)} theo tốc độ 2 kỳ báo cáo gần nhất`,
+      "<b>Dự kiến dư vốn:</b>",
+      ...rows(
+        v.surplus,
+        (r) =>
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)}` +
+          (r.declaredVnd > 0n ? `; đã báo không đạt ${tỷ(r.declaredVnd)}` : "") +
+          ")",
+        "• không có",
+      ),
+      "<b>Có nhu cầu thêm vốn:</b>",
+      ...rows(
+        v.need,
+        (r) => `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)})`,
+        "• không có",
+      ),
+      "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định]",
+    ].join("\n"),
+  decisionRecorded: (v: DecisionView) =>
+    `✅ Đã ghi quyết định điều chuyển ${tỷ(v.amountVnd)} (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} từ ${h(v.fromUnit)} sang ${h(v.toUnit)}` +
+    (v.decisionNo ? ` (Quyết định số ${h(v.decisionNo)}).` : "."),
+
+  programmeLeagueHeader: (code: string, today: string, year: number) =>
+    `<b>Chương trình ${h(code)}</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
+  followedLeagueHeader: (today: string, year: number) =>
+    `<b>Các đơn vị đồng chí theo dõi</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
+  average: (bp: number | null) =>
+    bp === null ? "Bình quân toàn tỉnh: chưa có kế hoạch vốn." : `Bình quân toàn tỉnh: ${formatPercentBp(bp)}.`,
+  belowAverage: "↓ dưới bình quân",
+
+  refusal: (code: RefusalCode, p: RefusalParams): string => {
+    switch (code) {
+      case "usage":
+        return "Cú pháp: /report &lt;chương trình&gt; &lt;số tiền&gt; [TW/ĐP ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /report NTM 12,5 tỷ. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.";
+      case "amount":
+        return `Chưa ghi nhận: ${AMOUNT_REASON_VI[p.reason ?? "invalid"] ?? AMOUNT_REASON_VI.invalid}.`;
+      case "programmeNotFound":
+        return `Chưa ghi nhận: không tìm thấy chương trình «${h(p.query ?? "")}» (NTM, GNBV, DTTS).`;
+      case "programmeAmbiguous":
+        return `Chưa ghi nhận: «${h(p.query ?? "")}» trùng với nhiều chương trình: ${(p.names ?? []).map(h).join(", ")}. Đề nghị ghi rõ hơn.`;
+      case "noPlan":
+        return `Chưa ghi nhận: ${h(p.unitName ?? "")} chưa có kế hoạch vốn ${h(p.programmeCode ?? "")} năm ${p.year ?? ""} (hoặc của nguồn/loại vốn đã ghi).`;
+      case "overPlan":
+        return (
+          `Chưa ghi nhận: ${tỷ(p.amountVnd ?? 0n)} vượt kế hoạch vốn ${tỷ(p.planVnd ?? 0n)}` +
+          (p.marginPercent ? ` quá ${p.marginPercent}%` : "") +
+          ". Đề nghị kiểm tra lại số liệu."
+        );
+      case "belowLast":
+        return `Chưa ghi nhận: ${tỷ(p.amountVnd ?? 0n)} thấp hơn số đã báo cáo lần trước ${tỷ(p.lastVnd ?? 0n)} (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.`;
+      case "notResponsible":
+        return `Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình ${h(p.programmeCode ?? "")} của ${h(p.unitName ?? "")}.`;
+      case "unitRequired":
+        return "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.";
+      case "futureDate":
+        return "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.";
+      case "sameUnit":
+        return "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.";
+      case "reasonRequired":
+        return "Chưa ghi nhận: đề nghị ghi lý do (và dự án, trước dấu «:»), ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.";
+      case "milestones":
+        return "Mốc giải ngân không hợp lệ: ngày phải thuộc năm kế hoạch, tăng dần, tỷ lệ từ 0% đến 100% và không giảm.";
+    }
+  },
+  usageCannotMeet:
+    "Cú pháp: /khongdat &lt;chương trình&gt; &lt;số tiền&gt; [dự án:] &lt;lý do&gt; — ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.",
+  usageDecision:
+    "Cú pháp: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định]",
+
+  help: {
+    report: "báo cáo số giải ngân lũy kế của chương trình",
+    khongdat: "báo cáo số vốn dự kiến không giải ngân được và lý do",
+    dieuchuyen: "dự kiến dư/thiếu vốn các đơn vị; ghi quyết định điều chuyển",
+  },
+  planUpload: planUploadVi,
+};
+
+export const disbursementEn: typeof disbursementVi = {
+  reported: (v) =>
+    `${v.correction ? "✏️ Corrected" : "✅ Recorded"} ${h(v.programmeCode)}${partEn(v)} disbursement of ${h(v.unitName)} as of ${formatDmy(v.asOf)}: ` +
+    `${formatVnd(v.amountVnd)} (${bn(v.amountVnd)}) — ` +
+    (v.rateBp === null ? "no capital plan yet" : `${formatPercentBp(v.rateBp)} of the ${bn(v.planVnd)} plan`) +
+    ` (${deltaEn(v.deltaBp)}).`,
+
+  cannotMeetAck: (v) =>
+    `✅ Recorded: ${h(v.unitName)} expects not to disburse ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital for ${v.year}. The coordination office has been told.`,
+  cannotMeetNotice: (v) =>
+    [
+      `⚠️ <b>${h(v.unitName)}</b> expects not to disburse <b>${bn(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital for ${v.year}.`,
+      ...(v.projects ? [`Projects: ${h(v.projects)}`] : []),
+      `Reason: ${h(v.reason)}`,
+      `Reported by ${h(v.byName)}`,
+    ].join("\n"),
+
+  reallocation: (v) =>
+    [
+      `<b>Reallocation</b> · ${formatDmy(v.today)} · ${v.year} capital plan · projected to ${formatDmy(v.yearEnd)} at the pace of the last two reports`,
+      "<b>Projected surplus:</b>",
+      ...rows(
+        v.surplus,
+        (r) =>
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: surplus ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)}` +
+          (r.declaredVnd > 0n ? `; declared not disbursable ${bn(r.declaredVnd)}` : "") +
+          ")",
+        "• none",
+      ),
+      "<b>Need more capital:</b>",
+      ...rows(
+        v.need,
+        (r) => `• ${h(r.unitName)} · ${h(r.programmeCode)}: needs ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)})`,
+        "• none",
+      ),
+      "Record a decision: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",
+    ].join("\n"),
+  decisionRecorded: (v) =>
+    `✅ Recorded the reallocation of ${bn(v.amountVnd)} (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}` +
+    (v.decisionNo ? ` (decision ${h(v.decisionNo)}).` : "."),
+
+  programmeLeagueHeader: (code, today, year) =>
+    `<b>Programme ${h(code)}</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
+  followedLeagueHeader: (today, year) => `<b>Units you follow</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
+  average: (bp) => (bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`),
+  belowAverage: "↓ below average",
+
+  refusal: (code, p) => {
+    switch (code) {
+      case "usage":
+        return "Usage: /report &lt;programme&gt; &lt;amount&gt; [TW/ĐP ĐTPT/SN] [date dd/mm/yyyy] [sửa] — e.g. /report NTM 12,5 tỷ. The coordination office puts the unit's name first.";
+      case "amount":
+        return `Not recorded: ${AMOUNT_REASON_EN[p.reason ?? "invalid"] ?? AMOUNT_REASON_EN.invalid}.`;
+      case "programmeNotFound":
+        return `Not recorded: no programme «${h(p.query ?? "")}» (NTM, GNBV, DTTS).`;
+      case "programmeAmbiguous":
+        return `Not recorded: «${h(p.query ?? "")}» matches several programmes: ${(p.names ?? []).map(h).join(", ")}.`;
+      case "noPlan":
+        return `Not recorded: ${h(p.unitName ?? "")} has no ${h(p.programmeCode ?? "")} capital plan for ${p.year ?? ""} (or for that source/kind).`;
+      case "overPlan":
+        return (
+          `Not recorded: ${bn(p.amountVnd ?? 0n)} exceeds the ${bn(p.planVnd ?? 0n)} plan` +
+          (p.marginPercent ? ` by more than ${p.marginPercent}%` : "") +
+          ". Please check the figure."
+        );
+      case "belowLast":
+        return `Not recorded: ${bn(p.amountVnd ?? 0n)} is below the last reported ${bn(p.lastVnd ?? 0n)} (cumulative). To correct downwards, add «sửa» at the end.`;
+      case "notResponsible":
+        return `Not recorded: you are not responsible for ${h(p.programmeCode ?? "")} in ${h(p.unitName ?? "")}.`;
+      case "unitRequired":
+        return "Not recorded: put the unit's name before the programme, e.g. /report Nam Trà My NTM 12,5 tỷ.";
+      case "futureDate":
+        return "Not recorded: the report date cannot be after today.";
+      case "sameUnit":
+        return "Not recorded: the giving and receiving units must differ.";
+      case "reasonRequired":
+        return "Not recorded: give the reason (projects before «:»), e.g. /khongdat NTM 5 tỷ Road DH2: land clearance pending.";
+      case "milestones":
+        return "Invalid milestones: dates within the plan year, increasing, targets 0–100% never decreasing.";
+    }
+  },
+  usageCannotMeet: "Usage: /khongdat &lt;programme&gt; &lt;amount&gt; [projects:] &lt;reason&gt;",
+  usageDecision: "Usage: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",
+
+  help: {
+    report: "report the programme's cumulative disbursement",
+    khongdat: "report capital you expect not to disburse, and why",
+    dieuchuyen: "projected surplus/need per unit; record a reallocation decision",
+  },
+  planUpload: planUploadEn,
+};

@@ -1,0 +1,107 @@
+// Capital plans sent to the bot as a file: the file is parsed and checked like `import-plans`
+// (plan-import.ts); the new and changed plans of a clean file wait, as the sender's PendingInput of kind "plan.upload" in that chat
+// (one hour; a pending obstacle reason of his is another row and is left alone), for his
+// ✅ — then all rows are written in one transaction with their audit entries; ✖ or expiry drops them.
+import type { Db } from "../../platform/db/client.ts";
+import type { PlanChangeLine, PlanPreviewView } from "./plan-upload-messages.ts";
+import { applyPlanRows, createPlanImport, type PlanRow } from "./plan-import.ts";
+import { recordUpdate } from "../../platform/db/audit.ts";
+
+export const PLAN_UPLOAD_INPUT = "plan.upload";
+export const PLAN_UPLOAD_TTL_MS = 3600_000;
+
+type StoredRow = Omit<PlanRow, "amountVnd"> & { amountVnd: string };
+
+export type StageResult = { ok: false; errors: string[] } | { ok: true; pendingId: number | null; preview: PlanPreviewView };
+export type DecideResult =
+  | { status: "gone" }
+  | { status: "notYours" }
+  | { status: "cancelled" }
+  | { status: "applied"; created: number; updated: number };
+
+export function createPlanUpload({ db }: { db: Db }) {
+  const importer = createPlanImport({ db });
+
+  /** Checks the file's table; a clean one is kept for the sender's confirmation, with a preview of the changes. */
+  async function stage(input: { chatId: bigint; userId: bigint; fileName: string; table: string[][]; now: Date }): Promise<StageResult> {
+    const parsed = await importer.parse(input.table);
+    if (!parsed.ok) return parsed;
+    const rows = parsed.rows;
+    const existing = await db.capitalPlan.findMany({
+      where: { OR: rows.map((r) => ({ unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind })) },
+    });
+    const key = (p: { unitId: number; programmeId: number; year: number; source: string; kind: string }) =>
+      `${p.unitId}|${p.programmeId}|${p.year}|${p.source}|${p.kind}`;
+    const before = new Map(existing.map((p) => [key(p), p]));
+    const changes: PlanChangeLine[] = [];
+    const toWrite: PlanRow[] = [];
+    let created = 0;
+    let updated = 0;
+    for (const r of rows) {
+      const b = before.get(key(r));
+      const line = { unitName: r.unitName, programmeCode: r.programmeCode, year: r.year, source: r.source, kind: r.kind, afterVnd: r.amountVnd };
+      if (!b) {
+        created++;
+        toWrite.push(r);
+        changes.push({ ...line, beforeVnd: null, decisionOnly: false });
+      } else if (b.amountVnd !== r.amountVnd || b.decisionNo !== r.decisionNo || (b.decisionDate ?? null) !== r.decisionDate) {
+        updated++;
+        toWrite.push(r);
+        changes.push({ ...line, beforeVnd: b.amountVnd, decisionOnly: b.amountVnd === r.amountVnd });
+      }
+    }
+    changes.sort((a, b) => a.unitName.localeCompare(b.unitName, "vi") || a.programmeCode.localeCompare(b.programmeCode) || a.year - b.year);
+    const expiresAt = new Date(input.now.getTime() + PLAN_UPLOAD_TTL_MS);
+    const preview = { fileName: input.fileName, rows: rows.length, changes, created, updated, unchanged: rows.length - created - updated, expiresAt };
+    // nothing would change: nothing to confirm
+    if (toWrite.length === 0) return { ok: true, pendingId: null, preview };
+    // only new and changed plans are kept and written (an unchanged plan gets no audit entry)
+    const stored: StoredRow[] = toWrite.map((r) => ({ ...r, amountVnd: r.amountVnd.toString() }));
+    const data = {
+      kind: PLAN_UPLOAD_INPUT,
+      payload: JSON.stringify({ fileName: input.fileName, rows: stored }),
+      expiresAt,
+      createdAt: input.now,
+    };
+    // a new file replaces the sender's earlier preview in this chat: a new row (a new id), so the ✅ under
+    // the earlier preview finds nothing and cannot apply this file's rows
+    const pending = await db.$transaction(async (tx) => {
+      await tx.pendingInput.deleteMany({ where: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT } });
+      return tx.pendingInput.create({ data: { chatId: input.chatId, userId: input.userId, ...data } });
+    });
+    return { ok: true, pendingId: pending.id, preview };
+  }
+
+  /** ✅ or ✖ on a preview: only its sender decides; ✅ writes every row in one transaction. */
+  async function decide(input: {
+    pendingId: number;
+    userId: bigint;
+    apply: boolean;
+    actorId: number | null;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<DecideResult> {
+    return db.$transaction(
+      async (tx) => {
+        const pending = await tx.pendingInput.findUnique({ where: { id: input.pendingId } });
+        if (!pending || pending.kind !== PLAN_UPLOAD_INPUT || pending.expiresAt <= input.now) return { status: "gone" as const };
+        if (pending.userId !== input.userId) return { status: "notYours" as const };
+        await recordUpdate(tx, input.updateId);
+        await tx.pendingInput.delete({ where: { id: pending.id } });
+        if (!input.apply) return { status: "cancelled" as const };
+        const { rows } = JSON.parse(pending.payload) as { rows: StoredRow[] };
+        const r = await applyPlanRows(
+          tx,
+          rows.map((x) => ({ ...x, amountVnd: BigInt(x.amountVnd) })),
+          { now: input.now, actorId: input.actorId },
+        );
+        return { status: "applied" as const, ...r };
+      },
+      { timeout: 120_000, maxWait: 20_000 },
+    );
+  }
+
+  return { stage, decide };
+}
+
+export type PlanUpload = ReturnType<typeof createPlanUpload>;

@@ -1,0 +1,120 @@
+// R3 reallocation: the overview of projected surpluses and needs to 31/12, and recording a decision.
+import { localDate } from "../../domain/dates.ts";
+import { currentDisbursed, reportingYear } from "../../domain/disbursed.ts";
+import { projection } from "../../domain/projection.ts";
+import { foldVietnamese } from "../../domain/text.ts";
+import { audit, recordUpdate } from "../../platform/db/audit.ts";
+import { argWords, leadingAmount } from "./arguments.ts";
+import type { Deps, Unit } from "./lookup.ts";
+import { DisbursementRefusal, refuse } from "./refusals.ts";
+import type { CommandInput, DecisionView, ReallocationRow, ReallocationView } from "./views.ts";
+
+/** R3: each unit × programme projected to 31/12 from its trend; surpluses and needs, largest first. */
+export async function reallocationOverview({ db, lookup }: Deps, now: Date): Promise<ReallocationView> {
+  const today = localDate(now);
+  const year = reportingYear(today);
+  const yearEnd = `${year}-12-31`;
+  const [units, progs, plans, reports, declared] = await Promise.all([
+    db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, orderBy: { name: "asc" } }),
+    lookup.programmes(),
+    db.capitalPlan.groupBy({ by: ["unitId", "programmeId"], where: { year }, _sum: { amountVnd: true } }),
+    db.disbursementReport.findMany({ where: { year }, orderBy: { id: "asc" } }),
+    db.cannotMeetReport.groupBy({ by: ["unitId", "programmeId"], where: { year, status: "OPEN" }, _sum: { amountVnd: true } }),
+  ]);
+  const k = (u: number, p: number) => `${u}:${p}`;
+  const planBy = new Map(plans.map((p) => [k(p.unitId, p.programmeId), p._sum.amountVnd ?? 0n]));
+  const declaredBy = new Map(declared.map((d) => [k(d.unitId, d.programmeId), d._sum.amountVnd ?? 0n]));
+  const reportsBy = new Map<string, typeof reports>();
+  for (const r of reports) {
+    const list = reportsBy.get(k(r.unitId, r.programmeId)) ?? [];
+    list.push(r);
+    reportsBy.set(k(r.unitId, r.programmeId), list);
+  }
+  const surplus: ReallocationRow[] = [];
+  const need: ReallocationRow[] = [];
+  for (const u of units) {
+    for (const p of progs) {
+      const planVnd = planBy.get(k(u.id, p.id)) ?? 0n;
+      if (planVnd <= 0n) continue;
+      // the unit's current total after each report, dated by that report
+      const rows = reportsBy.get(k(u.id, p.id)) ?? [];
+      const samples = rows.map((r, i) => ({
+        asOf: r.asOf,
+        cumulativeVnd: currentDisbursed(
+          rows.slice(0, i + 1).map((x) => ({ source: x.source, kind: x.kind, cumulativeVnd: x.cumulativeVnd, seq: x.id })),
+        ),
+      }));
+      const pr = projection(planVnd, samples, yearEnd);
+      const declaredVnd = declaredBy.get(k(u.id, p.id)) ?? 0n;
+      const base = { unitName: u.name, programmeCode: p.code, planVnd, projectedVnd: pr.projectedVnd, declaredVnd };
+      const surplusVnd = pr.surplusVnd > declaredVnd ? pr.surplusVnd : declaredVnd;
+      if (surplusVnd > 0n) surplus.push({ ...base, amountVnd: surplusVnd });
+      else if (pr.needVnd > 0n) need.push({ ...base, amountVnd: pr.needVnd });
+    }
+  }
+  const byAmount = (a: ReallocationRow, b: ReallocationRow) =>
+    a.amountVnd === b.amountVnd ? a.unitName.localeCompare(b.unitName, "vi") : a.amountVnd > b.amountVnd ? -1 : 1;
+  return { today, year, yearEnd, surplus: surplus.sort(byAmount), need: need.sort(byAmount) };
+}
+
+/** /dieuchuyen ghi <từ đơn vị> <đến đơn vị> <chương trình> <số tiền> [số quyết định] */
+export async function recordDecision({ db, lookup }: Deps, input: CommandInput): Promise<DecisionView> {
+  const year = reportingYear(localDate(input.now));
+  const words = argWords(input.args);
+  const all = await lookup.programmes();
+  const pi = words.findIndex((w, i) => i >= 2 && lookup.matchProgramme(all, w) !== null && /^\d/.test(words[i + 1] ?? ""));
+  if (pi < 0) return refuse("usage");
+  const programme = lookup.matchProgramme(all, words[pi] ?? "")!;
+  const { vnd: amountVnd, rest } = leadingAmount(words.slice(pi + 1));
+  if (amountVnd <= 0n) return refuse("amount", { reason: "invalid" });
+  const decisionNo = rest.join(" ").slice(0, 200);
+  const units = words.slice(0, pi).filter((w) => foldVietnamese(w) !== "tu");
+  const sep = words.slice(0, pi).findIndex((w) => ["sang", "den", "->", "→"].includes(foldVietnamese(w)));
+  let from: Unit | null = null;
+  let to: Unit | null = null;
+  if (sep > 0) {
+    from = await lookup.findUnit(words.slice(0, sep).filter((w) => foldVietnamese(w) !== "tu").join(" "));
+    to = await lookup.findUnit(words.slice(sep + 1, pi).join(" "));
+  } else {
+    let firstError: unknown = null;
+    for (let n = 1; n < units.length && !from; n++) {
+      try {
+        const a = await lookup.findUnit(units.slice(0, n).join(" "));
+        const b = await lookup.findUnit(units.slice(n).join(" "));
+        [from, to] = [a, b];
+      } catch (e) {
+        firstError ??= e;
+      }
+    }
+    if (!from || !to) throw firstError ?? new DisbursementRefusal("usage");
+  }
+  if (from.id === to!.id) return refuse("sameUnit");
+  const toUnit = to!;
+  const fromUnit = from;
+
+  return db.$transaction(async (tx) => {
+    await recordUpdate(tx, input.updateId);
+    await lookup.planWithin(tx, fromUnit, programme, year, amountVnd);
+    const row = await tx.reallocationDecision.create({
+      data: {
+        year,
+        programmeId: programme.id,
+        fromUnitId: fromUnit.id,
+        toUnitId: toUnit.id,
+        amountVnd,
+        decisionNo,
+        decidedById: input.actor.officialId,
+        createdAt: input.now,
+      },
+    });
+    await audit(tx, {
+      at: input.now,
+      actorId: input.actor.officialId,
+      action: "reallocation.record",
+      entity: "ReallocationDecision",
+      entityId: row.id,
+      after: row,
+    });
+    return { fromUnit: fromUnit.name, toUnit: toUnit.name, programmeCode: programme.code, amountVnd, decisionNo };
+  });
+}

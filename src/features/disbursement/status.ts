@@ -1,0 +1,259 @@
+// Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
+// One computation serves /status, digests and reports.
+import type { Db } from "../../platform/db/client.ts";
+import { localDate, localInstant } from "../../domain/dates.ts";
+import { currentDisbursed, reportingYear, type ReportPoint } from "../../domain/disbursed.ts";
+import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
+import { rateBp } from "../../domain/money.ts";
+import type { ProgrammeStatusView, ProvinceStatusView, UnitRankView, UnitStatusView } from "../../i18n/types.ts";
+import { trafficLight } from "../../domain/pacing.ts";
+
+interface MilestoneRow {
+  programmeId: number | null;
+  unitId: number | null;
+  dueDate: string;
+  targetBp: number;
+}
+
+/** The most specific milestone set for a unit × programme: unit+programme, then programme, then all, then defaults. */
+export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId: number, year: number): MilestonePoint[] {
+  return milestoneSets(rows, year)(unitId, programmeId);
+}
+
+/**
+ * milestonesFor over the same rows for many unit × programme pairs: the rows are grouped once, and each
+ * set is built and sorted once (most units share the province's set). The sets are shared: do not mutate.
+ */
+export function milestoneSets(rows: MilestoneRow[], year: number): (unitId: number, programmeId: number) => MilestonePoint[] {
+  const groups = new Map<string, MilestoneRow[]>();
+  for (const r of rows) {
+    const k = `${r.unitId ?? ""}|${r.programmeId ?? ""}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const sets = new Map<string, MilestonePoint[]>();
+  const setOf = (k: string) => {
+    let set = sets.get(k);
+    if (!set) {
+      const chosen = groups.get(k);
+      set = chosen ? chosen.map((r) => ({ date: r.dueDate, targetBp: r.targetBp })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : defaultMilestones(year);
+      sets.set(k, set);
+    }
+    return set;
+  };
+  return (unitId, programmeId) => {
+    for (const k of [`${unitId}|${programmeId}`, `${unitId}|`, `|${programmeId}`]) if (groups.has(k)) return setOf(k);
+    return setOf("|");
+  };
+}
+
+/**
+ * Longer lists of units are read whole and picked in memory: a query's parameters are limited (SQLite
+ * 32,766, PostgreSQL 65,535), and the pace check asks for every unit of the province.
+ */
+const MAX_LISTED_UNITS = 1000;
+
+const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
+
+/** Open and overdue tasks per unit × programme (programme null: tasks of no programme). */
+export interface TaskCount {
+  unitId: number;
+  programmeId: number | null;
+  open: number;
+  overdue: number;
+}
+
+function countOpenTasks(tasks: { unitId: number; programmeId: number | null; dueDate: string }[], today: string): TaskCount[] {
+  const counts = new Map<string, TaskCount>();
+  for (const t of tasks) {
+    const k = key(t.unitId, t.programmeId ?? 0);
+    const c = counts.get(k) ?? { unitId: t.unitId, programmeId: t.programmeId, open: 0, overdue: 0 };
+    c.open++;
+    if (t.dueDate < today) c.overdue++;
+    counts.set(k, c);
+  }
+  return [...counts.values()];
+}
+
+export function createStatusService({ db }: { db: Db }) {
+  /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
+  async function load(today: string, unitIds?: number[]) {
+    const year = reportingYear(today);
+    const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
+    const [programmes, planSums, reports, milestoneRows, openTasks] = await Promise.all([
+      db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+      db.capitalPlan.groupBy({
+        by: ["unitId", "programmeId"],
+        where: { year, ...unitFilter },
+        _sum: { amountVnd: true },
+      }),
+      db.disbursementReport.findMany({
+        where: { year, ...unitFilter },
+        select: { id: true, unitId: true, programmeId: true, source: true, kind: true, cumulativeVnd: true },
+      }),
+      db.milestone.findMany({ where: { year } }),
+      db.task.findMany({
+        where: { status: "OPEN", ...unitFilter },
+        select: { unitId: true, programmeId: true, dueDate: true },
+      }),
+    ]);
+    const plans = planSums.map((p) => ({ unitId: p.unitId, programmeId: p.programmeId, amountVnd: p._sum.amountVnd ?? 0n }));
+    return compute(today, year, { programmes, plans, reports, milestoneRows, taskCounts: countOpenTasks(openTasks, today) });
+  }
+
+  /** The one computation behind /status, digests and reports. */
+  function compute<P extends { id: number; code: string }>(
+    today: string,
+    year: number,
+    rows: {
+      programmes: P[];
+      plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
+      reports: { id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint }[];
+      milestoneRows: MilestoneRow[];
+      taskCounts: TaskCount[];
+    },
+  ) {
+    const { programmes, plans, reports, milestoneRows, taskCounts } = rows;
+    const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p.amountVnd]));
+    const reportsBy = new Map<string, ReportPoint[]>();
+    for (const r of reports) {
+      const k = key(r.unitId, r.programmeId);
+      const list = reportsBy.get(k) ?? [];
+      list.push({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id });
+      reportsBy.set(k, list);
+    }
+    const tasksBy = new Map(taskCounts.map((c) => [key(c.unitId, c.programmeId ?? 0), c]));
+    const milestones = milestoneSets(milestoneRows, year);
+
+    function programmeStatus(unitId: number, programme: { id: number; code: string }): ProgrammeStatusView {
+      const k = key(unitId, programme.id);
+      const planVnd = planBy.get(k) ?? 0n;
+      const disbursedVnd = currentDisbursed(reportsBy.get(k) ?? []);
+      const p = pace({
+        planVnd,
+        disbursedVnd,
+        milestones: milestones(unitId, programme.id),
+        today,
+        year,
+      });
+      const t = tasksBy.get(k) ?? { open: 0, overdue: 0 };
+      return { programmeCode: programme.code, planVnd, disbursedVnd, ...p, openTasks: t.open, overdueTasks: t.overdue };
+    }
+    const otherTasks = (unitId: number) => tasksBy.get(key(unitId, 0)) ?? { open: 0, overdue: 0 };
+    return { year, programmes, programmeStatus, otherTasks };
+  }
+
+  /**
+   * The views of several units at `now`: one set of plain queries for all of them (the pace check and the
+   * exports ask for every unit at once). Units that do not exist are absent from the map.
+   */
+  async function unitStatuses(unitIds: number[], now: Date): Promise<Map<number, UnitStatusView>> {
+    const today = localDate(now);
+    const dayStart = localInstant(today, 0);
+    const listed = unitIds.length <= MAX_LISTED_UNITS;
+    const wanted = new Set(unitIds);
+    const [l, allUnits, done] = await Promise.all([
+      load(today, unitIds),
+      db.unit.findMany({ where: listed ? { id: { in: unitIds } } : {}, select: { id: true, name: true } }),
+      db.task.findMany({
+        where: { ...(listed ? { unitId: { in: unitIds } } : {}), status: "DONE", completedAt: { gte: dayStart } },
+        select: { unitId: true, title: true, completedBy: { select: { fullName: true } } },
+        orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+      }),
+    ]);
+    const units = allUnits.filter((u) => wanted.has(u.id));
+    const doneBy = new Map<number, { title: string; by: string }[]>();
+    for (const t of done) doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
+    const views = new Map<number, UnitStatusView>();
+    for (const unit of units) {
+      const programmes = l.programmes.map((p) => l.programmeStatus(unit.id, p));
+      const other = l.otherTasks(unit.id);
+      if (other.open > 0) {
+        programmes.push({
+          programmeCode: "Khác",
+          planVnd: 0n,
+          disbursedVnd: 0n,
+          actualBp: null,
+          expectedBp: 0,
+          gapBp: null,
+          next: null,
+          daysToNext: null,
+          light: null,
+          openTasks: other.open,
+          overdueTasks: other.overdue,
+        });
+      }
+      views.set(unit.id, {
+        unitName: unit.name,
+        today,
+        year: l.year,
+        programmes,
+        doneToday: doneBy.get(unit.id) ?? [],
+      });
+    }
+    return views;
+  }
+
+  /** One unit's view at `now`. */
+  async function unitStatus(unitId: number, now: Date): Promise<UnitStatusView> {
+    const view = (await unitStatuses([unitId], now)).get(unitId);
+    if (!view) throw new Error(`No Unit found with id ${unitId}`);
+    return view;
+  }
+
+  /**
+   * Every active non-department unit ranked worst first: largest gap behind pace, then most overdue tasks.
+   * With `programmeId`: that programme only (its tasks only). With `unitIds`: only those units are listed
+   * (a supervisor's), the average stays the province's. Units below the provincial average are marked.
+   */
+  async function provinceStatus(
+    now: Date,
+    opts: { programmeId?: number; unitIds?: number[] } = {},
+  ): Promise<ProvinceStatusView> {
+    const today = localDate(now);
+    const units = await db.unit.findMany({
+      where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
+      orderBy: { name: "asc" },
+    });
+    const l = await load(today);
+    const chosen = l.programmes.filter((p) => opts.programmeId === undefined || p.id === opts.programmeId);
+    const allRows: UnitRankView[] = units.map((u) => {
+      const ps = chosen.map((p) => l.programmeStatus(u.id, p));
+      const planVnd = ps.reduce((s, p) => s + p.planVnd, 0n);
+      const disbursedVnd = ps.reduce((s, p) => s + p.disbursedVnd, 0n);
+      const actualBp = rateBp(disbursedVnd, planVnd);
+      // plan-weighted expected rate across the unit's programmes
+      const expected =
+        planVnd > 0n ? Number(ps.reduce((s, p) => s + p.planVnd * BigInt(p.expectedBp), 0n) / planVnd) : 0;
+      const gapBp = actualBp === null ? null : expected - actualBp;
+      const other = opts.programmeId === undefined ? l.otherTasks(u.id) : { open: 0, overdue: 0 };
+      return {
+        unitName: u.name,
+        planVnd,
+        disbursedVnd,
+        actualBp,
+        gapBp,
+        light: actualBp === null ? null : trafficLight(actualBp, expected),
+        openTasks: ps.reduce((s, p) => s + p.openTasks, other.open),
+        overdueTasks: ps.reduce((s, p) => s + p.overdueTasks, other.overdue),
+      };
+    });
+    const averageBp = rateBp(
+      allRows.reduce((s, r) => s + r.disbursedVnd, 0n),
+      allRows.reduce((s, r) => s + r.planVnd, 0n),
+    );
+    for (const r of allRows) r.belowAverage = averageBp !== null && r.actualBp !== null && r.actualBp < averageBp;
+    const listed = new Set(opts.unitIds ?? units.map((u) => u.id));
+    const rows = allRows.filter((_, i) => listed.has(units[i]!.id));
+    rows.sort(
+      (a, b) =>
+        (b.gapBp ?? -Infinity) - (a.gapBp ?? -Infinity) ||
+        b.overdueTasks - a.overdueTasks ||
+        a.unitName.localeCompare(b.unitName, "vi"),
+    );
+    return { today, year: l.year, units: rows, averageBp };
+  }
+
+  return { unitStatus, unitStatuses, provinceStatus };
+}
+
+export type StatusService = ReturnType<typeof createStatusService>;

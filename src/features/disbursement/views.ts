@@ -1,0 +1,69 @@
+// What the disbursement commands take and give back: the command input and the views the bot renders.
+import type { CapitalKind, CapitalSource } from "../../platform/db/client.ts";
+import type { Actor } from "../registry/registry.ts";
+
+export interface CommandInput {
+  actor: Actor;
+  /** the unit group the command was written in, or null (private, secretariat group) */
+  chatUnitId: number | null;
+  args: string;
+  now: Date;
+  updateId?: bigint;
+}
+
+export interface ReportView {
+  unitName: string;
+  programmeCode: string;
+  amountVnd: bigint;
+  source: CapitalSource | null;
+  kind: CapitalKind | null;
+  asOf: string;
+  correction: boolean;
+  /** the programme's whole plan for the year */
+  planVnd: bigint;
+  rateBp: number | null;
+  /** change of the rate since the last report, null for the first one */
+  deltaBp: number | null;
+}
+
+export interface CannotMeetView {
+  unitName: string;
+  programmeCode: string;
+  amountVnd: bigint;
+  projects: string;
+  reason: string;
+  byName: string;
+  year: number;
+}
+
+export interface ReallocationRow {
+  unitName: string;
+  programmeCode: string;
+  planVnd: bigint;
+  projectedVnd: bigint;
+  amountVnd: bigint;
+  /** open "cannot meet" amounts the unit declared */
+  declaredVnd: bigint;
+}
+
+export interface ReallocationView {
+  today: string;
+  year: number;
+  yearEnd: string;
+  surplus: ReallocationRow[];
+  need: ReallocationRow[];
+}
+
+export interface DecisionView {
+  fromUnit: string;
+  toUnit: string;
+  programmeCode: string;
+  amountVnd: bigint;
+  decisionNo: string;
+}
+
+export interface MilestoneInput {
+  date: string;
+  targetBp: number;
+  label?: string;
+}

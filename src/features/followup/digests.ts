@@ -1,0 +1,157 @@
+// Digests. Daily (key digest:daily:<day>): the first office-time tick of each working day sends the
+// secretariat chats the tasks that became overdue since the previous digest, the tasks done since the
+// previous working day, and the 5 slowest units (one provinceStatus computation). Weekly (key
+// digest:weekly:<official>:<Monday>): the first office-time tick of each week — Monday's, or the next
+// working day's when Monday is a holiday — sends each supervisor, in private, a digest of his units.
+import type { Db } from "../../platform/db/client.ts";
+import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
+import { addDays, localDate, localInstant, monthKey, weekday } from "../../domain/dates.ts";
+import { overdueWorkingDays } from "../../domain/ladder.ts";
+import { catalogue } from "../../i18n/index.ts";
+import type { DailyDigestView, WeeklyDigestView } from "./messages.ts";
+import { claimKeys, reachableRoleHolders, secretariatChats } from "./audience.ts";
+import { previousMonth } from "./meetings.ts";
+import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { requestViews } from "./requests.ts";
+import type { StatusService } from "../disbursement/status.ts";
+
+export interface DigestDeps {
+  db: Db;
+  calendar: () => Promise<WorkCalendar>;
+  officeHours: OfficeHours;
+  status: StatusService;
+}
+
+const DAILY = "digest:daily:";
+const WORST = 5;
+
+export function createDigestService(deps: DigestDeps) {
+  const { db } = deps;
+
+  async function runDailyDigest(now: Date): Promise<{ skipped?: string; messages: number }> {
+    const cal = await deps.calendar();
+    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", messages: 0 };
+    const today = localDate(now);
+    const key = `${DAILY}${today}`;
+    if (await db.reminder.findUnique({ where: { key } })) return { skipped: "already-sent", messages: 0 };
+    const last = await db.reminder.findFirst({
+      where: { rung: "digest.daily", key: { lt: key } },
+      orderBy: { key: "desc" },
+      select: { key: true },
+    });
+    const previousWorkingDay = cal.addWorkingDays(today, -1);
+    const since = last ? last.key.slice(DAILY.length) : previousWorkingDay;
+    const newlyOverdue = await db.task.findMany({
+      where: { status: "OPEN", dueDate: { gte: since, lt: today } },
+      include: { unit: true, responsible: true },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+    const done = await db.task.findMany({
+      where: { status: "DONE", completedAt: { gte: localInstant(previousWorkingDay, 0), lt: localInstant(today, 0) } },
+      include: { unit: true, responsible: true, completedBy: true },
+      orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+    });
+    const province = await deps.status.provinceStatus(now);
+    const line = (t: (typeof newlyOverdue)[number]) => ({
+      id: t.id,
+      title: t.title,
+      unitName: t.unit.name,
+      dueDate: t.dueDate,
+      responsibleName: t.responsible.fullName,
+    });
+    const view: DailyDigestView = {
+      today,
+      newlyOverdue: newlyOverdue.map(line),
+      doneSince: previousWorkingDay,
+      done: done.map((t) => ({ ...line(t), byName: t.completedBy?.fullName ?? "" })),
+      worst: province.units.slice(0, WORST),
+    };
+    return db.$transaction(async (tx) => {
+      const claimed = await claimKeys(tx, [key], "digest.daily", now);
+      if (!claimed.has(key)) return { skipped: "already-sent", messages: 0 };
+      const text = catalogue("vi").followup.digest.daily(view);
+      const out: OutgoingMessage[] = (await secretariatChats(tx)).map((s) => ({
+        kind: "digest.daily",
+        reminderId: claimed.get(key),
+        chatId: s.telegramChatId,
+        text,
+      }));
+      await enqueue(tx, out, now);
+      return { messages: out.length };
+    });
+  }
+
+  async function runWeeklyDigest(now: Date): Promise<{ skipped?: string; messages: number }> {
+    const cal = await deps.calendar();
+    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", messages: 0 };
+    const today = localDate(now);
+    const monday = addDays(today, -((weekday(today) + 6) % 7));
+    const lastMonth = previousMonth(monthKey(today));
+    const supervisors = await db.$transaction((tx) => reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now));
+    const byOfficial = new Map<number, { chatId: bigint; language: string; unitIds: number[] | "all" }>();
+    for (const s of supervisors) {
+      const e = byOfficial.get(s.officialId) ?? { chatId: s.chatId, language: s.language, unitIds: [] as number[] | "all" };
+      if (s.unitId === null) e.unitIds = "all";
+      else if (e.unitIds !== "all" && !e.unitIds.includes(s.unitId)) e.unitIds.push(s.unitId);
+      byOfficial.set(s.officialId, e);
+    }
+    const keyOf = (officialId: number) => `digest:weekly:${officialId}:${monday}`;
+    const taken = new Set(
+      (await db.reminder.findMany({ where: { key: { in: [...byOfficial.keys()].map(keyOf) } }, select: { key: true } })).map((r) => r.key),
+    );
+    const due = [...byOfficial].filter(([id]) => !taken.has(keyOf(id)));
+    if (due.length === 0) return { messages: 0 };
+    const allUnits = await db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, select: { id: true, name: true } });
+
+    const digests: { key: string; chatId: bigint; text: string }[] = [];
+    for (const [officialId, s] of due) {
+      const unitIds = s.unitIds === "all" ? allUnits.map((u) => u.id) : s.unitIds;
+      const status = await deps.status.provinceStatus(now, { unitIds });
+      const overdue = await db.task.findMany({
+        where: { status: "OPEN", unitId: { in: unitIds }, dueDate: { lt: today } },
+        include: { unit: true, responsible: true },
+        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      });
+      const requests = await db.writtenRequest.findMany({
+        where: { status: "OPEN", unitId: { in: unitIds } },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      });
+      const openRequests = await requestViews(db, requests);
+      const held = new Set(
+        (await db.meeting.findMany({ where: { month: lastMonth, unitId: { in: unitIds } }, select: { unitId: true } })).map((m) => m.unitId),
+      );
+      const view: WeeklyDigestView = {
+        weekOf: monday,
+        today,
+        units: status.units,
+        overdue: overdue.map((t) => ({
+          id: t.id,
+          title: t.title,
+          unitName: t.unit.name,
+          dueDate: t.dueDate,
+          responsibleName: t.responsible.fullName,
+          overdueDays: overdueWorkingDays(t.dueDate, today, cal),
+        })),
+        openRequests,
+        missedMeetings: allUnits
+          .filter((u) => unitIds.includes(u.id) && !held.has(u.id))
+          .map((u) => u.name)
+          .sort((a, b) => a.localeCompare(b, "vi")),
+        lastMonth,
+      };
+      digests.push({ key: keyOf(officialId), chatId: s.chatId, text: catalogue(s.language).followup.digest.weekly(view) });
+    }
+    return db.$transaction(async (tx) => {
+      const claimed = await claimKeys(tx, digests.map((d) => d.key), "digest.weekly", now);
+      const out: OutgoingMessage[] = digests
+        .filter((d) => claimed.has(d.key))
+        .map((d) => ({ kind: "digest.weekly", reminderId: claimed.get(d.key), chatId: d.chatId, text: d.text }));
+      await enqueue(tx, out, now);
+      return { messages: out.length };
+    });
+  }
+
+  return { runDailyDigest, runWeeklyDigest };
+}
+
+export type DigestService = ReturnType<typeof createDigestService>;

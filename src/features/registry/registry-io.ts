@@ -1,0 +1,85 @@
+// The registry as files: units and officials (with their roles and responsibilities) imported from and
+// exported to CSV or XLSX with Vietnamese column headers (docs/registry-files.md), and the audit log
+// exported. An import validates every row first (zod), then applies all rows or none in one
+// transaction, with an audit entry (before/after) for every change. Exporting then importing changes
+// nothing. The parts live in ./registry-io/; this file composes them into the service.
+import type { Db } from "../../platform/db/client.ts";
+import { applyPlans, type ChangeContext } from "./registry-io/apply.ts";
+import { exportAudit, exportFile } from "./registry-io/export.ts";
+import { readTables, type Table } from "./registry-io/files.ts";
+import type { RowError, TableKind } from "./registry-io/labels.ts";
+import { validateTables } from "./registry-io/validate.ts";
+
+export { applyOfficial, type ChangeContext, type OfficialPatch } from "./registry-io/apply.ts";
+export { parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./registry-io/cells.ts";
+export { formatLocalDateTime } from "./registry-io/export.ts";
+export { readTables, writeTables, type Table, type TableRow } from "./registry-io/files.ts";
+export {
+  AUDIT_COLUMNS,
+  formatRowError,
+  OFFICIAL_COLUMNS,
+  RegistryInputError,
+  ROLE_LABELS,
+  SHEET_NAMES,
+  UNIT_COLUMNS,
+  UNIT_KIND_LABELS,
+  WHOLE_PROVINCE,
+  type RowError,
+  type TableKind,
+} from "./registry-io/labels.ts";
+
+export interface ImportResult {
+  /** true when the changes were written (false on errors or a dry run) */
+  applied: boolean;
+  dryRun: boolean;
+  errors: RowError[];
+  rows: { units: number; officials: number };
+  /** number of audit entries (= changes) by action, e.g. { "official.update": 2 } */
+  changes: Record<string, number>;
+}
+
+class DryRunRollback extends Error {}
+
+export function createRegistryIo({ db }: { db: Db }) {
+  /** Imports tables already read: validates all rows, then applies all or none. */
+  async function importTables(tables: Table[], opts: ChangeContext & { dryRun?: boolean }): Promise<ImportResult> {
+    const dryRun = opts.dryRun ?? false;
+    const { errors, unitPlans, officialPlans } = await validateTables(db, tables);
+    const rows = {
+      units: tables.filter((t) => t.kind === "units").reduce((n, t) => n + t.rows.length, 0),
+      officials: tables.filter((t) => t.kind === "officials").reduce((n, t) => n + t.rows.length, 0),
+    };
+    if (errors.length > 0) return { applied: false, dryRun, errors, rows, changes: {} };
+    let actions: string[] = [];
+    try {
+      await db.$transaction(
+        async (tx) => {
+          actions = await applyPlans(tx, unitPlans, officialPlans, opts);
+          if (dryRun) throw new DryRunRollback();
+        },
+        { timeout: 120_000, maxWait: 20_000 },
+      );
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    const changes: Record<string, number> = {};
+    for (const a of actions) changes[a] = (changes[a] ?? 0) + 1;
+    return { applied: !dryRun, dryRun, errors: [], rows, changes };
+  }
+
+  async function importFile(path: string, opts: ChangeContext & { dryRun?: boolean }): Promise<ImportResult> {
+    return importTables(await readTables(path), opts);
+  }
+
+  return {
+    readTables,
+    importTables,
+    importFile,
+    /** Exports units and/or officials; a CSV file holds one kind (officials unless told). */
+    exportFile: (path: string, opts: { kind?: TableKind; now: Date }) => exportFile(db, path, opts),
+    /** Exports the audit log (oldest first), from `since` on when given. */
+    exportAudit: (path: string, opts: { since?: Date } = {}) => exportAudit(db, path, opts),
+  };
+}
+
+export type RegistryIo = ReturnType<typeof createRegistryIo>;

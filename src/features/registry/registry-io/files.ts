@@ -1,0 +1,133 @@
+// Registry files on disk: reading the tables of a CSV or XLSX file (recognised by their headers) and writing them.
+import { readFileSync, writeFileSync } from "node:fs";
+import { extname } from "node:path";
+import ExcelJS from "exceljs";
+import { parseCsv, toCsv } from "../../../domain/csv.ts";
+import { foldVietnamese } from "../../../domain/text.ts";
+import { NO, OFFICIAL_COLUMNS, RegistryInputError, SHEET_NAMES, UNIT_COLUMNS, YES, where, type TableKind } from "./labels.ts";
+
+export interface TableRow {
+  rowNo: number;
+  /** by column key; a column missing from the file is absent here */
+  cells: Record<string, string>;
+}
+
+export interface Table {
+  kind: TableKind;
+  /** the sheet's name in an XLSX file; "" for a CSV file */
+  sheet: string;
+  rows: TableRow[];
+}
+
+function columnKeys(kind: TableKind): Record<string, string> {
+  const cols = kind === "units" ? UNIT_COLUMNS : OFFICIAL_COLUMNS;
+  return Object.fromEntries(Object.entries(cols).map(([key, header]) => [foldVietnamese(header), key]));
+}
+
+function toTable(sheet: string, raw: { rowNo: number; cells: string[] }[]): Table | null {
+  const header = raw[0];
+  if (!header) return null;
+  const folded = header.cells.map((h) => foldVietnamese(h));
+  const kind: TableKind | null = folded.includes(foldVietnamese(OFFICIAL_COLUMNS.name))
+    ? "officials"
+    : folded.includes(foldVietnamese(UNIT_COLUMNS.code)) && folded.includes(foldVietnamese(UNIT_COLUMNS.name))
+      ? "units"
+      : null;
+  if (!kind) return null;
+  const keys = columnKeys(kind);
+  const index = folded.map((h) => keys[h]);
+  const required = kind === "units" ? [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind] : [OFFICIAL_COLUMNS.name, OFFICIAL_COLUMNS.unit];
+  const missing = required.filter((h) => !folded.includes(foldVietnamese(h)));
+  if (missing.length > 0) {
+    throw new RegistryInputError(`${where(sheet, header.rowNo)}thiếu cột ${missing.map((m) => `«${m}»`).join(", ")}.`);
+  }
+  const rows: TableRow[] = [];
+  for (const r of raw.slice(1)) {
+    if (r.cells.every((c) => c.trim() === "")) continue;
+    const cells: Record<string, string> = {};
+    index.forEach((key, i) => {
+      if (key) cells[key] = (r.cells[i] ?? "").trim();
+    });
+    rows.push({ rowNo: r.rowNo, cells });
+  }
+  return { kind, sheet, rows };
+}
+
+const UNRECOGNISED =
+  `không nhận ra bảng: cần cột «${OFFICIAL_COLUMNS.name}» (danh sách cán bộ) ` +
+  `hoặc «${UNIT_COLUMNS.code}» và «${UNIT_COLUMNS.name}» (danh sách đơn vị) ở dòng đầu.`;
+
+export function fileFormat(path: string): "csv" | "xlsx" {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".xlsx") return "xlsx";
+  throw new RegistryInputError(`Tệp «${path}»: chỉ nhận tệp .csv hoặc .xlsx.`);
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isInteger(v) ? v.toFixed(0) : String(v);
+  if (typeof v === "boolean") return v ? YES : NO;
+  return cell.text ?? "";
+}
+
+/** Reads the tables of a CSV file (one table) or an XLSX file (one per recognised sheet). */
+export async function readTables(path: string): Promise<Table[]> {
+  const format = fileFormat(path);
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch {
+    throw new RegistryInputError(`Không đọc được tệp «${path}».`);
+  }
+  if (format === "csv") {
+    const raw = parseCsv(data.toString("utf8")).map((cells, i) => ({ rowNo: i + 1, cells }));
+    const table = toTable("", raw);
+    if (!table) throw new RegistryInputError(`Tệp «${path}»: ${UNRECOGNISED}`);
+    return [table];
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new RegistryInputError(`Tệp «${path}» không phải tệp Excel (.xlsx) hợp lệ.`);
+  }
+  const tables: Table[] = [];
+  for (const ws of wb.worksheets) {
+    const raw: { rowNo: number; cells: string[] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c)));
+      raw.push({ rowNo, cells });
+    });
+    const table = toTable(ws.name, raw);
+    if (table) tables.push(table);
+  }
+  if (tables.length === 0) throw new RegistryInputError(`Tệp «${path}»: ${UNRECOGNISED}`);
+  // units first: officials may name units created by the same file
+  return tables.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "units" ? -1 : 1));
+}
+
+/** Writes tables as CSV (exactly one table) or XLSX (one sheet per table). */
+export async function writeTables(path: string, tables: { kind: TableKind; header: string[]; rows: string[][] }[]): Promise<void> {
+  if (fileFormat(path) === "csv") {
+    if (tables.length !== 1) throw new RegistryInputError("Một tệp CSV chỉ chứa một bảng: chọn --kind units hoặc --kind officials.");
+    const t = tables[0]!;
+    writeFileSync(path, toCsv([t.header, ...t.rows]));
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  for (const t of tables) {
+    const ws = wb.addWorksheet(SHEET_NAMES[t.kind]);
+    ws.addRow(t.header).font = { bold: true };
+    for (const r of t.rows) ws.addRow(r);
+    ws.columns.forEach((col, i) => {
+      const longest = Math.max(...[t.header, ...t.rows].map((r) => (r[i] ?? "").length));
+      col.width = Math.min(60, Math.max(10, longest + 2));
+    });
+    ws.views = [{ state: "frozen", ySplit: 1 }];
+  }
+  await wb.xlsx.writeFile(path);
+}

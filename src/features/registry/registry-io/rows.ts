@@ -1,0 +1,106 @@
+// One row of a registry file: zod schemas with Vietnamese messages, unit/programme references, row plans.
+import { z } from "zod";
+import type { Role, UnitKind } from "../../../platform/db/client.ts";
+import { matchByName } from "../../../domain/text.ts";
+import { list, parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./cells.ts";
+import { NO, OFFICIAL_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, YES } from "./labels.ts";
+
+const text = z.string().trim();
+const optionalCell = z.string().trim().optional();
+
+/** "Có"/"Không" (or blank: keep) in the column `header`. */
+const yesNoCell = (header: string) =>
+  optionalCell.transform((v, ctx) => {
+    const b = parseYesNo(v ?? "");
+    if (b === null) ctx.addIssue({ code: "custom", message: `«${header}» phải là «${YES}» hoặc «${NO}» (gặp «${v}»)` });
+    return b ?? undefined;
+  });
+
+export const unitRowSchema = z.object({
+  code: text.min(1, "thiếu mã đơn vị").regex(/^[A-Za-z0-9_.-]+$/, "mã đơn vị chỉ gồm chữ không dấu, số và _ . -"),
+  name: text.min(1, "thiếu tên đơn vị"),
+  kind: text.transform((v, ctx) => {
+    const k = parseUnitKind(v);
+    if (k) return k;
+    ctx.addIssue({
+      code: "custom",
+      message: `loại đơn vị «${v}» không hợp lệ (${Object.values(UNIT_KIND_LABELS).join(", ")})`,
+    });
+    return z.NEVER;
+  }),
+  parent: optionalCell,
+  active: yesNoCell(UNIT_COLUMNS.active),
+});
+
+export const officialRowSchema = z.object({
+  id: optionalCell.transform((v, ctx) => {
+    if (!v) return undefined;
+    if (/^\d+$/.test(v)) return Number(v);
+    ctx.addIssue({ code: "custom", message: `mã cán bộ «${v}» không hợp lệ (phải là số)` });
+    return z.NEVER;
+  }),
+  name: text.min(1, "thiếu họ và tên"),
+  title: optionalCell,
+  unit: text,
+  roles: optionalCell.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const out: { role: Role; scope: string | undefined }[] = [];
+    for (const item of list(v)) {
+      const { value, scope } = splitScope(item);
+      const role = parseRole(value);
+      if (role) out.push({ role, scope });
+      else ctx.addIssue({ code: "custom", message: `vai trò «${value}» không hợp lệ (${Object.values(ROLE_LABELS).join(", ")})` });
+    }
+    return out;
+  }),
+  programmes: optionalCell,
+  projects: optionalCell,
+  telegramId: optionalCell.transform((v, ctx) => {
+    const id = parseTelegramId(v ?? "");
+    if (id === null) ctx.addIssue({ code: "custom", message: `Telegram ID «${v}» không hợp lệ (chỉ gồm chữ số)` });
+    return id ?? undefined;
+  }),
+  language: optionalCell.transform((v, ctx) => {
+    const l = parseLanguage(v ?? "");
+    if (l === null) ctx.addIssue({ code: "custom", message: `ngôn ngữ «${v}» không hợp lệ (vi hoặc en)` });
+    return l ?? undefined;
+  }),
+  active: yesNoCell(OFFICIAL_COLUMNS.active),
+});
+
+export interface NamedRef {
+  code: string;
+  name: string;
+}
+
+/** Finds a unit or programme by code or name (case- and diacritics-insensitive); a message on failure. */
+export function resolveRef<T extends NamedRef>(query: string, items: readonly T[], what: string): T | string {
+  const m = matchByName(query, items, (x) => [x.code, x.name]);
+  if (m.kind === "one") return m.item;
+  if (m.kind === "many") return `${what} «${query}» trùng với nhiều ${what}: ${m.candidates.map((c) => c.name).join(", ")}`;
+  return `không tìm thấy ${what} «${query}»`;
+}
+
+export interface UnitPlan {
+  rowNo: number;
+  sheet: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode: string | null | undefined;
+  active: boolean | undefined;
+}
+
+export interface OfficialPlan {
+  rowNo: number;
+  sheet: string;
+  id: number | null;
+  fullName: string;
+  title: string | undefined;
+  unitCode: string | null;
+  roles: { role: Role; unitCode: string | null }[] | undefined;
+  responsibilities: { unitCode: string; programmeCode: string; project: string }[] | undefined;
+  telegramUserId: bigint | undefined;
+  language: "vi" | "en" | undefined;
+  active: boolean | undefined;
+}

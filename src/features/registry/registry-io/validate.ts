@@ -1,0 +1,179 @@
+// Validating a whole registry import before anything is written: every row's problems, in Vietnamese.
+import type { z } from "zod";
+import type { Db } from "../../../platform/db/client.ts";
+import { foldVietnamese } from "../../../domain/text.ts";
+import { list, splitScope } from "./cells.ts";
+import type { Table, TableRow } from "./files.ts";
+import { OFFICIAL_COLUMNS, ROLE_LABELS, WHOLE_PROVINCE, type RowError } from "./labels.ts";
+import { officialRowSchema, resolveRef, unitRowSchema, type NamedRef, type OfficialPlan, type UnitPlan } from "./rows.ts";
+
+/** Checks every row of the tables against the database and each other; the plans of the valid rows and the errors. */
+export async function validateTables(db: Db, tables: Table[]) {
+  const errors: RowError[] = [];
+  const fail = (t: { sheet: string; rowNo: number }, messages: string[]) => {
+    if (messages.length > 0) errors.push({ sheet: t.sheet, rowNo: t.rowNo, message: messages.join("; ") + "." });
+  };
+  const dbUnits = await db.unit.findMany({ orderBy: { id: "asc" } });
+  const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
+  const unitPlans: UnitPlan[] = [];
+  const officialPlans: OfficialPlan[] = [];
+
+  // the units as they will be: the database's, overlaid by the file's (by code)
+  const universe = new Map<string, NamedRef>(dbUnits.map((u) => [u.code.toUpperCase(), { code: u.code, name: u.name }]));
+  const unitRowByCode = new Map<string, number>();
+  const unitTables = tables.filter((t) => t.kind === "units");
+  const parsedUnits: { row: TableRow; sheet: string; data: z.infer<typeof unitRowSchema> }[] = [];
+  for (const t of unitTables) {
+    for (const row of t.rows) {
+      const r = unitRowSchema.safeParse(row.cells);
+      if (!r.success) {
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, r.error.issues.map((i) => i.message));
+        continue;
+      }
+      const codeKey = r.data.code.toUpperCase();
+      const dup = unitRowByCode.get(codeKey);
+      if (dup !== undefined) {
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, [`mã đơn vị «${r.data.code}» trùng với dòng ${dup}`]);
+        continue;
+      }
+      unitRowByCode.set(codeKey, row.rowNo);
+      const existing = dbUnits.find((u) => u.code.toUpperCase() === codeKey);
+      universe.set(codeKey, { code: existing?.code ?? r.data.code, name: r.data.name });
+      parsedUnits.push({ row, sheet: t.sheet, data: r.data });
+    }
+  }
+  const units = [...universe.values()];
+  for (const { row, sheet, data } of parsedUnits) {
+    const problems: string[] = [];
+    let parentCode: string | null | undefined;
+    if (data.parent === undefined) parentCode = undefined;
+    else if (data.parent === "") parentCode = null;
+    else {
+      const p = resolveRef(data.parent, units, "đơn vị");
+      if (typeof p === "string") problems.push(`đơn vị cấp trên: ${p}`);
+      else if (p.code.toUpperCase() === data.code.toUpperCase()) problems.push("đơn vị không thể là cấp trên của chính nó");
+      else parentCode = p.code;
+    }
+    if (problems.length > 0) {
+      fail({ sheet, rowNo: row.rowNo }, problems);
+      continue;
+    }
+    const existing = dbUnits.find((u) => u.code.toUpperCase() === data.code.toUpperCase());
+    unitPlans.push({ rowNo: row.rowNo, sheet, code: existing?.code ?? data.code, name: data.name, kind: data.kind, parentCode, active: data.active });
+  }
+
+  const officials = await db.official.findMany({ include: { unit: true } });
+  const seenId = new Map<number, number>();
+  const seenTelegram = new Map<bigint, number>();
+  for (const t of tables.filter((x) => x.kind === "officials")) {
+    for (const row of t.rows) {
+      const r = officialRowSchema.safeParse(row.cells);
+      if (!r.success) {
+        // name an unknown unit too, so one pass over the file shows every problem of the row
+        const unitCell = row.cells.unit ?? "";
+        const u = unitCell === "" ? null : resolveRef(unitCell, units, "đơn vị");
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, [...r.error.issues.map((i) => i.message), ...(typeof u === "string" ? [u] : [])]);
+        continue;
+      }
+      const d = r.data;
+      const problems: string[] = [];
+      let unitCode: string | null = null;
+      let unitUnknown = false;
+      if (d.unit !== "") {
+        const u = resolveRef(d.unit, units, "đơn vị");
+        if (typeof u === "string") {
+          problems.push(u);
+          unitUnknown = true;
+        } else unitCode = u.code;
+      }
+      let roles: OfficialPlan["roles"];
+      if (d.roles !== undefined) {
+        roles = [];
+        for (const { role, scope } of d.roles) {
+          if (scope === undefined) roles.push({ role, unitCode: role === "SECRETARIAT" ? null : unitCode });
+          else if (foldVietnamese(scope) === foldVietnamese(WHOLE_PROVINCE)) roles.push({ role, unitCode: null });
+          else {
+            const u = resolveRef(scope, units, "đơn vị");
+            if (typeof u === "string") problems.push(`vai trò ${ROLE_LABELS[role]}: ${u}`);
+            else roles.push({ role, unitCode: u.code });
+          }
+        }
+      }
+      let responsibilities: OfficialPlan["responsibilities"];
+      if (d.programmes !== undefined) {
+        responsibilities = [];
+        const items = list(d.programmes);
+        const projects = d.projects === undefined ? [] : d.projects.split(";").map((s) => s.trim());
+        const hasProjects = projects.some((p) => p !== "");
+        if (hasProjects && projects.length !== items.length) {
+          problems.push(`số dự án (${projects.length}) không khớp số chương trình (${items.length}); ghi các dự án cách nhau bằng «;» theo thứ tự chương trình`);
+        }
+        items.forEach((item, i) => {
+          const { value, scope } = splitScope(item);
+          const p = resolveRef(value, programmes, "chương trình");
+          if (typeof p === "string") {
+            problems.push(p);
+            return;
+          }
+          let uc: string | null = unitCode;
+          if (scope !== undefined) {
+            const u = resolveRef(scope, units, "đơn vị");
+            if (typeof u === "string") {
+              problems.push(`chương trình ${p.code}: ${u}`);
+              return;
+            }
+            uc = u.code;
+          }
+          if (uc === null) {
+            if (!unitUnknown) problems.push(`chương trình ${p.code}: cần đơn vị phụ trách`);
+            return;
+          }
+          responsibilities!.push({ unitCode: uc, programmeCode: p.code, project: hasProjects ? (projects[i] ?? "") : "" });
+        });
+      }
+      // which official the row is
+      let target: (typeof officials)[number] | undefined;
+      if (d.id !== undefined) {
+        target = officials.find((o) => o.id === d.id);
+        if (!target) problems.push(`không có cán bộ mã ${d.id}`);
+        const dup = seenId.get(d.id);
+        if (dup !== undefined) problems.push(`mã cán bộ ${d.id} trùng với dòng ${dup}`);
+        seenId.set(d.id, row.rowNo);
+      } else if (d.telegramId !== undefined) {
+        target = officials.find((o) => o.telegramUserId === d.telegramId);
+      }
+      if (!target && d.id === undefined) {
+        const same = officials.filter(
+          (o) => o.nameKey === foldVietnamese(d.name) && (o.unit?.code ?? null) === unitCode && (d.telegramId === undefined || o.telegramUserId === null),
+        );
+        if (same.length > 1) problems.push(`có ${same.length} cán bộ cùng tên «${d.name}» ở đơn vị này: ghi «${OFFICIAL_COLUMNS.id}» để chọn`);
+        target = same.length === 1 ? same[0] : undefined;
+      }
+      if (d.telegramId !== undefined) {
+        const dup = seenTelegram.get(d.telegramId);
+        if (dup !== undefined) problems.push(`Telegram ID ${d.telegramId} trùng với dòng ${dup}`);
+        seenTelegram.set(d.telegramId, row.rowNo);
+        const owner = officials.find((o) => o.telegramUserId === d.telegramId);
+        if (owner && owner.id !== target?.id) problems.push(`Telegram ID ${d.telegramId} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id})`);
+      }
+      if (problems.length > 0) {
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, problems);
+        continue;
+      }
+      officialPlans.push({
+        rowNo: row.rowNo,
+        sheet: t.sheet,
+        id: target?.id ?? null,
+        fullName: d.name,
+        title: d.title,
+        unitCode,
+        roles,
+        responsibilities,
+        telegramUserId: d.telegramId,
+        language: d.language,
+        active: d.active,
+      });
+    }
+  }
+  return { errors, unitPlans, officialPlans };
+}

@@ -1,0 +1,100 @@
+// Chart data from the database, rendered to PNG: A — every unit's rate (from the status service, the
+// /status figures) against the expected rate; B — one unit's cumulative rate over the year against its
+// milestones. Chart labels are Vietnamese (the language of the reports to leaders).
+import type { Db } from "../../platform/db/client.ts";
+import { cumulativeSeries, disbursedAsOf, type DatedReport } from "../../domain/history.ts";
+import { localDate } from "../../domain/dates.ts";
+import { reportingYear } from "../../domain/disbursed.ts";
+import { rateBp } from "../../domain/money.ts";
+import { expectedBp } from "../../domain/pacing.ts";
+import { reportsVi } from "./messages.ts";
+import { cumulativeChartSvg, rateChartSvg } from "./charts/disbursement.ts";
+import { renderPng } from "./charts/render.ts";
+import { milestonesFor, type StatusService } from "../disbursement/status.ts";
+
+export interface Chart {
+  svg: string;
+  png: Buffer;
+}
+
+export function createChartService({ db, status }: { db: Db; status: StatusService }) {
+  const labels = reportsVi.chart;
+
+  /** The province's expected rate: each unit's expected rate (actual + gap) weighted by its plan. */
+  function provinceExpected(rows: { planVnd: bigint; actualBp: number | null; gapBp: number | null }[]): number {
+    let plan = 0n;
+    let weighted = 0n;
+    for (const r of rows) {
+      if (r.actualBp === null || r.gapBp === null) continue;
+      plan += r.planVnd;
+      weighted += r.planVnd * BigInt(r.actualBp + r.gapBp);
+    }
+    return plan > 0n ? Number(weighted / plan) : 0;
+  }
+
+  /** Chart A, for all units or some (a supervisor's). */
+  async function rateChart(now: Date, unitIds?: number[]): Promise<Chart> {
+    const view = await status.provinceStatus(now, unitIds ? { unitIds } : {});
+    const expected = provinceExpected(view.units);
+    const svg = rateChartSvg({
+      title: labels.rateTitle(view.today),
+      expectedBp: expected,
+      expectedLabel: labels.expected(expected),
+      rows: view.units.map((u) => ({ name: u.unitName, actualBp: u.actualBp, light: u.light })),
+    });
+    return { svg, png: renderPng(svg) };
+  }
+
+  async function unitReports(unitId: number, year: number): Promise<DatedReport[]> {
+    const rows = await db.disbursementReport.findMany({ where: { unitId, year }, orderBy: { id: "asc" } });
+    return rows.map((r) => ({ programmeId: r.programmeId, asOf: r.asOf, source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id }));
+  }
+
+  async function unitPlan(unitId: number, year: number): Promise<Map<number, bigint>> {
+    const plans = await db.capitalPlan.groupBy({ by: ["programmeId"], where: { unitId, year }, _sum: { amountVnd: true } });
+    return new Map(plans.map((p) => [p.programmeId, p._sum.amountVnd ?? 0n]));
+  }
+
+  /** Each unit's rate (bp) as of `date` from its reports dated on or before it; null without a plan. */
+  async function ratesAsOf(date: string, unitIds: number[]): Promise<Map<number, number | null>> {
+    const year = reportingYear(date);
+    const out = new Map<number, number | null>();
+    for (const id of unitIds) {
+      const plan = [...(await unitPlan(id, year)).values()].reduce((s, v) => s + v, 0n);
+      out.set(id, rateBp(disbursedAsOf(await unitReports(id, year), date), plan));
+    }
+    return out;
+  }
+
+  /** Chart B for one unit; null when it has no plan this year. */
+  async function unitChart(unitId: number, now: Date): Promise<Chart | null> {
+    const today = localDate(now);
+    const year = reportingYear(today);
+    const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId } });
+    const plans = await unitPlan(unitId, year);
+    const total = [...plans.values()].reduce((s, v) => s + v, 0n);
+    if (total <= 0n) return null;
+    const series = cumulativeSeries(await unitReports(unitId, year));
+    const milestoneRows = await db.milestone.findMany({ where: { year } });
+    const sets = [...plans].filter(([, v]) => v > 0n).map(([pid, plan]) => ({ plan, ms: milestonesFor(milestoneRows, unitId, pid, year) }));
+    const dates = [...new Set(sets.flatMap((s) => s.ms.map((m) => m.date)))].sort();
+    // the plan-weighted target on each milestone date (programmes may have their own milestones)
+    const milestones = dates.map((date) => ({
+      date,
+      targetBp: Number(sets.reduce((s, x) => s + x.plan * BigInt(expectedBp(x.ms, date, `${year}-01-01`)), 0n) / total),
+    }));
+    const svg = cumulativeChartSvg({
+      title: labels.unitTitle(unit.name, year),
+      year,
+      today,
+      points: series.map((p) => ({ date: p.date, bp: rateBp(p.disbursedVnd, total) ?? 0 })),
+      milestones,
+      labels: { cumulative: labels.cumulative, milestones: labels.milestones, full: labels.full },
+    });
+    return { svg, png: renderPng(svg) };
+  }
+
+  return { rateChart, unitChart, ratesAsOf };
+}
+
+export type ChartService = ReturnType<typeof createChartService>;

@@ -1,0 +1,311 @@
+// Exports for leaders as XLSX (Vietnamese headers, frozen header row, number formats) or CSV (UTF-8 with
+// BOM so Excel reads the diacritics): status by unit × programme, tasks with their history, disbursement
+// history, scorecards.
+//
+// Number formats: VND cells are whole numbers formatted "#,##0" and rates are fractions formatted "0.0%".
+// An XLSX number format cannot force Vietnamese separators: Excel shows "," / "." as the reader's locale
+// says (a Vietnamese Windows shows 12.500.000 and 27,3%). In CSV, VND amounts are plain digits (any locale
+// reads them) and rates are written Vietnamese-style ("27,3%"), which a Vietnamese Excel reads as numbers.
+import ExcelJS from "exceljs";
+import type { Db } from "../../platform/db/client.ts";
+import { toCsv } from "../../domain/csv.ts";
+import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
+import { reportingYear } from "../../domain/disbursed.ts";
+import { timeliness } from "../../domain/ladder.ts";
+import { formatPercentBp, rateBp } from "../../domain/money.ts";
+import { defaultPeriod, type Period } from "../../domain/scorecard.ts";
+import { EXPORT_KINDS, reportsVi, type ExportKind } from "./messages.ts";
+import type { ScorecardService } from "./scorecard.ts";
+import type { StatusService } from "../disbursement/status.ts";
+
+export { EXPORT_KINDS, type ExportKind };
+
+export type ColumnType = "text" | "int" | "decimal" | "vnd" | "pct" | "date" | "datetime";
+/** text; int/decimal numbers; vnd bigint; pct basis points; date "YYYY-MM-DD"; datetime an instant */
+export type CellValue = string | number | bigint | Date | null;
+
+export interface Column {
+  header: string;
+  type: ColumnType;
+  width?: number;
+}
+
+export interface Sheet {
+  name: string;
+  columns: Column[];
+  rows: CellValue[][];
+}
+
+export const NUMBER_FORMATS: Record<ColumnType, string | undefined> = {
+  text: undefined,
+  int: "0",
+  decimal: "0.0",
+  vnd: "#,##0",
+  pct: "0.0%",
+  date: "dd/mm/yyyy",
+  datetime: "dd/mm/yyyy hh:mm",
+};
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** "dd/mm/yyyy hh:mm" in Vietnam time. */
+function localDateTime(at: Date): string {
+  const m = localMinutes(at);
+  return `${formatDmy(localDate(at))} ${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+}
+
+function xlsxValue(type: ColumnType, v: CellValue): ExcelJS.CellValue {
+  if (v === null || v === "") return null;
+  switch (type) {
+    case "vnd":
+      return Number(v as bigint);
+    case "pct":
+      return (v as number) / 10000;
+    case "date": {
+      const s = v as string;
+      return new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))));
+    }
+    case "datetime":
+      // Excel has no time zones: the cell holds Vietnam's wall-clock time
+      return new Date((v as Date).getTime() + 7 * 3_600_000);
+    default:
+      return typeof v === "bigint" ? Number(v) : (v as string | number);
+  }
+}
+
+function csvValue(type: ColumnType, v: CellValue): string {
+  if (v === null) return "";
+  switch (type) {
+    case "vnd":
+      return (v as bigint).toString();
+    case "pct":
+      return formatPercentBp(v as number);
+    case "decimal":
+      return String(v).replace(".", ",");
+    case "date":
+      return formatDmy(v as string);
+    case "datetime":
+      return localDateTime(v as Date);
+    default:
+      return String(v);
+  }
+}
+
+export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "dondoc";
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = s.columns.map((c) => ({
+      header: c.header,
+      width: c.width ?? Math.min(50, Math.max(12, c.header.length + 2)),
+      ...(NUMBER_FORMATS[c.type] ? { style: { numFmt: NUMBER_FORMATS[c.type] } } : {}),
+    }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: "middle" };
+    for (const r of s.rows) ws.addRow(s.columns.map((c, i) => xlsxValue(c.type, r[i] ?? null)));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** One sheet as CSV with a BOM and CRLF line ends. */
+export function sheetToCsv(sheet: Sheet): string {
+  return toCsv([sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c, i) => csvValue(c.type, r[i] ?? null)))]);
+}
+
+export interface ExportResult {
+  kind: ExportKind;
+  sheets: Sheet[];
+  /** data rows of the first sheet */
+  rows: number;
+}
+
+export interface ExportOptions {
+  now: Date;
+  period?: Period;
+  /** 0..1, called as the export advances */
+  onProgress?: (fraction: number) => unknown;
+}
+
+const C = reportsVi.columns;
+const V = reportsVi.values;
+const S = reportsVi.sheets;
+
+const SOURCE: Record<string, string> = { CENTRAL: "Vốn TW", LOCAL: "Vốn ĐP" };
+const KIND: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
+
+/** A column as [header, type, width]; without a width, toXlsx fits the column to its header. */
+type ColumnSpec = [header: string, type: ColumnType, width?: number];
+
+function sheet(name: string, columns: ColumnSpec[], rows: CellValue[][]): Sheet {
+  const cols = columns.map(([header, type, width]): Column => (width === undefined ? { header, type } : { header, type, width }));
+  return { name, columns: cols, rows };
+}
+
+export function createExportService({ db, status, scorecard }: { db: Db; status: StatusService; scorecard: ScorecardService }) {
+  const activeUnits = () =>
+    db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+
+  async function statusSheet(o: ExportOptions): Promise<Sheet> {
+    const units = await activeUnits();
+    const views = await status.unitStatuses(units.map((u) => u.id), o.now);
+    const rows: CellValue[][] = [];
+    for (const [i, u] of units.entries()) {
+      const st = views.get(u.id)!;
+      for (const p of st.programmes) {
+        rows.push([
+          u.name,
+          p.programmeCode,
+          p.planVnd,
+          p.disbursedVnd,
+          p.actualBp,
+          p.actualBp === null ? null : p.expectedBp,
+          p.gapBp,
+          p.light ? (V.light[p.light] ?? p.light) : "",
+          p.openTasks,
+          p.overdueTasks,
+        ]);
+      }
+      await o.onProgress?.((i + 1) / units.length);
+    }
+    return sheet(S.status, [
+      [C.unit, "text", 24], [C.programme, "text"], [C.plan, "vnd", 22], [C.disbursed, "vnd", 22], [C.rate, "pct"],
+      [C.expected, "pct"], [C.gap, "pct"], [C.light, "text"], [C.openTasks, "int"], [C.overdueTasks, "int"],
+    ], rows);
+  }
+
+  async function taskSheets(o: ExportOptions): Promise<Sheet[]> {
+    const today = localDate(o.now);
+    const tasks = await db.task.findMany({
+      where: o.period ? { dueDate: { gte: o.period.from, lte: o.period.to } } : {},
+      include: { unit: true, programme: true, responsible: true },
+      orderBy: { id: "asc" },
+    });
+    await o.onProgress?.(0.3);
+    const ids = tasks.map((t) => t.id);
+    const [events, reminders] = await Promise.all([
+      db.auditLog.findMany({ where: { entity: "Task", entityId: { in: ids.map(String) } }, orderBy: { id: "asc" } }),
+      db.reminder.findMany({ where: { taskId: { in: ids } }, select: { taskId: true, createdAt: true } }),
+    ]);
+    await o.onProgress?.(0.6);
+    const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is number => x !== null))];
+    const actors = new Map((await db.official.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true } })).map((a) => [a.id, a.fullName]));
+    const byTask = new Map<string, typeof events>();
+    for (const e of events) byTask.set(e.entityId, [...(byTask.get(e.entityId) ?? []), e]);
+    const rows: CellValue[][] = tasks.map((t) => {
+      const completedOn = t.status === "DONE" && t.completedAt ? localDate(t.completedAt) : null;
+      const history = (byTask.get(String(t.id)) ?? []).map((e) => `${localDateTime(e.at)} ${e.action}${e.actorId ? ` (${actors.get(e.actorId) ?? e.actorId})` : ""}`);
+      return [
+        t.id,
+        t.unit.name,
+        t.programme?.code ?? "",
+        t.title,
+        t.responsible.fullName,
+        t.dueDate,
+        V.status[t.status] ?? t.status,
+        completedOn,
+        t.status === "CANCELLED" ? "" : (V.timeliness[timeliness(t.dueDate, completedOn, today)] ?? ""),
+        t.docRef,
+        reminders.filter((r) => r.taskId === t.id && (!t.completedAt || r.createdAt < t.completedAt)).length,
+        history.join("; "),
+      ];
+    });
+    const main = sheet(S.tasks, [
+      [C.taskId, "int", 9], [C.unit, "text", 20], [C.programme, "text"], [C.title, "text", 50], [C.responsible, "text", 22],
+      [C.dueDate, "date"], [C.status, "text"], [C.completedOn, "date"], [C.timeliness, "text", 24], [C.docRef, "text", 18],
+      [C.reminders, "int"], [C.history, "text", 60],
+    ], rows);
+    const history = sheet(
+      S.history,
+      [[C.taskId, "int", 9], [C.at, "datetime", 18], [C.actor, "text", 22], [C.action, "text", 22]],
+      events.map((e) => [Number(e.entityId), e.at, e.actorId ? (actors.get(e.actorId) ?? String(e.actorId)) : "", e.action]),
+    );
+    await o.onProgress?.(1);
+    return [main, history];
+  }
+
+  async function disbursementSheet(o: ExportOptions): Promise<Sheet> {
+    const year = o.period?.year ?? reportingYear(localDate(o.now));
+    const [reports, plans] = await Promise.all([
+      db.disbursementReport.findMany({
+        where: { year, ...(o.period ? { asOf: { gte: o.period.from, lte: o.period.to } } : {}) },
+        include: { unit: true, programme: true, reportedBy: true },
+        orderBy: [{ asOf: "asc" }, { id: "asc" }],
+      }),
+      db.capitalPlan.groupBy({ by: ["unitId", "programmeId"], where: { year }, _sum: { amountVnd: true } }),
+    ]);
+    await o.onProgress?.(0.5);
+    const planOf = new Map(plans.map((p) => [`${p.unitId}:${p.programmeId}`, p._sum.amountVnd ?? 0n]));
+    const rows: CellValue[][] = reports.map((r) => {
+      const plan = planOf.get(`${r.unitId}:${r.programmeId}`) ?? 0n;
+      const part = [r.source ? SOURCE[r.source] : "", r.kind ? KIND[r.kind] : ""].filter(Boolean).join(" ") || V.whole;
+      // a part report's rate is against the whole programme plan only when it covers the whole programme
+      const whole = r.source === null && r.kind === null;
+      return [r.unit.name, r.programme.code, part, r.asOf, r.cumulativeVnd, plan, whole ? rateBp(r.cumulativeVnd, plan) : null, r.reportedBy?.fullName ?? "", r.isCorrection ? V.yes : "", r.createdAt];
+    });
+    await o.onProgress?.(1);
+    return sheet(S.disbursement, [
+      [C.unit, "text", 20], [C.programme, "text"], [C.part, "text", 18], [C.asOf, "date"], [C.cumulative, "vnd", 22],
+      [C.plan, "vnd", 22], [C.rate, "pct"], [C.reportedBy, "text", 22], [C.correction, "text"], [C.reportedAt, "datetime", 18],
+    ], rows);
+  }
+
+  async function scorecardSheet(o: ExportOptions): Promise<Sheet> {
+    const period = o.period ?? defaultPeriod(localDate(o.now));
+    const cards = await scorecard.allUnitScorecards(period, o.now, (done, total) => void o.onProgress?.(done / total));
+    const rows: CellValue[][] = cards.map((c) => [
+      c.name,
+      reportsVi.periodLabel(c.period),
+      c.tasks.doneOnTime,
+      c.tasks.doneLate,
+      c.tasks.openInTerm,
+      c.tasks.openOverdue,
+      c.tasks.medianDaysLate,
+      c.tasks.remindersBeforeDone,
+      c.disbursement?.planVnd ?? null,
+      c.disbursement?.disbursedVnd ?? null,
+      c.disbursement?.actualBp ?? null,
+      c.disbursement ? c.disbursement.expectedBp : null,
+      c.meetings?.held ?? null,
+      c.meetings?.expected ?? null,
+      c.requests.answeredOnTime,
+      c.requests.answeredLate,
+      c.requests.openOverdue,
+    ]);
+    return sheet(S.scorecards, [
+      [C.unit, "text", 20], [C.period, "text"], [C.doneOnTime, "int"], [C.doneLate, "int"], [C.openInTerm, "int"],
+      [C.openOverdue, "int"], [C.medianDaysLate, "decimal"], [C.reminders, "int"], [C.plan, "vnd", 22], [C.disbursed, "vnd", 22],
+      [C.rate, "pct"], [C.expected, "pct"], [C.meetingsHeld, "int"], [C.meetingsExpected, "int"], [C.requestsOnTime, "int"],
+      [C.requestsLate, "int"], [C.requestsOpenOverdue, "int"],
+    ], rows);
+  }
+
+  async function build(kind: ExportKind, o: ExportOptions): Promise<ExportResult> {
+    let sheets: Sheet[];
+    if (kind === "status") sheets = [await statusSheet(o)];
+    else if (kind === "tasks") sheets = await taskSheets(o);
+    else if (kind === "disbursement") sheets = [await disbursementSheet(o)];
+    else sheets = [await scorecardSheet(o)];
+    return { kind, sheets, rows: sheets[0]!.rows.length };
+  }
+
+  /** The file's bytes: XLSX (every sheet) or CSV (the first sheet). */
+  async function file(result: ExportResult, format: "xlsx" | "csv"): Promise<Buffer> {
+    return format === "csv" ? Buffer.from(sheetToCsv(result.sheets[0]!), "utf8") : toXlsx(result.sheets);
+  }
+
+  return { build, file };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;
+
+/** "dondoc-status-20261124.xlsx" */
+export function exportFilename(kind: ExportKind, today: string, format: "xlsx" | "csv"): string {
+  return `dondoc-${kind}-${today.replace(/-/g, "")}.${format}`;
+}
+
+export function isExportKind(s: string): s is ExportKind {
+  return (EXPORT_KINDS as readonly string[]).includes(s);
+}

@@ -1,0 +1,332 @@
+// Tasks by command: assigning (/giao), the lists (/tasks, /overdue), snoozing a reminder, and obstacles
+// ("vướng mắc") raised on a task. Every change is audited and its messages go through the outbox in the
+// same transaction.
+import type { Db, Tx } from "../../platform/db/client.ts";
+import { isOfficeTime, nextOfficeStart, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
+import { addDays, localDate, localInstant, localMinutes } from "../../domain/dates.ts";
+import { overdueWorkingDays, timeliness } from "../../domain/ladder.ts";
+import { matchByName } from "../../domain/text.ts";
+import { catalogue } from "../../i18n/index.ts";
+import type { AssignedView, ObstacleView, SnoozeView, TaskLineView } from "./messages.ts";
+import { audit, recordUpdate } from "../../platform/db/audit.ts";
+import { UserError } from "../../platform/errors.ts";
+import { enqueue } from "../../platform/outbox/enqueue.ts";
+import { createRegistry, type Actor } from "../registry/registry.ts";
+import { announceTask, type SnoozeKind } from "./notices.ts";
+import { mayComplete } from "./completion.ts";
+
+export interface FollowupDeps {
+  db: Db;
+  calendar: () => Promise<WorkCalendar>;
+  officeHours: OfficeHours;
+}
+
+export interface AssignInput {
+  unit: string;
+  /** null: no programme ("-") */
+  programme: string | null;
+  responsible: string;
+  /** "YYYY-MM-DD" */
+  dueDate: string;
+  title: string;
+  docRef: string;
+  /** "monthly:5" or "" */
+  recurrence: string;
+  actor: Actor;
+  now: Date;
+  updateId?: bigint;
+}
+
+export type ListScope = { unitId: number } | { unitIds: number[] } | { responsibleId: number } | "province";
+
+const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
+
+export const OBSTACLE_INPUT = "obstacle.reason";
+const PENDING_TTL_MS = 24 * 3600_000;
+
+/** An assignment whose unit, programme and responsible official are known. */
+export interface ResolvedAssignment {
+  unitId: number;
+  unitName: string;
+  programmeId: number | null;
+  responsibleId: number;
+  responsibleName: string;
+}
+
+/**
+ * Writes an assigned task in the caller's transaction: the task (its own series when it recurs), the
+ * audit entry, and the announcement to the unit's groups and the official (the outbox). /giao, the
+ * command line and the file import all assign through here.
+ */
+export async function writeAssignment(
+  tx: Tx,
+  a: ResolvedAssignment & { title: string; dueDate: string; docRef: string; recurrence: string; project?: string },
+  by: { officialId: number | null; fullName: string; action: string; extra?: Record<string, unknown> },
+  now: Date,
+): Promise<AssignedView> {
+  const created = await tx.task.create({
+    data: {
+      title: a.title.slice(0, 500),
+      unitId: a.unitId,
+      programmeId: a.programmeId,
+      project: (a.project ?? "").slice(0, 200),
+      responsibleId: a.responsibleId,
+      dueDate: a.dueDate,
+      docRef: a.docRef.slice(0, 200),
+      recurrence: a.recurrence,
+      createdById: by.officialId,
+      createdAt: now,
+    },
+  });
+  const task = a.recurrence ? await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } }) : created;
+  await audit(tx, {
+    at: now,
+    actorId: by.officialId,
+    action: by.action,
+    entity: "Task",
+    entityId: task.id,
+    after: by.extra ? { ...task, ...by.extra } : task,
+  });
+  return announceTask(tx, task.id, by.fullName, now);
+}
+
+export function createFollowupService(deps: FollowupDeps) {
+  const { db } = deps;
+  const registry = createRegistry({ db });
+
+  /**
+   * Finds the unit, programme and responsible official of an assignment the way /giao reads them, and
+   * checks the due date; every problem as a UserError, in the order /giao reports them (the first one
+   * is what /giao answers). `actor` null: the command line or a file import (the secretariat's tools).
+   */
+  async function resolveAssignment(input: {
+    unit: string;
+    programme: string | null;
+    responsible: string;
+    dueDate: string;
+    actor: Actor | null;
+    now: Date;
+  }): Promise<{ ok: true; value: ResolvedAssignment } | { ok: false; errors: UserError[] }> {
+    const errors: UserError[] = [];
+    let unit: { id: number; name: string } | null = null;
+    try {
+      unit = await registry.findUnit(input.unit);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(error);
+    }
+    const actor = input.actor;
+    if (unit && actor && !actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === unit.id))) {
+      return { ok: false, errors: [taskError("notYourUnit", unit.name)] };
+    }
+    let programmeId: number | null = null;
+    if (input.programme !== null) {
+      const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
+      const m = matchByName(input.programme, programmes, (p) => [p.code, p.name, p.nameEn]);
+      if (m.kind !== "one") errors.push(taskError("programmeNotFound", input.programme));
+      else programmeId = m.item.id;
+    }
+    let responsible: { id: number; fullName: string } | null = null;
+    if (unit) {
+      const officials = await db.official.findMany({
+        where: { active: true, OR: [{ unitId: unit.id }, { roles: { some: { unitId: unit.id, role: "RESPONSIBLE" } } }] },
+        orderBy: { id: "asc" },
+      });
+      const m = matchByName(input.responsible, officials, (o) => [o.fullName, o.telegramUsername ?? ""]);
+      if (m.kind === "none") errors.push(taskError("officialNotFound", input.responsible, unit.name));
+      else if (m.kind === "many") errors.push(taskError("officialAmbiguous", input.responsible, m.candidates.map((o) => o.fullName)));
+      else responsible = m.item;
+    }
+    if (input.dueDate < localDate(input.now)) errors.push(taskError("pastDate", input.dueDate));
+    if (errors.length > 0 || !unit || !responsible) return { ok: false, errors };
+    return { ok: true, value: { unitId: unit.id, unitName: unit.name, programmeId, responsibleId: responsible.id, responsibleName: responsible.fullName } };
+  }
+
+  async function assign(input: AssignInput): Promise<AssignedView> {
+    const resolved = await resolveAssignment(input);
+    if (!resolved.ok) throw resolved.errors[0]!;
+    return db.$transaction(async (tx) => {
+      await recordUpdate(tx, input.updateId);
+      return writeAssignment(
+        tx,
+        { ...resolved.value, title: input.title, dueDate: input.dueDate, docRef: input.docRef, recurrence: input.recurrence },
+        { officialId: input.actor.officialId, fullName: input.actor.fullName, action: "task.assign" },
+        input.now,
+      );
+    });
+  }
+
+  async function lines(where: object, now: Date): Promise<TaskLineView[]> {
+    const cal = await deps.calendar();
+    const today = localDate(now);
+    const tasks = await db.task.findMany({
+      where: { status: "OPEN", ...where },
+      include: { unit: true, responsible: true },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+    return tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueDate: t.dueDate,
+      timeliness: timeliness(t.dueDate, null, today),
+      unitName: t.unit.name,
+      responsibleName: t.responsible.fullName,
+      overdueDays: overdueWorkingDays(t.dueDate, today, cal),
+    }));
+  }
+
+  const scopeWhere = (scope: ListScope) =>
+    scope === "province"
+      ? {}
+      : "unitId" in scope
+        ? { unitId: scope.unitId }
+        : "unitIds" in scope
+          ? { unitId: { in: scope.unitIds } }
+          : { responsibleId: scope.responsibleId };
+
+  /** Open tasks, soonest due first. */
+  async function openTasks(scope: ListScope, now: Date): Promise<TaskLineView[]> {
+    return lines(scopeWhere(scope), now);
+  }
+
+  /** Overdue open tasks, the most overdue first. */
+  async function overdueTasks(scope: ListScope, now: Date): Promise<TaskLineView[]> {
+    return lines({ ...scopeWhere(scope), dueDate: { lt: localDate(now) } }, now);
+  }
+
+  async function openTaskFor(taskId: number, actor: Actor) {
+    const task = await db.task.findUnique({ where: { id: taskId } });
+    if (!task || task.status === "CANCELLED") throw taskError("taskNotFound", taskId);
+    if (task.status !== "OPEN") throw taskError("notOpen", task.title);
+    if (!mayComplete(actor, task)) throw taskError("notAllowed");
+    return task;
+  }
+
+  /** When a snooze pressed at `now` ends. */
+  function snoozeEnd(kind: SnoozeKind, now: Date, cal: WorkCalendar): Date {
+    const hours = deps.officeHours;
+    if (kind === "1h") {
+      const later = new Date(now.getTime() + 3600_000);
+      return isOfficeTime(later, cal, hours) ? later : nextOfficeStart(later, cal, hours);
+    }
+    const today = localDate(now);
+    if (kind === "am") return nextOfficeStart(localInstant(addDays(today, 1), Math.min(7 * 60 + 30, hours.startMin)), cal, hours);
+    // the next working day, at the same time of day (inside office hours)
+    const same = localInstant(cal.nextWorkingDay(today), Math.max(hours.startMin, Math.min(localMinutes(now), hours.endMin - 1)));
+    return nextOfficeStart(same, cal, hours);
+  }
+
+  async function snooze(input: { taskId: number; kind: SnoozeKind; actor: Actor; now: Date; updateId?: bigint }): Promise<SnoozeView> {
+    const task = await openTaskFor(input.taskId, input.actor);
+    const cal = await deps.calendar();
+    const until = snoozeEnd(input.kind, input.now, cal);
+    await db.$transaction(async (tx) => {
+      await recordUpdate(tx, input.updateId);
+      await tx.task.update({ where: { id: task.id }, data: { snoozedUntil: until } });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "task.snooze",
+        entity: "Task",
+        entityId: task.id,
+        before: { snoozedUntil: task.snoozedUntil },
+        after: { snoozedUntil: until, kind: input.kind },
+      });
+    });
+    return {
+      taskId: task.id,
+      title: task.title,
+      dueDate: task.dueDate,
+      until,
+      beyondDue: until.getTime() >= localInstant(addDays(task.dueDate, 1), 0).getTime(),
+    };
+  }
+
+  /** "⚠️ Vướng mắc" pressed: waits for the reason, the next message of this user in this chat. */
+  async function askObstacle(input: { taskId: number; chatId: bigint; userId: bigint; actor: Actor; now: Date }): Promise<string> {
+    const task = await openTaskFor(input.taskId, input.actor);
+    const data = {
+      kind: OBSTACLE_INPUT,
+      payload: JSON.stringify({ taskId: task.id }),
+      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
+      createdAt: input.now,
+    };
+    await db.pendingInput.upsert({
+      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
+      create: { chatId: input.chatId, userId: input.userId, ...data },
+      update: data,
+    });
+    return task.title;
+  }
+
+  /** True when this user owes this chat the reason of an obstacle. */
+  async function awaitsObstacle(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
+    const p = await db.pendingInput.findUnique({ where: { chatId_userId_kind: { chatId, userId, kind: OBSTACLE_INPUT } } });
+    return p !== null && p.expiresAt > now;
+  }
+
+  /** Records the reason as an obstacle and tells the secretariat; null when no reason was awaited. */
+  async function recordObstacle(input: {
+    chatId: bigint;
+    userId: bigint;
+    reason: string;
+    actor: Actor;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<ObstacleView | null> {
+    return db.$transaction(async (tx) => {
+      const pending = await tx.pendingInput.findUnique({
+        where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
+      });
+      if (!pending || pending.expiresAt <= input.now) return null;
+      await recordUpdate(tx, input.updateId);
+      await tx.pendingInput.delete({ where: { id: pending.id } });
+      const { taskId } = JSON.parse(pending.payload) as { taskId: number };
+      const task = await tx.task.findUnique({ where: { id: taskId }, include: { unit: true } });
+      if (!task) throw taskError("taskNotFound", taskId);
+      const reason = input.reason.trim().slice(0, 2000);
+      const o = await tx.obstacle.create({ data: { taskId, reason, openedById: input.actor.officialId, createdAt: input.now } });
+      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "obstacle.open", entity: "Obstacle", entityId: o.id, after: o });
+      const view: ObstacleView = {
+        id: o.id,
+        taskId,
+        title: task.title,
+        unitName: task.unit.name,
+        reason,
+        byName: input.actor.fullName,
+        openedOn: localDate(input.now),
+      };
+      const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" }, orderBy: { id: "asc" } });
+      const text = catalogue("vi").tasks.obstacle.notice(view);
+      await enqueue(
+        tx,
+        secretariat.map((s) => ({ chatId: s.telegramChatId, text, kind: "obstacle.open", taskId })),
+        input.now,
+      );
+      return view;
+    });
+  }
+
+  async function openObstacles(): Promise<ObstacleView[]> {
+    const rows = await db.obstacle.findMany({ where: { status: "OPEN" }, orderBy: { id: "asc" } });
+    const tasks = await db.task.findMany({ where: { id: { in: rows.map((r) => r.taskId) } }, include: { unit: true } });
+    const ids = rows.map((r) => r.openedById).filter((x): x is number => x !== null);
+    const people = await db.official.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } });
+    return rows.map((r) => {
+      const t = tasks.find((x) => x.id === r.taskId);
+      return {
+        id: r.id,
+        taskId: r.taskId,
+        title: t?.title ?? "",
+        unitName: t?.unit.name ?? "",
+        reason: r.reason,
+        byName: people.find((p) => p.id === r.openedById)?.fullName ?? "",
+        openedOn: localDate(r.createdAt),
+      };
+    });
+  }
+
+  return { assign, resolveAssignment, openTasks, overdueTasks, snooze, snoozeEnd, askObstacle, awaitsObstacle, recordObstacle, openObstacles };
+}
+
+export type FollowupService = ReturnType<typeof createFollowupService>;

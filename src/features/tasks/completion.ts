@@ -1,0 +1,97 @@
+// Tasks: completion by reply, button or command; who may close a task; telling those escalated to.
+import type { Db } from "../../platform/db/client.ts";
+import { localDate } from "../../domain/dates.ts";
+import { catalogue } from "../../i18n/index.ts";
+import type { CompletionView } from "../../i18n/types.ts";
+import { audit, recordUpdate } from "../../platform/db/audit.ts";
+import { UserError } from "../../platform/errors.ts";
+import { enqueue } from "../../platform/outbox/enqueue.ts";
+import { createNextInSeries } from "./notices.ts";
+import type { Actor } from "../registry/registry.ts";
+
+export interface CompleteInput {
+  taskId: number;
+  actor: Actor;
+  note: string;
+  now: Date;
+  /** the chat the completion came from: it gets the reply, so it is not notified again */
+  fromChatId: bigint;
+  updateId?: bigint;
+}
+
+export function mayComplete(actor: Actor, task: { responsibleId: number; unitId: number }): boolean {
+  return (
+    actor.officialId === task.responsibleId ||
+    actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === task.unitId))
+  );
+}
+
+export function createTaskService({ db }: { db: Db }) {
+  /** The task a bot message was about (a reminder the user replied to), or a clear error. */
+  async function taskForMessage(chatId: bigint, messageId: number): Promise<number> {
+    const msg = await db.outboxMessage.findFirst({
+      where: { chatId, sentMessageId: BigInt(messageId), taskId: { not: null } },
+      select: { taskId: true },
+    });
+    if (!msg?.taskId) throw new UserError("notAReminder");
+    return msg.taskId;
+  }
+
+  async function complete(input: CompleteInput): Promise<CompletionView> {
+    return db.$transaction(async (tx) => {
+      await recordUpdate(tx, input.updateId);
+      const task = await tx.task.findUnique({ where: { id: input.taskId }, include: { unit: true } });
+      if (!task || task.status === "CANCELLED") throw new UserError("taskGone");
+      if (task.status === "DONE") {
+        throw new UserError("alreadyDone", { title: task.title, on: localDate(task.completedAt ?? input.now) });
+      }
+      if (!mayComplete(input.actor, task)) throw new UserError("notAllowed");
+      const note = input.note.trim().slice(0, 1000);
+      const after = await tx.task.update({
+        where: { id: task.id },
+        data: { status: "DONE", completedAt: input.now, completedById: input.actor.officialId, completionNote: note },
+      });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "task.complete",
+        entity: "Task",
+        entityId: task.id,
+        before: { status: task.status },
+        after: { status: after.status, completionNote: note },
+      });
+      // a recurring task: the next one of its series, in this transaction
+      await createNextInSeries(tx, task, input.actor, input.now);
+      const completedOn = localDate(input.now);
+      const view: CompletionView = {
+        taskId: task.id,
+        title: task.title,
+        unitName: task.unit.name,
+        byName: input.actor.fullName,
+        note,
+        onTime: completedOn <= task.dueDate,
+        dueDate: task.dueDate,
+        completedOn,
+      };
+      // everyone who was told of an escalation hears that it is closed
+      const escalated = await tx.outboxMessage.findMany({
+        where: { taskId: task.id, kind: { in: ["reminder.overdue1", "reminder.overdue3"] } },
+        select: { chatId: true },
+        distinct: ["chatId"],
+      });
+      const text = catalogue("vi").done.closedNotice(view);
+      await enqueue(
+        tx,
+        escalated
+          .filter((e) => e.chatId !== input.fromChatId)
+          .map((e) => ({ chatId: e.chatId, text, kind: "task.closed", taskId: task.id })),
+        input.now,
+      );
+      return view;
+    });
+  }
+
+  return { taskForMessage, complete };
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;

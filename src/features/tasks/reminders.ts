@@ -1,0 +1,292 @@
+// The deadline check: for every open task, which rung of the reminder ladder is due today, and who must
+// hear it. Each rung has a deterministic key (task, rung); a rung is written to the outbox once, in the
+// transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
+import { joinSql, sql, type Db, type Sql, type Tx } from "../../platform/db/client.ts";
+import { addDays, localDate } from "../../domain/dates.ts";
+import { isOfficeTime, type WorkCalendar } from "../../domain/calendar.ts";
+import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from "../../domain/ladder.ts";
+import { escapeHtml } from "../../domain/text.ts";
+import { catalogue } from "../../i18n/index.ts";
+import type { ReminderView } from "../../i18n/types.ts";
+import { reachablePrivateChat, unreachablePrivateChats } from "../followup/audience.ts";
+import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { reminderButtons, resumeSnoozed } from "./notices.ts";
+import type { Role } from "../../platform/db/client.ts";
+import { truthy } from "../registry/registry.ts";
+
+export interface ReminderDeps {
+  db: Db;
+  calendar: () => Promise<WorkCalendar>;
+  ladder: LadderConfig;
+  officeHours: { startMin: number; endMin: number };
+}
+
+const BATCH = 500;
+/** keys looked up per query when leaving out rungs already written */
+const LOOKUP = 2000;
+
+export const doneButton = (taskId: number, label: string) => ({
+  inline_keyboard: [[{ text: label, callback_data: `done:${taskId}` }]],
+});
+
+export function mention(telegramUserId: bigint | null, name: string): string {
+  const safe = escapeHtml(name);
+  return telegramUserId ? `<a href="tg://user?id=${telegramUserId}">${safe}</a>` : safe;
+}
+
+/** Roles told at each rung, beyond the responsible official and the unit's groups. */
+const ESCALATION: Record<Rung, Role[]> = {
+  before: [],
+  due: [],
+  overdue1: ["CHAIRMAN"],
+  overdue3: ["PARTY_SECRETARY", "SUPERVISOR"],
+};
+
+export function createReminderService(deps: ReminderDeps) {
+  const { db } = deps;
+  // national-scale reads of a few columns (26,000 open tasks, what a batch's messages need) are raw SQL:
+  // Prisma's query compiler cost most of the check's time for them (docs/benchmarks.md)
+  const query = <T>(statement: Sql) => db.$queryRaw<T[]>(statement);
+
+  async function runDeadlineCheck(now: Date): Promise<{ skipped?: string; rungs: number; messages: number }> {
+    const cal = await deps.calendar();
+    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", rungs: 0, messages: 0 };
+    const today = localDate(now);
+    // a generous calendar-day horizon; the ladder decides exactly
+    const horizon = addDays(today, deps.ladder.daysBefore * 3 + 14);
+    // three columns of ~26,000 rows at national scale: raw SQL (docs/benchmarks.md)
+    const tasks = (
+      await query<{ id: number | bigint; dueDate: string; snoozedUntil: Date | string | null }>(sql`
+        SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`)
+    ).map((t) => ({ id: Number(t.id), dueDate: t.dueDate, snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil) }));
+    const due: { taskId: number; rung: Rung; key: string }[] = [];
+    // thousands of open tasks share a few hundred due dates: the ladder is worked out once per date
+    const rungOn = new Map<string, Rung | null>();
+    for (const t of tasks) {
+      let rung = rungOn.get(t.dueDate);
+      if (rung === undefined) rungOn.set(t.dueDate, (rung = currentRung(t.dueDate, today, cal, deps.ladder)));
+      if (!rung) continue;
+      if (t.snoozedUntil && t.snoozedUntil > now && (rung === "before" || rung === "due")) continue;
+      due.push({ taskId: t.id, rung, key: `task:${t.id}:${rung}` });
+    }
+    await resumeSnoozed(db, due, tasks, now);
+    // Most rungs were written by an earlier tick: leave them out before batching, so each transaction
+    // carries only fresh work (writeBatch still checks inside its transaction). Raw look-ups of 2,000 keys
+    // on the key's unique index: the cost follows the rungs due, not the size of the Reminder table (a
+    // join on Reminder.taskId, which has no index, made SQLite scan it once per open task). docs/benchmarks.md
+    const fresh: typeof due = [];
+    for (let i = 0; i < due.length; i += LOOKUP) {
+      const chunk = due.slice(i, i + LOOKUP);
+      const existing = await query<{ key: string }>(sql`
+        SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(chunk.map((d) => d.key))})`);
+      const seen = new Set(existing.map((e) => e.key));
+      for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
+    }
+    let rungs = 0;
+    let messages = 0;
+    // who is told beyond the unit: read once per check, not once per batch (a scan of Chat each time)
+    const everywhere = fresh.length > 0 ? await audienceOfCheck() : { secretariat: [], unreachable: new Set<bigint>() };
+    for (let i = 0; i < fresh.length; i += BATCH) {
+      const batch = fresh.slice(i, i + BATCH);
+      const context = await readContext(batch, now);
+      const r = await db.$transaction((tx) => writeBatch(tx, batch, context, now, today, cal, everywhere));
+      rungs += r.rungs;
+      messages += r.messages;
+    }
+    return { rungs, messages };
+  }
+
+  /** The secretariat's groups and the private chats the bot cannot reach (blocked, left). */
+  async function audienceOfCheck(): Promise<{ secretariat: bigint[]; unreachable: Set<bigint> }> {
+    const secretariat = await db.$queryRaw<{ telegramChatId: bigint | number }[]>`
+      SELECT "telegramChatId" FROM "Chat" WHERE "isSecretariat" = ${true} AND "status" = 'ACTIVE' ORDER BY "id" ASC`;
+    return { secretariat: secretariat.map((c) => BigInt(c.telegramChatId)), unreachable: await unreachablePrivateChats(db) };
+  }
+
+  /**
+   * What a batch's messages need — the tasks with their unit, programme and responsible official, the
+   * units' groups, their escalation roles and holders — read before its transaction, in raw SQL:
+   * the transaction writes none of these rows, and through Prisma these four reads of
+   * 500 keys cost ≈ 80 ms of each batch's 330 (docs/benchmarks.md, the fifth pass).
+   */
+  async function readContext(batch: { taskId: number }[], now: Date) {
+    const taskRows = await query<{
+      id: number | bigint;
+      title: string;
+      unitId: number | bigint;
+      dueDate: string;
+      docRef: string;
+      unitName: string;
+      programmeCode: string | null;
+      responsibleId: number | bigint;
+    }>(sql`
+      SELECT t."id", t."title", t."unitId", t."dueDate", t."docRef", u."name" AS "unitName", p."code" AS "programmeCode", t."responsibleId"
+      FROM "Task" t
+      JOIN "Unit" u ON u."id" = t."unitId"
+      LEFT JOIN "Programme" p ON p."id" = t."programmeId"
+      WHERE t."id" IN (${joinSql([...new Set(batch.map((b) => b.taskId))])})`);
+    const unitIds = [...new Set(taskRows.map((t) => Number(t.unitId)))];
+    const groups = byUnit<GroupRow>(
+      unitIds.length === 0
+        ? []
+        : (
+            await query<{ unitId: number | bigint; telegramChatId: bigint | number | string }>(sql`
+              SELECT "unitId", "telegramChatId" FROM "Chat"
+              WHERE "unitId" IN (${joinSql(unitIds)}) AND "status" = 'ACTIVE' AND "kind" IN ('GROUP', 'SUPERGROUP') ORDER BY "id" ASC`)
+          ).map((c) => ({ unitId: Number(c.unitId), telegramChatId: BigInt(c.telegramChatId) })),
+    );
+    const roleRows =
+      unitIds.length === 0
+        ? []
+        : await query<{ unitId: number | bigint; role: Role; officialId: number | bigint }>(sql`
+            SELECT "unitId", CAST("role" AS TEXT) AS "role", "officialId" FROM "RoleAssignment"
+            WHERE "unitId" IN (${joinSql(unitIds)}) AND "role" IN ('CHAIRMAN', 'PARTY_SECRETARY', 'SUPERVISOR')
+              AND "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" > ${now})
+            ORDER BY "id" ASC`);
+    // the responsible officials and the role holders in one read by key: joined to the tasks (or the
+    // roles), PostgreSQL hashed all 50,000 officials for each batch (35 ms; docs/benchmarks.md)
+    const officialIds = [...new Set([...taskRows.map((t) => Number(t.responsibleId)), ...roleRows.map((r) => Number(r.officialId))])];
+    const officials = new Map(
+      (officialIds.length === 0
+        ? []
+        : await query<{ id: number | bigint; fullName: string; telegramUserId: bigint | number | string | null; privateChatAt: Date | string | null; active: unknown; language: string }>(sql`
+            SELECT "id", "fullName", "telegramUserId", "privateChatAt", "active", "language" FROM "Official"
+            WHERE "id" IN (${joinSql(officialIds)})`)
+      ).map((o) => [
+        Number(o.id),
+        {
+          fullName: o.fullName,
+          telegramUserId: o.telegramUserId === null ? null : BigInt(o.telegramUserId),
+          privateChatAt: o.privateChatAt === null ? null : new Date(o.privateChatAt),
+          active: truthy(o.active),
+          language: o.language,
+        },
+      ]),
+    );
+    const taskById = new Map(
+      taskRows.flatMap((t) => {
+        const responsible = officials.get(Number(t.responsibleId));
+        if (!responsible) return [];
+        const task = {
+          id: Number(t.id),
+          title: t.title,
+          unitId: Number(t.unitId),
+          dueDate: t.dueDate,
+          docRef: t.docRef,
+          unit: { name: t.unitName },
+          programme: t.programmeCode === null ? null : { code: t.programmeCode },
+          responsible,
+        };
+        return [[task.id, task] as const];
+      }),
+    );
+    // escalation goes to active holders only
+    const roles = byUnit<RoleRow>(
+      roleRows.flatMap((r) => {
+        const official = officials.get(Number(r.officialId));
+        return official?.active ? [{ unitId: Number(r.unitId), role: r.role, official }] : [];
+      }),
+    );
+    return { taskById, groups, roles };
+  }
+
+  async function writeBatch(
+    tx: Tx,
+    batch: { taskId: number; rung: Rung; key: string }[],
+    { taskById, groups, roles }: Awaited<ReturnType<typeof readContext>>,
+    now: Date,
+    today: string,
+    cal: WorkCalendar,
+    everywhere: { secretariat: bigint[]; unreachable: ReadonlySet<bigint> },
+  ) {
+    // raw statements (docs/benchmarks.md): the keys already written, then the new reminders (one INSERT …
+    // RETURNING) and their messages
+    const existing = await tx.$queryRaw<{ key: string }[]>`
+      SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(batch.map((b) => b.key))})`;
+    const seen = new Set(existing.map((e) => e.key));
+    const fresh = batch.filter((b) => !seen.has(b.key));
+    if (fresh.length === 0) return { rungs: 0, messages: 0 };
+    const reminders = (
+      await tx.$queryRaw<{ id: number; taskId: number; rung: string }[]>`
+        INSERT INTO "Reminder" ("key", "taskId", "rung", "createdAt")
+        VALUES ${joinSql(fresh.map((b) => sql`(${b.key}, ${b.taskId}, ${b.rung}, ${now})`))}
+        RETURNING "id", "taskId", "rung"`
+    )
+      .map((r) => ({ id: Number(r.id), taskId: Number(r.taskId), rung: r.rung }))
+      .sort((a, b) => a.id - b.id);
+    const { secretariat, unreachable } = everywhere;
+
+    const out: OutgoingMessage[] = [];
+    for (const r of reminders) {
+      const task = taskById.get(r.taskId);
+      if (!task) continue;
+      const rung = r.rung as Rung;
+      // worked out once per reminder, not once per recipient (each walks the calendar day by day)
+      const workingDaysLeft = Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal));
+      const workingDaysOverdue = overdueWorkingDays(task.dueDate, today, cal);
+      const view = (audience: ReminderView["audience"]): ReminderView => ({
+        rung,
+        taskId: task.id,
+        title: task.title,
+        unitName: task.unit.name,
+        programmeCode: task.programme?.code ?? null,
+        dueDate: task.dueDate,
+        docRef: task.docRef,
+        responsibleName: task.responsible.fullName,
+        responsibleMention: mention(task.responsible.telegramUserId, task.responsible.fullName),
+        workingDaysLeft,
+        workingDaysOverdue,
+        audience,
+      });
+      const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
+      const own = reachablePrivateChat(task.responsible, unreachable);
+      if (own) {
+        const t = catalogue(task.responsible.language);
+        out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: reminderButtons(task.id, t) });
+      }
+      const vi = catalogue("vi");
+      for (const g of groups.get(task.unitId) ?? []) {
+        out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: reminderButtons(task.id, vi) });
+      }
+      const told = new Set<bigint>(own ? [own] : []);
+      for (const ra of (roles.get(task.unitId) ?? []).filter((x) => ESCALATION[rung].includes(x.role))) {
+        const chat = reachablePrivateChat(ra.official, unreachable);
+        if (!chat || told.has(chat)) continue;
+        told.add(chat);
+        out.push({ ...base, chatId: chat, text: catalogue(ra.official.language).reminder.text(view("leader")) });
+      }
+      if (rung === "overdue3") {
+        for (const chatId of secretariat) out.push({ ...base, chatId, text: vi.reminder.text(view("leader")) });
+      }
+    }
+    await enqueue(tx, out, now);
+    return { rungs: reminders.length, messages: out.length };
+  }
+
+  return { runDeadlineCheck };
+}
+
+type GroupRow = { unitId: number; telegramChatId: bigint };
+type RoleRow = {
+  unitId: number;
+  role: Role;
+  official: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean; language: string };
+};
+
+/** Rows grouped by unit, in their order. */
+function byUnit<T extends { unitId: number }>(rows: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.unitId);
+    if (list) list.push(r);
+    else m.set(r.unitId, [r]);
+  }
+  return m;
+}
+
+/** Working days from today to the due date, negative when overdue. */
+function overdueWorkingDaysSigned(due: string, today: string, cal: WorkCalendar): number {
+  return due >= today ? -cal.workingDaysBetween(today, due) : overdueWorkingDays(due, today, cal);
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;

@@ -1,0 +1,46 @@
+// All use-cases, built once by the composition root and handed to the adapters (bot, scheduler, scripts).
+import type { Db } from "./platform/db/client.ts";
+import type { Config } from "./config.ts";
+import { createWorkCalendar, type WorkCalendar } from "./domain/calendar.ts";
+import { createRegistry } from "./features/registry/registry.ts";
+import { createUpdateLog } from "./platform/telegram/update-log.ts";
+import { createRegistryIo } from "./features/registry/registry-io.ts";
+import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
+import { createStatusService } from "./features/disbursement/status.ts";
+import { createTaskService } from "./features/tasks/completion.ts";
+import { createFollowupService } from "./features/tasks/assign.ts";
+import { createReminderService } from "./features/tasks/reminders.ts";
+import { createOnboardingService } from "./features/registry/onboarding.ts";
+import { createDisbursementService } from "./features/disbursement/disbursement.ts";
+import { createMeetingService } from "./features/followup/meetings.ts";
+import { createRequestService } from "./features/followup/requests.ts";
+import { createDigestService } from "./features/followup/digests.ts";
+import { createReportServices } from "./features/reports/reports.ts";
+
+export function createServices({ db, config }: { db: Db; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
+  async function calendar(): Promise<WorkCalendar> {
+    const days = await db.calendarDay.findMany();
+    return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
+  }
+  const status = createStatusService({ db });
+  return {
+    db,
+    calendar,
+    registry: createRegistry({ db }),
+    updates: createUpdateLog({ db }),
+    registryIo: createRegistryIo({ db }),
+    registryAdmin: createRegistryAdmin({ db }),
+    status,
+    disbursement: createDisbursementService({ db, overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0 }),
+    tasks: createTaskService({ db }),
+    followup: createFollowupService({ db, calendar, officeHours: config.officeHours }),
+    onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
+    reminders: createReminderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours }),
+    meetings: createMeetingService({ db, calendar, officeHours: config.officeHours, nudgeDay: config.followup?.meetingNudgeDay ?? 20 }),
+    requests: createRequestService({ db, calendar, officeHours: config.officeHours, answerDays: config.followup?.requestAnswerDays ?? 7 }),
+    digests: createDigestService({ db, calendar, officeHours: config.officeHours, status }),
+    ...createReportServices({ db, calendar, officeHours: config.officeHours }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
