@@ -12,7 +12,7 @@ import { plainText } from "./lib/transcript.ts";
 import { matchByName } from "../src/domain/text.ts";
 import { formatPercentBp } from "../src/domain/money.ts";
 import { catalogue } from "../src/i18n/index.ts";
-import { userErrorText } from "../src/platform/telegram/errors.ts";
+import { userErrorText } from "../src/i18n/errors.ts";
 import { UserError } from "../src/platform/errors.ts";
 import { DisbursementRefusal } from "../src/features/disbursement/disbursement.ts";
 

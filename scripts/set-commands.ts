@@ -1,7 +1,7 @@
 // `npm run set-commands` ("set-commands": "tsx scripts/set-commands.ts"): publishes the command menus per
 // scope (default, private chats, group chats, group administrators) and language (vi default, en) with
 // setMyCommands, from the command declarations of the bot itself (src/platform/telegram/command-menus.ts).
-import { createBot } from "../src/platform/telegram/bot.ts";
+import { createBot } from "../src/bot.ts";
 import { commandMenus } from "../src/platform/telegram/command-menus.ts";
 import { openDatabase } from "../src/platform/db/client.ts";
 import { createLogger, redactSecrets } from "../src/platform/logger.ts";

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from "./platform/db/client.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createServices, type Services } from "./services.ts";
 import { systemClock, type Clock } from "./platform/clock.ts";
-import { createBot } from "./platform/telegram/bot.ts";
+import { createBot } from "./bot.ts";
 import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
 import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";

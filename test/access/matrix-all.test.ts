@@ -6,7 +6,7 @@
 // refusal line and writes nothing; an allowed cell answers, and not with a refusal.
 // matrix.test.ts keeps the exact replies of the onboarding commands.
 import { afterAll, expect, it } from "vitest";
-import { createBot } from "../../src/platform/telegram/bot.ts";
+import { createBot } from "../../src/bot.ts";
 import type { CommandSpec } from "../../src/platform/telegram/commands.ts";
 import type { EmulatorChat, EmulatorUser, MemberStatus, SentMessage } from "../../tools/emulator/types.ts";
 import { vi } from "../../src/i18n/vi.ts";

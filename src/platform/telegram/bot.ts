@@ -1,5 +1,6 @@
-// createBot: the telegraf stack. Middlewares resolve who speaks and where; features register commands
-// (each guarded by its declaration), completion replies and buttons; unknown commands get one line.
+// The telegraf stack: middlewares resolve who speaks and where; the features (listed by src/bot.ts) bring
+// their commands (each guarded by its declaration) and their other handlers (replies, buttons, files);
+// unknown commands get one line.
 import { Telegraf } from "telegraf";
 import { message } from "telegraf/filters";
 import type { Logger } from "../logger.ts";
@@ -9,20 +10,7 @@ import { catalogue, langFromTelegram } from "../../i18n/index.ts";
 import { allowed, commandArgs, commandName, refusalText, type CommandSpec } from "./commands.ts";
 import { chatScope, type BotContext } from "./context.ts";
 import { createErrorBoundary } from "./errors.ts";
-import { startCommand } from "../../features/registry/handlers/start.ts";
-import { helpCommand } from "../../features/registry/handlers/help.ts";
-import { statusCommand } from "../../features/disbursement/handlers/status.ts";
-import { bindCommand, unbindCommand } from "../../features/registry/handlers/bind.ts";
-import { inviteCommand } from "../../features/registry/handlers/invite.ts";
-import { registerMembership } from "../../features/registry/handlers/membership.ts";
 import { isAnonymousAdmin } from "./scope.ts";
-import { registerCompletion } from "../../features/tasks/handlers/completion.ts";
-import { cannotMeetCommand, reallocationCommand, reportCommand } from "../../features/disbursement/handlers/disbursement.ts";
-import { registerTaskActions, taskCommands } from "../../features/tasks/handlers/tasks.ts";
-import { registerPlanUpload } from "../../features/disbursement/handlers/plan-upload.ts";
-import { broadcastCommand, registerBroadcastActions } from "../../features/broadcast/handlers/broadcast.ts";
-import { followupCommands } from "../../features/followup/handlers/followup.ts";
-import { reportCommands } from "../../features/reports/handlers/reports.ts";
 
 export interface BotDeps {
   token: string;
@@ -33,16 +21,16 @@ export interface BotDeps {
   defaultLanguage: "vi" | "en";
 }
 
-export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
+/** What a feature brings to the bot: its commands, and handlers of anything else (replies, buttons, files). */
+export interface BotFeature {
+  /** `all`: every command of the bot (/help lists them) */
+  commands?: (all: () => CommandSpec[]) => CommandSpec[];
+  register?: (bot: Telegraf<BotContext>) => void;
+}
+
+export function createTelegramBot(deps: BotDeps, features: BotFeature[]): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
   const bot = new Telegraf<BotContext>(deps.token, { telegram: { apiRoot: deps.apiRoot }, handlerTimeout: 60_000 });
-  const commands: CommandSpec[] = [];
-  commands.push(startCommand, helpCommand(() => commands), statusCommand, bindCommand);
-  commands.push(inviteCommand, unbindCommand);
-  commands.push(reportCommand, cannotMeetCommand, reallocationCommand);
-  commands.push(...taskCommands);
-  commands.push(broadcastCommand);
-  commands.push(...followupCommands);
-  commands.push(...reportCommands);
+  const commands: CommandSpec[] = features.flatMap((f) => f.commands?.(() => commands) ?? []);
 
   // Was it handled already (src/platform/telegram/update-log.ts), who speaks, in which chat; after the handler, the
   // update is recorded as handled. A failed update is not recorded: it can be delivered again.
@@ -84,11 +72,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands:
     return spec.handler(ctx, commandArgs(ctx.message.text));
   });
 
-  registerMembership(bot);
-  registerCompletion(bot);
-  registerTaskActions(bot);
-  registerPlanUpload(bot);
-  registerBroadcastActions(bot);
+  for (const f of features) f.register?.(bot);
 
   // an unknown command: one line, in private chats always, in groups only when addressed to this bot
   bot.on("message", async (ctx, next) => {

@@ -6,8 +6,7 @@
 // handled again once the database is back (src/platform/telegram/updates.ts).
 import type { Logger } from "../logger.ts";
 import { catalogue, type Catalogue, type Lang } from "../../i18n/index.ts";
-import { taskErrorText } from "../../features/tasks/messages.ts";
-import { followupErrorText } from "../../features/followup/messages.ts";
+import { userErrorText } from "../../i18n/errors.ts";
 import { DuplicateUpdate, UserError } from "../errors.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
@@ -21,38 +20,6 @@ export class NotHandled extends Error {
   ) {
     super(`update ${updateId} not handled: the database is unavailable`);
     this.name = "NotHandled";
-  }
-}
-
-export function userErrorText(t: Catalogue, e: UserError): string {
-  const p = e.params as { query: string; names: string[]; title: string; on: string };
-  switch (e.code) {
-    case "notRegistered":
-      return t.errors.notRegistered;
-    case "chatNotBound":
-      return t.errors.chatNotBound;
-    case "unitNotFound":
-      return t.errors.unitNotFound(p.query);
-    case "unitAmbiguous":
-      return t.errors.unitAmbiguous(p.query, p.names);
-    case "notAReminder":
-      return t.done.notAReminder;
-    case "notAllowed":
-      return t.done.notAllowed;
-    case "taskGone":
-      return t.done.taskGone;
-    case "alreadyDone":
-      return t.done.alreadyDone(p.title, p.on);
-    case "task":
-      return taskErrorText(t, e.params);
-    case "officialNotFound":
-      return t.onboarding.officialNotFound(p.query);
-    case "officialAmbiguous":
-      return t.onboarding.officialAmbiguous(p.query, p.names);
-    case "officialInactive":
-      return t.onboarding.officialInactive(String(e.params.name ?? ""));
-    case "followup":
-      return followupErrorText(t, e.params);
   }
 }
 
