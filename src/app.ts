@@ -15,7 +15,7 @@ import { createBroadcastService } from "./services/broadcast.ts";
 import { createRecurrenceService } from "./services/recurrence.ts";
 import { createPaceLadderService } from "./services/pace-ladder.ts";
 import { publishCommands } from "./bot/menu.ts";
-import { ensureCalendar } from "./seed/calendar.ts";
+import { ensureReferenceData } from "./seed/reference.ts";
 import { redactSecrets } from "./logger.ts";
 import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./scheduler/coordinator.ts";
 import { startHttpServer, type Health, type HttpServer } from "./http/server.ts";
@@ -230,8 +230,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     httpPort: () => http?.port ?? null,
     health,
     async start() {
-      // the shipped working calendar, on a database that has none yet (editable afterwards)
-      await ensureCalendar(database.db);
+      // the working calendar and the programmes, on a database that has none yet (editable afterwards)
+      await ensureReferenceData(database.db);
       bot.botInfo ??= await bot.telegram.getMe();
       await publishCommands(bot.telegram, commands, logger);
       await dispatcher.start();
