@@ -142,7 +142,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
           { name: values.name, unit: values.unit, title: values.title, roles: values.role, telegramId: values["telegram-id"], lang: values.lang },
           { now },
         );
-        out(r.changes === 0 ? "Không có thay đổi / no changes." : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}.`);
+        const renamed = r.renamed ? ` (đổi họ tên «${r.renamed.from}» thành «${r.renamed.to}»)` : "";
+        out(r.changes === 0 ? "Không có thay đổi / no changes." : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}${renamed}.`);
         return 0;
       }
       if (sub === "deactivate") {

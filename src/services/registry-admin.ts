@@ -109,11 +109,19 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     return db.$transaction(async (tx) => ({ id: (await applyOfficial(tx, null, patch, ctx)).id }));
   }
 
-  /** Updates the given fields of an official; roles, when given, replace his current roles. */
-  async function updateOfficial(id: number, input: OfficialInput, ctx: ChangeContext): Promise<{ changes: number }> {
+  /**
+   * Updates the given fields of an official named by his id (so a new name is an explicit rename, reported
+   * back as `renamed`); roles, when given, replace his current roles.
+   */
+  async function updateOfficial(
+    id: number,
+    input: OfficialInput,
+    ctx: ChangeContext,
+  ): Promise<{ changes: number; renamed: { from: string; to: string } | null }> {
     const o = await officialById(id);
     const patch = await toPatch(input, o.unitId, o.id);
-    return db.$transaction(async (tx) => ({ changes: (await applyOfficial(tx, id, patch, ctx)).actions.length }));
+    const renamed = patch.fullName !== undefined && patch.fullName !== o.fullName ? { from: o.fullName, to: patch.fullName } : null;
+    return db.$transaction(async (tx) => ({ changes: (await applyOfficial(tx, id, patch, ctx)).actions.length, renamed }));
   }
 
   /**

@@ -81,11 +81,16 @@ describeEachDatabase("registry administration", (provider) => {
     const o = await t.db.official.findUniqueOrThrow({ where: { id }, include: { unit: true, roles: { include: { unit: true }, orderBy: { id: "asc" } } } });
     expect([o.fullName, o.nameKey, o.unit?.code, o.telegramUserId, o.language]).toEqual(["Lê Thị Mới", "le thi moi", "TIEN_PHUOC", 777100n, "en"]);
     expect(o.roles.map((r) => [r.role, r.unit?.code])).toEqual([["RESPONSIBLE", "TIEN_PHUOC"], ["SUPERVISOR", "HIEP_DUC"]]);
-    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({ changes: 2 });
+    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({ changes: 2, renamed: null });
     expect((await t.db.auditLog.findMany({ where: { at: later }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["official.update", "role.end"]);
     await expect(admin.addOfficial({ name: "X", unit: "trà my" }, { now })).rejects.toThrow("Đơn vị «trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.");
     await expect(admin.updateOfficial(id, { telegramId: String(DEMO.official.id) }, { now })).rejects.toThrow(
       `Telegram ID ${DEMO.official.id} đã thuộc về cán bộ Nguyễn Văn An (mã 6).`,
     );
+    // named by id: a new name is an explicit rename, and said so
+    expect(await admin.updateOfficial(id, { name: "Lê Thị Mơ" }, { now: later })).toEqual({
+      changes: 1,
+      renamed: { from: "Lê Thị Mới", to: "Lê Thị Mơ" },
+    });
   });
 });

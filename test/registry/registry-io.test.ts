@@ -88,6 +88,48 @@ describeEachDatabase("registry import/export", (provider) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("refuses a row whose Telegram ID belongs to an official of another name, unless it says it renames him", async () => {
+    const an = await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
+    const file = join(dir, "can-bo.csv");
+    // row 3: a new official whose Telegram id was mistyped as An's
+    writeFileSync(
+      file,
+      [
+        "Họ và tên,Chức vụ,Đơn vị,Vai trò,Telegram ID",
+        "Y Thị Mai,Công chức xã,Bắc Trà My,Phụ trách,777020",
+        `Trần Thị Bích,Chuyên viên,Bắc Trà My,Phụ trách,${DEMO.official.id}`,
+      ].join("\n"),
+    );
+    const before = await snapshot();
+    const r = await io.importFile(file, { now });
+    expect(r).toMatchObject({ applied: false, changes: {} });
+    expect(r.errors.map(formatRowError)).toEqual([
+      `Dòng 3: Telegram ID ${DEMO.official.id} đang thuộc cán bộ Nguyễn Văn An (mã ${an.id}, Nam Trà My); họ tên trong tệp là «Trần Thị Bích». ` +
+        `Nếu đúng là cán bộ này đổi họ tên, ghi «Có» ở cột «Đổi họ tên» (hoặc ghi ${an.id} ở cột «Mã cán bộ»); nếu không, kiểm tra lại Telegram ID.`,
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    // the same name (found by Telegram id) is an ordinary update; a name written without accents is a rename
+    writeFileSync(file, ["Họ và tên,Chức vụ,Đơn vị,Telegram ID", `Nguyễn Văn An,Trưởng phòng,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
+    writeFileSync(file, ["Họ và tên,Đơn vị,Telegram ID", `Nguyen Van An,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    expect((await io.importFile(file, { now })).errors).toHaveLength(1);
+
+    // said explicitly: the «Đổi họ tên» flag, or the official's id
+    writeFileSync(
+      file,
+      ["Họ và tên,Đơn vị,Telegram ID,Đổi họ tên", `Nguyễn Thị An,Nam Trà My,${DEMO.official.id},Có`].join("\n"),
+    );
+    expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
+    expect((await t.db.official.findUniqueOrThrow({ where: { id: an.id } })).fullName).toBe("Nguyễn Thị An");
+    writeFileSync(file, ["Mã cán bộ,Họ và tên,Đơn vị,Telegram ID", `${an.id},Nguyễn Văn An,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
+    writeFileSync(file, ["Họ và tên,Đơn vị,Telegram ID,Đổi họ tên", `Nguyễn Văn An,Nam Trà My,${DEMO.official.id},Chắc vậy`].join("\n"));
+    expect((await io.importFile(file, { now })).errors.map(formatRowError)).toEqual([
+      "Dòng 2: «Đổi họ tên» phải là «Có» hoặc «Không» (gặp «Chắc vậy»).",
+    ]);
+  });
+
   it("rejects an XLSX with good and bad rows on both sheets, naming sheet and row", async () => {
     const wb = new ExcelJS.Workbook();
     const u = wb.addWorksheet("Đơn vị");

@@ -4,7 +4,7 @@ import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv, toCsv } from "../../domain/csv.ts";
 import { foldVietnamese } from "../../domain/text.ts";
-import { NO, OFFICIAL_COLUMNS, RegistryInputError, SHEET_NAMES, UNIT_COLUMNS, YES, where, type TableKind } from "./labels.ts";
+import { NO, OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, RegistryInputError, SHEET_NAMES, UNIT_COLUMNS, YES, where, type TableKind } from "./labels.ts";
 
 export interface TableRow {
   rowNo: number;
@@ -20,7 +20,7 @@ export interface Table {
 }
 
 function columnKeys(kind: TableKind): Record<string, string> {
-  const cols = kind === "units" ? UNIT_COLUMNS : OFFICIAL_COLUMNS;
+  const cols = kind === "units" ? UNIT_COLUMNS : OFFICIAL_IMPORT_COLUMNS;
   return Object.fromEntries(Object.entries(cols).map(([key, header]) => [foldVietnamese(header), key]));
 }
 

@@ -32,6 +32,16 @@ export const OFFICIAL_COLUMNS = {
   active: "Đang hoạt động",
 } as const;
 
+/**
+ * Columns read on import but never written by export: «Đổi họ tên» = «Có» confirms that a row found by its
+ * Telegram ID renames that official (without it such a row is refused: a mistyped id must not rename,
+ * move and demote someone else).
+ */
+export const OFFICIAL_IMPORT_COLUMNS = {
+  ...OFFICIAL_COLUMNS,
+  rename: "Đổi họ tên",
+} as const;
+
 export const SHEET_NAMES: Record<TableKind, string> = { units: "Đơn vị", officials: "Cán bộ" };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Role, UnitKind } from "../../db/client.ts";
 import { matchByName } from "../../domain/text.ts";
 import { list, parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./cells.ts";
-import { NO, OFFICIAL_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, YES } from "./labels.ts";
+import { NO, OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, YES } from "./labels.ts";
 
 const text = z.string().trim();
 const optionalCell = z.string().trim().optional();
@@ -66,6 +66,7 @@ export const officialRowSchema = z.object({
     return l ?? undefined;
   }),
   active: yesNoCell(OFFICIAL_COLUMNS.active),
+  rename: yesNoCell(OFFICIAL_IMPORT_COLUMNS.rename),
 });
 
 export interface NamedRef {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { foldVietnamese } from "../../domain/text.ts";
 import { list, splitScope } from "./cells.ts";
 import type { Table, TableRow } from "./files.ts";
-import { OFFICIAL_COLUMNS, ROLE_LABELS, WHOLE_PROVINCE, type RowError } from "./labels.ts";
+import { OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, ROLE_LABELS, WHOLE_PROVINCE, YES, type RowError } from "./labels.ts";
 import { officialRowSchema, resolveRef, unitRowSchema, type NamedRef, type OfficialPlan, type UnitPlan } from "./rows.ts";
 
 /** Checks every row of the tables against the database and each other; the plans of the valid rows and the errors. */
@@ -141,6 +141,14 @@ export async function validateTables(db: Db, tables: Table[]) {
         seenId.set(d.id, row.rowNo);
       } else if (d.telegramId !== undefined) {
         target = officials.find((o) => o.telegramUserId === d.telegramId);
+        // found by Telegram ID only: a different name is a mistyped id unless the row says it is a rename
+        if (target && target.fullName !== d.name && d.rename !== true) {
+          problems.push(
+            `Telegram ID ${d.telegramId} đang thuộc cán bộ ${target.fullName} (mã ${target.id}${target.unit ? `, ${target.unit.name}` : ""}); ` +
+              `họ tên trong tệp là «${d.name}». Nếu đúng là cán bộ này đổi họ tên, ghi «${YES}» ở cột «${OFFICIAL_IMPORT_COLUMNS.rename}» ` +
+              `(hoặc ghi ${target.id} ở cột «${OFFICIAL_COLUMNS.id}»); nếu không, kiểm tra lại Telegram ID`,
+          );
+        }
       }
       if (!target && d.id === undefined) {
         const same = officials.filter(
