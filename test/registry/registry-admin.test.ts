@@ -1,7 +1,8 @@
-// Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation.
+// Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation; programmes.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/seed/demo.ts";
+import { ensureReferenceData } from "../../src/seed/reference.ts";
 import { createRegistry } from "../../src/services/registry.ts";
 import { createRegistryAdmin } from "../../src/services/registry-admin.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
@@ -92,5 +93,44 @@ describeEachDatabase("registry administration", (provider) => {
       changes: 1,
       renamed: { from: "Lê Thị Mới", to: "Lê Thị Mơ" },
     });
+  });
+});
+
+describeEachDatabase("programmes", (provider) => {
+  let t: TestDatabase;
+  let admin: ReturnType<typeof createRegistryAdmin>;
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    await ensureReferenceData(t.db);
+    admin = createRegistryAdmin({ db: t.db });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it("are listed and added after the others, audited; a bad or taken code or name is refused", async () => {
+    expect((await admin.listProgrammes()).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS"]);
+    expect(await admin.addProgramme({ code: "PTVH", name: "Phát triển văn hóa", nameEn: "Cultural Development" }, { now })).toMatchObject({
+      code: "PTVH",
+      name: "Phát triển văn hóa",
+    });
+    const added = await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } });
+    expect([added.nameKey, added.nameEn, added.sortOrder]).toEqual(["phat trien van hoa", "Cultural Development", 3]);
+    const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "programme.create" } });
+    expect([entry.entity, entry.entityId, JSON.parse(entry.after).code]).toEqual(["Programme", String(added.id), "PTVH"]);
+    expect((await admin.listProgrammes()).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS", "PTVH"]);
+
+    await expect(admin.addProgramme({ code: "ntm", name: "Chương trình khác" }, { now })).rejects.toThrow(
+      "Mã chương trình «ntm» đã có (Xây dựng nông thôn mới).",
+    );
+    await expect(admin.addProgramme({ code: "NTM2", name: "xay dung nong thon moi" }, { now })).rejects.toThrow(
+      "Tên chương trình «xay dung nong thon moi» trùng với chương trình NTM.",
+    );
+    await expect(admin.addProgramme({ code: "Văn hóa", name: "Văn hóa" }, { now })).rejects.toThrow(
+      "Mã chương trình chỉ gồm chữ không dấu, số và _ . - (gặp «Văn hóa»).",
+    );
+    await expect(admin.addProgramme({ code: "VH", name: "  " }, { now })).rejects.toThrow("Thiếu tên chương trình.");
+    expect(await t.db.programme.count()).toBe(4);
+    expect(await t.db.auditLog.count()).toBe(1);
   });
 });

@@ -9,7 +9,13 @@ export class RegistryInputError extends Error {
   }
 }
 
-export type TableKind = "units" | "officials";
+export type TableKind = "programmes" | "units" | "officials";
+
+export const PROGRAMME_COLUMNS = {
+  code: "Mã chương trình",
+  name: "Tên chương trình",
+  nameEn: "Tên tiếng Anh",
+} as const;
 
 export const UNIT_COLUMNS = {
   code: "Mã đơn vị",
@@ -42,7 +48,7 @@ export const OFFICIAL_IMPORT_COLUMNS = {
   rename: "Đổi họ tên",
 } as const;
 
-export const SHEET_NAMES: Record<TableKind, string> = { units: "Đơn vị", officials: "Cán bộ" };
+export const SHEET_NAMES: Record<TableKind, string> = { programmes: "Chương trình", units: "Đơn vị", officials: "Cán bộ" };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   PROVINCE: "Tỉnh",
