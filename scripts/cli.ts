@@ -21,12 +21,16 @@ const HELP = `dondoc — sổ đăng ký cán bộ / registry command line
 Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
 
   import <tệp.csv|tệp.xlsx> [--dry-run]
-      Nhập đơn vị và cán bộ; kiểm tra mọi dòng trước, ghi tất cả hoặc không ghi gì.
-      Import units and officials: every row is checked first; all rows are applied or none.
+      Nhập chương trình, đơn vị và cán bộ; kiểm tra mọi dòng trước, ghi tất cả hoặc không ghi gì.
+      Import programmes, units and officials: every row is checked first; all rows are applied or none.
       --dry-run: chỉ kiểm tra và đếm thay đổi / check and count changes, write nothing.
-  export <tệp.csv|tệp.xlsx> [--kind units|officials]
-      Xuất danh sách (CSV: một bảng, mặc định cán bộ; XLSX: cả hai trang).
-      Export the registry (CSV: one table, officials by default; XLSX: both sheets).
+  export <tệp.csv|tệp.xlsx> [--kind programmes|units|officials]
+      Xuất danh sách (CSV: một bảng, mặc định cán bộ; XLSX: ba trang chương trình, đơn vị, cán bộ).
+      Export the registry (CSV: one table, officials by default; XLSX: programmes, units, officials).
+  programmes list
+      Các chương trình đang theo dõi / the programmes followed.
+  programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>]
+      Thêm chương trình (mã: chữ không dấu, số, _ . -) / add a programme.
   official add --name <họ tên> --unit <đơn vị> [--title <chức vụ>] [--role <vai trò>]… [--telegram-id <số>] [--lang vi|en]
       Thêm cán bộ / add an official. Vai trò / roles: Văn phòng điều phối, Giám sát, Chủ tịch, Bí thư,
       Phụ trách, Đầu mối sở; có thể ghi đơn vị: "Giám sát (Nam Trà My)".
@@ -93,7 +97,8 @@ function printImport(r: ImportResult, out: (s: string) => void) {
   }
   const entries = Object.entries(r.changes);
   const total = entries.reduce((n, [, c]) => n + c, 0);
-  out(`Đã đọc ${r.rows.units} dòng đơn vị, ${r.rows.officials} dòng cán bộ.`);
+  const programmes = r.rows.programmes > 0 ? `${r.rows.programmes} dòng chương trình, ` : "";
+  out(`Đã đọc ${programmes}${r.rows.units} dòng đơn vị, ${r.rows.officials} dòng cán bộ.`);
   if (total === 0) out("Không có thay đổi / no changes.");
   else {
     out(`${r.dryRun ? "Sẽ có" : "Đã ghi"} ${total} thay đổi${r.dryRun ? " (chạy thử, chưa ghi / dry run, nothing written)" : ""}:`);
@@ -114,8 +119,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
     case "export": {
       const { values, positionals } = parse(rest, { kind: { type: "string" } });
       const kind = values.kind;
-      if (kind !== undefined && kind !== "units" && kind !== "officials") {
-        throw new CliInputError(`--kind phải là units hoặc officials (gặp «${kind}»).`);
+      if (kind !== undefined && kind !== "programmes" && kind !== "units" && kind !== "officials") {
+        throw new CliInputError(`--kind phải là programmes, units hoặc officials (gặp «${kind}»).`);
       }
       const file = one(positionals, "tệp .csv hoặc .xlsx");
       const r = await services.registryIo.exportFile(file, { kind, now });
@@ -142,7 +147,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
           { name: values.name, unit: values.unit, title: values.title, roles: values.role, telegramId: values["telegram-id"], lang: values.lang },
           { now },
         );
-        out(r.changes === 0 ? "Không có thay đổi / no changes." : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}.`);
+        const renamed = r.renamed ? ` (đổi họ tên «${r.renamed.from}» thành «${r.renamed.to}»)` : "";
+        out(r.changes === 0 ? "Không có thay đổi / no changes." : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}${renamed}.`);
         return 0;
       }
       if (sub === "deactivate") {
@@ -153,6 +159,26 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         return 0;
       }
       throw new CliInputError(`Lệnh «official ${sub ?? ""}» không có: dùng official add | update | deactivate.`);
+    }
+    case "programmes": {
+      const [sub, ...args] = rest;
+      if (sub === "list") {
+        const { positionals } = parse(args, {});
+        if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
+        const programmes = await services.registryAdmin.listProgrammes();
+        if (programmes.length === 0) out("Chưa có chương trình nào / no programmes.");
+        for (const p of programmes) out(`${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}`);
+        return 0;
+      }
+      if (sub === "add") {
+        const { values, positionals } = parse(args, { en: { type: "string" } });
+        const [code, ...words] = positionals;
+        if (code === undefined || words.length === 0) throw new CliInputError("Dùng: programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>].");
+        const p = await services.registryAdmin.addProgramme({ code, name: words.join(" "), nameEn: values.en }, { now });
+        out(`Đã thêm chương trình ${p.code}: ${p.name} / added programme ${p.code}.`);
+        return 0;
+      }
+      throw new CliInputError(`Lệnh «programmes ${sub ?? ""}» không có: dùng programmes list | add.`);
     }
     case "who": {
       const { positionals } = parse(rest, {});

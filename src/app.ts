@@ -15,7 +15,7 @@ import { createBroadcastService } from "./features/broadcast/broadcast.ts";
 import { createRecurrenceService } from "./features/tasks/recurrence.ts";
 import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
 import { publishCommands } from "./platform/telegram/menu.ts";
-import { ensureCalendar } from "./platform/db/seed/calendar.ts";
+import { ensureReferenceData } from "./platform/db/seed/reference.ts";
 import { redactSecrets } from "./platform/logger.ts";
 import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./platform/scheduler/coordinator.ts";
 import { startHttpServer, type Health, type HttpServer } from "./platform/http/server.ts";
@@ -237,8 +237,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     httpPort: () => http?.port ?? null,
     health,
     async start() {
-      // the shipped working calendar, on a database that has none yet (editable afterwards)
-      await ensureCalendar(database.db);
+      // the working calendar and the programmes, on a database that has none yet (editable afterwards)
+      await ensureReferenceData(database.db);
       bot.botInfo ??= await bot.telegram.getMe();
       await publishCommands(bot.telegram, commands, logger);
       await dispatcher.start();

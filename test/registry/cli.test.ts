@@ -30,6 +30,25 @@ describe("npm run cli", () => {
     ]);
   });
 
+  it("lists and adds programmes, refusing a taken code with one Vietnamese line", async () => {
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
+      });
+    const added = await cli("programmes", "add", "PTVH", "Phát triển văn hóa", "--en", "Cultural Development");
+    expect(added.stdout.trim()).toBe("Đã thêm chương trình PTVH: Phát triển văn hóa / added programme PTVH.");
+    expect((await cli("programmes", "list")).stdout.split("\n")).toEqual([
+      "NTM · Xây dựng nông thôn mới · New Rural Development",
+      "GNBV · Giảm nghèo bền vững · Sustainable Poverty Reduction",
+      "DTTS · Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi · Ethnic-Minority and Mountainous Areas",
+      "PTVH · Phát triển văn hóa · Cultural Development",
+      "",
+    ]);
+    const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo").catch((e: { code: number; stderr: string }) => e);
+    expect(taken).toMatchObject({ code: 1, stderr: "Lỗi: Mã chương trình «gnbv» đã có (Giảm nghèo bền vững).\n" });
+    expect(await t.db.auditLog.count({ where: { action: "programme.create" } })).toBe(1);
+  });
+
   it("sets a unit's disbursement milestones, and refuses bad ones with one Vietnamese line", async () => {
     const cli = (...args: string[]) =>
       run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {

@@ -1,7 +1,8 @@
-// Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation.
+// Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation; programmes.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { ensureReferenceData } from "../../src/platform/db/seed/reference.ts";
 import { createRegistry } from "../../src/features/registry/registry.ts";
 import { createRegistryAdmin } from "../../src/features/registry/registry-admin.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
@@ -81,11 +82,55 @@ describeEachDatabase("registry administration", (provider) => {
     const o = await t.db.official.findUniqueOrThrow({ where: { id }, include: { unit: true, roles: { include: { unit: true }, orderBy: { id: "asc" } } } });
     expect([o.fullName, o.nameKey, o.unit?.code, o.telegramUserId, o.language]).toEqual(["Lê Thị Mới", "le thi moi", "TIEN_PHUOC", 777100n, "en"]);
     expect(o.roles.map((r) => [r.role, r.unit?.code])).toEqual([["RESPONSIBLE", "TIEN_PHUOC"], ["SUPERVISOR", "HIEP_DUC"]]);
-    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({ changes: 2 });
+    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({ changes: 2, renamed: null });
     expect((await t.db.auditLog.findMany({ where: { at: later }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["official.update", "role.end"]);
     await expect(admin.addOfficial({ name: "X", unit: "trà my" }, { now })).rejects.toThrow("Đơn vị «trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.");
     await expect(admin.updateOfficial(id, { telegramId: String(DEMO.official.id) }, { now })).rejects.toThrow(
       `Telegram ID ${DEMO.official.id} đã thuộc về cán bộ Nguyễn Văn An (mã 6).`,
     );
+    // named by id: a new name is an explicit rename, and said so
+    expect(await admin.updateOfficial(id, { name: "Lê Thị Mơ" }, { now: later })).toEqual({
+      changes: 1,
+      renamed: { from: "Lê Thị Mới", to: "Lê Thị Mơ" },
+    });
+  });
+});
+
+describeEachDatabase("programmes", (provider) => {
+  let t: TestDatabase;
+  let admin: ReturnType<typeof createRegistryAdmin>;
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    await ensureReferenceData(t.db);
+    admin = createRegistryAdmin({ db: t.db });
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
+  it("are listed and added after the others, audited; a bad or taken code or name is refused", async () => {
+    expect((await admin.listProgrammes()).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS"]);
+    expect(await admin.addProgramme({ code: "PTVH", name: "Phát triển văn hóa", nameEn: "Cultural Development" }, { now })).toMatchObject({
+      code: "PTVH",
+      name: "Phát triển văn hóa",
+    });
+    const added = await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } });
+    expect([added.nameKey, added.nameEn, added.sortOrder]).toEqual(["phat trien van hoa", "Cultural Development", 3]);
+    const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "programme.create" } });
+    expect([entry.entity, entry.entityId, JSON.parse(entry.after).code]).toEqual(["Programme", String(added.id), "PTVH"]);
+    expect((await admin.listProgrammes()).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS", "PTVH"]);
+
+    await expect(admin.addProgramme({ code: "ntm", name: "Chương trình khác" }, { now })).rejects.toThrow(
+      "Mã chương trình «ntm» đã có (Xây dựng nông thôn mới).",
+    );
+    await expect(admin.addProgramme({ code: "NTM2", name: "xay dung nong thon moi" }, { now })).rejects.toThrow(
+      "Tên chương trình «xay dung nong thon moi» trùng với chương trình NTM.",
+    );
+    await expect(admin.addProgramme({ code: "Văn hóa", name: "Văn hóa" }, { now })).rejects.toThrow(
+      "Mã chương trình chỉ gồm chữ không dấu, số và _ . - (gặp «Văn hóa»).",
+    );
+    await expect(admin.addProgramme({ code: "VH", name: "  " }, { now })).rejects.toThrow("Thiếu tên chương trình.");
+    expect(await t.db.programme.count()).toBe(4);
+    expect(await t.db.auditLog.count()).toBe(1);
   });
 });

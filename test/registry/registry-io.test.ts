@@ -88,6 +88,48 @@ describeEachDatabase("registry import/export", (provider) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("refuses a row whose Telegram ID belongs to an official of another name, unless it says it renames him", async () => {
+    const an = await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
+    const file = join(dir, "can-bo.csv");
+    // row 3: a new official whose Telegram id was mistyped as An's
+    writeFileSync(
+      file,
+      [
+        "Họ và tên,Chức vụ,Đơn vị,Vai trò,Telegram ID",
+        "Y Thị Mai,Công chức xã,Bắc Trà My,Phụ trách,777020",
+        `Trần Thị Bích,Chuyên viên,Bắc Trà My,Phụ trách,${DEMO.official.id}`,
+      ].join("\n"),
+    );
+    const before = await snapshot();
+    const r = await io.importFile(file, { now });
+    expect(r).toMatchObject({ applied: false, changes: {} });
+    expect(r.errors.map(formatRowError)).toEqual([
+      `Dòng 3: Telegram ID ${DEMO.official.id} đang thuộc cán bộ Nguyễn Văn An (mã ${an.id}, Nam Trà My); họ tên trong tệp là «Trần Thị Bích». ` +
+        `Nếu đúng là cán bộ này đổi họ tên, ghi «Có» ở cột «Đổi họ tên» (hoặc ghi ${an.id} ở cột «Mã cán bộ»); nếu không, kiểm tra lại Telegram ID.`,
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    // the same name (found by Telegram id) is an ordinary update; a name written without accents is a rename
+    writeFileSync(file, ["Họ và tên,Chức vụ,Đơn vị,Telegram ID", `Nguyễn Văn An,Trưởng phòng,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
+    writeFileSync(file, ["Họ và tên,Đơn vị,Telegram ID", `Nguyen Van An,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    expect((await io.importFile(file, { now })).errors).toHaveLength(1);
+
+    // said explicitly: the «Đổi họ tên» flag, or the official's id
+    writeFileSync(
+      file,
+      ["Họ và tên,Đơn vị,Telegram ID,Đổi họ tên", `Nguyễn Thị An,Nam Trà My,${DEMO.official.id},Có`].join("\n"),
+    );
+    expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
+    expect((await t.db.official.findUniqueOrThrow({ where: { id: an.id } })).fullName).toBe("Nguyễn Thị An");
+    writeFileSync(file, ["Mã cán bộ,Họ và tên,Đơn vị,Telegram ID", `${an.id},Nguyễn Văn An,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
+    writeFileSync(file, ["Họ và tên,Đơn vị,Telegram ID,Đổi họ tên", `Nguyễn Văn An,Nam Trà My,${DEMO.official.id},Chắc vậy`].join("\n"));
+    expect((await io.importFile(file, { now })).errors.map(formatRowError)).toEqual([
+      "Dòng 2: «Đổi họ tên» phải là «Có» hoặc «Không» (gặp «Chắc vậy»).",
+    ]);
+  });
+
   it("rejects an XLSX with good and bad rows on both sheets, naming sheet and row", async () => {
     const wb = new ExcelJS.Workbook();
     const u = wb.addWorksheet("Đơn vị");
@@ -161,6 +203,60 @@ describeEachDatabase("registry import/export", (provider) => {
     expect(await t.db.auditLog.count()).toBe(8);
   });
 
+  it("adds programmes from the «Chương trình» sheet, with the rest of the file or not at all", async () => {
+    const wb = new ExcelJS.Workbook();
+    const p = wb.addWorksheet("Chương trình");
+    p.addRow(["Mã chương trình", "Tên chương trình", "Tên tiếng Anh"]);
+    p.addRow(["NTM", "Xây dựng nông thôn mới", "New Rural Development"]);
+    p.addRow(["PTVH", "Phát triển văn hóa", "Cultural Development"]);
+    p.addRow(["Văn hóa", "Văn hóa", ""]);
+    p.addRow(["ptvh", "Phát triển văn hóa (bis)", ""]);
+    p.addRow(["GNBV2", "Giam ngheo ben vung", ""]);
+    p.addRow(["CDS", "", ""]);
+    const o = wb.addWorksheet("Cán bộ");
+    o.addRow(["Họ và tên", "Đơn vị", "Vai trò", "Chương trình", "Telegram ID"]);
+    o.addRow(["Y Thị Mai", "Bắc Trà My", "Phụ trách", "PTVH; Phát triển văn hóa (NAM_TRA_MY)", 777030]);
+    const file = join(dir, "chuong-trinh.xlsx");
+    await wb.xlsx.writeFile(file);
+    const before = await snapshot();
+    const programmesBefore = await t.db.programme.findMany({ orderBy: { id: "asc" } });
+    const bad = await io.importFile(file, { now });
+    expect(bad.errors.map(formatRowError)).toEqual([
+      "Trang «Chương trình», dòng 4: mã chương trình chỉ gồm chữ không dấu, số và _ . -.",
+      "Trang «Chương trình», dòng 5: mã chương trình «ptvh» trùng với dòng 3.",
+      "Trang «Chương trình», dòng 6: tên chương trình «Giam ngheo ben vung» trùng với chương trình GNBV.",
+      "Trang «Chương trình», dòng 7: thiếu tên chương trình.",
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect(await t.db.programme.findMany({ orderBy: { id: "asc" } })).toEqual(programmesBefore);
+
+    for (const row of [7, 6, 5, 4]) p.spliceRows(row, 1);
+    await wb.xlsx.writeFile(file);
+    const r = await io.importFile(file, { now });
+    expect(r).toMatchObject({
+      applied: true,
+      errors: [],
+      rows: { programmes: 2, units: 0, officials: 1 },
+      changes: { "programme.create": 1, "official.create": 1, "role.grant": 1, "responsibility.create": 2 },
+    });
+    const ptvh = await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } });
+    expect([ptvh.name, ptvh.nameEn, ptvh.nameKey, ptvh.sortOrder]).toEqual(["Phát triển văn hóa", "Cultural Development", "phat trien van hoa", 3]);
+    const mai = await t.db.official.findUniqueOrThrow({
+      where: { telegramUserId: 777030n },
+      include: { responsibilities: { include: { programme: true, unit: true }, orderBy: { id: "asc" } } },
+    });
+    expect(mai.responsibilities.map((x) => [x.programme.code, x.unit.code])).toEqual([
+      ["PTVH", "BAC_TRA_MY"],
+      ["PTVH", "NAM_TRA_MY"],
+    ]);
+
+    // a CSV of programmes renames one, audited
+    const csv = join(dir, "chuong-trinh.csv");
+    writeFileSync(csv, ["Mã chương trình;Tên chương trình", "PTVH;Phát triển văn hóa, thể thao"].join("\n"));
+    expect(await io.importFile(csv, { now })).toMatchObject({ applied: true, changes: { "programme.update": 1 } });
+    expect((await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } })).nameEn).toBe("Cultural Development");
+  });
+
   for (const ext of ["xlsx", "csv"] as const) {
     it(`round-trips: importing an ${ext.toUpperCase()} export changes nothing`, async () => {
       // some history first, so that ended rows and scoped roles are in the data
@@ -172,11 +268,28 @@ describeEachDatabase("registry import/export", (provider) => {
         const u = await io.importFile(join(dir, "units.csv"), { now: later });
         expect(u).toMatchObject({ applied: true, errors: [], rows: { units: 13, officials: 0 }, changes: {} });
       }
-      expect((await io.exportFile(file, { now: later })).rows).toBe(ext === "csv" ? 9 : 22);
+      if (ext === "csv") {
+        expect((await io.exportFile(join(dir, "programmes.csv"), { kind: "programmes", now: later })).rows).toBe(3);
+        const p = await io.importFile(join(dir, "programmes.csv"), { now: later });
+        expect(p).toMatchObject({ applied: true, errors: [], rows: { programmes: 3, units: 0, officials: 0 }, changes: {} });
+      }
+      expect((await io.exportFile(file, { now: later })).rows).toBe(ext === "csv" ? 9 : 25);
       const r = await io.importFile(file, { now: later });
-      expect(r).toMatchObject({ applied: true, errors: [], rows: { units: ext === "csv" ? 0 : 13, officials: 9 }, changes: {} });
+      expect(r).toMatchObject({
+        applied: true,
+        errors: [],
+        rows: { programmes: ext === "csv" ? 0 : 3, units: ext === "csv" ? 0 : 13, officials: 9 },
+        changes: {},
+      });
       expect(await snapshot()).toEqual(before);
       const tables = await io.readTables(file);
+      if (ext === "xlsx") {
+        expect(tables.map((x) => [x.kind, x.sheet])).toEqual([
+          ["programmes", "Chương trình"],
+          ["units", "Đơn vị"],
+          ["officials", "Cán bộ"],
+        ]);
+      }
       const supervisor = tables.find((x) => x.kind === "officials")!.rows.find((x) => x.cells.name === DEMO.supervisor.name)!;
       expect(supervisor.cells.roles).toBe("Giám sát (NAM_TRA_MY); Giám sát (BAC_TRA_MY)");
       expect(supervisor.cells.telegramId).toBe(String(DEMO.supervisor.id));

@@ -1,14 +1,17 @@
 // The secretariat's registry work on single officials: add, update, deactivate, hand over
 // responsibilities (and open tasks) from one official to another, and "who is responsible for what".
 // Every change writes audit entries; history is kept by validTo, never by deleting rows.
-import type { Db, Role } from "../../platform/db/client.ts";
+import { isUniqueViolation, type Db, type Role } from "../../platform/db/client.ts";
 import { foldVietnamese, matchByName } from "../../domain/text.ts";
 import { audit } from "../../platform/db/audit.ts";
 import {
   applyOfficial,
+  applyProgramme,
   parseLanguage,
   parseRole,
   parseTelegramId,
+  programmeClash,
+  programmeCode,
   RegistryInputError,
   ROLE_LABELS,
   splitScope,
@@ -109,11 +112,19 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     return db.$transaction(async (tx) => ({ id: (await applyOfficial(tx, null, patch, ctx)).id }));
   }
 
-  /** Updates the given fields of an official; roles, when given, replace his current roles. */
-  async function updateOfficial(id: number, input: OfficialInput, ctx: ChangeContext): Promise<{ changes: number }> {
+  /**
+   * Updates the given fields of an official named by his id (so a new name is an explicit rename, reported
+   * back as `renamed`); roles, when given, replace his current roles.
+   */
+  async function updateOfficial(
+    id: number,
+    input: OfficialInput,
+    ctx: ChangeContext,
+  ): Promise<{ changes: number; renamed: { from: string; to: string } | null }> {
     const o = await officialById(id);
     const patch = await toPatch(input, o.unitId, o.id);
-    return db.$transaction(async (tx) => ({ changes: (await applyOfficial(tx, id, patch, ctx)).actions.length }));
+    const renamed = patch.fullName !== undefined && patch.fullName !== o.fullName ? { from: o.fullName, to: patch.fullName } : null;
+    return db.$transaction(async (tx) => ({ changes: (await applyOfficial(tx, id, patch, ctx)).actions.length, renamed }));
   }
 
   /**
@@ -225,7 +236,33 @@ export function createRegistryAdmin({ db }: { db: Db }) {
       }));
   }
 
-  return { addOfficial, updateOfficial, deactivateOfficial, handover, who };
+  /** The programmes, in display order. */
+  async function listProgrammes() {
+    return db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  }
+
+  /** Adds a programme after the others; refused for a bad code or a code or name another programme has. */
+  async function addProgramme(input: { code: string; name: string; nameEn?: string }, ctx: ChangeContext): Promise<{ id: number; code: string; name: string }> {
+    const code = programmeCode.safeParse(input.code);
+    if (!code.success) throw new RegistryInputError(`${capitalise(code.error.issues[0]?.message ?? "")} (gặp «${input.code}»).`);
+    const name = input.name.trim();
+    if (name === "") throw new RegistryInputError("Thiếu tên chương trình.");
+    const clash = programmeClash({ code: code.data, name }, await listProgrammes());
+    if (clash) throw new RegistryInputError(`${capitalise(clash)}.`);
+    const nameEn = input.nameEn?.trim() || undefined;
+    try {
+      const { id } = await db.$transaction((tx) => applyProgramme(tx, { code: code.data, name, nameEn }, ctx));
+      return { id, code: code.data, name };
+    } catch (error) {
+      // added by someone else meanwhile
+      if (isUniqueViolation(error)) throw new RegistryInputError(`Mã chương trình «${code.data}» đã có.`);
+      throw error;
+    }
+  }
+
+  return { addOfficial, updateOfficial, deactivateOfficial, handover, who, listProgrammes, addProgramme };
 }
 
 export type RegistryAdmin = ReturnType<typeof createRegistryAdmin>;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,4 +1,4 @@
-// The registry as files: units and officials (with their roles and responsibilities) imported from and
+// The registry as files: programmes, units and officials (with their roles and responsibilities) imported from and
 // exported to CSV or XLSX with Vietnamese column headers (docs/registry-files.md), and the audit log
 // exported. An import validates every row first (zod), then applies all rows or none in one
 // transaction, with an audit entry (before/after) for every change. Exporting then importing changes
@@ -10,14 +10,17 @@ import { readTables, type Table } from "./registry-io/files.ts";
 import type { RowError, TableKind } from "./registry-io/labels.ts";
 import { validateTables } from "./registry-io/validate.ts";
 
-export { applyOfficial, type ChangeContext, type OfficialPatch } from "./registry-io/apply.ts";
+export { applyOfficial, applyProgramme, type ChangeContext, type OfficialPatch } from "./registry-io/apply.ts";
 export { parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./registry-io/cells.ts";
 export { formatLocalDateTime } from "./registry-io/export.ts";
 export { readTables, writeTables, type Table, type TableRow } from "./registry-io/files.ts";
+export { programmeClash, programmeCode } from "./registry-io/rows.ts";
 export {
   AUDIT_COLUMNS,
   formatRowError,
   OFFICIAL_COLUMNS,
+  OFFICIAL_IMPORT_COLUMNS,
+  PROGRAMME_COLUMNS,
   RegistryInputError,
   ROLE_LABELS,
   SHEET_NAMES,
@@ -33,7 +36,7 @@ export interface ImportResult {
   applied: boolean;
   dryRun: boolean;
   errors: RowError[];
-  rows: { units: number; officials: number };
+  rows: { programmes: number; units: number; officials: number };
   /** number of audit entries (= changes) by action, e.g. { "official.update": 2 } */
   changes: Record<string, number>;
 }
@@ -44,8 +47,9 @@ export function createRegistryIo({ db }: { db: Db }) {
   /** Imports tables already read: validates all rows, then applies all or none. */
   async function importTables(tables: Table[], opts: ChangeContext & { dryRun?: boolean }): Promise<ImportResult> {
     const dryRun = opts.dryRun ?? false;
-    const { errors, unitPlans, officialPlans } = await validateTables(db, tables);
+    const { errors, ...plans } = await validateTables(db, tables);
     const rows = {
+      programmes: tables.filter((t) => t.kind === "programmes").reduce((n, t) => n + t.rows.length, 0),
       units: tables.filter((t) => t.kind === "units").reduce((n, t) => n + t.rows.length, 0),
       officials: tables.filter((t) => t.kind === "officials").reduce((n, t) => n + t.rows.length, 0),
     };
@@ -54,7 +58,7 @@ export function createRegistryIo({ db }: { db: Db }) {
     try {
       await db.$transaction(
         async (tx) => {
-          actions = await applyPlans(tx, unitPlans, officialPlans, opts);
+          actions = await applyPlans(tx, plans, opts);
           if (dryRun) throw new DryRunRollback();
         },
         { timeout: 120_000, maxWait: 20_000 },
@@ -75,7 +79,7 @@ export function createRegistryIo({ db }: { db: Db }) {
     readTables,
     importTables,
     importFile,
-    /** Exports units and/or officials; a CSV file holds one kind (officials unless told). */
+    /** Exports programmes, units and/or officials; a CSV file holds one kind (officials unless told). */
     exportFile: (path: string, opts: { kind?: TableKind; now: Date }) => exportFile(db, path, opts),
     /** Exports the audit log (oldest first), from `since` on when given. */
     exportAudit: (path: string, opts: { since?: Date } = {}) => exportAudit(db, path, opts),

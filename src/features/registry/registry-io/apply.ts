@@ -2,7 +2,7 @@
 import type { Role, Tx } from "../../../platform/db/client.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { audit } from "../../../platform/db/audit.ts";
-import type { OfficialPlan, UnitPlan } from "./rows.ts";
+import type { OfficialPlan, ProgrammePlan, UnitPlan } from "./rows.ts";
 
 export interface OfficialPatch {
   fullName?: string;
@@ -123,9 +123,47 @@ export async function applyOfficial(
   return { id: officialId, actions };
 }
 
-/** Applies validated plans: units (new ones first, so that parents can be any unit of the file), then officials. */
-export async function applyPlans(tx: Tx, unitPlans: UnitPlan[], officialPlans: OfficialPlan[], ctx: ChangeContext): Promise<string[]> {
+/** Creates a programme after the others (sortOrder), or updates its names; audited. */
+export async function applyProgramme(
+  tx: Tx,
+  p: { code: string; name: string; nameEn: string | undefined },
+  ctx: ChangeContext,
+): Promise<{ id: number; actions: string[] }> {
   const { actions, log } = auditTrail(tx, ctx);
+  const before = await tx.programme.findUnique({ where: { code: p.code } });
+  if (!before) {
+    const last = await tx.programme.findFirst({ orderBy: { sortOrder: "desc" } });
+    const created = await tx.programme.create({
+      data: { code: p.code, name: p.name, nameEn: p.nameEn ?? p.name, nameKey: foldVietnamese(p.name), sortOrder: (last?.sortOrder ?? -1) + 1 },
+    });
+    await log("programme.create", "Programme", created.id, undefined, created);
+    return { id: created.id, actions };
+  }
+  const data: Record<string, unknown> = {};
+  if (before.name !== p.name) {
+    data.name = p.name;
+    data.nameKey = foldVietnamese(p.name);
+  }
+  if (p.nameEn !== undefined && before.nameEn !== p.nameEn) data.nameEn = p.nameEn;
+  if (Object.keys(data).length > 0) {
+    const after = await tx.programme.update({ where: { id: before.id }, data });
+    await log("programme.update", "Programme", before.id, before, after);
+  }
+  return { id: before.id, actions };
+}
+
+/**
+ * Applies validated plans: programmes, then units (new ones first, so that parents can be any unit of the
+ * file), then officials.
+ */
+export async function applyPlans(
+  tx: Tx,
+  plans: { programmePlans: ProgrammePlan[]; unitPlans: UnitPlan[]; officialPlans: OfficialPlan[] },
+  ctx: ChangeContext,
+): Promise<string[]> {
+  const { programmePlans, unitPlans, officialPlans } = plans;
+  const { actions, log } = auditTrail(tx, ctx);
+  for (const p of programmePlans) actions.push(...(await applyProgramme(tx, p, ctx)).actions);
   // units: create the new ones first, so that parents can be any unit of the file
   for (const u of unitPlans) {
     if (await tx.unit.findUnique({ where: { code: u.code } })) continue;

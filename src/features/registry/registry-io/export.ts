@@ -1,9 +1,29 @@
-// Exporting the registry (units, officials with current roles and responsibilities) and the audit log.
+// Exporting the registry (programmes, units, officials with current roles and responsibilities) and the audit log.
 import type { Db } from "../../../platform/db/client.ts";
 import { formatDmy, localDate, localMinutes } from "../../../domain/dates.ts";
 import { current } from "./apply.ts";
 import { fileFormat, writeTables } from "./files.ts";
-import { AUDIT_COLUMNS, NO, OFFICIAL_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, WHOLE_PROVINCE, YES, type TableKind } from "./labels.ts";
+import {
+  AUDIT_COLUMNS,
+  NO,
+  OFFICIAL_COLUMNS,
+  PROGRAMME_COLUMNS,
+  ROLE_LABELS,
+  UNIT_COLUMNS,
+  UNIT_KIND_LABELS,
+  WHOLE_PROVINCE,
+  YES,
+  type TableKind,
+} from "./labels.ts";
+
+async function programmeTable(db: Db) {
+  const programmes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  return {
+    kind: "programmes" as const,
+    header: Object.values(PROGRAMME_COLUMNS) as string[],
+    rows: programmes.map((p) => [p.code, p.name, p.nameEn]),
+  };
+}
 
 async function unitTable(db: Db) {
   const units = await db.unit.findMany({ orderBy: { id: "asc" }, include: { parent: true } });
@@ -53,11 +73,13 @@ async function officialTable(db: Db, now: Date) {
   };
 }
 
-/** Exports units and/or officials; a CSV file holds one kind (officials unless told). */
+/** Exports programmes, units and/or officials; a CSV file holds one kind (officials unless told). */
 export async function exportFile(db: Db, path: string, opts: { kind?: TableKind; now: Date }): Promise<{ rows: number }> {
-  const kinds: TableKind[] = opts.kind ? [opts.kind] : fileFormat(path) === "csv" ? ["officials"] : ["units", "officials"];
+  const kinds: TableKind[] = opts.kind ? [opts.kind] : fileFormat(path) === "csv" ? ["officials"] : ["programmes", "units", "officials"];
   const tables = [];
-  for (const k of kinds) tables.push(k === "units" ? await unitTable(db) : await officialTable(db, opts.now));
+  for (const k of kinds) {
+    tables.push(k === "programmes" ? await programmeTable(db) : k === "units" ? await unitTable(db) : await officialTable(db, opts.now));
+  }
   await writeTables(path, tables);
   return { rows: tables.reduce((n, t) => n + t.rows.length, 0) };
 }

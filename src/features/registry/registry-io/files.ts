@@ -4,7 +4,18 @@ import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv, toCsv } from "../../../domain/csv.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
-import { NO, OFFICIAL_COLUMNS, RegistryInputError, SHEET_NAMES, UNIT_COLUMNS, YES, where, type TableKind } from "./labels.ts";
+import {
+  NO,
+  OFFICIAL_COLUMNS,
+  OFFICIAL_IMPORT_COLUMNS,
+  PROGRAMME_COLUMNS,
+  RegistryInputError,
+  SHEET_NAMES,
+  UNIT_COLUMNS,
+  YES,
+  where,
+  type TableKind,
+} from "./labels.ts";
 
 export interface TableRow {
   rowNo: number;
@@ -20,7 +31,7 @@ export interface Table {
 }
 
 function columnKeys(kind: TableKind): Record<string, string> {
-  const cols = kind === "units" ? UNIT_COLUMNS : OFFICIAL_COLUMNS;
+  const cols = kind === "programmes" ? PROGRAMME_COLUMNS : kind === "units" ? UNIT_COLUMNS : OFFICIAL_IMPORT_COLUMNS;
   return Object.fromEntries(Object.entries(cols).map(([key, header]) => [foldVietnamese(header), key]));
 }
 
@@ -28,16 +39,23 @@ function toTable(sheet: string, raw: { rowNo: number; cells: string[] }[]): Tabl
   const header = raw[0];
   if (!header) return null;
   const folded = header.cells.map((h) => foldVietnamese(h));
-  const kind: TableKind | null = folded.includes(foldVietnamese(OFFICIAL_COLUMNS.name))
+  const has = (h: string) => folded.includes(foldVietnamese(h));
+  const kind: TableKind | null = has(OFFICIAL_COLUMNS.name)
     ? "officials"
-    : folded.includes(foldVietnamese(UNIT_COLUMNS.code)) && folded.includes(foldVietnamese(UNIT_COLUMNS.name))
+    : has(UNIT_COLUMNS.code) && has(UNIT_COLUMNS.name)
       ? "units"
-      : null;
+      : has(PROGRAMME_COLUMNS.code) || has(PROGRAMME_COLUMNS.name)
+        ? "programmes"
+        : null;
   if (!kind) return null;
   const keys = columnKeys(kind);
   const index = folded.map((h) => keys[h]);
-  const required = kind === "units" ? [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind] : [OFFICIAL_COLUMNS.name, OFFICIAL_COLUMNS.unit];
-  const missing = required.filter((h) => !folded.includes(foldVietnamese(h)));
+  const required = {
+    programmes: [PROGRAMME_COLUMNS.code, PROGRAMME_COLUMNS.name],
+    units: [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind],
+    officials: [OFFICIAL_COLUMNS.name, OFFICIAL_COLUMNS.unit],
+  }[kind];
+  const missing = required.filter((h) => !has(h));
   if (missing.length > 0) {
     throw new RegistryInputError(`${where(sheet, header.rowNo)}thiếu cột ${missing.map((m) => `«${m}»`).join(", ")}.`);
   }
@@ -54,8 +72,9 @@ function toTable(sheet: string, raw: { rowNo: number; cells: string[] }[]): Tabl
 }
 
 const UNRECOGNISED =
-  `không nhận ra bảng: cần cột «${OFFICIAL_COLUMNS.name}» (danh sách cán bộ) ` +
-  `hoặc «${UNIT_COLUMNS.code}» và «${UNIT_COLUMNS.name}» (danh sách đơn vị) ở dòng đầu.`;
+  `không nhận ra bảng: cần cột «${OFFICIAL_COLUMNS.name}» (danh sách cán bộ), ` +
+  `«${UNIT_COLUMNS.code}» và «${UNIT_COLUMNS.name}» (danh sách đơn vị) ` +
+  `hoặc «${PROGRAMME_COLUMNS.code}» và «${PROGRAMME_COLUMNS.name}» (danh sách chương trình) ở dòng đầu.`;
 
 export function fileFormat(path: string): "csv" | "xlsx" {
   const ext = extname(path).toLowerCase();
@@ -106,14 +125,15 @@ export async function readTables(path: string): Promise<Table[]> {
     if (table) tables.push(table);
   }
   if (tables.length === 0) throw new RegistryInputError(`Tệp «${path}»: ${UNRECOGNISED}`);
-  // units first: officials may name units created by the same file
-  return tables.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "units" ? -1 : 1));
+  // programmes, then units, then officials: officials may name units and programmes created by the same file
+  const order: Record<TableKind, number> = { programmes: 0, units: 1, officials: 2 };
+  return tables.sort((a, b) => order[a.kind] - order[b.kind]);
 }
 
 /** Writes tables as CSV (exactly one table) or XLSX (one sheet per table). */
 export async function writeTables(path: string, tables: { kind: TableKind; header: string[]; rows: string[][] }[]): Promise<void> {
   if (fileFormat(path) === "csv") {
-    if (tables.length !== 1) throw new RegistryInputError("Một tệp CSV chỉ chứa một bảng: chọn --kind units hoặc --kind officials.");
+    if (tables.length !== 1) throw new RegistryInputError("Một tệp CSV chỉ chứa một bảng: chọn --kind programmes, --kind units hoặc --kind officials.");
     const t = tables[0]!;
     writeFileSync(path, toCsv([t.header, ...t.rows]));
     return;

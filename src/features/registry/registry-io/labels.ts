@@ -9,7 +9,13 @@ export class RegistryInputError extends Error {
   }
 }
 
-export type TableKind = "units" | "officials";
+export type TableKind = "programmes" | "units" | "officials";
+
+export const PROGRAMME_COLUMNS = {
+  code: "Mã chương trình",
+  name: "Tên chương trình",
+  nameEn: "Tên tiếng Anh",
+} as const;
 
 export const UNIT_COLUMNS = {
   code: "Mã đơn vị",
@@ -32,7 +38,17 @@ export const OFFICIAL_COLUMNS = {
   active: "Đang hoạt động",
 } as const;
 
-export const SHEET_NAMES: Record<TableKind, string> = { units: "Đơn vị", officials: "Cán bộ" };
+/**
+ * Columns read on import but never written by export: «Đổi họ tên» = «Có» confirms that a row found by its
+ * Telegram ID renames that official (without it such a row is refused: a mistyped id must not rename,
+ * move and demote someone else).
+ */
+export const OFFICIAL_IMPORT_COLUMNS = {
+  ...OFFICIAL_COLUMNS,
+  rename: "Đổi họ tên",
+} as const;
+
+export const SHEET_NAMES: Record<TableKind, string> = { programmes: "Chương trình", units: "Đơn vị", officials: "Cán bộ" };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   PROVINCE: "Tỉnh",

@@ -1,9 +1,9 @@
 // One row of a registry file: zod schemas with Vietnamese messages, unit/programme references, row plans.
 import { z } from "zod";
 import type { Role, UnitKind } from "../../../platform/db/client.ts";
-import { matchByName } from "../../../domain/text.ts";
+import { foldVietnamese, matchByName } from "../../../domain/text.ts";
 import { list, parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./cells.ts";
-import { NO, OFFICIAL_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, YES } from "./labels.ts";
+import { NO, OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, YES } from "./labels.ts";
 
 const text = z.string().trim();
 const optionalCell = z.string().trim().optional();
@@ -15,6 +15,39 @@ const yesNoCell = (header: string) =>
     if (b === null) ctx.addIssue({ code: "custom", message: `«${header}» phải là «${YES}» hoặc «${NO}» (gặp «${v}»)` });
     return b ?? undefined;
   });
+
+/** A programme code: short, letters without accents, digits, `_ . -` (it is typed in /report and shown in /status). */
+export const programmeCode = text
+  .min(1, "thiếu mã chương trình")
+  .max(20, "mã chương trình dài quá 20 ký tự")
+  .regex(/^[A-Za-z0-9_.-]+$/, "mã chương trình chỉ gồm chữ không dấu, số và _ . -");
+
+export const programmeRowSchema = z.object({
+  code: programmeCode,
+  name: text.min(1, "thiếu tên chương trình"),
+  nameEn: optionalCell,
+});
+
+/**
+ * Why a programme (code, name) cannot sit beside the others (by code, or by name without accents, since
+ * commands find a programme by either); null when it can. `self` is the code of the programme being edited.
+ */
+export function programmeClash(
+  p: { code: string; name: string },
+  others: readonly { code: string; name: string }[],
+  self?: string,
+): string | null {
+  const key = foldVietnamese(p.name);
+  for (const o of others) {
+    if (self !== undefined && o.code.toUpperCase() === self.toUpperCase()) continue;
+    if (o.code.toUpperCase() === p.code.toUpperCase()) return `mã chương trình «${p.code}» đã có (${o.name})`;
+    if (foldVietnamese(o.name) === key) return `tên chương trình «${p.name}» trùng với chương trình ${o.code}`;
+    if (foldVietnamese(o.code) === key || foldVietnamese(o.name) === foldVietnamese(p.code)) {
+      return `chương trình «${p.code}» (${p.name}) trùng tên hoặc mã với chương trình ${o.code}`;
+    }
+  }
+  return null;
+}
 
 export const unitRowSchema = z.object({
   code: text.min(1, "thiếu mã đơn vị").regex(/^[A-Za-z0-9_.-]+$/, "mã đơn vị chỉ gồm chữ không dấu, số và _ . -"),
@@ -66,6 +99,7 @@ export const officialRowSchema = z.object({
     return l ?? undefined;
   }),
   active: yesNoCell(OFFICIAL_COLUMNS.active),
+  rename: yesNoCell(OFFICIAL_IMPORT_COLUMNS.rename),
 });
 
 export interface NamedRef {
@@ -79,6 +113,16 @@ export function resolveRef<T extends NamedRef>(query: string, items: readonly T[
   if (m.kind === "one") return m.item;
   if (m.kind === "many") return `${what} «${query}» trùng với nhiều ${what}: ${m.candidates.map((c) => c.name).join(", ")}`;
   return `không tìm thấy ${what} «${query}»`;
+}
+
+export interface ProgrammePlan {
+  rowNo: number;
+  sheet: string;
+  /** the existing programme's code when the row names one (matched without case), else the new code */
+  code: string;
+  name: string;
+  /** undefined: unchanged (new programmes: the Vietnamese name) */
+  nameEn: string | undefined;
 }
 
 export interface UnitPlan {

@@ -4,8 +4,18 @@ import type { Db } from "../../../platform/db/client.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { list, splitScope } from "./cells.ts";
 import type { Table, TableRow } from "./files.ts";
-import { OFFICIAL_COLUMNS, ROLE_LABELS, WHOLE_PROVINCE, type RowError } from "./labels.ts";
-import { officialRowSchema, resolveRef, unitRowSchema, type NamedRef, type OfficialPlan, type UnitPlan } from "./rows.ts";
+import { OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, ROLE_LABELS, WHOLE_PROVINCE, YES, type RowError } from "./labels.ts";
+import {
+  officialRowSchema,
+  programmeClash,
+  programmeRowSchema,
+  resolveRef,
+  unitRowSchema,
+  type NamedRef,
+  type OfficialPlan,
+  type ProgrammePlan,
+  type UnitPlan,
+} from "./rows.ts";
 
 /** Checks every row of the tables against the database and each other; the plans of the valid rows and the errors. */
 export async function validateTables(db: Db, tables: Table[]) {
@@ -14,9 +24,40 @@ export async function validateTables(db: Db, tables: Table[]) {
     if (messages.length > 0) errors.push({ sheet: t.sheet, rowNo: t.rowNo, message: messages.join("; ") + "." });
   };
   const dbUnits = await db.unit.findMany({ orderBy: { id: "asc" } });
-  const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
+  const dbProgrammes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  const programmePlans: ProgrammePlan[] = [];
   const unitPlans: UnitPlan[] = [];
   const officialPlans: OfficialPlan[] = [];
+
+  // the programmes as they will be: the database's, overlaid by the file's (by code)
+  const programmeUniverse = new Map<string, NamedRef>(dbProgrammes.map((p) => [p.code.toUpperCase(), { code: p.code, name: p.name }]));
+  const programmeRowByCode = new Map<string, number>();
+  for (const t of tables.filter((x) => x.kind === "programmes")) {
+    for (const row of t.rows) {
+      const r = programmeRowSchema.safeParse(row.cells);
+      if (!r.success) {
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, r.error.issues.map((i) => i.message));
+        continue;
+      }
+      const codeKey = r.data.code.toUpperCase();
+      const dup = programmeRowByCode.get(codeKey);
+      if (dup !== undefined) {
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, [`mã chương trình «${r.data.code}» trùng với dòng ${dup}`]);
+        continue;
+      }
+      const clash = programmeClash(r.data, [...programmeUniverse.values()], r.data.code);
+      if (clash) {
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, [clash]);
+        continue;
+      }
+      programmeRowByCode.set(codeKey, row.rowNo);
+      const existing = dbProgrammes.find((p) => p.code.toUpperCase() === codeKey);
+      const code = existing?.code ?? r.data.code;
+      programmeUniverse.set(codeKey, { code, name: r.data.name });
+      programmePlans.push({ rowNo: row.rowNo, sheet: t.sheet, code, name: r.data.name, nameEn: r.data.nameEn || undefined });
+    }
+  }
+  const programmes = [...programmeUniverse.values()];
 
   // the units as they will be: the database's, overlaid by the file's (by code)
   const universe = new Map<string, NamedRef>(dbUnits.map((u) => [u.code.toUpperCase(), { code: u.code, name: u.name }]));
@@ -141,6 +182,14 @@ export async function validateTables(db: Db, tables: Table[]) {
         seenId.set(d.id, row.rowNo);
       } else if (d.telegramId !== undefined) {
         target = officials.find((o) => o.telegramUserId === d.telegramId);
+        // found by Telegram ID only: a different name is a mistyped id unless the row says it is a rename
+        if (target && target.fullName !== d.name && d.rename !== true) {
+          problems.push(
+            `Telegram ID ${d.telegramId} đang thuộc cán bộ ${target.fullName} (mã ${target.id}${target.unit ? `, ${target.unit.name}` : ""}); ` +
+              `họ tên trong tệp là «${d.name}». Nếu đúng là cán bộ này đổi họ tên, ghi «${YES}» ở cột «${OFFICIAL_IMPORT_COLUMNS.rename}» ` +
+              `(hoặc ghi ${target.id} ở cột «${OFFICIAL_COLUMNS.id}»); nếu không, kiểm tra lại Telegram ID`,
+          );
+        }
       }
       if (!target && d.id === undefined) {
         const same = officials.filter(
@@ -175,5 +224,5 @@ export async function validateTables(db: Db, tables: Table[]) {
       });
     }
   }
-  return { errors, unitPlans, officialPlans };
+  return { errors, programmePlans, unitPlans, officialPlans };
 }

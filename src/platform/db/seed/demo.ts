@@ -6,7 +6,7 @@ import { createWorkCalendar } from "../../../domain/calendar.ts";
 import { reportingYear } from "../../../domain/disbursed.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { VIETNAM_CALENDAR_2023_2027 } from "../../../domain/holidays.ts";
-import { ensureCalendar } from "./calendar.ts";
+import { ensureReferenceData, REFERENCE_PROGRAMMES } from "./reference.ts";
 import { addDays } from "../../../domain/dates.ts";
 
 export const DISTRICTS = [
@@ -21,11 +21,8 @@ export const DISTRICTS = [
   ["NONG_SON", "Nông Sơn"],
 ] as const;
 
-export const PROGRAMMES = [
-  ["NTM", "Xây dựng nông thôn mới", "New Rural Development"],
-  ["GNBV", "Giảm nghèo bền vững", "Sustainable Poverty Reduction"],
-  ["DTTS", "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi", "Ethnic-Minority and Mountainous Areas"],
-] as const;
+/** The demo follows the three reference programmes (created by `ensureReferenceData`, reused here). */
+export const PROGRAMMES = REFERENCE_PROGRAMMES;
 
 /** Fixed demo Telegram ids: the demo and the tests speak as these people. */
 export const DEMO = {
@@ -63,7 +60,7 @@ const DISBURSED_PERMILLE: Record<string, number> = {
 };
 
 export async function seedDemo(db: Db, opts: { today: string; now: Date }): Promise<{ seeded: boolean }> {
-  await ensureCalendar(db);
+  await ensureReferenceData(db);
   if ((await db.unit.count()) > 0) return { seeded: false };
   const cal = createWorkCalendar(VIETNAM_CALENDAR_2023_2027);
   const year = reportingYear(opts.today);
@@ -86,8 +83,9 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
     }
     const programmes: Record<string, number> = {};
     for (const [i, [code, name, nameEn]] of PROGRAMMES.entries()) {
+      // normally there already (reference data); kept as they are
       programmes[code] = (
-        await tx.programme.create({ data: { code, name, nameEn, nameKey: foldVietnamese(name), sortOrder: i } })
+        await tx.programme.upsert({ where: { code }, update: {}, create: { code, name, nameEn, nameKey: foldVietnamese(name), sortOrder: i } })
       ).id;
     }
     const u = (code: string) => units[code] as number;

@@ -1,0 +1,119 @@
+// The README's production steps on an empty database, with no demo seed: `npm run db:migrate`, then
+// `npm run cli -- import danh-sach.xlsx` — the three programmes (and the calendar) must be there by then.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import pg from "pg";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { openDatabase } from "../../src/platform/db/client.ts";
+import { localInstant } from "../../src/domain/dates.ts";
+import { seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { ensureReferenceData } from "../../src/platform/db/seed/reference.ts";
+import { createTestDatabase, describeEachDatabase, type Provider } from "../support/db.ts";
+import { pgUrl, testPgUrl } from "../support/paths.ts";
+
+const execFileAsync = promisify(execFile);
+
+/** An empty database (not the test template): a new SQLite file, or a new PostgreSQL database. */
+async function emptyDatabase(provider: Provider): Promise<{ url: string; drop(): Promise<void> }> {
+  if (provider === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-prod-"));
+    return { url: `file:${join(dir, "dondoc.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = testPgUrl()!;
+  const name = `dondoc_prod_${process.pid}_${Date.now()}`;
+  const sql = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await sql(`CREATE DATABASE "${name}"`);
+  return { url: pgUrl(admin, name), drop: () => sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function script(path: string, args: string[], databaseUrl: string) {
+  const r = await execFileAsync(process.execPath, ["--import", "tsx", path, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, BOT_TOKEN: "" },
+  }).then(
+    (x) => ({ code: 0, ...x }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr };
+}
+
+describeEachDatabase("production steps on an empty database", (provider) => {
+  let db: { url: string; drop(): Promise<void> };
+  let dir: string;
+  beforeEach(async () => {
+    db = await emptyDatabase(provider);
+    dir = mkdtempSync(join(tmpdir(), "dondoc-prod-files-"));
+  });
+  afterEach(async () => {
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("db:migrate, then importing the registry works without the demo seed", { timeout: 120_000 }, async () => {
+    const migrate = await script("scripts/migrate.ts", [], db.url);
+    expect(migrate.code, migrate.stderr).toBe(0);
+
+    const wb = new ExcelJS.Workbook();
+    const u = wb.addWorksheet("Đơn vị");
+    u.addRow(["Mã đơn vị", "Tên đơn vị", "Loại", "Đơn vị cấp trên"]);
+    u.addRow(["VPDP", "Văn phòng Điều phối tỉnh", "Văn phòng", ""]);
+    u.addRow(["XA_TRA_MAI", "Xã Trà Mai", "Xã", ""]);
+    const o = wb.addWorksheet("Cán bộ");
+    o.addRow(["Họ và tên", "Chức vụ", "Đơn vị", "Vai trò", "Chương trình", "Telegram ID"]);
+    o.addRow(["Trần Thị Thu", "Chuyên viên", "VPDP", "Văn phòng điều phối", "", 555001]);
+    o.addRow(["Y Thị Mai", "Công chức xã", "Xã Trà Mai", "Phụ trách", "NTM; Giảm nghèo bền vững; DTTS", 555002]);
+    const file = join(dir, "danh-sach.xlsx");
+    await wb.xlsx.writeFile(file);
+
+    const imported = await script("scripts/cli.ts", ["import", file], db.url);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toContain("Đã đọc 2 dòng đơn vị, 2 dòng cán bộ.");
+    expect(imported.code).toBe(0);
+
+    // a second db:migrate (every deployment runs it at each start) changes nothing
+    expect((await script("scripts/migrate.ts", [], db.url)).code).toBe(0);
+    const { db: client, close } = await openDatabase(db.url);
+    try {
+      expect((await client.programme.findMany({ orderBy: { sortOrder: "asc" } })).map((p) => [p.code, p.name, p.sortOrder])).toEqual([
+        ["NTM", "Xây dựng nông thôn mới", 0],
+        ["GNBV", "Giảm nghèo bền vững", 1],
+        ["DTTS", "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi", 2],
+      ]);
+      expect(await client.calendarDay.count()).toBeGreaterThan(0);
+      const mai = await client.official.findUniqueOrThrow({
+        where: { telegramUserId: 555002n },
+        include: { responsibilities: { include: { programme: true }, orderBy: { id: "asc" } } },
+      });
+      expect(mai.responsibilities.map((r) => r.programme.code)).toEqual(["NTM", "GNBV", "DTTS"]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describeEachDatabase("reference data", (provider) => {
+  it("is created once, and the demo seed reuses the programmes", async () => {
+    const t = await createTestDatabase(provider);
+    try {
+      expect(await t.db.programme.count()).toBe(0);
+      expect((await ensureReferenceData(t.db)).programmes).toBe(3);
+      expect(await ensureReferenceData(t.db)).toEqual({ calendarDays: 0, programmes: 0 });
+      const now = localInstant("2026-11-24", 9 * 60);
+      expect(await seedDemo(t.db, { today: "2026-11-24", now })).toEqual({ seeded: true });
+      expect((await t.db.programme.findMany({ orderBy: { id: "asc" } })).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS"]);
+    } finally {
+      await t.drop();
+    }
+  });
+});
