@@ -6,10 +6,9 @@ import { formatDmy, localDate, localInstant, parseDmy } from "../src/domain/date
 import type { AssignedView } from "../src/features/tasks/messages.ts";
 import { createServices, type Services } from "../src/services.ts";
 import { formatRowError, RegistryInputError, type ImportResult } from "../src/features/registry/registry-io.ts";
-import { createTaskImport, readTaskFile, TaskFileError } from "../src/features/tasks/task-import.ts";
+import { readTaskFile, TaskFileError } from "../src/features/tasks/task-import.ts";
 import { loadConfig } from "./env.ts";
 import { plainText } from "./lib/transcript.ts";
-import { matchByName } from "../src/domain/text.ts";
 import { formatPercentBp } from "../src/domain/money.ts";
 import { catalogue } from "../src/i18n/index.ts";
 import { userErrorText } from "../src/i18n/errors.ts";
@@ -243,7 +242,7 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
 
 async function runTasks(rest: string[], services: Services, out: (s: string) => void, now: Date): Promise<number> {
   const [sub, ...args] = rest;
-  const importer = createTaskImport({ db: services.db, followup: services.followup });
+  const importer = services.taskImport;
   const line = (v: AssignedView) =>
     `  #${v.taskId} · ${v.unitName} · ${v.responsibleName} · hạn ${formatDmy(v.dueDate)} · ${v.title}${v.recurrence ? " · lặp lại hằng tháng" : ""}`;
   if (sub === "import") {
@@ -323,10 +322,9 @@ async function runMilestones(rest: string[], services: Services, out: (s: string
   const unitId = values.unit ? (await services.registry.findUnit(values.unit)).id : null;
   let programmeId: number | null = null;
   if (values.programme) {
-    const programmes = await services.db.programme.findMany();
-    const m = matchByName(values.programme, programmes, (p) => [p.code, p.name]);
-    if (m.kind !== "one") throw new CliInputError(`Chương trình «${values.programme}» không rõ / unknown programme.`);
-    programmeId = m.item.id;
+    const programme = await services.disbursement.findProgramme(values.programme).catch(() => null);
+    if (!programme) throw new CliInputError(`Chương trình «${values.programme}» không rõ / unknown programme.`);
+    programmeId = programme.id;
   }
   const count = await services.disbursement.setMilestones({ year, unitId, programmeId, points, now });
   out(

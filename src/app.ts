@@ -11,7 +11,6 @@ import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
 import { createScheduler, type Scheduler } from "./platform/scheduler/index.ts";
 import { createBroadcastProgress } from "./features/broadcast/progress.ts";
-import { createBroadcastService } from "./features/broadcast/broadcast.ts";
 import { createRecurrenceService } from "./features/tasks/recurrence.ts";
 import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
 import { publishCommands } from "./platform/telegram/menu.ts";
@@ -82,7 +81,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     intervalMs: config.dispatchIntervalMs,
-    afterPass: createBroadcastProgress({ broadcasts: createBroadcastService({ db: database.db }), callApi, limiter, clock, logger }),
+    afterPass: createBroadcastProgress({ broadcasts: services.broadcast, callApi, limiter, clock, logger }),
     // PostgreSQL: several instances may share the database (docs/decisions/003-scale-out.md)
     ...(shared
       ? {

@@ -4,11 +4,14 @@ import type { Config } from "./config.ts";
 import { createWorkCalendar, type WorkCalendar } from "./domain/calendar.ts";
 import { createRegistry } from "./features/registry/registry.ts";
 import { createUpdateLog } from "./platform/telegram/update-log.ts";
+import { createPlanUpload } from "./features/disbursement/plan-upload.ts";
+import { createBroadcastService } from "./features/broadcast/broadcast.ts";
+import { createTaskImport } from "./features/tasks/task-import.ts";
 import { createRegistryIo } from "./features/registry/registry-io.ts";
 import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
 import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
-import { createFollowupService } from "./features/tasks/assign.ts";
+import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
@@ -23,8 +26,8 @@ export function createServices({ db, config }: { db: Db; config: Pick<Config, "l
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
+  const assign = createAssignService({ db, calendar, officeHours: config.officeHours });
   return {
-    db,
     calendar,
     registry: createRegistry({ db }),
     updates: createUpdateLog({ db }),
@@ -33,13 +36,16 @@ export function createServices({ db, config }: { db: Db; config: Pick<Config, "l
     status,
     disbursement: createDisbursementService({ db, overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0 }),
     tasks: createTaskService({ db }),
-    followup: createFollowupService({ db, calendar, officeHours: config.officeHours }),
+    assign,
+    taskImport: createTaskImport({ db, assign }),
     onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
     reminders: createReminderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours }),
     meetings: createMeetingService({ db, calendar, officeHours: config.officeHours, nudgeDay: config.followup?.meetingNudgeDay ?? 20 }),
     requests: createRequestService({ db, calendar, officeHours: config.officeHours, answerDays: config.followup?.requestAnswerDays ?? 7 }),
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status }),
-    ...createReportServices({ db, calendar, officeHours: config.officeHours }),
+    ...createReportServices({ db, calendar, officeHours: config.officeHours, status }),
+    planUpload: createPlanUpload({ db }),
+    broadcast: createBroadcastService({ db }),
   };
 }
 

@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { createServices } from "../../src/services.ts";
-import { createTaskImport, readTaskFile } from "../../src/features/tasks/task-import.ts";
+import type { createTaskImport} from "../../src/features/tasks/task-import.ts";
+import { readTaskFile } from "../../src/features/tasks/task-import.ts";
 import { createConfig } from "../../src/config.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
@@ -32,7 +33,7 @@ describeEachDatabase("task import", (provider) => {
     t = await createTestDatabase(provider);
     await seedDemo(t.db, { today: TODAY, now });
     const services = createServices({ db: t.db, config: createConfig({ BOT_TOKEN: "0:test", DATABASE_URL: t.url }) });
-    importer = createTaskImport({ db: t.db, followup: services.followup });
+    importer = services.taskImport;
   });
   afterEach(async () => {
     await t.drop();

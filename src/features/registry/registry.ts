@@ -117,7 +117,12 @@ export function createRegistry({ db }: { db: Db }) {
     return { unitName: unit?.name ?? null };
   }
 
-  return { actorByTelegramId, chatByTelegramId, findUnit, notePrivateChat, bindChat };
+  /** A unit's name ("" for none). */
+  async function unitName(unitId: number): Promise<string> {
+    return (await db.unit.findUnique({ where: { id: unitId }, select: { name: true } }))?.name ?? "";
+  }
+
+  return { actorByTelegramId, chatByTelegramId, findUnit, unitName, notePrivateChat, bindChat };
 }
 
 export type Registry = ReturnType<typeof createRegistry>;

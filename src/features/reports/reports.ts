@@ -5,11 +5,10 @@ import type { OfficeHours, WorkCalendar } from "../../domain/calendar.ts";
 import { createChartService } from "./charts.ts";
 import { createExportService } from "./exports.ts";
 import { createScorecardService } from "./scorecard.ts";
-import { createStatusService } from "../disbursement/status.ts";
+import type { StatusService } from "../disbursement/status.ts";
 import { createWeeklyReportService } from "./weekly-report.ts";
 
-export function createReportServices({ db, calendar, officeHours }: { db: Db; calendar: () => Promise<WorkCalendar>; officeHours: OfficeHours }) {
-  const status = createStatusService({ db });
+export function createReportServices({ db, calendar, officeHours, status }: { db: Db; calendar: () => Promise<WorkCalendar>; officeHours: OfficeHours; status: StatusService }) {
   const scorecard = createScorecardService({ db, status });
   const charts = createChartService({ db, status });
   return {

@@ -161,7 +161,7 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
     return out;
   }
 
-  return { unitScorecard, officialScorecard, allUnitScorecards };
+  return { unitScorecard, officialScorecard, allUnitScorecards, findSubject: (query: string) => findSubject(db, query) };
 }
 
 export type ScorecardService = ReturnType<typeof createScorecardService>;

@@ -15,7 +15,7 @@ import { createRegistry, type Actor } from "../registry/registry.ts";
 import { announceTask, type SnoozeKind } from "./notices.ts";
 import { mayComplete } from "./completion.ts";
 
-export interface FollowupDeps {
+export interface AssignDeps {
   db: Db;
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
@@ -90,7 +90,7 @@ export async function writeAssignment(
   return announceTask(tx, task.id, by.fullName, now);
 }
 
-export function createFollowupService(deps: FollowupDeps) {
+export function createAssignService(deps: AssignDeps) {
   const { db } = deps;
   const registry = createRegistry({ db });
 
@@ -329,4 +329,4 @@ export function createFollowupService(deps: FollowupDeps) {
   return { assign, resolveAssignment, openTasks, overdueTasks, snooze, snoozeEnd, askObstacle, awaitsObstacle, recordObstacle, openObstacles };
 }
 
-export type FollowupService = ReturnType<typeof createFollowupService>;
+export type AssignService = ReturnType<typeof createAssignService>;

@@ -91,7 +91,11 @@ export function createTaskService({ db }: { db: Db }) {
     });
   }
 
-  return { taskForMessage, complete };
+  async function exists(taskId: number): Promise<boolean> {
+    return (await db.task.count({ where: { id: taskId } })) > 0;
+  }
+
+  return { taskForMessage, complete, exists };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

@@ -14,7 +14,7 @@ import { catalogue } from "../../i18n/index.ts";
 import type { AssignedView } from "./messages.ts";
 import { taskErrorText } from "./messages.ts";
 import type { UserError } from "../../platform/errors.ts";
-import { writeAssignment, type FollowupService, type ResolvedAssignment } from "./assign.ts";
+import { writeAssignment, type AssignService, type ResolvedAssignment } from "./assign.ts";
 import { tableFromBytes } from "../../platform/files/tables.ts";
 
 export const TASK_COLUMNS = {
@@ -106,7 +106,7 @@ export async function readTaskFile(file: string): Promise<string[][]> {
   }
 }
 
-export function createTaskImport({ db, followup }: { db: Db; followup: Pick<FollowupService, "resolveAssignment"> }) {
+export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignService, "resolveAssignment"> }) {
   const programmeCodes = async () => new Map((await db.programme.findMany({ select: { id: true, code: true } })).map((p) => [p.id, p.code]));
 
   /** One row's cells (by field) checked; the row to write or its problems (sentences, no row number). */
@@ -119,7 +119,7 @@ export function createTaskImport({ db, followup }: { db: Db; followup: Pick<Foll
     if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => sentence(i.message)) };
     const r = parsed.data;
     const dueDate = parseDmy(r.due, "2000-01-01")!;
-    const resolved = await followup.resolveAssignment({
+    const resolved = await assign.resolveAssignment({
       unit: r.unit,
       programme: r.programme,
       responsible: r.responsible,

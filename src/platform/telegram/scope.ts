@@ -41,3 +41,9 @@ export async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
 export function refuse(ctx: BotContext, why: string) {
   return ctx.replyWithHTML(ctx.t.errors.notAllowed(why));
 }
+
+/**
+ * The secretariat's province-wide working views (/dieuchuyen, /vuongmac) are for its own group and private
+ * chats: in a unit's group (or a group bound to nothing) they would show every unit's figures to one unit.
+ */
+export const provinceChat = (ctx: BotContext): boolean => ctx.chat?.type === "private" || !!ctx.chatInfo?.isSecretariat;

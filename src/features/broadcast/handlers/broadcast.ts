@@ -5,12 +5,12 @@ import type { Telegraf } from "telegraf";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { formatDmy, localDate, localInstant, localMinutes, parseDmy } from "../../../domain/dates.ts";
-import { createBroadcastService, isAudienceKey, type AudienceKey } from "../broadcast.ts";
+import { isAudienceKey, type AudienceKey } from "../broadcast.ts";
 import { isSecretariat } from "../../../platform/telegram/scope.ts";
 
 const AT = /^at\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+([01]?\d|2[0-3]):([0-5]\d)\s+([\s\S]+)$/i;
 
-const service = (ctx: BotContext) => createBroadcastService({ db: ctx.services.db });
+const service = (ctx: BotContext) => ctx.services.broadcast;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const formatAt = (d: Date) => `${formatDmy(localDate(d))} ${pad(Math.floor(localMinutes(d) / 60))}:${pad(localMinutes(d) % 60)}`;

@@ -4,7 +4,7 @@ import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { DisbursementRefusal, type CommandInput } from "../disbursement.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
-import { canSeeProvince, refuse } from "../../../platform/telegram/scope.ts";
+import { canSeeProvince, provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 
 function input(ctx: BotContext, args: string): CommandInput {
   return {
@@ -53,11 +53,6 @@ export const cannotMeetCommand: CommandSpec = {
   },
 };
 
-/**
- * The secretariat's province-wide working views (/dieuchuyen, /vuongmac) are for its own group and private
- * chats: in a unit's group (or a group bound to nothing) they would show every unit's figures to one unit.
- */
-export const provinceChat = (ctx: BotContext): boolean => ctx.chat?.type === "private" || !!ctx.chatInfo?.isSecretariat;
 
 export const reallocationCommand: CommandSpec = {
   name: "dieuchuyen",

@@ -3,7 +3,6 @@
 // changes (or the row errors) under ✅ Áp dụng / ✖ Hủy; only the sender's ✅ writes the plans.
 import type { Telegraf } from "telegraf";
 import { localDate } from "../../../domain/dates.ts";
-import { createPlanUpload } from "../plan-upload.ts";
 import { tableFromBytes } from "../../../platform/files/tables.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 
@@ -32,7 +31,7 @@ export function registerPlanUpload(bot: Telegraf<BotContext>) {
     } catch {
       return ctx.replyWithHTML(t.unreadable(fileName), reply);
     }
-    const r = await createPlanUpload({ db: ctx.services.db }).stage({
+    const r = await ctx.services.planUpload.stage({
       chatId: BigInt(ctx.chat.id),
       userId: BigInt(ctx.from.id),
       fileName,
@@ -56,7 +55,7 @@ export function registerPlanUpload(bot: Telegraf<BotContext>) {
 
   bot.action(/^plan:(ok|no):(\d+)$/, async (ctx) => {
     const t = ctx.t.disbursement.planUpload;
-    const r = await createPlanUpload({ db: ctx.services.db }).decide({
+    const r = await ctx.services.planUpload.decide({
       pendingId: Number(ctx.match[2]),
       userId: BigInt(ctx.from.id),
       apply: ctx.match[1] === "ok",

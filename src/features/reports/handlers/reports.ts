@@ -4,7 +4,7 @@ import { localDate } from "../../../domain/dates.ts";
 import { splitPeriod } from "../../../domain/scorecard.ts";
 import { EXPORT_KINDS } from "../messages.ts";
 import { exportFilename, isExportKind } from "../exports.ts";
-import { findSubject, mayViewOfficialScorecard, mayViewUnitScorecard, type ScorecardSubject } from "../scorecard.ts";
+import { mayViewOfficialScorecard, mayViewUnitScorecard, type ScorecardSubject } from "../scorecard.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { canSeeProvince, canSeeUnit, isSecretariat, refuse } from "../../../platform/telegram/scope.ts";
@@ -16,8 +16,7 @@ async function defaultSubject(ctx: BotContext): Promise<ScorecardSubject> {
   const actor = ctx.actor!;
   const unitId = ctx.chat?.type !== "private" && ctx.chatInfo?.unitId ? ctx.chatInfo.unitId : actor.roles.find((r) => LEADS.includes(r.role) && r.unitId !== null)?.unitId;
   if (unitId) {
-    const u = await ctx.services.db.unit.findUniqueOrThrow({ where: { id: unitId } });
-    return { kind: "unit", id: u.id, name: u.name };
+    return { kind: "unit", id: unitId, name: await ctx.services.registry.unitName(unitId) };
   }
   return { kind: "official", id: actor.officialId, name: actor.fullName, unitId: actor.unitId };
 }
@@ -31,7 +30,7 @@ export const scorecardCommand: CommandSpec = {
   async handler(ctx, args) {
     const { subject: query, period } = splitPeriod(args, localDate(ctx.now));
     if (/^(help|\?)$/i.test(query)) return ctx.replyWithHTML(ctx.t.reports.scorecardUsage);
-    const subject = query ? await findSubject(ctx.services.db, query) : await defaultSubject(ctx);
+    const subject = query ? await ctx.services.scorecard.findSubject(query) : await defaultSubject(ctx);
     const actor = ctx.actor!;
     if (subject.kind === "unit") {
       if (!mayViewUnitScorecard(actor, subject.id)) return refuse(ctx, ctx.t.onboarding.scope.otherUnit);

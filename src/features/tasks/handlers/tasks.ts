@@ -8,8 +8,7 @@ import type { ListScope } from "../assign.ts";
 import type { SnoozeKind } from "../notices.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { refuse } from "../../../platform/telegram/scope.ts";
-import { provinceChat } from "../../disbursement/handlers/disbursement.ts";
+import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 
 const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
 
@@ -40,7 +39,7 @@ const giaoCommand: CommandSpec = {
   async handler(ctx, args) {
     if (!args) return ctx.replyWithHTML(ctx.t.tasks.errors.usage);
     const input = parseAssign(args, localDate(ctx.now));
-    const view = await ctx.services.followup.assign({
+    const view = await ctx.services.assign.assign({
       ...input,
       actor: ctx.actor!,
       now: ctx.now,
@@ -60,7 +59,7 @@ const doneCommand: CommandSpec = {
     const m = /^#?(\d{1,9})\b\s*([\s\S]*)$/.exec(args);
     if (!m) return ctx.replyWithHTML(ctx.t.tasks.doneUsage);
     const taskId = Number(m[1]);
-    if (!(await ctx.services.db.task.findUnique({ where: { id: taskId }, select: { id: true } }))) throw taskError("taskNotFound", taskId);
+    if (!(await ctx.services.tasks.exists(taskId))) throw taskError("taskNotFound", taskId);
     const view = await ctx.services.tasks.complete({
       taskId,
       actor: ctx.actor!,
@@ -73,9 +72,7 @@ const doneCommand: CommandSpec = {
   },
 };
 
-async function unitName(ctx: BotContext, unitId: number): Promise<string> {
-  return (await ctx.services.db.unit.findUnique({ where: { id: unitId }, select: { name: true } }))?.name ?? "";
-}
+const unitName = (ctx: BotContext, unitId: number): Promise<string> => ctx.services.registry.unitName(unitId);
 
 const tasksCommand: CommandSpec = {
   name: "tasks",
@@ -87,7 +84,7 @@ const tasksCommand: CommandSpec = {
     const unitId = ctx.chat?.type !== "private" ? ctx.chatInfo?.unitId : null;
     if (ctx.chat?.type !== "private" && !ctx.chatInfo) throw new UserError("chatNotBound");
     const scope: ListScope = unitId ? { unitId } : { responsibleId: ctx.actor!.officialId };
-    const lines = await ctx.services.followup.openTasks(scope, ctx.now);
+    const lines = await ctx.services.assign.openTasks(scope, ctx.now);
     const header = unitId ? t.unit(await unitName(ctx, unitId), lines.length) : t.mine(lines.length);
     return ctx.replyWithHTML([header, ...(lines.length ? lines.map(t.line) : [t.none])].join("\n"));
   },
@@ -117,7 +114,7 @@ const overdueCommand: CommandSpec = {
   async handler(ctx) {
     const t = ctx.t.tasks.list;
     const scope = overdueScope(ctx);
-    const lines = await ctx.services.followup.overdueTasks(scope, ctx.now);
+    const lines = await ctx.services.assign.overdueTasks(scope, ctx.now);
     if (typeof scope === "object" && "unitIds" in scope) {
       const names = (await Promise.all(scope.unitIds.map((id) => unitName(ctx, id)))).sort((a, b) => a.localeCompare(b, "vi"));
       const body = lines.length ? lines.map((l) => t.overdueLine(l, true)) : [t.noneOverdue];
@@ -136,7 +133,7 @@ const obstaclesCommand: CommandSpec = {
   async handler(ctx) {
     if (!provinceChat(ctx)) return refuse(ctx, ctx.t.onboarding.scope.provinceData);
     const o = ctx.t.tasks.obstacle;
-    const rows = await ctx.services.followup.openObstacles();
+    const rows = await ctx.services.assign.openObstacles();
     return ctx.replyWithHTML([o.listHeader(rows.length), ...(rows.length ? rows.map(o.line) : [o.none])].join("\n"));
   },
 };
@@ -146,7 +143,7 @@ export const taskCommands: CommandSpec[] = [giaoCommand, doneCommand, tasksComma
 export function registerTaskActions(bot: Telegraf<BotContext>) {
   bot.action(/^snz:(1h|am|wd):(\d+)$/, async (ctx) => {
     if (!ctx.actor) throw new UserError("notRegistered");
-    const view = await ctx.services.followup.snooze({
+    const view = await ctx.services.assign.snooze({
       taskId: Number(ctx.match[2]),
       kind: ctx.match[1] as SnoozeKind,
       actor: ctx.actor,
@@ -159,7 +156,7 @@ export function registerTaskActions(bot: Telegraf<BotContext>) {
 
   bot.action(/^obs:(\d+)$/, async (ctx) => {
     if (!ctx.actor) throw new UserError("notRegistered");
-    const title = await ctx.services.followup.askObstacle({
+    const title = await ctx.services.assign.askObstacle({
       taskId: Number(ctx.match[1]),
       chatId: BigInt(ctx.chat?.id ?? 0),
       userId: BigInt(ctx.from.id),
@@ -176,8 +173,8 @@ export function registerTaskActions(bot: Telegraf<BotContext>) {
     if (!("text" in msg) || msg.text.startsWith("/") || !ctx.actor) return next();
     const chatId = BigInt(ctx.chat.id);
     const userId = BigInt(ctx.from.id);
-    if (!(await ctx.services.followup.awaitsObstacle(chatId, userId, ctx.now))) return next();
-    const view = await ctx.services.followup.recordObstacle({
+    if (!(await ctx.services.assign.awaitsObstacle(chatId, userId, ctx.now))) return next();
+    const view = await ctx.services.assign.recordObstacle({
       chatId,
       userId,
       reason: msg.text,
