@@ -9,10 +9,8 @@ import { createBot } from "./bot.ts";
 import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
 import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
-import { createScheduler, type Scheduler } from "./platform/scheduler/index.ts";
+import { createScheduler, type Job, type Scheduler } from "./platform/scheduler/index.ts";
 import { createBroadcastProgress } from "./features/broadcast/progress.ts";
-import { createRecurrenceService } from "./features/tasks/recurrence.ts";
-import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
 import { publishCommands } from "./platform/telegram/menu.ts";
 import { ensureReferenceData } from "./platform/db/seed/reference.ts";
 import { redactSecrets } from "./platform/logger.ts";
@@ -97,109 +95,26 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     ...(shared ? { coordinator: createPgRunCoordinator({ db: database.db, holder: config.instanceId, logger }), leaseMs: config.leaseMs } : {}),
-    jobs: [
+    jobs: jobs(config.deadlineCheckCron, {
       // Telegram redelivers an update for at most 24 h; old fire-time claims are needed by nobody
-      {
-        name: "housekeeping",
-        cron: "17 3 * * *",
-        catchUp: false,
-        run: async () => {
-          const updates = await database.db.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(Date.now() - 7 * DAY_MS) } } });
-          const leases = shared ? await pruneJobLeases(database.db, DAY_MS) : 0;
-          return { processedUpdates: updates.count, jobLeases: leases };
-        },
+      housekeeping: async () => {
+        const updates = await database.db.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(Date.now() - 7 * DAY_MS) } } });
+        const leases = shared ? await pruneJobLeases(database.db, DAY_MS) : 0;
+        return { processedUpdates: updates.count, jobLeases: leases };
       },
-      {
-        name: "deadline-check",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await services.reminders.runDeadlineCheck(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
+      "deadline-check": (now) => services.reminders.runDeadlineCheck(now),
       // the same ladder for disbursement milestones, for the units × programmes behind a milestone's target
-      {
-        name: "pace-check",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await createPaceLadderService({
-            db: database.db,
-            calendar: services.calendar,
-            ladder: config.ladder,
-            officeHours: config.officeHours,
-            status: services.status,
-          }).runPaceCheck(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
+      "pace-check": (now) => services.paceLadder.runPaceCheck(now),
       // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
-      {
-        name: "recurrence",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await createRecurrenceService({ db: database.db }).runRecurrence(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
+      recurrence: (now) => services.recurrence.runRecurrence(now),
       // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table
-      {
-        name: "meeting-check",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await services.meetings.runMeetingCheck(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
-      {
-        name: "request-check",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await services.requests.runRequestCheck(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
-      {
-        name: "daily-digest",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await services.digests.runDailyDigest(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
-      {
-        name: "weekly-digest",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await services.digests.runWeeklyDigest(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
+      "meeting-check": (now) => services.meetings.runMeetingCheck(now),
+      "request-check": (now) => services.requests.runRequestCheck(now),
+      "daily-digest": (now) => services.digests.runDailyDigest(now),
+      "weekly-digest": (now) => services.digests.runWeeklyDigest(now),
       // the weekly report: the chart (PNG) and the text, both through the outbox
-      {
-        name: "weekly-report",
-        cron: config.deadlineCheckCron,
-        catchUp: true,
-        run: async (now) => {
-          const r = await services.weeklyReport.runWeeklyReport(now);
-          dispatcher.wake();
-          return r;
-        },
-      },
-    ],
+      "weekly-report": (now) => services.weeklyReport.runWeeklyReport(now),
+    }, () => dispatcher.wake()),
   });
 
   let catchUp: Promise<void> | null = null;
@@ -289,3 +204,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   };
 }
 
+/**
+ * The jobs, one line each. Housekeeping runs at night and never catches up; every other job ticks with the
+ * deadline check, catches up what a stop missed (the database decides what is due), and wakes the
+ * dispatcher for what it wrote.
+ */
+function jobs(cron: string, runs: Record<string, (now: Date) => Promise<unknown>>, wake: () => void): Job[] {
+  return Object.entries(runs).map(([name, run]) =>
+    name === "housekeeping"
+      ? { name, cron: "17 3 * * *", catchUp: false, run }
+      : {
+          name,
+          cron,
+          catchUp: true,
+          run: async (now: Date) => {
+            const result = await run(now);
+            wake();
+            return result;
+          },
+        },
+  );
+}

@@ -3,6 +3,8 @@ import type { Db } from "./platform/db/client.ts";
 import type { Config } from "./config.ts";
 import { createWorkCalendar, type WorkCalendar } from "./domain/calendar.ts";
 import { createRegistry } from "./features/registry/registry.ts";
+import { createRecurrenceService } from "./features/tasks/recurrence.ts";
+import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
 import { createUpdateLog } from "./platform/telegram/update-log.ts";
 import { createPlanUpload } from "./features/disbursement/plan-upload.ts";
 import { createBroadcastService } from "./features/broadcast/broadcast.ts";
@@ -45,6 +47,8 @@ export function createServices({ db, config }: { db: Db; config: Pick<Config, "l
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status }),
     ...createReportServices({ db, calendar, officeHours: config.officeHours, status }),
     planUpload: createPlanUpload({ db }),
+    paceLadder: createPaceLadderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours, status }),
+    recurrence: createRecurrenceService({ db }),
     broadcast: createBroadcastService({ db }),
   };
 }
