@@ -1,6 +1,15 @@
 // Calendar-day helpers for Vietnam (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).
 // A "date" is a local calendar day as "YYYY-MM-DD"; an instant is a JS Date.
 // Pure: never reads the clock and never depends on the server's time zone.
+// dayjs (UTC mode, a fixed +07:00 offset, strict parsing) reads, writes and converts dates; the day
+// arithmetic (addDays, diffDays, weekday) stays on day numbers: the deadline scan calls it hundreds of
+// thousands of times, and a dayjs object per call cost a noticeable part of the scan.
+import dayjs from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat.js";
+import utc from "dayjs/plugin/utc.js";
+
+dayjs.extend(utc);
+dayjs.extend(customParseFormat);
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -10,6 +19,7 @@ export const MINUTES_PER_DAY = 1440;
 export const VIETNAM_OFFSET_MINUTES = 7 * 60;
 const OFFSET_MS = VIETNAM_OFFSET_MINUTES * MINUTE_MS;
 
+/** What officials type: 30/11/2026, 30-11-2026, 30.11.2026 (or without the year: 30/11). */
 const DMY = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?$/;
 
 function pad2(n: number): string {
@@ -65,9 +75,10 @@ function fromDayNumber(dayNumber: number): string {
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-function splitDate(date: string): { year: string; month: string; day: string } {
+/** A valid date (throws RangeError otherwise) and its year. */
+function splitDate(date: string): { date: string; year: string } {
   toDayNumber(date); // validates
-  return { year: date.slice(0, 4), month: date.slice(5, 7), day: date.slice(8, 10) };
+  return { date, year: date.slice(0, 4) };
 }
 
 /** True for a real calendar day written "YYYY-MM-DD". */
@@ -77,14 +88,13 @@ export function isValidDate(s: string): boolean {
 
 /** The Vietnamese calendar day of an instant. */
 export function localDate(now: Date): string {
-  const shifted = new Date(now.getTime() + OFFSET_MS);
-  return ymd(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  return dayjs.utc(now).utcOffset(VIETNAM_OFFSET_MINUTES).format("YYYY-MM-DD");
 }
 
 /** Minutes since local (Vietnam) midnight, 0..1439. */
 export function localMinutes(now: Date): number {
-  const msIntoDay = (((now.getTime() + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
-  return Math.floor(msIntoDay / MINUTE_MS);
+  const local = dayjs.utc(now).utcOffset(VIETNAM_OFFSET_MINUTES);
+  return local.hour() * 60 + local.minute();
 }
 
 /** The instant of `date` at `minutes` past local midnight (minutes may exceed a day). */
@@ -114,26 +124,22 @@ export function weekday(date: string): number {
 export function parseDmy(s: string, today: string): string | null {
   const m = DMY.exec(s.trim());
   if (!m) return null;
-  const day = Number(m[1]);
-  const month = Number(m[3]);
-  const year = m[4] !== undefined ? Number(m[4]) : Number(splitDate(today).year);
-  return isRealDay(year, month, day) ? ymd(year, month, day) : null;
+  // the year is written out before parsing: dayjs would take a missing one from the clock
+  const d = dayjs.utc(`${Number(m[1])}/${Number(m[3])}/${Number(m[4] ?? splitDate(today).year)}`, "D/M/YYYY", true);
+  return d.isValid() && d.year() >= 1000 ? d.format("YYYY-MM-DD") : null;
 }
 
 /** "2026-11-30" → "30/11/2026". */
 export function formatDmy(date: string): string {
-  const { year, month, day } = splitDate(date);
-  return `${day}/${month}/${year}`;
+  return dayjs.utc(splitDate(date).date).format("DD/MM/YYYY");
 }
 
 /** "2026-11-30" → "30/11". */
 export function formatDm(date: string): string {
-  const { month, day } = splitDate(date);
-  return `${day}/${month}`;
+  return dayjs.utc(splitDate(date).date).format("DD/MM");
 }
 
 /** "2026-11-30" → "2026-11". */
 export function monthKey(date: string): string {
-  const { year, month } = splitDate(date);
-  return `${year}-${month}`;
+  return splitDate(date).date.slice(0, 7);
 }
