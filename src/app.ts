@@ -71,7 +71,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const dispatcher = createDispatcher({
     db: database.db,
-    reader: database.reader,
     callApi,
     limiter,
     clock,

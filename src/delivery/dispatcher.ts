@@ -1,8 +1,7 @@
 // The one path for everything the bot sends on its own: reads due outbox rows, respects Telegram's
 // limits, sends, and records the outcome. Crash-safe: a row is SENDING only while in flight; on start
 // rows left SENDING by a dead process go back to PENDING (at most the in-flight ones are duplicated).
-import { sql, type Db } from "../db/client.ts";
-import type { Reader } from "../db/reader.ts";
+import type { Db } from "../db/client.ts";
 import { moveChat } from "../services/chat-migration.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/clock.ts";
@@ -16,8 +15,6 @@ export type CallApi = (method: string, payload: Record<string, unknown>, signal:
 
 export interface DispatcherDeps {
   db: Db;
-  /** the hot-path reader: an idle pass only asks it whether anything is due */
-  reader: Reader;
   callApi: CallApi;
   limiter: Limiter;
   clock: Clock;
@@ -144,10 +141,9 @@ export function createDispatcher(deps: DispatcherDeps) {
       lastPassAt = now;
       return 0;
     }
-    // most passes find nothing: asking through the driver costs the event loop ~0.1 ms, Prisma's query
-    // below 1–2 ms every interval, which delays the replies in flight (docs/benchmarks.md)
-    const due = await deps.reader.all(sql`SELECT "id" FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "notBefore" <= ${now} LIMIT 1`);
-    if (due.length === 0) {
+    // most passes find nothing: one small look-up first
+    const due = await db.outboxMessage.findFirst({ where: { status: "PENDING", notBefore: { lte: now } }, select: { id: true } });
+    if (!due) {
       lastPassAt = now;
       return 0;
     }

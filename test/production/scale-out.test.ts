@@ -139,7 +139,6 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     const make = (id: string) =>
       createDispatcher({
         db: db.db,
-        reader: db.reader,
         callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
         limiter: createLimiter(limits),
         clock: systemClock,

@@ -31,7 +31,6 @@ export async function startDeliveryHarness(
   const clock = fixedClock(new Date("2026-11-24T01:00:00Z"));
   const dispatcher = createDispatcher({
     db: db.db,
-    reader: db.reader,
     callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
     limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
     clock,

@@ -13,7 +13,6 @@ const database = await openDatabase(env.DATABASE_URL);
 const telegram = new Telegram(env.BOT_TOKEN ?? "", { apiRoot: env.TELEGRAM_API_ROOT ?? "" });
 const dispatcher = createDispatcher({
   db: database.db,
-  reader: database.reader,
   callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
   limiter: createLimiter({
     globalPerSecond: Number(env.RATE_GLOBAL_PER_SECOND ?? 30),
