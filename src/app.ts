@@ -83,7 +83,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           shared: {
             lease: createPgLease({ db: database.db, holder: config.instanceId, logger, name: "dispatcher", ttlMs: config.leaseMs }),
             instanceId: config.instanceId,
-            claimTimeoutMs: Math.max(config.leaseMs, 4 * 15_000),
+            // a claim expires with the lease (its holder stops sending when its lease may have expired)
+            claimTimeoutMs: config.leaseMs,
           },
         }
       : {}),

@@ -28,8 +28,9 @@ export interface DispatcherDeps {
   afterPass?: () => Promise<void>;
   /**
    * Several instances on one PostgreSQL database (docs/decisions/003-scale-out.md): only the holder of
-   * this lease sends, rows are claimed with FOR UPDATE SKIP LOCKED under `instanceId`, and only claims
-   * older than `claimTimeoutMs` are taken back from SENDING.
+   * this lease sends, rows are claimed with FOR UPDATE SKIP LOCKED under `instanceId`, and other
+   * instances' claims older than `claimTimeoutMs` (the lease: a claim expires with its holder's lease) are
+   * taken back from SENDING. No request is kept in flight longer than that.
    */
   shared?: { lease: Lease; instanceId: string; claimTimeoutMs: number };
 }
@@ -47,17 +48,26 @@ export function createDispatcher(deps: DispatcherDeps) {
   let sentTotal = 0;
   let lastPassAt: Date | null = null;
   const shared = deps.shared;
-  const sendTimeoutMs = deps.sendTimeoutMs ?? 15_000;
+  // a claim is valid for claimTimeoutMs: its request may not stay in flight longer than that, or another
+  // instance could take the row back while it is still being sent
+  const sendTimeoutMs = Math.min(deps.sendTimeoutMs ?? 15_000, shared?.claimTimeoutMs ?? Infinity);
   const NOW = `(now() AT TIME ZONE 'UTC')`;
 
-  async function recover(): Promise<number> {
+  /**
+   * Rows left SENDING go back to PENDING. Alone: all of them (at start nothing is in flight). Shared: other
+   * instances' claims older than the claim timeout (their holder stopped sending when its lease may have
+   * expired, and no request outlives the claim), and at start this instance's own from a previous run.
+   */
+  async function recover(atStart = false): Promise<number> {
     let count: number;
     if (shared) {
-      // only claims older than any live send: other instances' rows in flight are left alone
       count = await db.$executeRawUnsafe(
         `UPDATE "OutboxMessage" SET "status" = 'PENDING', "claimedBy" = NULL
-         WHERE "status" = 'SENDING' AND ("claimedAt" IS NULL OR "claimedAt" < ${NOW} - $1 * interval '1 millisecond')`,
+         WHERE "status" = 'SENDING' AND (($2 AND "claimedBy" = $3) OR ("claimedBy" IS DISTINCT FROM $3
+           AND ("claimedAt" IS NULL OR "claimedAt" < ${NOW} - $1 * interval '1 millisecond')))`,
         shared.claimTimeoutMs,
+        atStart,
+        shared.instanceId,
       );
     } else {
       count = (await db.outboxMessage.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING", claimedBy: null } })).count;
@@ -86,7 +96,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       } else if (!ok && leader) logger.warn({ instance: shared.instanceId }, "dispatcher lease lost: standing by");
       leader = ok;
       if (ok) renewedAt = t;
-      if (ok && t - recoveredAt > ttl) {
+      // at every renewal (a third of the lease): a dead holder's claims go back one lease after they were made
+      if (ok && t - recoveredAt >= ttl / 3) {
         recoveredAt = t;
         await recover().catch((error: unknown) => logger.error({ err: error }, "outbox recovery failed"));
       }
@@ -398,7 +409,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     pass,
     async start() {
       stopped = false;
-      await recover();
+      await recover(true);
       schedule(0);
     },
     /** shared mode: whether this instance holds the dispatcher lease (always true alone) */
