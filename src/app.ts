@@ -9,6 +9,7 @@ import { systemClock, type Clock } from "./services/clock.ts";
 import { createBot } from "./bot/index.ts";
 import { createDispatcher, type Dispatcher } from "./delivery/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./delivery/limiter.ts";
+import { createInteractiveGate } from "./delivery/interactive.ts";
 import { createScheduler, type Scheduler } from "./scheduler/index.ts";
 import { createBroadcastProgress } from "./delivery/broadcast-progress.ts";
 import { createBroadcastService } from "./services/broadcast.ts";
@@ -58,6 +59,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const shared = database.target.provider === "postgres";
   const lookupCache = database.changes ? createLookupCache(database.changes) : undefined;
   const services = createServices({ db: database.db, reader: database.reader, writer: database.writer, ...(lookupCache ? { lookupCache } : {}), config });
+  // one limiter for everything this process sends: the outbox and the replies (docs/decisions/006-interactive-rate.md)
+  const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -65,10 +68,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     defaultLanguage: config.defaultLanguage,
+    interactive: createInteractiveGate({ limiter, logger }),
   });
   const callApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) =>
     bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never });
-  const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const dispatcher = createDispatcher({
     db: database.db,
     callApi,

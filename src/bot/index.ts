@@ -24,6 +24,7 @@ import { broadcastCommand, registerBroadcastActions } from "./features/broadcast
 import { followupCommands } from "./features/followup.ts";
 import { reportCommands } from "./features/reports.ts";
 import { handleOnce } from "./once.ts";
+import type { InteractiveGate } from "../delivery/interactive.ts";
 
 export interface BotDeps {
   token: string;
@@ -32,10 +33,16 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   defaultLanguage: "vi" | "en";
+  /** every update's replies go through the process's limiter (src/delivery/interactive.ts) */
+  interactive?: InteractiveGate;
 }
 
 export function createBot(deps: BotDeps): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
-  const bot = new Telegraf<BotContext>(deps.token, { telegram: { apiRoot: deps.apiRoot }, handlerTimeout: 60_000 });
+  const bot = new Telegraf<BotContext>(deps.token, {
+    telegram: { apiRoot: deps.apiRoot },
+    handlerTimeout: 60_000,
+    ...(deps.interactive && { contextType: deps.interactive.contextType<BotContext>() }),
+  });
   const commands: CommandSpec[] = [];
   commands.push(startCommand, helpCommand(() => commands), statusCommand, bindCommand);
   commands.push(inviteCommand, unbindCommand);

@@ -4,6 +4,7 @@ import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/clock.ts";
 import type { BroadcastService } from "../services/broadcast.ts";
 import { catalogue } from "../i18n/index.ts";
+import { classifySendError } from "./classify.ts";
 import type { CallApi } from "./dispatcher.ts";
 import type { Limiter } from "./limiter.ts";
 
@@ -34,6 +35,8 @@ export function createBroadcastProgress(deps: {
         );
         shown.set(b.id, b.sent);
       } catch (error) {
+        const outcome = classifySendError(error);
+        if (outcome.kind === "retry-after") deps.limiter.tooMany(b.chatId, outcome.ms, Date.now());
         deps.logger.warn({ err: error, broadcastId: b.id }, "could not edit the broadcast progress");
       } finally {
         slot.settle(Date.now());
