@@ -9,6 +9,7 @@ import { createBot } from "./bot.ts";
 import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
 import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
+import { createInteractiveGate } from "./platform/outbox/interactive.ts";
 import { createScheduler, type Job, type Scheduler } from "./platform/scheduler/index.ts";
 import { createBroadcastProgress } from "./features/broadcast/progress.ts";
 import { publishCommands } from "./platform/telegram/menu.ts";
@@ -57,6 +58,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // one SQLite file = one instance; PostgreSQL may be shared by several (leases, SKIP LOCKED claims)
   const shared = database.target.provider === "postgres";
   const services = createServices({ db: database.db, config });
+  // one limiter for everything this process sends: the outbox and the replies (docs/decisions/006-interactive-rate.md)
+  const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -64,6 +67,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     defaultLanguage: config.defaultLanguage,
+    interactive: createInteractiveGate({ limiter, logger }),
   });
   const receiver = createUpdateReceiver(bot, logger, {
     allowedUpdates: ALLOWED_UPDATES,
@@ -71,7 +75,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const callApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) =>
     bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never });
-  const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
   const dispatcher = createDispatcher({
     db: database.db,
     callApi,
@@ -86,7 +89,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           shared: {
             lease: createPgLease({ db: database.db, holder: config.instanceId, logger, name: "dispatcher", ttlMs: config.leaseMs }),
             instanceId: config.instanceId,
-            claimTimeoutMs: Math.max(config.leaseMs, 4 * 15_000),
+            // a claim expires with the lease (its holder stops sending when its lease may have expired)
+            claimTimeoutMs: config.leaseMs,
           },
         }
       : {}),

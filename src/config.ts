@@ -42,6 +42,7 @@ const schema = z
     RATE_GLOBAL_PER_SECOND: intFrom(30, 1, 1000),
     RATE_PER_CHAT_PER_SECOND: intFrom(1, 1, 100),
     RATE_PER_GROUP_PER_MINUTE: intFrom(20, 1, 6000),
+    RATE_INTERACTIVE_RESERVE_PER_SECOND: intFrom(5, 0, 999),
     DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT: intFrom(0, 0, 100),
     INVITE_TTL_DAYS: intFrom(7, 1, 365),
     MEETING_NUDGE_DAY: intFrom(20, 1, 28),
@@ -55,6 +56,9 @@ const schema = z
       for (const name of ["WEBHOOK_URL", "WEBHOOK_PATH", "WEBHOOK_SECRET"] as const) {
         if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "required when BOT_MODE=webhook" });
       }
+    }
+    if (env.RATE_INTERACTIVE_RESERVE_PER_SECOND >= env.RATE_GLOBAL_PER_SECOND) {
+      ctx.addIssue({ code: "custom", path: ["RATE_INTERACTIVE_RESERVE_PER_SECOND"], message: "must be below RATE_GLOBAL_PER_SECOND" });
     }
     if (env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START) {
       ctx.addIssue({ code: "custom", path: ["OFFICE_HOURS_END"], message: "must be after OFFICE_HOURS_START" });
@@ -82,8 +86,8 @@ export interface Config {
   ladder: { daysBefore: number; chairmanAfter: number; escalateAfter: number };
   deadlineCheckCron: string;
   dispatchIntervalMs: number;
-  /** Telegram's sending limits the dispatcher keeps under */
-  rateLimits: { globalPerSecond: number; perChatPerSecond: number; perGroupPerMinute: number };
+  /** Telegram's sending limits the dispatcher and the replies keep under; the replies' reserved share */
+  rateLimits: { globalPerSecond: number; perChatPerSecond: number; perGroupPerMinute: number; interactiveReservePerSecond: number };
   /** a disbursement report may exceed the plan by at most this many percent */
   disbursement: { overPlanMarginPercent: number };
   /** how long an activation link (/invite) stays valid */
@@ -140,6 +144,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       globalPerSecond: e.RATE_GLOBAL_PER_SECOND,
       perChatPerSecond: e.RATE_PER_CHAT_PER_SECOND,
       perGroupPerMinute: e.RATE_PER_GROUP_PER_MINUTE,
+      interactiveReservePerSecond: e.RATE_INTERACTIVE_RESERVE_PER_SECOND,
     },
     disbursement: { overPlanMarginPercent: e.DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT },
     inviteTtlDays: e.INVITE_TTL_DAYS,

@@ -215,3 +215,41 @@ describeEachDatabase("dispatcher under Telegram's limits", (provider) => {
     expect(await h.db.db.outboxMessage.count({ where: { status: { not: "SENT" } } })).toBe(0);
   });
 });
+
+describeEachDatabase("a 429 pauses what its limit covers; the limits survive a restart", (provider) => {
+  let h: DeliveryHarness;
+  afterEach(async () => {
+    await h.close();
+  });
+  const refused = () => h.sendCalls().filter((c) => c.errorCode === 429).length;
+
+  it("limits set above Telegram's: a 429 from the bot-wide rate pauses everything, not one chat after another", async () => {
+    const telegram = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
+    h = await startDeliveryHarness(provider, { limits: { ...telegram, globalPerSecond: 300 }, emulatorLimits: telegram, concurrency: 4 });
+    const chats = Array.from({ length: 150 }, (_, i) => 720_001 + i);
+    await h.enqueue(chats.map((chatId) => ({ chatId, text: `Thông báo gửi ${chatId}` })));
+    for (let i = 0; i < 40 && (await h.db.db.outboxMessage.count({ where: { status: { not: "SENT" } } })) > 0; i++) {
+      await h.dispatcher.drain();
+      h.clock.advance(1000); // rows answered 429 are due again after retry_after
+    }
+    expect(await h.db.db.outboxMessage.count({ where: { status: "SENT" } })).toBe(150);
+    // each time the window fills, at most the requests already in flight are refused (4 at a time)
+    expect(refused()).toBeLessThanOrEqual(30);
+  }, 60_000);
+
+  it("a restart (kill -9) forgets nothing: a group that had 12 messages in the minute gets 8 more, not 20", async () => {
+    const limits = { globalPerSecond: 30, perChatPerSecond: 100, perGroupPerMinute: 20 };
+    h = await startDeliveryHarness(provider, { limits, emulatorLimits: limits });
+    const group = -1_009_012;
+    await h.enqueue(Array.from({ length: 12 }, (_, i) => ({ chatId: group, text: `Tin ${i + 1}` })));
+    await h.dispatcher.drain();
+    expect(h.emulator.sent).toHaveLength(12);
+    await h.restart(); // a new process: its limiter starts empty but for what the database says
+    await h.enqueue(Array.from({ length: 20 }, (_, i) => ({ chatId: group, text: `Tin ${i + 13}` })));
+    h.dispatcher.wake();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(refused()).toBe(0);
+    expect(h.emulator.sent).toHaveLength(20);
+    expect(await h.db.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(12);
+  }, 30_000);
+});

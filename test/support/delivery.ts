@@ -13,7 +13,10 @@ export interface DeliveryHarness {
   db: TestDatabase;
   emulator: BotApiEmulator;
   clock: ReturnType<typeof fixedClock>;
-  dispatcher: Dispatcher;
+  /** the current dispatcher (a new one after restart()) */
+  readonly dispatcher: Dispatcher;
+  /** the process dies (kill -9: nothing in memory survives) and a new one starts on the same database */
+  restart(): Promise<void>;
   /** writes PENDING outbox rows, due now */
   enqueue(rows: { chatId: number; text: string; kind?: string; replyMarkup?: unknown; photo?: Uint8Array }[]): Promise<void>;
   /** sendMessage calls the emulator received (accepted or not), with their chat and text */
@@ -29,22 +32,31 @@ export async function startDeliveryHarness(
   const emulator = await startBotApiEmulator({ limits: opts.emulatorLimits ?? null });
   const telegram = new Telegram(emulator.token, { apiRoot: emulator.apiRoot });
   const clock = fixedClock(new Date("2026-11-24T01:00:00Z"));
-  const dispatcher = createDispatcher({
-    db: db.db,
-    callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
-    limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
-    clock,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
-    intervalMs: 20,
-    maxAttempts: opts.maxAttempts,
-    sendTimeoutMs: opts.sendTimeoutMs,
-    concurrency: opts.concurrency,
-  });
+  const make = () =>
+    createDispatcher({
+      db: db.db,
+      callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+      limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
+      clock,
+      logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+      intervalMs: 20,
+      maxAttempts: opts.maxAttempts,
+      sendTimeoutMs: opts.sendTimeoutMs,
+      concurrency: opts.concurrency,
+    });
+  let dispatcher = make();
   return {
     db,
     emulator,
     clock,
-    dispatcher,
+    get dispatcher() {
+      return dispatcher;
+    },
+    async restart() {
+      await dispatcher.stop();
+      dispatcher = make();
+      await dispatcher.start();
+    },
     async enqueue(rows) {
       const now = clock.now();
       // the real enqueue (src/platform/outbox/enqueue.ts): its bulk insert, and a photo's row of its own

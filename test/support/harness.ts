@@ -5,6 +5,7 @@ import { createConfig } from "../../src/config.ts";
 import { localInstant } from "../../src/domain/dates.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
+import type { Limits } from "../../src/platform/outbox/limiter.ts";
 import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
 import {
   startBotApiEmulator,
@@ -26,6 +27,12 @@ export const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser
 export const group = (g: { id: number; title: string }): EmulatorChat => ({ id: g.id, type: "supergroup", title: g.title });
 export const privateChat = (p: { id: number; name: string }): EmulatorChat => ({ id: p.id, type: "private", first_name: p.name });
 
+/**
+ * The app's sending limits in tests: far above Telegram's unless a test asks for them, since every reply
+ * waits its turn (src/platform/outbox/interactive.ts) and a test says many things in one chat within a second.
+ */
+export const TEST_LIMITS: Limits = { globalPerSecond: 100_000, perChatPerSecond: 100_000, perGroupPerMinute: 100_000 };
+
 export interface Harness {
   db: TestDatabase;
   emulator: BotApiEmulator;
@@ -43,7 +50,7 @@ export interface Harness {
 
 export async function startHarness(
   provider: Provider,
-  opts: { seed?: boolean; start?: Date; failMethods?: string[] } = {},
+  opts: { seed?: boolean; start?: Date; failMethods?: string[]; limits?: Limits } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(provider);
   const clock = fixedClock(opts.start ?? at(7, 40));
@@ -58,7 +65,7 @@ export async function startHarness(
   });
   const logger = createLogger(config.logLevel);
   const boot = async () => {
-    const a = await createApp(config, logger, { clock, cron: false });
+    const a = await createApp(config, logger, { clock, cron: false, limits: opts.limits ?? TEST_LIMITS });
     await a.start();
     return a;
   };

@@ -4,6 +4,7 @@ import type { Logger } from "../../platform/logger.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { BroadcastService } from "./broadcast.ts";
 import { catalogue } from "../../i18n/index.ts";
+import { classifySendError } from "../../platform/outbox/classify.ts";
 import type { CallApi } from "../../platform/outbox/dispatcher.ts";
 import type { Limiter } from "../../platform/outbox/limiter.ts";
 
@@ -34,6 +35,8 @@ export function createBroadcastProgress(deps: {
         );
         shown.set(b.id, b.sent);
       } catch (error) {
+        const outcome = classifySendError(error);
+        if (outcome.kind === "retry-after") deps.limiter.tooMany(b.chatId, outcome.ms, Date.now());
         deps.logger.warn({ err: error, broadcastId: b.id }, "could not edit the broadcast progress");
       } finally {
         slot.settle(Date.now());

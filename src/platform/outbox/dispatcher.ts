@@ -28,8 +28,9 @@ export interface DispatcherDeps {
   afterPass?: () => Promise<void>;
   /**
    * Several instances on one PostgreSQL database (docs/decisions/003-scale-out.md): only the holder of
-   * this lease sends, rows are claimed with FOR UPDATE SKIP LOCKED under `instanceId`, and only claims
-   * older than `claimTimeoutMs` are taken back from SENDING.
+   * this lease sends, rows are claimed with FOR UPDATE SKIP LOCKED under `instanceId`, and other
+   * instances' claims older than `claimTimeoutMs` (the lease: a claim expires with its holder's lease) are
+   * taken back from SENDING. No request is kept in flight longer than that.
    */
   shared?: { lease: Lease; instanceId: string; claimTimeoutMs: number };
 }
@@ -47,17 +48,26 @@ export function createDispatcher(deps: DispatcherDeps) {
   let sentTotal = 0;
   let lastPassAt: Date | null = null;
   const shared = deps.shared;
-  const sendTimeoutMs = deps.sendTimeoutMs ?? 15_000;
+  // a claim is valid for claimTimeoutMs: its request may not stay in flight longer than that, or another
+  // instance could take the row back while it is still being sent
+  const sendTimeoutMs = Math.min(deps.sendTimeoutMs ?? 15_000, shared?.claimTimeoutMs ?? Infinity);
   const NOW = `(now() AT TIME ZONE 'UTC')`;
 
-  async function recover(): Promise<number> {
+  /**
+   * Rows left SENDING go back to PENDING. Alone: all of them (at start nothing is in flight). Shared: other
+   * instances' claims older than the claim timeout (their holder stopped sending when its lease may have
+   * expired, and no request outlives the claim), and at start this instance's own from a previous run.
+   */
+  async function recover(atStart = false): Promise<number> {
     let count: number;
     if (shared) {
-      // only claims older than any live send: other instances' rows in flight are left alone
       count = await db.$executeRawUnsafe(
         `UPDATE "OutboxMessage" SET "status" = 'PENDING', "claimedBy" = NULL
-         WHERE "status" = 'SENDING' AND ("claimedAt" IS NULL OR "claimedAt" < ${NOW} - $1 * interval '1 millisecond')`,
+         WHERE "status" = 'SENDING' AND (($2 AND "claimedBy" = $3) OR ("claimedBy" IS DISTINCT FROM $3
+           AND ("claimedAt" IS NULL OR "claimedAt" < ${NOW} - $1 * interval '1 millisecond')))`,
         shared.claimTimeoutMs,
+        atStart,
+        shared.instanceId,
       );
     } else {
       count = (await db.outboxMessage.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING", claimedBy: null } })).count;
@@ -82,11 +92,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       const ok = await shared.lease.acquire();
       if (ok && !leader) {
         logger.info({ instance: shared.instanceId }, "dispatcher lease taken: this instance sends");
-        await seedLimiter();
+        await seedLimiter().catch((error: unknown) => logger.error({ err: error }, "could not count the recent sends"));
       } else if (!ok && leader) logger.warn({ instance: shared.instanceId }, "dispatcher lease lost: standing by");
       leader = ok;
       if (ok) renewedAt = t;
-      if (ok && t - recoveredAt > ttl) {
+      // at every renewal (a third of the lease): a dead holder's claims go back one lease after they were made
+      if (ok && t - recoveredAt >= ttl / 3) {
         recoveredAt = t;
         await recover().catch((error: unknown) => logger.error({ err: error }, "outbox recovery failed"));
       }
@@ -98,16 +109,33 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   /**
-   * A new leader counts what the previous one sent in the last minute (claims by other instances), as if
-   * each send was answered at the latest possible moment: Telegram's windows hold across the hand-over.
+   * What was sent in the last minute before this process (or this leader) started sending: the outbox
+   * claims, counted as if each send was answered at the latest possible moment, so Telegram's windows hold
+   * across a restart (kill -9 included) and a hand-over. The first time in a process every claim counts;
+   * later (the lease taken back) only other instances' claims, this process's own are in the limiter.
+   * Direct replies are not written anywhere: those of the last minute before a restart are not known
+   * (docs/decisions/006-interactive-rate.md).
    */
+  let seeded = false;
   async function seedLimiter() {
-    if (!shared) return;
-    const rows = await db.$queryRawUnsafe<{ chatId: bigint; ageMs: number }[]>(
-      `SELECT "chatId", (EXTRACT(EPOCH FROM (${NOW} - "claimedAt")) * 1000)::float8 AS "ageMs" FROM "OutboxMessage"
-       WHERE "claimedAt" >= ${NOW} - interval '61 seconds' AND "claimedBy" IS DISTINCT FROM $1`,
-      shared.instanceId,
-    );
+    let rows: { chatId: bigint; ageMs: number }[];
+    if (shared) {
+      rows = await db.$queryRawUnsafe<{ chatId: bigint; ageMs: number }[]>(
+        `SELECT "chatId", (EXTRACT(EPOCH FROM (${NOW} - "claimedAt")) * 1000)::float8 AS "ageMs" FROM "OutboxMessage"
+         WHERE "claimedAt" >= ${NOW} - interval '61 seconds' AND ("claimedBy" IS DISTINCT FROM $1 OR NOT $2)`,
+        shared.instanceId,
+        seeded,
+      );
+    } else {
+      // SQLite: claims are stamped with the dispatcher's clock (claim())
+      const now = deps.clock.now().getTime();
+      const claims = await db.outboxMessage.findMany({
+        where: { claimedAt: { gte: new Date(now - 61_000) } },
+        select: { chatId: true, claimedAt: true },
+      });
+      rows = claims.map((c) => ({ chatId: c.chatId, ageMs: now - c.claimedAt!.getTime() }));
+    }
+    seeded = true;
     const t = Date.now();
     for (const r of rows) {
       const at = t - Math.max(0, Number(r.ageMs));
@@ -116,11 +144,12 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   /** Claims one row for sending; on PostgreSQL a row locked by another instance's claim is skipped, not waited for. */
-  async function claim(id: number, now: Date): Promise<boolean> {
+  async function claim(id: number): Promise<boolean> {
     if (!shared) {
+      // stamped when the request goes (not when the pass began): a restart counts it from then (seedLimiter)
       const claimed = await db.outboxMessage.updateMany({
         where: { id, status: "PENDING" },
-        data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
+        data: { status: "SENDING", claimedAt: deps.clock.now(), attempts: { increment: 1 } },
       });
       return claimed.count === 1;
     }
@@ -141,7 +170,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       lastPassAt = now;
       return 0;
     }
-    // most passes find nothing: one cheap question before the full read
+    // most passes find nothing: one small look-up first
     const due = await db.outboxMessage.findFirst({ where: { status: "PENDING", notBefore: { lte: now } }, select: { id: true } });
     if (!due) {
       lastPassAt = now;
@@ -199,7 +228,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         const held: HeldSlot = { slot: limiter.take(row.chatId, Date.now()), settled: false };
         let ok = false;
         try {
-          if (await claim(row.id, now)) ok = await sendOne(row, held);
+          if (await claim(row.id)) ok = await sendOne(row, held);
         } finally {
           // sendOne settles at Telegram's answer; here only when it never got that far (claim lost, error)
           if (!held.settled) held.slot.settle(Date.now());
@@ -313,7 +342,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     const dead = (reason: string) => db.outboxMessage.update({ where: { id: row.id }, data: { status: "DEAD", lastError: reason } });
     switch (outcome.kind) {
       case "retry-after":
-        limiter.pause(row.chatId, outcome.ms, Date.now());
+        // this chat only, or everything when it was the bot-wide rate (limiter.tooMany)
+        limiter.tooMany(row.chatId, outcome.ms, Date.now());
         await later(outcome.ms, `429 retry after ${outcome.ms / 1000} s`, false);
         return;
       case "backoff":
@@ -398,7 +428,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     pass,
     async start() {
       stopped = false;
-      await recover();
+      await recover(true);
+      // alone (SQLite): what this bot sent in the last minute before the restart; shared: when the lease is taken
+      if (!shared) await seedLimiter().catch((error: unknown) => logger.error({ err: error }, "could not count the recent sends"));
       schedule(0);
     },
     /** shared mode: whether this instance holds the dispatcher lease (always true alone) */

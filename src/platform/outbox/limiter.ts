@@ -1,29 +1,46 @@
 // Telegram's sending limits as sliding windows: overall per second, per chat per second, per group per minute.
 // take() reserves a slot when a request starts; the slot's settle() moves it to the moment the answer came,
 // so the window never frees earlier than Telegram's own (which counts the send somewhere in between).
+//
+// One limiter per process, shared by the outbox dispatcher ("background") and by everything telegraf sends
+// while handling an update ("interactive", src/platform/outbox/interactive.ts). While interactive calls wait or
+// went out in the last second, the background may use only globalPerSecond − interactiveReservePerSecond
+// of the bot-wide rate: a person asking during a broadcast is answered within a second or two
+// (docs/decisions/006-interactive-rate.md).
 export interface Limits {
   globalPerSecond: number;
   perChatPerSecond: number;
   perGroupPerMinute: number;
+  /** share of the global rate kept free for interactive replies while there are any (default 5, < global) */
+  interactiveReservePerSecond?: number;
 }
 
-export const TELEGRAM_LIMITS: Limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
+export const TELEGRAM_LIMITS: Limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, interactiveReservePerSecond: 5 };
+
+export const DEFAULT_INTERACTIVE_RESERVE = 5;
+
+export type Traffic = "background" | "interactive";
 
 class Window {
   private times: number[] = [];
   constructor(
-    private readonly size: number,
+    readonly size: number,
     private readonly spanMs: number,
   ) {}
   private prune(now: number) {
     this.times = this.times.filter((t) => t > now - this.spanMs);
   }
-  waitMs(now: number): number {
+  /** how long until one more send fits under `size` (default: the window's own) */
+  waitMs(now: number, size = this.size): number {
     this.prune(now);
-    if (this.times.length < this.size) return 0;
+    if (this.times.length < size) return 0;
     const sorted = [...this.times].sort((a, b) => a - b);
     // the entry that has to leave the window before another send fits
-    return (sorted[sorted.length - this.size] as number) + this.spanMs - now;
+    return (sorted[sorted.length - size] as number) + this.spanMs - now;
+  }
+  count(now: number): number {
+    this.prune(now);
+    return this.times.length;
   }
   take(now: number): { settle(at: number): void } {
     this.times.push(now);
@@ -48,11 +65,21 @@ export interface Slot {
   settle(at: number): void;
 }
 
+/** What a 429 paused: that chat only, or everything the bot sends. */
+export type PauseScope = "chat" | "global";
+
 export function createLimiter(limits: Limits) {
   const global = new Window(limits.globalPerSecond, 1000);
+  const reserve = Math.max(0, Math.min(limits.interactiveReservePerSecond ?? DEFAULT_INTERACTIVE_RESERVE, limits.globalPerSecond - 1));
   const perChat = new Map<string, Window>();
   const perGroup = new Map<string, Window>();
   const pausedUntil = new Map<string, number>();
+  let globalPausedUntil = 0;
+  // interactive traffic: calls waiting for a slot now, and when the last one went out
+  let interactiveWaiting = 0;
+  let lastInteractiveAt = -Infinity;
+  // recent 429s: chat (or "" for calls without one) → when
+  const recent429 = new Map<string, number>();
   const isGroup = (chatId: bigint) => chatId < 0n;
 
   function chatWindows(chatId: bigint): Window[] {
@@ -73,25 +100,73 @@ export function createLimiter(limits: Limits) {
     return Math.max(paused, ...chatWindows(chatId).map((w) => w.waitMs(now)));
   }
 
+  /** the background's share: the whole rate, or the rate less the reserve while people are being answered */
+  function globalWaitMs(now: number, traffic: Traffic = "background"): number {
+    const interactive = interactiveWaiting > 0 || now - lastInteractiveAt < 1000;
+    const size = traffic === "background" && interactive ? limits.globalPerSecond - reserve : limits.globalPerSecond;
+    return Math.max(globalPausedUntil - now, global.waitMs(now, size));
+  }
+
+  function pauseAll(ms: number, now: number): void {
+    globalPausedUntil = Math.max(globalPausedUntil, now + ms);
+  }
+
+  function pause(chatId: bigint, ms: number, now: number): void {
+    const k = chatId.toString();
+    pausedUntil.set(k, Math.max(pausedUntil.get(k) ?? 0, now + ms));
+  }
+
   return {
     /** how long until a message to this chat may go, counting the global limit too */
-    waitMs(chatId: bigint, now: number): number {
-      return Math.max(global.waitMs(now), chatWaitMs(chatId, now));
+    waitMs(chatId: bigint | null, now: number, traffic: Traffic = "background"): number {
+      return Math.max(globalWaitMs(now, traffic), chatId === null ? 0 : chatWaitMs(chatId, now));
     },
     /** the per-chat (and per-group) part only */
     chatWaitMs,
-    globalWaitMs(now: number): number {
-      return global.waitMs(now);
-    },
-    take(chatId: bigint, now: number): Slot {
-      const slots = [global, ...chatWindows(chatId)].map((w) => w.take(now));
+    globalWaitMs,
+    /** a slot in the global window, and in the chat's (none for calls without a chat: answers to buttons) */
+    take(chatId: bigint | null, now: number, traffic: Traffic = "background"): Slot {
+      if (traffic === "interactive") lastInteractiveAt = Math.max(lastInteractiveAt, now);
+      const slots = [global, ...(chatId === null ? [] : chatWindows(chatId))].map((w) => w.take(now));
       return { settle: (at) => slots.forEach((s) => s.settle(at)) };
     },
-    /** after a 429: nothing goes to that chat until retryAfter has passed */
-    pause(chatId: bigint, ms: number, now: number): void {
-      const k = chatId.toString();
-      pausedUntil.set(k, Math.max(pausedUntil.get(k) ?? 0, now + ms));
+    /** an interactive call starts waiting for its slot; the returned function ends the wait */
+    interactiveWaits(): () => void {
+      interactiveWaiting++;
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        interactiveWaiting--;
+      };
     },
+    /**
+     * Telegram answered 429 for a call to `chatId` (null: a call without a chat). Pauses what the limit it
+     * signals covers. Telegram does not say which limit it was, so: the chat's own limits can be the cause
+     * only when its windows were at least half full without the refused call; otherwise, or when another
+     * chat got a 429 in the same second (a bot-wide flood hits many chats at once), it was the bot-wide
+     * rate and everything waits retry_after.
+     */
+    tooMany(chatId: bigint | null, retryAfterMs: number, now: number): PauseScope {
+      for (const [k, at] of recent429) if (at <= now - 1000) recent429.delete(k);
+      const key = chatId?.toString() ?? "";
+      const others = [...recent429.keys()].some((k) => k !== key);
+      recent429.set(key, now);
+      // the refused call's own slot is still in the windows: it does not count
+      const chatBound =
+        chatId !== null && chatWindows(chatId).some((w) => (w.count(now) - 1) * 2 >= w.size);
+      if (chatId !== null && chatBound && !others) {
+        pause(chatId, retryAfterMs, now);
+        return "chat";
+      }
+      pauseAll(retryAfterMs, now);
+      if (chatId !== null) pause(chatId, retryAfterMs, now);
+      return "global";
+    },
+    /** after a 429: nothing goes to that chat until retryAfter has passed */
+    pause,
+    /** nothing goes anywhere until ms have passed */
+    pauseAll,
     /** chats that may not receive anything right now (to leave them out of the next read) */
     blockedChats(now: number): bigint[] {
       const out: bigint[] = [];

@@ -10,6 +10,7 @@ import { catalogue, langFromTelegram } from "../../i18n/index.ts";
 import { allowed, commandArgs, commandName, refusalText, type CommandSpec } from "./commands.ts";
 import { chatScope, type BotContext } from "./context.ts";
 import { createErrorBoundary } from "./errors.ts";
+import type { InteractiveGate } from "../outbox/interactive.ts";
 import { isAnonymousAdmin } from "./scope.ts";
 
 export interface BotDeps {
@@ -19,6 +20,8 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   defaultLanguage: "vi" | "en";
+  /** every update's replies go through the process's limiter (src/platform/outbox/interactive.ts) */
+  interactive?: InteractiveGate;
 }
 
 /** What a feature brings to the bot: its commands, and handlers of anything else (replies, buttons, files). */
@@ -29,7 +32,11 @@ export interface BotFeature {
 }
 
 export function createTelegramBot(deps: BotDeps, features: BotFeature[]): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
-  const bot = new Telegraf<BotContext>(deps.token, { telegram: { apiRoot: deps.apiRoot }, handlerTimeout: 60_000 });
+  const bot = new Telegraf<BotContext>(deps.token, {
+    telegram: { apiRoot: deps.apiRoot },
+    handlerTimeout: 60_000,
+    ...(deps.interactive && { contextType: deps.interactive.contextType<BotContext>() }),
+  });
   const commands: CommandSpec[] = features.flatMap((f) => f.commands?.(() => commands) ?? []);
 
   // Was it handled already (src/platform/telegram/update-log.ts), who speaks, in which chat; after the handler, the
