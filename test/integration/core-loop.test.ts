@@ -134,6 +134,25 @@ describeEachDatabase("core loop", (provider) => {
     expect(later.filter((m) => m.text.includes("Nộp báo cáo tiến độ"))).toHaveLength(0);
   });
 
+  it("leaves the task open when the chairman asks «Xong chưa em?» under the reminder (issue #21)", async () => {
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const reminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
+    h.clock.set(at(8, 30));
+    for (const question of ["Xong chưa em?", "xong chưa", "Đã xong chưa ạ"]) {
+      const replies = await h.say(chairman, namTraMy, question, reminder.message_id);
+      expect(replies.filter((m) => m.text.includes("Đã ghi nhận"))).toEqual([]);
+    }
+    const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } });
+    expect(task.status).toBe("OPEN");
+    expect(task.completedAt).toBeNull();
+    const [tasks] = await h.say(chairman, namTraMy, "/tasks");
+    expect(tasks?.text).toContain("Nộp báo cáo tiến độ giải ngân tháng");
+    // the official's answer still closes it
+    const [confirm] = await h.say(official, namTraMy, "Dạ em xong rồi ạ", reminder.message_id);
+    expect(confirm?.text).toBe("✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn).");
+  });
+
   it("records the ✅ button and tells those escalated to that the task is closed", async () => {
     h.clock.set(at(8, 0));
     const sent = await h.deadlineCheck();
