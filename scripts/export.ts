@@ -1,5 +1,7 @@
-// `npx tsx scripts/export.ts <kind> <file.xlsx|file.csv> [--period 11/2026|q4/2026|2026]`: writes a report
-// for leaders (status, tasks, disbursement, scorecards) from the database DATABASE_URL names, as of now.
+// `npx tsx scripts/export.ts <kind> <file.xlsx|file.csv> [--period 11/2026|q4/2026|2026] [--separator ,]`:
+// writes a report for leaders (status, tasks, disbursement, scorecards) from the database DATABASE_URL
+// names, as of now. XLSX is the recommended format. CSV is written for Excel on Vietnamese Windows
+// (separator ";"); `--separator ,` for an Excel whose list separator is ",".
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,14 +11,17 @@ import { EXPORT_KINDS, isExportKind } from "../src/features/reports/exports.ts";
 import { createServices } from "../src/services.ts";
 import { loadConfig } from "./env.ts";
 
-const USAGE = `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026]\n`;
+const USAGE =
+  `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026] [--separator ;|,]\n` +
+  "Nên dùng XLSX / XLSX is recommended. CSV: dấu phân cách «;» (Excel tiếng Việt), «,» với --separator , / CSV: «;» (Vietnamese Excel), «,» with --separator ,\n";
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: "string" } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: "string" }, separator: { type: "string" } } });
   const [kind = "", file = ""] = positionals;
   const format = extname(file).toLowerCase().slice(1);
   const period = values.period === undefined ? undefined : parsePeriod(values.period);
-  if (!isExportKind(kind) || (format !== "xlsx" && format !== "csv") || period === null) {
+  const separator = values.separator ?? ";";
+  if (!isExportKind(kind) || (format !== "xlsx" && format !== "csv") || period === null || (separator !== ";" && separator !== ",")) {
     process.stderr.write(USAGE);
     return 1;
   }
@@ -29,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       ...(period ? { period } : {}),
       onProgress: (f) => void process.stderr.write(`\r${Math.round(f * 100)}%`),
     });
-    writeFileSync(file, await services.exports.file(result, format));
+    writeFileSync(file, await services.exports.file(result, format, { separator }));
     process.stderr.write(`\r${file}: ${result.rows} dòng / rows\n`);
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import cron from "node-cron";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./platform/db/target.ts";
+import { DEFAULT_DATABASE_URL, databaseUrlProblem } from "./platform/db/target.ts";
 
 export const TELEGRAM_DEFAULT_API_ROOT = "https://api.telegram.org";
 
@@ -15,57 +15,70 @@ const hhmm = z
 
 const intFrom = (def: number, min = 0, max = 1_000_000) => z.coerce.number().int().min(min).max(max).default(def);
 
-const schema = z
-  .object({
-    BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "123456:ABC…").optional(),
-    TELEGRAM_API_ROOT: z.url().default(TELEGRAM_DEFAULT_API_ROOT),
-    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
-    WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-    WEBHOOK_PATH: z.string().regex(/^\/[\w\-./~]*$/, "/path").optional(),
-    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A-Z a-z 0-9 _ -").optional(),
-    PORT: z.coerce.number().int().min(0).max(65_535).optional(),
-    INSTANCE_ID: z.string().regex(/^[\w.:-]{1,100}$/, "1–100 of A-Z a-z 0-9 _ . : -").optional(),
-    LEASE_MS: intFrom(30_000, 200, 600_000),
-    DATABASE_URL: z
-      .string()
-      .regex(/^(file:|postgres(ql)?:\/\/)/, "file:… | postgresql://…")
-      .default(DEFAULT_DATABASE_URL),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
-    OFFICE_HOURS_START: hhmm.default(7 * 60 + 30),
-    OFFICE_HOURS_END: hhmm.default(17 * 60),
-    REMINDER_DAYS_BEFORE: intFrom(2, 0, 30),
-    ESCALATE_CHAIRMAN_AFTER: intFrom(1, 1, 30),
-    ESCALATE_LEADERS_AFTER: intFrom(3, 1, 60),
-    DEADLINE_CHECK_CRON: z.string().refine((s) => cron.validate(s), "cron expression").default("*/15 * * * *"),
-    DISPATCH_INTERVAL_MS: intFrom(500, 10, 60_000),
-    RATE_GLOBAL_PER_SECOND: intFrom(30, 1, 1000),
-    RATE_PER_CHAT_PER_SECOND: intFrom(1, 1, 100),
-    RATE_PER_GROUP_PER_MINUTE: intFrom(20, 1, 6000),
-    RATE_INTERACTIVE_RESERVE_PER_SECOND: intFrom(5, 0, 999),
-    DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT: intFrom(0, 0, 100),
-    INVITE_TTL_DAYS: intFrom(7, 1, 365),
-    MEETING_NUDGE_DAY: intFrom(20, 1, 28),
-    REQUEST_ANSWER_DAYS: intFrom(7, 1, 60),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.BOT_TOKEN && env.TELEGRAM_API_ROOT === TELEGRAM_DEFAULT_API_ROOT) {
-      ctx.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "required for api.telegram.org" });
-    }
-    if (env.BOT_MODE === "webhook") {
-      for (const name of ["WEBHOOK_URL", "WEBHOOK_PATH", "WEBHOOK_SECRET"] as const) {
-        if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "required when BOT_MODE=webhook" });
-      }
-    }
-    if (env.RATE_INTERACTIVE_RESERVE_PER_SECOND >= env.RATE_GLOBAL_PER_SECOND) {
-      ctx.addIssue({ code: "custom", path: ["RATE_INTERACTIVE_RESERVE_PER_SECOND"], message: "must be below RATE_GLOBAL_PER_SECOND" });
-    }
-    if (env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START) {
-      ctx.addIssue({ code: "custom", path: ["OFFICE_HOURS_END"], message: "must be after OFFICE_HOURS_START" });
-    }
-  });
+/** Each variable on its own: every bad one is named, whatever else is wrong. */
+const fields = {
+  BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "123456:ABC…").optional(),
+  TELEGRAM_API_ROOT: z.url().default(TELEGRAM_DEFAULT_API_ROOT),
+  BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_PATH: z.string().regex(/^\/[\w\-./~]*$/, "/path").optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A-Z a-z 0-9 _ -").optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  INSTANCE_ID: z.string().regex(/^[\w.:-]{1,100}$/, "1–100 of A-Z a-z 0-9 _ . : -").optional(),
+  LEASE_MS: intFrom(30_000, 200, 600_000),
+  DATABASE_URL: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = databaseUrlProblem(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .default(DEFAULT_DATABASE_URL),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
+  OFFICE_HOURS_START: hhmm.default(7 * 60 + 30),
+  OFFICE_HOURS_END: hhmm.default(17 * 60),
+  REMINDER_DAYS_BEFORE: intFrom(2, 0, 30),
+  ESCALATE_CHAIRMAN_AFTER: intFrom(1, 1, 30),
+  ESCALATE_LEADERS_AFTER: intFrom(3, 1, 60),
+  DEADLINE_CHECK_CRON: z.string().refine((s) => cron.validate(s), "cron expression").default("*/15 * * * *"),
+  DISPATCH_INTERVAL_MS: intFrom(500, 10, 60_000),
+  RATE_GLOBAL_PER_SECOND: intFrom(30, 1, 1000),
+  RATE_PER_CHAT_PER_SECOND: intFrom(1, 1, 100),
+  RATE_PER_GROUP_PER_MINUTE: intFrom(20, 1, 6000),
+  RATE_INTERACTIVE_RESERVE_PER_SECOND: intFrom(5, 0, 999),
+  DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT: intFrom(0, 0, 100),
+  INVITE_TTL_DAYS: intFrom(7, 1, 365),
+  MEETING_NUDGE_DAY: intFrom(20, 1, 28),
+  REQUEST_ANSWER_DAYS: intFrom(7, 1, 60),
+};
 
-export type Env = z.input<typeof schema>;
+type Fields = typeof fields;
+type Parsed = { [K in keyof Fields]: z.output<Fields[K]> };
+
+/**
+ * The checks between variables, on the variables that parsed (a bad PORT must not hide a missing
+ * BOT_TOKEN). `raw` is the cleaned environment, for variables that failed their own check.
+ */
+function crossChecks(env: Partial<Parsed>, raw: Record<string, string>, problem: (name: string, message: string) => void): void {
+  const apiRoot = env.TELEGRAM_API_ROOT ?? raw.TELEGRAM_API_ROOT;
+  if (raw.BOT_TOKEN === undefined && (apiRoot === undefined || apiRoot.replace(/\/+$/, "") === TELEGRAM_DEFAULT_API_ROOT)) {
+    problem("BOT_TOKEN", "required for api.telegram.org");
+  }
+  if ((env.BOT_MODE ?? raw.BOT_MODE) === "webhook") {
+    for (const name of ["WEBHOOK_URL", "WEBHOOK_PATH", "WEBHOOK_SECRET"] as const) {
+      if (raw[name] === undefined) problem(name, "required when BOT_MODE=webhook");
+    }
+  }
+  if (env.OFFICE_HOURS_START !== undefined && env.OFFICE_HOURS_END !== undefined && env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START) {
+    problem("OFFICE_HOURS_END", "must be after OFFICE_HOURS_START");
+  }
+  const global = env.RATE_GLOBAL_PER_SECOND;
+  if (global !== undefined && env.RATE_INTERACTIVE_RESERVE_PER_SECOND !== undefined && env.RATE_INTERACTIVE_RESERVE_PER_SECOND >= global) {
+    problem("RATE_INTERACTIVE_RESERVE_PER_SECOND", "must be below RATE_GLOBAL_PER_SECOND");
+  }
+}
+
+export type Env = { [K in keyof Fields]?: z.input<Fields[K]> };
 
 export interface Config {
   botToken: string;
@@ -112,12 +125,17 @@ export class ConfigError extends Error {
 export const OFFLINE_TOKEN = "1000000001:offline-demo-token";
 
 export function createConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`));
+  const cleaned = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const parsed = (field as z.ZodType).safeParse(cleaned[name]);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(...parsed.error.issues.map((i) => `${name}: ${i.message}`));
   }
-  const e = parsed.data;
+  crossChecks(values as Partial<Parsed>, cleaned, (name, message) => problems.push(`${name}: ${message}`));
+  if (problems.length > 0) throw new ConfigError(problems);
+  const e = values as Parsed;
   return {
     botToken: e.BOT_TOKEN ?? OFFLINE_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),

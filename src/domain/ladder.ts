@@ -44,7 +44,7 @@ export function rungDate(due: string, rung: Rung, cal: WorkCalendar, cfg: Ladder
 
 /**
  * The highest rung whose date is on or before today; null before the "before" rung.
- * After downtime only this rung should fire: older rungs are skipped on purpose.
+ * After downtime the rungs below it that never fired are caught up with it (rungsReached).
  */
 export function currentRung(due: string, today: string, cal: WorkCalendar, cfg: LadderConfig): Rung | null {
   for (let i = RUNGS.length - 1; i >= 0; i -= 1) {
@@ -52,6 +52,15 @@ export function currentRung(due: string, today: string, cal: WorkCalendar, cfg: 
     if (rung !== undefined && rungDate(due, rung, cal, cfg) <= today) return rung;
   }
   return null;
+}
+
+/**
+ * Every rung whose date is on or before today, lowest first: the current rung and those below it. A
+ * task first seen after an outage (or entered late) has reached several; each must be sent once, none
+ * skipped — the chairman's rung above all.
+ */
+export function rungsReached(due: string, today: string, cal: WorkCalendar, cfg: LadderConfig): Rung[] {
+  return RUNGS.filter((rung) => rungDate(due, rung, cal, cfg) <= today);
 }
 
 export type Timeliness = "done_on_time" | "done_late" | "open_in_term" | "open_overdue";

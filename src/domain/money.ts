@@ -63,7 +63,10 @@ type Part = { raw: string; multiplier: bigint | null };
  *   unit ("3 tỷ 200") is "ambiguous".
  * - Separators: "," is a decimal comma, except 2+ comma groups of exactly three
  *   digits ("12,500,000"), which group thousands. Several "." groups of three
- *   digits group thousands ("12.500.000"). A single "." followed by 1–2 digits
+ *   digits group thousands ("12.500.000"), and so do space-separated groups of
+ *   exactly three digits after the first group ("12 500 000 000", read as the
+ *   dotted form: "12 500 triệu" = "12.500 triệu", "12 500" alone is ambiguous).
+ *   A single "." followed by 1–2 digits
  *   is a decimal point ("12.5 tỷ"); followed by exactly 3 digits it groups
  *   thousands when a unit is written ("12.500 triệu", "750.000 đ") and is
  *   "ambiguous" without one ("12.500"). "1.234,5" = thousands dots + decimal comma
@@ -72,7 +75,7 @@ type Part = { raw: string; multiplier: bigint | null };
  *   anything else unreadable → "invalid".
  */
 export function parseAmount(input: string): ParseAmountResult {
-  const text = foldVietnamese(input);
+  const text = joinSpaceGroups(foldVietnamese(input));
   if (text === "") return fail("empty");
 
   const negative = NEGATIVE_RE.exec(text);
@@ -81,6 +84,19 @@ export function parseAmount(input: string): ParseAmountResult {
     return magnitude.ok ? fail("negative") : magnitude;
   }
   return parseUnsignedAmount(text);
+}
+
+/**
+ * A number of 1–3 digits followed by space-separated groups of exactly three digits ("12 500 000 000",
+ * as many officials type, or a no-break space from a spreadsheet): the groups join with "." and are read
+ * like the dotted form ("12.500.000.000"; "12 500" alone is as ambiguous as "12.500"). A group must end
+ * at a space, the end, a letter (a unit: "12 500tr") or a decimal comma — never "/", "." or another
+ * digit, so dates and document numbers after an amount stay apart.
+ */
+const SPACE_GROUPED_RE = /(?<![\d.,])(\d{1,3})((?: \d{3}(?=$| |[a-z]|,\d))+)/g;
+
+function joinSpaceGroups(text: string): string {
+  return text.replace(SPACE_GROUPED_RE, (_, head: string, groups: string) => head + groups.replace(/ /g, "."));
 }
 
 function parseUnsignedAmount(text: string): ParseAmountResult {

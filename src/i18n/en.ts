@@ -63,7 +63,9 @@ function reminderHead(r: ReminderView): string {
     case "overdue1":
       return `⚠️ <b>${r.workingDaysOverdue} working days overdue</b> — reported to the chairman`;
     case "overdue3":
-      return `🚨 <b>${r.workingDaysOverdue} working days overdue</b> — reported to the Party secretary, the supervisor and the coordination office`;
+      return r.caughtUp?.includes("overdue1")
+        ? `🚨 <b>${r.workingDaysOverdue} working days overdue</b> — reported to the chairman, the Party secretary, the supervisor and the coordination office`
+        : `🚨 <b>${r.workingDaysOverdue} working days overdue</b> — reported to the Party secretary, the supervisor and the coordination office`;
   }
 }
 

@@ -61,6 +61,11 @@ export interface ReminderView {
   workingDaysOverdue: number;
   /** who reads it: the responsible official (private), the unit's group, or a leader told of an escalation */
   audience: "responsible" | "group" | "leader";
+  /**
+   * rungs below `rung` that never fired (downtime, a task entered late), sent in this one message: their
+   * recipients are told too ("overdue1" under "overdue3": the chairman)
+   */
+  caughtUp?: ("before" | "due" | "overdue1")[];
 }
 
 export interface CompletionView {

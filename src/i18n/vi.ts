@@ -72,7 +72,9 @@ function reminderHead(r: ReminderView): string {
     case "overdue1":
       return `⚠️ <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND`;
     case "overdue3":
-      return `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`;
+      return r.caughtUp?.includes("overdue1")
+        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`
+        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`;
   }
 }
 

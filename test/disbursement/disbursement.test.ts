@@ -53,6 +53,17 @@ describeEachDatabase("disbursement", (provider) => {
     expect([r.source, r.kind, r.asOf]).toEqual(["CENTRAL", "RECURRENT", "2026-11-20"]);
   });
 
+  it("reads amounts with thousands separated by spaces, like the dotted form (issue #21)", async () => {
+    expect(await one(official, namTraMy, "/report NTM 30 000 000 000")).toBe(
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
+    );
+    expect(await one(official, namTraMy, "/baocao NTM 32 500 000 000 24/11/2026")).toBe(
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ) — đạt 35,2% kế hoạch 92,3 tỷ (+2,7 điểm so với lần báo cáo trước).",
+    );
+    const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect([r.cumulativeVnd, r.asOf]).toEqual([32_500_000_000n, "2026-11-24"]);
+  });
+
   it("lets the secretariat report for a unit it names", async () => {
     expect(await one(secretariat, secretariatGroup, "/report Bắc Trà My DTTS 40 tỷ")).toBe(
       "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40,0 tỷ) — đạt 53,4% kế hoạch 75,0 tỷ (+14,3 điểm so với lần báo cáo trước).",

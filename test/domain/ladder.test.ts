@@ -171,3 +171,15 @@ describe("overdueWorkingDays", () => {
     }
   });
 });
+
+describe("rungsReached", () => {
+  it("lists every rung reached by today, lowest first, so a task first seen late misses none (issue #21)", async () => {
+    const { rungsReached } = await import("../../src/domain/ladder.ts");
+    // due Wednesday 25/11/2026: before 23/11, due 25/11, overdue1 26/11, overdue3 30/11
+    expect(rungsReached("2026-11-25", "2026-11-20", cal, DEFAULT_LADDER)).toEqual([]);
+    expect(rungsReached("2026-11-25", "2026-11-23", cal, DEFAULT_LADDER)).toEqual(["before"]);
+    expect(rungsReached("2026-11-25", "2026-11-26", cal, DEFAULT_LADDER)).toEqual(["before", "due", "overdue1"]);
+    expect(rungsReached("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER)).toEqual(["before", "due", "overdue1", "overdue3"]);
+    expect(rungsReached("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER).at(-1)).toBe(currentRung("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER));
+  });
+});

@@ -83,6 +83,19 @@ describe("parseAmount: accepted forms", () => {
     ["3 tỷ 500 đ", 3_000_000_500n],
     ["1 triệu 500 nghìn đồng", 1_500_000n],
     ["3 tỷ 999 triệu", 3_999_000_000n],
+    // thousands separated by spaces, as many officials type (issue #21), read like the dotted form
+    ["12 500 000 000", 12_500_000_000n],
+    ["12 500 000 000 đồng", 12_500_000_000n],
+    ["12 500 000 000 đ", 12_500_000_000n],
+    ["1 000 000", 1_000_000n],
+    ["750 000 đ", 750_000n],
+    ["12\u00a0500\u00a0000\u00a0000", 12_500_000_000n],
+    ["12  500 000 000", 12_500_000_000n],
+    ["12 500 triệu", 12_500_000_000n],
+    ["12 500tr", 12_500_000_000n],
+    ["3 200 triệu", 3_200_000_000n],
+    ["1 234,5 tỷ", 1_234_500_000_000n],
+    ["1 000 000 000 000", 1_000_000_000_000n],
   ])("%j → %s", (input, vnd) => {
     expect(parseAmount(input)).toEqual(ok(vnd));
   });
@@ -138,13 +151,20 @@ describe("parseAmount: rejected forms", () => {
     ["12 $", "invalid"],
     ["12 đồng đồng", "invalid"],
     ["12 tỷ triệu", "invalid"],
-    ["3 200 triệu", "invalid"],
     ["200 triệu 3 tỷ", "invalid"],
     ["3 tỷ 3 tỷ", "invalid"],
     ["3 tỷ 2000 triệu", "invalid"],
     ["3,5 tỷ 200 triệu", "invalid"],
     ["3 tỷ 2,5 triệu", "invalid"],
     ["3 tỷ 12.500", "ambiguous"],
+    // space groups: only groups of exactly three digits after a first group of one to three join
+    ["12 500", "ambiguous"],
+    ["12 5000", "invalid"],
+    ["1234 500 000", "invalid"],
+    ["12 50 000", "invalid"],
+    ["12 500 000 000 nguồn NSTW 15/11/2026", "invalid"],
+    ["12 500 000 000 15/11/2026", "invalid"],
+    ["12 500 000 000 123/QĐ-UBND", "invalid"],
   ])("%j → %s", (input, reason) => {
     expect(parseAmount(input)).toEqual(err(reason));
   });
@@ -318,5 +338,22 @@ describe("round trip", () => {
     const parsed = parseAmount(text);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(formatAmountShort(parsed.vnd)).toBe(text);
+  });
+});
+
+describe("amounts with space-separated thousands in command arguments", () => {
+  it("/khongdat and /dieuchuyen take the whole grouped amount, and the words after it stay apart", async () => {
+    const { argWords, leadingAmount, splitAmount, splitQualifiers } = await import("../../src/features/disbursement/arguments.ts");
+    expect(leadingAmount(argWords("12 500 000 000 không giải ngân được do vướng mặt bằng"))).toEqual({
+      vnd: 12_500_000_000n,
+      rest: ["không", "giải", "ngân", "được", "do", "vướng", "mặt", "bằng"],
+    });
+    expect(leadingAmount(argWords("2 000 000 000 123/QĐ-UBND"))).toEqual({ vnd: 2_000_000_000n, rest: ["123/QĐ-UBND"] });
+    // /report: the date and the part of the plan come off the end, the amount is the rest
+    const { words, q } = splitQualifiers(argWords("NTM 12 500 000 000 TW 15/11/2026"), "2026-11-24");
+    expect(q).toMatchObject({ source: "CENTRAL", asOf: "2026-11-15" });
+    const { head, amountText } = splitAmount(words);
+    expect(head).toEqual(["NTM"]);
+    expect(parseAmount(amountText)).toEqual(ok(12_500_000_000n));
   });
 });

@@ -67,19 +67,62 @@ describeEachDatabase("core loop", (provider) => {
     expect(to("Nộp báo cáo tiến độ giải ngân")).toEqual([namTraMy.id, DEMO.official.id].sort((a, b) => a - b));
     // 1 working day overdue: the group and the chairman (the responsible official never opened a private chat)
     expect(to("Hoàn thiện hồ sơ điều chỉnh")).toEqual([namTraMy.id, DEMO.chairman.id].sort((a, b) => a - b));
-    // 3 working days overdue: the official, the group, the supervisor and the secretariat
+    // 3 working days overdue, first seen today: the official, the group, the supervisor and the
+    // secretariat, and the chairman, whose rung (overdue by 1) never fired — each once (issue #21)
     expect(to("nước sinh hoạt")).toEqual(
-      [secretariatGroup.id, bacTraMy.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id].sort((a, b) => a - b),
+      [secretariatGroup.id, bacTraMy.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b),
+    );
+    const toChairman = sent.find((m) => m.chat_id === DEMO.bacTraMyChairman.id)!;
+    expect(toChairman.text.split("\n")[0]).toBe(
+      "🚨 <b>Quá hạn 3 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
     );
     // due in 10 working days: nothing yet
     expect(to("Phê duyệt danh mục")).toEqual([]);
-    expect(sent).toHaveLength(8);
+    expect(sent).toHaveLength(9);
 
     // a second tick, and a restart, send nothing twice
     h.clock.set(at(8, 15));
     expect(await h.deadlineCheck()).toHaveLength(0);
     await h.restart();
     expect(await h.deadlineCheck()).toHaveLength(0);
+  });
+
+  it("after an outage, sends each missed rung once, one message per recipient, and records every key (issue #21)", async () => {
+    // the heads-up goes out on 24/11 (due 26/11); then no check runs until Wednesday 2/12
+    h.clock.set(at(8, 0));
+    const first = await h.deadlineCheck();
+    const title = "Nộp báo cáo tiến độ giải ngân";
+    expect(first.filter((m) => m.text.includes(title)).map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
+      [namTraMy.id, DEMO.official.id].sort((a, b) => a - b),
+    );
+    h.clock.set(at(8, 0, "2026-12-02"));
+    const after = (await h.deadlineCheck()).filter((m) => m.text.includes(title));
+    // the due-date and chairman rungs (26/11, 27/11) were missed, the leaders' rung (1/12) is current:
+    // everyone on any of them hears it once — the official and the group are on all three
+    expect(after.map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
+      [namTraMy.id, DEMO.official.id, DEMO.chairman.id, DEMO.partySecretary.id, DEMO.supervisor.id, secretariatGroup.id].sort((a, b) => a - b),
+    );
+    expect(after.find((m) => m.chat_id === DEMO.chairman.id)!.text.split("\n")[0]).toBe(
+      "🚨 <b>Quá hạn 4 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
+    );
+    const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } });
+    const keys = await h.db.db.reminder.findMany({ where: { key: { startsWith: `task:${task.id}:` } }, orderBy: { key: "asc" } });
+    expect(keys.map((k) => [k.key, k.taskId])).toEqual([
+      [`task:${task.id}:before`, task.id],
+      [`task:${task.id}:due`, null], // sent within the overdue3 message: one reminder, not three
+      [`task:${task.id}:overdue1`, null],
+      [`task:${task.id}:overdue3`, task.id],
+    ]);
+    // nothing repeats: another tick, a restart
+    h.clock.set(at(9, 0, "2026-12-02"));
+    expect((await h.deadlineCheck()).filter((m) => m.text.includes(title))).toEqual([]);
+    await h.restart();
+    expect((await h.deadlineCheck()).filter((m) => m.text.includes(title))).toEqual([]);
+    // the chairman told this way hears that it is closed
+    const reminder = after.find((m) => m.chat_id === namTraMy.id)!;
+    await h.say(official, namTraMy, "xong", reminder.message_id);
+    await h.app.dispatcher.drain();
+    expect(h.emulator.sent.some((m) => m.chat_id === DEMO.chairman.id && m.text.includes("đã hoàn thành ngày 02/12/2026"))).toBe(true);
   });
 
   it("escalates to no one whose role has ended, or who has left", async () => {
@@ -90,14 +133,14 @@ describeEachDatabase("core loop", (provider) => {
     const sent = await h.deadlineCheck();
     const to = (fragment: string) => sent.filter((m) => m.text.includes(fragment)).map((m) => m.chat_id).sort((a, b) => a - b);
     expect(to("Hoàn thiện hồ sơ điều chỉnh")).toEqual([namTraMy.id]);
-    expect(to("nước sinh hoạt")).toEqual([secretariatGroup.id, bacTraMy.id, DEMO.bacTraMyOfficial.id].sort((a, b) => a - b));
+    expect(to("nước sinh hoạt")).toEqual([secretariatGroup.id, bacTraMy.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b));
   });
 
   it("sends nothing outside office hours and catches up when the office opens", async () => {
     h.clock.set(at(6, 0));
     expect(await h.deadlineCheck()).toHaveLength(0);
     h.clock.set(at(7, 30));
-    expect(await h.deadlineCheck()).toHaveLength(8);
+    expect(await h.deadlineCheck()).toHaveLength(9);
   });
 
   it("records 'xong' replied to a reminder, confirms it, and /status shows it", async () => {
@@ -122,6 +165,25 @@ describeEachDatabase("core loop", (provider) => {
     expect(later.filter((m) => m.text.includes("Nộp báo cáo tiến độ"))).toHaveLength(0);
   });
 
+  it("leaves the task open when the chairman asks «Xong chưa em?» under the reminder (issue #21)", async () => {
+    h.clock.set(at(8, 0));
+    const sent = await h.deadlineCheck();
+    const reminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
+    h.clock.set(at(8, 30));
+    for (const question of ["Xong chưa em?", "xong chưa", "Đã xong chưa ạ"]) {
+      const replies = await h.say(chairman, namTraMy, question, reminder.message_id);
+      expect(replies.filter((m) => m.text.includes("Đã ghi nhận"))).toEqual([]);
+    }
+    const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } });
+    expect(task.status).toBe("OPEN");
+    expect(task.completedAt).toBeNull();
+    const [tasks] = await h.say(chairman, namTraMy, "/tasks");
+    expect(tasks?.text).toContain("Nộp báo cáo tiến độ giải ngân tháng");
+    // the official's answer still closes it
+    const [confirm] = await h.say(official, namTraMy, "Dạ em xong rồi ạ", reminder.message_id);
+    expect(confirm?.text).toBe("✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn).");
+  });
+
   it("records the ✅ button and tells those escalated to that the task is closed", async () => {
     h.clock.set(at(8, 0));
     const sent = await h.deadlineCheck();
@@ -137,7 +199,7 @@ describeEachDatabase("core loop", (provider) => {
     await h.app.dispatcher.drain();
     const notices = h.emulator.sent.filter((m) => m.text.includes("đã hoàn thành ngày 24/11/2026"));
     expect(notices.map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
-      [secretariatGroup.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id].sort((a, b) => a - b),
+      [secretariatGroup.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b),
     );
     expect(h.emulator.calls.some((c) => c.method === "answerCallbackQuery" && c.ok)).toBe(true);
   });

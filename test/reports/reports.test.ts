@@ -150,9 +150,10 @@ describeEachDatabase("reports for leaders", (provider) => {
     });
     expect(found).toBe(1);
 
-    // the same as CSV: BOM, the headers, plain VND digits and Vietnamese percentages
+    // the same as CSV: BOM, the headers separated by «;» (Excel on Vietnamese Windows), plain VND digits
+    // and Vietnamese percentages
     const csv = sheetToCsv(result.sheets[0]!);
-    expect(csv.startsWith("\uFEFFĐơn vị,Chương trình,Kế hoạch vốn (đồng),")).toBe(true);
+    expect(csv.startsWith("\uFEFFĐơn vị;Chương trình;Kế hoạch vốn (đồng);")).toBe(true);
     const rows = parseCsv(csv);
     const line = rows.find((r) => r[0] === "Nam Trà My" && r[1] === "NTM")!;
     expect(line[2]).toBe(ntm.planVnd.toString());

@@ -50,6 +50,8 @@ export const onboardingVi = {
     anonymousAdmin:
       "dondoc không biết ai đang gửi lệnh khi đồng chí ẩn danh với tư cách quản trị viên nhóm. Đề nghị tắt chế độ ẩn danh rồi gửi lại lệnh.",
     notAdmin: "cần là quản trị viên của nhóm này",
+    adminCheckFailed:
+      "Chưa thực hiện được: dondoc không kiểm tra được quyền quản trị nhóm của đồng chí (Telegram chưa trả lời). Đề nghị đồng chí gửi lại lệnh sau ít phút; nếu vẫn không được, đề nghị Văn phòng điều phối thực hiện.",
     notOwnUnit: "Chủ tịch UBND chỉ gắn nhóm với đơn vị của mình",
     boundElsewhere: "nhóm đang gắn với đơn vị khác; đề nghị Văn phòng điều phối thực hiện",
     onlySecretariatFor: "chỉ Văn phòng điều phối gắn hoặc gỡ nhóm Văn phòng điều phối",
@@ -102,6 +104,8 @@ export const onboardingEn: typeof onboardingVi = {
   bind: {
     anonymousAdmin: "dondoc cannot tell who sends a command as an anonymous group admin. Please turn anonymity off and send it again.",
     notAdmin: "you must be an administrator of this group",
+    adminCheckFailed:
+      "Not done: dondoc could not check your administrator rights in this group (Telegram did not answer). Please send the command again in a few minutes; if it still fails, ask the coordination office.",
     notOwnUnit: "a chairman can bind a group only to his own unit",
     boundElsewhere: "the group is bound to another unit; please ask the coordination office",
     onlySecretariatFor: "only the coordination office binds or unbinds its own group",

@@ -1,6 +1,11 @@
-// Exports for leaders as XLSX (Vietnamese headers, frozen header row, number formats) or CSV (UTF-8 with
-// BOM so Excel reads the diacritics): status by unit × programme, tasks with their history, disbursement
-// history, scorecards.
+// Exports for leaders as XLSX (Vietnamese headers, frozen header row, number formats; the recommended
+// format) or CSV (UTF-8 with BOM so Excel reads the diacritics): status by unit × programme, tasks with
+// their history, disbursement history, scorecards.
+//
+// CSV separator: the exports are in Vietnamese (reportsVi), for Excel on Vietnamese Windows, whose list
+// separator is ";" — a ","-separated file opens there in one column. So CSV is written with ";" unless
+// asked otherwise (scripts/export.ts --separator ,). No `sep=` line: Excel is reported to ignore the BOM
+// when one is present, which would garble the diacritics. Our imports read ",", ";" and `sep=` alike.
 //
 // Number formats: VND cells are whole numbers formatted "#,##0" and rates are fractions formatted "0.0%".
 // An XLSX number format cannot force Vietnamese separators: Excel shows "," / "." as the reader's locale
@@ -8,7 +13,7 @@
 // reads them) and rates are written Vietnamese-style ("27,3%"), which a Vietnamese Excel reads as numbers.
 import ExcelJS from "exceljs";
 import type { Db } from "../../platform/db/client.ts";
-import { toCsv } from "../../domain/csv.ts";
+import { toCsv, type CsvSeparator } from "../../domain/csv.ts";
 import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import { reportingYear } from "../../domain/disbursed.ts";
 import { timeliness } from "../../domain/ladder.ts";
@@ -110,9 +115,15 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** One sheet as CSV with a BOM and CRLF line ends. */
-export function sheetToCsv(sheet: Sheet): string {
-  return toCsv([sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c, i) => csvValue(c.type, r[i] ?? null)))]);
+/** The exports' language is Vietnamese: the list separator of a Vietnamese Excel. */
+export const EXPORT_CSV_SEPARATOR: CsvSeparator = ";";
+
+/** One sheet as CSV with a BOM and CRLF line ends, ";"-separated unless told otherwise. */
+export function sheetToCsv(sheet: Sheet, separator: CsvSeparator = EXPORT_CSV_SEPARATOR): string {
+  return toCsv(
+    [sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c, i) => csvValue(c.type, r[i] ?? null)))],
+    separator,
+  );
 }
 
 export interface ExportResult {
@@ -291,9 +302,9 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
     return { kind, sheets, rows: sheets[0]!.rows.length };
   }
 
-  /** The file's bytes: XLSX (every sheet) or CSV (the first sheet). */
-  async function file(result: ExportResult, format: "xlsx" | "csv"): Promise<Buffer> {
-    return format === "csv" ? Buffer.from(sheetToCsv(result.sheets[0]!), "utf8") : toXlsx(result.sheets);
+  /** The file's bytes: XLSX (every sheet) or CSV (the first sheet; ";" unless `separator` says ","). */
+  async function file(result: ExportResult, format: "xlsx" | "csv", opts: { separator?: CsvSeparator } = {}): Promise<Buffer> {
+    return format === "csv" ? Buffer.from(sheetToCsv(result.sheets[0]!, opts.separator), "utf8") : toXlsx(result.sheets);
   }
 
   return { build, file };

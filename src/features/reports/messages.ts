@@ -84,7 +84,7 @@ export const reportsVi = {
 
   export: {
     usage: (kinds: readonly string[]) =>
-      `Cú pháp: /export &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx).`,
+      `Cú pháp: /export &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở đúng cột trên Excel tiếng Việt.`,
     progress: (percent: number) => `Đang xuất… ${percent}%`,
     done: (filename: string, rows: number) => `✅ Đã xuất ${h(filename)} (${rows} dòng).`,
     caption: (kind: string, today: string) => `Báo cáo «${h(kind)}» đến ngày ${formatDmy(today)}`,
@@ -206,7 +206,7 @@ export const reportsEn: typeof reportsVi = {
 
   export: {
     usage: (kinds: readonly string[]) =>
-      `Usage: /export &lt;kind&gt; [period] [csv]. Kinds: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Excel (.xlsx) by default.`,
+      `Usage: /export &lt;kind&gt; [period] [csv]. Kinds: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Excel (.xlsx) by default and recommended; CSV files use «;» so that they open in columns in a Vietnamese Excel.`,
     progress: (percent: number) => `Exporting… ${percent}%`,
     done: (filename: string, rows: number) => `✅ Exported ${h(filename)} (${rows} rows).`,
     caption: (kind: string, today: string) => `Report «${h(kind)}» as of ${formatDmy(today)}`,

@@ -1,10 +1,12 @@
 // The deadline check: for every open task, which rung of the reminder ladder is due today, and who must
 // hear it. Each rung has a deterministic key (task, rung); a rung is written to the outbox once, in the
 // transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
+// After downtime a task may first be seen several rungs up: the rungs below that never fired are sent
+// with the current one, once — each recipient of any of them gets one message — and their keys recorded.
 import { joinSql, sql, type Db, type Sql, type Tx } from "../../platform/db/client.ts";
 import { addDays, localDate } from "../../domain/dates.ts";
 import { isOfficeTime, type WorkCalendar } from "../../domain/calendar.ts";
-import { currentRung, overdueWorkingDays, type LadderConfig, type Rung } from "../../domain/ladder.ts";
+import { currentRung, overdueWorkingDays, rungsReached, type LadderConfig, type Rung } from "../../domain/ladder.ts";
 import { escapeHtml } from "../../domain/text.ts";
 import { catalogue } from "../../i18n/index.ts";
 import type { ReminderView } from "../../i18n/types.ts";
@@ -59,15 +61,18 @@ export function createReminderService(deps: ReminderDeps) {
       await query<{ id: number | bigint; dueDate: string; snoozedUntil: Date | string | null }>(sql`
         SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`)
     ).map((t) => ({ id: Number(t.id), dueDate: t.dueDate, snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil) }));
-    const due: { taskId: number; rung: Rung; key: string }[] = [];
+    const due: DueRung[] = [];
     // thousands of open tasks share a few hundred due dates: the ladder is worked out once per date
     const rungOn = new Map<string, Rung | null>();
+    const belowOn = new Map<string, Rung[]>();
     for (const t of tasks) {
       let rung = rungOn.get(t.dueDate);
       if (rung === undefined) rungOn.set(t.dueDate, (rung = currentRung(t.dueDate, today, cal, deps.ladder)));
       if (!rung) continue;
       if (t.snoozedUntil && t.snoozedUntil > now && (rung === "before" || rung === "due")) continue;
-      due.push({ taskId: t.id, rung, key: `task:${t.id}:${rung}` });
+      let below = belowOn.get(t.dueDate);
+      if (below === undefined) belowOn.set(t.dueDate, (below = rungsReached(t.dueDate, today, cal, deps.ladder).filter((r) => r !== rung)));
+      due.push({ taskId: t.id, rung, key: `task:${t.id}:${rung}`, below, missed: [] });
     }
     await resumeSnoozed(db, due, tasks, now);
     // Most rungs were written by an earlier tick: leave them out before batching, so each transaction
@@ -82,6 +87,7 @@ export function createReminderService(deps: ReminderDeps) {
       const seen = new Set(existing.map((e) => e.key));
       for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
     }
+    await findMissed(fresh);
     let rungs = 0;
     let messages = 0;
     // who is told beyond the unit: read once per check, not once per batch (a scan of Chat each time)
@@ -94,6 +100,22 @@ export function createReminderService(deps: ReminderDeps) {
       messages += r.messages;
     }
     return { rungs, messages };
+  }
+
+  /**
+   * The rungs below each fresh one that were never written (downtime, a task entered late): they go out
+   * with it. Only fresh rungs are looked at, so a rung already sent never brings older ones back, and a
+   * steady tick (nothing fresh) reads nothing more.
+   */
+  async function findMissed(fresh: DueRung[]): Promise<void> {
+    const wanted = fresh.flatMap((d) => d.below.map((rung) => ({ d, rung, key: `task:${d.taskId}:${rung}` })));
+    for (let i = 0; i < wanted.length; i += LOOKUP) {
+      const chunk = wanted.slice(i, i + LOOKUP);
+      const existing = await db.$queryRaw<{ key: string }[]>`
+        SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(chunk.map((w) => w.key))})`;
+      const seen = new Set(existing.map((e) => e.key));
+      for (const w of chunk) if (!seen.has(w.key)) w.d.missed.push(w.rung);
+    }
   }
 
   /** The secretariat's groups and the private chats the bot cannot reach (blocked, left). */
@@ -192,7 +214,7 @@ export function createReminderService(deps: ReminderDeps) {
 
   async function writeBatch(
     tx: Tx,
-    batch: { taskId: number; rung: Rung; key: string }[],
+    batch: DueRung[],
     { taskById, groups, roles }: Awaited<ReturnType<typeof readContext>>,
     now: Date,
     today: string,
@@ -201,11 +223,19 @@ export function createReminderService(deps: ReminderDeps) {
   ) {
     // raw statements (docs/benchmarks.md): the keys already written, then the new reminders (one INSERT …
     // RETURNING) and their messages
+    const missedKey = (b: DueRung, rung: Rung) => `task:${b.taskId}:${rung}`;
     const existing = await tx.$queryRaw<{ key: string }[]>`
-      SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(batch.map((b) => b.key))})`;
+      SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(batch.flatMap((b) => [b.key, ...b.missed.map((r) => missedKey(b, r))]))})`;
     const seen = new Set(existing.map((e) => e.key));
     const fresh = batch.filter((b) => !seen.has(b.key));
     if (fresh.length === 0) return { rungs: 0, messages: 0 };
+    // the missed rungs' keys, so they never go out again; no taskId: they went out in the current rung's
+    // message, which counts as one reminder (scorecards count a task's Reminder rows)
+    const missedOf = new Map(fresh.map((b) => [b.taskId, b.missed.filter((r) => !seen.has(missedKey(b, r)))]));
+    const missedRows = fresh.flatMap((b) => (missedOf.get(b.taskId) ?? []).map((rung) => sql`(${missedKey(b, rung)}, NULL, ${rung}, ${now})`));
+    if (missedRows.length > 0) {
+      await tx.$executeRaw`INSERT INTO "Reminder" ("key", "taskId", "rung", "createdAt") VALUES ${joinSql(missedRows)}`;
+    }
     const reminders = (
       await tx.$queryRaw<{ id: number; taskId: number; rung: string }[]>`
         INSERT INTO "Reminder" ("key", "taskId", "rung", "createdAt")
@@ -221,6 +251,9 @@ export function createReminderService(deps: ReminderDeps) {
       const task = taskById.get(r.taskId);
       if (!task) continue;
       const rung = r.rung as Rung;
+      const caughtUp = (missedOf.get(task.id) ?? []) as NonNullable<ReminderView["caughtUp"]>;
+      // the rungs this message stands for: the current one and those caught up with it
+      const rungs: Rung[] = [...caughtUp, rung];
       // worked out once per reminder, not once per recipient (each walks the calendar day by day)
       const workingDaysLeft = Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal));
       const workingDaysOverdue = overdueWorkingDays(task.dueDate, today, cal);
@@ -237,6 +270,7 @@ export function createReminderService(deps: ReminderDeps) {
         workingDaysLeft,
         workingDaysOverdue,
         audience,
+        ...(caughtUp.length > 0 && { caughtUp }),
       });
       const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
       const own = reachablePrivateChat(task.responsible, unreachable);
@@ -249,13 +283,13 @@ export function createReminderService(deps: ReminderDeps) {
         out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: reminderButtons(task.id, vi) });
       }
       const told = new Set<bigint>(own ? [own] : []);
-      for (const ra of (roles.get(task.unitId) ?? []).filter((x) => ESCALATION[rung].includes(x.role))) {
+      for (const ra of (roles.get(task.unitId) ?? []).filter((x) => rungs.some((g) => ESCALATION[g].includes(x.role)))) {
         const chat = reachablePrivateChat(ra.official, unreachable);
         if (!chat || told.has(chat)) continue;
         told.add(chat);
         out.push({ ...base, chatId: chat, text: catalogue(ra.official.language).reminder.text(view("leader")) });
       }
-      if (rung === "overdue3") {
+      if (rungs.includes("overdue3")) {
         for (const chatId of secretariat) out.push({ ...base, chatId, text: vi.reminder.text(view("leader")) });
       }
     }
@@ -266,6 +300,8 @@ export function createReminderService(deps: ReminderDeps) {
   return { runDeadlineCheck };
 }
 
+/** A rung due for a task, the rungs below it it has reached, and those of them never written. */
+type DueRung = { taskId: number; rung: Rung; key: string; below: Rung[]; missed: Rung[] };
 type GroupRow = { unitId: number; telegramChatId: bigint };
 type RoleRow = {
   unitId: number;

@@ -17,7 +17,14 @@ async function chairmanMay(ctx: BotContext, unitId: number | "secretariat"): Pro
   if (current && (current.isSecretariat || (current.unitId !== null && current.unitId !== unitId))) {
     return refuse(ctx, o.boundElsewhere);
   }
-  if (!(await isGroupAdmin(ctx))) return refuse(ctx, o.notAdmin);
+  let admin: boolean;
+  try {
+    admin = await isGroupAdmin(ctx);
+  } catch {
+    // Telegram did not answer getChatMember (an error, a timeout): say so, rather than a generic error
+    return ctx.replyWithHTML(o.adminCheckFailed);
+  }
+  if (!admin) return refuse(ctx, o.notAdmin);
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The disbursement charts, built as SVG in code (no chart library): A — each unit's rate as a horizontal
 // bar, sorted, against the expected rate; B — one unit's cumulative rate over the year against its
-// milestones and the 100 % line. Rates are basis points; labels use Vietnamese number formatting.
+// milestones and the 100 % line, drawing only the reported points (no line from 0 % on 1 January).
+// Rates are basis points; labels use Vietnamese number formatting.
 import { diffDays } from "../../../domain/dates.ts";
 import { formatPercentBp } from "../../../domain/money.ts";
 import type { Light } from "../../../domain/pacing.ts";
@@ -57,9 +58,12 @@ export interface CumulativeChartInput {
   points: { date: string; bp: number }[];
   milestones: { date: string; targetBp: number }[];
   labels: { cumulative: string; milestones: string; full: string };
-  /** today: the line is drawn up to here */
+  /** today: marked by a thin vertical line (the reported line stops at the last report) */
   today: string;
 }
+
+/** "2026-11-24" → "24/11". */
+const shortDmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 
 /** Chart B: the cumulative rate over the year (line), milestones (points on the dashed expected pace), the 100 % line. */
 export function cumulativeChartSvg(input: CumulativeChartInput): string {
@@ -99,17 +103,26 @@ export function cumulativeChartSvg(input: CumulativeChartInput): string {
     if (i > 0 && ms[i - 1]!.targetBp === m.targetBp) return; // the same target again (31/1): one label
     body.push(text(x(m.date) - 8, y(m.targetBp) - 8, formatPercentBp(m.targetBp, 0), { size: 12, anchor: "end", fill: "#ef6c00" }));
   });
-  // the unit's cumulative rate: from (1/1, 0) through each report, flat to today
-  const pts: [number, number][] = [[x(start), y(0)]];
-  for (const p of input.points) pts.push([x(p.date), y(p.bp)]);
+  // today: a thin mark, so the time since the last report shows
+  const tx = x(input.today);
+  body.push(line(tx, top, tx, bottom, "#9e9e9e", 1, "2 3"));
+  body.push(text(tx, top - 6, shortDmy(input.today), { size: 11, anchor: "middle", fill: "#757575" }));
+  // the unit's cumulative rate: only what was reported. No point at 1/1 unless reported and nothing
+  // carried to today (a line from 0 % or a flat run would show progress, or a standstill, never
+  // reported); a single report is a marker alone
+  const reported: [number, number][] = input.points.map((p) => [x(p.date), y(p.bp)]);
+  const series: string[] = [];
+  if (reported.length >= 2) series.push(polyline(reported, "#1565c0", 3));
+  for (const [px, py] of reported) series.push(circle(px, py, 5, "#1565c0"));
+  body.push(`<g id="reported">${series.join("")}</g>`);
   const last = input.points.at(-1);
-  if (last && input.today > last.date) pts.push([x(input.today), y(last.bp)]);
-  body.push(polyline(pts, "#1565c0", 3));
-  for (const p of input.points) body.push(circle(x(p.date), y(p.bp), 4, "#1565c0"));
-  if (last) body.push(text(x(last.date) + 8, y(last.bp) - 8, formatPercentBp(last.bp), { size: 14, bold: true, fill: "#1565c0" }));
+  if (last) {
+    const label = `${formatPercentBp(last.bp)} (${shortDmy(last.date)})`;
+    body.push(text(x(last.date) + 8, y(last.bp) - 8, label, { size: 14, bold: true, fill: "#1565c0" }));
+  }
   // legend
   const ly = height - 28;
-  body.push(line(left, ly, left + 30, ly, "#1565c0", 3), text(left + 38, ly + 5, input.labels.cumulative, { size: 13 }));
+  body.push(line(left, ly, left + 30, ly, "#1565c0", 3), circle(left + 15, ly, 5, "#1565c0"), text(left + 38, ly + 5, input.labels.cumulative, { size: 13 }));
   const l2 = left + 60 + textWidth(input.labels.cumulative, 13);
   body.push(line(l2, ly, l2 + 30, ly, "#ef6c00", 1.5, "5 4"), circle(l2 + 15, ly, 4, "#ef6c00"), text(l2 + 38, ly + 5, input.labels.milestones, { size: 13 }));
   const l3 = l2 + 60 + textWidth(input.labels.milestones, 13);
