@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./platform/db/client.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createServices, type Services } from "./services.ts";
+import { catalogue } from "./i18n/index.ts";
 import { systemClock, type Clock } from "./platform/clock.ts";
 import { createBot } from "./bot.ts";
 import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
@@ -78,6 +79,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const dispatcher = createDispatcher({
     db: database.db,
     callApi,
+    unreachableNotice: catalogue("vi").delivery.unreachable,
     limiter,
     clock,
     logger,

@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { testPgUrl } from "../support/paths.ts";
 import { waitUntil } from "../support/crash.ts";
 import { DAY, at } from "../support/harness.ts";
+import { catalogue } from "../../src/i18n/index.ts";
 
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 const LEASE_MS = 1000;
@@ -140,6 +141,7 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
       createDispatcher({
         db: db.db,
         callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+      unreachableNotice: catalogue("vi").delivery.unreachable,
         limiter: createLimiter(limits),
         clock: systemClock,
         logger,

@@ -8,6 +8,7 @@ import { fixedClock } from "../../src/platform/clock.ts";
 import { enqueue } from "../../src/platform/outbox/enqueue.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
+import { catalogue } from "../../src/i18n/index.ts";
 
 export interface DeliveryHarness {
   db: TestDatabase;
@@ -36,6 +37,7 @@ export async function startDeliveryHarness(
     createDispatcher({
       db: db.db,
       callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+      unreachableNotice: catalogue("vi").delivery.unreachable,
       limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
       clock,
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),

@@ -7,6 +7,7 @@ import { createDispatcher } from "../../src/platform/outbox/dispatcher.ts";
 import { createLimiter } from "../../src/platform/outbox/limiter.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { systemClock } from "../../src/platform/clock.ts";
+import { catalogue } from "../../src/i18n/index.ts";
 
 const env = process.env;
 const database = await openDatabase(env.DATABASE_URL);
@@ -14,6 +15,7 @@ const telegram = new Telegram(env.BOT_TOKEN ?? "", { apiRoot: env.TELEGRAM_API_R
 const dispatcher = createDispatcher({
   db: database.db,
   callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+      unreachableNotice: catalogue("vi").delivery.unreachable,
   limiter: createLimiter({
     globalPerSecond: Number(env.RATE_GLOBAL_PER_SECOND ?? 30),
     perChatPerSecond: Number(env.RATE_PER_CHAT_PER_SECOND ?? 1),

@@ -5,7 +5,6 @@ import type { Db } from "../db/client.ts";
 import { moveChat } from "./chat-migration.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../clock.ts";
-import { catalogue } from "../../i18n/index.ts";
 import { classifySendError } from "./classify.ts";
 import type { Limiter, Slot } from "./limiter.ts";
 import type { Lease } from "../scheduler/coordinator.ts";
@@ -16,6 +15,8 @@ export type CallApi = (method: string, payload: Record<string, unknown>, signal:
 export interface DispatcherDeps {
   db: Db;
   callApi: CallApi;
+  /** the secretariat's notice that a chat can no longer be reached (from the catalogue: the outbox knows no text) */
+  unreachableNotice: (who: string, reason: string) => string;
   limiter: Limiter;
   clock: Clock;
   logger: Logger;
@@ -399,7 +400,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         chat.title ||
         (await tx.official.findUnique({ where: { telegramUserId: chatId } }))?.fullName ||
         chatId.toString();
-      const notice = catalogue("vi").delivery.unreachable(who, reason);
+      const notice = deps.unreachableNotice(who, reason);
       const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE", telegramChatId: { not: chatId } } });
       if (secretariat.length) {
         await tx.outboxMessage.createMany({
