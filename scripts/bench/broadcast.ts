@@ -35,7 +35,7 @@ export function maxInWindow(times: number[], spanMs: number): number {
 
 export async function broadcastBench(databaseUrl: string, privateChats: number, groups: number): Promise<BroadcastResult> {
   // the dispatcher reads rows due now: the app runs on the system clock here
-  const bot = await startRealApp(databaseUrl, { clock: systemClock });
+  const bot = await startRealApp(databaseUrl, { clock: systemClock, limits: TELEGRAM_LIMITS });
   const emulator: BotApiEmulator = bot.emulator;
   emulator.setLimits({ ...TELEGRAM_LIMITS });
   const app = bot.app!;

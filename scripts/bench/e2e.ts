@@ -9,6 +9,7 @@ import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock, type Clock } from "../../src/platform/clock.ts";
 import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser, type SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { at } from "./dataset.ts";
+import type { Limits } from "../../src/platform/outbox/limiter.ts";
 
 export interface Sender {
   chat: EmulatorChat;
@@ -71,7 +72,13 @@ export async function startEchoBot(): Promise<RunningBot> {
   };
 }
 
-export async function startRealApp(databaseUrl: string, opts: { clock?: Clock } = {}): Promise<RunningBot> {
+/**
+ * The app's own limiter is set loose here, as the echo bot has none: the side-by-side figures measure the
+ * app's work, not Telegram's 30/s (which the broadcast benchmark measures, with the real limits).
+ */
+const UNLIMITED: Limits = { globalPerSecond: 1_000_000, perChatPerSecond: 1_000_000, perGroupPerMinute: 1_000_000 };
+
+export async function startRealApp(databaseUrl: string, opts: { clock?: Clock; limits?: Limits } = {}): Promise<RunningBot> {
   const emulator = await startBotApiEmulator({ botUsername: "dondoc_bench_bot" });
   const config = createConfig({
     BOT_TOKEN: emulator.token,
@@ -79,7 +86,7 @@ export async function startRealApp(databaseUrl: string, opts: { clock?: Clock } 
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
   });
-  const app = await createApp(config, createLogger(config.logLevel), { clock: opts.clock ?? fixedClock(at(10, 0)), cron: false });
+  const app = await createApp(config, createLogger(config.logLevel), { clock: opts.clock ?? fixedClock(at(10, 0)), cron: false, limits: opts.limits ?? UNLIMITED });
   await app.start();
   await waitForPoll(emulator);
   return {
