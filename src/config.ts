@@ -53,6 +53,9 @@ const fields = {
 };
 
 type Fields = typeof fields;
+
+/** Every variable the configuration reads (.env.example documents each: test/config/env-example.test.ts). */
+export const CONFIG_VARIABLES = Object.keys(fields) as (keyof Fields)[];
 type Parsed = { [K in keyof Fields]: z.output<Fields[K]> };
 
 /**
