@@ -13,15 +13,8 @@ import { followupEn } from "../features/followup/messages.ts";
 import { reportsEn } from "../features/reports/messages.ts";
 import { paceEn } from "../features/disbursement/pace-messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
+import { ROLE_EN } from "../features/registry/messages.ts";
 
-const ROLE_EN: Record<string, string> = {
-  SECRETARIAT: "Coordination office",
-  SUPERVISOR: "Standing Committee supervisor",
-  CHAIRMAN: "People's Committee chairman",
-  PARTY_SECRETARY: "Party secretary",
-  RESPONSIBLE: "Responsible official",
-  DEPARTMENT_FOCAL: "Department focal point",
-};
 
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";

@@ -20,18 +20,11 @@ import type {
   UnitRankView,
   UnitStatusView,
 } from "./types.ts";
+import { ROLE_VI } from "../features/registry/messages.ts";
 
 const LIGHT: Record<Light, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
 export const light = (l: Light | null) => (l ? LIGHT[l] : "⚪");
 
-const ROLE_VI: Record<string, string> = {
-  SECRETARIAT: "Văn phòng điều phối",
-  SUPERVISOR: "Ủy viên BTV theo dõi địa bàn",
-  CHAIRMAN: "Chủ tịch UBND",
-  PARTY_SECRETARY: "Bí thư",
-  RESPONSIBLE: "Cán bộ phụ trách",
-  DEPARTMENT_FOCAL: "Đầu mối sở, ngành",
-};
 
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";

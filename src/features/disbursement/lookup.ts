@@ -2,10 +2,10 @@
 // actor's right to report for it, and the plan an amount must fit in.
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { matchByName } from "../../domain/text.ts";
-import { UserError } from "../../platform/errors.ts";
 import type { Actor } from "../registry/registry.ts";
 import { refuse } from "./refusals.ts";
 import type { CommandInput } from "./views.ts";
+import { findActiveUnit } from "../registry/registry.ts";
 
 export interface Programme {
   id: number;
@@ -40,13 +40,7 @@ export function createLookup(db: Db) {
     return refuse("programmeNotFound", { query });
   }
 
-  async function findUnit(query: string): Promise<Unit> {
-    const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } });
-    const m = matchByName(query, units, (u) => [u.code, u.name]);
-    if (m.kind === "one") return m.item;
-    if (m.kind === "many") throw new UserError("unitAmbiguous", { query, names: m.candidates.map((u) => u.name) });
-    throw new UserError("unitNotFound", { query });
-  }
+  const findUnit = (query: string): Promise<Unit> => findActiveUnit(db, query);
 
   /** "<unit words> <programme words>": the shortest programme suffix that names one programme, and the unit before it. */
   async function unitAndProgramme(head: string[]): Promise<{ unit: Unit; programme: Programme }> {

@@ -3,7 +3,8 @@ import { formatDmy, localDate } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { LinkedView } from "./onboarding.ts";
 
-const ROLE_VI: Record<string, string> = {
+/** The registry roles by name: every catalogue uses these. */
+export const ROLE_VI: Record<string, string> = {
   SECRETARIAT: "Văn phòng điều phối",
   SUPERVISOR: "Ủy viên BTV theo dõi địa bàn",
   CHAIRMAN: "Chủ tịch UBND",
@@ -11,7 +12,7 @@ const ROLE_VI: Record<string, string> = {
   RESPONSIBLE: "Cán bộ phụ trách",
   DEPARTMENT_FOCAL: "Đầu mối sở, ngành",
 };
-const ROLE_EN: Record<string, string> = {
+export const ROLE_EN: Record<string, string> = {
   SECRETARIAT: "Coordination office",
   SUPERVISOR: "Standing Committee supervisor",
   CHAIRMAN: "People's Committee chairman",

@@ -32,6 +32,15 @@ export interface UnitRef {
   name: string;
 }
 
+/** An active unit by name or code (accents and case ignored); unitNotFound / unitAmbiguous otherwise. */
+export async function findActiveUnit(db: Db, query: string): Promise<UnitRef> {
+  const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } });
+  const m = matchByName(query, units, (u) => [u.code, u.name]);
+  if (m.kind === "one") return m.item;
+  if (m.kind === "many") throw new UserError("unitAmbiguous", { query, names: m.candidates.map((u) => u.name) });
+  throw new UserError("unitNotFound", { query });
+}
+
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
 
 export function createRegistry({ db }: { db: Db }) {
@@ -57,13 +66,7 @@ export function createRegistry({ db }: { db: Db }) {
     return { id: c.id, telegramChatId, unitId: c.unitId, unitName: c.unit?.name ?? null, isSecretariat: c.isSecretariat };
   }
 
-  async function findUnit(query: string): Promise<UnitRef> {
-    const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } });
-    const m = matchByName(query, units, (u) => [u.code, u.name]);
-    if (m.kind === "one") return m.item;
-    if (m.kind === "many") throw new UserError("unitAmbiguous", { query, names: m.candidates.map((u) => u.name) });
-    throw new UserError("unitNotFound", { query });
-  }
+  const findUnit = (query: string) => findActiveUnit(db, query);
 
   /** Marks that the official opened a private chat with the bot, so private reminders can reach him. */
   async function notePrivateChat(officialId: number, telegramChatId: bigint, now: Date): Promise<void> {
