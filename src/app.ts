@@ -85,7 +85,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     intervalMs: config.dispatchIntervalMs,
     afterPass: createBroadcastProgress({ broadcasts: services.broadcast, callApi, limiter, clock, logger }),
-    // PostgreSQL: several instances may share the database (docs/decisions/003-scale-out.md)
+    // PostgreSQL: several instances may share the database (docs/decisions/003-production-and-scale-out.md)
     ...(shared
       ? {
           shared: {

@@ -28,7 +28,7 @@ export interface DispatcherDeps {
   /** runs after every pass that touched something (e.g. broadcast progress) */
   afterPass?: () => Promise<void>;
   /**
-   * Several instances on one PostgreSQL database (docs/decisions/003-scale-out.md): only the holder of
+   * Several instances on one PostgreSQL database (docs/decisions/003-production-and-scale-out.md): only the holder of
    * this lease sends, rows are claimed with FOR UPDATE SKIP LOCKED under `instanceId`, and other
    * instances' claims older than `claimTimeoutMs` (the lease: a claim expires with its holder's lease) are
    * taken back from SENDING. No request is kept in flight longer than that.

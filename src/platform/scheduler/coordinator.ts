@@ -1,4 +1,4 @@
-// Several dondoc instances on one PostgreSQL database (docs/decisions/003-scale-out.md).
+// Several dondoc instances on one PostgreSQL database (docs/decisions/003-production-and-scale-out.md).
 //
 // - createPgRunCoordinator: node-cron's RunCoordinator. node-cron asks shouldRun("<job>:<fire time ISO>")
 //   on every instance at every fire time; the first instance to claim the JobLease row of that key runs the
