@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "./platform/clock.ts";
 import { createBot } from "./bot.ts";
 import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
 import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
-import { createLimiter, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
+import { createLimiter, globalShare, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
 import { createInteractiveGate } from "./platform/outbox/interactive.ts";
 import { createScheduler, type Job, type Scheduler } from "./platform/scheduler/index.ts";
 import { createBroadcastProgress } from "./features/broadcast/progress.ts";
@@ -17,6 +17,7 @@ import { publishCommands } from "./platform/telegram/menu.ts";
 import { ensureReferenceData } from "./platform/db/seed/reference.ts";
 import { redactSecrets } from "./platform/logger.ts";
 import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./platform/scheduler/coordinator.ts";
+import { createPgInstanceHeartbeat } from "./platform/scheduler/instances.ts";
 import { startHttpServer, type Health, type HttpServer } from "./platform/http/server.ts";
 
 const DAY_MS = 86_400_000;
@@ -60,7 +61,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const shared = database.target.provider === "postgres";
   const services = createServices({ db: database.db, config });
   // one limiter for everything this process sends: the outbox and the replies (docs/decisions/006-interactive-rate.md)
-  const limiter = createLimiter(options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS);
+  const limits = options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS;
+  const limiter = createLimiter(limits);
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -97,6 +99,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         }
       : {}),
   });
+  // several instances share Telegram's bot-wide rate: each counts the live ones and takes its part, the
+  // leader (it sends the outbox) the largest (docs/decisions/006-interactive-rate.md, 2026-12-04)
+  const instances = shared ? createPgInstanceHeartbeat({ db: database.db, holder: config.instanceId, logger, ttlMs: config.leaseMs }) : null;
+  if (instances) limiter.setGlobalShare(() => globalShare(limits, instances.live(), dispatcher.isLeader()));
   const scheduler = createScheduler({
     clock,
     logger,
@@ -144,6 +150,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       updates,
       database: { ok: databaseOk, provider: database.target.provider },
       dispatcher: { running: d.running, leader: d.leader, lastPassAt: d.lastPassAt?.toISOString() ?? null, sentTotal: d.sentTotal, pending },
+      // this instance's part of the bot-wide rate, and how many instances share it
+      rate: { instances: instances?.live() ?? 1, globalPerSecond: globalShare(limits, instances?.live() ?? 1, d.leader) },
     };
   }
 
@@ -161,6 +169,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await ensureReferenceData(database.db);
       bot.botInfo ??= await bot.telegram.getMe();
       await publishCommands(bot.telegram, commands, logger);
+      // the others are counted before this instance sends anything
+      await instances?.start();
       await dispatcher.start();
       const webhook = config.mode === "webhook" ? config.webhook : null;
       if (config.port !== null) {
@@ -205,6 +215,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await catchUp;
       await receiver.stopPolling();
       await dispatcher.stop();
+      // the others get this instance's part back at their next heartbeat
+      await instances?.stop();
       await database.close();
     },
   };

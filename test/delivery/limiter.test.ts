@@ -1,7 +1,7 @@
 // The shared limiter's two new rules, on its own with explicit times: interactive replies get a reserved
 // share of the bot-wide rate, and a 429 pauses what the limit it signals covers.
 import { describe, expect, it } from "vitest";
-import { createLimiter } from "../../src/platform/outbox/limiter.ts";
+import { createLimiter, globalShare } from "../../src/platform/outbox/limiter.ts";
 
 const T = 1_000_000;
 
@@ -55,5 +55,32 @@ describe("the shared limiter", () => {
     expect(l.globalWaitMs(T + 150)).toBe(1000);
     // a 429 without a chat (an answer to a button) is always the bot-wide rate
     expect(createLimiter({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }).tooMany(null, 1000, T)).toBe("global");
+  });
+
+  it("several instances: the parts of the bot-wide rate add up to it, the leader keeps most, and the limiter follows its part", () => {
+    const telegram = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, interactiveReservePerSecond: 5 };
+    expect(globalShare(telegram, 1, true)).toBe(30);
+    expect(globalShare(telegram, 1, false)).toBe(30); // alone (SQLite, or one instance): the whole rate
+    for (const n of [2, 3, 4, 6]) {
+      expect(globalShare(telegram, n, true) + (n - 1) * globalShare(telegram, n, false), `${n} instances`).toBe(30);
+      expect(globalShare(telegram, n, false)).toBe(5);
+    }
+    expect(globalShare(telegram, 2, true)).toBe(25);
+    // many instances: an equal part, never below 1/s
+    expect(globalShare(telegram, 10, false)).toBe(3);
+    expect(globalShare(telegram, 10, true)).toBe(3);
+    expect(globalShare(telegram, 40, false)).toBe(1);
+
+    const l = createLimiter(telegram);
+    let share = 5;
+    l.setGlobalShare(() => share);
+    for (let i = 0; i < 5; i++) l.take(BigInt(100 + i), T, "interactive").settle(T);
+    expect(l.globalWaitMs(T, "interactive")).toBe(1000);
+    share = 25; // it became the leader (or fewer instances are alive)
+    expect(l.globalWaitMs(T, "interactive")).toBe(0);
+    // the leader's outbox leaves its own replies the reserve while they are being answered
+    for (let i = 0; i < 15; i++) l.take(BigInt(200 + i), T).settle(T);
+    expect(l.globalWaitMs(T)).toBe(1000);
+    expect(l.globalWaitMs(T, "interactive")).toBe(0);
   });
 });

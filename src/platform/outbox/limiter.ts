@@ -7,6 +7,10 @@
 // went out in the last second, the background may use only globalPerSecond − interactiveReservePerSecond
 // of the bot-wide rate: a person asking during a broadcast is answered within a second or two
 // (docs/decisions/006-interactive-rate.md).
+//
+// Several instances on one PostgreSQL database each take a part of the bot-wide rate (globalShare, from
+// the live instances counted by src/platform/scheduler/instances.ts); per-chat and per-group windows stay
+// per instance.
 export interface Limits {
   globalPerSecond: number;
   perChatPerSecond: number;
@@ -20,6 +24,20 @@ export const TELEGRAM_LIMITS: Limits = { globalPerSecond: 30, perChatPerSecond: 
 export const DEFAULT_INTERACTIVE_RESERVE = 5;
 
 export type Traffic = "background" | "interactive";
+
+/**
+ * This instance's part of the bot-wide rate when `instances` share the bot (ADR 006, 2026-12-04). Alone:
+ * all of it. Otherwise an instance that does not send the outbox gets the interactive reserve for its
+ * replies (no more than an equal part, at least 1/s), and the leader, which sends the outbox as well as
+ * its replies, the rest: a broadcast keeps most of the rate, and the parts add up to the bot-wide limit.
+ */
+export function globalShare(limits: Limits, instances: number, leader: boolean): number {
+  const global = limits.globalPerSecond;
+  if (instances <= 1) return global;
+  const reserve = limits.interactiveReservePerSecond ?? DEFAULT_INTERACTIVE_RESERVE;
+  const replies = Math.max(1, Math.min(reserve, Math.floor(global / instances)));
+  return leader ? Math.max(1, global - (instances - 1) * replies) : replies;
+}
 
 class Window {
   private times: number[] = [];
@@ -70,7 +88,8 @@ export type PauseScope = "chat" | "global";
 
 export function createLimiter(limits: Limits) {
   const global = new Window(limits.globalPerSecond, 1000);
-  const reserve = Math.max(0, Math.min(limits.interactiveReservePerSecond ?? DEFAULT_INTERACTIVE_RESERVE, limits.globalPerSecond - 1));
+  // this process's part of the bot-wide rate: all of it, unless several instances share the bot
+  let globalSize = () => limits.globalPerSecond;
   const perChat = new Map<string, Window>();
   const perGroup = new Map<string, Window>();
   const pausedUntil = new Map<string, number>();
@@ -103,7 +122,9 @@ export function createLimiter(limits: Limits) {
   /** the background's share: the whole rate, or the rate less the reserve while people are being answered */
   function globalWaitMs(now: number, traffic: Traffic = "background"): number {
     const interactive = interactiveWaiting > 0 || now - lastInteractiveAt < 1000;
-    const size = traffic === "background" && interactive ? limits.globalPerSecond - reserve : limits.globalPerSecond;
+    const total = globalSize();
+    const reserve = Math.max(0, Math.min(limits.interactiveReservePerSecond ?? DEFAULT_INTERACTIVE_RESERVE, total - 1));
+    const size = traffic === "background" && interactive ? total - reserve : total;
     return Math.max(globalPausedUntil - now, global.waitMs(now, size));
   }
 
@@ -124,6 +145,10 @@ export function createLimiter(limits: Limits) {
     /** the per-chat (and per-group) part only */
     chatWaitMs,
     globalWaitMs,
+    /** several instances: this process may use `share()` of the bot-wide rate (asked at every check) */
+    setGlobalShare(share: () => number): void {
+      globalSize = share;
+    },
     /** a slot in the global window, and in the chat's (none for calls without a chat: answers to buttons) */
     take(chatId: bigint | null, now: number, traffic: Traffic = "background"): Slot {
       if (traffic === "interactive") lastInteractiveAt = Math.max(lastInteractiveAt, now);
