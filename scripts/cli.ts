@@ -100,7 +100,9 @@ function printImport(r: ImportResult, out: (s: string) => void) {
   out(`Đã đọc ${programmes}${r.rows.units} dòng đơn vị, ${r.rows.officials} dòng cán bộ.`);
   if (total === 0) out("Không có thay đổi / no changes.");
   else {
-    out(`${r.dryRun ? "Sẽ có" : "Đã ghi"} ${total} thay đổi${r.dryRun ? " (chạy thử, chưa ghi / dry run, nothing written)" : ""}:`);
+    out(
+      `${r.dryRun ? "Sẽ có" : "Đã ghi"} ${total} thay đổi${r.dryRun ? " (chạy thử, chưa ghi / dry run, nothing written)" : ""}:`,
+    );
     for (const [action, n] of entries) out(`  ${action}: ${n}`);
   }
 }
@@ -111,7 +113,10 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
   switch (command) {
     case "import": {
       const { values, positionals } = parse(rest, { "dry-run": { type: "boolean" } });
-      const r = await services.registryIo.importFile(one(positionals, "tệp .csv hoặc .xlsx"), { now, dryRun: values["dry-run"] ?? false });
+      const r = await services.registryIo.importFile(one(positionals, "tệp .csv hoặc .xlsx"), {
+        now,
+        dryRun: values["dry-run"] ?? false,
+      });
       printImport(r, out);
       return r.errors.length > 0 ? 1 : 0;
     }
@@ -132,7 +137,14 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         const { values, positionals } = parse(args, officialOptions);
         if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
         const r = await services.registryAdmin.addOfficial(
-          { name: values.name, unit: values.unit, title: values.title, roles: values.role, telegramId: values["telegram-id"], lang: values.lang },
+          {
+            name: values.name,
+            unit: values.unit,
+            title: values.title,
+            roles: values.role,
+            telegramId: values["telegram-id"],
+            lang: values.lang,
+          },
           { now },
         );
         out(`Đã thêm cán bộ mã ${r.id} / added official ${r.id}.`);
@@ -143,18 +155,31 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         const id = officialId(one(positionals, "mã cán bộ"));
         const r = await services.registryAdmin.updateOfficial(
           id,
-          { name: values.name, unit: values.unit, title: values.title, roles: values.role, telegramId: values["telegram-id"], lang: values.lang },
+          {
+            name: values.name,
+            unit: values.unit,
+            title: values.title,
+            roles: values.role,
+            telegramId: values["telegram-id"],
+            lang: values.lang,
+          },
           { now },
         );
         const renamed = r.renamed ? ` (đổi họ tên «${r.renamed.from}» thành «${r.renamed.to}»)` : "";
-        out(r.changes === 0 ? "Không có thay đổi / no changes." : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}${renamed}.`);
+        out(
+          r.changes === 0
+            ? "Không có thay đổi / no changes."
+            : `Đã ghi ${r.changes} thay đổi cho cán bộ mã ${id}${renamed}.`,
+        );
         return 0;
       }
       if (sub === "deactivate") {
         const { positionals } = parse(args, {});
         const id = officialId(one(positionals, "mã cán bộ"));
         const r = await services.registryAdmin.deactivateOfficial(id, { now });
-        out(`Đã ngừng hoạt động cán bộ mã ${id}: kết thúc ${r.endedRoles} vai trò, ${r.endedResponsibilities} phân công.`);
+        out(
+          `Đã ngừng hoạt động cán bộ mã ${id}: kết thúc ${r.endedRoles} vai trò, ${r.endedResponsibilities} phân công.`,
+        );
         return 0;
       }
       throw new CliInputError(`Lệnh «official ${sub ?? ""}» không có: dùng official add | update | deactivate.`);
@@ -166,14 +191,19 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
         const programmes = await services.registryAdmin.listProgrammes();
         if (programmes.length === 0) out("Chưa có chương trình nào / no programmes.");
-        for (const p of programmes) out(`${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}`);
+        for (const p of programmes)
+          out(`${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}`);
         return 0;
       }
       if (sub === "add") {
         const { values, positionals } = parse(args, { en: { type: "string" } });
         const [code, ...words] = positionals;
-        if (code === undefined || words.length === 0) throw new CliInputError("Dùng: programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>].");
-        const p = await services.registryAdmin.addProgramme({ code, name: words.join(" "), nameEn: values.en }, { now });
+        if (code === undefined || words.length === 0)
+          throw new CliInputError("Dùng: programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>].");
+        const p = await services.registryAdmin.addProgramme(
+          { code, name: words.join(" "), nameEn: values.en },
+          { now },
+        );
         out(`Đã thêm chương trình ${p.code}: ${p.name} / added programme ${p.code}.`);
         return 0;
       }
@@ -190,7 +220,9 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
       for (const l of lines) {
         const project = l.project ? ` · dự án ${l.project}` : "";
         const tg = l.telegramUserId === null ? " · chưa có Telegram" : "";
-        out(`${l.unit} · ${l.programme}${project}: ${l.fullName}${l.title ? ` (${l.title})` : ""} · mã ${l.officialId}${tg}`);
+        out(
+          `${l.unit} · ${l.programme}${project}: ${l.fullName}${l.title ? ` (${l.title})` : ""} · mã ${l.officialId}${tg}`,
+        );
       }
       return 0;
     }
@@ -256,7 +288,8 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
     }
     if (values["dry-run"]) {
       out(`Tệp hợp lệ: sẽ giao ${r.rows.length} việc (chạy thử, chưa ghi / dry run, nothing written):`);
-      for (const x of r.rows) out(`  Dòng ${x.row}: ${x.unitName} · ${x.responsibleName} · hạn ${formatDmy(x.dueDate)} · ${x.title}`);
+      for (const x of r.rows)
+        out(`  Dòng ${x.row}: ${x.unitName} · ${x.responsibleName} · hạn ${formatDmy(x.dueDate)} · ${x.title}`);
       return 0;
     }
     const views = await importer.apply(r.rows, { now });
@@ -304,20 +337,25 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
 function milestonePoint(arg: string, year: number): { date: string; targetBp: number } {
   const m = /^(\d{1,2}\/\d{1,2}(?:\/\d{4})?)=(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(arg);
   const date = m?.[1] ? parseDmy(m[1], `${year}-01-01`) : null;
-  if (!m || !date) throw new CliInputError(`Mốc «${arg}» không hợp lệ: ghi dd/mm=phần trăm, ví dụ 30/06=50 hoặc 31/01/${year + 1}=100.`);
+  if (!m || !date)
+    throw new CliInputError(
+      `Mốc «${arg}» không hợp lệ: ghi dd/mm=phần trăm, ví dụ 30/06=50 hoặc 31/01/${year + 1}=100.`,
+    );
   return { date, targetBp: Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0")) };
 }
 
 async function runMilestones(rest: string[], services: Services, out: (s: string) => void, now: Date): Promise<number> {
   const [sub, ...args] = rest;
-  if (sub !== "set") throw new CliInputError("Dùng: milestones set --year <năm> [--unit …] [--programme …] <dd/mm=phần trăm>…");
+  if (sub !== "set")
+    throw new CliInputError("Dùng: milestones set --year <năm> [--unit …] [--programme …] <dd/mm=phần trăm>…");
   const { values, positionals } = parse(args, {
     year: { type: "string" },
     unit: { type: "string" },
     programme: { type: "string" },
   });
   const year = Number(values.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliInputError(`Cần --year là một năm (gặp «${values.year ?? ""}»).`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new CliInputError(`Cần --year là một năm (gặp «${values.year ?? ""}»).`);
   const points = positionals.map((p) => milestonePoint(p, year));
   const unitId = values.unit ? (await services.registry.findUnit(values.unit)).id : null;
   let programmeId: number | null = null;
@@ -348,7 +386,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UserError || error instanceof DisbursementRefusal) {
       const t = catalogue("vi");
-      const html = error instanceof UserError ? userErrorText(t, error) : t.disbursement.refusal(error.code, error.params);
+      const html =
+        error instanceof UserError ? userErrorText(t, error) : t.disbursement.refusal(error.code, error.params);
       process.stderr.write(`Lỗi: ${plainText(html)}\n`);
       return 1;
     }

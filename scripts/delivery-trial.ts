@@ -27,12 +27,20 @@ const recipients = [
 ];
 const now = new Date();
 await db.outboxMessage.createMany({
-  data: recipients.map((chatId) => ({ chatId: BigInt(chatId), text: `Thông báo cho ${chatId}`, kind: "trial", notBefore: now, createdAt: now })),
+  data: recipients.map((chatId) => ({
+    chatId: BigInt(chatId),
+    text: `Thông báo cho ${chatId}`,
+    kind: "trial",
+    notBefore: now,
+    createdAt: now,
+  })),
 });
 const env = { DATABASE_URL: url, TELEGRAM_API_ROOT: emulator.apiRoot, BOT_TOKEN: emulator.token, LOG_LEVEL: "silent" };
 
 // kill points: numbers of messages received, spread at random over the run
-const points = Array.from({ length: KILLS }, () => Math.floor(Math.random() * recipients.length * 0.95)).sort((a, b) => a - b);
+const points = Array.from({ length: KILLS }, () => Math.floor(Math.random() * recipients.length * 0.95)).sort(
+  (a, b) => a - b,
+);
 const started = Date.now();
 let inFlightAtKills = 0;
 let restarts = 0;

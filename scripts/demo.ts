@@ -38,19 +38,42 @@ const config = createConfig({
 const app = await createApp(config, createLogger(config.logLevel), { clock, cron: false });
 await app.start();
 
-const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser => ({ id: p.id, first_name: p.name, language_code: lang });
+const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser => ({
+  id: p.id,
+  first_name: p.name,
+  language_code: lang,
+});
 const group = (g: { id: number; title: string }): EmulatorChat => ({ id: g.id, type: "supergroup", title: g.title });
-const privateChat = (p: { id: number; name: string }): EmulatorChat => ({ id: p.id, type: "private", first_name: p.name });
+const privateChat = (p: { id: number; name: string }): EmulatorChat => ({
+  id: p.id,
+  type: "private",
+  first_name: p.name,
+});
 const chairman = user(DEMO.chairman);
 const official = user(DEMO.official);
 const namTraMy = group(DEMO.groups.namTraMy);
 const secretariatGroup = group(DEMO.groups.secretariat);
 
-const people = [DEMO.secretariat, DEMO.secretariatEn, DEMO.supervisor, DEMO.chairman, DEMO.partySecretary, DEMO.official, DEMO.official2, DEMO.bacTraMyChairman, DEMO.bacTraMyOfficial];
+const people = [
+  DEMO.secretariat,
+  DEMO.secretariatEn,
+  DEMO.supervisor,
+  DEMO.chairman,
+  DEMO.partySecretary,
+  DEMO.official,
+  DEMO.official2,
+  DEMO.bacTraMyChairman,
+  DEMO.bacTraMyOfficial,
+];
 const transcript = createTranscript({
   emulator,
   clock,
-  chats: [namTraMy, secretariatGroup, group(DEMO.groups.bacTraMy), ...people.map((p) => ({ ...privateChat(p), title: `riêng: ${p.name}` }))],
+  chats: [
+    namTraMy,
+    secretariatGroup,
+    group(DEMO.groups.bacTraMy),
+    ...people.map((p) => ({ ...privateChat(p), title: `riêng: ${p.name}` })),
+  ],
 });
 const problems: string[] = [];
 const expect = (ok: boolean, what: string) => {
@@ -62,7 +85,10 @@ try {
 
   // 1. The chairman asks where his district stands.
   let replies = await transcript.say(chairman, namTraMy, "/status");
-  expect(replies.some((m) => m.text.includes("Nam Trà My") && m.text.includes("NTM")), "/status answers for Nam Trà My");
+  expect(
+    replies.some((m) => m.text.includes("Nam Trà My") && m.text.includes("NTM")),
+    "/status answers for Nam Trà My",
+  );
 
   // 2. The morning deadline check.
   clock.set(at(8, 0));
@@ -71,23 +97,40 @@ try {
   await app.scheduler.runNow("deadline-check");
   await app.dispatcher.drain();
   const reminders = transcript.printSentSince(before);
-  const groupReminder = reminders.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo tiến độ giải ngân"));
+  const groupReminder = reminders.find(
+    (m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo tiến độ giải ngân"),
+  );
   expect(!!groupReminder, "a reminder is posted in the Nam Trà My group");
-  expect(reminders.some((m) => m.chat_id === DEMO.official.id), "the responsible official gets a private reminder");
-  expect(reminders.some((m) => m.chat_id === DEMO.chairman.id), "the chairman is told of an overdue task");
-  expect(reminders.some((m) => m.chat_id === secretariatGroup.id), "the secretariat is told of a task 3 working days overdue");
+  expect(
+    reminders.some((m) => m.chat_id === DEMO.official.id),
+    "the responsible official gets a private reminder",
+  );
+  expect(
+    reminders.some((m) => m.chat_id === DEMO.chairman.id),
+    "the chairman is told of an overdue task",
+  );
+  expect(
+    reminders.some((m) => m.chat_id === secretariatGroup.id),
+    "the secretariat is told of a task 3 working days overdue",
+  );
 
   // 3. The official replies "xong" to the reminder in the group.
   clock.set(at(8, 25));
   if (groupReminder) {
     replies = await transcript.say(official, namTraMy, "xong, đã nộp báo cáo", groupReminder.message_id);
-    expect(replies.some((m) => m.text.includes("Đã ghi nhận")), "the completion is confirmed");
+    expect(
+      replies.some((m) => m.text.includes("Đã ghi nhận")),
+      "the completion is confirmed",
+    );
   }
 
   // 4. The chairman asks again: the task is done.
   clock.set(at(8, 40));
   replies = await transcript.say(chairman, namTraMy, "/status");
-  expect(replies.some((m) => m.text.includes("Hôm nay đã xong")), "/status shows the completed task");
+  expect(
+    replies.some((m) => m.text.includes("Hôm nay đã xong")),
+    "/status shows the completed task",
+  );
 
   // 5. A second tick sends nothing twice.
   clock.set(at(9, 0));
@@ -99,9 +142,15 @@ try {
 
   // 6. The secretariat looks at the province; an English-speaking colleague asks in private.
   replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/status");
-  expect(replies.some((m) => m.text.includes("Toàn tỉnh")), "the secretariat gets the province table");
+  expect(
+    replies.some((m) => m.text.includes("Toàn tỉnh")),
+    "the secretariat gets the province table",
+  );
   replies = await transcript.say(user(DEMO.secretariatEn, "en"), privateChat(DEMO.secretariatEn), "/status");
-  expect(replies.some((m) => m.text.includes("Province")), "English replies for an English-speaking official");
+  expect(
+    replies.some((m) => m.text.includes("Province")),
+    "English replies for an English-speaking official",
+  );
 } finally {
   await app.stop("demo finished");
   await emulator.close();

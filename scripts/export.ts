@@ -16,12 +16,21 @@ const USAGE =
   "Nên dùng XLSX / XLSX is recommended. CSV: dấu phân cách «;» (Excel tiếng Việt), «,» với --separator , / CSV: «;» (Vietnamese Excel), «,» with --separator ,\n";
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { period: { type: "string" }, separator: { type: "string" } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { period: { type: "string" }, separator: { type: "string" } },
+  });
   const [kind = "", file = ""] = positionals;
   const format = extname(file).toLowerCase().slice(1);
   const period = values.period === undefined ? undefined : parsePeriod(values.period);
   const separator = values.separator ?? ";";
-  if (!isExportKind(kind) || (format !== "xlsx" && format !== "csv") || period === null || (separator !== ";" && separator !== ",")) {
+  if (
+    !isExportKind(kind) ||
+    (format !== "xlsx" && format !== "csv") ||
+    period === null ||
+    (separator !== ";" && separator !== ",")
+  ) {
     process.stderr.write(USAGE);
     return 1;
   }

@@ -15,8 +15,12 @@ process.stdout.write(await migrateDeploy(config.databaseUrl));
 const { db, close } = await openDatabase(config.databaseUrl);
 try {
   const r = await ensureReferenceData(db);
-  if (r.calendarDays > 0) process.stdout.write(`Đã nạp lịch làm việc (${r.calendarDays} ngày) / working calendar loaded.\n`);
-  if (r.programmes > 0) process.stdout.write(`Đã tạo ${r.programmes} chương trình mục tiêu quốc gia / ${r.programmes} programmes created.\n`);
+  if (r.calendarDays > 0)
+    process.stdout.write(`Đã nạp lịch làm việc (${r.calendarDays} ngày) / working calendar loaded.\n`);
+  if (r.programmes > 0)
+    process.stdout.write(
+      `Đã tạo ${r.programmes} chương trình mục tiêu quốc gia / ${r.programmes} programmes created.\n`,
+    );
 } finally {
   await close();
 }

@@ -25,7 +25,16 @@ for (const t of targets) {
   writeFileSync(old, execFileSync("git", ["show", `HEAD:${schema}`]));
   const sql = execFileSync(
     process.execPath,
-    ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-schema-datamodel", old, "--to-schema-datamodel", schema, "--script"],
+    [
+      "node_modules/prisma/build/index.js",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      old,
+      "--to-schema-datamodel",
+      schema,
+      "--script",
+    ],
     { env: { ...process.env, DATABASE_URL: t.url } },
   ).toString();
   const dir = `prisma/${t.dir}/migrations/${stamp}_${name}`;

@@ -28,7 +28,9 @@ try {
       scope: menu.scope,
       ...(menu.languageCode ? { language_code: menu.languageCode } : {}),
     });
-    process.stdout.write(`${menu.scope.type}${menu.languageCode ? ` [${menu.languageCode}]` : ""}: ${menu.commands.map((c) => "/" + c.command).join(" ")}\n`);
+    process.stdout.write(
+      `${menu.scope.type}${menu.languageCode ? ` [${menu.languageCode}]` : ""}: ${menu.commands.map((c) => "/" + c.command).join(" ")}\n`,
+    );
   }
 } finally {
   await database.close();

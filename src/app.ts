@@ -48,7 +48,13 @@ export interface AppOptions {
   retryDelaysMs?: number[];
 }
 
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+  "chat_member",
+] as const;
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -91,7 +97,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ...(shared
       ? {
           shared: {
-            lease: createPgLease({ db: database.db, holder: config.instanceId, logger, name: "dispatcher", ttlMs: config.leaseMs }),
+            lease: createPgLease({
+              db: database.db,
+              holder: config.instanceId,
+              logger,
+              name: "dispatcher",
+              ttlMs: config.leaseMs,
+            }),
             instanceId: config.instanceId,
             // a claim expires with the lease (its holder stops sending when its lease may have expired)
             claimTimeoutMs: config.leaseMs,
@@ -101,32 +113,45 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   // several instances share Telegram's bot-wide rate: each counts the live ones and takes its part, the
   // leader (it sends the outbox) the largest (docs/decisions/006-interactive-rate.md, 2026-12-04)
-  const instances = shared ? createPgInstanceHeartbeat({ db: database.db, holder: config.instanceId, logger, ttlMs: config.leaseMs }) : null;
+  const instances = shared
+    ? createPgInstanceHeartbeat({ db: database.db, holder: config.instanceId, logger, ttlMs: config.leaseMs })
+    : null;
   if (instances) limiter.setGlobalShare(() => globalShare(limits, instances.live(), dispatcher.isLeader()));
   const scheduler = createScheduler({
     clock,
     logger,
-    ...(shared ? { coordinator: createPgRunCoordinator({ db: database.db, holder: config.instanceId, logger }), leaseMs: config.leaseMs } : {}),
-    jobs: jobs(config.deadlineCheckCron, {
-      // Telegram redelivers an update for at most 24 h; old fire-time claims are needed by nobody
-      housekeeping: async () => {
-        const updates = await database.db.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(Date.now() - 7 * DAY_MS) } } });
-        const leases = shared ? await pruneJobLeases(database.db, DAY_MS) : 0;
-        return { processedUpdates: updates.count, jobLeases: leases };
+    ...(shared
+      ? {
+          coordinator: createPgRunCoordinator({ db: database.db, holder: config.instanceId, logger }),
+          leaseMs: config.leaseMs,
+        }
+      : {}),
+    jobs: jobs(
+      config.deadlineCheckCron,
+      {
+        // Telegram redelivers an update for at most 24 h; old fire-time claims are needed by nobody
+        housekeeping: async () => {
+          const updates = await database.db.processedUpdate.deleteMany({
+            where: { processedAt: { lt: new Date(Date.now() - 7 * DAY_MS) } },
+          });
+          const leases = shared ? await pruneJobLeases(database.db, DAY_MS) : 0;
+          return { processedUpdates: updates.count, jobLeases: leases };
+        },
+        "deadline-check": (now) => services.reminders.runDeadlineCheck(now),
+        // the same ladder for disbursement milestones, for the units × programmes behind a milestone's target
+        "pace-check": (now) => services.paceLadder.runPaceCheck(now),
+        // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
+        recurrence: (now) => services.recurrence.runRecurrence(now),
+        // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table
+        "meeting-check": (now) => services.meetings.runMeetingCheck(now),
+        "request-check": (now) => services.requests.runRequestCheck(now),
+        "daily-digest": (now) => services.digests.runDailyDigest(now),
+        "weekly-digest": (now) => services.digests.runWeeklyDigest(now),
+        // the weekly report: the chart (PNG) and the text, both through the outbox
+        "weekly-report": (now) => services.weeklyReport.runWeeklyReport(now),
       },
-      "deadline-check": (now) => services.reminders.runDeadlineCheck(now),
-      // the same ladder for disbursement milestones, for the units × programmes behind a milestone's target
-      "pace-check": (now) => services.paceLadder.runPaceCheck(now),
-      // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
-      recurrence: (now) => services.recurrence.runRecurrence(now),
-      // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table
-      "meeting-check": (now) => services.meetings.runMeetingCheck(now),
-      "request-check": (now) => services.requests.runRequestCheck(now),
-      "daily-digest": (now) => services.digests.runDailyDigest(now),
-      "weekly-digest": (now) => services.digests.runWeeklyDigest(now),
-      // the weekly report: the chart (PNG) and the text, both through the outbox
-      "weekly-report": (now) => services.weeklyReport.runWeeklyReport(now),
-    }, () => dispatcher.wake()),
+      () => dispatcher.wake(),
+    ),
   });
 
   let catchUp: Promise<void> | null = null;
@@ -149,9 +174,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       instance: config.instanceId,
       updates,
       database: { ok: databaseOk, provider: database.target.provider },
-      dispatcher: { running: d.running, leader: d.leader, lastPassAt: d.lastPassAt?.toISOString() ?? null, sentTotal: d.sentTotal, pending },
+      dispatcher: {
+        running: d.running,
+        leader: d.leader,
+        lastPassAt: d.lastPassAt?.toISOString() ?? null,
+        sentTotal: d.sentTotal,
+        pending,
+      },
       // this instance's part of the bot-wide rate, and how many instances share it
-      rate: { instances: instances?.live() ?? 1, globalPerSecond: globalShare(limits, instances?.live() ?? 1, d.leader) },
+      rate: {
+        instances: instances?.live() ?? 1,
+        globalPerSecond: globalShare(limits, instances?.live() ?? 1, d.leader),
+      },
     };
   }
 

@@ -7,7 +7,11 @@ import { bindCommand, unbindCommand } from "./features/registry/handlers/bind.ts
 import { inviteCommand } from "./features/registry/handlers/invite.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
-import { cannotMeetCommand, reallocationCommand, reportCommand } from "./features/disbursement/handlers/disbursement.ts";
+import {
+  cannotMeetCommand,
+  reallocationCommand,
+  reportCommand,
+} from "./features/disbursement/handlers/disbursement.ts";
 import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";

@@ -17,14 +17,26 @@ const intFrom = (def: number, min = 0, max = 1_000_000) => z.coerce.number().int
 
 /** Each variable on its own: every bad one is named, whatever else is wrong. */
 const fields = {
-  BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "123456:ABC…").optional(),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, "123456:ABC…")
+    .optional(),
   TELEGRAM_API_ROOT: z.url().default(TELEGRAM_DEFAULT_API_ROOT),
   BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
   WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  WEBHOOK_PATH: z.string().regex(/^\/[\w\-./~]*$/, "/path").optional(),
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A-Z a-z 0-9 _ -").optional(),
+  WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[\w\-./~]*$/, "/path")
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A-Z a-z 0-9 _ -")
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).optional(),
-  INSTANCE_ID: z.string().regex(/^[\w.:-]{1,100}$/, "1–100 of A-Z a-z 0-9 _ . : -").optional(),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/, "1–100 of A-Z a-z 0-9 _ . : -")
+    .optional(),
   LEASE_MS: intFrom(30_000, 200, 600_000),
   DATABASE_URL: z
     .string()
@@ -40,7 +52,10 @@ const fields = {
   REMINDER_DAYS_BEFORE: intFrom(2, 0, 30),
   ESCALATE_CHAIRMAN_AFTER: intFrom(1, 1, 30),
   ESCALATE_LEADERS_AFTER: intFrom(3, 1, 60),
-  DEADLINE_CHECK_CRON: z.string().refine((s) => cron.validate(s), "cron expression").default("*/15 * * * *"),
+  DEADLINE_CHECK_CRON: z
+    .string()
+    .refine((s) => cron.validate(s), "cron expression")
+    .default("*/15 * * * *"),
   DISPATCH_INTERVAL_MS: intFrom(500, 10, 60_000),
   RATE_GLOBAL_PER_SECOND: intFrom(30, 1, 1000),
   RATE_PER_CHAT_PER_SECOND: intFrom(1, 1, 100),
@@ -62,9 +77,16 @@ type Parsed = { [K in keyof Fields]: z.output<Fields[K]> };
  * The checks between variables, on the variables that parsed (a bad PORT must not hide a missing
  * BOT_TOKEN). `raw` is the cleaned environment, for variables that failed their own check.
  */
-function crossChecks(env: Partial<Parsed>, raw: Record<string, string>, problem: (name: string, message: string) => void): void {
+function crossChecks(
+  env: Partial<Parsed>,
+  raw: Record<string, string>,
+  problem: (name: string, message: string) => void,
+): void {
   const apiRoot = env.TELEGRAM_API_ROOT ?? raw.TELEGRAM_API_ROOT;
-  if (raw.BOT_TOKEN === undefined && (apiRoot === undefined || apiRoot.replace(/\/+$/, "") === TELEGRAM_DEFAULT_API_ROOT)) {
+  if (
+    raw.BOT_TOKEN === undefined &&
+    (apiRoot === undefined || apiRoot.replace(/\/+$/, "") === TELEGRAM_DEFAULT_API_ROOT)
+  ) {
     problem("BOT_TOKEN", "required for api.telegram.org");
   }
   if ((env.BOT_MODE ?? raw.BOT_MODE) === "webhook") {
@@ -72,11 +94,19 @@ function crossChecks(env: Partial<Parsed>, raw: Record<string, string>, problem:
       if (raw[name] === undefined) problem(name, "required when BOT_MODE=webhook");
     }
   }
-  if (env.OFFICE_HOURS_START !== undefined && env.OFFICE_HOURS_END !== undefined && env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START) {
+  if (
+    env.OFFICE_HOURS_START !== undefined &&
+    env.OFFICE_HOURS_END !== undefined &&
+    env.OFFICE_HOURS_END <= env.OFFICE_HOURS_START
+  ) {
     problem("OFFICE_HOURS_END", "must be after OFFICE_HOURS_START");
   }
   const global = env.RATE_GLOBAL_PER_SECOND;
-  if (global !== undefined && env.RATE_INTERACTIVE_RESERVE_PER_SECOND !== undefined && env.RATE_INTERACTIVE_RESERVE_PER_SECOND >= global) {
+  if (
+    global !== undefined &&
+    env.RATE_INTERACTIVE_RESERVE_PER_SECOND !== undefined &&
+    env.RATE_INTERACTIVE_RESERVE_PER_SECOND >= global
+  ) {
     problem("RATE_INTERACTIVE_RESERVE_PER_SECOND", "must be below RATE_GLOBAL_PER_SECOND");
   }
 }
@@ -103,7 +133,12 @@ export interface Config {
   deadlineCheckCron: string;
   dispatchIntervalMs: number;
   /** Telegram's sending limits the dispatcher and the replies keep under; the replies' reserved share */
-  rateLimits: { globalPerSecond: number; perChatPerSecond: number; perGroupPerMinute: number; interactiveReservePerSecond: number };
+  rateLimits: {
+    globalPerSecond: number;
+    perChatPerSecond: number;
+    perGroupPerMinute: number;
+    interactiveReservePerSecond: number;
+  };
   /** a disbursement report may exceed the plan by at most this many percent */
   disbursement: { overPlanMarginPercent: number };
   /** how long an activation link (/invite) stays valid */
@@ -128,7 +163,9 @@ export class ConfigError extends Error {
 export const OFFLINE_TOKEN = "1000000001:offline-demo-token";
 
 export function createConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""),
+  );
   const problems: string[] = [];
   const values: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(fields)) {

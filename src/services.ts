@@ -22,7 +22,16 @@ import { createRequestService } from "./features/followup/requests.ts";
 import { createDigestService } from "./features/followup/digests.ts";
 import { createReportServices } from "./features/reports/reports.ts";
 
-export function createServices({ db, config }: { db: Db; config: Pick<Config, "ladder" | "officeHours"> & Partial<Pick<Config, "inviteTtlDays">> & Partial<Pick<Config, "disbursement">> & Partial<Pick<Config, "followup">> }) {
+export function createServices({
+  db,
+  config,
+}: {
+  db: Db;
+  config: Pick<Config, "ladder" | "officeHours"> &
+    Partial<Pick<Config, "inviteTtlDays">> &
+    Partial<Pick<Config, "disbursement">> &
+    Partial<Pick<Config, "followup">>;
+}) {
   async function calendar(): Promise<WorkCalendar> {
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
@@ -36,18 +45,37 @@ export function createServices({ db, config }: { db: Db; config: Pick<Config, "l
     registryIo: createRegistryIo({ db }),
     registryAdmin: createRegistryAdmin({ db }),
     status,
-    disbursement: createDisbursementService({ db, overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0 }),
+    disbursement: createDisbursementService({
+      db,
+      overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0,
+    }),
     tasks: createTaskService({ db }),
     assign,
     taskImport: createTaskImport({ db, assign }),
     onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
     reminders: createReminderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours }),
-    meetings: createMeetingService({ db, calendar, officeHours: config.officeHours, nudgeDay: config.followup?.meetingNudgeDay ?? 20 }),
-    requests: createRequestService({ db, calendar, officeHours: config.officeHours, answerDays: config.followup?.requestAnswerDays ?? 7 }),
+    meetings: createMeetingService({
+      db,
+      calendar,
+      officeHours: config.officeHours,
+      nudgeDay: config.followup?.meetingNudgeDay ?? 20,
+    }),
+    requests: createRequestService({
+      db,
+      calendar,
+      officeHours: config.officeHours,
+      answerDays: config.followup?.requestAnswerDays ?? 7,
+    }),
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status }),
     ...createReportServices({ db, calendar, officeHours: config.officeHours, status }),
     planUpload: createPlanUpload({ db }),
-    paceLadder: createPaceLadderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours, status }),
+    paceLadder: createPaceLadderService({
+      db,
+      calendar,
+      ladder: config.ladder,
+      officeHours: config.officeHours,
+      status,
+    }),
     recurrence: createRecurrenceService({ db }),
     broadcast: createBroadcastService({ db }),
   };

@@ -33,7 +33,11 @@ export function maxInWindow(times: number[], spanMs: number): number {
   return best;
 }
 
-export async function broadcastBench(databaseUrl: string, privateChats: number, groups: number): Promise<BroadcastResult> {
+export async function broadcastBench(
+  databaseUrl: string,
+  privateChats: number,
+  groups: number,
+): Promise<BroadcastResult> {
   // the dispatcher reads rows due now: the app runs on the system clock here
   const bot = await startRealApp(databaseUrl, { clock: systemClock, limits: TELEGRAM_LIMITS });
   const emulator: BotApiEmulator = bot.emulator;
@@ -41,7 +45,8 @@ export async function broadcastBench(databaseUrl: string, privateChats: number, 
   const app = bot.app!;
   try {
     const now = new Date();
-    const text = "📢 <b>Thông báo</b> của Văn phòng điều phối: đề nghị các đơn vị cập nhật tiến độ giải ngân trước 16h00.";
+    const text =
+      "📢 <b>Thông báo</b> của Văn phòng điều phối: đề nghị các đơn vị cập nhật tiến độ giải ngân trước 16h00.";
     const chats = [
       ...Array.from({ length: privateChats }, (_, i) => BigInt(officialTelegramId(4 + i))),
       ...Array.from({ length: groups }, (_, i) => BigInt(unitGroupId(2 + i))),
@@ -50,7 +55,9 @@ export async function broadcastBench(databaseUrl: string, privateChats: number, 
     const start = performance.now();
     for (let i = 0; i < chats.length; i += 500) {
       await app.database.db.outboxMessage.createMany({
-        data: chats.slice(i, i + 500).map((chatId) => ({ chatId, text, parseMode: "HTML", kind: "broadcast", createdAt: now, notBefore: now })),
+        data: chats
+          .slice(i, i + 500)
+          .map((chatId) => ({ chatId, text, parseMode: "HTML", kind: "broadcast", createdAt: now, notBefore: now })),
       });
     }
     app.dispatcher.wake();
@@ -72,7 +79,10 @@ export async function broadcastBench(databaseUrl: string, privateChats: number, 
       seconds: round(seconds, 2),
       ceilingSeconds: round(ceilingSeconds, 2),
       ofCeiling: round(ceilingSeconds / seconds, 3),
-      maxIn1s: maxInWindow(calls.filter((c) => c.ok).map((c) => c.at), 1000),
+      maxIn1s: maxInWindow(
+        calls.filter((c) => c.ok).map((c) => c.at),
+        1000,
+      ),
       limitPerSecond: TELEGRAM_LIMITS.globalPerSecond,
       http429: calls.filter((c) => c.errorCode === 429).length,
       accepted,

@@ -21,7 +21,13 @@ export async function coldStart(databaseUrl: string, sender: Sender): Promise<Co
   const reply = tracker.ask(sender, "/status", 60_000);
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databaseUrl, LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "info",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -30,15 +36,19 @@ export async function coldStart(databaseUrl: string, sender: Sender): Promise<Co
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   try {
     const ms = await Promise.race([
-      reply.catch((error: unknown) => Promise.reject(new Error(`${String(error)}; main.ts output: ${out.slice(-2000)}`))),
+      reply.catch((error: unknown) =>
+        Promise.reject(new Error(`${String(error)}; main.ts output: ${out.slice(-2000)}`)),
+      ),
       exited.then((code) => Promise.reject(new Error(`main.ts exited (${code}): ${out.slice(-2000)}`))),
     ]);
     const firstPoll = emulator.calls.find((c) => c.method === "getUpdates");
-    const job = out.split("\n").find((l) => l.includes("\"job finished\""));
+    const job = out.split("\n").find((l) => l.includes('"job finished"'));
     let catchUp = "not run";
     if (job) {
       const j = JSON.parse(job) as { ms: number; result?: { skipped?: string; rungs?: number } };
-      catchUp = j.result?.skipped ? `skipped (${j.result.skipped}), ${j.ms} ms` : `ran: ${j.result?.rungs ?? "?"} rungs in ${j.ms} ms`;
+      catchUp = j.result?.skipped
+        ? `skipped (${j.result.skipped}), ${j.ms} ms`
+        : `ran: ${j.result?.rungs ?? "?"} rungs in ${j.ms} ms`;
     }
     return {
       ms: round(ms),

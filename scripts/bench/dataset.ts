@@ -5,7 +5,17 @@
 // Built once per (scale, provider, generator parameters): a SQLite file under data/bench/, a PostgreSQL
 // database named dondoc_bench_<scale>_<hash>. Benchmarks work on throw-away copies of them.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
@@ -103,9 +113,44 @@ interface Table {
   rows: Iterable<Row>;
 }
 
-const FIRST = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+const FIRST = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+];
 const MIDDLE = ["Văn", "Thị", "Minh", "Hữu", "Đức", "Thanh", "Ngọc", "Quang"];
-const LAST = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hùng", "Lan", "Linh", "Mai", "Nam", "Phúc", "Sơn", "Tâm", "Thu", "Trang", "Tuấn", "Yến"];
+const LAST = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hà",
+  "Hải",
+  "Hùng",
+  "Lan",
+  "Linh",
+  "Mai",
+  "Nam",
+  "Phúc",
+  "Sơn",
+  "Tâm",
+  "Thu",
+  "Trang",
+  "Tuấn",
+  "Yến",
+];
 const TITLES = [
   "Nộp báo cáo tiến độ giải ngân tháng",
   "Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn",
@@ -126,7 +171,8 @@ function generate(p: DatasetParams): { tables: Table[]; counts: Record<string, n
   const created = at(7, 0, "2021-01-04");
   const cal = createWorkCalendar(VIETNAM_CALENDAR_2023_2027);
   const year = Number(p.today.slice(0, 4));
-  const name = (i: number) => `${FIRST[i % FIRST.length]} ${MIDDLE[(i >> 4) % MIDDLE.length]} ${LAST[(i * 7) % LAST.length]}`;
+  const name = (i: number) =>
+    `${FIRST[i % FIRST.length]} ${MIDDLE[(i >> 4) % MIDDLE.length]} ${LAST[(i * 7) % LAST.length]}`;
 
   // units: the coordination office (id 1), then the communes (ids 2..)
   const unitIds = Array.from({ length: p.units }, (_, i) => i + 2);
@@ -135,7 +181,14 @@ function generate(p: DatasetParams): { tables: Table[]; counts: Record<string, n
     const n = `Xã Số ${id - 1}`;
     units.push([id, `XA_${id - 1}`, n, foldVietnamese(n), "COMMUNE", null, true, created]);
   }
-  const programmes: Row[] = PROGRAMMES.slice(0, p.programmes).map(([code, n, en], i) => [i + 1, code, n, en, foldVietnamese(n), i]);
+  const programmes: Row[] = PROGRAMMES.slice(0, p.programmes).map(([code, n, en], i) => [
+    i + 1,
+    code,
+    n,
+    en,
+    foldVietnamese(n),
+    i,
+  ]);
   const programmeIds = programmes.map((r) => r[0] as number);
 
   // officials: three secretariat officials in the office, the rest spread over the communes
@@ -148,8 +201,21 @@ function generate(p: DatasetParams): { tables: Table[]; counts: Record<string, n
     const unitId = id <= 3 ? 1 : (unitIds[(id - 4) % unitIds.length] as number);
     const started = id <= 3 || rand() < 0.9;
     const fullName = name(id);
-    officials.push([id, fullName, foldVietnamese(fullName), "Chuyên viên", unitId, officialTelegramId(id), "vi", true, started ? now : null, created, created]);
-    if (started) chats.push([officialTelegramId(id), "PRIVATE", fullName, null, false, "ACTIVE", null, created, created]);
+    officials.push([
+      id,
+      fullName,
+      foldVietnamese(fullName),
+      "Chuyên viên",
+      unitId,
+      officialTelegramId(id),
+      "vi",
+      true,
+      started ? now : null,
+      created,
+      created,
+    ]);
+    if (started)
+      chats.push([officialTelegramId(id), "PRIVATE", fullName, null, false, "ACTIVE", null, created, created]);
     const members = membersOf.get(unitId) ?? [];
     members.push(id);
     membersOf.set(unitId, members);
@@ -162,10 +228,12 @@ function generate(p: DatasetParams): { tables: Table[]; counts: Record<string, n
   }
   // supervisors: provincial leaders each following ten communes (officials of the office)
   for (let i = 0; i < unitIds.length; i += 10) {
-    for (const u of unitIds.slice(i, i + 10)) roles.push([++roleId, 1 + (i / 10) % 3, "SUPERVISOR", u, new Date(0), null]);
+    for (const u of unitIds.slice(i, i + 10))
+      roles.push([++roleId, 1 + ((i / 10) % 3), "SUPERVISOR", u, new Date(0), null]);
   }
   chats.push([SECRETARIAT_GROUP_ID, "SUPERGROUP", "Văn phòng điều phối", null, true, "ACTIVE", now, created, created]);
-  for (const u of unitIds) chats.push([unitGroupId(u), "SUPERGROUP", `UBND Xã Số ${u - 1}`, u, false, "ACTIVE", now, created, created]);
+  for (const u of unitIds)
+    chats.push([unitGroupId(u), "SUPERGROUP", `UBND Xã Số ${u - 1}`, u, false, "ACTIVE", now, created, created]);
   const chatRows: Row[] = chats.map((c, i) => [i + 1, ...c]);
 
   const responsibilities: Row[] = [];
@@ -199,8 +267,22 @@ function generate(p: DatasetParams): { tables: Table[]; counts: Record<string, n
         const months = y === year ? currentMonth - 1 : 12;
         for (let m = 1; m <= months; m++) {
           const asOf = `${y}-${String(m).padStart(2, "0")}-25`;
-          const cumulative = (BigInt(Math.round(((share * m) / 12) * 1000)) * total) / 1000n / 1_000_000n * 1_000_000n;
-          reports.push([reports.length + 1, u, pid, y, null, null, cumulative, asOf, null, false, "", localInstant(asOf, 9 * 60)]);
+          const cumulative =
+            ((BigInt(Math.round(((share * m) / 12) * 1000)) * total) / 1000n / 1_000_000n) * 1_000_000n;
+          reports.push([
+            reports.length + 1,
+            u,
+            pid,
+            y,
+            null,
+            null,
+            cumulative,
+            asOf,
+            null,
+            false,
+            "",
+            localInstant(asOf, 9 * 60),
+          ]);
         }
       }
     }
@@ -270,44 +352,124 @@ function generate(p: DatasetParams): { tables: Table[]; counts: Record<string, n
   });
 
   const tables: Table[] = [
-    { name: "CalendarDay", columns: ["date", "kind", "name"], rows: VIETNAM_CALENDAR_2023_2027.map((e) => [e.date, e.kind, e.name]) },
-    { name: "Unit", columns: ["id", "code", "name", "nameKey", "kind", "parentId", "active", "createdAt"], rows: units },
+    {
+      name: "CalendarDay",
+      columns: ["date", "kind", "name"],
+      rows: VIETNAM_CALENDAR_2023_2027.map((e) => [e.date, e.kind, e.name]),
+    },
+    {
+      name: "Unit",
+      columns: ["id", "code", "name", "nameKey", "kind", "parentId", "active", "createdAt"],
+      rows: units,
+    },
     { name: "Programme", columns: ["id", "code", "name", "nameEn", "nameKey", "sortOrder"], rows: programmes },
     {
       name: "Official",
-      columns: ["id", "fullName", "nameKey", "title", "unitId", "telegramUserId", "language", "active", "privateChatAt", "createdAt", "updatedAt"],
+      columns: [
+        "id",
+        "fullName",
+        "nameKey",
+        "title",
+        "unitId",
+        "telegramUserId",
+        "language",
+        "active",
+        "privateChatAt",
+        "createdAt",
+        "updatedAt",
+      ],
       rows: officials,
     },
     { name: "RoleAssignment", columns: ["id", "officialId", "role", "unitId", "validFrom", "validTo"], rows: roles },
-    { name: "Responsibility", columns: ["id", "officialId", "unitId", "programmeId", "project", "validFrom", "validTo"], rows: responsibilities },
+    {
+      name: "Responsibility",
+      columns: ["id", "officialId", "unitId", "programmeId", "project", "validFrom", "validTo"],
+      rows: responsibilities,
+    },
     {
       name: "Chat",
-      columns: ["id", "telegramChatId", "kind", "title", "unitId", "isSecretariat", "status", "boundAt", "updatedAt", "createdAt"],
+      columns: [
+        "id",
+        "telegramChatId",
+        "kind",
+        "title",
+        "unitId",
+        "isSecretariat",
+        "status",
+        "boundAt",
+        "updatedAt",
+        "createdAt",
+      ],
       rows: chatRows,
     },
     {
       name: "CapitalPlan",
-      columns: ["id", "unitId", "programmeId", "year", "source", "kind", "amountVnd", "decisionNo", "decisionDate", "updatedAt"],
+      columns: [
+        "id",
+        "unitId",
+        "programmeId",
+        "year",
+        "source",
+        "kind",
+        "amountVnd",
+        "decisionNo",
+        "decisionDate",
+        "updatedAt",
+      ],
       rows: plans,
     },
     {
       name: "DisbursementReport",
-      columns: ["id", "unitId", "programmeId", "year", "source", "kind", "cumulativeVnd", "asOf", "reportedById", "isCorrection", "note", "createdAt"],
+      columns: [
+        "id",
+        "unitId",
+        "programmeId",
+        "year",
+        "source",
+        "kind",
+        "cumulativeVnd",
+        "asOf",
+        "reportedById",
+        "isCorrection",
+        "note",
+        "createdAt",
+      ],
       rows: reports,
     },
-    { name: "Milestone", columns: ["id", "year", "programmeId", "unitId", "dueDate", "targetBp", "label"], rows: milestones },
+    {
+      name: "Milestone",
+      columns: ["id", "year", "programmeId", "unitId", "dueDate", "targetBp", "label"],
+      rows: milestones,
+    },
     {
       name: "Task",
       columns: [
-        "id", "title", "unitId", "programmeId", "responsibleId", "dueDate", "docRef", "status", "completedAt",
-        "completedById", "completionNote", "snoozedUntil", "createdById", "createdAt", "updatedAt",
+        "id",
+        "title",
+        "unitId",
+        "programmeId",
+        "responsibleId",
+        "dueDate",
+        "docRef",
+        "status",
+        "completedAt",
+        "completedById",
+        "completionNote",
+        "snoozedUntil",
+        "createdById",
+        "createdAt",
+        "updatedAt",
       ],
       rows: tasks,
     },
     { name: "Reminder", columns: ["id", "key", "taskId", "rung", "createdAt"], rows: reminders },
   ];
   const tableCounts = Object.fromEntries(tables.map((t) => [t.name, (t.rows as Row[]).length]));
-  return { tables, counts: { ...tableCounts, tasksOpen: counts.open, tasksOverdue: counts.overdue, tasksDone: counts.done }, probe: { unitGroups } };
+  return {
+    tables,
+    counts: { ...tableCounts, tasksOpen: counts.open, tasksOverdue: counts.overdue, tasksDone: counts.done },
+    probe: { unitGroups },
+  };
 }
 
 // --- writing ------------------------------------------------------------------------------------
@@ -322,7 +484,9 @@ function fillSqlite(file: string, tables: Table[]): void {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   for (const t of tables) {
-    const stmt = db.prepare(`INSERT INTO "${t.name}" (${t.columns.map((c) => `"${c}"`).join(", ")}) VALUES (${t.columns.map(() => "?").join(", ")})`);
+    const stmt = db.prepare(
+      `INSERT INTO "${t.name}" (${t.columns.map((c) => `"${c}"`).join(", ")}) VALUES (${t.columns.map(() => "?").join(", ")})`,
+    );
     db.transaction(() => {
       for (const row of t.rows) stmt.run(row.map(sqliteValue));
     })();
@@ -350,7 +514,9 @@ async function fillPostgres(url: string, tables: Table[]): Promise<void> {
         await client.query(`INSERT INTO "${t.name}" (${cols}) VALUES ${tuples.join(", ")}`, values);
       }
       if (t.columns[0] === "id") {
-        await client.query(`SELECT setval(pg_get_serial_sequence('"${t.name}"', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM "${t.name}")))`);
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence('"${t.name}"', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM "${t.name}")))`,
+        );
       }
     }
     await client.query("VACUUM ANALYZE");
@@ -376,7 +542,11 @@ export async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Builds (or finds in the cache) the data set of a scale on a provider. */
-export async function ensureDataset(scale: Scale, provider: Provider, log: (s: string) => void = () => {}): Promise<Dataset> {
+export async function ensureDataset(
+  scale: Scale,
+  provider: Provider,
+  log: (s: string) => void = () => {},
+): Promise<Dataset> {
   const params = paramsFor(scale);
   const hash = hashOf(params, provider);
   const started = Date.now();
@@ -394,7 +564,9 @@ export async function ensureDataset(scale: Scale, provider: Provider, log: (s: s
     const file = join(BENCH_DIR, `${scale}-${hash}.db`);
     url = `file:${file}`;
     if (!existsSync(file)) {
-      for (const f of readdirSync(BENCH_DIR)) if (f.startsWith(`${scale}-`) && (/\.db(-wal|-shm|-journal)?$/.test(f) || f.startsWith(`${scale}-sqlite-`))) rmSync(join(BENCH_DIR, f), { force: true });
+      for (const f of readdirSync(BENCH_DIR))
+        if (f.startsWith(`${scale}-`) && (/\.db(-wal|-shm|-journal)?$/.test(f) || f.startsWith(`${scale}-sqlite-`)))
+          rmSync(join(BENCH_DIR, f), { force: true });
       log(`building the ${scale} data set on SQLite (first run, cached afterwards)…`);
       const tmp = `${file}.building`;
       for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(tmp + s, { force: true });
@@ -407,13 +579,18 @@ export async function ensureDataset(scale: Scale, provider: Provider, log: (s: s
   } else {
     const name = `dondoc_bench_${scale}_${hash}`;
     url = pgUrl(name);
-    const exists = await pgAdmin(async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1);
+    const exists = await pgAdmin(
+      async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
+    );
     if (!exists) {
       log(`building the ${scale} data set on PostgreSQL (first run, cached afterwards)…`);
       const building = `${name}_building`;
       await pgAdmin(async (c) => {
-        const stale = await c.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`dondoc_bench_${scale}_%`]);
-        for (const r of stale.rows as { datname: string }[]) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+        const stale = await c.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+          `dondoc_bench_${scale}_%`,
+        ]);
+        for (const r of stale.rows as { datname: string }[])
+          await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
         await c.query(`CREATE DATABASE "${building}"`);
       });
       await migrateDeploy(pgUrl(building));
@@ -424,8 +601,19 @@ export async function ensureDataset(scale: Scale, provider: Provider, log: (s: s
   }
   if (!generatedMeta && !existsSync(metaFile)) generated();
   if (generatedMeta) writeFileSync(metaFile, JSON.stringify(generatedMeta));
-  const meta = generatedMeta ?? (JSON.parse(readFileSync(metaFile, "utf8")) as Pick<ReturnType<typeof generate>, "counts" | "probe">);
-  return { scale, provider, params, url, counts: meta.counts, builtNow, buildMs: Date.now() - started, probe: meta.probe };
+  const meta =
+    generatedMeta ??
+    (JSON.parse(readFileSync(metaFile, "utf8")) as Pick<ReturnType<typeof generate>, "counts" | "probe">);
+  return {
+    scale,
+    provider,
+    params,
+    url,
+    counts: meta.counts,
+    builtNow,
+    buildMs: Date.now() - started,
+    probe: meta.probe,
+  };
 }
 
 /** A throw-away copy of a data set, to write to. */
@@ -435,7 +623,12 @@ export async function copyDataset(ds: Dataset, label: string): Promise<{ url: st
     const file = join(BENCH_DIR, `run-${label}-${process.pid}.db`);
     for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
     copyFileSync(src, file);
-    return { url: `file:${file}`, drop: async () => { for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true }); } };
+    return {
+      url: `file:${file}`,
+      drop: async () => {
+        for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true });
+      },
+    };
   }
   const template = new URL(ds.url).pathname.slice(1);
   const name = `dondoc_benchrun_${label}_${process.pid}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
@@ -443,17 +636,28 @@ export async function copyDataset(ds: Dataset, label: string): Promise<{ url: st
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   });
-  return { url: pgUrl(name), drop: () => pgAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))) };
+  return {
+    url: pgUrl(name),
+    drop: () => pgAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+  };
 }
 
 /** An empty database built by the migrations (broadcast benchmark). */
-export async function emptyDatabase(provider: Provider, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function emptyDatabase(
+  provider: Provider,
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (provider === "sqlite") {
     mkdirSync(BENCH_DIR, { recursive: true });
     const file = join(BENCH_DIR, `empty-${label}-${process.pid}.db`);
     for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
     await migrateDeploy(`file:${file}`);
-    return { url: `file:${file}`, drop: async () => { for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true }); } };
+    return {
+      url: `file:${file}`,
+      drop: async () => {
+        for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true });
+      },
+    };
   }
   const name = `dondoc_benchrun_empty_${label}_${process.pid}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   await pgAdmin(async (c) => {
@@ -461,7 +665,10 @@ export async function emptyDatabase(provider: Provider, label: string): Promise<
     await c.query(`CREATE DATABASE "${name}"`);
   });
   await migrateDeploy(pgUrl(name));
-  return { url: pgUrl(name), drop: () => pgAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))) };
+  return {
+    url: pgUrl(name),
+    drop: () => pgAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+  };
 }
 
 export function fileSizeMb(url: string): number | null {

@@ -53,7 +53,8 @@ const noopCold = await timed(at(8, 0, yesterday));
 const { ms, result } = await timed(at(8, 0));
 // 3. the 08:15 tick: nothing new (the steady cost of every tick)
 const noopWarm = await timed(at(8, 15));
-for (const [k, v] of [...timing].sort((a, b) => b[1].ms - a[1].ms)) process.stderr.write(`${k.padEnd(32)} ${String(v.n).padStart(5)} × ${v.ms.toFixed(0).padStart(6)} ms\n`);
+for (const [k, v] of [...timing].sort((a, b) => b[1].ms - a[1].ms))
+  process.stderr.write(`${k.padEnd(32)} ${String(v.n).padStart(5)} × ${v.ms.toFixed(0).padStart(6)} ms\n`);
 const outbox = await database.db.outboxMessage.count();
 await database.close();
 process.stdout.write(

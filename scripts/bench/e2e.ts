@@ -7,7 +7,13 @@ import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock, type Clock } from "../../src/platform/clock.ts";
-import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser, type SentMessage } from "../../tools/emulator/bot-api-server.ts";
+import {
+  startBotApiEmulator,
+  type BotApiEmulator,
+  type EmulatorChat,
+  type EmulatorUser,
+  type SentMessage,
+} from "../../tools/emulator/bot-api-server.ts";
 import { at } from "./dataset.ts";
 import type { Limits } from "../../src/platform/outbox/limiter.ts";
 
@@ -37,7 +43,10 @@ export function trackReplies(emulator: BotApiEmulator) {
       return new Promise<number>((resolve, reject) => {
         const q = waiting.get(s.chat.id) ?? [];
         waiting.set(s.chat.id, q);
-        const timer = setTimeout(() => reject(new Error(`no reply in chat ${s.chat.id} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no reply in chat ${s.chat.id} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         const t0 = performance.now();
         q.push((t) => {
           clearTimeout(timer);
@@ -78,7 +87,10 @@ export async function startEchoBot(): Promise<RunningBot> {
  */
 const UNLIMITED: Limits = { globalPerSecond: 1_000_000, perChatPerSecond: 1_000_000, perGroupPerMinute: 1_000_000 };
 
-export async function startRealApp(databaseUrl: string, opts: { clock?: Clock; limits?: Limits } = {}): Promise<RunningBot> {
+export async function startRealApp(
+  databaseUrl: string,
+  opts: { clock?: Clock; limits?: Limits } = {},
+): Promise<RunningBot> {
   const emulator = await startBotApiEmulator({ botUsername: "dondoc_bench_bot" });
   const config = createConfig({
     BOT_TOKEN: emulator.token,
@@ -86,7 +98,11 @@ export async function startRealApp(databaseUrl: string, opts: { clock?: Clock; l
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
   });
-  const app = await createApp(config, createLogger(config.logLevel), { clock: opts.clock ?? fixedClock(at(10, 0)), cron: false, limits: opts.limits ?? UNLIMITED });
+  const app = await createApp(config, createLogger(config.logLevel), {
+    clock: opts.clock ?? fixedClock(at(10, 0)),
+    cron: false,
+    limits: opts.limits ?? UNLIMITED,
+  });
   await app.start();
   await waitForPoll(emulator);
   return {
@@ -126,7 +142,11 @@ export interface LatencyResult {
 }
 
 /** Open-loop steady load: `rate` /status per second for `seconds`, round-robin over the senders; the latencies (ms). */
-export async function steadySamples(bot: RunningBot, senders: Sender[], opts: { rate: number; seconds: number; warmup: number; text?: string }): Promise<number[]> {
+export async function steadySamples(
+  bot: RunningBot,
+  senders: Sender[],
+  opts: { rate: number; seconds: number; warmup: number; text?: string },
+): Promise<number[]> {
   const tracker = trackReplies(bot.emulator);
   const text = opts.text ?? "/status";
   for (let i = 0; i < opts.warmup; i++) await tracker.ask(senders[i % senders.length] as Sender, text);
@@ -169,21 +189,35 @@ export async function sideBySide(
   const lat = { app: [] as number[], echo: [] as number[] };
   const burst = { app: [] as number[], echo: [] as number[] };
   const slice = { rate: opts.rate, seconds: opts.seconds / opts.rounds };
-  for (const k of ["echo", "app"] as const) await steadySamples(bots[k], senders, { ...slice, seconds: 0, warmup: opts.warmup });
+  for (const k of ["echo", "app"] as const)
+    await steadySamples(bots[k], senders, { ...slice, seconds: 0, warmup: opts.warmup });
   // steady load first (a slice may not follow a burst: it would measure the burst's after-effects), then the
   // bursts; who goes first alternates
   const order = (r: number) => (r % 2 === 0 ? (["echo", "app"] as const) : (["app", "echo"] as const));
-  for (let r = 0; r < opts.rounds; r++) for (const k of order(r)) lat[k].push(...(await steadySamples(bots[k], senders, { ...slice, warmup: 0 })));
-  for (let r = 0; r < opts.rounds; r++) for (const k of order(r)) burst[k].push((await burstThroughput(bots[k], senders, opts.burst)).perSecond);
+  for (let r = 0; r < opts.rounds; r++)
+    for (const k of order(r)) lat[k].push(...(await steadySamples(bots[k], senders, { ...slice, warmup: 0 })));
+  for (let r = 0; r < opts.rounds; r++)
+    for (const k of order(r)) burst[k].push((await burstThroughput(bots[k], senders, opts.burst)).perSecond);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   return {
-    app: { latency: summarize(lat.app, opts.rate), burst: { updates: opts.burst, perSecond: median(burst.app), rounds: burst.app } },
-    echo: { latency: summarize(lat.echo, opts.rate), burst: { updates: opts.burst, perSecond: median(burst.echo), rounds: burst.echo } },
+    app: {
+      latency: summarize(lat.app, opts.rate),
+      burst: { updates: opts.burst, perSecond: median(burst.app), rounds: burst.app },
+    },
+    echo: {
+      latency: summarize(lat.echo, opts.rate),
+      burst: { updates: opts.burst, perSecond: median(burst.echo), rounds: burst.echo },
+    },
   };
 }
 
 /** A burst of `count` /status at once; updates handled per second until the last reply. */
-export async function burstThroughput(bot: RunningBot, senders: Sender[], count: number, text = "/status"): Promise<{ updates: number; seconds: number; perSecond: number }> {
+export async function burstThroughput(
+  bot: RunningBot,
+  senders: Sender[],
+  count: number,
+  text = "/status",
+): Promise<{ updates: number; seconds: number; perSecond: number }> {
   const tracker = trackReplies(bot.emulator);
   await tracker.ask(senders[0] as Sender, text);
   const start = performance.now();
@@ -195,13 +229,23 @@ export async function burstThroughput(bot: RunningBot, senders: Sender[], count:
 }
 
 /** Sequential samples of one request (e.g. the province-wide /status). */
-export async function samples(bot: RunningBot, sender: Sender, n: number, text = "/status"): Promise<{ n: number; p50Ms: number; maxMs: number; reply: string }> {
+export async function samples(
+  bot: RunningBot,
+  sender: Sender,
+  n: number,
+  text = "/status",
+): Promise<{ n: number; p50Ms: number; maxMs: number; reply: string }> {
   const tracker = trackReplies(bot.emulator);
   const lat: number[] = [];
   for (let i = 0; i < n; i++) lat.push(await tracker.ask(sender, text));
   lat.sort((a, b) => a - b);
   const last = [...bot.emulator.sent].reverse().find((m) => m.chat_id === sender.chat.id);
-  return { n, p50Ms: round(percentile(lat, 50)), maxMs: round(lat[lat.length - 1] ?? NaN), reply: (last?.text ?? "").slice(0, 120) };
+  return {
+    n,
+    p50Ms: round(percentile(lat, 50)),
+    maxMs: round(lat[lat.length - 1] ?? NaN),
+    reply: (last?.text ?? "").slice(0, 120),
+  };
 }
 
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;

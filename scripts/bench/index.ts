@@ -8,7 +8,15 @@ import { cpus, freemem, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { copyDataset, ensureDataset, SECRETARIAT_GROUP_ID, SCALES, type Dataset, type Provider, type Scale } from "./dataset.ts";
+import {
+  copyDataset,
+  ensureDataset,
+  SECRETARIAT_GROUP_ID,
+  SCALES,
+  type Dataset,
+  type Provider,
+  type Scale,
+} from "./dataset.ts";
 import { round, samples, sideBySide, startEchoBot, startRealApp, type LatencyResult, type Sender } from "./e2e.ts";
 import { broadcastBench } from "./broadcast.ts";
 import { coldStart } from "./coldstart.ts";
@@ -34,8 +42,26 @@ const providers: Provider[] = dbOpt === "both" ? ["sqlite", "postgres"] : [dbOpt
 const scanScales = (Object.keys(SCALES) as Scale[]).filter((s) => (quick ? s === scale : SCALES[s] <= SCALES[scale]));
 
 const plan = quick
-  ? { rate: 20, seconds: 4, rounds: 2, warmup: 5, burst: 200, broadcastPrivate: 200, broadcastGroups: 20, provinceSamples: 1 }
-  : { rate: 20, seconds: 60, rounds: 10, warmup: 30, burst: 1500, broadcastPrivate: 1000, broadcastGroups: 100, provinceSamples: 5 };
+  ? {
+      rate: 20,
+      seconds: 4,
+      rounds: 2,
+      warmup: 5,
+      burst: 200,
+      broadcastPrivate: 200,
+      broadcastGroups: 20,
+      provinceSamples: 1,
+    }
+  : {
+      rate: 20,
+      seconds: 60,
+      rounds: 10,
+      warmup: 30,
+      burst: 1500,
+      broadcastPrivate: 1000,
+      broadcastGroups: 100,
+      provinceSamples: 5,
+    };
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
@@ -67,7 +93,7 @@ async function step<T>(what: string, fn: () => Promise<T>): Promise<T | undefine
     log(`${what}: done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     return r;
   } catch (error) {
-    failures.push(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    failures.push(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     log(`${what}: FAILED ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
@@ -90,7 +116,9 @@ async function machine() {
     memFreeGiB: round(freemem() / 2 ** 30, 1),
     freeH: await sh("free", ["-h"]),
     node: process.version,
-    postgres: providers.includes("postgres") ? await sh("psql", ["-At", "-h", "127.0.0.1", "-U", "postgres", "-c", "show server_version"]) : "",
+    postgres: providers.includes("postgres")
+      ? await sh("psql", ["-At", "-h", "127.0.0.1", "-U", "postgres", "-c", "show server_version"])
+      : "",
     loadAvgAtStart: (await sh("cat", ["/proc/loadavg"])).split(" ").slice(0, 3).join(" "),
   };
 }
@@ -118,7 +146,12 @@ async function deadlineScan(ds: Dataset): Promise<ScanResult> {
   const copy = await copyDataset(ds, `scan_${ds.scale}`);
   try {
     const args = ["--import", "tsx"];
-    if (profile) args.push("--cpu-prof", `--cpu-prof-dir=${join(ROOT, "bench-results", "profiles")}`, `--cpu-prof-name=deadline-${ds.provider}-${ds.scale}.cpuprofile`);
+    if (profile)
+      args.push(
+        "--cpu-prof",
+        `--cpu-prof-dir=${join(ROOT, "bench-results", "profiles")}`,
+        `--cpu-prof-name=deadline-${ds.provider}-${ds.scale}.cpuprofile`,
+      );
     args.push("scripts/bench/deadline-child.ts", copy.url);
     const { stdout } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 24, timeout: 600_000 });
     const line = stdout.trim().split("\n").pop() ?? "{}";
@@ -138,11 +171,27 @@ async function deadlineScan(ds: Dataset): Promise<ScanResult> {
 }
 
 function latencyRows(db: string, app: LatencyResult, echo: LatencyResult) {
-  add({ name: "/status p50 (unit, steady load)", db, value: app.p50Ms, unit: "ms", target: `info (echo ${echo.p50Ms} ms)`, ratio: round(app.p50Ms / echo.p50Ms, 2), met: null });
+  add({
+    name: "/status p50 (unit, steady load)",
+    db,
+    value: app.p50Ms,
+    unit: "ms",
+    target: `info (echo ${echo.p50Ms} ms)`,
+    ratio: round(app.p50Ms / echo.p50Ms, 2),
+    met: null,
+  });
   const ratio = round(app.p99Ms / echo.p99Ms, 2);
   // issue #17: no row cache; PostgreSQL pays its round trips (≤ 3×), SQLite reads in the process (≤ 2×)
   const limit = db === "postgres" ? 3 : 2;
-  add({ name: "/status p99 (unit, steady load)", db, value: app.p99Ms, unit: "ms", target: `≤ ${limit}× echo p99 (${echo.p99Ms} ms)`, ratio, met: ratio <= limit });
+  add({
+    name: "/status p99 (unit, steady load)",
+    db,
+    value: app.p99Ms,
+    unit: "ms",
+    target: `≤ ${limit}× echo p99 (${echo.p99Ms} ms)`,
+    ratio,
+    met: ratio <= limit,
+  });
 }
 
 async function main() {
@@ -150,7 +199,9 @@ async function main() {
   const info = await machine();
   details.machine = info;
   details.options = { quick, scale, db: dbOpt, profile, plan };
-  log(`scale ${scale}, databases ${providers.join(" + ")}, ${quick ? "quick" : "full"} run on ${info.nproc} cores, node ${info.node}`);
+  log(
+    `scale ${scale}, databases ${providers.join(" + ")}, ${quick ? "quick" : "full"} run on ${info.nproc} cores, node ${info.node}`,
+  );
   if (profile) mkdirSync(join(ROOT, "bench-results", "profiles"), { recursive: true });
 
   // 1. data sets (cached)
@@ -160,11 +211,24 @@ async function main() {
       const ds = await step(`data set ${s} on ${p}`, () => ensureDataset(s, p, log));
       if (!ds) continue;
       (datasets[p] ??= {})[s] = ds;
-      add({ name: `data set ${s} (${ds.builtNow ? "built" : "cached"})`, db: p, value: round(ds.buildMs / 1000, 1), unit: "s", target: "info", ratio: null, met: null });
+      add({
+        name: `data set ${s} (${ds.builtNow ? "built" : "cached"})`,
+        db: p,
+        value: round(ds.buildMs / 1000, 1),
+        unit: "s",
+        target: "info",
+        ratio: null,
+        met: null,
+      });
     }
   }
   details.datasets = Object.fromEntries(
-    providers.flatMap((p) => Object.values(datasets[p] ?? {}).map((d) => [`${p}/${d.scale}`, { params: d.params, counts: d.counts, builtNow: d.builtNow, buildMs: d.buildMs }])),
+    providers.flatMap((p) =>
+      Object.values(datasets[p] ?? {}).map((d) => [
+        `${p}/${d.scale}`,
+        { params: d.params, counts: d.counts, builtNow: d.builtNow, buildMs: d.buildMs },
+      ]),
+    ),
   );
 
   // 2. per database: the real app, side by side with the framework floor (a bare telegraf echo bot run the
@@ -175,41 +239,101 @@ async function main() {
     const copy = await step(`copy of the ${scale} data set on ${p}`, () => copyDataset(ds, `e2e_${p}`));
     if (!copy) continue;
     try {
-      const e2e = await step(`app on ${p} and echo bot, alternating: /status latency, throughput; province /status`, async () => {
-        const echo = await startEchoBot();
-        const app = await startRealApp(copy.url);
-        try {
-          const both = await sideBySide({ app, echo }, senders(ds), plan);
-          const secretariat: Sender = {
-            chat: { id: SECRETARIAT_GROUP_ID, type: "supergroup", title: "Văn phòng điều phối" },
-            from: { id: 5_000_001, first_name: "Secretariat", language_code: "vi" },
-          };
-          const province = await samples(app, secretariat, plan.provinceSamples);
-          return { ...both, province };
-        } finally {
-          await app.stop();
-          await echo.stop();
-        }
-      });
+      const e2e = await step(
+        `app on ${p} and echo bot, alternating: /status latency, throughput; province /status`,
+        async () => {
+          const echo = await startEchoBot();
+          const app = await startRealApp(copy.url);
+          try {
+            const both = await sideBySide({ app, echo }, senders(ds), plan);
+            const secretariat: Sender = {
+              chat: { id: SECRETARIAT_GROUP_ID, type: "supergroup", title: "Văn phòng điều phối" },
+              from: { id: 5_000_001, first_name: "Secretariat", language_code: "vi" },
+            };
+            const province = await samples(app, secretariat, plan.provinceSamples);
+            return { ...both, province };
+          } finally {
+            await app.stop();
+            await echo.stop();
+          }
+        },
+      );
       details[`e2e_${p}`] = e2e;
       if (e2e) {
         const { app, echo } = e2e;
-        add({ name: "echo bot p99 (beside the app)", db: p, value: echo.latency.p99Ms, unit: "ms", target: `info (p50 ${echo.latency.p50Ms} ms)`, ratio: null, met: null });
+        add({
+          name: "echo bot p99 (beside the app)",
+          db: p,
+          value: echo.latency.p99Ms,
+          unit: "ms",
+          target: `info (p50 ${echo.latency.p50Ms} ms)`,
+          ratio: null,
+          met: null,
+        });
         latencyRows(p, app.latency, echo.latency);
-        add({ name: "echo bot throughput (beside the app)", db: p, value: echo.burst.perSecond, unit: "upd/s", target: `info (median of ${echo.burst.rounds.length})`, ratio: null, met: null });
+        add({
+          name: "echo bot throughput (beside the app)",
+          db: p,
+          value: echo.burst.perSecond,
+          unit: "upd/s",
+          target: `info (median of ${echo.burst.rounds.length})`,
+          ratio: null,
+          met: null,
+        });
         const r = round(app.burst.perSecond / echo.burst.perSecond, 3);
-        add({ name: "update throughput (/status burst)", db: p, value: app.burst.perSecond, unit: "upd/s", target: `≥ 40 % of echo (${echo.burst.perSecond})`, ratio: r, met: r >= 0.4 });
-        add({ name: "/status province table (secretariat)", db: p, value: e2e.province.p50Ms, unit: "ms", target: "info (p50, sequential)", ratio: null, met: null });
+        add({
+          name: "update throughput (/status burst)",
+          db: p,
+          value: app.burst.perSecond,
+          unit: "upd/s",
+          target: `≥ 40 % of echo (${echo.burst.perSecond})`,
+          ratio: r,
+          met: r >= 0.4,
+        });
+        add({
+          name: "/status province table (secretariat)",
+          db: p,
+          value: e2e.province.p50Ms,
+          unit: "ms",
+          target: "info (p50, sequential)",
+          ratio: null,
+          met: null,
+        });
       }
 
-      const bc = await step(`broadcast to ${plan.broadcastPrivate} private chats + ${plan.broadcastGroups} groups on ${p}`, () =>
-        broadcastBench(copy.url, plan.broadcastPrivate, plan.broadcastGroups),
+      const bc = await step(
+        `broadcast to ${plan.broadcastPrivate} private chats + ${plan.broadcastGroups} groups on ${p}`,
+        () => broadcastBench(copy.url, plan.broadcastPrivate, plan.broadcastGroups),
       );
       details[`broadcast_${p}`] = bc;
       if (bc) {
-        add({ name: `broadcast ${bc.recipients} recipients: time`, db: p, value: bc.seconds, unit: "s", target: `≥ 95 % of ceiling (${bc.ceilingSeconds} s)`, ratio: bc.ofCeiling, met: bc.ofCeiling >= 0.95 });
-        add({ name: "broadcast: max sends in any 1 s", db: p, value: bc.maxIn1s, unit: "msg", target: `≤ ${bc.limitPerSecond}`, ratio: round(bc.maxIn1s / bc.limitPerSecond, 2), met: bc.maxIn1s <= bc.limitPerSecond });
-        add({ name: "broadcast: 429s received", db: p, value: bc.http429, unit: "", target: "0", ratio: null, met: bc.http429 === 0 });
+        add({
+          name: `broadcast ${bc.recipients} recipients: time`,
+          db: p,
+          value: bc.seconds,
+          unit: "s",
+          target: `≥ 95 % of ceiling (${bc.ceilingSeconds} s)`,
+          ratio: bc.ofCeiling,
+          met: bc.ofCeiling >= 0.95,
+        });
+        add({
+          name: "broadcast: max sends in any 1 s",
+          db: p,
+          value: bc.maxIn1s,
+          unit: "msg",
+          target: `≤ ${bc.limitPerSecond}`,
+          ratio: round(bc.maxIn1s / bc.limitPerSecond, 2),
+          met: bc.maxIn1s <= bc.limitPerSecond,
+        });
+        add({
+          name: "broadcast: 429s received",
+          db: p,
+          value: bc.http429,
+          unit: "",
+          target: "0",
+          ratio: null,
+          met: bc.http429 === 0,
+        });
       }
 
       // a copy of its own: update ids restart at 1 with every emulator, and the bot skips ids it has processed
@@ -222,7 +346,16 @@ async function main() {
         }
       });
       details[`coldstart_${p}`] = cold;
-      if (cold) add({ name: "cold start → first /status reply", db: p, value: cold.ms, unit: "ms", target: `info (catch-up ${cold.catchUp})`, ratio: null, met: null });
+      if (cold)
+        add({
+          name: "cold start → first /status reply",
+          db: p,
+          value: cold.ms,
+          unit: "ms",
+          target: `info (catch-up ${cold.catchUp})`,
+          ratio: null,
+          met: null,
+        });
     } finally {
       await copy.drop();
     }
@@ -252,24 +385,59 @@ async function main() {
         ratio: national ? round(scan.maxRssMb / 300, 2) : null,
         met: national ? scan.maxRssMb <= 300 : null,
       });
-      add({ name: `deadline scan ${s}: no-op tick (cold / warm)`, db: p, value: scan.noopWarmMs, unit: "ms", target: `info (cold process ${scan.noopColdMs} ms)`, ratio: null, met: null });
+      add({
+        name: `deadline scan ${s}: no-op tick (cold / warm)`,
+        db: p,
+        value: scan.noopWarmMs,
+        unit: "ms",
+        target: `info (cold process ${scan.noopColdMs} ms)`,
+        ratio: null,
+        met: null,
+      });
       const r = scan.result as { rungs?: number; messages?: number };
-      add({ name: `deadline scan ${s}: rungs / messages`, db: p, value: r.rungs ?? 0, unit: "rungs", target: `info (${r.messages ?? 0} msgs)`, ratio: null, met: null });
+      add({
+        name: `deadline scan ${s}: rungs / messages`,
+        db: p,
+        value: r.rungs ?? 0,
+        unit: "rungs",
+        target: `info (${r.messages ?? 0} msgs)`,
+        ratio: null,
+        met: null,
+      });
     }
   }
 
   // 4. the table and the JSON
   const header = ["figure", "db", "value", "target", "ratio", "ok"];
-  const table = rows.map((r) => [r.name, r.db, `${r.value} ${r.unit}`.trim(), r.target, r.ratio === null ? "" : String(r.ratio), r.met === null ? "" : r.met ? "yes" : "MISSED"]);
+  const table = rows.map((r) => [
+    r.name,
+    r.db,
+    `${r.value} ${r.unit}`.trim(),
+    r.target,
+    r.ratio === null ? "" : String(r.ratio),
+    r.met === null ? "" : r.met ? "yes" : "MISSED",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => (t[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ");
   const out = [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...table.map(line)].join("\n");
   process.stdout.write(`\n${out}\n`);
   const finishedAt = new Date();
   mkdirSync(join(ROOT, "bench-results"), { recursive: true });
-  const json = { startedAt, finishedAt, seconds: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 1), rows, details, failures };
-  writeFileSync(join(ROOT, "bench-results", "latest.json"), JSON.stringify(json, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n");
-  process.stdout.write(`\n${rows.filter((r) => r.met === false).length} target(s) missed; ${failures.length} benchmark(s) failed to run; ${json.seconds} s; bench-results/latest.json\n`);
+  const json = {
+    startedAt,
+    finishedAt,
+    seconds: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 1),
+    rows,
+    details,
+    failures,
+  };
+  writeFileSync(
+    join(ROOT, "bench-results", "latest.json"),
+    JSON.stringify(json, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n",
+  );
+  process.stdout.write(
+    `\n${rows.filter((r) => r.met === false).length} target(s) missed; ${failures.length} benchmark(s) failed to run; ${json.seconds} s; bench-results/latest.json\n`,
+  );
   if (failures.length) {
     process.stderr.write(`\nFailures:\n${failures.join("\n")}\n`);
     process.exitCode = 1;

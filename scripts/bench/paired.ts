@@ -20,7 +20,18 @@ try {
   const r = await sideBySide({ app, echo }, senders, { rate: 20, seconds: 60, rounds: 10, warmup: 30, burst: 1500 });
   const [a, e] = [r.app.latency, r.echo.latency];
   const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
-  console.log(label, provider, JSON.stringify({ appP50: a.p50Ms, appP99: a.p99Ms, echoP50: e.p50Ms, echoP99: e.p99Ms, p99Ratio: ratio(a.p99Ms, e.p99Ms), throughputRatio: ratio(r.app.burst.perSecond, r.echo.burst.perSecond) }));
+  console.log(
+    label,
+    provider,
+    JSON.stringify({
+      appP50: a.p50Ms,
+      appP99: a.p99Ms,
+      echoP50: e.p50Ms,
+      echoP99: e.p99Ms,
+      p99Ratio: ratio(a.p99Ms, e.p99Ms),
+      throughputRatio: ratio(r.app.burst.perSecond, r.echo.burst.perSecond),
+    }),
+  );
 } finally {
   await app.stop();
   await echo.stop();

@@ -1,5 +1,6 @@
 // Profiling aid: the real app on a copy of a data set, N unit /status requests, sequential or as one burst.
-//   node --import tsx --cpu-prof --cpu-prof-dir=bench-results/profiles scripts/bench/profile-status.ts [scale] [sqlite|postgres] [n] [sequential|burst]
+//   node --import tsx --cpu-prof --cpu-prof-dir=bench-results/profiles scripts/bench/profile-status.ts [scale]
+// [sqlite|postgres] [n] [sequential|burst]
 import { copyDataset, ensureDataset, type Provider, type Scale } from "./dataset.ts";
 import { burstThroughput, startRealApp, trackReplies, type Sender } from "./e2e.ts";
 
@@ -23,7 +24,14 @@ try {
     const lat: number[] = [];
     for (let i = 0; i < n; i++) lat.push(await tracker.ask(senders[i % senders.length]!, "/status"));
     lat.sort((a, b) => a - b);
-    console.log(JSON.stringify({ n, p50: lat[Math.floor(n / 2)], p99: lat[Math.floor(n * 0.99)], sample: bot.emulator.sent.at(-1)?.text.slice(0, 300) }));
+    console.log(
+      JSON.stringify({
+        n,
+        p50: lat[Math.floor(n / 2)],
+        p99: lat[Math.floor(n * 0.99)],
+        sample: bot.emulator.sent.at(-1)?.text.slice(0, 300),
+      }),
+    );
   }
 } finally {
   await bot.stop();

@@ -23,7 +23,11 @@ export function createTranscript(opts: { emulator: BotApiEmulator; clock: Clock;
     return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   };
   const where = (chatId: number) => names.get(chatId) ?? `riêng / private`;
-  const indent = (s: string) => s.split("\n").map((l) => `      ${l}`).join("\n");
+  const indent = (s: string) =>
+    s
+      .split("\n")
+      .map((l) => `      ${l}`)
+      .join("\n");
 
   function printMessage(m: SentMessage, to?: string) {
     const buttons = (m.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard
@@ -43,7 +47,9 @@ export function createTranscript(opts: { emulator: BotApiEmulator; clock: Clock;
     },
     /** A user writes; returns the bot's answers once it has handled the update. */
     async say(from: EmulatorUser, chat: EmulatorChat, text: string, replyTo?: number): Promise<SentMessage[]> {
-      out(`\n[${time()}] 👤 ${from.first_name} (${chat.type === "private" ? "riêng / private" : chat.title}):${replyTo ? " ↩︎ trả lời tin nhắc việc" : ""}`);
+      out(
+        `\n[${time()}] 👤 ${from.first_name} (${chat.type === "private" ? "riêng / private" : chat.title}):${replyTo ? " ↩︎ trả lời tin nhắc việc" : ""}`,
+      );
       out(indent(text));
       const before = emulator.sent.length;
       emulator.userSends({ from, chat, text, ...(replyTo ? { replyTo } : {}) });

@@ -54,7 +54,8 @@ export function parseCsv(text: string): string[][] {
 /**
  * "," or ";": the one that splits the first lines (up to 20, quoted parts left out) into the same
  * number of fields on every line, when only one of them does (";" when both do); otherwise the one
- * more frequent in the header line ("," on a tie). So a ";" file whose header or rates hold a comma ("Tỷ lệ (%, lũy kế)",
+ * more frequent in the header line ("," on a tie). So a ";" file whose header or rates hold a comma ("Tỷ lệ (%, lũy
+ * kế)",
  * "27,3%") is still read as ";".
  */
 function detectSeparator(src: string): CsvSeparator {
@@ -64,7 +65,8 @@ function detectSeparator(src: string): CsvSeparator {
     .map((l) => l.replace(/"[^"]*"/g, ""))
     .filter((l) => l.trim() !== "");
   const count = (line: string, c: string) => line.split(c).length - 1;
-  const steady = (c: string) => lines.length > 1 && count(lines[0] ?? "", c) > 0 && lines.every((l) => count(l, c) === count(lines[0] ?? "", c));
+  const steady = (c: string) =>
+    lines.length > 1 && count(lines[0] ?? "", c) > 0 && lines.every((l) => count(l, c) === count(lines[0] ?? "", c));
   const semicolons = steady(";");
   const commas = steady(",");
   if (semicolons !== commas) return semicolons ? ";" : ",";
@@ -75,7 +77,8 @@ function detectSeparator(src: string): CsvSeparator {
   return count(header, ";") > count(header, ",") ? ";" : ",";
 }
 
-/** With ",", a ";" is quoted too (as before); with ";", a decimal comma stays bare so Excel reads "27,3%" as a number. */
+/** With ",", a ";" is quoted too (as before); with ";", a decimal comma stays bare so Excel reads "27,3%" as a number.
+ * */
 const NEEDS_QUOTES: Record<CsvSeparator, RegExp> = { ",": /[",;\r\n]/, ";": /[";\r\n]/ };
 
 function quote(field: string, sep: CsvSeparator): string {

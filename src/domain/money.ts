@@ -7,8 +7,7 @@
 import { foldVietnamese } from "./text.ts";
 
 export type ParseAmountResult =
-  | { ok: true; vnd: bigint }
-  | { ok: false; reason: "empty" | "negative" | "ambiguous" | "invalid" | "too-precise" };
+  { ok: true; vnd: bigint } | { ok: false; reason: "empty" | "negative" | "ambiguous" | "invalid" | "too-precise" };
 
 type ParseFailure = Extract<ParseAmountResult, { ok: false }>;
 

@@ -35,7 +35,11 @@ export function paceRungs(
   const next = sorted.find((m) => m.date >= today);
   if (next && actualBp < next.targetBp) {
     const rung: Rung | null =
-      rungDate(next.date, "due", cal, cfg) <= today ? "due" : rungDate(next.date, "before", cal, cfg) <= today ? "before" : null;
+      rungDate(next.date, "due", cal, cfg) <= today
+        ? "due"
+        : rungDate(next.date, "before", cal, cfg) <= today
+          ? "before"
+          : null;
     if (rung) out.push({ milestone: next, rung });
   }
   return out;

@@ -43,7 +43,8 @@ export function defaultMilestones(year: number): MilestonePoint[] {
 /** The milestones by date: as given when they already are (the usual case: no copy), else a sorted copy. */
 export function byDate(milestones: readonly MilestonePoint[]): readonly MilestonePoint[] {
   for (let i = 1; i < milestones.length; i++) {
-    if (milestones[i - 1]!.date > milestones[i]!.date) return [...milestones].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (milestones[i - 1]!.date > milestones[i]!.date)
+      return [...milestones].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
   return milestones;
 }

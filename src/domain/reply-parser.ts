@@ -25,11 +25,28 @@ const DONE_WORDS = [
   "finished",
 ];
 /** A question or a negation right after the done-word: "xong chưa", "xong không", "xong hả" … */
-const QUESTION_WORDS = new Set(["chua", "khong", "ko", "k", "kg", "khg", "hong", "hok", "hem", "ha", "ho", "chu", "nhi", "sao"]);
+const QUESTION_WORDS = new Set([
+  "chua",
+  "khong",
+  "ko",
+  "k",
+  "kg",
+  "khg",
+  "hong",
+  "hok",
+  "hem",
+  "ha",
+  "ho",
+  "chu",
+  "nhi",
+  "sao",
+]);
 /** Promises and parts right after the done-word: "xong mai", "xong tuần sau", "xong một phần", "xong 80%". */
-const NOT_YET_AFTER = /^(?:mai|ngay mai|sau|tuan (?:sau|toi)|thang (?:sau|toi)|trong (?:tuan|thang|ngay|hom)|(?:mot|1) (?:phan|nua)|nua|phan|\d+ ?%|gan)(?![\p{L}\p{N}])/u;
+const NOT_YET_AFTER =
+  /^(?:mai|ngay mai|sau|tuan (?:sau|toi)|thang (?:sau|toi)|trong (?:tuan|thang|ngay|hom)|(?:mot|1) (?:phan|nua)|nua|phan|\d+ ?%|gan)(?![\p{L}\p{N}])/u;
 /** A negation, a promise or "almost" before a done-word anywhere: "em chưa xong", "phần 2 sắp xong". */
-const NOT_YET_BEFORE = /(?:^|[^\p{L}\p{N}])(?:chua|khong|ko|k|kg|khg|chang|sap|gan|dang|se|mai|van chua)\s+(?:xong|hoan thanh|hoan tat)(?![\p{L}\p{N}])/u;
+const NOT_YET_BEFORE =
+  /(?:^|[^\p{L}\p{N}])(?:chua|khong|ko|k|kg|khg|chang|sap|gan|dang|se|mai|van chua)\s+(?:xong|hoan thanh|hoan tat)(?![\p{L}\p{N}])/u;
 /** Address and courtesy words that may end a sentence after its particle: "xong chưa em", "xong rồi ạ". */
 const TRAILING_COURTESY = new Set(["em", "anh", "chi", "nhe", "nha", "vay", "the", "oi", "ban", "roi", "a:polite"]);
 
@@ -98,7 +115,10 @@ export function parseCompletion(text: string): { note: string } | null {
   const last = tail[tail.length - 1];
   if (last && (QUESTION_WORDS.has(last.key) || last.key === "a")) return null;
 
-  const note = restChars.join("").replace(/^[\s,.:;!\-–—]+/u, "").trim();
+  const note = restChars
+    .join("")
+    .replace(/^[\s,.:;!\-–—]+/u, "")
+    .trim();
   const onlyCourtesy = rest.every((w) => TRAILING_COURTESY.has(w.key));
   return { note: onlyCourtesy ? "" : note };
 }

@@ -113,7 +113,14 @@ export interface TaskTally {
 }
 
 export function tallyTasks(tasks: readonly TaskFact[], today: string): TaskTally {
-  const t: TaskTally = { doneOnTime: 0, doneLate: 0, openInTerm: 0, openOverdue: 0, medianDaysLate: null, remindersBeforeDone: 0 };
+  const t: TaskTally = {
+    doneOnTime: 0,
+    doneLate: 0,
+    openInTerm: 0,
+    openOverdue: 0,
+    medianDaysLate: null,
+    remindersBeforeDone: 0,
+  };
   const late: number[] = [];
   for (const task of tasks) {
     const c = timeliness(task.dueDate, task.completedOn, today);
@@ -168,9 +175,12 @@ export interface RateFigures {
  * Sums programme figures the way provinceStatus does: the rate of the sums, and the expected rate
  * weighted by plan (integer division, as there).
  */
-export function combineRates(parts: readonly { planVnd: bigint; disbursedVnd: bigint; expectedBp: number }[]): RateFigures {
+export function combineRates(
+  parts: readonly { planVnd: bigint; disbursedVnd: bigint; expectedBp: number }[],
+): RateFigures {
   const planVnd = parts.reduce((s, p) => s + p.planVnd, 0n);
   const disbursedVnd = parts.reduce((s, p) => s + p.disbursedVnd, 0n);
-  const expectedBp = planVnd > 0n ? Number(parts.reduce((s, p) => s + p.planVnd * BigInt(p.expectedBp), 0n) / planVnd) : 0;
+  const expectedBp =
+    planVnd > 0n ? Number(parts.reduce((s, p) => s + p.planVnd * BigInt(p.expectedBp), 0n) / planVnd) : 0;
   return { planVnd, disbursedVnd, expectedBp };
 }

@@ -1,10 +1,7 @@
 // Vietnamese text helpers: accent-insensitive folding, predictable name matching
 // (units, programmes, officials) and HTML escaping for Telegram messages.
 
-export type MatchResult<T> =
-  | { kind: "one"; item: T }
-  | { kind: "none" }
-  | { kind: "many"; candidates: T[] };
+export type MatchResult<T> = { kind: "one"; item: T } | { kind: "none" } | { kind: "many"; candidates: T[] };
 
 /**
  * Folds Vietnamese text for comparison: lower-case, diacritics removed,
@@ -12,13 +9,7 @@ export type MatchResult<T> =
  * "Nam Trà My" → "nam tra my", "Đông Giang" → "dong giang".
  */
 export function foldVietnamese(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/\s+/g, " ")
-    .trim();
+  return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/\s+/g, " ").trim();
 }
 
 type KeyTest = (key: string, query: string) => boolean;
@@ -37,17 +28,15 @@ const MATCH_LEVELS: readonly KeyTest[] = [isExact, startsWithQuery, containsWhol
  * with any hit decides: one item → "one", several → "many" (never guesses).
  * An empty query, or no hit at any level, → "none".
  */
-export function matchByName<T>(
-  query: string,
-  items: readonly T[],
-  keys: (item: T) => string[],
-): MatchResult<T> {
+export function matchByName<T>(query: string, items: readonly T[], keys: (item: T) => string[]): MatchResult<T> {
   const folded = foldVietnamese(query);
   if (folded === "") return { kind: "none" };
 
   const foldedKeys = items.map((item) => ({
     item,
-    keys: keys(item).map(foldVietnamese).filter((k) => k !== ""),
+    keys: keys(item)
+      .map(foldVietnamese)
+      .filter((k) => k !== ""),
   }));
 
   for (const test of MATCH_LEVELS) {

@@ -15,7 +15,6 @@ import { paceEn } from "../features/disbursement/pace-messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
-
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";
   if (gapBp <= 0) return gapBp === 0 ? "on pace" : `${formatPoints(-gapBp)} points ahead`;
@@ -32,7 +31,9 @@ function programmeLine(p: ProgrammeStatusView): string {
   const parts = [`<b>${h(p.programmeCode)}</b>`];
   if (p.actualBp === null) parts.push("no capital plan yet");
   else {
-    parts.push(`${formatBillions(p.disbursedVnd)}/${formatBillions(p.planVnd)} bn VND (${formatPercentBp(p.actualBp)})`);
+    parts.push(
+      `${formatBillions(p.disbursedVnd)}/${formatBillions(p.planVnd)} bn VND (${formatPercentBp(p.actualBp)})`,
+    );
     if (p.next) parts.push(`milestone ${formatDm(p.next.date)}: ${formatPercentBp(p.next.targetBp, 0)}`);
     parts.push(gap(p.gapBp));
     if (p.daysToNext !== null) parts.push(`${p.daysToNext} days left ${light(p.light)}`);
@@ -78,7 +79,8 @@ export const en: Catalogue = {
       `Welcome, ${h(name)}. dondoc will remind you of tasks that fall due and record them when done.` +
       (roles.length ? `\nRoles: ${roles.map(h).join("; ")}.` : "") +
       "\nType /help for the commands.",
-    unknownUser: "You are not in dondoc's list of officials. Please ask the coordination office for an activation link.",
+    unknownUser:
+      "You are not in dondoc's list of officials. Please ask the coordination office for an activation link.",
   },
 
   help: {
@@ -108,7 +110,10 @@ export const en: Catalogue = {
         ...v.doneToday.map((d) => `✅ Done today: ${h(d.title)} (${h(d.by)})`),
       ].join("\n"),
     province: (v) =>
-      [`<b>Province</b> · ${formatDmy(v.today)} · capital plan ${v.year} · slowest first`, ...v.units.map(rankLine)].join("\n"),
+      [
+        `<b>Province</b> · ${formatDmy(v.today)} · capital plan ${v.year} · slowest first`,
+        ...v.units.map(rankLine),
+      ].join("\n"),
     noUnits: "No units registered yet.",
   },
 
@@ -145,9 +150,11 @@ export const en: Catalogue = {
     notRegistered: "You are not in dondoc's list of officials. Please contact the coordination office.",
     unknownCommand: (cmd) => `There is no /${h(cmd)} command. Type /help for the list.`,
     generic: "Sorry, something went wrong while handling your request. Please try again in a few minutes.",
-    chatNotBound: "This group is not bound to a unit yet. The coordination office or the unit's chairman types /bind &lt;unit&gt;.",
+    chatNotBound:
+      "This group is not bound to a unit yet. The coordination office or the unit's chairman types /bind &lt;unit&gt;.",
     unitNotFound: (q) => `No unit named «${h(q)}». Please check the name.`,
-    unitAmbiguous: (q, names) => `«${h(q)}» matches several units: ${names.map(h).join(", ")}. Please be more specific.`,
+    unitAmbiguous: (q, names) =>
+      `«${h(q)}» matches several units: ${names.map(h).join(", ")}. Please be more specific.`,
     notAllowed: (why) => `You cannot use this command: ${why}.`,
     privateOnly: "it works only in a private chat with the bot",
     groupOnly: "it works only in a unit's group",

@@ -25,7 +25,6 @@ import { ROLE_VI } from "../features/registry/messages.ts";
 const LIGHT: Record<Light, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
 export const light = (l: Light | null) => (l ? LIGHT[l] : "⚪");
 
-
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";
   if (gapBp <= 0) return gapBp === 0 ? "đúng tiến độ" : `vượt ${formatPoints(-gapBp)} điểm`;

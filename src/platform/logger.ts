@@ -35,10 +35,13 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   return out;
 }
 
-const errSerializer = (error: unknown) =>
-  scrubDeep(error instanceof Error ? pino.stdSerializers.err(error) : error);
+const errSerializer = (error: unknown) => scrubDeep(error instanceof Error ? pino.stdSerializers.err(error) : error);
 
-export function createLogger(level: string, destination?: pino.DestinationStream, opts: { secrets?: string[] } = {}): Logger {
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  opts: { secrets?: string[] } = {},
+): Logger {
   if (opts.secrets) redactSecrets(...opts.secrets);
   return pino(
     {

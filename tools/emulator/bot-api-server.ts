@@ -87,7 +87,9 @@ class Emulator implements BotApiEmulator {
     this.limiter = new RateLimiter(opts.limits ?? null);
     this.failMethods = new Set(opts.failMethods ?? []);
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => this.respond(res, undefined, new ApiError(500, `Internal Server Error: ${String(error)}`)));
+      this.handle(req, res).catch((error: unknown) =>
+        this.respond(res, undefined, new ApiError(500, `Internal Server Error: ${String(error)}`)),
+      );
     });
   }
 
@@ -109,7 +111,14 @@ class Emulator implements BotApiEmulator {
     return this.world.userPresses(opts);
   }
 
-  userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }) {
+  userSendsDocument(opts: {
+    from: EmulatorUser;
+    chat: EmulatorChat;
+    filename: string;
+    bytes: Uint8Array;
+    caption?: string;
+    mimeType?: string;
+  }) {
     return this.world.userSendsDocument(opts);
   }
 
@@ -128,15 +137,25 @@ class Emulator implements BotApiEmulator {
   }
 
   async waitFor(predicate: (sent: SentMessage[]) => boolean, timeoutMs = 5000): Promise<SentMessage[]> {
-    await until(() => predicate(this.sent), timeoutMs, () => {
-      const last = this.sent.slice(-10).map((m) => `[${m.chat_id}#${m.message_id}${m.edited ? " edited" : ""}] ${JSON.stringify(m.text)}`);
-      return `waitFor timed out after ${timeoutMs} ms; last sent texts: ${last.length ? last.join(", ") : "(none)"}`;
-    });
+    await until(
+      () => predicate(this.sent),
+      timeoutMs,
+      () => {
+        const last = this.sent
+          .slice(-10)
+          .map((m) => `[${m.chat_id}#${m.message_id}${m.edited ? " edited" : ""}] ${JSON.stringify(m.text)}`);
+        return `waitFor timed out after ${timeoutMs} ms; last sent texts: ${last.length ? last.join(", ") : "(none)"}`;
+      },
+    );
     return this.sent;
   }
 
   async waitIdle(timeoutMs = 5000): Promise<void> {
-    await until(() => this.queue.isIdle(), timeoutMs, () => `waitIdle timed out after ${timeoutMs} ms (${this.queue.pendingSummary()})`);
+    await until(
+      () => this.queue.isIdle(),
+      timeoutMs,
+      () => `waitIdle timed out after ${timeoutMs} ms (${this.queue.pendingSummary()})`,
+    );
   }
 
   setLimits(limits: Limits | null): void {
@@ -180,7 +199,8 @@ class Emulator implements BotApiEmulator {
       return;
     }
     const [, token, method] = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname) ?? [];
-    if (token === undefined || method === undefined) return this.respond(res, undefined, new ApiError(404, "Not Found"));
+    if (token === undefined || method === undefined)
+      return this.respond(res, undefined, new ApiError(404, "Not Found"));
     const call: RecordedCall = { method, payload: {}, at: Date.now(), ok: true };
     this.calls.push(call);
     const aborted = new AbortController();
@@ -211,7 +231,11 @@ class Emulator implements BotApiEmulator {
       this.limiter.record(chatId);
       this.respond(res, call, { result });
     } catch (error) {
-      this.respond(res, call, error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${String(error)}`));
+      this.respond(
+        res,
+        call,
+        error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${String(error)}`),
+      );
     }
   }
 
@@ -222,7 +246,10 @@ class Emulator implements BotApiEmulator {
       ? { ok: false, error_code: outcome.code, description: outcome.description, parameters: outcome.parameters }
       : { ok: true, result: outcome.result };
     if (res.destroyed || res.writableEnded) return;
-    res.writeHead(failed ? outcome.code : 200, { "content-type": "application/json", ...(this.closing && { connection: "close" }) });
+    res.writeHead(failed ? outcome.code : 200, {
+      "content-type": "application/json",
+      ...(this.closing && { connection: "close" }),
+    });
     res.end(JSON.stringify(body));
   }
 

@@ -46,14 +46,18 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
   function sendFile(method: string, field: "document" | "photo", p: Payload): Message {
     const chat = world.chat(p);
     const file = p[field];
-    if (file === undefined || file === null || file === "") throw new ApiError(400, `Bad Request: there is no ${field} in the request`);
+    if (file === undefined || file === null || file === "")
+      throw new ApiError(400, `Bad Request: there is no ${field} in the request`);
     const upload = typeof file === "object" ? (file as UploadedFile) : undefined;
     const info = {
       file_id: upload ? `file-${++lastFileId}` : String(file),
       file_unique_id: upload ? `unique-${lastFileId}` : String(file),
       ...(upload && { file_size: upload.size }),
     };
-    const media = field === "photo" ? { photo: [{ ...info, width: 800, height: 600 }] } : { document: { ...info, file_name: upload?.filename } };
+    const media =
+      field === "photo"
+        ? { photo: [{ ...info, width: 800, height: 600 }] }
+        : { document: { ...info, file_name: upload?.filename } };
     const fields = { ...media, ...pick(p, "caption", "caption_entities", "reply_markup"), ...replyTo(chat, p) };
     const message = world.store(chat, world.botFrom, fields);
     world.recordSent(method, message, p);
@@ -65,7 +69,10 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
 
     getUpdates: (p, { signal }) => {
       if (world.webhookUrl) {
-        throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        throw new ApiError(
+          409,
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        );
       }
       const limit = Math.min(100, Math.max(1, int(p, "limit") ?? 100));
       return queue.poll({ offset: int(p, "offset") ?? 0, limit, timeout: int(p, "timeout") ?? 0 }, signal);
@@ -81,10 +88,14 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
       if (p.drop_pending_updates === true) queue.dropPending();
       return true;
     },
-    getWebhookInfo: () => ({ url: world.webhookUrl, has_custom_certificate: false, pending_update_count: queue.pendingCount }),
+    getWebhookInfo: () => ({
+      url: world.webhookUrl,
+      has_custom_certificate: false,
+      pending_update_count: queue.pendingCount,
+    }),
 
     setMyCommands: (p) => {
-      if (!Array.isArray(p.commands)) throw new ApiError(400, "Bad Request: parameter \"commands\" is required");
+      if (!Array.isArray(p.commands)) throw new ApiError(400, 'Bad Request: parameter "commands" is required');
       world.commands.set(commandsKey(p), p.commands);
       return true;
     },
@@ -98,7 +109,11 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
       const text = typeof p.text === "string" || typeof p.text === "number" ? String(p.text) : "";
       if (text.trim() === "") throw new ApiError(400, "Bad Request: message text is empty");
       const chat = world.chat(p);
-      const message = world.store(chat, world.botFrom, { text, ...pick(p, "entities", "reply_markup"), ...replyTo(chat, p) });
+      const message = world.store(chat, world.botFrom, {
+        text,
+        ...pick(p, "entities", "reply_markup"),
+        ...replyTo(chat, p),
+      });
       world.recordSent("sendMessage", message, p);
       return message;
     },
@@ -143,7 +158,12 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
     getFile: (p) => {
       const file = world.files.get(String(p.file_id ?? ""));
       if (!file) throw new ApiError(400, "Bad Request: invalid file_id");
-      return { file_id: String(p.file_id), file_unique_id: file.file_unique_id, file_size: file.bytes.length, file_path: file.file_path };
+      return {
+        file_id: String(p.file_id),
+        file_unique_id: file.file_unique_id,
+        file_size: file.bytes.length,
+        file_path: file.file_path,
+      };
     },
 
     getChat: (p) => world.chat(p),
@@ -155,7 +175,8 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
     },
     getChatAdministrators: (p) => {
       const chat = world.chat(p);
-      if (chat.type === "private") throw new ApiError(400, "Bad Request: there are no administrators in the private chat");
+      if (chat.type === "private")
+        throw new ApiError(400, "Bad Request: there are no administrators in the private chat");
       return world.admins(chat.id).map(({ userId, member }) => ({ user: world.user(userId), ...member }));
     },
     leaveChat: (p) => {

@@ -69,7 +69,10 @@ export class World {
 
   // --- what users do -------------------------------------------------------------------------
 
-  userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): { update_id: number; message: Message } {
+  userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): {
+    update_id: number;
+    message: Message;
+  } {
     const { from, chat, text } = this.remember(opts.from, opts.chat, opts);
     const fields: Partial<Message> = { text };
     if (text.startsWith("/")) {
@@ -84,7 +87,14 @@ export class World {
   /** Files users sent (documents), by file_id: what getFile and the file download serve. */
   readonly files = new Map<string, { file_unique_id: string; file_path: string; bytes: Buffer }>();
 
-  userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }): {
+  userSendsDocument(opts: {
+    from: EmulatorUser;
+    chat: EmulatorChat;
+    filename: string;
+    bytes: Uint8Array;
+    caption?: string;
+    mimeType?: string;
+  }): {
     update_id: number;
     message: Message;
   } {
@@ -92,7 +102,11 @@ export class World {
     const n = this.files.size + 1;
     const file_id = `user-file-${n}`;
     const bytes = Buffer.from(opts.bytes);
-    this.files.set(file_id, { file_unique_id: `user-unique-${n}`, file_path: `documents/file_${n}_${opts.filename.replace(/[^\w.-]/g, "_")}`, bytes });
+    this.files.set(file_id, {
+      file_unique_id: `user-unique-${n}`,
+      file_path: `documents/file_${n}_${opts.filename.replace(/[^\w.-]/g, "_")}`,
+      bytes,
+    });
     const document = {
       file_id,
       file_unique_id: `user-unique-${n}`,
@@ -104,7 +118,10 @@ export class World {
     return { update_id: this.queue.push({ message }), message };
   }
 
-  userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): { update_id: number; callbackQueryId: string } {
+  userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): {
+    update_id: number;
+    callbackQueryId: string;
+  } {
     const { from, chat } = this.remember(opts.from, opts.chat, opts);
     const message = this.mustFind(chat.id, opts.messageId);
     const callbackQueryId = String(++this.lastCallbackId);

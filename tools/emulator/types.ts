@@ -61,18 +61,34 @@ export interface BotUser {
 
 export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
 
+/** A Telegram Message, shaped freely by tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyMessage = any;
+
 export interface BotApiEmulator {
   apiRoot: string;
   token: string;
   botUser: BotUser;
   calls: RecordedCall[];
   sent: SentMessage[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Telegram Message, shaped freely by tests
-  userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): { update_id: number; message: any };
-  userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): { update_id: number; callbackQueryId: string };
-  /** A user sends a file (a message with a `document`); the bot fetches it with getFile and GET /file/bot<token>/<file_path>. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Telegram Message, shaped freely by tests
-  userSendsDocument(opts: { from: EmulatorUser; chat: EmulatorChat; filename: string; bytes: Uint8Array; caption?: string; mimeType?: string }): { update_id: number; message: any };
+  userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): {
+    update_id: number;
+    message: AnyMessage;
+  };
+  userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): {
+    update_id: number;
+    callbackQueryId: string;
+  };
+  /** A user sends a file (a message with a `document`); the bot fetches it with getFile and GET
+   * /file/bot<token>/<file_path>. */
+  userSendsDocument(opts: {
+    from: EmulatorUser;
+    chat: EmulatorChat;
+    filename: string;
+    bytes: Uint8Array;
+    caption?: string;
+    mimeType?: string;
+  }): { update_id: number; message: AnyMessage };
   pushUpdate(update: Record<string, unknown>): number;
   nextUpdateId(): number;
   /** the highest update_id the bot has confirmed through getUpdates' offset */

@@ -44,7 +44,10 @@ export function createBroadcastService({ db }: { db: Db }) {
         where: { unitId: { not: null }, isSecretariat: false, status: "ACTIVE" },
         orderBy: { id: "asc" },
       });
-      return { recipients: chats.map((c) => ({ chatId: c.telegramChatId, name: c.title || c.telegramChatId.toString() })), notStarted: [] };
+      return {
+        recipients: chats.map((c) => ({ chatId: c.telegramChatId, name: c.title || c.telegramChatId.toString() })),
+        notStarted: [],
+      };
     }
     const officials = key.startsWith("prog:")
       ? (
@@ -66,7 +69,8 @@ export function createBroadcastService({ db }: { db: Db }) {
     for (const o of officials) {
       if (!o.active || seen.has(o.id)) continue;
       seen.add(o.id);
-      if (o.telegramUserId !== null && o.privateChatAt !== null) out.recipients.push({ chatId: o.telegramUserId, name: o.fullName });
+      if (o.telegramUserId !== null && o.privateChatAt !== null)
+        out.recipients.push({ chatId: o.telegramUserId, name: o.fullName });
       else out.notStarted.push(o.fullName);
     }
     return out;
@@ -78,7 +82,13 @@ export function createBroadcastService({ db }: { db: Db }) {
 
     async draft(p: { text: string; chatId: bigint; officialId: number; scheduledAt: Date | null; now: Date }) {
       const b = await db.broadcast.create({
-        data: { text: p.text, chatId: p.chatId, createdById: p.officialId, scheduledAt: p.scheduledAt, createdAt: p.now },
+        data: {
+          text: p.text,
+          chatId: p.chatId,
+          createdById: p.officialId,
+          scheduledAt: p.scheduledAt,
+          createdAt: p.now,
+        },
       });
       return b.id;
     },
@@ -88,7 +98,10 @@ export function createBroadcastService({ db }: { db: Db }) {
       const b = await db.broadcast.findUnique({ where: { id } });
       if (!b || b.status !== "DRAFT") return null;
       const a = await audience(key, now);
-      await db.broadcast.update({ where: { id }, data: { audience: JSON.stringify({ key }), total: a.recipients.length } });
+      await db.broadcast.update({
+        where: { id },
+        data: { audience: JSON.stringify({ key }), total: a.recipients.length },
+      });
       return { text: b.text, scheduledAt: b.scheduledAt, count: a.recipients.length, notStarted: a.notStarted.length };
     },
 
@@ -97,7 +110,10 @@ export function createBroadcastService({ db }: { db: Db }) {
       return db.$transaction(async (tx) => {
         const b = await tx.broadcast.findUnique({ where: { id } });
         if (!b || b.status !== "DRAFT" || !b.audience) return null;
-        const taken = await tx.broadcast.updateMany({ where: { id, status: "DRAFT" }, data: { status: "CONFIRMED", confirmedAt: now } });
+        const taken = await tx.broadcast.updateMany({
+          where: { id, status: "DRAFT" },
+          data: { status: "CONFIRMED", confirmedAt: now },
+        });
         if (taken.count !== 1) return null;
         const { key } = JSON.parse(b.audience) as { key: AudienceKey };
         const a = await audience(key, now);
@@ -107,7 +123,13 @@ export function createBroadcastService({ db }: { db: Db }) {
         });
         await enqueue(
           tx,
-          a.recipients.map((r) => ({ chatId: r.chatId, text: escapeHtml(b.text), kind: "broadcast", broadcastId: id, notBefore: b.scheduledAt ?? now })),
+          a.recipients.map((r) => ({
+            chatId: r.chatId,
+            text: escapeHtml(b.text),
+            kind: "broadcast",
+            broadcastId: id,
+            notBefore: b.scheduledAt ?? now,
+          })),
           now,
         );
         return { total: a.recipients.length, notStarted: a.notStarted, scheduledAt: b.scheduledAt };
@@ -128,7 +150,11 @@ export function createBroadcastService({ db }: { db: Db }) {
       const list = await db.broadcast.findMany({ where: { status: "CONFIRMED" } });
       const out: BroadcastCounts[] = [];
       for (const b of list) {
-        const groups = await db.outboxMessage.groupBy({ by: ["status"], where: { broadcastId: b.id }, _count: { _all: true } });
+        const groups = await db.outboxMessage.groupBy({
+          by: ["status"],
+          where: { broadcastId: b.id },
+          _count: { _all: true },
+        });
         const n = (s: string[]) => groups.filter((g) => s.includes(g.status)).reduce((a, g) => a + g._count._all, 0);
         const creator = b.createdById ? await db.official.findUnique({ where: { id: b.createdById } }) : null;
         out.push({
@@ -145,20 +171,39 @@ export function createBroadcastService({ db }: { db: Db }) {
     },
 
     /** The broadcast is over: DONE, and the report (built by `render`) goes to the chat it came from. */
-    async finish(id: number, now: Date, render: (r: { total: number; delivered: number; failed: string[]; unreachable: string[]; notStarted: string[] }) => string) {
+    async finish(
+      id: number,
+      now: Date,
+      render: (r: {
+        total: number;
+        delivered: number;
+        failed: string[];
+        unreachable: string[];
+        notStarted: string[];
+      }) => string,
+    ) {
       await db.$transaction(async (tx) => {
         const b = await tx.broadcast.findUnique({ where: { id } });
         if (!b || b.status !== "CONFIRMED") return;
-        const taken = await tx.broadcast.updateMany({ where: { id, status: "CONFIRMED" }, data: { status: "DONE", finishedAt: now } });
+        const taken = await tx.broadcast.updateMany({
+          where: { id, status: "CONFIRMED" },
+          data: { status: "DONE", finishedAt: now },
+        });
         if (taken.count !== 1) return;
-        const rows = await tx.outboxMessage.findMany({ where: { broadcastId: id }, select: { chatId: true, status: true, lastError: true } });
+        const rows = await tx.outboxMessage.findMany({
+          where: { broadcastId: id },
+          select: { chatId: true, status: true, lastError: true },
+        });
         const ids = rows.filter((r) => r.status !== "SENT").map((r) => r.chatId);
         const chats = await tx.chat.findMany({ where: { telegramChatId: { in: ids } } });
         const people = await tx.official.findMany({ where: { telegramUserId: { in: ids } } });
         const name = (chatId: bigint) =>
-          people.find((o) => o.telegramUserId === chatId)?.fullName || chats.find((c) => c.telegramChatId === chatId)?.title || chatId.toString();
+          people.find((o) => o.telegramUserId === chatId)?.fullName ||
+          chats.find((c) => c.telegramChatId === chatId)?.title ||
+          chatId.toString();
         const unreachable = (r: { status: string; lastError: string }) =>
-          r.status === "SKIPPED" || (r.status === "DEAD" && /unreachable|403|blocked|not found|deactivated/i.test(r.lastError));
+          r.status === "SKIPPED" ||
+          (r.status === "DEAD" && /unreachable|403|blocked|not found|deactivated/i.test(r.lastError));
         const report = render({
           total: b.total + ((JSON.parse(b.audience || "{}") as { notStarted?: string[] }).notStarted?.length ?? 0),
           delivered: rows.filter((r) => r.status === "SENT").length,

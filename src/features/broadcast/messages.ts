@@ -12,8 +12,7 @@ export interface BroadcastReportView {
 const names = (list: string[]) => list.map(h).join(", ");
 
 export const broadcastVi = {
-  usage:
-    "Cú pháp: /thongbao &lt;nội dung&gt;, hoặc /thongbao at dd/mm/yyyy hh:mm &lt;nội dung&gt; để hẹn giờ gửi.",
+  usage: "Cú pháp: /thongbao &lt;nội dung&gt;, hoặc /thongbao at dd/mm/yyyy hh:mm &lt;nội dung&gt; để hẹn giờ gửi.",
   onlySecretariatChat: "Lệnh này chỉ dùng trong nhóm Văn phòng điều phối hoặc trò chuyện riêng với bot.",
   badTime: "Thời điểm hẹn gửi không hợp lệ hoặc đã qua. Đề nghị ghi theo dạng dd/mm/yyyy hh:mm.",
   chooseAudience: (text: string) => `📣 <b>Thông báo</b>\n${h(text)}\n\nĐồng chí chọn nơi nhận:`,
@@ -40,7 +39,9 @@ export const broadcastVi = {
     [
       `📣 <b>Kết quả gửi thông báo</b>: đã gửi ${r.delivered}/${r.total}.`,
       r.failed.length ? `❌ Gửi lỗi (${r.failed.length}): ${names(r.failed)}` : "",
-      r.unreachable.length ? `🚫 Đã chặn bot hoặc không liên lạc được (${r.unreachable.length}): ${names(r.unreachable)}` : "",
+      r.unreachable.length
+        ? `🚫 Đã chặn bot hoặc không liên lạc được (${r.unreachable.length}): ${names(r.unreachable)}`
+        : "",
       r.notStarted.length ? `💤 Chưa bắt đầu trò chuyện với bot (${r.notStarted.length}): ${names(r.notStarted)}` : "",
     ]
       .filter(Boolean)
@@ -75,8 +76,12 @@ export const broadcastEn: typeof broadcastVi = {
     [
       `📣 <b>Announcement delivery report</b>: ${r.delivered}/${r.total} delivered.`,
       r.failed.length ? `❌ Failed (${r.failed.length}): ${names(r.failed)}` : "",
-      r.unreachable.length ? `🚫 Blocked the bot or unreachable (${r.unreachable.length}): ${names(r.unreachable)}` : "",
-      r.notStarted.length ? `💤 Never started a chat with the bot (${r.notStarted.length}): ${names(r.notStarted)}` : "",
+      r.unreachable.length
+        ? `🚫 Blocked the bot or unreachable (${r.unreachable.length}): ${names(r.unreachable)}`
+        : "",
+      r.notStarted.length
+        ? `💤 Never started a chat with the bot (${r.notStarted.length}): ${names(r.notStarted)}`
+        : "",
     ]
       .filter(Boolean)
       .join("\n"),

@@ -30,7 +30,12 @@ export function createBroadcastProgress(deps: {
       try {
         await deps.callApi(
           "editMessageText",
-          { chat_id: b.chatId.toString(), message_id: Number(b.progressMessageId), text: t.progress(b.sent, b.total), parse_mode: "HTML" },
+          {
+            chat_id: b.chatId.toString(),
+            message_id: Number(b.progressMessageId),
+            text: t.progress(b.sent, b.total),
+            parse_mode: "HTML",
+          },
           AbortSignal.timeout(15_000),
         );
         shown.set(b.id, b.sent);

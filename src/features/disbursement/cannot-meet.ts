@@ -59,7 +59,10 @@ export async function cannotMeet({ db, lookup }: Deps, input: CommandInput): Pro
       byName: input.actor.fullName,
       year,
     };
-    const chats = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" }, select: { telegramChatId: true } });
+    const chats = await tx.chat.findMany({
+      where: { isSecretariat: true, status: "ACTIVE" },
+      select: { telegramChatId: true },
+    });
     const notice = catalogue("vi").disbursement.cannotMeetNotice(view);
     await enqueue(
       tx,

@@ -23,7 +23,13 @@ export type {
   ReportView,
 } from "./views.ts";
 
-export function createDisbursementService({ db, overPlanMarginPercent = 0 }: { db: Db; overPlanMarginPercent?: number }) {
+export function createDisbursementService({
+  db,
+  overPlanMarginPercent = 0,
+}: {
+  db: Db;
+  overPlanMarginPercent?: number;
+}) {
   const lookup = createLookup(db);
   const deps: Deps = { db, lookup };
   return {

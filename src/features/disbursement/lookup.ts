@@ -42,7 +42,8 @@ export function createLookup(db: Db) {
 
   const findUnit = (query: string): Promise<Unit> => findActiveUnit(db, query);
 
-  /** "<unit words> <programme words>": the shortest programme suffix that names one programme, and the unit before it. */
+  /** "<unit words> <programme words>": the shortest programme suffix that names one programme, and the unit before it.
+   * */
   async function unitAndProgramme(head: string[]): Promise<{ unit: Unit; programme: Programme }> {
     if (head.length < 2) return refuse("unitRequired");
     const all = await programmes();
@@ -85,7 +86,13 @@ export function createLookup(db: Db) {
   }
 
   /** The unit's whole plan for the programme and year; refuses when there is none or the amount exceeds it. */
-  async function planWithin(tx: Tx, unit: Unit, programme: Programme, year: number, amountVnd: bigint): Promise<bigint> {
+  async function planWithin(
+    tx: Tx,
+    unit: Unit,
+    programme: Programme,
+    year: number,
+    amountVnd: bigint,
+  ): Promise<bigint> {
     const plan = await tx.capitalPlan.aggregate({
       where: { unitId: unit.id, programmeId: programme.id, year },
       _sum: { amountVnd: true },

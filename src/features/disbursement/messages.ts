@@ -96,7 +96,8 @@ export const disbursementVi = {
       "<b>Có nhu cầu thêm vốn:</b>",
       ...rows(
         v.need,
-        (r) => `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)})`,
+        (r) =>
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)})`,
         "• không có",
       ),
       "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định]",
@@ -192,7 +193,8 @@ export const disbursementEn: typeof disbursementVi = {
       "<b>Need more capital:</b>",
       ...rows(
         v.need,
-        (r) => `• ${h(r.unitName)} · ${h(r.programmeCode)}: needs ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)})`,
+        (r) =>
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: needs ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)})`,
         "• none",
       ),
       "Record a decision: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",
@@ -203,8 +205,10 @@ export const disbursementEn: typeof disbursementVi = {
 
   programmeLeagueHeader: (code, today, year) =>
     `<b>Programme ${h(code)}</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
-  followedLeagueHeader: (today, year) => `<b>Units you follow</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
-  average: (bp) => (bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`),
+  followedLeagueHeader: (today, year) =>
+    `<b>Units you follow</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
+  average: (bp) =>
+    bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ below average",
 
   refusal: (code, p) => {
@@ -242,7 +246,8 @@ export const disbursementEn: typeof disbursementVi = {
     }
   },
   usageCannotMeet: "Usage: /khongdat &lt;programme&gt; &lt;amount&gt; [projects:] &lt;reason&gt;",
-  usageDecision: "Usage: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",
+  usageDecision:
+    "Usage: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",
 
   help: {
     report: "report the programme's cumulative disbursement",

@@ -64,7 +64,10 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     const programmes = await db.programme.findMany({ select: { id: true, code: true } });
     const programmeIdOf = new Map(programmes.map((p) => [p.code, p.id]));
     // the status service's own figures, for every unit at once
-    const byUnit = await deps.status.unitStatuses(units.map((u) => u.id), now);
+    const byUnit = await deps.status.unitStatuses(
+      units.map((u) => u.id),
+      now,
+    );
     const views = units.map((u) => byUnit.get(u.id)!);
     const year = views[0]!.year;
     const milestoneRows = await db.milestone.findMany({
@@ -96,7 +99,9 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     if (due.length === 0) return { rungs: 0, messages: 0 };
     // rungs written by an earlier tick are left out before the transaction (claimKeys checks again inside)
     const written = new Set(
-      (await db.reminder.findMany({ where: { key: { in: due.map((d) => d.key) } }, select: { key: true } })).map((r) => r.key),
+      (await db.reminder.findMany({ where: { key: { in: due.map((d) => d.key) } }, select: { key: true } })).map(
+        (r) => r.key,
+      ),
     );
     const fresh = due.filter((d) => !written.has(d.key));
     if (fresh.length === 0) return { rungs: 0, messages: 0 };
@@ -167,7 +172,11 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
 }
 
 /** The officials responsible for a programme in these units (Responsibility rows in force), reachable in private. */
-async function reachableResponsibles(tx: Tx, unitIds: number[], now: Date): Promise<(Reachable & { programmeId: number })[]> {
+async function reachableResponsibles(
+  tx: Tx,
+  unitIds: number[],
+  now: Date,
+): Promise<(Reachable & { programmeId: number })[]> {
   const rows = await tx.responsibility.findMany({
     where: {
       unitId: { in: unitIds },
@@ -181,7 +190,8 @@ async function reachableResponsibles(tx: Tx, unitIds: number[], now: Date): Prom
   for (const r of rows) {
     const o = r.official;
     const chatId = reachablePrivateChat(o, unreachable);
-    if (chatId) out.push({ officialId: o.id, chatId, language: o.language, unitId: r.unitId, programmeId: r.programmeId });
+    if (chatId)
+      out.push({ officialId: o.id, chatId, language: o.language, unitId: r.unitId, programmeId: r.programmeId });
   }
   return out;
 }

@@ -90,20 +90,23 @@ export function createPlanImport({ db }: { db: Db }) {
       });
       const parsed = rowSchema.safeParse(raw);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) errors.push(`Dòng ${rowNo}: ${FIELD_VI[String(issue.path[0])] ?? "?"} ${issue.message}.`);
+        for (const issue of parsed.error.issues)
+          errors.push(`Dòng ${rowNo}: ${FIELD_VI[String(issue.path[0])] ?? "?"} ${issue.message}.`);
         return;
       }
       const r = parsed.data;
       const problems: string[] = [];
       const unit = matchByName(r.unit, units, (u) => [u.code, u.name]);
-      if (unit.kind !== "one") problems.push(`Đơn vị «${r.unit}» ${unit.kind === "many" ? "trùng với nhiều đơn vị" : "không có"}`);
+      if (unit.kind !== "one")
+        problems.push(`Đơn vị «${r.unit}» ${unit.kind === "many" ? "trùng với nhiều đơn vị" : "không có"}`);
       const programme = matchByName(r.programme, programmes, (p) => [p.code, p.name]);
       if (programme.kind !== "one") problems.push(`Chương trình «${r.programme}» không xác định được`);
       const amount = parseAmount(r.amount);
       if (!amount.ok) problems.push(`Số tiền «${r.amount}» không hợp lệ`);
       else if (amount.vnd <= 0n) problems.push("Số tiền phải lớn hơn 0");
       const decisionDate = r.decisionDate ? parseDmy(r.decisionDate, `${r.year}-01-01`) : null;
-      if (r.decisionDate && !decisionDate) problems.push(`Ngày quyết định «${r.decisionDate}» không hợp lệ (dd/mm/yyyy)`);
+      if (r.decisionDate && !decisionDate)
+        problems.push(`Ngày quyết định «${r.decisionDate}» không hợp lệ (dd/mm/yyyy)`);
       if (problems.length || unit.kind !== "one" || programme.kind !== "one" || !amount.ok) {
         errors.push(...problems.map((p) => `Dòng ${rowNo}: ${p}.`));
         return;
@@ -155,14 +158,23 @@ export interface Applied {
  * Writes checked rows in the caller's transaction (a plan already there is replaced), one audit entry per
  * row written; a row equal to the plan already there is left alone.
  */
-export async function applyPlanRows(tx: Tx, rows: PlanRow[], opts: { now: Date; actorId?: number | null }): Promise<Applied> {
+export async function applyPlanRows(
+  tx: Tx,
+  rows: PlanRow[],
+  opts: { now: Date; actorId?: number | null },
+): Promise<Applied> {
   let created = 0;
   let unchanged = 0;
   for (const r of rows) {
     const where = { unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind };
     const before = await tx.capitalPlan.findUnique({ where: { unitId_programmeId_year_source_kind: where } });
     const data = { amountVnd: r.amountVnd, decisionNo: r.decisionNo, decisionDate: r.decisionDate };
-    if (before && before.amountVnd === data.amountVnd && before.decisionNo === data.decisionNo && before.decisionDate === data.decisionDate) {
+    if (
+      before &&
+      before.amountVnd === data.amountVnd &&
+      before.decisionNo === data.decisionNo &&
+      before.decisionDate === data.decisionDate
+    ) {
       unchanged++;
       continue;
     }

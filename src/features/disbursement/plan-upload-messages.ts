@@ -69,10 +69,15 @@ export const planUploadVi = {
   errors: (fileName: string, errors: string[]) =>
     [
       `📄 Tệp «${h(fileName)}» có ${errors.length} lỗi, chưa ghi gì:`,
-      ...capped(errors, (e) => `• ${h(e)}`, (n) => `… và ${n} lỗi khác.`),
+      ...capped(
+        errors,
+        (e) => `• ${h(e)}`,
+        (n) => `… và ${n} lỗi khác.`,
+      ),
       "Đề nghị sửa tệp rồi gửi lại.",
     ].join("\n"),
-  unreadable: (fileName: string) => `Không đọc được tệp «${h(fileName)}». Đề nghị gửi tệp .xlsx hoặc .csv theo mẫu kế hoạch vốn.`,
+  unreadable: (fileName: string) =>
+    `Không đọc được tệp «${h(fileName)}». Đề nghị gửi tệp .xlsx hoặc .csv theo mẫu kế hoạch vốn.`,
   tooLarge: (fileName: string) => `Tệp «${h(fileName)}» quá lớn (tối đa 5 MB).`,
   buttons: { apply: "✅ Áp dụng", cancel: "✖ Hủy" },
   applied: (created: number, updated: number, on: string) =>
@@ -105,13 +110,19 @@ export const planUploadEn: typeof planUploadVi = {
   errors: (fileName, errors) =>
     [
       `📄 «${h(fileName)}» has ${errors.length} errors; nothing was written:`,
-      ...capped(errors, (e) => `• ${h(e)}`, (n) => `… and ${n} more.`),
+      ...capped(
+        errors,
+        (e) => `• ${h(e)}`,
+        (n) => `… and ${n} more.`,
+      ),
       "Please correct the file and send it again.",
     ].join("\n"),
-  unreadable: (fileName) => `Cannot read «${h(fileName)}». Please send an .xlsx or .csv file in the capital plan format.`,
+  unreadable: (fileName) =>
+    `Cannot read «${h(fileName)}». Please send an .xlsx or .csv file in the capital plan format.`,
   tooLarge: (fileName) => `«${h(fileName)}» is too large (5 MB at most).`,
   buttons: { apply: "✅ Apply", cancel: "✖ Cancel" },
-  applied: (created, updated, on) => `✅ Capital plan file applied on ${formatDmy(on)}: ${created} new plans, ${updated} updated.`,
+  applied: (created, updated, on) =>
+    `✅ Capital plan file applied on ${formatDmy(on)}: ${created} new plans, ${updated} updated.`,
   cancelled: "✖ Cancelled; nothing was written.",
   gone: "This preview has expired or was already handled. Please send the file again.",
   notYours: "Only the official who sent the file may apply or cancel it.",

@@ -1,5 +1,6 @@
 // Capital plans sent to the bot as a file: the file is parsed and checked like `import-plans`
-// (plan-import.ts); the new and changed plans of a clean file wait, as the sender's PendingInput of kind "plan.upload" in that chat
+// (plan-import.ts); the new and changed plans of a clean file wait, as the sender's PendingInput of kind "plan.upload"
+// in that chat
 // (one hour; a pending obstacle reason of his is another row and is left alone), for his
 // ✅ — then all rows are written in one transaction with their audit entries; ✖ or expiry drops them.
 import type { Db } from "../../platform/db/client.ts";
@@ -12,7 +13,8 @@ export const PLAN_UPLOAD_TTL_MS = 3600_000;
 
 type StoredRow = Omit<PlanRow, "amountVnd"> & { amountVnd: string };
 
-export type StageResult = { ok: false; errors: string[] } | { ok: true; pendingId: number | null; preview: PlanPreviewView };
+export type StageResult =
+  { ok: false; errors: string[] } | { ok: true; pendingId: number | null; preview: PlanPreviewView };
 export type DecideResult =
   | { status: "gone" }
   | { status: "notYours" }
@@ -23,12 +25,26 @@ export function createPlanUpload({ db }: { db: Db }) {
   const importer = createPlanImport({ db });
 
   /** Checks the file's table; a clean one is kept for the sender's confirmation, with a preview of the changes. */
-  async function stage(input: { chatId: bigint; userId: bigint; fileName: string; table: string[][]; now: Date }): Promise<StageResult> {
+  async function stage(input: {
+    chatId: bigint;
+    userId: bigint;
+    fileName: string;
+    table: string[][];
+    now: Date;
+  }): Promise<StageResult> {
     const parsed = await importer.parse(input.table);
     if (!parsed.ok) return parsed;
     const rows = parsed.rows;
     const existing = await db.capitalPlan.findMany({
-      where: { OR: rows.map((r) => ({ unitId: r.unitId, programmeId: r.programmeId, year: r.year, source: r.source, kind: r.kind })) },
+      where: {
+        OR: rows.map((r) => ({
+          unitId: r.unitId,
+          programmeId: r.programmeId,
+          year: r.year,
+          source: r.source,
+          kind: r.kind,
+        })),
+      },
     });
     const key = (p: { unitId: number; programmeId: number; year: number; source: string; kind: string }) =>
       `${p.unitId}|${p.programmeId}|${p.year}|${p.source}|${p.kind}`;
@@ -39,20 +55,42 @@ export function createPlanUpload({ db }: { db: Db }) {
     let updated = 0;
     for (const r of rows) {
       const b = before.get(key(r));
-      const line = { unitName: r.unitName, programmeCode: r.programmeCode, year: r.year, source: r.source, kind: r.kind, afterVnd: r.amountVnd };
+      const line = {
+        unitName: r.unitName,
+        programmeCode: r.programmeCode,
+        year: r.year,
+        source: r.source,
+        kind: r.kind,
+        afterVnd: r.amountVnd,
+      };
       if (!b) {
         created++;
         toWrite.push(r);
         changes.push({ ...line, beforeVnd: null, decisionOnly: false });
-      } else if (b.amountVnd !== r.amountVnd || b.decisionNo !== r.decisionNo || (b.decisionDate ?? null) !== r.decisionDate) {
+      } else if (
+        b.amountVnd !== r.amountVnd ||
+        b.decisionNo !== r.decisionNo ||
+        (b.decisionDate ?? null) !== r.decisionDate
+      ) {
         updated++;
         toWrite.push(r);
         changes.push({ ...line, beforeVnd: b.amountVnd, decisionOnly: b.amountVnd === r.amountVnd });
       }
     }
-    changes.sort((a, b) => a.unitName.localeCompare(b.unitName, "vi") || a.programmeCode.localeCompare(b.programmeCode) || a.year - b.year);
+    changes.sort(
+      (a, b) =>
+        a.unitName.localeCompare(b.unitName, "vi") || a.programmeCode.localeCompare(b.programmeCode) || a.year - b.year,
+    );
     const expiresAt = new Date(input.now.getTime() + PLAN_UPLOAD_TTL_MS);
-    const preview = { fileName: input.fileName, rows: rows.length, changes, created, updated, unchanged: rows.length - created - updated, expiresAt };
+    const preview = {
+      fileName: input.fileName,
+      rows: rows.length,
+      changes,
+      created,
+      updated,
+      unchanged: rows.length - created - updated,
+      expiresAt,
+    };
     // nothing would change: nothing to confirm
     if (toWrite.length === 0) return { ok: true, pendingId: null, preview };
     // only new and changed plans are kept and written (an unchanged plan gets no audit entry)
@@ -66,7 +104,9 @@ export function createPlanUpload({ db }: { db: Db }) {
     // a new file replaces the sender's earlier preview in this chat: a new row (a new id), so the ✅ under
     // the earlier preview finds nothing and cannot apply this file's rows
     const pending = await db.$transaction(async (tx) => {
-      await tx.pendingInput.deleteMany({ where: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT } });
+      await tx.pendingInput.deleteMany({
+        where: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT },
+      });
       return tx.pendingInput.create({ data: { chatId: input.chatId, userId: input.userId, ...data } });
     });
     return { ok: true, pendingId: pending.id, preview };
@@ -84,7 +124,8 @@ export function createPlanUpload({ db }: { db: Db }) {
     return db.$transaction(
       async (tx) => {
         const pending = await tx.pendingInput.findUnique({ where: { id: input.pendingId } });
-        if (!pending || pending.kind !== PLAN_UPLOAD_INPUT || pending.expiresAt <= input.now) return { status: "gone" as const };
+        if (!pending || pending.kind !== PLAN_UPLOAD_INPUT || pending.expiresAt <= input.now)
+          return { status: "gone" as const };
         if (pending.userId !== input.userId) return { status: "notYours" as const };
         await recordUpdate(tx, input.updateId);
         await tx.pendingInput.delete({ where: { id: pending.id } });

@@ -19,7 +19,11 @@ export async function reallocationOverview({ db, lookup }: Deps, now: Date): Pro
     lookup.programmes(),
     db.capitalPlan.groupBy({ by: ["unitId", "programmeId"], where: { year }, _sum: { amountVnd: true } }),
     db.disbursementReport.findMany({ where: { year }, orderBy: { id: "asc" } }),
-    db.cannotMeetReport.groupBy({ by: ["unitId", "programmeId"], where: { year, status: "OPEN" }, _sum: { amountVnd: true } }),
+    db.cannotMeetReport.groupBy({
+      by: ["unitId", "programmeId"],
+      where: { year, status: "OPEN" },
+      _sum: { amountVnd: true },
+    }),
   ]);
   const k = (u: number, p: number) => `${u}:${p}`;
   const planBy = new Map(plans.map((p) => [k(p.unitId, p.programmeId), p._sum.amountVnd ?? 0n]));
@@ -41,7 +45,9 @@ export async function reallocationOverview({ db, lookup }: Deps, now: Date): Pro
       const samples = rows.map((r, i) => ({
         asOf: r.asOf,
         cumulativeVnd: currentDisbursed(
-          rows.slice(0, i + 1).map((x) => ({ source: x.source, kind: x.kind, cumulativeVnd: x.cumulativeVnd, seq: x.id })),
+          rows
+            .slice(0, i + 1)
+            .map((x) => ({ source: x.source, kind: x.kind, cumulativeVnd: x.cumulativeVnd, seq: x.id })),
         ),
       }));
       const pr = projection(planVnd, samples, yearEnd);
@@ -62,7 +68,9 @@ export async function recordDecision({ db, lookup }: Deps, input: CommandInput):
   const year = reportingYear(localDate(input.now));
   const words = argWords(input.args);
   const all = await lookup.programmes();
-  const pi = words.findIndex((w, i) => i >= 2 && lookup.matchProgramme(all, w) !== null && /^\d/.test(words[i + 1] ?? ""));
+  const pi = words.findIndex(
+    (w, i) => i >= 2 && lookup.matchProgramme(all, w) !== null && /^\d/.test(words[i + 1] ?? ""),
+  );
   if (pi < 0) return refuse("usage");
   const programme = lookup.matchProgramme(all, words[pi] ?? "")!;
   const { vnd: amountVnd, rest } = leadingAmount(words.slice(pi + 1));
@@ -73,7 +81,12 @@ export async function recordDecision({ db, lookup }: Deps, input: CommandInput):
   let from: Unit | null = null;
   let to: Unit | null = null;
   if (sep > 0) {
-    from = await lookup.findUnit(words.slice(0, sep).filter((w) => foldVietnamese(w) !== "tu").join(" "));
+    from = await lookup.findUnit(
+      words
+        .slice(0, sep)
+        .filter((w) => foldVietnamese(w) !== "tu")
+        .join(" "),
+    );
     to = await lookup.findUnit(words.slice(sep + 1, pi).join(" "));
   } else {
     let firstError: unknown = null;

@@ -39,10 +39,19 @@ export async function recordReport(
       return refuse("overPlan", { amountVnd, planVnd: slotPlan, marginPercent: overPlanMarginPercent });
     }
     const rows = await tx.disbursementReport.findMany({ where, orderBy: { id: "asc" } });
-    const points: ReportPoint[] = rows.map((r) => ({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id }));
+    const points: ReportPoint[] = rows.map((r) => ({
+      source: r.source,
+      kind: r.kind,
+      cumulativeVnd: r.cumulativeVnd,
+      seq: r.id,
+    }));
     const whole = q.source === null && q.kind === null;
     const sameSlot = rows.filter((r) => r.source === q.source && r.kind === q.kind);
-    const lastVnd = whole ? (rows.length ? currentDisbursed(points) : null) : (sameSlot[sameSlot.length - 1]?.cumulativeVnd ?? null);
+    const lastVnd = whole
+      ? rows.length
+        ? currentDisbursed(points)
+        : null
+      : (sameSlot[sameSlot.length - 1]?.cumulativeVnd ?? null);
     if (lastVnd !== null && amountVnd < lastVnd && !q.correction) return refuse("belowLast", { amountVnd, lastVnd });
 
     const created = await tx.disbursementReport.create({

@@ -16,7 +16,12 @@ interface MilestoneRow {
 }
 
 /** The most specific milestone set for a unit × programme: unit+programme, then programme, then all, then defaults. */
-export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId: number, year: number): MilestonePoint[] {
+export function milestonesFor(
+  rows: MilestoneRow[],
+  unitId: number,
+  programmeId: number,
+  year: number,
+): MilestonePoint[] {
   return milestoneSets(rows, year)(unitId, programmeId);
 }
 
@@ -24,7 +29,10 @@ export function milestonesFor(rows: MilestoneRow[], unitId: number, programmeId:
  * milestonesFor over the same rows for many unit × programme pairs: the rows are grouped once, and each
  * set is built and sorted once (most units share the province's set). The sets are shared: do not mutate.
  */
-export function milestoneSets(rows: MilestoneRow[], year: number): (unitId: number, programmeId: number) => MilestonePoint[] {
+export function milestoneSets(
+  rows: MilestoneRow[],
+  year: number,
+): (unitId: number, programmeId: number) => MilestonePoint[] {
   const groups = new Map<string, MilestoneRow[]>();
   for (const r of rows) {
     const k = `${r.unitId ?? ""}|${r.programmeId ?? ""}`;
@@ -35,7 +43,11 @@ export function milestoneSets(rows: MilestoneRow[], year: number): (unitId: numb
     let set = sets.get(k);
     if (!set) {
       const chosen = groups.get(k);
-      set = chosen ? chosen.map((r) => ({ date: r.dueDate, targetBp: r.targetBp })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : defaultMilestones(year);
+      set = chosen
+        ? chosen
+            .map((r) => ({ date: r.dueDate, targetBp: r.targetBp }))
+            .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        : defaultMilestones(year);
       sets.set(k, set);
     }
     return set;
@@ -62,7 +74,10 @@ export interface TaskCount {
   overdue: number;
 }
 
-function countOpenTasks(tasks: { unitId: number; programmeId: number | null; dueDate: string }[], today: string): TaskCount[] {
+function countOpenTasks(
+  tasks: { unitId: number; programmeId: number | null; dueDate: string }[],
+  today: string,
+): TaskCount[] {
   const counts = new Map<string, TaskCount>();
   for (const t of tasks) {
     const k = key(t.unitId, t.programmeId ?? 0);
@@ -96,8 +111,18 @@ export function createStatusService({ db }: { db: Db }) {
         select: { unitId: true, programmeId: true, dueDate: true },
       }),
     ]);
-    const plans = planSums.map((p) => ({ unitId: p.unitId, programmeId: p.programmeId, amountVnd: p._sum.amountVnd ?? 0n }));
-    return compute(today, year, { programmes, plans, reports, milestoneRows, taskCounts: countOpenTasks(openTasks, today) });
+    const plans = planSums.map((p) => ({
+      unitId: p.unitId,
+      programmeId: p.programmeId,
+      amountVnd: p._sum.amountVnd ?? 0n,
+    }));
+    return compute(today, year, {
+      programmes,
+      plans,
+      reports,
+      milestoneRows,
+      taskCounts: countOpenTasks(openTasks, today),
+    });
   }
 
   /** The one computation behind /status, digests and reports. */
@@ -107,7 +132,14 @@ export function createStatusService({ db }: { db: Db }) {
     rows: {
       programmes: P[];
       plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
-      reports: { id: number; unitId: number; programmeId: number; source: string | null; kind: string | null; cumulativeVnd: bigint }[];
+      reports: {
+        id: number;
+        unitId: number;
+        programmeId: number;
+        source: string | null;
+        kind: string | null;
+        cumulativeVnd: bigint;
+      }[];
       milestoneRows: MilestoneRow[];
       taskCounts: TaskCount[];
     },
@@ -162,7 +194,8 @@ export function createStatusService({ db }: { db: Db }) {
     ]);
     const units = allUnits.filter((u) => wanted.has(u.id));
     const doneBy = new Map<number, { title: string; by: string }[]>();
-    for (const t of done) doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
+    for (const t of done)
+      doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
       const programmes = l.programmes.map((p) => l.programmeStatus(unit.id, p));

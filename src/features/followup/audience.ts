@@ -32,7 +32,12 @@ export const inForce = (now: Date) => ({
  * Holders of `roles` for these units (unitIds undefined: any unit, also province-wide roles), reachable
  * in private. One row per (official, unit) assignment.
  */
-export async function reachableRoleHolders(tx: Tx, roles: Role[], unitIds: number[] | undefined, now: Date): Promise<Reachable[]> {
+export async function reachableRoleHolders(
+  tx: Tx,
+  roles: Role[],
+  unitIds: number[] | undefined,
+  now: Date,
+): Promise<Reachable[]> {
   const rows = await tx.roleAssignment.findMany({
     where: {
       role: { in: roles },
@@ -54,7 +59,10 @@ export async function reachableRoleHolders(tx: Tx, roles: Role[], unitIds: numbe
 
 /** Private chats (their id is the official's Telegram id) that are blocked or gone: one query for a whole batch. */
 export async function unreachablePrivateChats(tx: Tx): Promise<Set<bigint>> {
-  const rows = await tx.chat.findMany({ where: { kind: "PRIVATE", status: { not: "ACTIVE" } }, select: { telegramChatId: true } });
+  const rows = await tx.chat.findMany({
+    where: { kind: "PRIVATE", status: { not: "ACTIVE" } },
+    select: { telegramChatId: true },
+  });
   return new Set(rows.map((c) => c.telegramChatId));
 }
 
@@ -63,13 +71,17 @@ export function reachablePrivateChat(
   o: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean },
   unreachable: ReadonlySet<bigint>,
 ): bigint | null {
-  return o.active && o.telegramUserId && o.privateChatAt && !unreachable.has(o.telegramUserId) ? o.telegramUserId : null;
+  return o.active && o.telegramUserId && o.privateChatAt && !unreachable.has(o.telegramUserId)
+    ? o.telegramUserId
+    : null;
 }
 
 /** Creates the Reminder rows of the keys not yet taken; returns key → reminder id of those just taken. */
 export async function claimKeys(tx: Tx, keys: string[], rung: string, now: Date): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
-  const taken = new Set((await tx.reminder.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
+  const taken = new Set(
+    (await tx.reminder.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key),
+  );
   const fresh = [...new Set(keys)].filter((k) => !taken.has(k));
   if (fresh.length === 0) return new Map();
   await tx.reminder.createMany({ data: fresh.map((key) => ({ key, rung, createdAt: now })) });

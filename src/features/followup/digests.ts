@@ -90,18 +90,27 @@ export function createDigestService(deps: DigestDeps) {
     const supervisors = await db.$transaction((tx) => reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now));
     const byOfficial = new Map<number, { chatId: bigint; language: string; unitIds: number[] | "all" }>();
     for (const s of supervisors) {
-      const e = byOfficial.get(s.officialId) ?? { chatId: s.chatId, language: s.language, unitIds: [] as number[] | "all" };
+      const e = byOfficial.get(s.officialId) ?? {
+        chatId: s.chatId,
+        language: s.language,
+        unitIds: [] as number[] | "all",
+      };
       if (s.unitId === null) e.unitIds = "all";
       else if (e.unitIds !== "all" && !e.unitIds.includes(s.unitId)) e.unitIds.push(s.unitId);
       byOfficial.set(s.officialId, e);
     }
     const keyOf = (officialId: number) => `digest:weekly:${officialId}:${monday}`;
     const taken = new Set(
-      (await db.reminder.findMany({ where: { key: { in: [...byOfficial.keys()].map(keyOf) } }, select: { key: true } })).map((r) => r.key),
+      (
+        await db.reminder.findMany({ where: { key: { in: [...byOfficial.keys()].map(keyOf) } }, select: { key: true } })
+      ).map((r) => r.key),
     );
     const due = [...byOfficial].filter(([id]) => !taken.has(keyOf(id)));
     if (due.length === 0) return { messages: 0 };
-    const allUnits = await db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, select: { id: true, name: true } });
+    const allUnits = await db.unit.findMany({
+      where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
+      select: { id: true, name: true },
+    });
 
     const digests: { key: string; chatId: bigint; text: string }[] = [];
     for (const [officialId, s] of due) {
@@ -118,7 +127,9 @@ export function createDigestService(deps: DigestDeps) {
       });
       const openRequests = await requestViews(db, requests);
       const held = new Set(
-        (await db.meeting.findMany({ where: { month: lastMonth, unitId: { in: unitIds } }, select: { unitId: true } })).map((m) => m.unitId),
+        (
+          await db.meeting.findMany({ where: { month: lastMonth, unitId: { in: unitIds } }, select: { unitId: true } })
+        ).map((m) => m.unitId),
       );
       const view: WeeklyDigestView = {
         weekOf: monday,
@@ -139,10 +150,19 @@ export function createDigestService(deps: DigestDeps) {
           .sort((a, b) => a.localeCompare(b, "vi")),
         lastMonth,
       };
-      digests.push({ key: keyOf(officialId), chatId: s.chatId, text: catalogue(s.language).followup.digest.weekly(view) });
+      digests.push({
+        key: keyOf(officialId),
+        chatId: s.chatId,
+        text: catalogue(s.language).followup.digest.weekly(view),
+      });
     }
     return db.$transaction(async (tx) => {
-      const claimed = await claimKeys(tx, digests.map((d) => d.key), "digest.weekly", now);
+      const claimed = await claimKeys(
+        tx,
+        digests.map((d) => d.key),
+        "digest.weekly",
+        now,
+      );
       const out: OutgoingMessage[] = digests
         .filter((d) => claimed.has(d.key))
         .map((d) => ({ kind: "digest.weekly", reminderId: claimed.get(d.key), chatId: d.chatId, text: d.text }));

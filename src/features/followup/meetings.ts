@@ -52,9 +52,18 @@ export function createMeetingService(deps: MeetingDeps) {
   async function resolveUnit(input: { unit?: string; chatUnitId: number | null; actor: Actor }): Promise<UnitRef> {
     if (input.unit) return registry.findUnit(input.unit);
     if (input.chatUnitId !== null) {
-      return db.unit.findUniqueOrThrow({ where: { id: input.chatUnitId }, select: { id: true, code: true, name: true } });
+      return db.unit.findUniqueOrThrow({
+        where: { id: input.chatUnitId },
+        select: { id: true, code: true, name: true },
+      });
     }
-    const led = [...new Set(input.actor.roles.filter((r) => (LEADS as readonly string[]).includes(r.role) && r.unitId !== null).map((r) => r.unitId as number))];
+    const led = [
+      ...new Set(
+        input.actor.roles
+          .filter((r) => (LEADS as readonly string[]).includes(r.role) && r.unitId !== null)
+          .map((r) => r.unitId as number),
+      ),
+    ];
     if (led.length !== 1) throw followupError("whichUnit");
     return db.unit.findUniqueOrThrow({ where: { id: led[0] }, select: { id: true, code: true, name: true } });
   }
@@ -83,8 +92,13 @@ export function createMeetingService(deps: MeetingDeps) {
       await recordUpdate(tx, input.updateId);
       const before = await tx.meeting.findFirst({ where: { unitId: unit.id, month }, orderBy: { id: "asc" } });
       const after = before
-        ? await tx.meeting.update({ where: { id: before.id }, data: { heldOn, note, loggedById: input.actor.officialId } })
-        : await tx.meeting.create({ data: { unitId: unit.id, month, heldOn, note, loggedById: input.actor.officialId, createdAt: input.now } });
+        ? await tx.meeting.update({
+            where: { id: before.id },
+            data: { heldOn, note, loggedById: input.actor.officialId },
+          })
+        : await tx.meeting.create({
+            data: { unitId: unit.id, month, heldOn, note, loggedById: input.actor.officialId, createdAt: input.now },
+          });
       await audit(tx, {
         at: input.now,
         actorId: input.actor.officialId,
@@ -99,9 +113,12 @@ export function createMeetingService(deps: MeetingDeps) {
   }
 
   /** The meeting-check job. */
-  async function runMeetingCheck(now: Date): Promise<{ skipped?: string; nudged: number; missed: number; messages: number }> {
+  async function runMeetingCheck(
+    now: Date,
+  ): Promise<{ skipped?: string; nudged: number; missed: number; messages: number }> {
     const cal = await deps.calendar();
-    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", nudged: 0, missed: 0, messages: 0 };
+    if (!isOfficeTime(now, cal, deps.officeHours))
+      return { skipped: "outside-office-hours", nudged: 0, missed: 0, messages: 0 };
     const today = localDate(now);
     const month = monthKey(today);
     const prev = previousMonth(month);
@@ -110,7 +127,10 @@ export function createMeetingService(deps: MeetingDeps) {
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     });
-    const meetings = await db.meeting.findMany({ where: { month: { in: [month, prev] } }, select: { unitId: true, month: true } });
+    const meetings = await db.meeting.findMany({
+      where: { month: { in: [month, prev] } },
+      select: { unitId: true, month: true },
+    });
     const held = (unitId: number, m: string) => meetings.some((x) => x.unitId === unitId && x.month === m);
 
     const slot = nudgeSlot(today, deps.nudgeDay);
@@ -120,8 +140,18 @@ export function createMeetingService(deps: MeetingDeps) {
     const missedUnits = units.filter((u) => !held(u.id, prev));
 
     return db.$transaction(async (tx) => {
-      const nudged = await claimKeys(tx, toNudge.map((u) => nudgeKey(u.id)), "meeting.nudge", now);
-      const missed = await claimKeys(tx, missedUnits.map((u) => missedKey(u.id)), "meeting.missed", now);
+      const nudged = await claimKeys(
+        tx,
+        toNudge.map((u) => nudgeKey(u.id)),
+        "meeting.nudge",
+        now,
+      );
+      const missed = await claimKeys(
+        tx,
+        missedUnits.map((u) => missedKey(u.id)),
+        "meeting.missed",
+        now,
+      );
       const out: OutgoingMessage[] = [];
 
       const nudgedUnits = toNudge.filter((u) => nudged.has(nudgeKey(u.id)));
@@ -147,7 +177,8 @@ export function createMeetingService(deps: MeetingDeps) {
       const missedNow = missedUnits.filter((u) => missed.has(missedKey(u.id)));
       if (missedNow.length > 0) {
         const text = catalogue("vi").followup.meeting.missed({ month: prev, unitNames: missedNow.map((u) => u.name) });
-        for (const s of await secretariatChats(tx)) out.push({ kind: "meeting.missed", chatId: s.telegramChatId, text });
+        for (const s of await secretariatChats(tx))
+          out.push({ kind: "meeting.missed", chatId: s.telegramChatId, text });
         const ids = new Set(missedNow.map((u) => u.id));
         const supervisors = (await reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now)).filter(
           (s) => s.unitId === null || ids.has(s.unitId),
@@ -160,7 +191,11 @@ export function createMeetingService(deps: MeetingDeps) {
         }
         for (const [chatId, e] of byChat) {
           const unitNames = missedNow.filter((u) => e.unitIds.has(u.id)).map((u) => u.name);
-          out.push({ kind: "meeting.missed", chatId, text: catalogue(e.language).followup.meeting.missed({ month: prev, unitNames }) });
+          out.push({
+            kind: "meeting.missed",
+            chatId,
+            text: catalogue(e.language).followup.meeting.missed({ month: prev, unitNames }),
+          });
         }
       }
       await enqueue(tx, out, now);

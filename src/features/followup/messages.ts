@@ -36,11 +36,13 @@ export const followupVi = {
   errors: {
     badDate: (s: string) => `Ngày «${h(s)}» không hợp lệ. Đề nghị ghi theo dạng dd/mm/yyyy.`,
     futureDate: (d: string) => `Ngày ${formatDmy(d)} chưa đến. Đề nghị kiểm tra lại.`,
-    whichUnit: "Đề nghị gõ lệnh trong nhóm của đơn vị, hoặc ghi rõ tên đơn vị: /hop &lt;đơn vị&gt; | [dd/mm/yyyy] &lt;ghi chú&gt;.",
+    whichUnit:
+      "Đề nghị gõ lệnh trong nhóm của đơn vị, hoặc ghi rõ tên đơn vị: /hop &lt;đơn vị&gt; | [dd/mm/yyyy] &lt;ghi chú&gt;.",
     notYourUnit: (unit: string) => `Đồng chí không phụ trách đơn vị ${h(unit)} nên không ghi nhận thay được.`,
     requestUnit: "Đề nghị gõ lệnh trong nhóm của đơn vị gửi văn bản.",
     departmentNotFound: (q: string) => `Không tìm thấy sở, ngành «${h(q)}».`,
-    departmentAmbiguous: (q: string, names: string[]) => `«${h(q)}» trùng với nhiều sở, ngành: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn.`,
+    departmentAmbiguous: (q: string, names: string[]) =>
+      `«${h(q)}» trùng với nhiều sở, ngành: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn.`,
     requestNotFound: (id: number) => `Không tìm thấy văn bản xin ý kiến #${id}.`,
     requestClosed: (id: number) => `Văn bản xin ý kiến #${id} đã được trả lời.`,
     requestNotOpen: (id: number) => `Văn bản xin ý kiến #${id} không còn chờ trả lời.`,
@@ -53,7 +55,8 @@ type FollowupCatalogue = typeof followupVi;
 export const followupEn: FollowupCatalogue = {
   help: {
     hop: "log the unit's monthly working session of the Party secretary with the People's Committee",
-    yeucau: "log a written request for guidance sent to a department; without arguments: the requests awaiting an answer",
+    yeucau:
+      "log a written request for guidance sent to a department; without arguments: the requests awaiting an answer",
     traloi: "log a department's answer to a written request",
     trunguong: "log that a request was referred to central level (beyond the province's authority)",
   },
@@ -67,11 +70,13 @@ export const followupEn: FollowupCatalogue = {
   errors: {
     badDate: (s) => `«${h(s)}» is not a valid date. Please write dd/mm/yyyy.`,
     futureDate: (d) => `${formatDmy(d)} is in the future. Please check.`,
-    whichUnit: "Please use the command in the unit's group, or name the unit: /hop &lt;unit&gt; | [dd/mm/yyyy] &lt;note&gt;.",
+    whichUnit:
+      "Please use the command in the unit's group, or name the unit: /hop &lt;unit&gt; | [dd/mm/yyyy] &lt;note&gt;.",
     notYourUnit: (unit) => `You are not in charge of ${h(unit)}.`,
     requestUnit: "Please use the command in the group of the unit that sent the document.",
     departmentNotFound: (q) => `No department «${h(q)}».`,
-    departmentAmbiguous: (q, names) => `«${h(q)}» matches several departments: ${names.map(h).join(", ")}. Please be more specific.`,
+    departmentAmbiguous: (q, names) =>
+      `«${h(q)}» matches several departments: ${names.map(h).join(", ")}. Please be more specific.`,
     requestNotFound: (id) => `No written request #${id}.`,
     requestClosed: (id) => `Request #${id} was already answered.`,
     requestNotOpen: (id) => `Request #${id} is no longer awaiting an answer.`,

@@ -72,7 +72,12 @@ export function createRequestService(deps: RequestDeps) {
     const departments = await db.unit.findMany({ where: { active: true, kind: "DEPARTMENT" }, orderBy: { id: "asc" } });
     const m = matchByName(query, departments, (d) => [d.code, d.name]);
     if (m.kind === "none") throw followupError("departmentNotFound", query);
-    if (m.kind === "many") throw followupError("departmentAmbiguous", query, m.candidates.map((d) => d.name));
+    if (m.kind === "many")
+      throw followupError(
+        "departmentAmbiguous",
+        query,
+        m.candidates.map((d) => d.name),
+      );
     return m.item;
   }
 
@@ -120,7 +125,14 @@ export function createRequestService(deps: RequestDeps) {
           createdAt: input.now,
         },
       });
-      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "request.create", entity: "WrittenRequest", entityId: r.id, after: r });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "request.create",
+        entity: "WrittenRequest",
+        entityId: r.id,
+        after: r,
+      });
       return r;
     });
     return (await views([row]))[0]!;
@@ -133,7 +145,13 @@ export function createRequestService(deps: RequestDeps) {
   }
 
   /** /traloi <id> <nội dung>: the department's focal point (or the secretariat) records the answer. */
-  async function answer(input: { id: number; note: string; actor: Actor; now: Date; updateId?: bigint }): Promise<RequestView> {
+  async function answer(input: {
+    id: number;
+    note: string;
+    actor: Actor;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<RequestView> {
     const before = await load(input.id);
     const may = input.actor.roles.some(
       (r) => r.role === "SECRETARIAT" || (r.role === "DEPARTMENT_FOCAL" && r.unitId === before.departmentUnitId),
@@ -149,17 +167,38 @@ export function createRequestService(deps: RequestDeps) {
       });
       if (count === 0) throw followupError("requestClosed", input.id);
       const after = await tx.writtenRequest.findUniqueOrThrow({ where: { id: before.id } });
-      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "request.answer", entity: "WrittenRequest", entityId: before.id, before, after });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "request.answer",
+        entity: "WrittenRequest",
+        entityId: before.id,
+        before,
+        after,
+      });
       const [view] = await views([after]);
       const key = `request:${before.id}:answered`;
       const claimed = await claimKeys(tx, [key], "request.answered", input.now);
-      if (claimed.has(key)) await tellUnit(tx, after, catalogue("vi").followup.request.answered(view!), "request.answered", claimed.get(key)!, input.now);
+      if (claimed.has(key))
+        await tellUnit(
+          tx,
+          after,
+          catalogue("vi").followup.request.answered(view!),
+          "request.answered",
+          claimed.get(key)!,
+          input.now,
+        );
       return view!;
     });
   }
 
   /** /trunguong <id>: referred to central level; reminders stop. */
-  async function sendToCentral(input: { id: number; actor: Actor; now: Date; updateId?: bigint }): Promise<RequestView> {
+  async function sendToCentral(input: {
+    id: number;
+    actor: Actor;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<RequestView> {
     const before = await load(input.id);
     if (before.status !== "OPEN") throw followupError("requestNotOpen", input.id);
     return db.$transaction(async (tx) => {
@@ -170,11 +209,27 @@ export function createRequestService(deps: RequestDeps) {
       });
       if (count === 0) throw followupError("requestNotOpen", input.id);
       const after = await tx.writtenRequest.findUniqueOrThrow({ where: { id: before.id } });
-      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "request.central", entity: "WrittenRequest", entityId: before.id, before, after });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "request.central",
+        entity: "WrittenRequest",
+        entityId: before.id,
+        before,
+        after,
+      });
       const [view] = await views([after]);
       const key = `request:${before.id}:central`;
       const claimed = await claimKeys(tx, [key], "request.central", input.now);
-      if (claimed.has(key)) await tellUnit(tx, after, catalogue("vi").followup.request.central(view!), "request.central", claimed.get(key)!, input.now);
+      if (claimed.has(key))
+        await tellUnit(
+          tx,
+          after,
+          catalogue("vi").followup.request.central(view!),
+          "request.central",
+          claimed.get(key)!,
+          input.now,
+        );
       return view!;
     });
   }
@@ -192,15 +247,20 @@ export function createRequestService(deps: RequestDeps) {
     const out: OutgoingMessage[] = groups.map((g) => ({ kind, reminderId, chatId: g.telegramChatId, text }));
     if (out.length === 0 && r.createdById !== null) {
       const o = await tx.official.findUnique({ where: { id: r.createdById } });
-      const blocked = o?.telegramUserId ? await tx.chat.findFirst({ where: { telegramChatId: o.telegramUserId, status: { not: "ACTIVE" } } }) : null;
-      if (o?.active && o.telegramUserId && o.privateChatAt && !blocked) out.push({ kind, reminderId, chatId: o.telegramUserId, text });
+      const blocked = o?.telegramUserId
+        ? await tx.chat.findFirst({ where: { telegramChatId: o.telegramUserId, status: { not: "ACTIVE" } } })
+        : null;
+      if (o?.active && o.telegramUserId && o.privateChatAt && !blocked)
+        out.push({ kind, reminderId, chatId: o.telegramUserId, text });
     }
     await enqueue(tx, out, now);
   }
 
   /** /yeucau alone: the requests awaiting an answer that concern the asker (or this group's unit). */
   async function listOpen(actor: Actor, chatUnitId: number | null): Promise<RequestView[]> {
-    const mine = [...new Set([...actor.roles.map((r) => r.unitId), actor.unitId].filter((x): x is number => x !== null))];
+    const mine = [
+      ...new Set([...actor.roles.map((r) => r.unitId), actor.unitId].filter((x): x is number => x !== null)),
+    ];
     const where =
       chatUnitId !== null
         ? { OR: [{ unitId: chatUnitId }, { departmentUnitId: chatUnitId }] }
@@ -215,9 +275,12 @@ export function createRequestService(deps: RequestDeps) {
   }
 
   /** The request-check job. */
-  async function runRequestCheck(now: Date): Promise<{ skipped?: string; reminded: number; overdue: number; messages: number }> {
+  async function runRequestCheck(
+    now: Date,
+  ): Promise<{ skipped?: string; reminded: number; overdue: number; messages: number }> {
     const cal = await deps.calendar();
-    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", reminded: 0, overdue: 0, messages: 0 };
+    if (!isOfficeTime(now, cal, deps.officeHours))
+      return { skipped: "outside-office-hours", reminded: 0, overdue: 0, messages: 0 };
     const today = localDate(now);
     const open = await db.writtenRequest.findMany({ where: { status: "OPEN" }, orderBy: { id: "asc" } });
     const remindKey = (id: number) => `request:${id}:remind:${today}`;
@@ -235,12 +298,27 @@ export function createRequestService(deps: RequestDeps) {
       };
     };
     return db.$transaction(async (tx) => {
-      const reminded = await claimKeys(tx, toRemind.map((r) => remindKey(r.id)), "request.remind", now);
-      const overdue = await claimKeys(tx, late.map((r) => overdueKey(r.id)), "request.overdue", now);
+      const reminded = await claimKeys(
+        tx,
+        toRemind.map((r) => remindKey(r.id)),
+        "request.remind",
+        now,
+      );
+      const overdue = await claimKeys(
+        tx,
+        late.map((r) => overdueKey(r.id)),
+        "request.overdue",
+        now,
+      );
       const out: OutgoingMessage[] = [];
       const fresh = toRemind.filter((r) => reminded.has(remindKey(r.id)));
       if (fresh.length > 0) {
-        const focal = await reachableRoleHolders(tx, ["DEPARTMENT_FOCAL"], [...new Set(fresh.map((r) => r.departmentUnitId))], now);
+        const focal = await reachableRoleHolders(
+          tx,
+          ["DEPARTMENT_FOCAL"],
+          [...new Set(fresh.map((r) => r.departmentUnitId))],
+          now,
+        );
         for (const r of fresh) {
           const told = new Set<bigint>();
           for (const f of focal.filter((x) => x.unitId === r.departmentUnitId)) {
@@ -260,7 +338,13 @@ export function createRequestService(deps: RequestDeps) {
         const secretariat = await secretariatChats(tx);
         for (const r of freshLate) {
           const text = catalogue("vi").followup.request.overdue(view(r.id));
-          for (const s of secretariat) out.push({ kind: "request.overdue", reminderId: overdue.get(overdueKey(r.id)), chatId: s.telegramChatId, text });
+          for (const s of secretariat)
+            out.push({
+              kind: "request.overdue",
+              reminderId: overdue.get(overdueKey(r.id)),
+              chatId: s.telegramChatId,
+              text,
+            });
         }
       }
       await enqueue(tx, out, now);

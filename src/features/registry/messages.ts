@@ -37,7 +37,9 @@ export const onboardingVi = {
       [
         `Kính chào đồng chí ${h(v.fullName)}. Tài khoản Telegram của đồng chí đã được kích hoạt; dondoc sẽ nhắc đồng chí các việc đến hạn.`,
         ...(v.roles.length
-          ? [`Vai trò: ${v.roles.map((r) => h((ROLE_VI[r.role] ?? r.role) + (r.unitName ? ` (${r.unitName})` : ""))).join("; ")}.`]
+          ? [
+              `Vai trò: ${v.roles.map((r) => h((ROLE_VI[r.role] ?? r.role) + (r.unitName ? ` (${r.unitName})` : ""))).join("; ")}.`,
+            ]
           : []),
         v.responsibilities.length
           ? `Phụ trách: ${v.responsibilities.map((r) => h(`${r.programmeCode} · ${r.unitName}${r.project ? ` · ${r.project}` : ""}`)).join("; ")}.`
@@ -56,7 +58,8 @@ export const onboardingVi = {
     notOwnUnit: "Chủ tịch UBND chỉ gắn nhóm với đơn vị của mình",
     boundElsewhere: "nhóm đang gắn với đơn vị khác; đề nghị Văn phòng điều phối thực hiện",
     onlySecretariatFor: "chỉ Văn phòng điều phối gắn hoặc gỡ nhóm Văn phòng điều phối",
-    unbound: (unit: string) => `Đã gỡ nhóm này khỏi đơn vị <b>${h(unit)}</b>. Tin nhắc việc của đơn vị sẽ không gửi vào đây nữa.`,
+    unbound: (unit: string) =>
+      `Đã gỡ nhóm này khỏi đơn vị <b>${h(unit)}</b>. Tin nhắc việc của đơn vị sẽ không gửi vào đây nữa.`,
     unboundSecretariat: "Đã gỡ nhóm này khỏi vai trò nhóm Văn phòng điều phối.",
   },
   scope: {
@@ -67,15 +70,18 @@ export const onboardingVi = {
   notices: {
     removed: (title: string) =>
       `⚠️ dondoc đã bị đưa ra khỏi nhóm «${h(title)}». Tin nhắc việc sẽ không gửi vào nhóm này cho đến khi bot được thêm lại.`,
-    readded: (title: string) => `✅ dondoc đã được thêm lại vào nhóm «${h(title)}»; tin nhắc việc gửi vào nhóm như trước.`,
+    readded: (title: string) =>
+      `✅ dondoc đã được thêm lại vào nhóm «${h(title)}»; tin nhắc việc gửi vào nhóm như trước.`,
     blocked: (name: string) =>
       `⚠️ Đồng chí ${h(name)} đã chặn dondoc trong trò chuyện riêng: tin nhắc việc không gửi được cho đồng chí cho đến khi mở lại trò chuyện với bot.`,
-    migrated: (title: string) => `ℹ️ Nhóm «${h(title)}» đã được nâng cấp thành siêu nhóm; dondoc đã chuyển tin nhắc việc sang nhóm mới.`,
+    migrated: (title: string) =>
+      `ℹ️ Nhóm «${h(title)}» đã được nâng cấp thành siêu nhóm; dondoc đã chuyển tin nhắc việc sang nhóm mới.`,
   },
   officialNotFound: (q: string) => `Không tìm thấy cán bộ «${h(q)}». Đề nghị kiểm tra lại họ tên hoặc mã cán bộ.`,
   officialAmbiguous: (q: string, names: string[]) =>
     `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn hoặc dùng mã cán bộ.`,
-  officialInactive: (name: string) => `Đồng chí ${h(name)} đã thôi tham gia dondoc nên không cấp đường dẫn kích hoạt được.`,
+  officialInactive: (name: string) =>
+    `Đồng chí ${h(name)} đã thôi tham gia dondoc nên không cấp đường dẫn kích hoạt được.`,
 };
 
 export const onboardingEn: typeof onboardingVi = {
@@ -86,13 +92,17 @@ export const onboardingEn: typeof onboardingVi = {
     onlySecretariatGroup: "only in the coordination office's group or in a private chat with the bot",
   },
   start: {
-    invalidCode: "This activation link is invalid, already used or expired. Please ask the coordination office for a new one.",
-    linkedElsewhere: "This Telegram account is already linked to another official in dondoc. Please contact the coordination office.",
+    invalidCode:
+      "This activation link is invalid, already used or expired. Please ask the coordination office for a new one.",
+    linkedElsewhere:
+      "This Telegram account is already linked to another official in dondoc. Please contact the coordination office.",
     linked: (v) =>
       [
         `Welcome, ${h(v.fullName)}. Your Telegram account is activated; dondoc will remind you of tasks that fall due.`,
         ...(v.roles.length
-          ? [`Roles: ${v.roles.map((r) => h((ROLE_EN[r.role] ?? r.role) + (r.unitName ? ` (${r.unitName})` : ""))).join("; ")}.`]
+          ? [
+              `Roles: ${v.roles.map((r) => h((ROLE_EN[r.role] ?? r.role) + (r.unitName ? ` (${r.unitName})` : ""))).join("; ")}.`,
+            ]
           : []),
         v.responsibilities.length
           ? `Responsible for: ${v.responsibilities.map((r) => h(`${r.programmeCode} · ${r.unitName}${r.project ? ` · ${r.project}` : ""}`)).join("; ")}.`
@@ -103,28 +113,35 @@ export const onboardingEn: typeof onboardingVi = {
       ].join("\n"),
   },
   bind: {
-    anonymousAdmin: "dondoc cannot tell who sends a command as an anonymous group admin. Please turn anonymity off and send it again.",
+    anonymousAdmin:
+      "dondoc cannot tell who sends a command as an anonymous group admin. Please turn anonymity off and send it again.",
     notAdmin: "you must be an administrator of this group",
     adminCheckFailed:
       "Not done: dondoc could not check your administrator rights in this group (Telegram did not answer). Please send the command again in a few minutes; if it still fails, ask the coordination office.",
     notOwnUnit: "a chairman can bind a group only to his own unit",
     boundElsewhere: "the group is bound to another unit; please ask the coordination office",
     onlySecretariatFor: "only the coordination office binds or unbinds its own group",
-    unbound: (unit) => `This group is no longer bound to <b>${h(unit)}</b>. The unit's reminders will not be posted here.`,
+    unbound: (unit) =>
+      `This group is no longer bound to <b>${h(unit)}</b>. The unit's reminders will not be posted here.`,
     unboundSecretariat: "This group is no longer the coordination office's group.",
   },
   scope: {
     otherUnit: "you can see only the units you are responsible for or follow",
     province: "only the coordination office and province-wide leaders can see the whole province",
-    provinceData: "province-wide figures are shown only in the coordination office's group or in a private chat with the bot",
+    provinceData:
+      "province-wide figures are shown only in the coordination office's group or in a private chat with the bot",
   },
   notices: {
-    removed: (title) => `⚠️ dondoc was removed from the group «${h(title)}». No reminders go there until the bot is added back.`,
+    removed: (title) =>
+      `⚠️ dondoc was removed from the group «${h(title)}». No reminders go there until the bot is added back.`,
     readded: (title) => `✅ dondoc was added back to the group «${h(title)}»; reminders go there again.`,
-    blocked: (name) => `⚠️ ${h(name)} blocked dondoc in the private chat: no reminders reach them until they open the chat with the bot again.`,
-    migrated: (title) => `ℹ️ The group «${h(title)}» was upgraded to a supergroup; dondoc moved its reminders to the new group.`,
+    blocked: (name) =>
+      `⚠️ ${h(name)} blocked dondoc in the private chat: no reminders reach them until they open the chat with the bot again.`,
+    migrated: (title) =>
+      `ℹ️ The group «${h(title)}» was upgraded to a supergroup; dondoc moved its reminders to the new group.`,
   },
   officialNotFound: (q) => `No official «${h(q)}». Please check the name or id.`,
-  officialAmbiguous: (q, names) => `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
+  officialAmbiguous: (q, names) =>
+    `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
   officialInactive: (name) => `${h(name)} no longer takes part in dondoc: no activation link can be issued.`,
 };

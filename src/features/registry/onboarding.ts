@@ -47,7 +47,8 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     }
     const all = await db.official.findMany({ select: { id: true, fullName: true } });
     const m = matchByName(q, all, (o) => [o.fullName]);
-    if (m.kind === "many") throw new UserError("officialAmbiguous", { query, names: m.candidates.map((o) => o.fullName) });
+    if (m.kind === "many")
+      throw new UserError("officialAmbiguous", { query, names: m.candidates.map((o) => o.fullName) });
     if (m.kind === "none") throw new UserError("officialNotFound", { query });
     return db.official.findUniqueOrThrow({ where: { id: m.item.id } });
   }
@@ -60,7 +61,13 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     const expiresAt = new Date(input.now.getTime() + inviteTtlDays * 86_400_000);
     await db.$transaction(async (tx) => {
       const invite = await tx.invite.create({
-        data: { codeHash: hashInviteCode(code), officialId: official.id, expiresAt, createdById: input.actor.officialId, createdAt: input.now },
+        data: {
+          codeHash: hashInviteCode(code),
+          officialId: official.id,
+          expiresAt,
+          createdById: input.actor.officialId,
+          createdAt: input.now,
+        },
       });
       await audit(tx, {
         at: input.now,
@@ -87,7 +94,11 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     return {
       fullName: o.fullName,
       roles: o.roles.map((r) => ({ role: r.role, unitName: r.unit?.name ?? null })),
-      responsibilities: o.responsibilities.map((r) => ({ unitName: r.unit.name, programmeCode: r.programme.code, project: r.project })),
+      responsibilities: o.responsibilities.map((r) => ({
+        unitName: r.unit.name,
+        programmeCode: r.programme.code,
+        project: r.project,
+      })),
       openTasks: o.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate, unitName: t.unit.name })),
     };
   }
@@ -105,11 +116,15 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     const codeHash = hashInviteCode(input.code);
     return db.$transaction(async (tx) => {
       const invite = await tx.invite.findUnique({ where: { codeHash }, include: { official: true } });
-      if (!invite || invite.usedAt || invite.expiresAt <= input.now || !invite.official.active) return { ok: false, reason: "invalid" } as const;
+      if (!invite || invite.usedAt || invite.expiresAt <= input.now || !invite.official.active)
+        return { ok: false, reason: "invalid" } as const;
       const holder = await tx.official.findUnique({ where: { telegramUserId: input.telegramUserId } });
       if (holder && holder.id !== invite.officialId) return { ok: false, reason: "linkedElsewhere" } as const;
       // single use, also against a concurrent twin
-      const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: input.now } });
+      const claimed = await tx.invite.updateMany({
+        where: { id: invite.id, usedAt: null },
+        data: { usedAt: input.now },
+      });
       if (claimed.count !== 1) return { ok: false, reason: "invalid" } as const;
       await recordUpdate(tx, input.updateId);
       const before = invite.official;
@@ -134,31 +149,61 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
         action: "official.link",
         entity: "Official",
         entityId: after.id,
-        before: { telegramUserId: before.telegramUserId, telegramUsername: before.telegramUsername, language: before.language },
-        after: { telegramUserId: after.telegramUserId, telegramUsername: after.telegramUsername, language: after.language, inviteId: invite.id },
+        before: {
+          telegramUserId: before.telegramUserId,
+          telegramUsername: before.telegramUsername,
+          language: before.language,
+        },
+        after: {
+          telegramUserId: after.telegramUserId,
+          telegramUsername: after.telegramUsername,
+          language: after.language,
+          inviteId: invite.id,
+        },
       });
       return { ok: true, view: await linkedView(tx, after.id, input.now) } as const;
     });
   }
 
   /** Detaches a group from its unit (or from the secretariat). */
-  async function unbindChat(input: { telegramChatId: bigint; actor: Actor; now: Date }): Promise<{ unitName: string | null; wasSecretariat: boolean }> {
+  async function unbindChat(input: {
+    telegramChatId: bigint;
+    actor: Actor;
+    now: Date;
+  }): Promise<{ unitName: string | null; wasSecretariat: boolean }> {
     return db.$transaction(async (tx) => {
-      const before = await tx.chat.findUnique({ where: { telegramChatId: input.telegramChatId }, include: { unit: true } });
+      const before = await tx.chat.findUnique({
+        where: { telegramChatId: input.telegramChatId },
+        include: { unit: true },
+      });
       if (!before || (before.unitId === null && !before.isSecretariat)) throw new UserError("chatNotBound");
       const after = await tx.chat.update({
         where: { id: before.id },
         data: { unitId: null, isSecretariat: false, boundAt: null, boundByOfficialId: null },
       });
       const { unit: _unit, ...plain } = before;
-      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "chat.unbind", entity: "Chat", entityId: after.id, before: plain, after });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "chat.unbind",
+        entity: "Chat",
+        entityId: after.id,
+        before: plain,
+        after,
+      });
       return { unitName: before.unit?.name ?? null, wasSecretariat: before.isSecretariat };
     });
   }
 
   async function tellSecretariat(tx: Tx, text: string, kind: string, except: bigint, now: Date) {
-    const chats = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE", telegramChatId: { not: except } } });
-    await enqueue(tx, chats.map((c) => ({ chatId: c.telegramChatId, text, kind })), now);
+    const chats = await tx.chat.findMany({
+      where: { isSecretariat: true, status: "ACTIVE", telegramChatId: { not: except } },
+    });
+    await enqueue(
+      tx,
+      chats.map((c) => ({ chatId: c.telegramChatId, text, kind })),
+      now,
+    );
   }
 
   /** my_chat_member: the bot's own membership changed (removed, blocked, re-added). */
@@ -210,8 +255,18 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
       const bound = after.unitId !== null || after.isSecretariat;
       if (isPrivate && gone) {
         // an official the secretariat can no longer remind (someone who is not in the registry: nothing to say)
-        const official = await tx.official.findUnique({ where: { telegramUserId: input.telegramChatId }, select: { fullName: true } });
-        if (official) await tellSecretariat(tx, input.notices.blocked(official.fullName), "chat.blocked", input.telegramChatId, input.now);
+        const official = await tx.official.findUnique({
+          where: { telegramUserId: input.telegramChatId },
+          select: { fullName: true },
+        });
+        if (official)
+          await tellSecretariat(
+            tx,
+            input.notices.blocked(official.fullName),
+            "chat.blocked",
+            input.telegramChatId,
+            input.now,
+          );
       }
       // a group the dispatcher already found unreachable (a send answered 403) was announced then
       if (!isPrivate && bound && before?.status !== "UNREACHABLE") {
@@ -223,7 +278,12 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
   }
 
   /** A group became a supergroup: the chat row and its pending messages move to the new id. */
-  async function chatMigrated(input: { oldId: bigint; newId: bigint; now: Date; notices: ChatNotices }): Promise<boolean> {
+  async function chatMigrated(input: {
+    oldId: bigint;
+    newId: bigint;
+    now: Date;
+    notices: ChatNotices;
+  }): Promise<boolean> {
     return db.$transaction(async (tx) => {
       const moved = await moveChat(tx, input.oldId, input.newId);
       await tx.outboxMessage.updateMany({
@@ -235,7 +295,13 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
       const { before, after } = moved;
       await audit(tx, { at: input.now, action: "chat.migrate", entity: "Chat", entityId: after.id, before, after });
       if (after.unitId !== null || after.isSecretariat) {
-        await tellSecretariat(tx, input.notices.migrated(after.title || input.newId.toString()), "chat.migrated", input.newId, input.now);
+        await tellSecretariat(
+          tx,
+          input.notices.migrated(after.title || input.newId.toString()),
+          "chat.migrated",
+          input.newId,
+          input.now,
+        );
       }
       return true;
     });

@@ -47,7 +47,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     const units = await db.unit.findMany({ where: { active: true }, orderBy: { id: "asc" } });
     const m = matchByName(query, units, (u) => [u.code, u.name]);
     if (m.kind === "one") return m.item;
-    if (m.kind === "many") throw new RegistryInputError(`Đơn vị «${query}» trùng với nhiều đơn vị: ${m.candidates.map((u) => u.name).join(", ")}.`);
+    if (m.kind === "many")
+      throw new RegistryInputError(
+        `Đơn vị «${query}» trùng với nhiều đơn vị: ${m.candidates.map((u) => u.name).join(", ")}.`,
+      );
     throw new RegistryInputError(`Không tìm thấy đơn vị «${query}».`);
   }
 
@@ -55,7 +58,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
     const m = matchByName(query, programmes, (p) => [p.code, p.name, p.nameEn]);
     if (m.kind === "one") return m.item;
-    if (m.kind === "many") throw new RegistryInputError(`Chương trình «${query}» trùng với nhiều chương trình: ${m.candidates.map((p) => p.code).join(", ")}.`);
+    if (m.kind === "many")
+      throw new RegistryInputError(
+        `Chương trình «${query}» trùng với nhiều chương trình: ${m.candidates.map((p) => p.code).join(", ")}.`,
+      );
     throw new RegistryInputError(`Không tìm thấy chương trình «${query}».`);
   }
 
@@ -65,7 +71,11 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     return o;
   }
 
-  async function toPatch(input: OfficialInput, existingUnitId: number | null, selfId: number | null): Promise<OfficialPatch> {
+  async function toPatch(
+    input: OfficialInput,
+    existingUnitId: number | null,
+    selfId: number | null,
+  ): Promise<OfficialPatch> {
     const patch: OfficialPatch = {};
     if (input.name !== undefined) {
       if (input.name.trim() === "") throw new RegistryInputError("Họ và tên không được để trống.");
@@ -78,7 +88,8 @@ export function createRegistryAdmin({ db }: { db: Db }) {
       if (id === null) throw new RegistryInputError(`Telegram ID «${input.telegramId}» không hợp lệ (chỉ gồm chữ số).`);
       if (id !== undefined) {
         const owner = await db.official.findUnique({ where: { telegramUserId: id } });
-        if (owner && owner.id !== selfId) throw new RegistryInputError(`Telegram ID ${id} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id}).`);
+        if (owner && owner.id !== selfId)
+          throw new RegistryInputError(`Telegram ID ${id} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id}).`);
       }
       patch.telegramUserId = id ?? null;
     }
@@ -91,10 +102,14 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     if (input.roles !== undefined) {
       const unitId = patch.unitId !== undefined ? patch.unitId : existingUnitId;
       const roles: { role: Role; unitId: number | null }[] = [];
-      for (const item of input.roles.flatMap((r) => r.split(";")).map((r) => r.trim()).filter((r) => r !== "")) {
+      for (const item of input.roles
+        .flatMap((r) => r.split(";"))
+        .map((r) => r.trim())
+        .filter((r) => r !== "")) {
         const { value, scope } = splitScope(item);
         const role = parseRole(value);
-        if (!role) throw new RegistryInputError(`Vai trò «${value}» không hợp lệ (${Object.values(ROLE_LABELS).join(", ")}).`);
+        if (!role)
+          throw new RegistryInputError(`Vai trò «${value}» không hợp lệ (${Object.values(ROLE_LABELS).join(", ")}).`);
         if (scope === undefined) roles.push({ role, unitId: role === "SECRETARIAT" ? null : unitId });
         else if (foldVietnamese(scope) === foldVietnamese(WHOLE_PROVINCE)) roles.push({ role, unitId: null });
         else roles.push({ role, unitId: (await unitByQuery(scope)).id });
@@ -123,15 +138,22 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   ): Promise<{ changes: number; renamed: { from: string; to: string } | null }> {
     const o = await officialById(id);
     const patch = await toPatch(input, o.unitId, o.id);
-    const renamed = patch.fullName !== undefined && patch.fullName !== o.fullName ? { from: o.fullName, to: patch.fullName } : null;
-    return db.$transaction(async (tx) => ({ changes: (await applyOfficial(tx, id, patch, ctx)).actions.length, renamed }));
+    const renamed =
+      patch.fullName !== undefined && patch.fullName !== o.fullName ? { from: o.fullName, to: patch.fullName } : null;
+    return db.$transaction(async (tx) => ({
+      changes: (await applyOfficial(tx, id, patch, ctx)).actions.length,
+      renamed,
+    }));
   }
 
   /**
    * Deactivates an official: he is no longer recognised by the bot, his current roles and
    * responsibilities end. Refused while he still has open tasks (hand them over first).
    */
-  async function deactivateOfficial(id: number, ctx: ChangeContext): Promise<{ endedRoles: number; endedResponsibilities: number }> {
+  async function deactivateOfficial(
+    id: number,
+    ctx: ChangeContext,
+  ): Promise<{ endedRoles: number; endedResponsibilities: number }> {
     const o = await officialById(id);
     if (!o.active) throw new RegistryInputError(`Cán bộ ${o.fullName} (mã ${id}) đã ngừng hoạt động từ trước.`);
     const open = await db.task.count({ where: { responsibleId: id, status: "OPEN" } });
@@ -160,7 +182,8 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     if (input.fromId === input.toId) throw new RegistryInputError("Không thể bàn giao cho chính người đó.");
     const from = await officialById(input.fromId);
     const to = await officialById(input.toId);
-    if (!to.active) throw new RegistryInputError(`Cán bộ nhận bàn giao ${to.fullName} (mã ${to.id}) đã ngừng hoạt động.`);
+    if (!to.active)
+      throw new RegistryInputError(`Cán bộ nhận bàn giao ${to.fullName} (mã ${to.id}) đã ngừng hoạt động.`);
     const unit = input.unit ? await unitByQuery(input.unit) : null;
     const programme = input.programme ? await programmeByQuery(input.programme) : null;
     const reason = input.reason?.trim() ?? "";
@@ -172,9 +195,14 @@ export function createRegistryAdmin({ db }: { db: Db }) {
         where: { officialId: from.id, ...scope, OR: [{ validTo: null }, { validTo: { gt: ctx.now } }] },
         orderBy: { id: "asc" },
       });
-      const tasks = await tx.task.findMany({ where: { responsibleId: from.id, status: "OPEN", ...scope }, orderBy: { id: "asc" } });
+      const tasks = await tx.task.findMany({
+        where: { responsibleId: from.id, status: "OPEN", ...scope },
+        orderBy: { id: "asc" },
+      });
       if (rows.length === 0 && tasks.length === 0) {
-        throw new RegistryInputError(`Cán bộ ${from.fullName} (mã ${from.id}) không phụ trách gì và không có việc đang mở trong phạm vi này: không có gì để bàn giao.`);
+        throw new RegistryInputError(
+          `Cán bộ ${from.fullName} (mã ${from.id}) không phụ trách gì và không có việc đang mở trong phạm vi này: không có gì để bàn giao.`,
+        );
       }
       for (const r of rows) {
         const ended = await tx.responsibility.update({ where: { id: r.id }, data: { validTo: ctx.now } });
@@ -184,9 +212,19 @@ export function createRegistryAdmin({ db }: { db: Db }) {
         });
         if (already) continue;
         const created = await tx.responsibility.create({
-          data: { officialId: to.id, unitId: r.unitId, programmeId: r.programmeId, project: r.project, validFrom: ctx.now },
+          data: {
+            officialId: to.id,
+            unitId: r.unitId,
+            programmeId: r.programmeId,
+            project: r.project,
+            validFrom: ctx.now,
+          },
         });
-        await log("responsibility.create", "Responsibility", created.id, undefined, { ...created, predecessorId: from.id, reason });
+        await log("responsibility.create", "Responsibility", created.id, undefined, {
+          ...created,
+          predecessorId: from.id,
+          reason,
+        });
       }
       for (const t of tasks) {
         const after = await tx.task.update({ where: { id: t.id }, data: { responsibleId: to.id } });
@@ -242,9 +280,13 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   }
 
   /** Adds a programme after the others; refused for a bad code or a code or name another programme has. */
-  async function addProgramme(input: { code: string; name: string; nameEn?: string }, ctx: ChangeContext): Promise<{ id: number; code: string; name: string }> {
+  async function addProgramme(
+    input: { code: string; name: string; nameEn?: string },
+    ctx: ChangeContext,
+  ): Promise<{ id: number; code: string; name: string }> {
     const code = programmeCode.safeParse(input.code);
-    if (!code.success) throw new RegistryInputError(`${capitalise(code.error.issues[0]?.message ?? "")} (gặp «${input.code}»).`);
+    if (!code.success)
+      throw new RegistryInputError(`${capitalise(code.error.issues[0]?.message ?? "")} (gặp «${input.code}»).`);
     const name = input.name.trim();
     if (name === "") throw new RegistryInputError("Thiếu tên chương trình.");
     const clash = programmeClash({ code: code.data, name }, await listProgrammes());

@@ -11,7 +11,14 @@ import type { RowError, TableKind } from "./registry-io/labels.ts";
 import { validateTables } from "./registry-io/validate.ts";
 
 export { applyOfficial, applyProgramme, type ChangeContext, type OfficialPatch } from "./registry-io/apply.ts";
-export { parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./registry-io/cells.ts";
+export {
+  parseLanguage,
+  parseRole,
+  parseTelegramId,
+  parseUnitKind,
+  parseYesNo,
+  splitScope,
+} from "./registry-io/cells.ts";
 export { formatLocalDateTime } from "./registry-io/export.ts";
 export { readTables, writeTables, type Table, type TableRow } from "./registry-io/files.ts";
 export { programmeClash, programmeCode } from "./registry-io/rows.ts";

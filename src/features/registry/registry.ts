@@ -46,7 +46,10 @@ export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"
 export function createRegistry({ db }: { db: Db }) {
   /** Who is this Telegram user: null when unknown or inactive; only the roles valid at `now`. */
   async function actorByTelegramId(telegramUserId: bigint, now: Date): Promise<Actor | null> {
-    const o = await db.official.findUnique({ where: { telegramUserId }, include: { roles: { orderBy: { id: "asc" } } } });
+    const o = await db.official.findUnique({
+      where: { telegramUserId },
+      include: { roles: { orderBy: { id: "asc" } } },
+    });
     if (!o?.active) return null;
     return {
       officialId: o.id,
@@ -63,7 +66,13 @@ export function createRegistry({ db }: { db: Db }) {
   async function chatByTelegramId(telegramChatId: bigint): Promise<ChatInfo | null> {
     const c = await db.chat.findUnique({ where: { telegramChatId }, include: { unit: { select: { name: true } } } });
     if (!c || c.status !== "ACTIVE") return null;
-    return { id: c.id, telegramChatId, unitId: c.unitId, unitName: c.unit?.name ?? null, isSecretariat: c.isSecretariat };
+    return {
+      id: c.id,
+      telegramChatId,
+      unitId: c.unitId,
+      unitName: c.unit?.name ?? null,
+      isSecretariat: c.isSecretariat,
+    };
   }
 
   const findUnit = (query: string) => findActiveUnit(db, query);

@@ -47,11 +47,22 @@ export function createChartService({ db, status }: { db: Db; status: StatusServi
 
   async function unitReports(unitId: number, year: number): Promise<DatedReport[]> {
     const rows = await db.disbursementReport.findMany({ where: { unitId, year }, orderBy: { id: "asc" } });
-    return rows.map((r) => ({ programmeId: r.programmeId, asOf: r.asOf, source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id }));
+    return rows.map((r) => ({
+      programmeId: r.programmeId,
+      asOf: r.asOf,
+      source: r.source,
+      kind: r.kind,
+      cumulativeVnd: r.cumulativeVnd,
+      seq: r.id,
+    }));
   }
 
   async function unitPlan(unitId: number, year: number): Promise<Map<number, bigint>> {
-    const plans = await db.capitalPlan.groupBy({ by: ["programmeId"], where: { unitId, year }, _sum: { amountVnd: true } });
+    const plans = await db.capitalPlan.groupBy({
+      by: ["programmeId"],
+      where: { unitId, year },
+      _sum: { amountVnd: true },
+    });
     return new Map(plans.map((p) => [p.programmeId, p._sum.amountVnd ?? 0n]));
   }
 
@@ -76,7 +87,9 @@ export function createChartService({ db, status }: { db: Db; status: StatusServi
     if (total <= 0n) return null;
     const series = cumulativeSeries(await unitReports(unitId, year));
     const milestoneRows = await db.milestone.findMany({ where: { year } });
-    const sets = [...plans].filter(([, v]) => v > 0n).map(([pid, plan]) => ({ plan, ms: milestonesFor(milestoneRows, unitId, pid, year) }));
+    const sets = [...plans]
+      .filter(([, v]) => v > 0n)
+      .map(([pid, plan]) => ({ plan, ms: milestonesFor(milestoneRows, unitId, pid, year) }));
     const dates = [...new Set(sets.flatMap((s) => s.ms.map((m) => m.date)))].sort();
     // the plan-weighted target on each milestone date (programmes may have their own milestones)
     const milestones = dates.map((date) => ({

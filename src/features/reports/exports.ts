@@ -121,7 +121,10 @@ export const EXPORT_CSV_SEPARATOR: CsvSeparator = ";";
 /** One sheet as CSV with a BOM and CRLF line ends, ";"-separated unless told otherwise. */
 export function sheetToCsv(sheet: Sheet, separator: CsvSeparator = EXPORT_CSV_SEPARATOR): string {
   return toCsv(
-    [sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c, i) => csvValue(c.type, r[i] ?? null)))],
+    [
+      sheet.columns.map((c) => c.header),
+      ...sheet.rows.map((r) => sheet.columns.map((c, i) => csvValue(c.type, r[i] ?? null))),
+    ],
     separator,
   );
 }
@@ -151,17 +154,34 @@ const KIND: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
 type ColumnSpec = [header: string, type: ColumnType, width?: number];
 
 function sheet(name: string, columns: ColumnSpec[], rows: CellValue[][]): Sheet {
-  const cols = columns.map(([header, type, width]): Column => (width === undefined ? { header, type } : { header, type, width }));
+  const cols = columns.map(([header, type, width]): Column =>
+    width === undefined ? { header, type } : { header, type, width },
+  );
   return { name, columns: cols, rows };
 }
 
-export function createExportService({ db, status, scorecard }: { db: Db; status: StatusService; scorecard: ScorecardService }) {
+export function createExportService({
+  db,
+  status,
+  scorecard,
+}: {
+  db: Db;
+  status: StatusService;
+  scorecard: ScorecardService;
+}) {
   const activeUnits = () =>
-    db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    db.unit.findMany({
+      where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
 
   async function statusSheet(o: ExportOptions): Promise<Sheet> {
     const units = await activeUnits();
-    const views = await status.unitStatuses(units.map((u) => u.id), o.now);
+    const views = await status.unitStatuses(
+      units.map((u) => u.id),
+      o.now,
+    );
     const rows: CellValue[][] = [];
     for (const [i, u] of units.entries()) {
       const st = views.get(u.id)!;
@@ -181,10 +201,22 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
       }
       await o.onProgress?.((i + 1) / units.length);
     }
-    return sheet(S.status, [
-      [C.unit, "text", 24], [C.programme, "text"], [C.plan, "vnd", 22], [C.disbursed, "vnd", 22], [C.rate, "pct"],
-      [C.expected, "pct"], [C.gap, "pct"], [C.light, "text"], [C.openTasks, "int"], [C.overdueTasks, "int"],
-    ], rows);
+    return sheet(
+      S.status,
+      [
+        [C.unit, "text", 24],
+        [C.programme, "text"],
+        [C.plan, "vnd", 22],
+        [C.disbursed, "vnd", 22],
+        [C.rate, "pct"],
+        [C.expected, "pct"],
+        [C.gap, "pct"],
+        [C.light, "text"],
+        [C.openTasks, "int"],
+        [C.overdueTasks, "int"],
+      ],
+      rows,
+    );
   }
 
   async function taskSheets(o: ExportOptions): Promise<Sheet[]> {
@@ -202,12 +234,18 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
     ]);
     await o.onProgress?.(0.6);
     const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is number => x !== null))];
-    const actors = new Map((await db.official.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true } })).map((a) => [a.id, a.fullName]));
+    const actors = new Map(
+      (await db.official.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true } })).map(
+        (a) => [a.id, a.fullName],
+      ),
+    );
     const byTask = new Map<string, typeof events>();
     for (const e of events) byTask.set(e.entityId, [...(byTask.get(e.entityId) ?? []), e]);
     const rows: CellValue[][] = tasks.map((t) => {
       const completedOn = t.status === "DONE" && t.completedAt ? localDate(t.completedAt) : null;
-      const history = (byTask.get(String(t.id)) ?? []).map((e) => `${localDateTime(e.at)} ${e.action}${e.actorId ? ` (${actors.get(e.actorId) ?? e.actorId})` : ""}`);
+      const history = (byTask.get(String(t.id)) ?? []).map(
+        (e) => `${localDateTime(e.at)} ${e.action}${e.actorId ? ` (${actors.get(e.actorId) ?? e.actorId})` : ""}`,
+      );
       return [
         t.id,
         t.unit.name,
@@ -223,15 +261,38 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
         history.join("; "),
       ];
     });
-    const main = sheet(S.tasks, [
-      [C.taskId, "int", 9], [C.unit, "text", 20], [C.programme, "text"], [C.title, "text", 50], [C.responsible, "text", 22],
-      [C.dueDate, "date"], [C.status, "text"], [C.completedOn, "date"], [C.timeliness, "text", 24], [C.docRef, "text", 18],
-      [C.reminders, "int"], [C.history, "text", 60],
-    ], rows);
+    const main = sheet(
+      S.tasks,
+      [
+        [C.taskId, "int", 9],
+        [C.unit, "text", 20],
+        [C.programme, "text"],
+        [C.title, "text", 50],
+        [C.responsible, "text", 22],
+        [C.dueDate, "date"],
+        [C.status, "text"],
+        [C.completedOn, "date"],
+        [C.timeliness, "text", 24],
+        [C.docRef, "text", 18],
+        [C.reminders, "int"],
+        [C.history, "text", 60],
+      ],
+      rows,
+    );
     const history = sheet(
       S.history,
-      [[C.taskId, "int", 9], [C.at, "datetime", 18], [C.actor, "text", 22], [C.action, "text", 22]],
-      events.map((e) => [Number(e.entityId), e.at, e.actorId ? (actors.get(e.actorId) ?? String(e.actorId)) : "", e.action]),
+      [
+        [C.taskId, "int", 9],
+        [C.at, "datetime", 18],
+        [C.actor, "text", 22],
+        [C.action, "text", 22],
+      ],
+      events.map((e) => [
+        Number(e.entityId),
+        e.at,
+        e.actorId ? (actors.get(e.actorId) ?? String(e.actorId)) : "",
+        e.action,
+      ]),
     );
     await o.onProgress?.(1);
     return [main, history];
@@ -254,13 +315,36 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
       const part = [r.source ? SOURCE[r.source] : "", r.kind ? KIND[r.kind] : ""].filter(Boolean).join(" ") || V.whole;
       // a part report's rate is against the whole programme plan only when it covers the whole programme
       const whole = r.source === null && r.kind === null;
-      return [r.unit.name, r.programme.code, part, r.asOf, r.cumulativeVnd, plan, whole ? rateBp(r.cumulativeVnd, plan) : null, r.reportedBy?.fullName ?? "", r.isCorrection ? V.yes : "", r.createdAt];
+      return [
+        r.unit.name,
+        r.programme.code,
+        part,
+        r.asOf,
+        r.cumulativeVnd,
+        plan,
+        whole ? rateBp(r.cumulativeVnd, plan) : null,
+        r.reportedBy?.fullName ?? "",
+        r.isCorrection ? V.yes : "",
+        r.createdAt,
+      ];
     });
     await o.onProgress?.(1);
-    return sheet(S.disbursement, [
-      [C.unit, "text", 20], [C.programme, "text"], [C.part, "text", 18], [C.asOf, "date"], [C.cumulative, "vnd", 22],
-      [C.plan, "vnd", 22], [C.rate, "pct"], [C.reportedBy, "text", 22], [C.correction, "text"], [C.reportedAt, "datetime", 18],
-    ], rows);
+    return sheet(
+      S.disbursement,
+      [
+        [C.unit, "text", 20],
+        [C.programme, "text"],
+        [C.part, "text", 18],
+        [C.asOf, "date"],
+        [C.cumulative, "vnd", 22],
+        [C.plan, "vnd", 22],
+        [C.rate, "pct"],
+        [C.reportedBy, "text", 22],
+        [C.correction, "text"],
+        [C.reportedAt, "datetime", 18],
+      ],
+      rows,
+    );
   }
 
   async function scorecardSheet(o: ExportOptions): Promise<Sheet> {
@@ -285,12 +369,29 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
       c.requests.answeredLate,
       c.requests.openOverdue,
     ]);
-    return sheet(S.scorecards, [
-      [C.unit, "text", 20], [C.period, "text"], [C.doneOnTime, "int"], [C.doneLate, "int"], [C.openInTerm, "int"],
-      [C.openOverdue, "int"], [C.medianDaysLate, "decimal"], [C.reminders, "int"], [C.plan, "vnd", 22], [C.disbursed, "vnd", 22],
-      [C.rate, "pct"], [C.expected, "pct"], [C.meetingsHeld, "int"], [C.meetingsExpected, "int"], [C.requestsOnTime, "int"],
-      [C.requestsLate, "int"], [C.requestsOpenOverdue, "int"],
-    ], rows);
+    return sheet(
+      S.scorecards,
+      [
+        [C.unit, "text", 20],
+        [C.period, "text"],
+        [C.doneOnTime, "int"],
+        [C.doneLate, "int"],
+        [C.openInTerm, "int"],
+        [C.openOverdue, "int"],
+        [C.medianDaysLate, "decimal"],
+        [C.reminders, "int"],
+        [C.plan, "vnd", 22],
+        [C.disbursed, "vnd", 22],
+        [C.rate, "pct"],
+        [C.expected, "pct"],
+        [C.meetingsHeld, "int"],
+        [C.meetingsExpected, "int"],
+        [C.requestsOnTime, "int"],
+        [C.requestsLate, "int"],
+        [C.requestsOpenOverdue, "int"],
+      ],
+      rows,
+    );
   }
 
   async function build(kind: ExportKind, o: ExportOptions): Promise<ExportResult> {
@@ -303,8 +404,14 @@ export function createExportService({ db, status, scorecard }: { db: Db; status:
   }
 
   /** The file's bytes: XLSX (every sheet) or CSV (the first sheet; ";" unless `separator` says ","). */
-  async function file(result: ExportResult, format: "xlsx" | "csv", opts: { separator?: CsvSeparator } = {}): Promise<Buffer> {
-    return format === "csv" ? Buffer.from(sheetToCsv(result.sheets[0]!, opts.separator), "utf8") : toXlsx(result.sheets);
+  async function file(
+    result: ExportResult,
+    format: "xlsx" | "csv",
+    opts: { separator?: CsvSeparator } = {},
+  ): Promise<Buffer> {
+    return format === "csv"
+      ? Buffer.from(sheetToCsv(result.sheets[0]!, opts.separator), "utf8")
+      : toXlsx(result.sheets);
   }
 
   return { build, file };

@@ -38,13 +38,23 @@ function periodEn(p: Period): string {
 
 function moneyVi(d: DisbursementScore | null): string {
   if (!d || d.actualBp === null) return "Giải ngân: chưa có kế hoạch vốn";
-  const gap = d.gapBp === null || d.gapBp === 0 ? "đúng tiến độ" : d.gapBp > 0 ? `chậm ${formatPoints(d.gapBp)} điểm` : `vượt ${formatPoints(-d.gapBp)} điểm`;
+  const gap =
+    d.gapBp === null || d.gapBp === 0
+      ? "đúng tiến độ"
+      : d.gapBp > 0
+        ? `chậm ${formatPoints(d.gapBp)} điểm`
+        : `vượt ${formatPoints(-d.gapBp)} điểm`;
   return `Giải ngân: ${formatBillions(d.disbursedVnd)}/${formatBillions(d.planVnd)} tỷ = ${formatPercentBp(d.actualBp)} kế hoạch; tiến độ cần đạt ${formatPercentBp(d.expectedBp)} (${gap})`;
 }
 
 function moneyEn(d: DisbursementScore | null): string {
   if (!d || d.actualBp === null) return "Disbursement: no capital plan yet";
-  const gap = d.gapBp === null || d.gapBp === 0 ? "on pace" : d.gapBp > 0 ? `${formatPoints(d.gapBp)} points behind` : `${formatPoints(-d.gapBp)} points ahead`;
+  const gap =
+    d.gapBp === null || d.gapBp === 0
+      ? "on pace"
+      : d.gapBp > 0
+        ? `${formatPoints(d.gapBp)} points behind`
+        : `${formatPoints(-d.gapBp)} points ahead`;
   return `Disbursement: ${formatBillions(d.disbursedVnd)}/${formatBillions(d.planVnd)} bn VND = ${formatPercentBp(d.actualBp)} of plan; expected ${formatPercentBp(d.expectedBp)} (${gap})`;
 }
 
@@ -61,7 +71,10 @@ export const reportsVi = {
   scorecard: (v: ScorecardView) => {
     const t = v.tasks;
     const late = t.medianDaysLate === null ? "" : ` · trễ trung vị ${num(t.medianDaysLate)} ngày`;
-    const perTask = v.doneTasks > 0 ? ` (bình quân ${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} lần/việc)` : "";
+    const perTask =
+      v.doneTasks > 0
+        ? ` (bình quân ${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} lần/việc)`
+        : "";
     const r = v.requests;
     const lines = [
       `📋 <b>Bảng điểm ${v.subject === "unit" ? "" : "đồng chí "}${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodVi(v.period)} · đến ${formatDmy(v.today)}`,
@@ -109,8 +122,14 @@ export const reportsVi = {
         v.movers.map((m) => `${h(m.unitName)} ${signedPoints(m.deltaBp)} điểm`),
         "không có thay đổi",
       )}`,
-      `Chậm so với tiến độ: ${list(v.behind.map((b) => `${h(b.unitName)} (chậm ${formatPoints(b.gapBp)} điểm)`), "không có")}`,
-      `Việc quá hạn: ${list(v.overdueByUnit.map((o) => `${h(o.unitName)} ${o.count}`), "không có")}`,
+      `Chậm so với tiến độ: ${list(
+        v.behind.map((b) => `${h(b.unitName)} (chậm ${formatPoints(b.gapBp)} điểm)`),
+        "không có",
+      )}`,
+      `Việc quá hạn: ${list(
+        v.overdueByUnit.map((o) => `${h(o.unitName)} ${o.count}`),
+        "không có",
+      )}`,
       `Văn bản xin ý kiến chưa trả lời: ${v.unanswered.open} (quá hạn ${v.unanswered.overdue})`,
     ].join("\n"),
 
@@ -157,7 +176,13 @@ export const reportsVi = {
     requestsLate: "Văn bản trả lời trễ",
     requestsOpenOverdue: "Văn bản quá hạn chưa trả lời",
   },
-  sheets: { status: "Tình hình", tasks: "Nhiệm vụ", history: "Lịch sử", disbursement: "Giải ngân", scorecards: "Bảng điểm" },
+  sheets: {
+    status: "Tình hình",
+    tasks: "Nhiệm vụ",
+    history: "Lịch sử",
+    disbursement: "Giải ngân",
+    scorecards: "Bảng điểm",
+  },
   values: {
     light: { green: "Đạt tiến độ", yellow: "Chậm", red: "Chậm nhiều" } as Record<string, string>,
     status: { OPEN: "Đang mở", DONE: "Hoàn thành", CANCELLED: "Đã hủy" } as Record<string, string>,
@@ -183,7 +208,8 @@ export const reportsEn: typeof reportsVi = {
   scorecard: (v: ScorecardView) => {
     const t = v.tasks;
     const late = t.medianDaysLate === null ? "" : ` · median ${num(t.medianDaysLate)} days late`;
-    const perTask = v.doneTasks > 0 ? ` (${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} per task)` : "";
+    const perTask =
+      v.doneTasks > 0 ? ` (${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} per task)` : "";
     const r = v.requests;
     const lines = [
       `📋 <b>Scorecard ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
@@ -227,9 +253,18 @@ export const reportsEn: typeof reportsVi = {
   weekly: (v: WeeklyReportView) =>
     [
       `📈 <b>Weekly report from ${formatDmy(v.weekOf)}</b> · as of ${formatDmy(v.today)}`,
-      `Disbursement moves this week: ${list(v.movers.map((m) => `${h(m.unitName)} ${signedPoints(m.deltaBp)} points`), "no change")}`,
-      `Behind pace: ${list(v.behind.map((b) => `${h(b.unitName)} (${formatPoints(b.gapBp)} points behind)`), "none")}`,
-      `Overdue tasks: ${list(v.overdueByUnit.map((o) => `${h(o.unitName)} ${o.count}`), "none")}`,
+      `Disbursement moves this week: ${list(
+        v.movers.map((m) => `${h(m.unitName)} ${signedPoints(m.deltaBp)} points`),
+        "no change",
+      )}`,
+      `Behind pace: ${list(
+        v.behind.map((b) => `${h(b.unitName)} (${formatPoints(b.gapBp)} points behind)`),
+        "none",
+      )}`,
+      `Overdue tasks: ${list(
+        v.overdueByUnit.map((o) => `${h(o.unitName)} ${o.count}`),
+        "none",
+      )}`,
       `Unanswered written requests: ${v.unanswered.open} (${v.unanswered.overdue} overdue)`,
     ].join("\n"),
 

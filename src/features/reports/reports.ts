@@ -8,7 +8,17 @@ import { createScorecardService } from "./scorecard.ts";
 import type { StatusService } from "../disbursement/status.ts";
 import { createWeeklyReportService } from "./weekly-report.ts";
 
-export function createReportServices({ db, calendar, officeHours, status }: { db: Db; calendar: () => Promise<WorkCalendar>; officeHours: OfficeHours; status: StatusService }) {
+export function createReportServices({
+  db,
+  calendar,
+  officeHours,
+  status,
+}: {
+  db: Db;
+  calendar: () => Promise<WorkCalendar>;
+  officeHours: OfficeHours;
+  status: StatusService;
+}) {
   const scorecard = createScorecardService({ db, status });
   const charts = createChartService({ db, status });
   return {

@@ -53,14 +53,19 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
       orderBy: { id: "asc" },
     });
     const reminders = tasks.length
-      ? await db.reminder.findMany({ where: { taskId: { in: tasks.map((t) => t.id) } }, select: { taskId: true, createdAt: true } })
+      ? await db.reminder.findMany({
+          where: { taskId: { in: tasks.map((t) => t.id) } },
+          select: { taskId: true, createdAt: true },
+        })
       : [];
     const facts = tasks.map((t) => {
       const done = t.status === "DONE" && t.completedAt !== null;
       return {
         dueDate: t.dueDate,
         completedOn: done ? localDate(t.completedAt!) : null,
-        remindersBeforeDone: done ? reminders.filter((r) => r.taskId === t.id && r.createdAt < t.completedAt!).length : 0,
+        remindersBeforeDone: done
+          ? reminders.filter((r) => r.taskId === t.id && r.createdAt < t.completedAt!).length
+          : 0,
       };
     });
     const tally = tallyTasks(facts, today);
@@ -73,7 +78,10 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
       select: { dueOn: true, answeredAt: true, status: true },
     });
     return tallyRequests(
-      rows.map((r) => ({ dueOn: r.dueOn, answeredOn: r.status === "ANSWERED" && r.answeredAt ? localDate(r.answeredAt) : null })),
+      rows.map((r) => ({
+        dueOn: r.dueOn,
+        answeredOn: r.status === "ANSWERED" && r.answeredAt ? localDate(r.answeredAt) : null,
+      })),
       today,
     );
   }
@@ -92,7 +100,11 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
     const { tally, doneTasks } = await taskFacts({ unitId }, period, today);
     const st = await status.unitStatus(unitId, now);
     const months = monthsElapsed(period, today);
-    const held = await db.meeting.findMany({ where: { unitId, month: { in: months } }, select: { month: true }, distinct: ["month"] });
+    const held = await db.meeting.findMany({
+      where: { unitId, month: { in: months } },
+      select: { month: true },
+      distinct: ["month"],
+    });
     return {
       subject: "unit",
       name: unit.name,
@@ -147,7 +159,11 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
   }
 
   /** Every active district and commune, by name. */
-  async function allUnitScorecards(period: Period, now: Date, onProgress?: (done: number, total: number) => void): Promise<ScorecardView[]> {
+  async function allUnitScorecards(
+    period: Period,
+    now: Date,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ScorecardView[]> {
     const units = await db.unit.findMany({
       where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
       orderBy: { name: "asc" },
@@ -161,7 +177,12 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
     return out;
   }
 
-  return { unitScorecard, officialScorecard, allUnitScorecards, findSubject: (query: string) => findSubject(db, query) };
+  return {
+    unitScorecard,
+    officialScorecard,
+    allUnitScorecards,
+    findSubject: (query: string) => findSubject(db, query),
+  };
 }
 
 export type ScorecardService = ReturnType<typeof createScorecardService>;
@@ -176,12 +197,16 @@ interface ActorLike {
   roles: { role: string; unitId: number | null }[];
 }
 
-const provinceWide = (a: ActorLike) => a.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "SUPERVISOR" && r.unitId === null));
+const provinceWide = (a: ActorLike) =>
+  a.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "SUPERVISOR" && r.unitId === null));
 
-/** The secretariat and province-wide supervisors: any unit; supervisors: their units; chairmen (and Party secretaries): theirs. */
+/** The secretariat and province-wide supervisors: any unit; supervisors: their units; chairmen (and Party
+ * secretaries): theirs. */
 export function mayViewUnitScorecard(a: ActorLike, unitId: number): boolean {
   if (provinceWide(a)) return true;
-  return a.roles.some((r) => r.unitId === unitId && (r.role === "SUPERVISOR" || r.role === "CHAIRMAN" || r.role === "PARTY_SECRETARY"));
+  return a.roles.some(
+    (r) => r.unitId === unitId && (r.role === "SUPERVISOR" || r.role === "CHAIRMAN" || r.role === "PARTY_SECRETARY"),
+  );
 }
 
 /** An official: himself; otherwise whoever may see his unit's scorecard. */
@@ -190,7 +215,8 @@ export function mayViewOfficialScorecard(a: ActorLike, official: { id: number; u
   return official.unitId === null ? provinceWide(a) : mayViewUnitScorecard(a, official.unitId);
 }
 
-export type ScorecardSubject = { kind: "unit"; id: number; name: string } | { kind: "official"; id: number; name: string; unitId: number | null };
+export type ScorecardSubject =
+  { kind: "unit"; id: number; name: string } | { kind: "official"; id: number; name: string; unitId: number | null };
 
 /** A unit by name or code, else an active official by name; unitNotFound / ambiguity errors otherwise. */
 export async function findSubject(db: Db, query: string): Promise<ScorecardSubject> {
@@ -198,9 +224,13 @@ export async function findSubject(db: Db, query: string): Promise<ScorecardSubje
   const u = matchByName(query, units, (x) => [x.code, x.name]);
   if (u.kind === "one") return { kind: "unit", id: u.item.id, name: u.item.name };
   if (u.kind === "many") throw new UserError("unitAmbiguous", { query, names: u.candidates.map((x) => x.name) });
-  const officials = await db.official.findMany({ where: { active: true }, select: { id: true, fullName: true, unitId: true } });
+  const officials = await db.official.findMany({
+    where: { active: true },
+    select: { id: true, fullName: true, unitId: true },
+  });
   const o = matchByName(query, officials, (x) => [x.fullName]);
   if (o.kind === "one") return { kind: "official", id: o.item.id, name: o.item.fullName, unitId: o.item.unitId };
-  if (o.kind === "many") throw new UserError("officialAmbiguous", { query, names: o.candidates.map((x) => x.fullName) });
+  if (o.kind === "many")
+    throw new UserError("officialAmbiguous", { query, names: o.candidates.map((x) => x.fullName) });
   throw new UserError("unitNotFound", { query });
 }

@@ -46,11 +46,18 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
       .filter((u) => u.gapBp !== null && u.gapBp > 0)
       .map((u) => ({ unitName: u.unitName, gapBp: u.gapBp! }))
       .slice(0, BEHIND);
-    const overdue = await db.task.groupBy({ by: ["unitId"], where: { status: "OPEN", unitId: { in: unitIds }, dueDate: { lt: today } }, _count: { _all: true } });
+    const overdue = await db.task.groupBy({
+      by: ["unitId"],
+      where: { status: "OPEN", unitId: { in: unitIds }, dueDate: { lt: today } },
+      _count: { _all: true },
+    });
     const overdueByUnit = overdue
       .map((o) => ({ unitName: units.find((u) => u.id === o.unitId)?.name ?? "", count: o._count._all }))
       .sort((a, b) => b.count - a.count || a.unitName.localeCompare(b.unitName, "vi"));
-    const open = await db.writtenRequest.findMany({ where: { status: { in: ["OPEN", "CENTRAL"] }, unitId: { in: unitIds } }, select: { dueOn: true } });
+    const open = await db.writtenRequest.findMany({
+      where: { status: { in: ["OPEN", "CENTRAL"] }, unitId: { in: unitIds } },
+      select: { dueOn: true },
+    });
     return {
       today,
       weekOf: monday,
@@ -66,7 +73,9 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
     if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours", messages: 0, photos: 0 };
     const today = localDate(now);
     const monday = addDays(today, -((weekday(today) + 6) % 7));
-    const allUnits = (await db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, select: { id: true } })).map((u) => u.id);
+    const allUnits = (
+      await db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, select: { id: true } })
+    ).map((u) => u.id);
 
     // recipients: secretariat chats (every unit), supervisors in private (their units; all if province-wide)
     const recipients = new Map<string, { chatId: bigint; language: string; unitIds: number[] }>();
@@ -82,7 +91,12 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
     }
     const keyOf = (chatId: bigint) => `report:weekly:${chatId}:${monday}`;
     const taken = new Set(
-      (await db.reminder.findMany({ where: { key: { in: [...recipients.values()].map((r) => keyOf(r.chatId)) } }, select: { key: true } })).map((r) => r.key),
+      (
+        await db.reminder.findMany({
+          where: { key: { in: [...recipients.values()].map((r) => keyOf(r.chatId)) } },
+          select: { key: true },
+        })
+      ).map((r) => r.key),
     );
     const due = [...recipients.values()].filter((r) => !taken.has(keyOf(r.chatId)) && r.unitIds.length > 0);
     if (due.length === 0) return { messages: 0, photos: 0 };
@@ -92,10 +106,21 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
       const t = catalogue(r.language).reports;
       const v = await view(now, r.unitIds, monday);
       const chart = await deps.charts.rateChart(now, r.unitIds);
-      items.push({ key: keyOf(r.chatId), chatId: r.chatId, text: t.weekly(v), png: chart.png, caption: t.chart.caption(today) });
+      items.push({
+        key: keyOf(r.chatId),
+        chatId: r.chatId,
+        text: t.weekly(v),
+        png: chart.png,
+        caption: t.chart.caption(today),
+      });
     }
     const claimed = await db.$transaction(async (tx) => {
-      const keys = await claimKeys(tx, items.map((i) => i.key), "report.weekly", now);
+      const keys = await claimKeys(
+        tx,
+        items.map((i) => i.key),
+        "report.weekly",
+        now,
+      );
       const out: OutgoingMessage[] = items
         .filter((i) => keys.has(i.key))
         .flatMap((i) => [

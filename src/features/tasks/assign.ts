@@ -78,7 +78,9 @@ export async function writeAssignment(
       createdAt: now,
     },
   });
-  const task = a.recurrence ? await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } }) : created;
+  const task = a.recurrence
+    ? await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } })
+    : created;
   await audit(tx, {
     at: now,
     actorId: by.officialId,
@@ -116,7 +118,11 @@ export function createAssignService(deps: AssignDeps) {
       errors.push(error);
     }
     const actor = input.actor;
-    if (unit && actor && !actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === unit.id))) {
+    if (
+      unit &&
+      actor &&
+      !actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === unit.id))
+    ) {
       return { ok: false, errors: [taskError("notYourUnit", unit.name)] };
     }
     let programmeId: number | null = null;
@@ -129,17 +135,36 @@ export function createAssignService(deps: AssignDeps) {
     let responsible: { id: number; fullName: string } | null = null;
     if (unit) {
       const officials = await db.official.findMany({
-        where: { active: true, OR: [{ unitId: unit.id }, { roles: { some: { unitId: unit.id, role: "RESPONSIBLE" } } }] },
+        where: {
+          active: true,
+          OR: [{ unitId: unit.id }, { roles: { some: { unitId: unit.id, role: "RESPONSIBLE" } } }],
+        },
         orderBy: { id: "asc" },
       });
       const m = matchByName(input.responsible, officials, (o) => [o.fullName, o.telegramUsername ?? ""]);
       if (m.kind === "none") errors.push(taskError("officialNotFound", input.responsible, unit.name));
-      else if (m.kind === "many") errors.push(taskError("officialAmbiguous", input.responsible, m.candidates.map((o) => o.fullName)));
+      else if (m.kind === "many")
+        errors.push(
+          taskError(
+            "officialAmbiguous",
+            input.responsible,
+            m.candidates.map((o) => o.fullName),
+          ),
+        );
       else responsible = m.item;
     }
     if (input.dueDate < localDate(input.now)) errors.push(taskError("pastDate", input.dueDate));
     if (errors.length > 0 || !unit || !responsible) return { ok: false, errors };
-    return { ok: true, value: { unitId: unit.id, unitName: unit.name, programmeId, responsibleId: responsible.id, responsibleName: responsible.fullName } };
+    return {
+      ok: true,
+      value: {
+        unitId: unit.id,
+        unitName: unit.name,
+        programmeId,
+        responsibleId: responsible.id,
+        responsibleName: responsible.fullName,
+      },
+    };
   }
 
   async function assign(input: AssignInput): Promise<AssignedView> {
@@ -149,7 +174,13 @@ export function createAssignService(deps: AssignDeps) {
       await recordUpdate(tx, input.updateId);
       return writeAssignment(
         tx,
-        { ...resolved.value, title: input.title, dueDate: input.dueDate, docRef: input.docRef, recurrence: input.recurrence },
+        {
+          ...resolved.value,
+          title: input.title,
+          dueDate: input.dueDate,
+          docRef: input.docRef,
+          recurrence: input.recurrence,
+        },
         { officialId: input.actor.officialId, fullName: input.actor.fullName, action: "task.assign" },
         input.now,
       );
@@ -210,13 +241,23 @@ export function createAssignService(deps: AssignDeps) {
       return isOfficeTime(later, cal, hours) ? later : nextOfficeStart(later, cal, hours);
     }
     const today = localDate(now);
-    if (kind === "am") return nextOfficeStart(localInstant(addDays(today, 1), Math.min(7 * 60 + 30, hours.startMin)), cal, hours);
+    if (kind === "am")
+      return nextOfficeStart(localInstant(addDays(today, 1), Math.min(7 * 60 + 30, hours.startMin)), cal, hours);
     // the next working day, at the same time of day (inside office hours)
-    const same = localInstant(cal.nextWorkingDay(today), Math.max(hours.startMin, Math.min(localMinutes(now), hours.endMin - 1)));
+    const same = localInstant(
+      cal.nextWorkingDay(today),
+      Math.max(hours.startMin, Math.min(localMinutes(now), hours.endMin - 1)),
+    );
     return nextOfficeStart(same, cal, hours);
   }
 
-  async function snooze(input: { taskId: number; kind: SnoozeKind; actor: Actor; now: Date; updateId?: bigint }): Promise<SnoozeView> {
+  async function snooze(input: {
+    taskId: number;
+    kind: SnoozeKind;
+    actor: Actor;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<SnoozeView> {
     const task = await openTaskFor(input.taskId, input.actor);
     const cal = await deps.calendar();
     const until = snoozeEnd(input.kind, input.now, cal);
@@ -243,7 +284,13 @@ export function createAssignService(deps: AssignDeps) {
   }
 
   /** "⚠️ Vướng mắc" pressed: waits for the reason, the next message of this user in this chat. */
-  async function askObstacle(input: { taskId: number; chatId: bigint; userId: bigint; actor: Actor; now: Date }): Promise<string> {
+  async function askObstacle(input: {
+    taskId: number;
+    chatId: bigint;
+    userId: bigint;
+    actor: Actor;
+    now: Date;
+  }): Promise<string> {
     const task = await openTaskFor(input.taskId, input.actor);
     const data = {
       kind: OBSTACLE_INPUT,
@@ -261,7 +308,9 @@ export function createAssignService(deps: AssignDeps) {
 
   /** True when this user owes this chat the reason of an obstacle. */
   async function awaitsObstacle(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
-    const p = await db.pendingInput.findUnique({ where: { chatId_userId_kind: { chatId, userId, kind: OBSTACLE_INPUT } } });
+    const p = await db.pendingInput.findUnique({
+      where: { chatId_userId_kind: { chatId, userId, kind: OBSTACLE_INPUT } },
+    });
     return p !== null && p.expiresAt > now;
   }
 
@@ -285,8 +334,17 @@ export function createAssignService(deps: AssignDeps) {
       const task = await tx.task.findUnique({ where: { id: taskId }, include: { unit: true } });
       if (!task) throw taskError("taskNotFound", taskId);
       const reason = input.reason.trim().slice(0, 2000);
-      const o = await tx.obstacle.create({ data: { taskId, reason, openedById: input.actor.officialId, createdAt: input.now } });
-      await audit(tx, { at: input.now, actorId: input.actor.officialId, action: "obstacle.open", entity: "Obstacle", entityId: o.id, after: o });
+      const o = await tx.obstacle.create({
+        data: { taskId, reason, openedById: input.actor.officialId, createdAt: input.now },
+      });
+      await audit(tx, {
+        at: input.now,
+        actorId: input.actor.officialId,
+        action: "obstacle.open",
+        entity: "Obstacle",
+        entityId: o.id,
+        after: o,
+      });
       const view: ObstacleView = {
         id: o.id,
         taskId,
@@ -296,7 +354,10 @@ export function createAssignService(deps: AssignDeps) {
         byName: input.actor.fullName,
         openedOn: localDate(input.now),
       };
-      const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" }, orderBy: { id: "asc" } });
+      const secretariat = await tx.chat.findMany({
+        where: { isSecretariat: true, status: "ACTIVE" },
+        orderBy: { id: "asc" },
+      });
       const text = catalogue("vi").tasks.obstacle.notice(view);
       await enqueue(
         tx,
@@ -326,7 +387,18 @@ export function createAssignService(deps: AssignDeps) {
     });
   }
 
-  return { assign, resolveAssignment, openTasks, overdueTasks, snooze, snoozeEnd, askObstacle, awaitsObstacle, recordObstacle, openObstacles };
+  return {
+    assign,
+    resolveAssignment,
+    openTasks,
+    overdueTasks,
+    snooze,
+    snoozeEnd,
+    askObstacle,
+    awaitsObstacle,
+    recordObstacle,
+    openObstacles,
+  };
 }
 
 export type AssignService = ReturnType<typeof createAssignService>;

@@ -94,7 +94,8 @@ export const tasksVi = {
   list: {
     mine: (n: number) => `<b>Việc đang mở của đồng chí</b> (${n})`,
     unit: (unit: string, n: number) => `<b>Việc đang mở — ${h(unit)}</b> (${n})`,
-    line: (v: TaskLineView) => `#${v.id} · ${h(v.title)} · hạn ${formatDmy(v.dueDate)} · ${TIMELINESS_VI[v.timeliness]}`,
+    line: (v: TaskLineView) =>
+      `#${v.id} · ${h(v.title)} · hạn ${formatDmy(v.dueDate)} · ${TIMELINESS_VI[v.timeliness]}`,
     none: "Không có việc đang mở.",
     overdueUnit: (unit: string, n: number) => `<b>Việc quá hạn — ${h(unit)}</b> (${n}), quá hạn lâu nhất trước`,
     overdueProvince: (n: number) => `<b>Việc quá hạn — toàn tỉnh</b> (${n}), quá hạn lâu nhất trước`,
@@ -119,8 +120,7 @@ export const tasksVi = {
       : `⏰ Đã hẹn: dondoc sẽ nhắc lại việc «${h(v.title)}» lúc ${when(v.until)} (hạn ${formatDmy(v.dueDate)}).`,
 
   obstacle: {
-    ask: (title: string) =>
-      `⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «${h(title)}».`,
+    ask: (title: string) => `⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «${h(title)}».`,
     recorded: (v: ObstacleView) =>
       `Đã ghi nhận vướng mắc #${v.id} của việc «${h(v.title)}» và báo Văn phòng điều phối.`,
     notice: (v: ObstacleView) =>
@@ -179,7 +179,8 @@ export const tasksEn: typeof tasksVi = {
     none: "No open tasks.",
     overdueUnit: (unit, n) => `<b>Overdue tasks — ${h(unit)}</b> (${n}), most overdue first`,
     overdueProvince: (n) => `<b>Overdue tasks — province</b> (${n}), most overdue first`,
-    overdueUnits: (units, n) => `<b>Overdue tasks — the units you follow: ${units.map(h).join(", ")}</b> (${n}), most overdue first`,
+    overdueUnits: (units, n) =>
+      `<b>Overdue tasks — the units you follow: ${units.map(h).join(", ")}</b> (${n}), most overdue first`,
     overdueLine: (v, withUnit) =>
       `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · due ${formatDmy(v.dueDate)} · ${v.overdueDays} working days overdue · ${h(v.responsibleName)}`,
     noneOverdue: "No overdue tasks.",
@@ -222,7 +223,8 @@ export const tasksEn: typeof tasksVi = {
     notYourUnit: (unit) => `You can assign tasks only in your own unit, not in ${h(unit)}.`,
     programmeNotFound: (q) => `No programme «${h(q)}». Write its code (NTM, GNBV, DTTS) or «-».`,
     officialNotFound: (q, unit) => `No official «${h(q)}» in ${h(unit)}.`,
-    officialAmbiguous: (q, names) => `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please give the full name.`,
+    officialAmbiguous: (q, names) =>
+      `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please give the full name.`,
     taskNotFound: (id) => `There is no task #${id}.`,
     notAllowed: "Only the responsible official, the unit's chairman or the coordination office may act on this task.",
     notOpen: (title) => `«${h(title)}» is no longer open.`,

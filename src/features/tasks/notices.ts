@@ -28,11 +28,16 @@ export function reminderButtons(taskId: number, t: Catalogue) {
   };
 }
 
-const doneOnly = (taskId: number, t: Catalogue) => ({ inline_keyboard: [[{ text: t.tasks.buttons.done, callback_data: `done:${taskId}` }]] });
+const doneOnly = (taskId: number, t: Catalogue) => ({
+  inline_keyboard: [[{ text: t.tasks.buttons.done, callback_data: `done:${taskId}` }]],
+});
 
 /** Writes the announcement of task `taskId` to the outbox: the unit's active groups and the official's private chat. */
 export async function announceTask(tx: Tx, taskId: number, assignedByName: string, now: Date): Promise<AssignedView> {
-  const task = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: { unit: true, programme: true, responsible: true } });
+  const task = await tx.task.findUniqueOrThrow({
+    where: { id: taskId },
+    include: { unit: true, programme: true, responsible: true },
+  });
   const r = task.responsible;
   const view: AssignedView = {
     taskId: task.id,
@@ -40,7 +45,9 @@ export async function announceTask(tx: Tx, taskId: number, assignedByName: strin
     unitName: task.unit.name,
     programmeCode: task.programme?.code ?? null,
     responsibleName: r.fullName,
-    responsibleMention: r.telegramUserId ? `<a href="tg://user?id=${r.telegramUserId}">${escapeHtml(r.fullName)}</a>` : escapeHtml(r.fullName),
+    responsibleMention: r.telegramUserId
+      ? `<a href="tg://user?id=${r.telegramUserId}">${escapeHtml(r.fullName)}</a>`
+      : escapeHtml(r.fullName),
     dueDate: task.dueDate,
     docRef: task.docRef,
     recurrence: task.recurrence,
@@ -53,13 +60,25 @@ export async function announceTask(tx: Tx, taskId: number, assignedByName: strin
   const out: OutgoingMessage[] = [];
   const vi = catalogue("vi");
   for (const g of groups) {
-    out.push({ chatId: g.telegramChatId, text: vi.tasks.assigned(view), kind: "task.assigned", taskId: task.id, replyMarkup: doneOnly(task.id, vi) });
+    out.push({
+      chatId: g.telegramChatId,
+      text: vi.tasks.assigned(view),
+      kind: "task.assigned",
+      taskId: task.id,
+      replyMarkup: doneOnly(task.id, vi),
+    });
   }
   if (r.telegramUserId && r.privateChatAt && r.active) {
     const chat = await tx.chat.findUnique({ where: { telegramChatId: r.telegramUserId } });
     if (!chat || chat.status === "ACTIVE") {
       const t = catalogue(r.language);
-      out.push({ chatId: r.telegramUserId, text: t.tasks.assigned(view), kind: "task.assigned", taskId: task.id, replyMarkup: doneOnly(task.id, t) });
+      out.push({
+        chatId: r.telegramUserId,
+        text: t.tasks.assigned(view),
+        kind: "task.assigned",
+        taskId: task.id,
+        replyMarkup: doneOnly(task.id, t),
+      });
     }
   }
   await enqueue(tx, out, now);
@@ -88,11 +107,14 @@ export async function createNextInSeries(
 ): Promise<number | null> {
   if (!task.recurrence) return null;
   const days = await tx.calendarDay.findMany();
-  const cal = createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
+  const cal = createWorkCalendar(
+    days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })),
+  );
   const due = nextDueDate(task.recurrence, task.dueDate, cal);
   if (!due) return null;
   const seriesId = task.seriesId ?? task.id;
-  if (await tx.task.findUnique({ where: { seriesId_dueDate: { seriesId, dueDate: due } }, select: { id: true } })) return null;
+  if (await tx.task.findUnique({ where: { seriesId_dueDate: { seriesId, dueDate: due } }, select: { id: true } }))
+    return null;
   const prev = await tx.task.findUniqueOrThrow({ where: { id: task.id } });
   await tx.$executeRawUnsafe(`SAVEPOINT ${SAVEPOINT}`);
   let next: { id: number };
@@ -144,10 +166,15 @@ export async function resumeSnoozed(
   tasks: { id: number; snoozedUntil: Date | null }[],
   now: Date,
 ): Promise<void> {
-  const until = new Map(tasks.filter((t) => t.snoozedUntil && t.snoozedUntil <= now).map((t) => [t.id, t.snoozedUntil as Date]));
+  const until = new Map(
+    tasks.filter((t) => t.snoozedUntil && t.snoozedUntil <= now).map((t) => [t.id, t.snoozedUntil as Date]),
+  );
   const soft = due.filter((d) => until.has(d.taskId) && (d.rung === "before" || d.rung === "due"));
   if (soft.length === 0) return;
-  const sent = await db.reminder.findMany({ where: { key: { in: soft.map((d) => d.key) } }, select: { key: true, createdAt: true } });
+  const sent = await db.reminder.findMany({
+    where: { key: { in: soft.map((d) => d.key) } },
+    select: { key: true, createdAt: true },
+  });
   for (const d of soft) {
     const end = until.get(d.taskId) as Date;
     const base = sent.find((s) => s.key === d.key);

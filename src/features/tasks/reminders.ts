@@ -60,7 +60,11 @@ export function createReminderService(deps: ReminderDeps) {
     const tasks = (
       await query<{ id: number | bigint; dueDate: string; snoozedUntil: Date | string | null }>(sql`
         SELECT "id", "dueDate", "snoozedUntil" FROM "Task" WHERE "status" = 'OPEN' AND "dueDate" <= ${horizon} ORDER BY "id" ASC`)
-    ).map((t) => ({ id: Number(t.id), dueDate: t.dueDate, snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil) }));
+    ).map((t) => ({
+      id: Number(t.id),
+      dueDate: t.dueDate,
+      snoozedUntil: t.snoozedUntil === null ? null : new Date(t.snoozedUntil),
+    }));
     const due: DueRung[] = [];
     // thousands of open tasks share a few hundred due dates: the ladder is worked out once per date
     const rungOn = new Map<string, Rung | null>();
@@ -71,7 +75,8 @@ export function createReminderService(deps: ReminderDeps) {
       if (!rung) continue;
       if (t.snoozedUntil && t.snoozedUntil > now && (rung === "before" || rung === "due")) continue;
       let below = belowOn.get(t.dueDate);
-      if (below === undefined) belowOn.set(t.dueDate, (below = rungsReached(t.dueDate, today, cal, deps.ladder).filter((r) => r !== rung)));
+      if (below === undefined)
+        belowOn.set(t.dueDate, (below = rungsReached(t.dueDate, today, cal, deps.ladder).filter((r) => r !== rung)));
       due.push({ taskId: t.id, rung, key: `task:${t.id}:${rung}`, below, missed: [] });
     }
     await resumeSnoozed(db, due, tasks, now);
@@ -122,7 +127,10 @@ export function createReminderService(deps: ReminderDeps) {
   async function audienceOfCheck(): Promise<{ secretariat: bigint[]; unreachable: Set<bigint> }> {
     const secretariat = await db.$queryRaw<{ telegramChatId: bigint | number }[]>`
       SELECT "telegramChatId" FROM "Chat" WHERE "isSecretariat" = ${true} AND "status" = 'ACTIVE' ORDER BY "id" ASC`;
-    return { secretariat: secretariat.map((c) => BigInt(c.telegramChatId)), unreachable: await unreachablePrivateChats(db) };
+    return {
+      secretariat: secretariat.map((c) => BigInt(c.telegramChatId)),
+      unreachable: await unreachablePrivateChats(db),
+    };
   }
 
   /**
@@ -167,11 +175,20 @@ export function createReminderService(deps: ReminderDeps) {
             ORDER BY "id" ASC`);
     // the responsible officials and the role holders in one read by key: joined to the tasks (or the
     // roles), PostgreSQL hashed all 50,000 officials for each batch (35 ms; docs/benchmarks.md)
-    const officialIds = [...new Set([...taskRows.map((t) => Number(t.responsibleId)), ...roleRows.map((r) => Number(r.officialId))])];
+    const officialIds = [
+      ...new Set([...taskRows.map((t) => Number(t.responsibleId)), ...roleRows.map((r) => Number(r.officialId))]),
+    ];
     const officials = new Map(
       (officialIds.length === 0
         ? []
-        : await query<{ id: number | bigint; fullName: string; telegramUserId: bigint | number | string | null; privateChatAt: Date | string | null; active: unknown; language: string }>(sql`
+        : await query<{
+            id: number | bigint;
+            fullName: string;
+            telegramUserId: bigint | number | string | null;
+            privateChatAt: Date | string | null;
+            active: unknown;
+            language: string;
+          }>(sql`
             SELECT "id", "fullName", "telegramUserId", "privateChatAt", "active", "language" FROM "Official"
             WHERE "id" IN (${joinSql(officialIds)})`)
       ).map((o) => [
@@ -232,7 +249,9 @@ export function createReminderService(deps: ReminderDeps) {
     // the missed rungs' keys, so they never go out again; no taskId: they went out in the current rung's
     // message, which counts as one reminder (scorecards count a task's Reminder rows)
     const missedOf = new Map(fresh.map((b) => [b.taskId, b.missed.filter((r) => !seen.has(missedKey(b, r)))]));
-    const missedRows = fresh.flatMap((b) => (missedOf.get(b.taskId) ?? []).map((rung) => sql`(${missedKey(b, rung)}, NULL, ${rung}, ${now})`));
+    const missedRows = fresh.flatMap((b) =>
+      (missedOf.get(b.taskId) ?? []).map((rung) => sql`(${missedKey(b, rung)}, NULL, ${rung}, ${now})`),
+    );
     if (missedRows.length > 0) {
       await tx.$executeRaw`INSERT INTO "Reminder" ("key", "taskId", "rung", "createdAt") VALUES ${joinSql(missedRows)}`;
     }
@@ -276,14 +295,26 @@ export function createReminderService(deps: ReminderDeps) {
       const own = reachablePrivateChat(task.responsible, unreachable);
       if (own) {
         const t = catalogue(task.responsible.language);
-        out.push({ ...base, chatId: own, text: t.reminder.text(view("responsible")), replyMarkup: reminderButtons(task.id, t) });
+        out.push({
+          ...base,
+          chatId: own,
+          text: t.reminder.text(view("responsible")),
+          replyMarkup: reminderButtons(task.id, t),
+        });
       }
       const vi = catalogue("vi");
       for (const g of groups.get(task.unitId) ?? []) {
-        out.push({ ...base, chatId: g.telegramChatId, text: vi.reminder.text(view("group")), replyMarkup: reminderButtons(task.id, vi) });
+        out.push({
+          ...base,
+          chatId: g.telegramChatId,
+          text: vi.reminder.text(view("group")),
+          replyMarkup: reminderButtons(task.id, vi),
+        });
       }
       const told = new Set<bigint>(own ? [own] : []);
-      for (const ra of (roles.get(task.unitId) ?? []).filter((x) => rungs.some((g) => ESCALATION[g].includes(x.role)))) {
+      for (const ra of (roles.get(task.unitId) ?? []).filter((x) =>
+        rungs.some((g) => ESCALATION[g].includes(x.role)),
+      )) {
         const chat = reachablePrivateChat(ra.official, unreachable);
         if (!chat || told.has(chat)) continue;
         told.add(chat);

@@ -61,9 +61,12 @@ const rowSchema = z.object({
   unit: required("unit"),
   programme: optional.transform((v) => (v === "" || v === "-" ? null : v)),
   responsible: required("responsible"),
-  due: required("due").refine((v) => v === "" || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(v) && parseDmy(v, "2000-01-01") !== null, {
-    error: (issue) => `Hạn «${String(issue.input)}» không phải ngày hợp lệ (dd/mm/yyyy)`,
-  }),
+  due: required("due").refine(
+    (v) => v === "" || (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(v) && parseDmy(v, "2000-01-01") !== null),
+    {
+      error: (issue) => `Hạn «${String(issue.input)}» không phải ngày hợp lệ (dd/mm/yyyy)`,
+    },
+  ),
   title: required("title").max(500, `«${TASK_COLUMNS.title}» dài quá 500 ký tự`),
   docRef: optional.pipe(z.string().max(200, `«${TASK_COLUMNS.docRef}» dài quá 200 ký tự`)),
   project: optional.pipe(z.string().max(200, `«${TASK_COLUMNS.project}» dài quá 200 ký tự`)),
@@ -73,7 +76,12 @@ const rowSchema = z.object({
 });
 
 const plain = (html: string) =>
-  html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 /** A /giao problem (UserError) as one plain Vietnamese sentence. */
 function problemText(e: UserError): string {
@@ -107,7 +115,8 @@ export async function readTaskFile(file: string): Promise<string[][]> {
 }
 
 export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignService, "resolveAssignment"> }) {
-  const programmeCodes = async () => new Map((await db.programme.findMany({ select: { id: true, code: true } })).map((p) => [p.id, p.code]));
+  const programmeCodes = async () =>
+    new Map((await db.programme.findMany({ select: { id: true, code: true } })).map((p) => [p.id, p.code]));
 
   /** One row's cells (by field) checked; the row to write or its problems (sentences, no row number). */
   async function checkRow(
@@ -146,7 +155,13 @@ export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignSe
   /** A task given this way already (same unit, official, title and due date, not cancelled): its id. */
   async function existing(r: Omit<TaskRow, "row">): Promise<number | null> {
     const t = await db.task.findFirst({
-      where: { unitId: r.unitId, responsibleId: r.responsibleId, title: r.title, dueDate: r.dueDate, status: { not: "CANCELLED" } },
+      where: {
+        unitId: r.unitId,
+        responsibleId: r.responsibleId,
+        title: r.title,
+        dueDate: r.dueDate,
+        status: { not: "CANCELLED" },
+      },
       select: { id: true },
     });
     return t?.id ?? null;
@@ -157,7 +172,8 @@ export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignSe
     const [header = [], ...body] = table;
     const columns = header.map((h) => HEADERS[foldVietnamese(h)] ?? null);
     const missing = REQUIRED.filter((f) => !columns.includes(f));
-    if (missing.length) return { ok: false, errors: [`Thiếu cột: ${missing.map((f) => `«${TASK_COLUMNS[f]}»`).join(", ")}.`] };
+    if (missing.length)
+      return { ok: false, errors: [`Thiếu cột: ${missing.map((f) => `«${TASK_COLUMNS[f]}»`).join(", ")}.`] };
     const codes = await programmeCodes();
     const errors: string[] = [];
     const rows: TaskRow[] = [];
@@ -195,7 +211,10 @@ export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignSe
   }
 
   /** Writes checked rows in one transaction: each task audited ("task.import") and announced. */
-  async function apply(rows: TaskRow[], opts: { now: Date; actorId?: number | null; byName?: string; action?: string }): Promise<AssignedView[]> {
+  async function apply(
+    rows: TaskRow[],
+    opts: { now: Date; actorId?: number | null; byName?: string; action?: string },
+  ): Promise<AssignedView[]> {
     return db.$transaction(
       async (tx) => {
         const views: AssignedView[] = [];
@@ -228,7 +247,8 @@ export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignSe
     const checked = await checkRow(input, opts.now, await programmeCodes());
     if (!checked.ok) return { ok: false, errors: checked.problems };
     const already = await existing(checked.row);
-    if (already !== null) return { ok: false, errors: [`Đã có việc #${already} cùng đơn vị, người phụ trách, tiêu đề và hạn.`] };
+    if (already !== null)
+      return { ok: false, errors: [`Đã có việc #${already} cùng đơn vị, người phụ trách, tiêu đề và hạn.`] };
     const [view] = await apply([{ row: 0, ...checked.row }], { now: opts.now, action: "task.add" });
     return { ok: true, view: view! };
   }

@@ -83,7 +83,9 @@ export function cliAdapter(target: DatabaseTarget) {
     await admin.end();
     const url = new URL(target.url);
     url.pathname = `/${name}`;
-    const inner = wholeScripts(readCatalogueTypesAsText(await new PrismaPg({ connectionString: url.toString() }).connect()));
+    const inner = wholeScripts(
+      readCatalogueTypesAsText(await new PrismaPg({ connectionString: url.toString() }).connect()),
+    );
     const dispose = inner.dispose.bind(inner);
     inner.dispose = async () => {
       await dispose();

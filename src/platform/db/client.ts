@@ -56,7 +56,9 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   let db: Db;
   if (target.provider === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: options.sqliteBusyTimeoutMs ?? 10_000 }) });
+    db = new SqliteClient({
+      adapter: new PrismaBetterSQLite3({ url: target.file, timeout: options.sqliteBusyTimeoutMs ?? 10_000 }),
+    });
     // WAL lets readers run beside the one writer; the busy timeout above makes writers wait, not fail.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
@@ -87,5 +89,9 @@ export function pgPoolConfig(url: string): { connectionString: string; max: numb
   const u = new URL(url);
   const limit = Number(u.searchParams.get("connection_limit") ?? "10");
   u.searchParams.delete("connection_limit");
-  return { connectionString: u.toString(), max: Number.isInteger(limit) && limit > 0 ? limit : 10, idleTimeoutMillis: 0 };
+  return {
+    connectionString: u.toString(),
+    max: Number.isInteger(limit) && limit > 0 ? limit : 10,
+    idleTimeoutMillis: 0,
+  };
 }

@@ -25,7 +25,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (typeof e === "object" && e !== null && !seen.has(e)) {
     seen.add(e);
     const x = e as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (typeof x.code === "string" && (CODES.has(x.code) || PG_CLASSES.some((c) => (x.code as string).startsWith(c)))) return true;
+    if (typeof x.code === "string" && (CODES.has(x.code) || PG_CLASSES.some((c) => (x.code as string).startsWith(c))))
+      return true;
     if (typeof x.code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(x.code)) return true;
     if (typeof x.message === "string" && MESSAGES.some((m) => m.test(x.message as string))) return true;
     e = x.cause ?? x.meta?.driverAdapterError;

@@ -43,7 +43,10 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+    });
     res.end(text);
   };
 
@@ -70,7 +73,11 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
       send(res, 400, { ok: false });
       return;
     }
-    if (typeof update !== "object" || update === null || typeof (update as { update_id?: unknown }).update_id !== "number") {
+    if (
+      typeof update !== "object" ||
+      update === null ||
+      typeof (update as { update_id?: unknown }).update_id !== "number"
+    ) {
       send(res, 400, { ok: false });
       return;
     }

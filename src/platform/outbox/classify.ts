@@ -8,7 +8,11 @@ export type SendOutcome =
   | { kind: "rejected"; reason: string };
 
 interface TelegramLikeError {
-  response?: { error_code?: number; description?: string; parameters?: { retry_after?: number; migrate_to_chat_id?: number } };
+  response?: {
+    error_code?: number;
+    description?: string;
+    parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+  };
   code?: unknown;
   name?: string;
   message?: string;
@@ -24,7 +28,8 @@ export function classifySendError(error: unknown): SendOutcome {
   if (r?.error_code !== undefined) {
     const d = r.description ?? "";
     if (r.error_code === 429) return { kind: "retry-after", ms: (r.parameters?.retry_after ?? 1) * 1000 };
-    if (r.parameters?.migrate_to_chat_id) return { kind: "migrated", newChatId: BigInt(r.parameters.migrate_to_chat_id) };
+    if (r.parameters?.migrate_to_chat_id)
+      return { kind: "migrated", newChatId: BigInt(r.parameters.migrate_to_chat_id) };
     if (r.error_code === 403) return { kind: "unreachable", reason: d };
     if (r.error_code === 400 && /chat not found|user not found|deactivated|PEER_ID_INVALID/i.test(d)) {
       return { kind: "unreachable", reason: d };

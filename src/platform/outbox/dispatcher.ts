@@ -71,7 +71,12 @@ export function createDispatcher(deps: DispatcherDeps) {
         shared.instanceId,
       );
     } else {
-      count = (await db.outboxMessage.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING", claimedBy: null } })).count;
+      count = (
+        await db.outboxMessage.updateMany({
+          where: { status: "SENDING" },
+          data: { status: "PENDING", claimedBy: null },
+        })
+      ).count;
     }
     if (count) logger.warn({ count }, "outbox rows left in flight by a previous run: sending again");
     return count;
@@ -172,7 +177,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       return 0;
     }
     // most passes find nothing: one small look-up first
-    const due = await db.outboxMessage.findFirst({ where: { status: "PENDING", notBefore: { lte: now } }, select: { id: true } });
+    const due = await db.outboxMessage.findFirst({
+      where: { status: "PENDING", notBefore: { lte: now } },
+      select: { id: true },
+    });
     if (!due) {
       lastPassAt = now;
       return 0;
@@ -257,11 +265,17 @@ export function createDispatcher(deps: DispatcherDeps) {
   /** Rows addressed to a chat already known unreachable are skipped, not sent. */
   async function dropUnreachable(rows: Row[]): Promise<Row[]> {
     const ids = [...new Set(rows.map((r) => r.chatId))];
-    const dead = await db.chat.findMany({ where: { telegramChatId: { in: ids }, status: "UNREACHABLE" }, select: { telegramChatId: true } });
+    const dead = await db.chat.findMany({
+      where: { telegramChatId: { in: ids }, status: "UNREACHABLE" },
+      select: { telegramChatId: true },
+    });
     if (dead.length === 0) return rows;
     const deadIds = new Set(dead.map((c) => c.telegramChatId));
     const skip = rows.filter((r) => deadIds.has(r.chatId)).map((r) => r.id);
-    await db.outboxMessage.updateMany({ where: { id: { in: skip }, status: "PENDING" }, data: { status: "SKIPPED", lastError: "unreachable chat" } });
+    await db.outboxMessage.updateMany({
+      where: { id: { in: skip }, status: "PENDING" },
+      data: { status: "SKIPPED", lastError: "unreachable chat" },
+    });
     return rows.filter((r) => !deadIds.has(r.chatId));
   }
 
@@ -281,7 +295,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       let result = { message_id: 0 };
       for (const [i, [method, payload]] of requests.entries()) {
         if (i > 0) {
-          for (let w = limiter.waitMs(row.chatId, Date.now()); w > 0; w = limiter.waitMs(row.chatId, Date.now())) await sleep(w);
+          for (let w = limiter.waitMs(row.chatId, Date.now()); w > 0; w = limiter.waitMs(row.chatId, Date.now()))
+            await sleep(w);
           held.slot = limiter.take(row.chatId, Date.now());
           held.settled = false;
         }
@@ -303,7 +318,10 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   function textRequests(row: Row): [string, Record<string, unknown>][] {
-    const base: Record<string, unknown> = { chat_id: row.chatId.toString(), link_preview_options: { is_disabled: true } };
+    const base: Record<string, unknown> = {
+      chat_id: row.chatId.toString(),
+      link_preview_options: { is_disabled: true },
+    };
     if (row.parseMode) base.parse_mode = row.parseMode;
     const parts = row.text.length > TELEGRAM_TEXT_LIMIT ? splitMessage(row.text) : [row.text];
     return parts.map((text, i) => {
@@ -340,7 +358,8 @@ export function createDispatcher(deps: DispatcherDeps) {
           ...(countAttempt ? {} : { attempts: { decrement: 1 } }),
         },
       });
-    const dead = (reason: string) => db.outboxMessage.update({ where: { id: row.id }, data: { status: "DEAD", lastError: reason } });
+    const dead = (reason: string) =>
+      db.outboxMessage.update({ where: { id: row.id }, data: { status: "DEAD", lastError: reason } });
     switch (outcome.kind) {
       case "retry-after":
         // this chat only, or everything when it was the bot-wide rate (limiter.tooMany)
@@ -353,7 +372,11 @@ export function createDispatcher(deps: DispatcherDeps) {
         return;
       case "unknown":
         // the request may have reached Telegram: one more try at most, then it is recorded as unknown
-        if (attempts >= 2) await db.outboxMessage.update({ where: { id: row.id }, data: { status: "UNKNOWN", lastError: outcome.reason } });
+        if (attempts >= 2)
+          await db.outboxMessage.update({
+            where: { id: row.id },
+            data: { status: "UNKNOWN", lastError: outcome.reason },
+          });
         else await later(2000, `unknown outcome: ${outcome.reason}`);
         return;
       case "rejected":
@@ -372,7 +395,10 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function migrateChat(oldId: bigint, newId: bigint) {
     await db.$transaction(async (tx) => {
       await moveChat(tx, oldId, newId);
-      await tx.outboxMessage.updateMany({ where: { chatId: oldId, status: { in: ["PENDING", "SENDING"] } }, data: { chatId: newId, status: "PENDING" } });
+      await tx.outboxMessage.updateMany({
+        where: { chatId: oldId, status: { in: ["PENDING", "SENDING"] } },
+        data: { chatId: newId, status: "PENDING" },
+      });
     });
     logger.info({ oldId: oldId.toString(), newId: newId.toString() }, "chat migrated to supergroup");
   }
@@ -386,8 +412,14 @@ export function createDispatcher(deps: DispatcherDeps) {
    */
   async function markUnreachable(chatId: bigint, reason: string, now: Date) {
     await db.$transaction(async (tx) => {
-      await tx.outboxMessage.updateMany({ where: { chatId, status: "SENDING" }, data: { status: "DEAD", lastError: reason } });
-      await tx.outboxMessage.updateMany({ where: { chatId, status: "PENDING" }, data: { status: "SKIPPED", lastError: `unreachable: ${reason}` } });
+      await tx.outboxMessage.updateMany({
+        where: { chatId, status: "SENDING" },
+        data: { status: "DEAD", lastError: reason },
+      });
+      await tx.outboxMessage.updateMany({
+        where: { chatId, status: "PENDING" },
+        data: { status: "SKIPPED", lastError: `unreachable: ${reason}` },
+      });
       const moved = await tx.chat.updateMany({
         where: { telegramChatId: chatId, status: { notIn: ["UNREACHABLE", "LEFT"] } },
         data: { status: "UNREACHABLE" },
@@ -395,16 +427,28 @@ export function createDispatcher(deps: DispatcherDeps) {
       const known = await tx.chat.findUnique({ where: { telegramChatId: chatId } });
       if (known && moved.count === 0) return; // unreachable or left already: the secretariat was told then
       const chat =
-        known ?? (await tx.chat.create({ data: { telegramChatId: chatId, kind: chatId < 0n ? "GROUP" : "PRIVATE", status: "UNREACHABLE" } }));
+        known ??
+        (await tx.chat.create({
+          data: { telegramChatId: chatId, kind: chatId < 0n ? "GROUP" : "PRIVATE", status: "UNREACHABLE" },
+        }));
       const who =
         chat.title ||
         (await tx.official.findUnique({ where: { telegramUserId: chatId } }))?.fullName ||
         chatId.toString();
       const notice = deps.unreachableNotice(who, reason);
-      const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE", telegramChatId: { not: chatId } } });
+      const secretariat = await tx.chat.findMany({
+        where: { isSecretariat: true, status: "ACTIVE", telegramChatId: { not: chatId } },
+      });
       if (secretariat.length) {
         await tx.outboxMessage.createMany({
-          data: secretariat.map((s) => ({ chatId: s.telegramChatId, text: notice, parseMode: "HTML", kind: "delivery.unreachable", createdAt: now, notBefore: now })),
+          data: secretariat.map((s) => ({
+            chatId: s.telegramChatId,
+            text: notice,
+            parseMode: "HTML",
+            kind: "delivery.unreachable",
+            createdAt: now,
+            notBefore: now,
+          })),
         });
       }
     });
@@ -431,7 +475,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       stopped = false;
       await recover(true);
       // alone (SQLite): what this bot sent in the last minute before the restart; shared: when the lease is taken
-      if (!shared) await seedLimiter().catch((error: unknown) => logger.error({ err: error }, "could not count the recent sends"));
+      if (!shared)
+        await seedLimiter().catch((error: unknown) => logger.error({ err: error }, "could not count the recent sends"));
       schedule(0);
     },
     /** shared mode: whether this instance holds the dispatcher lease (always true alone) */

@@ -8,7 +8,8 @@ import { classifySendError } from "./classify.ts";
 import type { Limiter } from "./limiter.ts";
 
 /** Calls Telegram counts against its sending limits; answers to buttons and inline queries have no chat. */
-const COUNTED = /^(send(?!ChatAction$)|copyMessages?$|forwardMessages?$|editMessage|stopPoll$|answerCallbackQuery$|answerInlineQuery$)/;
+const COUNTED =
+  /^(send(?!ChatAction$)|copyMessages?$|forwardMessages?$|editMessage|stopPoll$|answerCallbackQuery$|answerInlineQuery$)/;
 
 export interface InteractiveDeps {
   limiter: Limiter;
@@ -30,7 +31,11 @@ export function createInteractiveGate(deps: InteractiveDeps) {
   async function slot(chatId: bigint | null) {
     const done = limiter.interactiveWaits();
     try {
-      for (let w = limiter.waitMs(chatId, Date.now(), "interactive"); w > 0; w = limiter.waitMs(chatId, Date.now(), "interactive")) {
+      for (
+        let w = limiter.waitMs(chatId, Date.now(), "interactive");
+        w > 0;
+        w = limiter.waitMs(chatId, Date.now(), "interactive")
+      ) {
         await sleep(w);
       }
       // no await between the last check and take(): no other caller can slip in between
@@ -56,11 +61,17 @@ export function createInteractiveGate(deps: InteractiveDeps) {
         if (outcome.kind !== "retry-after") throw error;
         const scope = limiter.tooMany(chatId, outcome.ms, Date.now());
         if (attempt >= maxRetries || waited + outcome.ms > maxRetryWaitMs) {
-          logger.warn({ method, chatId: chatId?.toString(), attempt, retryAfterMs: outcome.ms }, "429 on a reply: giving up after the retries");
+          logger.warn(
+            { method, chatId: chatId?.toString(), attempt, retryAfterMs: outcome.ms },
+            "429 on a reply: giving up after the retries",
+          );
           throw error;
         }
         waited += outcome.ms;
-        logger.info({ method, chatId: chatId?.toString(), retryAfterMs: outcome.ms, scope }, "429 on a reply: retrying after retry_after");
+        logger.info(
+          { method, chatId: chatId?.toString(), retryAfterMs: outcome.ms, scope },
+          "429 on a reply: retrying after retry_after",
+        );
         // the next slot() waits for the pause tooMany() set (this chat's, or everyone's)
       }
     }

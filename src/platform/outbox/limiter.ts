@@ -19,7 +19,12 @@ export interface Limits {
   interactiveReservePerSecond?: number;
 }
 
-export const TELEGRAM_LIMITS: Limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, interactiveReservePerSecond: 5 };
+export const TELEGRAM_LIMITS: Limits = {
+  globalPerSecond: 30,
+  perChatPerSecond: 1,
+  perGroupPerMinute: 20,
+  interactiveReservePerSecond: 5,
+};
 
 export const DEFAULT_INTERACTIVE_RESERVE = 5;
 
@@ -178,8 +183,7 @@ export function createLimiter(limits: Limits) {
       const others = [...recent429.keys()].some((k) => k !== key);
       recent429.set(key, now);
       // the refused call's own slot is still in the windows: it does not count
-      const chatBound =
-        chatId !== null && chatWindows(chatId).some((w) => (w.count(now) - 1) * 2 >= w.size);
+      const chatBound = chatId !== null && chatWindows(chatId).some((w) => (w.count(now) - 1) * 2 >= w.size);
       if (chatId !== null && chatBound && !others) {
         pause(chatId, retryAfterMs, now);
         return "chat";

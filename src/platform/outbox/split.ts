@@ -52,7 +52,11 @@ function stateAt(s: string, pos: number): State {
   return { insideFrom: -1, stack };
 }
 
-const closers = (stack: OpenTag[]) => stack.map((t) => `</${t.name}>`).reverse().join("");
+const closers = (stack: OpenTag[]) =>
+  stack
+    .map((t) => `</${t.name}>`)
+    .reverse()
+    .join("");
 const openers = (stack: OpenTag[]) => stack.map((t) => t.open).join("");
 const visible = (s: string) => s.replace(/<[^>]*>/g, "").trim();
 

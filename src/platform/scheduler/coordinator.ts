@@ -41,7 +41,11 @@ export function createPgRunCoordinator({ db, holder, logger }: CoordinatorDeps):
       }
     },
     async onComplete(key: string): Promise<void> {
-      await db.$executeRawUnsafe(`UPDATE "JobLease" SET "lastRunAt" = ${NOW} WHERE "name" = $1 AND "holder" = $2`, key, holder);
+      await db.$executeRawUnsafe(
+        `UPDATE "JobLease" SET "lastRunAt" = ${NOW} WHERE "name" = $1 AND "holder" = $2`,
+        key,
+        holder,
+      );
     },
   };
 }
@@ -58,7 +62,13 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-export function createPgLease({ db, holder, logger, name, ttlMs }: CoordinatorDeps & { name: string; ttlMs: number }): Lease {
+export function createPgLease({
+  db,
+  holder,
+  logger,
+  name,
+  ttlMs,
+}: CoordinatorDeps & { name: string; ttlMs: number }): Lease {
   // local monotonic time until which the lease is certainly ours: measured from before the request was
   // sent, so it ends no later than the database's expiresAt; a margin covers timer lateness
   let validUntil = 0;

@@ -19,7 +19,12 @@ export interface InstanceHeartbeat {
   beat(): Promise<number>;
 }
 
-export function createPgInstanceHeartbeat(deps: { db: Db; holder: string; logger: Logger; ttlMs: number }): InstanceHeartbeat {
+export function createPgInstanceHeartbeat(deps: {
+  db: Db;
+  holder: string;
+  logger: Logger;
+  ttlMs: number;
+}): InstanceHeartbeat {
   const { db, holder, logger, ttlMs } = deps;
   const name = PREFIX + holder;
   let live = 1;
@@ -42,7 +47,8 @@ export function createPgInstanceHeartbeat(deps: { db: Db; holder: string; logger
         ttlMs,
       );
       const n = Number(rows[0]?.others ?? 0) + 1;
-      if (n !== live) logger.info({ instance: holder, instances: n }, "instances sharing the bot changed: rate shares follow");
+      if (n !== live)
+        logger.info({ instance: holder, instances: n }, "instances sharing the bot changed: rate shares follow");
       live = n;
     } catch (error) {
       // the last count is kept: dropping to 1 would let this instance take the whole bot-wide rate

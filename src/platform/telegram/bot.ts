@@ -31,7 +31,10 @@ export interface BotFeature {
   register?: (bot: Telegraf<BotContext>) => void;
 }
 
-export function createTelegramBot(deps: BotDeps, features: BotFeature[]): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
+export function createTelegramBot(
+  deps: BotDeps,
+  features: BotFeature[],
+): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
   const bot = new Telegraf<BotContext>(deps.token, {
     telegram: { apiRoot: deps.apiRoot },
     handlerTimeout: 60_000,
@@ -59,16 +62,24 @@ export function createTelegramBot(deps: BotDeps, features: BotFeature[]): { bot:
     ctx.services = deps.services;
     ctx.actor = actor;
     ctx.chatInfo = chat;
-    ctx.t = catalogue(actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage));
+    ctx.t = catalogue(
+      actor?.language ?? (from?.language_code ? langFromTelegram(from.language_code) : deps.defaultLanguage),
+    );
     await next();
     // the answer is out: a record that fails now (the database went away) costs at most a second read-only
     // answer if Telegram delivers the update again; handling it again would repeat the answer at once
-    await updates.markHandled(updateId, now).catch((error: unknown) => deps.logger.warn({ err: error, updateId: ctx.update.update_id }, "could not record a handled update"));
+    await updates
+      .markHandled(updateId, now)
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: error, updateId: ctx.update.update_id }, "could not record a handled update"),
+      );
   });
 
   // the commands: one middleware and a look-up by name (one `bot.command` per command would put two dozen
   // links in every update's middleware chain); only text messages that start with a command stop here
-  const byName = new Map(commands.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)));
+  const byName = new Map(
+    commands.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)),
+  );
   bot.on(message("text"), async (ctx, next) => {
     const spec = byName.get(commandName(ctx.message, ctx.me) ?? "");
     if (!spec) return next();

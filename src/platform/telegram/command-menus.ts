@@ -20,7 +20,8 @@ export interface CommandMenu {
 
 // roles an ordinary group member may hold; the secretariat's and supervisors' commands are for admins' menus
 const MEMBER_ROLES: Role[] = ["CHAIRMAN", "PARTY_SECRETARY", "RESPONSIBLE", "DEPARTMENT_FOCAL"];
-const forMembers = (c: CommandSpec) => c.who === "anyone" || c.who === "registered" || c.who.some((r) => MEMBER_ROLES.includes(r));
+const forMembers = (c: CommandSpec) =>
+  c.who === "anyone" || c.who === "registered" || c.who.some((r) => MEMBER_ROLES.includes(r));
 
 export function commandMenus(commands: CommandSpec[]): CommandMenu[] {
   const scopes: [MenuScope, (c: CommandSpec) => boolean][] = [
@@ -36,7 +37,9 @@ export function commandMenus(commands: CommandSpec[]): CommandMenu[] {
   const menus: CommandMenu[] = [];
   for (const [scope, keep] of scopes) {
     for (const [languageCode, descriptions] of languages) {
-      const list = commands.filter(keep).map((c) => ({ command: c.name, description: (descriptions[c.name] ?? c.name).slice(0, 256) }));
+      const list = commands
+        .filter(keep)
+        .map((c) => ({ command: c.name, description: (descriptions[c.name] ?? c.name).slice(0, 256) }));
       menus.push({ scope, ...(languageCode ? { languageCode } : {}), commands: list.slice(0, 100) });
     }
   }

@@ -18,7 +18,8 @@ export interface CommandSpec {
   handler: (ctx: BotContext, args: string) => Promise<unknown>;
 }
 
-export type Refusal = { reason: "chat"; need: ChatScope[] } | { reason: "unregistered" } | { reason: "role"; need: Role[] };
+export type Refusal =
+  { reason: "chat"; need: ChatScope[] } | { reason: "unregistered" } | { reason: "role"; need: Role[] };
 
 export function allowed(spec: CommandSpec, actor: Actor | null, scope: ReturnType<typeof chatScope>): Refusal | null {
   if (scope === null || scope === "channel" || !spec.chats.includes(scope)) return { reason: "chat", need: spec.chats };
@@ -40,7 +41,10 @@ export function refusalText(ctx: BotContext, r: Refusal): string {
  * The command a text message starts with, as telegraf's `bot.command` matches it: a bot_command entity at
  * offset 0, "/name" or "/name@bot" when the bot is this one (its username in any case). Null otherwise.
  */
-export function commandName(msg: { text: string; entities?: { type: string; offset: number; length: number }[] }, me: string): string | null {
+export function commandName(
+  msg: { text: string; entities?: { type: string; offset: number; length: number }[] },
+  me: string,
+): string | null {
   const e = msg.entities?.[0];
   if (e?.type !== "bot_command" || e.offset > 0) return null;
   const [word = "", to] = msg.text.slice(1, e.length).split("@");

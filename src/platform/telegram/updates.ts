@@ -95,7 +95,10 @@ export function createUpdateReceiver(bot: Telegraf<BotContext>, logger: Logger, 
         continue;
       }
       offset = updates[failed]!.update_id;
-      logger.warn({ updateId: offset, err: (results[failed] as PromiseRejectedResult).reason }, "update not handled: asking for it again");
+      logger.warn(
+        { updateId: offset, err: (results[failed] as PromiseRejectedResult).reason },
+        "update not handled: asking for it again",
+      );
       await pause();
     }
   }

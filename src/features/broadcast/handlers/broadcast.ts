@@ -13,7 +13,8 @@ const AT = /^at\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+([01]?\d|2[0-3]):([0-5]\d)\s+([\s\
 const service = (ctx: BotContext) => ctx.services.broadcast;
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const formatAt = (d: Date) => `${formatDmy(localDate(d))} ${pad(Math.floor(localMinutes(d) / 60))}:${pad(localMinutes(d) % 60)}`;
+const formatAt = (d: Date) =>
+  `${formatDmy(localDate(d))} ${pad(Math.floor(localMinutes(d) / 60))}:${pad(localMinutes(d) % 60)}`;
 
 export const broadcastCommand: CommandSpec = {
   name: "broadcast",
@@ -36,7 +37,13 @@ export const broadcastCommand: CommandSpec = {
       text = (m[4] as string).trim();
     }
     const s = service(ctx);
-    const id = await s.draft({ text, chatId: BigInt(ctx.chat!.id), officialId: ctx.actor!.officialId, scheduledAt, now: ctx.now });
+    const id = await s.draft({
+      text,
+      chatId: BigInt(ctx.chat!.id),
+      officialId: ctx.actor!.officialId,
+      scheduledAt,
+      now: ctx.now,
+    });
     const programmes = await s.programmes();
     const button = (label: string, key: AudienceKey) => [{ text: label, callback_data: `bc:a:${id}:${key}` }];
     return ctx.replyWithHTML(t.chooseAudience(text), {
@@ -59,7 +66,10 @@ export function registerBroadcastActions(bot: Telegraf<BotContext>) {
 
   bot.action(/^bc:a:(\d+):(.+)$/, async (ctx) => {
     const t = ctx.t.broadcast;
-    if (!mayAct(ctx)) return ctx.answerCbQuery(ctx.t.errors.notAllowed(ctx.t.errors.roleRequired(["SECRETARIAT"])).replace(/<[^>]+>/g, ""));
+    if (!mayAct(ctx))
+      return ctx.answerCbQuery(
+        ctx.t.errors.notAllowed(ctx.t.errors.roleRequired(["SECRETARIAT"])).replace(/<[^>]+>/g, ""),
+      );
     const id = Number(ctx.match[1]);
     const key = ctx.match[2] as string;
     if (!isAudienceKey(key)) return ctx.answerCbQuery();
@@ -77,14 +87,22 @@ export function registerBroadcastActions(bot: Telegraf<BotContext>) {
       });
     }
     return ctx.editMessageText(
-      t.preview(chosen.text, label, chosen.count, chosen.notStarted, chosen.scheduledAt ? formatAt(chosen.scheduledAt) : null),
+      t.preview(
+        chosen.text,
+        label,
+        chosen.count,
+        chosen.notStarted,
+        chosen.scheduledAt ? formatAt(chosen.scheduledAt) : null,
+      ),
       {
         parse_mode: "HTML",
         reply_markup: {
-          inline_keyboard: [[
-            { text: t.send, callback_data: `bc:ok:${id}` },
-            { text: t.cancel, callback_data: `bc:no:${id}` },
-          ]],
+          inline_keyboard: [
+            [
+              { text: t.send, callback_data: `bc:ok:${id}` },
+              { text: t.cancel, callback_data: `bc:no:${id}` },
+            ],
+          ],
         },
       },
     );
@@ -100,9 +118,12 @@ export function registerBroadcastActions(bot: Telegraf<BotContext>) {
     if (!done) return ctx.editMessageText(t.alreadyHandled, { parse_mode: "HTML" });
     const messageId = ctx.callbackQuery.message?.message_id;
     if (messageId !== undefined) await s.setProgressMessage(id, messageId);
-    return ctx.editMessageText(done.scheduledAt ? t.scheduled(formatAt(done.scheduledAt), done.total) : t.progress(0, done.total), {
-      parse_mode: "HTML",
-    });
+    return ctx.editMessageText(
+      done.scheduledAt ? t.scheduled(formatAt(done.scheduledAt), done.total) : t.progress(0, done.total),
+      {
+        parse_mode: "HTML",
+      },
+    );
   });
 
   bot.action(/^bc:no:(\d+)$/, async (ctx) => {

@@ -34,7 +34,9 @@ export const reportCommand: CommandSpec = {
   who: ["RESPONSIBLE", "CHAIRMAN", "SECRETARIAT"],
   async handler(ctx, args) {
     if (!args) return ctx.replyWithHTML(ctx.t.disbursement.refusal("usage", {}));
-    return refusing(ctx, async () => ctx.replyWithHTML(ctx.t.disbursement.reported(await ctx.services.disbursement.report(input(ctx, args)))));
+    return refusing(ctx, async () =>
+      ctx.replyWithHTML(ctx.t.disbursement.reported(await ctx.services.disbursement.report(input(ctx, args)))),
+    );
   },
 };
 
@@ -53,7 +55,6 @@ export const cannotMeetCommand: CommandSpec = {
   },
 };
 
-
 export const reallocationCommand: CommandSpec = {
   name: "dieuchuyen",
   args: "[ghi <từ đơn vị> sang <đến đơn vị> <chương trình> <số tiền> [số quyết định]]",
@@ -64,7 +65,10 @@ export const reallocationCommand: CommandSpec = {
     const [first = "", ...rest] = args.split(/\s+/);
     if (args && foldVietnamese(first) !== "ghi") return ctx.replyWithHTML(ctx.t.disbursement.usageDecision);
     return refusing(ctx, async () => {
-      if (!args) return ctx.replyWithHTML(ctx.t.disbursement.reallocation(await ctx.services.disbursement.reallocationOverview(ctx.now)));
+      if (!args)
+        return ctx.replyWithHTML(
+          ctx.t.disbursement.reallocation(await ctx.services.disbursement.reallocationOverview(ctx.now)),
+        );
       if (rest.length === 0) return ctx.replyWithHTML(ctx.t.disbursement.usageDecision);
       const view = await ctx.services.disbursement.recordDecision(input(ctx, rest.join(" ")));
       return ctx.replyWithHTML(ctx.t.disbursement.decisionRecorded(view));
@@ -81,7 +85,9 @@ export async function leagueReply(ctx: BotContext, args: string): Promise<string
   if (args && !programme) return null;
   const actor = ctx.actor;
   const province = !!ctx.chatInfo?.isSecretariat || canSeeProvince(actor);
-  const followed = (actor?.roles ?? []).filter((r) => r.role === "SUPERVISOR" && r.unitId !== null).map((r) => r.unitId!);
+  const followed = (actor?.roles ?? [])
+    .filter((r) => r.role === "SUPERVISOR" && r.unitId !== null)
+    .map((r) => r.unitId!);
   if (!programme && (ctx.chat?.type !== "private" || province || followed.length === 0)) return null;
   if (!province && followed.length === 0) return ctx.t.errors.notAllowed(ctx.t.onboarding.scope.province);
   const view = await ctx.services.status.provinceStatus(ctx.now, {
@@ -89,7 +95,9 @@ export async function leagueReply(ctx: BotContext, args: string): Promise<string
     ...(province ? {} : { unitIds: followed }),
   });
   const d = ctx.t.disbursement;
-  const header = programme ? d.programmeLeagueHeader(programme.code, view.today, view.year) : d.followedLeagueHeader(view.today, view.year);
+  const header = programme
+    ? d.programmeLeagueHeader(programme.code, view.today, view.year)
+    : d.followedLeagueHeader(view.today, view.year);
   const lines = ctx.t.status.province(view).split("\n").slice(1);
   return [header, ...lines, d.average(view.averageBp ?? null)].join("\n");
 }

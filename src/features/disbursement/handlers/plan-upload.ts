@@ -70,6 +70,8 @@ export function registerPlanUpload(bot: Telegraf<BotContext>) {
     }
     await ctx.answerCbQuery(r.status === "applied" ? "✅" : "✖");
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    return ctx.replyWithHTML(r.status === "applied" ? t.applied(r.created, r.updated, localDate(ctx.now)) : t.cancelled);
+    return ctx.replyWithHTML(
+      r.status === "applied" ? t.applied(r.created, r.updated, localDate(ctx.now)) : t.cancelled,
+    );
   });
 }

@@ -11,7 +11,8 @@ async function whichUnit(ctx: BotContext, args: string): Promise<number | "provi
   if (ctx.chatInfo?.unitId) return ctx.chatInfo.unitId;
   if (ctx.chat?.type !== "private") throw new UserError("chatNotBound");
   const actor = ctx.actor!;
-  if (actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "SUPERVISOR" && r.unitId === null))) return "province";
+  if (actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "SUPERVISOR" && r.unitId === null)))
+    return "province";
   const unitId = actor.roles.find((r) => r.unitId !== null)?.unitId ?? actor.unitId;
   if (!unitId) return "province";
   return unitId;
@@ -28,11 +29,15 @@ export const statusCommand: CommandSpec = {
     if (league !== null) return ctx.replyWithHTML(league);
     const target = await whichUnit(ctx, args);
     // scope: the group's own unit, the units one is responsible for or follows; the province for the secretariat
-    if (target === "province" ? !ctx.chatInfo?.isSecretariat && !canSeeProvince(ctx.actor) : ctx.chatInfo?.unitId !== target && !canSeeUnit(ctx.actor, target)) {
+    if (
+      target === "province"
+        ? !ctx.chatInfo?.isSecretariat && !canSeeProvince(ctx.actor)
+        : ctx.chatInfo?.unitId !== target && !canSeeUnit(ctx.actor, target)
+    ) {
       return refuse(ctx, target === "province" ? ctx.t.onboarding.scope.province : ctx.t.onboarding.scope.otherUnit);
     }
-    if (target === "province") return ctx.replyWithHTML(ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now)));
+    if (target === "province")
+      return ctx.replyWithHTML(ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now)));
     return ctx.replyWithHTML(ctx.t.status.unit(await ctx.services.status.unitStatus(target, ctx.now)));
   },
 };
-

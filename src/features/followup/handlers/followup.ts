@@ -20,7 +20,8 @@ export function parseMeeting(args: string, today: string): { unit?: string; held
   const unit = bar >= 0 ? args.slice(0, bar).trim() : undefined;
   const rest = (bar >= 0 ? args.slice(bar + 1) : args).trim();
   const [first = ""] = rest.split(/\s+/, 1);
-  if (DATE_TOKEN.test(first)) return { ...(unit ? { unit } : {}), heldOn: date(first, today), note: rest.slice(first.length).trim() };
+  if (DATE_TOKEN.test(first))
+    return { ...(unit ? { unit } : {}), heldOn: date(first, today), note: rest.slice(first.length).trim() };
   return { ...(unit ? { unit } : {}), heldOn: null, note: rest };
 }
 

@@ -24,10 +24,14 @@ export const digestVi = {
     [
       `📊 <b>Tổng hợp tuần từ ${formatDmy(v.weekOf)}</b> — các đơn vị đồng chí theo dõi`,
       "",
-      ...v.units.map((u, i) => `${i + 1}. ${h(u.unitName)} · ${rate(u)} · ${u.openTasks} việc đang mở, ${u.overdueTasks} quá hạn`),
+      ...v.units.map(
+        (u, i) => `${i + 1}. ${h(u.unitName)} · ${rate(u)} · ${u.openTasks} việc đang mở, ${u.overdueTasks} quá hạn`,
+      ),
       "",
       `<b>Việc quá hạn</b> (${v.overdue.length}):`,
-      ...(v.overdue.length ? v.overdue.map((t) => `${taskLine(t)} · quá ${t.overdueDays} ngày làm việc`) : ["• không có"]),
+      ...(v.overdue.length
+        ? v.overdue.map((t) => `${taskLine(t)} · quá ${t.overdueDays} ngày làm việc`)
+        : ["• không có"]),
       "",
       `<b>Văn bản xin ý kiến chưa có trả lời</b> (${v.openRequests.length}):`,
       ...(v.openRequests.length ? v.openRequests.map((r) => `• ${requestLine(r)}`) : ["• không có"]),
@@ -48,16 +52,22 @@ export const digestEn: typeof digestVi = {
       ...(v.done.length ? v.done.map((t) => `${taskLineEn(t)} · done by ${h(t.byName)}`) : ["• none"]),
       "",
       "<b>The 5 slowest units</b>:",
-      ...(v.worst.length ? v.worst.map((u, i) => `${i + 1}. ${h(u.unitName)} · ${rateEn(u)} · ${u.overdueTasks} overdue`) : ["• none"]),
+      ...(v.worst.length
+        ? v.worst.map((u, i) => `${i + 1}. ${h(u.unitName)} · ${rateEn(u)} · ${u.overdueTasks} overdue`)
+        : ["• none"]),
     ].join("\n"),
   weekly: (v) =>
     [
       `📊 <b>Weekly digest from ${formatDmy(v.weekOf)}</b> — the units you follow`,
       "",
-      ...v.units.map((u, i) => `${i + 1}. ${h(u.unitName)} · ${rateEn(u)} · ${u.openTasks} open, ${u.overdueTasks} overdue`),
+      ...v.units.map(
+        (u, i) => `${i + 1}. ${h(u.unitName)} · ${rateEn(u)} · ${u.openTasks} open, ${u.overdueTasks} overdue`,
+      ),
       "",
       `<b>Overdue tasks</b> (${v.overdue.length}):`,
-      ...(v.overdue.length ? v.overdue.map((t) => `${taskLineEn(t)} · ${t.overdueDays} working days overdue`) : ["• none"]),
+      ...(v.overdue.length
+        ? v.overdue.map((t) => `${taskLineEn(t)} · ${t.overdueDays} working days overdue`)
+        : ["• none"]),
       "",
       `<b>Written requests without an answer</b> (${v.openRequests.length}):`,
       ...(v.openRequests.length ? v.openRequests.map((r) => `• ${requestLineEn(r)}`) : ["• none"]),

@@ -8,8 +8,10 @@ import type { DigestTaskLine, RequestStatus, RequestView } from "./views.ts";
 /** "2026-11" → "11/2026" */
 export const monthText = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
-export const rate = (u: UnitRankView) => (u.actualBp === null ? "chưa có kế hoạch vốn" : `giải ngân ${formatPercentBp(u.actualBp)}`);
-export const rateEn = (u: UnitRankView) => (u.actualBp === null ? "no capital plan yet" : `disbursed ${formatPercentBp(u.actualBp)}`);
+export const rate = (u: UnitRankView) =>
+  u.actualBp === null ? "chưa có kế hoạch vốn" : `giải ngân ${formatPercentBp(u.actualBp)}`;
+export const rateEn = (u: UnitRankView) =>
+  u.actualBp === null ? "no capital plan yet" : `disbursed ${formatPercentBp(u.actualBp)}`;
 
 export const STATUS_VI: Record<RequestStatus, string> = {
   OPEN: "đang chờ trả lời",

@@ -84,7 +84,8 @@ export const requestEn: typeof requestVi = {
       `Document ${h(r.docNo)} of ${formatDmy(r.sentOn)}: «${h(r.subject)}»`,
       `Answer: ${h(r.answerNote)}`,
     ].join("\n"),
-  centralReply: (r) => `✅ Request #${r.id} logged as referred to central level; reminders to ${h(r.departmentName)} stop.`,
+  centralReply: (r) =>
+    `✅ Request #${r.id} logged as referred to central level; reminders to ${h(r.departmentName)} stop.`,
   central: (r) =>
     [
       `📨 <b>Request #${r.id} was referred to central level</b>`,

@@ -66,7 +66,11 @@ export const unbindCommand: CommandSpec = {
       const refused = await chairmanMay(ctx, current.isSecretariat ? "secretariat" : current.unitId!);
       if (refused) return refused;
     }
-    const r = await ctx.services.onboarding.unbindChat({ telegramChatId: BigInt(ctx.chat!.id), actor: ctx.actor!, now: ctx.now });
+    const r = await ctx.services.onboarding.unbindChat({
+      telegramChatId: BigInt(ctx.chat!.id),
+      actor: ctx.actor!,
+      now: ctx.now,
+    });
     const o = ctx.t.onboarding.bind;
     return ctx.replyWithHTML(r.unitName ? o.unbound(r.unitName) : o.unboundSecretariat);
   },

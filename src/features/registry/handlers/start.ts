@@ -19,7 +19,10 @@ export const startCommand: CommandSpec = {
         now: ctx.now,
         updateId: BigInt(ctx.update.update_id),
       });
-      if (!r.ok) return ctx.replyWithHTML(r.reason === "invalid" ? ctx.t.onboarding.start.invalidCode : ctx.t.onboarding.start.linkedElsewhere);
+      if (!r.ok)
+        return ctx.replyWithHTML(
+          r.reason === "invalid" ? ctx.t.onboarding.start.invalidCode : ctx.t.onboarding.start.linkedElsewhere,
+        );
       return ctx.replyWithHTML(catalogue(language).onboarding.start.linked(r.view));
     }
     if (!ctx.actor) return ctx.reply(ctx.t.start.unknownUser);

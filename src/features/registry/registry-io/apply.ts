@@ -80,7 +80,8 @@ export async function applyOfficial(
     }
     if (patch.title !== undefined && patch.title !== before.title) data.title = patch.title;
     if (patch.unitId !== undefined && patch.unitId !== before.unitId) data.unitId = patch.unitId;
-    if (patch.telegramUserId !== undefined && patch.telegramUserId !== before.telegramUserId) data.telegramUserId = patch.telegramUserId;
+    if (patch.telegramUserId !== undefined && patch.telegramUserId !== before.telegramUserId)
+      data.telegramUserId = patch.telegramUserId;
     if (patch.language !== undefined && patch.language !== before.language) data.language = patch.language;
     if (patch.active !== undefined && patch.active !== before.active) data.active = patch.active;
     if (Object.keys(data).length > 0) {
@@ -99,7 +100,9 @@ export async function applyOfficial(
         await log("role.end", "RoleAssignment", r.id, r, after);
       },
       async (r) => {
-        const created = await tx.roleAssignment.create({ data: { officialId, role: r.role, unitId: r.unitId, validFrom: ctx.now } });
+        const created = await tx.roleAssignment.create({
+          data: { officialId, role: r.role, unitId: r.unitId, validFrom: ctx.now },
+        });
         await log("role.grant", "RoleAssignment", created.id, undefined, created);
       },
     );
@@ -134,7 +137,13 @@ export async function applyProgramme(
   if (!before) {
     const last = await tx.programme.findFirst({ orderBy: { sortOrder: "desc" } });
     const created = await tx.programme.create({
-      data: { code: p.code, name: p.name, nameEn: p.nameEn ?? p.name, nameKey: foldVietnamese(p.name), sortOrder: (last?.sortOrder ?? -1) + 1 },
+      data: {
+        code: p.code,
+        name: p.name,
+        nameEn: p.nameEn ?? p.name,
+        nameKey: foldVietnamese(p.name),
+        sortOrder: (last?.sortOrder ?? -1) + 1,
+      },
     });
     await log("programme.create", "Programme", created.id, undefined, created);
     return { id: created.id, actions };
@@ -218,7 +227,6 @@ export async function applyPlans(
   }
   return actions;
 }
-
 
 /** Audit entries written in `tx` for the context's actor, and the list of their actions. */
 function auditTrail(tx: Tx, ctx: ChangeContext) {

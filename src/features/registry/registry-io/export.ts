@@ -56,7 +56,9 @@ async function officialTable(db: Db, now: Date) {
       const programmes = o.responsibilities.map((r) =>
         r.unitId === o.unitId ? r.programme.code : `${r.programme.code} (${r.unit.code})`,
       );
-      const projects = o.responsibilities.some((r) => r.project !== "") ? o.responsibilities.map((r) => r.project).join("; ") : "";
+      const projects = o.responsibilities.some((r) => r.project !== "")
+        ? o.responsibilities.map((r) => r.project).join("; ")
+        : "";
       return [
         String(o.id),
         o.fullName,
@@ -74,11 +76,25 @@ async function officialTable(db: Db, now: Date) {
 }
 
 /** Exports programmes, units and/or officials; a CSV file holds one kind (officials unless told). */
-export async function exportFile(db: Db, path: string, opts: { kind?: TableKind; now: Date }): Promise<{ rows: number }> {
-  const kinds: TableKind[] = opts.kind ? [opts.kind] : fileFormat(path) === "csv" ? ["officials"] : ["programmes", "units", "officials"];
+export async function exportFile(
+  db: Db,
+  path: string,
+  opts: { kind?: TableKind; now: Date },
+): Promise<{ rows: number }> {
+  const kinds: TableKind[] = opts.kind
+    ? [opts.kind]
+    : fileFormat(path) === "csv"
+      ? ["officials"]
+      : ["programmes", "units", "officials"];
   const tables = [];
   for (const k of kinds) {
-    tables.push(k === "programmes" ? await programmeTable(db) : k === "units" ? await unitTable(db) : await officialTable(db, opts.now));
+    tables.push(
+      k === "programmes"
+        ? await programmeTable(db)
+        : k === "units"
+          ? await unitTable(db)
+          : await officialTable(db, opts.now),
+    );
   }
   await writeTables(path, tables);
   return { rows: tables.reduce((n, t) => n + t.rows.length, 0) };
@@ -113,7 +129,6 @@ export async function exportAudit(db: Db, path: string, opts: { since?: Date } =
   ]);
   return { rows: entries.length };
 }
-
 
 /** "24/11/2026 08:30" in Vietnam time. */
 export function formatLocalDateTime(at: Date): string {

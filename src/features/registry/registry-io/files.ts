@@ -131,9 +131,15 @@ export async function readTables(path: string): Promise<Table[]> {
 }
 
 /** Writes tables as CSV (exactly one table) or XLSX (one sheet per table). */
-export async function writeTables(path: string, tables: { kind: TableKind; header: string[]; rows: string[][] }[]): Promise<void> {
+export async function writeTables(
+  path: string,
+  tables: { kind: TableKind; header: string[]; rows: string[][] }[],
+): Promise<void> {
   if (fileFormat(path) === "csv") {
-    if (tables.length !== 1) throw new RegistryInputError("Một tệp CSV chỉ chứa một bảng: chọn --kind programmes, --kind units hoặc --kind officials.");
+    if (tables.length !== 1)
+      throw new RegistryInputError(
+        "Một tệp CSV chỉ chứa một bảng: chọn --kind programmes, --kind units hoặc --kind officials.",
+      );
     const t = tables[0]!;
     writeFileSync(path, toCsv([t.header, ...t.rows]));
     return;

@@ -48,7 +48,11 @@ export const OFFICIAL_IMPORT_COLUMNS = {
   rename: "Đổi họ tên",
 } as const;
 
-export const SHEET_NAMES: Record<TableKind, string> = { programmes: "Chương trình", units: "Đơn vị", officials: "Cán bộ" };
+export const SHEET_NAMES: Record<TableKind, string> = {
+  programmes: "Chương trình",
+  units: "Đơn vị",
+  officials: "Cán bộ",
+};
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   PROVINCE: "Tỉnh",

@@ -3,7 +3,15 @@ import { z } from "zod";
 import type { Role, UnitKind } from "../../../platform/db/client.ts";
 import { foldVietnamese, matchByName } from "../../../domain/text.ts";
 import { list, parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./cells.ts";
-import { NO, OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, ROLE_LABELS, UNIT_COLUMNS, UNIT_KIND_LABELS, YES } from "./labels.ts";
+import {
+  NO,
+  OFFICIAL_COLUMNS,
+  OFFICIAL_IMPORT_COLUMNS,
+  ROLE_LABELS,
+  UNIT_COLUMNS,
+  UNIT_KIND_LABELS,
+  YES,
+} from "./labels.ts";
 
 const text = z.string().trim();
 const optionalCell = z.string().trim().optional();
@@ -82,7 +90,11 @@ export const officialRowSchema = z.object({
       const { value, scope } = splitScope(item);
       const role = parseRole(value);
       if (role) out.push({ role, scope });
-      else ctx.addIssue({ code: "custom", message: `vai trò «${value}» không hợp lệ (${Object.values(ROLE_LABELS).join(", ")})` });
+      else
+        ctx.addIssue({
+          code: "custom",
+          message: `vai trò «${value}» không hợp lệ (${Object.values(ROLE_LABELS).join(", ")})`,
+        });
     }
     return out;
   }),
@@ -111,7 +123,8 @@ export interface NamedRef {
 export function resolveRef<T extends NamedRef>(query: string, items: readonly T[], what: string): T | string {
   const m = matchByName(query, items, (x) => [x.code, x.name]);
   if (m.kind === "one") return m.item;
-  if (m.kind === "many") return `${what} «${query}» trùng với nhiều ${what}: ${m.candidates.map((c) => c.name).join(", ")}`;
+  if (m.kind === "many")
+    return `${what} «${query}» trùng với nhiều ${what}: ${m.candidates.map((c) => c.name).join(", ")}`;
   return `không tìm thấy ${what} «${query}»`;
 }
 

@@ -4,7 +4,14 @@ import type { Db } from "../../../platform/db/client.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { list, splitScope } from "./cells.ts";
 import type { Table, TableRow } from "./files.ts";
-import { OFFICIAL_COLUMNS, OFFICIAL_IMPORT_COLUMNS, ROLE_LABELS, WHOLE_PROVINCE, YES, type RowError } from "./labels.ts";
+import {
+  OFFICIAL_COLUMNS,
+  OFFICIAL_IMPORT_COLUMNS,
+  ROLE_LABELS,
+  WHOLE_PROVINCE,
+  YES,
+  type RowError,
+} from "./labels.ts";
 import {
   officialRowSchema,
   programmeClash,
@@ -30,13 +37,18 @@ export async function validateTables(db: Db, tables: Table[]) {
   const officialPlans: OfficialPlan[] = [];
 
   // the programmes as they will be: the database's, overlaid by the file's (by code)
-  const programmeUniverse = new Map<string, NamedRef>(dbProgrammes.map((p) => [p.code.toUpperCase(), { code: p.code, name: p.name }]));
+  const programmeUniverse = new Map<string, NamedRef>(
+    dbProgrammes.map((p) => [p.code.toUpperCase(), { code: p.code, name: p.name }]),
+  );
   const programmeRowByCode = new Map<string, number>();
   for (const t of tables.filter((x) => x.kind === "programmes")) {
     for (const row of t.rows) {
       const r = programmeRowSchema.safeParse(row.cells);
       if (!r.success) {
-        fail({ sheet: t.sheet, rowNo: row.rowNo }, r.error.issues.map((i) => i.message));
+        fail(
+          { sheet: t.sheet, rowNo: row.rowNo },
+          r.error.issues.map((i) => i.message),
+        );
         continue;
       }
       const codeKey = r.data.code.toUpperCase();
@@ -54,13 +66,21 @@ export async function validateTables(db: Db, tables: Table[]) {
       const existing = dbProgrammes.find((p) => p.code.toUpperCase() === codeKey);
       const code = existing?.code ?? r.data.code;
       programmeUniverse.set(codeKey, { code, name: r.data.name });
-      programmePlans.push({ rowNo: row.rowNo, sheet: t.sheet, code, name: r.data.name, nameEn: r.data.nameEn || undefined });
+      programmePlans.push({
+        rowNo: row.rowNo,
+        sheet: t.sheet,
+        code,
+        name: r.data.name,
+        nameEn: r.data.nameEn || undefined,
+      });
     }
   }
   const programmes = [...programmeUniverse.values()];
 
   // the units as they will be: the database's, overlaid by the file's (by code)
-  const universe = new Map<string, NamedRef>(dbUnits.map((u) => [u.code.toUpperCase(), { code: u.code, name: u.name }]));
+  const universe = new Map<string, NamedRef>(
+    dbUnits.map((u) => [u.code.toUpperCase(), { code: u.code, name: u.name }]),
+  );
   const unitRowByCode = new Map<string, number>();
   const unitTables = tables.filter((t) => t.kind === "units");
   const parsedUnits: { row: TableRow; sheet: string; data: z.infer<typeof unitRowSchema> }[] = [];
@@ -68,7 +88,10 @@ export async function validateTables(db: Db, tables: Table[]) {
     for (const row of t.rows) {
       const r = unitRowSchema.safeParse(row.cells);
       if (!r.success) {
-        fail({ sheet: t.sheet, rowNo: row.rowNo }, r.error.issues.map((i) => i.message));
+        fail(
+          { sheet: t.sheet, rowNo: row.rowNo },
+          r.error.issues.map((i) => i.message),
+        );
         continue;
       }
       const codeKey = r.data.code.toUpperCase();
@@ -92,7 +115,8 @@ export async function validateTables(db: Db, tables: Table[]) {
     else {
       const p = resolveRef(data.parent, units, "đơn vị");
       if (typeof p === "string") problems.push(`đơn vị cấp trên: ${p}`);
-      else if (p.code.toUpperCase() === data.code.toUpperCase()) problems.push("đơn vị không thể là cấp trên của chính nó");
+      else if (p.code.toUpperCase() === data.code.toUpperCase())
+        problems.push("đơn vị không thể là cấp trên của chính nó");
       else parentCode = p.code;
     }
     if (problems.length > 0) {
@@ -100,7 +124,15 @@ export async function validateTables(db: Db, tables: Table[]) {
       continue;
     }
     const existing = dbUnits.find((u) => u.code.toUpperCase() === data.code.toUpperCase());
-    unitPlans.push({ rowNo: row.rowNo, sheet, code: existing?.code ?? data.code, name: data.name, kind: data.kind, parentCode, active: data.active });
+    unitPlans.push({
+      rowNo: row.rowNo,
+      sheet,
+      code: existing?.code ?? data.code,
+      name: data.name,
+      kind: data.kind,
+      parentCode,
+      active: data.active,
+    });
   }
 
   const officials = await db.official.findMany({ include: { unit: true } });
@@ -113,7 +145,10 @@ export async function validateTables(db: Db, tables: Table[]) {
         // name an unknown unit too, so one pass over the file shows every problem of the row
         const unitCell = row.cells.unit ?? "";
         const u = unitCell === "" ? null : resolveRef(unitCell, units, "đơn vị");
-        fail({ sheet: t.sheet, rowNo: row.rowNo }, [...r.error.issues.map((i) => i.message), ...(typeof u === "string" ? [u] : [])]);
+        fail({ sheet: t.sheet, rowNo: row.rowNo }, [
+          ...r.error.issues.map((i) => i.message),
+          ...(typeof u === "string" ? [u] : []),
+        ]);
         continue;
       }
       const d = r.data;
@@ -147,7 +182,9 @@ export async function validateTables(db: Db, tables: Table[]) {
         const projects = d.projects === undefined ? [] : d.projects.split(";").map((s) => s.trim());
         const hasProjects = projects.some((p) => p !== "");
         if (hasProjects && projects.length !== items.length) {
-          problems.push(`số dự án (${projects.length}) không khớp số chương trình (${items.length}); ghi các dự án cách nhau bằng «;» theo thứ tự chương trình`);
+          problems.push(
+            `số dự án (${projects.length}) không khớp số chương trình (${items.length}); ghi các dự án cách nhau bằng «;» theo thứ tự chương trình`,
+          );
         }
         items.forEach((item, i) => {
           const { value, scope } = splitScope(item);
@@ -169,7 +206,11 @@ export async function validateTables(db: Db, tables: Table[]) {
             if (!unitUnknown) problems.push(`chương trình ${p.code}: cần đơn vị phụ trách`);
             return;
           }
-          responsibilities!.push({ unitCode: uc, programmeCode: p.code, project: hasProjects ? (projects[i] ?? "") : "" });
+          responsibilities!.push({
+            unitCode: uc,
+            programmeCode: p.code,
+            project: hasProjects ? (projects[i] ?? "") : "",
+          });
         });
       }
       // which official the row is
@@ -193,9 +234,15 @@ export async function validateTables(db: Db, tables: Table[]) {
       }
       if (!target && d.id === undefined) {
         const same = officials.filter(
-          (o) => o.nameKey === foldVietnamese(d.name) && (o.unit?.code ?? null) === unitCode && (d.telegramId === undefined || o.telegramUserId === null),
+          (o) =>
+            o.nameKey === foldVietnamese(d.name) &&
+            (o.unit?.code ?? null) === unitCode &&
+            (d.telegramId === undefined || o.telegramUserId === null),
         );
-        if (same.length > 1) problems.push(`có ${same.length} cán bộ cùng tên «${d.name}» ở đơn vị này: ghi «${OFFICIAL_COLUMNS.id}» để chọn`);
+        if (same.length > 1)
+          problems.push(
+            `có ${same.length} cán bộ cùng tên «${d.name}» ở đơn vị này: ghi «${OFFICIAL_COLUMNS.id}» để chọn`,
+          );
         target = same.length === 1 ? same[0] : undefined;
       }
       if (d.telegramId !== undefined) {
@@ -203,7 +250,8 @@ export async function validateTables(db: Db, tables: Table[]) {
         if (dup !== undefined) problems.push(`Telegram ID ${d.telegramId} trùng với dòng ${dup}`);
         seenTelegram.set(d.telegramId, row.rowNo);
         const owner = officials.find((o) => o.telegramUserId === d.telegramId);
-        if (owner && owner.id !== target?.id) problems.push(`Telegram ID ${d.telegramId} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id})`);
+        if (owner && owner.id !== target?.id)
+          problems.push(`Telegram ID ${d.telegramId} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id})`);
       }
       if (problems.length > 0) {
         fail({ sheet: t.sheet, rowNo: row.rowNo }, problems);

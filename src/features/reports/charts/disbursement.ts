@@ -7,7 +7,12 @@ import { formatPercentBp } from "../../../domain/money.ts";
 import type { Light } from "../../../domain/pacing.ts";
 import { circle, line, polyline, rect, svgDoc, text, textWidth } from "./svg.ts";
 
-const COLOURS: Record<Light | "none", string> = { green: "#2e7d32", yellow: "#f9a825", red: "#c62828", none: "#9e9e9e" };
+const COLOURS: Record<Light | "none", string> = {
+  green: "#2e7d32",
+  yellow: "#f9a825",
+  red: "#c62828",
+  none: "#9e9e9e",
+};
 
 export interface RateChartInput {
   title: string;
@@ -19,7 +24,9 @@ export interface RateChartInput {
 
 /** Chart A: horizontal bars, highest rate first, a dashed vertical line at the expected rate. */
 export function rateChartSvg(input: RateChartInput): string {
-  const rows = [...input.rows].sort((a, b) => (b.actualBp ?? -1) - (a.actualBp ?? -1) || a.name.localeCompare(b.name, "vi"));
+  const rows = [...input.rows].sort(
+    (a, b) => (b.actualBp ?? -1) - (a.actualBp ?? -1) || a.name.localeCompare(b.name, "vi"),
+  );
   const width = 960;
   const rowH = 30;
   const top = 80;
@@ -33,7 +40,9 @@ export function rateChartSvg(input: RateChartInput): string {
   // grid every 10 %
   for (let bp = 0; bp <= maxBp; bp += 1000) {
     body.push(line(x(bp), top - 8, x(bp), top + rows.length * rowH, bp === 0 ? "#555" : "#e0e0e0"));
-    body.push(text(x(bp), top + rows.length * rowH + 20, formatPercentBp(bp, 0), { size: 12, anchor: "middle", fill: "#555" }));
+    body.push(
+      text(x(bp), top + rows.length * rowH + 20, formatPercentBp(bp, 0), { size: 12, anchor: "middle", fill: "#555" }),
+    );
   }
   rows.forEach((r, i) => {
     const y = top + i * rowH;
@@ -65,7 +74,8 @@ export interface CumulativeChartInput {
 /** "2026-11-24" → "24/11". */
 const shortDmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 
-/** Chart B: the cumulative rate over the year (line), milestones (points on the dashed expected pace), the 100 % line. */
+/** Chart B: the cumulative rate over the year (line), milestones (points on the dashed expected pace), the 100 % line.
+ * */
 export function cumulativeChartSvg(input: CumulativeChartInput): string {
   const width = 960;
   const height = 540;
@@ -101,7 +111,13 @@ export function cumulativeChartSvg(input: CumulativeChartInput): string {
   ms.forEach((m, i) => {
     body.push(circle(x(m.date), y(m.targetBp), 5, "#ef6c00"));
     if (i > 0 && ms[i - 1]!.targetBp === m.targetBp) return; // the same target again (31/1): one label
-    body.push(text(x(m.date) - 8, y(m.targetBp) - 8, formatPercentBp(m.targetBp, 0), { size: 12, anchor: "end", fill: "#ef6c00" }));
+    body.push(
+      text(x(m.date) - 8, y(m.targetBp) - 8, formatPercentBp(m.targetBp, 0), {
+        size: 12,
+        anchor: "end",
+        fill: "#ef6c00",
+      }),
+    );
   });
   // today: a thin mark, so the time since the last report shows
   const tx = x(input.today);
@@ -122,9 +138,17 @@ export function cumulativeChartSvg(input: CumulativeChartInput): string {
   }
   // legend
   const ly = height - 28;
-  body.push(line(left, ly, left + 30, ly, "#1565c0", 3), circle(left + 15, ly, 5, "#1565c0"), text(left + 38, ly + 5, input.labels.cumulative, { size: 13 }));
+  body.push(
+    line(left, ly, left + 30, ly, "#1565c0", 3),
+    circle(left + 15, ly, 5, "#1565c0"),
+    text(left + 38, ly + 5, input.labels.cumulative, { size: 13 }),
+  );
   const l2 = left + 60 + textWidth(input.labels.cumulative, 13);
-  body.push(line(l2, ly, l2 + 30, ly, "#ef6c00", 1.5, "5 4"), circle(l2 + 15, ly, 4, "#ef6c00"), text(l2 + 38, ly + 5, input.labels.milestones, { size: 13 }));
+  body.push(
+    line(l2, ly, l2 + 30, ly, "#ef6c00", 1.5, "5 4"),
+    circle(l2 + 15, ly, 4, "#ef6c00"),
+    text(l2 + 38, ly + 5, input.labels.milestones, { size: 13 }),
+  );
   const l3 = l2 + 60 + textWidth(input.labels.milestones, 13);
   body.push(line(l3, ly, l3 + 30, ly, "#2e7d32", 1.5, "8 4"), text(l3 + 38, ly + 5, input.labels.full, { size: 13 }));
   return svgDoc(width, height, body);

@@ -14,7 +14,10 @@ const LEADS = ["CHAIRMAN", "PARTY_SECRETARY"];
 /** Without a subject: the group's unit, the unit one leads, else oneself. */
 async function defaultSubject(ctx: BotContext): Promise<ScorecardSubject> {
   const actor = ctx.actor!;
-  const unitId = ctx.chat?.type !== "private" && ctx.chatInfo?.unitId ? ctx.chatInfo.unitId : actor.roles.find((r) => LEADS.includes(r.role) && r.unitId !== null)?.unitId;
+  const unitId =
+    ctx.chat?.type !== "private" && ctx.chatInfo?.unitId
+      ? ctx.chatInfo.unitId
+      : actor.roles.find((r) => LEADS.includes(r.role) && r.unitId !== null)?.unitId;
   if (unitId) {
     return { kind: "unit", id: unitId, name: await ctx.services.registry.unitName(unitId) };
   }
@@ -34,10 +37,14 @@ export const scorecardCommand: CommandSpec = {
     const actor = ctx.actor!;
     if (subject.kind === "unit") {
       if (!mayViewUnitScorecard(actor, subject.id)) return refuse(ctx, ctx.t.onboarding.scope.otherUnit);
-      return ctx.replyWithHTML(ctx.t.reports.scorecard(await ctx.services.scorecard.unitScorecard(subject.id, period, ctx.now)));
+      return ctx.replyWithHTML(
+        ctx.t.reports.scorecard(await ctx.services.scorecard.unitScorecard(subject.id, period, ctx.now)),
+      );
     }
     if (!mayViewOfficialScorecard(actor, subject)) return refuse(ctx, ctx.t.reports.scope.otherOfficial);
-    return ctx.replyWithHTML(ctx.t.reports.scorecard(await ctx.services.scorecard.officialScorecard(subject.id, period, ctx.now)));
+    return ctx.replyWithHTML(
+      ctx.t.reports.scorecard(await ctx.services.scorecard.officialScorecard(subject.id, period, ctx.now)),
+    );
   },
 };
 
@@ -96,10 +103,18 @@ export const exportCommand: CommandSpec = {
       edit: (text) => ctx.telegram.editMessageText(progress.chat.id, progress.message_id, undefined, text),
       text: r.export.progress,
     });
-    const result = await ctx.services.exports.build(k, { now: ctx.now, ...(p ? { period: p.period } : {}), onProgress: report });
+    const result = await ctx.services.exports.build(k, {
+      now: ctx.now,
+      ...(p ? { period: p.period } : {}),
+      onProgress: report,
+    });
     const buffer = await ctx.services.exports.file(result, format);
     const filename = exportFilename(k, today, format);
-    await ctx.telegram.editMessageText(progress.chat.id, progress.message_id, undefined, r.export.done(filename, result.rows), { parse_mode: "HTML" }).catch(() => undefined);
+    await ctx.telegram
+      .editMessageText(progress.chat.id, progress.message_id, undefined, r.export.done(filename, result.rows), {
+        parse_mode: "HTML",
+      })
+      .catch(() => undefined);
     return ctx.replyWithDocument({ source: buffer, filename }, { caption: r.export.caption(k, today) });
   },
 };
@@ -122,7 +137,10 @@ export const chartCommand: CommandSpec = {
         const chart = await ctx.services.charts.rateChart(ctx.now, followed);
         return ctx.replyWithPhoto({ source: chart.png, filename: "bieu-do-giai-ngan.png" }, { caption });
       }
-      unitId = (ctx.chat?.type !== "private" ? ctx.chatInfo?.unitId : null) ?? actor.roles.find((x) => x.unitId !== null)?.unitId ?? actor.unitId;
+      unitId =
+        (ctx.chat?.type !== "private" ? ctx.chatInfo?.unitId : null) ??
+        actor.roles.find((x) => x.unitId !== null)?.unitId ??
+        actor.unitId;
       if (!unitId) return ctx.replyWithHTML(r.chart.usage);
     }
     if (unitId === null) {

@@ -12,7 +12,8 @@ import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 
 const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
 
-/** "/giao <đơn vị> | <chương trình hoặc -> | <người phụ trách> | <dd/mm/yyyy> | <tiêu đề> [| <văn bản>] [| hằng tháng ngày 5]" */
+/** "/giao <đơn vị> | <chương trình hoặc -> | <người phụ trách> | <dd/mm/yyyy> | <tiêu đề> [| <văn bản>] [| hằng tháng
+ * ngày 5]" */
 export function parseAssign(args: string, today: string) {
   const parts = args.split("|").map((p) => p.trim());
   const [unit = "", programme = "", responsible = "", date = "", title = "", ...rest] = parts;
@@ -27,7 +28,15 @@ export function parseAssign(args: string, today: string) {
     else if (!docRef) docRef = extra;
     else throw taskError("usage");
   }
-  return { unit, programme: programme === "" || programme === "-" ? null : programme, responsible, dueDate, title, docRef, recurrence };
+  return {
+    unit,
+    programme: programme === "" || programme === "-" ? null : programme,
+    responsible,
+    dueDate,
+    title,
+    docRef,
+    recurrence,
+  };
 }
 
 const giaoCommand: CommandSpec = {
@@ -116,11 +125,18 @@ const overdueCommand: CommandSpec = {
     const scope = overdueScope(ctx);
     const lines = await ctx.services.assign.overdueTasks(scope, ctx.now);
     if (typeof scope === "object" && "unitIds" in scope) {
-      const names = (await Promise.all(scope.unitIds.map((id) => unitName(ctx, id)))).sort((a, b) => a.localeCompare(b, "vi"));
+      const names = (await Promise.all(scope.unitIds.map((id) => unitName(ctx, id)))).sort((a, b) =>
+        a.localeCompare(b, "vi"),
+      );
       const body = lines.length ? lines.map((l) => t.overdueLine(l, true)) : [t.noneOverdue];
       return ctx.replyWithHTML([t.overdueUnits(names, lines.length), ...body].join("\n"));
     }
-    const header = scope === "province" ? t.overdueProvince(lines.length) : "unitId" in scope ? t.overdueUnit(await unitName(ctx, scope.unitId), lines.length) : "";
+    const header =
+      scope === "province"
+        ? t.overdueProvince(lines.length)
+        : "unitId" in scope
+          ? t.overdueUnit(await unitName(ctx, scope.unitId), lines.length)
+          : "";
     const body = lines.length ? lines.map((l) => t.overdueLine(l, scope === "province")) : [t.noneOverdue];
     return ctx.replyWithHTML([header, ...body].join("\n"));
   },

@@ -68,7 +68,12 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
 
   await db.$transaction(async (tx) => {
     const office = await tx.unit.create({
-      data: { code: "VPDP", name: "Văn phòng Điều phối các Chương trình MTQG tỉnh", nameKey: "van phong dieu phoi", kind: "OFFICE" },
+      data: {
+        code: "VPDP",
+        name: "Văn phòng Điều phối các Chương trình MTQG tỉnh",
+        nameKey: "van phong dieu phoi",
+        kind: "OFFICE",
+      },
     });
     for (const [code, name] of [
       ["SO_TC", "Sở Tài chính"],
@@ -79,13 +84,19 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
     }
     const units: Record<string, number> = {};
     for (const [code, name] of DISTRICTS) {
-      units[code] = (await tx.unit.create({ data: { code, name, nameKey: foldVietnamese(name), kind: "DISTRICT" } })).id;
+      units[code] = (
+        await tx.unit.create({ data: { code, name, nameKey: foldVietnamese(name), kind: "DISTRICT" } })
+      ).id;
     }
     const programmes: Record<string, number> = {};
     for (const [i, [code, name, nameEn]] of PROGRAMMES.entries()) {
       // normally there already (reference data); kept as they are
       programmes[code] = (
-        await tx.programme.upsert({ where: { code }, update: {}, create: { code, name, nameEn, nameKey: foldVietnamese(name), sortOrder: i } })
+        await tx.programme.upsert({
+          where: { code },
+          update: {},
+          create: { code, name, nameEn, nameKey: foldVietnamese(name), sortOrder: i },
+        })
       ).id;
     }
     const u = (code: string) => units[code] as number;
@@ -109,8 +120,11 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
           },
         })
       ).id;
-    const role = (officialId: number, r: "SECRETARIAT" | "SUPERVISOR" | "CHAIRMAN" | "PARTY_SECRETARY" | "RESPONSIBLE", unitId: number | null) =>
-      tx.roleAssignment.create({ data: { officialId, role: r, unitId, validFrom: new Date(0) } });
+    const role = (
+      officialId: number,
+      r: "SECRETARIAT" | "SUPERVISOR" | "CHAIRMAN" | "PARTY_SECRETARY" | "RESPONSIBLE",
+      unitId: number | null,
+    ) => tx.roleAssignment.create({ data: { officialId, role: r, unitId, validFrom: new Date(0) } });
     const responsible = (officialId: number, unitId: number, programmeId: number) =>
       tx.responsibility.create({ data: { officialId, unitId, programmeId, validFrom: new Date(0) } });
 
@@ -139,10 +153,43 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
     await responsible(son, u("BAC_TRA_MY"), p("DTTS"));
 
     const g = DEMO.groups;
-    await tx.chat.create({ data: { telegramChatId: BigInt(g.secretariat.id), kind: "SUPERGROUP", title: g.secretariat.title, isSecretariat: true, boundAt: now } });
-    await tx.chat.create({ data: { telegramChatId: BigInt(g.namTraMy.id), kind: "SUPERGROUP", title: g.namTraMy.title, unitId: u("NAM_TRA_MY"), boundAt: now } });
-    await tx.chat.create({ data: { telegramChatId: BigInt(g.bacTraMy.id), kind: "SUPERGROUP", title: g.bacTraMy.title, unitId: u("BAC_TRA_MY"), boundAt: now } });
-    for (const o of [DEMO.secretariat, DEMO.secretariatEn, DEMO.supervisor, DEMO.chairman, DEMO.partySecretary, DEMO.official, DEMO.bacTraMyChairman, DEMO.bacTraMyOfficial]) {
+    await tx.chat.create({
+      data: {
+        telegramChatId: BigInt(g.secretariat.id),
+        kind: "SUPERGROUP",
+        title: g.secretariat.title,
+        isSecretariat: true,
+        boundAt: now,
+      },
+    });
+    await tx.chat.create({
+      data: {
+        telegramChatId: BigInt(g.namTraMy.id),
+        kind: "SUPERGROUP",
+        title: g.namTraMy.title,
+        unitId: u("NAM_TRA_MY"),
+        boundAt: now,
+      },
+    });
+    await tx.chat.create({
+      data: {
+        telegramChatId: BigInt(g.bacTraMy.id),
+        kind: "SUPERGROUP",
+        title: g.bacTraMy.title,
+        unitId: u("BAC_TRA_MY"),
+        boundAt: now,
+      },
+    });
+    for (const o of [
+      DEMO.secretariat,
+      DEMO.secretariatEn,
+      DEMO.supervisor,
+      DEMO.chairman,
+      DEMO.partySecretary,
+      DEMO.official,
+      DEMO.bacTraMyChairman,
+      DEMO.bacTraMyOfficial,
+    ]) {
       await tx.chat.create({ data: { telegramChatId: BigInt(o.id), kind: "PRIVATE", title: o.name } });
     }
 
@@ -159,18 +206,28 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
         for (const plan of plans) {
           total += plan.amountVnd;
           await tx.capitalPlan.create({
-            data: { unitId: u(code), programmeId: p(prog), year, ...plan, decisionNo: `${1200 + d}/QĐ-UBND`, decisionDate: `${year}-01-15` },
+            data: {
+              unitId: u(code),
+              programmeId: p(prog),
+              year,
+              ...plan,
+              decisionNo: `${1200 + d}/QĐ-UBND`,
+              decisionDate: `${year}-01-15`,
+            },
           });
         }
         const share = BigInt((DISBURSED_PERMILLE[code] ?? 500) - k * 15);
         // two monthly reports: the older one is superseded by the newer (cumulative figures)
-        for (const [i, frac] of [[0, 80n], [1, 100n]] as const) {
+        for (const [i, frac] of [
+          [0, 80n],
+          [1, 100n],
+        ] as const) {
           await tx.disbursementReport.create({
             data: {
               unitId: u(code),
               programmeId: p(prog),
               year,
-              cumulativeVnd: (((total * share) / 1000n) * frac) / 100n / 1_000_000n * 1_000_000n,
+              cumulativeVnd: ((((total * share) / 1000n) * frac) / 100n / 1_000_000n) * 1_000_000n,
               asOf: cal.addWorkingDays(today, -10 + i * 5),
               createdAt: new Date(now.getTime() - (2 - i) * 86_400_000 * 5),
             },
@@ -180,7 +237,14 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
     }
 
     // tasks around today: one rung of the ladder each
-    const task = (data: { title: string; unit: string; programme: string | null; responsibleId: number; due: string; docRef: string }) =>
+    const task = (data: {
+      title: string;
+      unit: string;
+      programme: string | null;
+      responsibleId: number;
+      due: string;
+      docRef: string;
+    }) =>
       tx.task.create({
         data: {
           title: data.title,
@@ -193,10 +257,38 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
           createdAt: new Date(now.getTime() - 20 * 86_400_000),
         },
       });
-    await task({ title: "Nộp báo cáo tiến độ giải ngân tháng", unit: "NAM_TRA_MY", programme: "NTM", responsibleId: an, due: cal.addWorkingDays(today, 2), docRef: "1523/UBND-KTTH" });
-    await task({ title: "Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp", unit: "NAM_TRA_MY", programme: "GNBV", responsibleId: binh, due: cal.addWorkingDays(today, -1), docRef: "1480/SKHĐT-KTN" });
-    await task({ title: "Báo cáo vướng mắc dự án nước sinh hoạt tập trung", unit: "BAC_TRA_MY", programme: "DTTS", responsibleId: son, due: cal.addWorkingDays(today, -3), docRef: "952/BDT-KHTH" });
-    await task({ title: "Phê duyệt danh mục dự án năm sau", unit: "NAM_TRA_MY", programme: "DTTS", responsibleId: binh, due: cal.addWorkingDays(today, 10), docRef: "" });
+    await task({
+      title: "Nộp báo cáo tiến độ giải ngân tháng",
+      unit: "NAM_TRA_MY",
+      programme: "NTM",
+      responsibleId: an,
+      due: cal.addWorkingDays(today, 2),
+      docRef: "1523/UBND-KTTH",
+    });
+    await task({
+      title: "Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp",
+      unit: "NAM_TRA_MY",
+      programme: "GNBV",
+      responsibleId: binh,
+      due: cal.addWorkingDays(today, -1),
+      docRef: "1480/SKHĐT-KTN",
+    });
+    await task({
+      title: "Báo cáo vướng mắc dự án nước sinh hoạt tập trung",
+      unit: "BAC_TRA_MY",
+      programme: "DTTS",
+      responsibleId: son,
+      due: cal.addWorkingDays(today, -3),
+      docRef: "952/BDT-KHTH",
+    });
+    await task({
+      title: "Phê duyệt danh mục dự án năm sau",
+      unit: "NAM_TRA_MY",
+      programme: "DTTS",
+      responsibleId: binh,
+      due: cal.addWorkingDays(today, 10),
+      docRef: "",
+    });
   });
   return { seeded: true };
 }
@@ -208,7 +300,8 @@ export async function seedDemo(db: Db, opts: { today: string; now: Date }): Prom
  * so that the registry counts other tests rely on stay as they are. Idempotent.
  */
 export async function seedFollowupDemo(db: Db, opts: { today: string; now: Date }): Promise<{ seeded: boolean }> {
-  if (await db.official.findUnique({ where: { telegramUserId: BigInt(DEMO.departmentFocal.id) } })) return { seeded: false };
+  if (await db.official.findUnique({ where: { telegramUserId: BigInt(DEMO.departmentFocal.id) } }))
+    return { seeded: false };
   const cal = createWorkCalendar(VIETNAM_CALENDAR_2023_2027);
   const { today, now } = opts;
   await db.$transaction(async (tx) => {
@@ -216,9 +309,18 @@ export async function seedFollowupDemo(db: Db, opts: { today: string; now: Date 
     const department = await unit("SO_KHDT");
     const who = DEMO.departmentFocal;
     const focal = await tx.official.create({
-      data: { fullName: who.name, nameKey: foldVietnamese(who.name), title: who.title, unitId: department.id, telegramUserId: BigInt(who.id), privateChatAt: now },
+      data: {
+        fullName: who.name,
+        nameKey: foldVietnamese(who.name),
+        title: who.title,
+        unitId: department.id,
+        telegramUserId: BigInt(who.id),
+        privateChatAt: now,
+      },
     });
-    await tx.roleAssignment.create({ data: { officialId: focal.id, role: "DEPARTMENT_FOCAL", unitId: department.id, validFrom: new Date(0) } });
+    await tx.roleAssignment.create({
+      data: { officialId: focal.id, role: "DEPARTMENT_FOCAL", unitId: department.id, validFrom: new Date(0) },
+    });
     await tx.chat.create({ data: { telegramChatId: BigInt(who.id), kind: "PRIVATE", title: who.name } });
     const namTraMy = await unit("NAM_TRA_MY");
     const an = await tx.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
@@ -239,12 +341,22 @@ export async function seedFollowupDemo(db: Db, opts: { today: string; now: Date 
     const lastMonth = addDays(`${month}-01`, -1).slice(0, 7);
     for (const [code] of DISTRICTS) {
       const u = await unit(code);
-      await tx.meeting.create({ data: { unitId: u.id, month: lastMonth, heldOn: `${lastMonth}-15`, note: "Làm việc định kỳ tháng", createdAt: now } });
+      await tx.meeting.create({
+        data: {
+          unitId: u.id,
+          month: lastMonth,
+          heldOn: `${lastMonth}-15`,
+          note: "Làm việc định kỳ tháng",
+          createdAt: now,
+        },
+      });
     }
     const bacTraMy = await unit("BAC_TRA_MY");
     const firstWorkingDay = cal.nextWorkingDay(addDays(`${month}-01`, -1));
     const heldOn = firstWorkingDay < today ? firstWorkingDay : today;
-    await tx.meeting.create({ data: { unitId: bacTraMy.id, month, heldOn, note: "Làm việc định kỳ tháng", createdAt: now } });
+    await tx.meeting.create({
+      data: { unitId: bacTraMy.id, month, heldOn, note: "Làm việc định kỳ tháng", createdAt: now },
+    });
   });
   return { seeded: true };
 }

@@ -10,7 +10,11 @@ import { ensureCalendar } from "./calendar.ts";
 export const REFERENCE_PROGRAMMES = [
   ["NTM", "Xây dựng nông thôn mới", "New Rural Development"],
   ["GNBV", "Giảm nghèo bền vững", "Sustainable Poverty Reduction"],
-  ["DTTS", "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi", "Ethnic-Minority and Mountainous Areas"],
+  [
+    "DTTS",
+    "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi",
+    "Ethnic-Minority and Mountainous Areas",
+  ],
 ] as const;
 
 /** Creates the reference programmes when the database has no programme yet; the number created. */
