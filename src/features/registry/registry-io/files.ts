@@ -141,7 +141,7 @@ export async function writeTables(
         "Một tệp CSV chỉ chứa một bảng: chọn --kind programmes, --kind units hoặc --kind officials.",
       );
     const t = tables[0]!;
-    writeFileSync(path, toCsv([t.header, ...t.rows]));
+    writeFileSync(path, toCsv([t.header, ...t.rows], ";"));
     return;
   }
   const wb = new ExcelJS.Workbook();
