@@ -53,6 +53,23 @@ module.exports = {
       to: { path: "^src/features/[^/]+/handlers/|^src/platform/telegram/|^telegraf" },
     },
     {
+      name: "services-do-not-render-text",
+      severity: "error",
+      comment:
+        "Services return data (views) and never import message text: the catalogues (src/i18n, a feature's " +
+        "messages.ts, *-messages.ts, messages/) are the adapters' side. A service that must write text in its " +
+        "transaction (the outbox) receives its rendering from the composition root (src/services.ts, src/app.ts). " +
+        "Type-only imports (views, Catalogue, Lang) are allowed: they vanish at run time.",
+      from: {
+        path: "^src/features/",
+        pathNot: "^src/features/[^/]+/(handlers/|messages/|messages\\.ts$|[^/]+-messages\\.ts$)",
+      },
+      to: {
+        path: "^src/i18n/|^src/features/[^/]+/(messages/|messages\\.ts$|[^/]+-messages\\.ts$)",
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
       name: "production-code-does-not-use-dev-tools",
       severity: "error",
       comment: "The Bot API emulator (tools/) serves the demo and the tests only.",

@@ -92,7 +92,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     intervalMs: config.dispatchIntervalMs,
-    afterPass: createBroadcastProgress({ broadcasts: services.broadcast, callApi, limiter, clock, logger }),
+    afterPass: createBroadcastProgress({
+      broadcasts: services.broadcast,
+      callApi,
+      limiter,
+      clock,
+      logger,
+      messages: catalogue,
+    }),
     // PostgreSQL: several instances may share the database (docs/decisions/003-production-and-scale-out.md)
     ...(shared
       ? {

@@ -1,6 +1,10 @@
 // All use-cases, built once by the composition root and handed to the adapters (bot, scheduler, scripts).
+// The services that write text to the outbox in their own transaction get their rendering here (`catalogue`,
+// passed as `messages`): they import no catalogue code (README, "Layout").
 import type { Db } from "./platform/db/client.ts";
 import type { Config } from "./config.ts";
+import { catalogue } from "./i18n/index.ts";
+import { userErrorText } from "./i18n/errors.ts";
 import { createWorkCalendar, type WorkCalendar } from "./domain/calendar.ts";
 import { createRegistry } from "./features/registry/registry.ts";
 import { createRecurrenceService } from "./features/tasks/recurrence.ts";
@@ -37,7 +41,7 @@ export function createServices({
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
-  const assign = createAssignService({ db, calendar, officeHours: config.officeHours });
+  const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
   return {
     calendar,
     registry: createRegistry({ db }),
@@ -48,26 +52,40 @@ export function createServices({
     disbursement: createDisbursementService({
       db,
       overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0,
+      messages: catalogue,
     }),
-    tasks: createTaskService({ db }),
+    tasks: createTaskService({ db, messages: catalogue }),
     assign,
-    taskImport: createTaskImport({ db, assign }),
+    taskImport: createTaskImport({
+      db,
+      assign,
+      messages: catalogue,
+      errorText: (e) => userErrorText(catalogue("vi"), e),
+    }),
     onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
-    reminders: createReminderService({ db, calendar, ladder: config.ladder, officeHours: config.officeHours }),
+    reminders: createReminderService({
+      db,
+      calendar,
+      ladder: config.ladder,
+      officeHours: config.officeHours,
+      messages: catalogue,
+    }),
     meetings: createMeetingService({
       db,
       calendar,
       officeHours: config.officeHours,
       nudgeDay: config.followup?.meetingNudgeDay ?? 20,
+      messages: catalogue,
     }),
     requests: createRequestService({
       db,
       calendar,
       officeHours: config.officeHours,
       answerDays: config.followup?.requestAnswerDays ?? 7,
+      messages: catalogue,
     }),
-    digests: createDigestService({ db, calendar, officeHours: config.officeHours, status }),
-    ...createReportServices({ db, calendar, officeHours: config.officeHours, status }),
+    digests: createDigestService({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
+    ...createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
     planUpload: createPlanUpload({ db }),
     paceLadder: createPaceLadderService({
       db,
@@ -75,8 +93,9 @@ export function createServices({
       ladder: config.ladder,
       officeHours: config.officeHours,
       status,
+      messages: catalogue,
     }),
-    recurrence: createRecurrenceService({ db }),
+    recurrence: createRecurrenceService({ db, messages: catalogue }),
     broadcast: createBroadcastService({ db }),
   };
 }

@@ -213,7 +213,7 @@ describeEachDatabase("disbursement", (provider) => {
   });
 
   it("allows a report above the plan within the configured margin only", async () => {
-    const service = createDisbursementService({ db: h.db.db, overPlanMarginPercent: 10 });
+    const service = createDisbursementService({ db: h.db.db, overPlanMarginPercent: 10, messages: catalogue });
     const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.chairman.id), h.clock.now()))!;
     const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
     const base = { actor, chatUnitId: unit.id, now: h.clock.now() };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Tx } from "../../src/platform/db/client.ts";
 import { createRecurrenceService } from "../../src/features/tasks/recurrence.ts";
 import { createNextInSeries } from "../../src/features/tasks/notices.ts";
+import { catalogue } from "../../src/i18n/index.ts";
 import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
@@ -56,7 +57,7 @@ describeEachDatabase("next occurrence of a series under races", (provider) => {
     const firsts = [];
     for (const title of ["Báo cáo tháng A", "Báo cáo tháng B", "Báo cáo tháng C", "Báo cáo tháng D"]) firsts.push(await newSeries(title));
     h.clock.set(AFTER_DUE);
-    const other = createRecurrenceService({ db: h.db.db });
+    const other = createRecurrenceService({ db: h.db.db, messages: catalogue });
     const sentBefore = h.emulator.sent.length;
     await Promise.all([
       ...firsts.map((f) => h.say(official, privateChat(DEMO.official), `/done ${f.id} đã nộp`)),
@@ -85,14 +86,14 @@ describeEachDatabase("next occurrence of a series under races", (provider) => {
 
   it("the insert that loses the race rolls back alone: nothing announced, the rest of the transaction commits", async () => {
     const first = await newSeries("Báo cáo tháng");
-    const made = await h.db.db.$transaction((tx) => createNextInSeries(tx, first, BY, AFTER_DUE));
+    const made = await h.db.db.$transaction((tx) => createNextInSeries(tx, first, BY, AFTER_DUE, catalogue));
     expect(made).not.toBeNull();
     const outbox = await h.db.db.outboxMessage.count();
     const audits = await h.db.db.auditLog.count();
 
     // a second transaction whose check raced past the first one's commit: its insert hits the unique index
     const again = await h.db.db.$transaction(async (tx) => {
-      const r = await createNextInSeries(blindToNext(tx), first, BY, AFTER_DUE);
+      const r = await createNextInSeries(blindToNext(tx), first, BY, AFTER_DUE, catalogue);
       // the transaction is still usable (on PostgreSQL a failed statement outside a savepoint would abort it)
       await tx.task.update({ where: { id: first.id }, data: { status: "DONE", completedAt: AFTER_DUE } });
       return r;
@@ -118,7 +119,7 @@ describeEachDatabase("next occurrence of a series under races", (provider) => {
       const gate = new Promise<void>((r) => (release = r));
       const job = h.db.db.$transaction(
         async (tx) => {
-          const id = await createNextInSeries(tx, first, BY, AFTER_DUE);
+          const id = await createNextInSeries(tx, first, BY, AFTER_DUE, catalogue);
           inserted();
           await gate;
           return id;

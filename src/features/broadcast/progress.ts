@@ -3,7 +3,7 @@
 import type { Logger } from "../../platform/logger.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { BroadcastService } from "./broadcast.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import { classifySendError } from "../../platform/outbox/classify.ts";
 import type { CallApi } from "../../platform/outbox/dispatcher.ts";
 import type { Limiter } from "../../platform/outbox/limiter.ts";
@@ -14,11 +14,13 @@ export function createBroadcastProgress(deps: {
   limiter: Limiter;
   clock: Clock;
   logger: Logger;
+  /** renders the progress line and the delivery report (the composition root passes `catalogue`) */
+  messages: Messages<"broadcast">;
 }) {
   const shown = new Map<number, number>();
   return async function afterPass(): Promise<void> {
     for (const b of await deps.broadcasts.progress()) {
-      const t = catalogue(b.language).broadcast;
+      const t = deps.messages(b.language).broadcast;
       if (b.open === 0) {
         await deps.broadcasts.finish(b.id, deps.clock.now(), t.report);
         shown.delete(b.id);

@@ -1,7 +1,7 @@
 // R4 /khongdat: a unit declares an amount it cannot disburse this year; the secretariat group is told at once.
 import { localDate } from "../../domain/dates.ts";
 import { reportingYear } from "../../domain/disbursed.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { argWords, leadingAmount, splitAmount } from "./arguments.ts";
@@ -9,8 +9,14 @@ import type { Deps } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
 import type { CannotMeetView, CommandInput } from "./views.ts";
 
-/** R4 /khongdat: a unit expects not to disburse an amount; the secretariat group hears of it at once. */
-export async function cannotMeet({ db, lookup }: Deps, input: CommandInput): Promise<CannotMeetView> {
+/**
+ * R4 /khongdat: a unit expects not to disburse an amount; the secretariat group hears of it at once, in the
+ * words `messages` renders (the composition root passes `catalogue`).
+ */
+export async function cannotMeet(
+  { db, lookup, messages }: Deps & { messages: Messages<"disbursement"> },
+  input: CommandInput,
+): Promise<CannotMeetView> {
   const today = localDate(input.now);
   const year = reportingYear(today);
   const words = argWords(input.args);
@@ -63,7 +69,7 @@ export async function cannotMeet({ db, lookup }: Deps, input: CommandInput): Pro
       where: { isSecretariat: true, status: "ACTIVE" },
       select: { telegramChatId: true },
     });
-    const notice = catalogue("vi").disbursement.cannotMeetNotice(view);
+    const notice = messages("vi").disbursement.cannotMeetNotice(view);
     await enqueue(
       tx,
       chats.map((c) => ({ chatId: c.telegramChatId, text: notice, kind: "cannotMeet.notice" })),

@@ -4,6 +4,7 @@
 // write runs in one transaction with its audit entry and the update's dedupe record. The parts live in
 // ./disbursement/; this file composes them into the service.
 import type { Db } from "../../platform/db/client.ts";
+import type { Messages } from "../../i18n/index.ts";
 import { cannotMeet } from "./cannot-meet.ts";
 import { createLookup, type Deps } from "./lookup.ts";
 import { setMilestones } from "./milestones.ts";
@@ -26,9 +27,12 @@ export type {
 export function createDisbursementService({
   db,
   overPlanMarginPercent = 0,
+  messages,
 }: {
   db: Db;
   overPlanMarginPercent?: number;
+  /** renders the notices written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"disbursement">;
 }) {
   const lookup = createLookup(db);
   const deps: Deps = { db, lookup };
@@ -39,7 +43,7 @@ export function createDisbursementService({
     /** /report: records a cumulative disbursement figure after every check; returns the one-line answer's data. */
     report: (input: CommandInput) => recordReport({ ...deps, overPlanMarginPercent }, input),
     /** R4 /khongdat: a unit expects not to disburse an amount; the secretariat group hears of it at once. */
-    cannotMeet: (input: CommandInput) => cannotMeet(deps, input),
+    cannotMeet: (input: CommandInput) => cannotMeet({ ...deps, messages }, input),
     /** R3: each unit × programme projected to 31/12 from its trend; surpluses and needs, largest first. */
     reallocationOverview: (now: Date) => reallocationOverview(deps, now),
     /** /dieuchuyen ghi <từ đơn vị> <đến đơn vị> <chương trình> <số tiền> [số quyết định] */

@@ -11,7 +11,7 @@ import { localDate } from "../../domain/dates.ts";
 import { overdueWorkingDays, type LadderConfig, type Rung } from "../../domain/ladder.ts";
 import { paceRungs } from "../../domain/pace-ladder.ts";
 import type { MilestonePoint } from "../../domain/pacing.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { PaceReminderView } from "./pace-messages.ts";
 import {
   claimKeys,
@@ -32,6 +32,8 @@ export interface PaceLadderDeps {
   ladder: LadderConfig;
   officeHours: OfficeHours;
   status: StatusService;
+  /** renders the reminders written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"pace">;
 }
 
 interface Due {
@@ -143,14 +145,14 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
         for (const p of people) {
           if (told.has(p.chatId)) continue;
           told.add(p.chatId);
-          out.push({ ...base, chatId: p.chatId, text: catalogue(p.language).pace.reminder(view) });
+          out.push({ ...base, chatId: p.chatId, text: deps.messages(p.language).pace.reminder(view) });
         }
       };
       const toChats = (chats: { telegramChatId: bigint }[]) => {
         for (const c of chats) {
           if (told.has(c.telegramChatId)) continue;
           told.add(c.telegramChatId);
-          out.push({ ...base, chatId: c.telegramChatId, text: catalogue("vi").pace.reminder(view) });
+          out.push({ ...base, chatId: c.telegramChatId, text: deps.messages("vi").pace.reminder(view) });
         }
       };
       if (d.rung === "before" || d.rung === "due") {

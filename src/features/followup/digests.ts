@@ -7,7 +7,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, localInstant, monthKey, weekday } from "../../domain/dates.ts";
 import { overdueWorkingDays } from "../../domain/ladder.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { DailyDigestView, WeeklyDigestView } from "./messages.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats } from "./audience.ts";
 import { previousMonth } from "./meetings.ts";
@@ -20,6 +20,8 @@ export interface DigestDeps {
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
   status: StatusService;
+  /** renders the messages written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"followup">;
 }
 
 const DAILY = "digest:daily:";
@@ -69,7 +71,7 @@ export function createDigestService(deps: DigestDeps) {
     return db.$transaction(async (tx) => {
       const claimed = await claimKeys(tx, [key], "digest.daily", now);
       if (!claimed.has(key)) return { skipped: "already-sent", messages: 0 };
-      const text = catalogue("vi").followup.digest.daily(view);
+      const text = deps.messages("vi").followup.digest.daily(view);
       const out: OutgoingMessage[] = (await secretariatChats(tx)).map((s) => ({
         kind: "digest.daily",
         reminderId: claimed.get(key),
@@ -153,7 +155,7 @@ export function createDigestService(deps: DigestDeps) {
       digests.push({
         key: keyOf(officialId),
         chatId: s.chatId,
-        text: catalogue(s.language).followup.digest.weekly(view),
+        text: deps.messages(s.language).followup.digest.weekly(view),
       });
     }
     return db.$transaction(async (tx) => {

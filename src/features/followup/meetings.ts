@@ -7,7 +7,7 @@
 import type { Db } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, diffDays, localDate, monthKey } from "../../domain/dates.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { MeetingLoggedView } from "./messages.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups } from "./audience.ts";
@@ -21,6 +21,8 @@ export interface MeetingDeps {
   officeHours: OfficeHours;
   /** the day of the month from which units without a session are nudged */
   nudgeDay: number;
+  /** renders the messages written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"followup">;
 }
 
 const followupError = (key: string, ...args: unknown[]) => new UserError("followup", { key, args });
@@ -163,20 +165,22 @@ export function createMeetingService(deps: MeetingDeps) {
           const base = { kind: "meeting.nudge", reminderId: nudged.get(nudgeKey(u.id)) };
           const view = { unitName: u.name, month, lastDay: lastDayOfMonth(month) };
           for (const g of groups.filter((c) => c.unitId === u.id)) {
-            out.push({ ...base, chatId: g.telegramChatId, text: catalogue("vi").followup.meeting.nudge(view) });
+            out.push({ ...base, chatId: g.telegramChatId, text: deps.messages("vi").followup.meeting.nudge(view) });
           }
           const told = new Set<bigint>();
           for (const s of secretaries.filter((x) => x.unitId === u.id)) {
             if (told.has(s.chatId)) continue;
             told.add(s.chatId);
-            out.push({ ...base, chatId: s.chatId, text: catalogue(s.language).followup.meeting.nudge(view) });
+            out.push({ ...base, chatId: s.chatId, text: deps.messages(s.language).followup.meeting.nudge(view) });
           }
         }
       }
 
       const missedNow = missedUnits.filter((u) => missed.has(missedKey(u.id)));
       if (missedNow.length > 0) {
-        const text = catalogue("vi").followup.meeting.missed({ month: prev, unitNames: missedNow.map((u) => u.name) });
+        const text = deps
+          .messages("vi")
+          .followup.meeting.missed({ month: prev, unitNames: missedNow.map((u) => u.name) });
         for (const s of await secretariatChats(tx))
           out.push({ kind: "meeting.missed", chatId: s.telegramChatId, text });
         const ids = new Set(missedNow.map((u) => u.id));
@@ -194,7 +198,7 @@ export function createMeetingService(deps: MeetingDeps) {
           out.push({
             kind: "meeting.missed",
             chatId,
-            text: catalogue(e.language).followup.meeting.missed({ month: prev, unitNames }),
+            text: deps.messages(e.language).followup.meeting.missed({ month: prev, unitNames }),
           });
         }
       }

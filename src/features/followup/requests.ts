@@ -8,7 +8,7 @@ import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/
 import { localDate } from "../../domain/dates.ts";
 import { overdueWorkingDays } from "../../domain/ladder.ts";
 import { matchByName } from "../../domain/text.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { RequestReminderView, RequestStatus, RequestView } from "./messages.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups } from "./audience.ts";
@@ -22,6 +22,8 @@ export interface RequestDeps {
   officeHours: OfficeHours;
   /** working days a department has to answer */
   answerDays: number;
+  /** renders the messages written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"followup">;
 }
 
 /** Working days before the due date from which the focal officials are reminded. */
@@ -183,7 +185,7 @@ export function createRequestService(deps: RequestDeps) {
         await tellUnit(
           tx,
           after,
-          catalogue("vi").followup.request.answered(view!),
+          deps.messages("vi").followup.request.answered(view!),
           "request.answered",
           claimed.get(key)!,
           input.now,
@@ -225,7 +227,7 @@ export function createRequestService(deps: RequestDeps) {
         await tellUnit(
           tx,
           after,
-          catalogue("vi").followup.request.central(view!),
+          deps.messages("vi").followup.request.central(view!),
           "request.central",
           claimed.get(key)!,
           input.now,
@@ -328,7 +330,7 @@ export function createRequestService(deps: RequestDeps) {
               kind: "request.remind",
               reminderId: reminded.get(remindKey(r.id)),
               chatId: f.chatId,
-              text: catalogue(f.language).followup.request.reminder(view(r.id)),
+              text: deps.messages(f.language).followup.request.reminder(view(r.id)),
             });
           }
         }
@@ -337,7 +339,7 @@ export function createRequestService(deps: RequestDeps) {
       if (freshLate.length > 0) {
         const secretariat = await secretariatChats(tx);
         for (const r of freshLate) {
-          const text = catalogue("vi").followup.request.overdue(view(r.id));
+          const text = deps.messages("vi").followup.request.overdue(view(r.id));
           for (const s of secretariat)
             out.push({
               kind: "request.overdue",

@@ -7,7 +7,7 @@ import { localDate } from "../../domain/dates.ts";
 import { reportingYear } from "../../domain/disbursed.ts";
 import { rateBp } from "../../domain/money.ts";
 import { expectedBp } from "../../domain/pacing.ts";
-import { reportsVi } from "./messages.ts";
+import type { Messages } from "../../i18n/index.ts";
 import { cumulativeChartSvg, rateChartSvg } from "./charts/disbursement.ts";
 import { renderPng } from "./charts/render.ts";
 import { milestonesFor, type StatusService } from "../disbursement/status.ts";
@@ -17,8 +17,17 @@ export interface Chart {
   png: Buffer;
 }
 
-export function createChartService({ db, status }: { db: Db; status: StatusService }) {
-  const labels = reportsVi.chart;
+/** `messages` renders the labels, in Vietnamese (the composition root passes `catalogue`). */
+export function createChartService({
+  db,
+  status,
+  messages,
+}: {
+  db: Db;
+  status: StatusService;
+  messages: Messages<"reports">;
+}) {
+  const labels = messages("vi").reports.chart;
 
   /** The province's expected rate: each unit's expected rate (actual + gap) weighted by its plan. */
   function provinceExpected(rows: { planVnd: bigint; actualBp: number | null; gapBp: number | null }[]): number {

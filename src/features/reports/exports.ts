@@ -2,7 +2,7 @@
 // format) or CSV (UTF-8 with BOM so Excel reads the diacritics): status by unit × programme, tasks with
 // their history, disbursement history, scorecards.
 //
-// CSV separator: the exports are in Vietnamese (reportsVi), for Excel on Vietnamese Windows, whose list
+// CSV separator: the exports are in Vietnamese (the vi catalogue), for Excel on Vietnamese Windows, whose list
 // separator is ";" — a ","-separated file opens there in one column. So CSV is written with ";" unless
 // asked otherwise (scripts/export.ts --separator ,). No `sep=` line: Excel is reported to ignore the BOM
 // when one is present, which would garble the diacritics. Our imports read ",", ";" and `sep=` alike.
@@ -19,11 +19,12 @@ import { reportingYear } from "../../domain/disbursed.ts";
 import { timeliness } from "../../domain/ladder.ts";
 import { formatPercentBp, rateBp } from "../../domain/money.ts";
 import { defaultPeriod, type Period } from "../../domain/scorecard.ts";
-import { EXPORT_KINDS, reportsVi, type ExportKind } from "./messages.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { ScorecardService } from "./scorecard.ts";
 import type { StatusService } from "../disbursement/status.ts";
 
-export { EXPORT_KINDS, type ExportKind };
+export const EXPORT_KINDS = ["status", "tasks", "disbursement", "scorecards"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export type ColumnType = "text" | "int" | "decimal" | "vnd" | "pct" | "date" | "datetime";
 /** text; int/decimal numbers; vnd bigint; pct basis points; date "YYYY-MM-DD"; datetime an instant */
@@ -143,10 +144,6 @@ export interface ExportOptions {
   onProgress?: (fraction: number) => unknown;
 }
 
-const C = reportsVi.columns;
-const V = reportsVi.values;
-const S = reportsVi.sheets;
-
 const SOURCE: Record<string, string> = { CENTRAL: "Vốn TW", LOCAL: "Vốn ĐP" };
 const KIND: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
 
@@ -164,11 +161,19 @@ export function createExportService({
   db,
   status,
   scorecard,
+  messages,
 }: {
   db: Db;
   status: StatusService;
   scorecard: ScorecardService;
+  /** the headers, sheet names and values of the files, in Vietnamese (the composition root passes `catalogue`) */
+  messages: Messages<"reports">;
 }) {
+  const vi = messages("vi").reports;
+  const C = vi.columns;
+  const V = vi.values;
+  const S = vi.sheets;
+
   const activeUnits = () =>
     db.unit.findMany({
       where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
@@ -352,7 +357,7 @@ export function createExportService({
     const cards = await scorecard.allUnitScorecards(period, o.now, (done, total) => void o.onProgress?.(done / total));
     const rows: CellValue[][] = cards.map((c) => [
       c.name,
-      reportsVi.periodLabel(c.period),
+      vi.periodLabel(c.period),
       c.tasks.doneOnTime,
       c.tasks.doneLate,
       c.tasks.openInTerm,

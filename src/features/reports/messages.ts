@@ -18,9 +18,6 @@ export interface WeeklyReportView {
   unanswered: { open: number; overdue: number };
 }
 
-export const EXPORT_KINDS = ["status", "tasks", "disbursement", "scorecards"] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-
 const num = (n: number) => String(n).replace(".", ",");
 const signedPoints = (bp: number) => `${bp >= 0 ? "+" : "-"}${formatPoints(Math.abs(bp))}`;
 

@@ -1,6 +1,7 @@
 // Reports for leaders, built together: scorecards, charts, exports and the weekly report all read the
 // status service, so every figure is the one /status shows.
 import type { Db } from "../../platform/db/client.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { OfficeHours, WorkCalendar } from "../../domain/calendar.ts";
 import { createChartService } from "./charts.ts";
 import { createExportService } from "./exports.ts";
@@ -13,18 +14,21 @@ export function createReportServices({
   calendar,
   officeHours,
   status,
+  messages,
 }: {
   db: Db;
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
   status: StatusService;
+  /** renders chart labels, export headers and the weekly report (the composition root passes `catalogue`) */
+  messages: Messages<"reports">;
 }) {
   const scorecard = createScorecardService({ db, status });
-  const charts = createChartService({ db, status });
+  const charts = createChartService({ db, status, messages });
   return {
     scorecard,
     charts,
-    exports: createExportService({ db, status, scorecard }),
-    weeklyReport: createWeeklyReportService({ db, calendar, officeHours, status, charts }),
+    exports: createExportService({ db, status, scorecard, messages }),
+    weeklyReport: createWeeklyReportService({ db, calendar, officeHours, status, charts, messages }),
   };
 }

@@ -7,7 +7,7 @@
 import type { Db } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, weekday } from "../../domain/dates.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { WeeklyReportView } from "./messages.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats } from "../followup/audience.ts";
 import type { ChartService } from "./charts.ts";
@@ -20,6 +20,8 @@ export interface WeeklyReportDeps {
   officeHours: OfficeHours;
   status: StatusService;
   charts: ChartService;
+  /** renders the report written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"reports">;
 }
 
 const MOVERS = 3;
@@ -103,7 +105,7 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
 
     const items: { key: string; chatId: bigint; text: string; png: Buffer; caption: string }[] = [];
     for (const r of due) {
-      const t = catalogue(r.language).reports;
+      const t = deps.messages(r.language).reports;
       const v = await view(now, r.unitIds, monday);
       const chart = await deps.charts.rateChart(now, r.unitIds);
       items.push({

@@ -6,19 +6,20 @@ import { isOfficeTime, nextOfficeStart, type OfficeHours, type WorkCalendar } fr
 import { addDays, localDate, localInstant, localMinutes } from "../../domain/dates.ts";
 import { overdueWorkingDays, timeliness } from "../../domain/ladder.ts";
 import { matchByName } from "../../domain/text.ts";
-import { catalogue } from "../../i18n/index.ts";
 import type { AssignedView, ObstacleView, SnoozeView, TaskLineView } from "./messages.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { UserError } from "../../platform/errors.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createRegistry, type Actor } from "../registry/registry.ts";
-import { announceTask, type SnoozeKind } from "./notices.ts";
+import { announceTask, type SnoozeKind, type TaskMessages } from "./notices.ts";
 import { mayComplete } from "./completion.ts";
 
 export interface AssignDeps {
   db: Db;
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
+  /** renders the announcements and notices written to the outbox (the composition root passes `catalogue`) */
+  messages: TaskMessages;
 }
 
 export interface AssignInput {
@@ -63,6 +64,7 @@ export async function writeAssignment(
   a: ResolvedAssignment & { title: string; dueDate: string; docRef: string; recurrence: string; project?: string },
   by: { officialId: number | null; fullName: string; action: string; extra?: Record<string, unknown> },
   now: Date,
+  messages: TaskMessages,
 ): Promise<AssignedView> {
   const created = await tx.task.create({
     data: {
@@ -89,7 +91,7 @@ export async function writeAssignment(
     entityId: task.id,
     after: by.extra ? { ...task, ...by.extra } : task,
   });
-  return announceTask(tx, task.id, by.fullName, now);
+  return announceTask(tx, task.id, by.fullName, now, messages);
 }
 
 export function createAssignService(deps: AssignDeps) {
@@ -183,6 +185,7 @@ export function createAssignService(deps: AssignDeps) {
         },
         { officialId: input.actor.officialId, fullName: input.actor.fullName, action: "task.assign" },
         input.now,
+        deps.messages,
       );
     });
   }
@@ -358,7 +361,7 @@ export function createAssignService(deps: AssignDeps) {
         where: { isSecretariat: true, status: "ACTIVE" },
         orderBy: { id: "asc" },
       });
-      const text = catalogue("vi").tasks.obstacle.notice(view);
+      const text = deps.messages("vi").tasks.obstacle.notice(view);
       await enqueue(
         tx,
         secretariat.map((s) => ({ chatId: s.telegramChatId, text, kind: "obstacle.open", taskId })),

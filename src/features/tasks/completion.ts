@@ -1,7 +1,7 @@
 // Tasks: completion by reply, button or command; who may close a task; telling those escalated to.
 import type { Db } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { CompletionView } from "../../i18n/types.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { UserError } from "../../platform/errors.ts";
@@ -26,7 +26,13 @@ export function mayComplete(actor: Actor, task: { responsibleId: number; unitId:
   );
 }
 
-export function createTaskService({ db }: { db: Db }) {
+export interface TaskServiceDeps {
+  db: Db;
+  /** renders the closing notice and a series' next announcement (the composition root passes `catalogue`) */
+  messages: Messages<"done" | "tasks">;
+}
+
+export function createTaskService({ db, messages }: TaskServiceDeps) {
   /** The task a bot message was about (a reminder the user replied to), or a clear error. */
   async function taskForMessage(chatId: bigint, messageId: number): Promise<number> {
     const msg = await db.outboxMessage.findFirst({
@@ -61,7 +67,7 @@ export function createTaskService({ db }: { db: Db }) {
         after: { status: after.status, completionNote: note },
       });
       // a recurring task: the next one of its series, in this transaction
-      await createNextInSeries(tx, task, input.actor, input.now);
+      await createNextInSeries(tx, task, input.actor, input.now, messages);
       const completedOn = localDate(input.now);
       const view: CompletionView = {
         taskId: task.id,
@@ -79,7 +85,7 @@ export function createTaskService({ db }: { db: Db }) {
         select: { chatId: true },
         distinct: ["chatId"],
       });
-      const text = catalogue("vi").done.closedNotice(view);
+      const text = messages("vi").done.closedNotice(view);
       await enqueue(
         tx,
         escalated

@@ -5,15 +5,18 @@ import { isUniqueViolation, type Tx } from "../../platform/db/client.ts";
 import { createWorkCalendar } from "../../domain/calendar.ts";
 import { nextDueDate } from "../../domain/recurrence.ts";
 import { escapeHtml } from "../../domain/text.ts";
-import { catalogue, type Catalogue } from "../../i18n/index.ts";
+import type { Catalogue, Messages } from "../../i18n/index.ts";
 import type { AssignedView } from "./messages.ts";
 import { audit } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 
 export type SnoozeKind = "1h" | "am" | "wd";
 
+/** What the task notices render: the composition root passes `catalogue`. */
+export type TaskMessages = Messages<"tasks">;
+
 /** The keyboard under a reminder; callback data stays far below Telegram's 64 bytes. */
-export function reminderButtons(taskId: number, t: Catalogue) {
+export function reminderButtons(taskId: number, t: Pick<Catalogue, "tasks">) {
   const b = t.tasks.buttons;
   return {
     inline_keyboard: [
@@ -28,12 +31,21 @@ export function reminderButtons(taskId: number, t: Catalogue) {
   };
 }
 
-const doneOnly = (taskId: number, t: Catalogue) => ({
+const doneOnly = (taskId: number, t: Pick<Catalogue, "tasks">) => ({
   inline_keyboard: [[{ text: t.tasks.buttons.done, callback_data: `done:${taskId}` }]],
 });
 
-/** Writes the announcement of task `taskId` to the outbox: the unit's active groups and the official's private chat. */
-export async function announceTask(tx: Tx, taskId: number, assignedByName: string, now: Date): Promise<AssignedView> {
+/**
+ * Writes the announcement of task `taskId` to the outbox: the unit's active groups and the official's private
+ * chat, rendered by `messages`.
+ */
+export async function announceTask(
+  tx: Tx,
+  taskId: number,
+  assignedByName: string,
+  now: Date,
+  messages: TaskMessages,
+): Promise<AssignedView> {
   const task = await tx.task.findUniqueOrThrow({
     where: { id: taskId },
     include: { unit: true, programme: true, responsible: true },
@@ -58,7 +70,7 @@ export async function announceTask(tx: Tx, taskId: number, assignedByName: strin
     orderBy: { id: "asc" },
   });
   const out: OutgoingMessage[] = [];
-  const vi = catalogue("vi");
+  const vi = messages("vi");
   for (const g of groups) {
     out.push({
       chatId: g.telegramChatId,
@@ -71,7 +83,7 @@ export async function announceTask(tx: Tx, taskId: number, assignedByName: strin
   if (r.telegramUserId && r.privateChatAt && r.active) {
     const chat = await tx.chat.findUnique({ where: { telegramChatId: r.telegramUserId } });
     if (!chat || chat.status === "ACTIVE") {
-      const t = catalogue(r.language);
+      const t = messages(r.language);
       out.push({
         chatId: r.telegramUserId,
         text: t.tasks.assigned(view),
@@ -104,6 +116,7 @@ export async function createNextInSeries(
   task: { id: number; recurrence: string; seriesId: number | null; dueDate: string },
   by: { officialId: number | null; fullName: string },
   now: Date,
+  messages: TaskMessages,
 ): Promise<number | null> {
   if (!task.recurrence) return null;
   const days = await tx.calendarDay.findMany();
@@ -151,7 +164,7 @@ export async function createNextInSeries(
     entityId: next.id,
     after: { seriesId, dueDate: due, previousTaskId: task.id },
   });
-  await announceTask(tx, next.id, by.fullName, now);
+  await announceTask(tx, next.id, by.fullName, now, messages);
   return next.id;
 }
 

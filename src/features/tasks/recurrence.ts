@@ -5,12 +5,13 @@
 import type { Db } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
 import { IMPORT_ASSIGNER } from "./task-import.ts";
-import { createNextInSeries } from "./notices.ts";
+import { createNextInSeries, type TaskMessages } from "./notices.ts";
 
 /** At most this many occurrences are caught up per series and run (a long outage, a bad rule). */
 const MAX_PER_RUN = 24;
 
-export function createRecurrenceService({ db }: { db: Db }) {
+/** `messages` renders the announcements of the tasks made (the composition root passes `catalogue`). */
+export function createRecurrenceService({ db, messages }: { db: Db; messages: TaskMessages }) {
   async function runRecurrence(now: Date): Promise<{ series: number; created: number }> {
     const today = localDate(now);
     const stale = await db.task.findMany({
@@ -30,7 +31,13 @@ export function createRecurrenceService({ db }: { db: Db }) {
           ? await db.official.findUnique({ where: { id: latest.createdById }, select: { fullName: true } })
           : null;
         const next = await db.$transaction((tx) =>
-          createNextInSeries(tx, latest, { officialId: null, fullName: creator?.fullName ?? IMPORT_ASSIGNER }, now),
+          createNextInSeries(
+            tx,
+            latest,
+            { officialId: null, fullName: creator?.fullName ?? IMPORT_ASSIGNER },
+            now,
+            messages,
+          ),
         );
         if (next === null) break;
         created++;

@@ -8,7 +8,7 @@ import { addDays, localDate } from "../../domain/dates.ts";
 import { isOfficeTime, type WorkCalendar } from "../../domain/calendar.ts";
 import { currentRung, overdueWorkingDays, rungsReached, type LadderConfig, type Rung } from "../../domain/ladder.ts";
 import { escapeHtml } from "../../domain/text.ts";
-import { catalogue } from "../../i18n/index.ts";
+import type { Messages } from "../../i18n/index.ts";
 import type { ReminderView } from "../../i18n/types.ts";
 import { reachablePrivateChat, unreachablePrivateChats } from "../followup/audience.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
@@ -21,6 +21,8 @@ export interface ReminderDeps {
   calendar: () => Promise<WorkCalendar>;
   ladder: LadderConfig;
   officeHours: { startMin: number; endMin: number };
+  /** renders the reminders written to the outbox (the composition root passes `catalogue`) */
+  messages: Messages<"reminder" | "tasks">;
 }
 
 const BATCH = 500;
@@ -294,7 +296,7 @@ export function createReminderService(deps: ReminderDeps) {
       const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
       const own = reachablePrivateChat(task.responsible, unreachable);
       if (own) {
-        const t = catalogue(task.responsible.language);
+        const t = deps.messages(task.responsible.language);
         out.push({
           ...base,
           chatId: own,
@@ -302,7 +304,7 @@ export function createReminderService(deps: ReminderDeps) {
           replyMarkup: reminderButtons(task.id, t),
         });
       }
-      const vi = catalogue("vi");
+      const vi = deps.messages("vi");
       for (const g of groups.get(task.unitId) ?? []) {
         out.push({
           ...base,
@@ -318,7 +320,7 @@ export function createReminderService(deps: ReminderDeps) {
         const chat = reachablePrivateChat(ra.official, unreachable);
         if (!chat || told.has(chat)) continue;
         told.add(chat);
-        out.push({ ...base, chatId: chat, text: catalogue(ra.official.language).reminder.text(view("leader")) });
+        out.push({ ...base, chatId: chat, text: deps.messages(ra.official.language).reminder.text(view("leader")) });
       }
       if (rungs.includes("overdue3")) {
         for (const chatId of secretariat) out.push({ ...base, chatId, text: vi.reminder.text(view("leader")) });

@@ -10,11 +10,10 @@ import type { Db } from "../../platform/db/client.ts";
 import { parseDmy } from "../../domain/dates.ts";
 import { parseRecurrence } from "../../domain/recurrence.ts";
 import { foldVietnamese } from "../../domain/text.ts";
-import { catalogue } from "../../i18n/index.ts";
 import type { AssignedView } from "./messages.ts";
-import { taskErrorText } from "./messages.ts";
 import type { UserError } from "../../platform/errors.ts";
 import { writeAssignment, type AssignService, type ResolvedAssignment } from "./assign.ts";
+import type { TaskMessages } from "./notices.ts";
 import { tableFromBytes } from "../../platform/files/tables.ts";
 
 export const TASK_COLUMNS = {
@@ -83,16 +82,6 @@ const plain = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&");
 
-/** A /giao problem (UserError) as one plain Vietnamese sentence. */
-function problemText(e: UserError): string {
-  const vi = catalogue("vi");
-  const p = e.params as { query: string; names: string[] };
-  if (e.code === "task") return plain(taskErrorText(vi, e.params));
-  if (e.code === "unitNotFound") return plain(vi.errors.unitNotFound(p.query));
-  if (e.code === "unitAmbiguous") return plain(vi.errors.unitAmbiguous(p.query, p.names));
-  return e.code;
-}
-
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 export class TaskFileError extends Error {}
@@ -114,7 +103,19 @@ export async function readTaskFile(file: string): Promise<string[][]> {
   }
 }
 
-export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignService, "resolveAssignment"> }) {
+export interface TaskImportDeps {
+  db: Db;
+  assign: Pick<AssignService, "resolveAssignment">;
+  /** renders the announcements of the written tasks (the composition root passes `catalogue`) */
+  messages: TaskMessages;
+  /** a /giao problem (UserError) as the Vietnamese line /giao answers (the composition root renders it) */
+  errorText: (e: UserError) => string;
+}
+
+export function createTaskImport({ db, assign, messages, errorText }: TaskImportDeps) {
+  /** A /giao problem as one plain Vietnamese sentence. */
+  const problemText = (e: UserError): string => plain(errorText(e));
+
   const programmeCodes = async () =>
     new Map((await db.programme.findMany({ select: { id: true, code: true } })).map((p) => [p.id, p.code]));
 
@@ -230,6 +231,7 @@ export function createTaskImport({ db, assign }: { db: Db; assign: Pick<AssignSe
                 ...(r.row > 0 && { extra: { row: r.row } }),
               },
               opts.now,
+              messages,
             ),
           );
         }

@@ -2,8 +2,7 @@
 // report file in the secretariat's group (with a progress message), /chart (/bieudo) of disbursement.
 import { localDate } from "../../../domain/dates.ts";
 import { splitPeriod } from "../../../domain/scorecard.ts";
-import { EXPORT_KINDS } from "../messages.ts";
-import { exportFilename, isExportKind } from "../exports.ts";
+import { EXPORT_KINDS, exportFilename, isExportKind } from "../exports.ts";
 import { mayViewOfficialScorecard, mayViewUnitScorecard, type ScorecardSubject } from "../scorecard.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
