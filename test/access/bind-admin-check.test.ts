@@ -15,7 +15,8 @@ describeEachDatabase("/bind when getChatMember fails", (provider) => {
   });
 
   const newGroup = { id: -1005551234, type: "supergroup" as const, title: "UBND Nam Trà My (mới)" };
-  const bound = async (id: number) => (await h.db.db.chat.findUnique({ where: { telegramChatId: BigInt(id) } }))?.unitId ?? null;
+  const bound = async (id: number) =>
+    (await h.db.db.chat.findUnique({ where: { telegramChatId: BigInt(id) } }))?.unitId ?? null;
 
   it("tells the chairman his administrator rights could not be checked, and binds nothing", async () => {
     h.emulator.setChatMember(newGroup.id, DEMO.chairman.id, { status: "administrator" });

@@ -17,7 +17,10 @@ describeEachDatabase("activation links", (provider) => {
   beforeEach(async () => {
     h = await startHarness(provider);
     // Trần Văn Bình has no Telegram account yet
-    await h.db.db.official.update({ where: { telegramUserId: BigInt(DEMO.official2.id) }, data: { telegramUserId: null, privateChatAt: null } });
+    await h.db.db.official.update({
+      where: { telegramUserId: BigInt(DEMO.official2.id) },
+      data: { telegramUserId: null, privateChatAt: null },
+    });
   });
   afterEach(async () => {
     await h.close();
@@ -32,7 +35,9 @@ describeEachDatabase("activation links", (provider) => {
   }
   const snapshot = async () => ({
     audit: await h.db.db.auditLog.count(),
-    officials: JSON.stringify(await h.db.db.official.findMany({ orderBy: { id: "asc" } }), (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+    officials: JSON.stringify(await h.db.db.official.findMany({ orderBy: { id: "asc" } }), (_k, v) =>
+      typeof v === "bigint" ? v.toString() : v,
+    ),
     chats: await h.db.db.chat.count(),
     used: await h.db.db.invite.count({ where: { usedAt: { not: null } } }),
   });
@@ -81,14 +86,18 @@ describeEachDatabase("activation links", (provider) => {
     // single use: a second account with the same link is refused, nothing written
     const before = await snapshot();
     const other = { id: 777002, first_name: "Khách" };
-    expect((await h.say(other, { id: 777002, type: "private", first_name: "Khách" }, `/start ${code}`)).map((m) => m.text)).toEqual([o.start.invalidCode]);
+    expect(
+      (await h.say(other, { id: 777002, type: "private", first_name: "Khách" }, `/start ${code}`)).map((m) => m.text),
+    ).toEqual([o.start.invalidCode]);
     expect(await snapshot()).toEqual(before);
   });
 
   it("takes the language from Telegram", async () => {
     const code = await invite();
     const [welcome] = await h.say({ ...newcomer, language_code: "en-US" }, newcomerChat, `/start ${code}`);
-    expect(welcome!.text.split("\n")[0]).toBe("Welcome, Trần Văn Bình. Your Telegram account is activated; dondoc will remind you of tasks that fall due.");
+    expect(welcome!.text.split("\n")[0]).toBe(
+      "Welcome, Trần Văn Bình. Your Telegram account is activated; dondoc will remind you of tasks that fall due.",
+    );
     expect((await h.db.db.official.findFirstOrThrow({ where: { telegramUserId: 777001n } })).language).toBe("en");
   });
 
@@ -103,8 +112,16 @@ describeEachDatabase("activation links", (provider) => {
   it("refuses wrong codes with one line and writes nothing", async () => {
     const code = await invite();
     const before = await snapshot();
-    for (const wrong of ["abc", code.slice(0, -1) + (code.endsWith("A") ? "B" : "A"), "x".repeat(65), "<b>tag</b>", code.toLowerCase() === code ? "Z" + code : code.toLowerCase()]) {
-      expect((await h.say(newcomer, newcomerChat, `/start ${wrong}`)).map((m) => m.text)).toEqual([o.start.invalidCode]);
+    for (const wrong of [
+      "abc",
+      code.slice(0, -1) + (code.endsWith("A") ? "B" : "A"),
+      "x".repeat(65),
+      "<b>tag</b>",
+      code.toLowerCase() === code ? "Z" + code : code.toLowerCase(),
+    ]) {
+      expect((await h.say(newcomer, newcomerChat, `/start ${wrong}`)).map((m) => m.text)).toEqual([
+        o.start.invalidCode,
+      ]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -125,21 +142,29 @@ describeEachDatabase("activation links", (provider) => {
     const code = await invite();
     const before = await snapshot();
     const an = user(DEMO.official);
-    expect((await h.say(an, privateChat(DEMO.official), `/start ${code}`)).map((m) => m.text)).toEqual([o.start.linkedElsewhere]);
+    expect((await h.say(an, privateChat(DEMO.official), `/start ${code}`)).map((m) => m.text)).toEqual([
+      o.start.linkedElsewhere,
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
   it("answers unknown people, unknown names and the wrong chat with one line", async () => {
     const stranger = { id: 555, first_name: "Khách" };
-    expect((await h.say(stranger, { id: 555, type: "private", first_name: "Khách" }, "/start")).map((m) => m.text)).toEqual([vi.start.unknownUser]);
-    expect((await h.say(secretariat, secretariatChat, "/invite Nguyễn Không Có")).map((m) => m.text)).toEqual([o.officialNotFound("Nguyễn Không Có")]);
+    expect(
+      (await h.say(stranger, { id: 555, type: "private", first_name: "Khách" }, "/start")).map((m) => m.text),
+    ).toEqual([vi.start.unknownUser]);
+    expect((await h.say(secretariat, secretariatChat, "/invite Nguyễn Không Có")).map((m) => m.text)).toEqual([
+      o.officialNotFound("Nguyễn Không Có"),
+    ]);
     expect((await h.say(secretariat, secretariatChat, "/invite")).map((m) => m.text)).toEqual([o.invite.usage]);
     // a link posted in a unit's group would be readable by everybody there
-    expect((await h.say(secretariat, group(DEMO.groups.namTraMy), "/invite Trần Văn Bình")).map((m) => m.text)).toEqual([
-      vi.errors.notAllowed(o.invite.onlySecretariatGroup),
-    ]);
+    expect((await h.say(secretariat, group(DEMO.groups.namTraMy), "/invite Trần Văn Bình")).map((m) => m.text)).toEqual(
+      [vi.errors.notAllowed(o.invite.onlySecretariatGroup)],
+    );
     // in the secretariat's group it is fine
-    expect((await h.say(secretariat, group(DEMO.groups.secretariat), "/invite Trần Văn Bình"))[0]!.text).toContain("?start=");
+    expect((await h.say(secretariat, group(DEMO.groups.secretariat), "/invite Trần Văn Bình"))[0]!.text).toContain(
+      "?start=",
+    );
     expect(await h.db.db.invite.count()).toBe(1);
   });
 });

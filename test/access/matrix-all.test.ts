@@ -51,7 +51,8 @@ const SAMPLE_ARGS: Record<string, string> = {
   chart: "",
 };
 
-type RoleKey = "secretariat" | "supervisor" | "chairman" | "partySecretary" | "official" | "departmentFocal" | "unknown";
+type RoleKey =
+  "secretariat" | "supervisor" | "chairman" | "partySecretary" | "official" | "departmentFocal" | "unknown";
 const PEOPLE: Record<RoleKey, { id: number; name: string; roles: string[] }> = {
   secretariat: { ...DEMO.secretariat, roles: ["SECRETARIAT"] },
   supervisor: { ...DEMO.supervisor, roles: ["SUPERVISOR"] },
@@ -81,7 +82,8 @@ const STATUS_DEPENDENT = new Set(["bind", "unbind"]);
 /** The declaration's answer (the guard), computed here from `chats` and `who`: a refusal line, or null. */
 function guardRefusal(spec: CommandSpec, role: RoleKey, chat: ChatKey, anonymous = false): string | null {
   if (anonymous && spec.who !== "anyone") return o.bind.anonymousAdmin;
-  if (!spec.chats.includes(chat === "private" ? "private" : "group")) return e.notAllowed(spec.chats.includes("private") ? e.privateOnly : e.groupOnly);
+  if (!spec.chats.includes(chat === "private" ? "private" : "group"))
+    return e.notAllowed(spec.chats.includes("private") ? e.privateOnly : e.groupOnly);
   if (spec.who === "anyone") return null;
   if (role === "unknown") return e.notRegistered;
   if (spec.who === "registered") return null;
@@ -123,8 +125,21 @@ function scopeRefusal(name: string, role: RoleKey, chat: ChatKey, status: Member
 }
 
 const TABLES = [
-  "AuditLog", "Chat", "Invite", "Task", "DisbursementReport", "CannotMeetReport", "ReallocationDecision", "Meeting",
-  "WrittenRequest", "Broadcast", "PendingInput", "Obstacle", "OutboxMessage", "Reminder", "Official",
+  "AuditLog",
+  "Chat",
+  "Invite",
+  "Task",
+  "DisbursementReport",
+  "CannotMeetReport",
+  "ReallocationDecision",
+  "Meeting",
+  "WrittenRequest",
+  "Broadcast",
+  "PendingInput",
+  "Obstacle",
+  "OutboxMessage",
+  "Reminder",
+  "Official",
 ] as const;
 
 /** One harness (its own database and emulator): the demo, the follow-up demo and a plain unit group. */
@@ -132,7 +147,9 @@ async function bench(provider: Provider) {
   const h = await startHarness(provider);
   await seedFollowupDemo(h.db.db, { today: DAY, now: h.clock.now() });
   const ntm = await h.db.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
-  await h.db.db.chat.create({ data: { telegramChatId: BigInt(UNIT_GROUP.id), kind: "GROUP", title: UNIT_GROUP.title!, unitId: ntm.id } });
+  await h.db.db.chat.create({
+    data: { telegramChatId: BigInt(UNIT_GROUP.id), kind: "GROUP", title: UNIT_GROUP.title!, unitId: ntm.id },
+  });
   // the list the bot registers: createBot builds the same stack without starting anything
   const commands = createBot({
     token: "0:matrix",
@@ -149,13 +166,22 @@ async function bench(provider: Provider) {
     return Object.fromEntries(TABLES.map((t) => [t, Number(row![t])]));
   };
   const chatRows = async () =>
-    (await h.db.db.chat.findMany({ orderBy: { id: "asc" } })).map(({ updatedAt: _u, ...c }) => ({ ...c, telegramChatId: c.telegramChatId.toString() }));
+    (await h.db.db.chat.findMany({ orderBy: { id: "asc" } })).map(({ updatedAt: _u, ...c }) => ({
+      ...c,
+      telegramChatId: c.telegramChatId.toString(),
+    }));
   /** an allowed /bind or /unbind moved a chat: put it back, so the next cell meets the same registry */
   async function restoreChats(rows: Awaited<ReturnType<typeof chatRows>>) {
     for (const r of rows) {
       await h.db.db.chat.update({
         where: { id: r.id },
-        data: { unitId: r.unitId, isSecretariat: r.isSecretariat, status: r.status, boundAt: r.boundAt, boundByOfficialId: r.boundByOfficialId },
+        data: {
+          unitId: r.unitId,
+          isSecretariat: r.isSecretariat,
+          status: r.status,
+          boundAt: r.boundAt,
+          boundByOfficialId: r.boundByOfficialId,
+        },
       });
     }
   }
@@ -163,13 +189,20 @@ async function bench(provider: Provider) {
   let cells = 0;
 
   /** The one assertion helper: send, then check the reply against the expectation and the tables. */
-  async function cell(label: string, spec: CommandSpec, chat: EmulatorChat, send: () => Promise<SentMessage[]>, refusal: string | null) {
+  async function cell(
+    label: string,
+    spec: CommandSpec,
+    chat: EmulatorChat,
+    send: () => Promise<SentMessage[]>,
+    refusal: string | null,
+  ) {
     cells++;
     const before = await counts();
     const chatsBefore = await chatRows();
     const lookups = memberLookups();
     const replies = (await send()).filter((m) => m.chat_id === chat.id).map((m) => m.text);
-    if (memberLookups() > lookups) expect(STATUS_DEPENDENT.has(spec.name), `${label}: asks getChatMember, add it to STATUS_DEPENDENT`).toBe(true);
+    if (memberLookups() > lookups)
+      expect(STATUS_DEPENDENT.has(spec.name), `${label}: asks getChatMember, add it to STATUS_DEPENDENT`).toBe(true);
     if (refusal !== null) {
       expect(replies, label).toEqual([refusal]);
       expect(await counts(), `${label}: a refused cell writes nothing`).toEqual(before);
@@ -182,7 +215,8 @@ async function bench(provider: Provider) {
       expect(text, label).not.toBe(e.generic);
     }
     // MATRIX_DUMP=1 lists what every allowed cell answered, to review the acting cells by eye
-    if (process.env.MATRIX_DUMP) console.info(`${label} => ${replies.map((r) => r.slice(0, 100).replace(/\n/g, " ")).join(" || ")}`);
+    if (process.env.MATRIX_DUMP)
+      console.info(`${label} => ${replies.map((r) => r.slice(0, 100).replace(/\n/g, " ")).join(" || ")}`);
     // what the cell queued for others (notices, reminders) is delivered now, not during the next cell
     await h.app.dispatcher.drain();
     await restoreChats(chatsBefore);
@@ -200,75 +234,105 @@ describeEachDatabase("authorization matrix: every command", (provider) => {
   });
 
   // one harness per role, the roles side by side (no state is shared between them)
-  it.concurrent.each(ROLES)("%s: every command × chat (× member status where it matters): only the allowed cells act", async (role) => {
-    const b = await bench(provider);
-    try {
-      expect(b.commands.map((c) => c.name)).toEqual(expect.arrayContaining(["start", "help", "status", "bind", "unbind", "invite"]));
-      for (const spec of b.commands) {
-        for (const chat of ["private", ...GROUP_CHATS] as const) {
-          const c = chatFor(chat, role);
-          const statuses: (MemberStatus | null)[] = chat !== "private" && STATUS_DEPENDENT.has(spec.name) ? STATUSES : [null];
-          for (const status of statuses) {
-            if (status) b.h.emulator.setChatMember(c.id, PEOPLE[role].id, { status });
-            const refusal = guardRefusal(spec, role, chat) ?? scopeRefusal(spec.name, role, chat, status ?? "member");
-            const label = `${text(spec)} · ${role} · ${chat}${status ? ` · ${status}` : ""}`;
-            await b.cell(label, spec, c, () => b.h.say(user(PEOPLE[role]), c, text(spec)), refusal);
+  it.concurrent.each(ROLES)(
+    "%s: every command × chat (× member status where it matters): only the allowed cells act",
+    async (role) => {
+      const b = await bench(provider);
+      try {
+        expect(b.commands.map((c) => c.name)).toEqual(
+          expect.arrayContaining(["start", "help", "status", "bind", "unbind", "invite"]),
+        );
+        for (const spec of b.commands) {
+          for (const chat of ["private", ...GROUP_CHATS] as const) {
+            const c = chatFor(chat, role);
+            const statuses: (MemberStatus | null)[] =
+              chat !== "private" && STATUS_DEPENDENT.has(spec.name) ? STATUSES : [null];
+            for (const status of statuses) {
+              if (status) b.h.emulator.setChatMember(c.id, PEOPLE[role].id, { status });
+              const refusal = guardRefusal(spec, role, chat) ?? scopeRefusal(spec.name, role, chat, status ?? "member");
+              const label = `${text(spec)} · ${role} · ${chat}${status ? ` · ${status}` : ""}`;
+              await b.cell(label, spec, c, () => b.h.say(user(PEOPLE[role]), c, text(spec)), refusal);
+            }
           }
         }
+        cells.push(b.cells());
+      } finally {
+        await b.h.close();
       }
-      cells.push(b.cells());
-    } finally {
-      await b.h.close();
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 
-  it.concurrent("anonymous admins, channel posts and aliases", async () => {
-    const b = await bench(provider);
-    try {
-      // an anonymous admin (GroupAnonymousBot, sender_chat = the group): refused unless the command is for anyone
-      for (const spec of b.commands) {
-        for (const chat of GROUP_CHATS) {
-          const refusal = guardRefusal(spec, "unknown", chat, true) ?? scopeRefusal(spec.name, "unknown", chat, "administrator");
-          const c = chatFor(chat, "unknown");
-          await b.cell(`${text(spec)} · anonymous admin · ${chat}`, spec, c, () => anonymous(b.h, c, text(spec)), refusal);
-        }
-      }
-      // a channel post (no sender): ignored, nothing written
-      let channelCells = 0;
-      for (const spec of b.commands) {
-        const before = await b.counts();
-        const sent = b.h.emulator.sent.length;
-        const t = text(spec);
-        b.h.emulator.pushUpdate({
-          channel_post: { message_id: ++anonMessageId, date: 0, chat: CHANNEL, sender_chat: CHANNEL, text: t, entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]!.length }] },
-        });
-        await b.h.emulator.waitIdle();
-        channelCells++;
-        expect(b.h.emulator.sent.slice(sent), t).toEqual([]);
-        expect(await b.counts(), t).toEqual(before);
-      }
-      // every alias is registered with its command's guard
-      for (const spec of b.commands) {
-        for (const alias of spec.aliases ?? []) {
-          const t = text(spec, alias);
-          for (const chat of ["private", "unitSupergroup"] as const) {
-            const refusal = guardRefusal(spec, "unknown", chat) ?? scopeRefusal(spec.name, "unknown", chat, "member");
+  it.concurrent(
+    "anonymous admins, channel posts and aliases",
+    async () => {
+      const b = await bench(provider);
+      try {
+        // an anonymous admin (GroupAnonymousBot, sender_chat = the group): refused unless the command is for anyone
+        for (const spec of b.commands) {
+          for (const chat of GROUP_CHATS) {
+            const refusal =
+              guardRefusal(spec, "unknown", chat, true) ?? scopeRefusal(spec.name, "unknown", chat, "administrator");
             const c = chatFor(chat, "unknown");
-            await b.cell(`${t} · unknown · ${chat}`, spec, c, () => b.h.say(user(PEOPLE.unknown), c, t), refusal);
+            await b.cell(
+              `${text(spec)} · anonymous admin · ${chat}`,
+              spec,
+              c,
+              () => anonymous(b.h, c, text(spec)),
+              refusal,
+            );
           }
         }
+        // a channel post (no sender): ignored, nothing written
+        let channelCells = 0;
+        for (const spec of b.commands) {
+          const before = await b.counts();
+          const sent = b.h.emulator.sent.length;
+          const t = text(spec);
+          b.h.emulator.pushUpdate({
+            channel_post: {
+              message_id: ++anonMessageId,
+              date: 0,
+              chat: CHANNEL,
+              sender_chat: CHANNEL,
+              text: t,
+              entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]!.length }],
+            },
+          });
+          await b.h.emulator.waitIdle();
+          channelCells++;
+          expect(b.h.emulator.sent.slice(sent), t).toEqual([]);
+          expect(await b.counts(), t).toEqual(before);
+        }
+        // every alias is registered with its command's guard
+        for (const spec of b.commands) {
+          for (const alias of spec.aliases ?? []) {
+            const t = text(spec, alias);
+            for (const chat of ["private", "unitSupergroup"] as const) {
+              const refusal = guardRefusal(spec, "unknown", chat) ?? scopeRefusal(spec.name, "unknown", chat, "member");
+              const c = chatFor(chat, "unknown");
+              await b.cell(`${t} · unknown · ${chat}`, spec, c, () => b.h.say(user(PEOPLE.unknown), c, t), refusal);
+            }
+          }
+        }
+        cells.push(b.cells() + channelCells);
+      } finally {
+        await b.h.close();
       }
-      cells.push(b.cells() + channelCells);
-    } finally {
-      await b.h.close();
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 });
 
 let anonMessageId = 200_000;
 async function anonymous(h: Harness, chat: EmulatorChat, text: string): Promise<SentMessage[]> {
   const before = h.emulator.sent.length;
-  const from: Omit<EmulatorUser, "is_bot"> & { is_bot: true } = { id: 1087968824, is_bot: true, first_name: "Group", username: "GroupAnonymousBot" };
+  const from: Omit<EmulatorUser, "is_bot"> & { is_bot: true } = {
+    id: 1087968824,
+    is_bot: true,
+    first_name: "Group",
+    username: "GroupAnonymousBot",
+  };
   h.emulator.pushUpdate({
     message: {
       message_id: ++anonMessageId,

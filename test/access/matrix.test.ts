@@ -57,7 +57,9 @@ function expected(cmd: string, role: RoleKey, chat: ChatKey): Expect {
       return role === "supervisor" ? { acts: (t) => t.startsWith("<b>") && !t.includes("Toàn tỉnh") } : unitStatus;
     case "/status bắc trà my":
       if (!registered) return refuse(R.unreg);
-      return role === "secretariat" || role === "supervisor" ? acts("<b>Bắc Trà My</b>") : refuse(e.notAllowed(o.scope.otherUnit));
+      return role === "secretariat" || role === "supervisor"
+        ? acts("<b>Bắc Trà My</b>")
+        : refuse(e.notAllowed(o.scope.otherUnit));
     case "/status toàn tỉnh":
       return registered ? refuse(e.unitNotFound("toàn tỉnh")) : refuse(R.unreg);
     case "/bind nam trà my":
@@ -71,11 +73,22 @@ function expected(cmd: string, role: RoleKey, chat: ChatKey): Expect {
     case "/invite Trần Văn Bình":
       if (!registered) return refuse(R.unreg);
       if (role !== "secretariat") return refuse(R.role("SECRETARIAT"));
-      return inGroup ? refuse(e.notAllowed(o.invite.onlySecretariatGroup)) : acts("Đường dẫn kích hoạt cho đồng chí <b>Trần Văn Bình</b>");
+      return inGroup
+        ? refuse(e.notAllowed(o.invite.onlySecretariatGroup))
+        : acts("Đường dẫn kích hoạt cho đồng chí <b>Trần Văn Bình</b>");
   }
   throw new Error(`no expectation for ${cmd}`);
 }
-const KNOWN = ["/start", "/help", "/status", "/status bắc trà my", "/status toàn tỉnh", "/bind nam trà my", "/unbind", "/invite Trần Văn Bình"];
+const KNOWN = [
+  "/start",
+  "/help",
+  "/status",
+  "/status bắc trà my",
+  "/status toàn tỉnh",
+  "/bind nam trà my",
+  "/unbind",
+  "/invite Trần Văn Bình",
+];
 /** cells that change the database when they act */
 const WRITES = new Set(["/bind nam trà my", "/unbind", "/invite Trần Văn Bình"]);
 
@@ -84,30 +97,51 @@ describeEachDatabase("authorization matrix", (provider) => {
   beforeAll(async () => {
     h = await startHarness(provider);
     const ntm = await h.db.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
-    await h.db.db.chat.create({ data: { telegramChatId: BigInt(UNIT_GROUP.id), kind: "GROUP", title: UNIT_GROUP.title!, unitId: ntm.id } });
-    for (const c of [UNIT_GROUP.id, DEMO.groups.namTraMy.id]) h.emulator.setChatMember(c, DEMO.chairman.id, { status: "administrator" });
+    await h.db.db.chat.create({
+      data: { telegramChatId: BigInt(UNIT_GROUP.id), kind: "GROUP", title: UNIT_GROUP.title!, unitId: ntm.id },
+    });
+    for (const c of [UNIT_GROUP.id, DEMO.groups.namTraMy.id])
+      h.emulator.setChatMember(c, DEMO.chairman.id, { status: "administrator" });
   });
   afterAll(async () => {
     await h.close();
   });
 
   const chatRows = async () =>
-    (await h.db.db.chat.findMany({ orderBy: { id: "asc" } })).map(({ updatedAt: _u, ...c }) => ({ ...c, telegramChatId: c.telegramChatId.toString() }));
-  const state = async () => ({ audit: await h.db.db.auditLog.count(), chats: await chatRows(), invites: await h.db.db.invite.count() });
+    (await h.db.db.chat.findMany({ orderBy: { id: "asc" } })).map(({ updatedAt: _u, ...c }) => ({
+      ...c,
+      telegramChatId: c.telegramChatId.toString(),
+    }));
+  const state = async () => ({
+    audit: await h.db.db.auditLog.count(),
+    chats: await chatRows(),
+    invites: await h.db.db.invite.count(),
+  });
   async function restore(rows: Awaited<ReturnType<typeof chatRows>>) {
     for (const r of rows) {
       await h.db.db.chat.update({
         where: { id: r.id },
-        data: { unitId: r.unitId, isSecretariat: r.isSecretariat, status: r.status, boundAt: r.boundAt, boundByOfficialId: r.boundByOfficialId },
+        data: {
+          unitId: r.unitId,
+          isSecretariat: r.isSecretariat,
+          status: r.status,
+          boundAt: r.boundAt,
+          boundByOfficialId: r.boundByOfficialId,
+        },
       });
     }
   }
   async function cell(from: EmulatorUser, chat: EmulatorChat, text: string, want: Expect, label: string) {
     const before = await state();
     const replies = await h.say(from, chat, text);
-    expect(replies.map((m) => m.text), label).toHaveLength(1);
+    expect(
+      replies.map((m) => m.text),
+      label,
+    ).toHaveLength(1);
     const got = replies[0]!.text;
-    const writes = WRITES.has(text) && ("acts" in want || want.refuse === vi.bind.done("Nam Trà My") || want.refuse === o.bind.unbound("Nam Trà My"));
+    const writes =
+      WRITES.has(text) &&
+      ("acts" in want || want.refuse === vi.bind.done("Nam Trà My") || want.refuse === o.bind.unbound("Nam Trà My"));
     if ("refuse" in want) expect(got, label).toBe(want.refuse);
     else expect(want.acts(got), `${label}: ${got}`).toBe(true);
     if (!writes) expect(await state(), label).toEqual(before);
@@ -137,19 +171,55 @@ describeEachDatabase("authorization matrix", (provider) => {
         const admin = status === "creator" || status === "administrator";
         for (const cmd of ["/bind nam trà my", "/unbind"]) {
           const ok = cmd === "/unbind" ? o.bind.unbound("Nam Trà My") : vi.bind.done("Nam Trà My");
-          await cell(user(DEMO.chairman), c, cmd, refuse(admin ? ok : e.notAllowed(o.bind.notAdmin)), `${cmd} · chairman ${status} · ${chat}`);
+          await cell(
+            user(DEMO.chairman),
+            c,
+            cmd,
+            refuse(admin ? ok : e.notAllowed(o.bind.notAdmin)),
+            `${cmd} · chairman ${status} · ${chat}`,
+          );
         }
         // never another unit, nor the secretariat's group, whatever his status
-        await cell(user(DEMO.chairman), c, "/bind bắc trà my", refuse(e.notAllowed(o.bind.notOwnUnit)), `other unit · ${status}`);
-        await cell(user(DEMO.chairman), c, "/bind vpdp", refuse(e.notAllowed(o.bind.onlySecretariatFor)), `vpdp · ${status}`);
+        await cell(
+          user(DEMO.chairman),
+          c,
+          "/bind bắc trà my",
+          refuse(e.notAllowed(o.bind.notOwnUnit)),
+          `other unit · ${status}`,
+        );
+        await cell(
+          user(DEMO.chairman),
+          c,
+          "/bind vpdp",
+          refuse(e.notAllowed(o.bind.onlySecretariatFor)),
+          `vpdp · ${status}`,
+        );
         // the secretariat does not depend on its member status
         h.emulator.setChatMember(c.id, DEMO.secretariat.id, { status });
-        await cell(user(DEMO.secretariat), c, "/bind nam trà my", refuse(vi.bind.done("Nam Trà My")), `secretariat ${status}`);
+        await cell(
+          user(DEMO.secretariat),
+          c,
+          "/bind nam trà my",
+          refuse(vi.bind.done("Nam Trà My")),
+          `secretariat ${status}`,
+        );
       }
       // another unit's chairman, even as creator, cannot take over a bound group
       h.emulator.setChatMember(c.id, DEMO.bacTraMyChairman.id, { status: "creator" });
-      await cell(user(DEMO.bacTraMyChairman), c, "/bind bắc trà my", refuse(e.notAllowed(o.bind.boundElsewhere)), `Bắc Trà My chairman · ${chat}`);
-      await cell(user(DEMO.bacTraMyChairman), c, "/unbind", refuse(e.notAllowed(o.bind.notOwnUnit)), `Bắc Trà My chairman unbind · ${chat}`);
+      await cell(
+        user(DEMO.bacTraMyChairman),
+        c,
+        "/bind bắc trà my",
+        refuse(e.notAllowed(o.bind.boundElsewhere)),
+        `Bắc Trà My chairman · ${chat}`,
+      );
+      await cell(
+        user(DEMO.bacTraMyChairman),
+        c,
+        "/unbind",
+        refuse(e.notAllowed(o.bind.notOwnUnit)),
+        `Bắc Trà My chairman unbind · ${chat}`,
+      );
       h.emulator.setChatMember(c.id, DEMO.chairman.id, { status: "administrator" });
     }
   });

@@ -29,16 +29,26 @@ describeEachDatabase("scope of secretariat and supervisor views", (provider) => 
 
   it("/export in a private chat says it works in the coordination office's group", async () => {
     const before = await rows();
-    expect(await ask(DEMO.secretariat, privateChat(DEMO.secretariat), "/export status")).toEqual([e.notAllowed(vi.reports.scope.secretariatChat)]);
-    expect(await ask(DEMO.secretariat, privateChat(DEMO.secretariat), "/xuat tasks csv")).toEqual([e.notAllowed(vi.reports.scope.secretariatChat)]);
+    expect(await ask(DEMO.secretariat, privateChat(DEMO.secretariat), "/export status")).toEqual([
+      e.notAllowed(vi.reports.scope.secretariatChat),
+    ]);
+    expect(await ask(DEMO.secretariat, privateChat(DEMO.secretariat), "/xuat tasks csv")).toEqual([
+      e.notAllowed(vi.reports.scope.secretariatChat),
+    ]);
     // not the secretariat: still refused by role, in one line
-    expect(await ask(DEMO.chairman, privateChat(DEMO.chairman), "/export status")).toEqual([e.notAllowed(e.roleRequired(["SECRETARIAT"]))]);
+    expect(await ask(DEMO.chairman, privateChat(DEMO.chairman), "/export status")).toEqual([
+      e.notAllowed(e.roleRequired(["SECRETARIAT"])),
+    ]);
     expect(h.emulator.calls.filter((c) => c.method === "sendDocument")).toHaveLength(0);
     expect(await rows()).toBe(before);
   });
 
   it("a supervisor's /overdue in private lists every unit he follows, the most overdue first", async () => {
-    const overdue = await h.db.db.task.findMany({ where: { status: "OPEN", dueDate: { lt: "2026-11-24" } }, include: { unit: true }, orderBy: { dueDate: "asc" } });
+    const overdue = await h.db.db.task.findMany({
+      where: { status: "OPEN", dueDate: { lt: "2026-11-24" } },
+      include: { unit: true },
+      orderBy: { dueDate: "asc" },
+    });
     expect(overdue.map((t) => t.unit.name)).toEqual(["Bắc Trà My", "Nam Trà My"]);
     const [reply, ...more] = await ask(DEMO.supervisor, privateChat(DEMO.supervisor), "/overdue");
     expect(more).toEqual([]);
@@ -59,7 +69,11 @@ describeEachDatabase("scope of secretariat and supervisor views", (provider) => 
     const refusal = e.notAllowed(vi.onboarding.scope.provinceData);
     const before = await rows();
     const decisions = await h.db.db.reallocationDecision.count();
-    for (const text of ["/dieuchuyen", "/vuongmac", "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND"]) {
+    for (const text of [
+      "/dieuchuyen",
+      "/vuongmac",
+      "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND",
+    ]) {
       expect(await ask(DEMO.secretariat, namTraMy, text), text).toEqual([refusal]);
     }
     expect(await h.db.db.reallocationDecision.count()).toBe(decisions);

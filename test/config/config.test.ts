@@ -28,9 +28,9 @@ describe("createConfig", () => {
 
   it("treats empty variables as unset and rejects office hours that end before they start", () => {
     expect(createConfig({ BOT_TOKEN: "123:abc", LOG_LEVEL: "" }).logLevel).toBe("info");
-    expect(() => createConfig({ BOT_TOKEN: "123:abc", OFFICE_HOURS_START: "17:00", OFFICE_HOURS_END: "08:00" })).toThrow(
-      /OFFICE_HOURS_END/,
-    );
+    expect(() =>
+      createConfig({ BOT_TOKEN: "123:abc", OFFICE_HOURS_START: "17:00", OFFICE_HOURS_END: "08:00" }),
+    ).toThrow(/OFFICE_HOURS_END/);
   });
 });
 
@@ -54,16 +54,28 @@ describe("createConfig: every bad variable named at once (issue #21)", () => {
       "WEBHOOK_SECRET",
       "WEBHOOK_URL",
     ]);
-    expect(problemsOf({ BOT_MODE: "webhook", PORT: "70000", WEBHOOK_URL: "https://bot.example.vn", WEBHOOK_PATH: "/tg", WEBHOOK_SECRET: "s" })).toEqual([
-      "BOT_TOKEN",
-      "PORT",
-    ]);
+    expect(
+      problemsOf({
+        BOT_MODE: "webhook",
+        PORT: "70000",
+        WEBHOOK_URL: "https://bot.example.vn",
+        WEBHOOK_PATH: "/tg",
+        WEBHOOK_SECRET: "s",
+      }),
+    ).toEqual(["BOT_TOKEN", "PORT"]);
     // office hours are compared only when both parse; a bad one is named alone
-    expect(problemsOf({ BOT_TOKEN: "1:a", OFFICE_HOURS_START: "8h", OFFICE_HOURS_END: "07:00" })).toEqual(["OFFICE_HOURS_START"]);
+    expect(problemsOf({ BOT_TOKEN: "1:a", OFFICE_HOURS_START: "8h", OFFICE_HOURS_END: "07:00" })).toEqual([
+      "OFFICE_HOURS_START",
+    ]);
   });
 
   it("refuses a URL-shaped but invalid DATABASE_URL by name, without repeating its password", () => {
-    for (const url of ["postgresql://u:secret@h:notaport/x", "postgres://u:secret@h:99999/x", "postgresql://", "file:"]) {
+    for (const url of [
+      "postgresql://u:secret@h:notaport/x",
+      "postgres://u:secret@h:99999/x",
+      "postgresql://",
+      "file:",
+    ]) {
       let error: unknown;
       try {
         createConfig({ BOT_TOKEN: "1:a", DATABASE_URL: url });
@@ -76,7 +88,11 @@ describe("createConfig: every bad variable named at once (issue #21)", () => {
     }
     expect(() => databaseTarget("postgresql://u@h:notaport/x")).toThrow(/^DATABASE_URL: .*not a valid PostgreSQL URL/);
     // still accepted: the forms the README and the tests use
-    for (const url of ["postgresql://postgres@127.0.0.1:5432/postgres", "postgres://u:p%40ss@db/dondoc?connection_limit=5", "file:./data/x.db"]) {
+    for (const url of [
+      "postgresql://postgres@127.0.0.1:5432/postgres",
+      "postgres://u:p%40ss@db/dondoc?connection_limit=5",
+      "file:./data/x.db",
+    ]) {
       expect(createConfig({ BOT_TOKEN: "1:a", DATABASE_URL: url }).databaseUrl).toBe(url);
     }
   });

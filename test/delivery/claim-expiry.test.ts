@@ -52,7 +52,10 @@ describe.skipIf(!testPgUrl())("claims on PostgreSQL", () => {
     const resentAfter = Date.now() - killedAt;
     // lease over at +1 s, the claim expired at +1 s, noticed at the next renewal (a third of the lease)
     expect(resentAfter).toBeLessThan(LEASE_MS * 2 + 1000);
-    await waitUntil(async () => (await db.db.outboxMessage.findFirstOrThrow({ where: { chatId: 424243n } })).status === "SENT", 5000);
+    await waitUntil(
+      async () => (await db.db.outboxMessage.findFirstOrThrow({ where: { chatId: 424243n } })).status === "SENT",
+      5000,
+    );
     const row = await db.db.outboxMessage.findFirstOrThrow({ where: { chatId: 424243n } });
     expect([row.status, row.claimedBy]).toEqual(["SENT", "survivor"]);
     expect(emulator.sent.filter((m) => m.chat_id === 424243)).toHaveLength(1);

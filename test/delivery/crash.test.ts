@@ -16,10 +16,19 @@ it("a dispatcher killed mid-way and restarted loses nothing and duplicates at mo
   db = await createTestDatabase("sqlite");
   const limits = { globalPerSecond: 100, perChatPerSecond: 1, perGroupPerMinute: 20 };
   emulator = await startBotApiEmulator({ limits });
-  const recipients = [...Array.from({ length: 280 }, (_, i) => 600_001 + i), ...Array.from({ length: 20 }, (_, i) => -1_006_001 - i)];
+  const recipients = [
+    ...Array.from({ length: 280 }, (_, i) => 600_001 + i),
+    ...Array.from({ length: 20 }, (_, i) => -1_006_001 - i),
+  ];
   const now = new Date();
   await db.db.outboxMessage.createMany({
-    data: recipients.map((chatId) => ({ chatId: BigInt(chatId), text: `Thông báo cho ${chatId}`, kind: "test", notBefore: now, createdAt: now })),
+    data: recipients.map((chatId) => ({
+      chatId: BigInt(chatId),
+      text: `Thông báo cho ${chatId}`,
+      kind: "test",
+      notBefore: now,
+      createdAt: now,
+    })),
   });
   const env = {
     DATABASE_URL: db.url,

@@ -39,7 +39,10 @@ describeEachDatabase("dispatcher faults", (provider) => {
     h = await startDeliveryHarness(provider, { limits: LOOSE, maxAttempts: 3 });
     h.emulator.injectFault({ kind: "500" }, { chatId: 1002, times: 2 });
     h.emulator.injectFault({ kind: "500" }, { chatId: 1003, times: 3 });
-    await h.enqueue([{ chatId: 1002, text: "Gửi A" }, { chatId: 1003, text: "Gửi B" }]);
+    await h.enqueue([
+      { chatId: 1002, text: "Gửi A" },
+      { chatId: 1003, text: "Gửi B" },
+    ]);
     const t0 = h.clock.now().getTime();
     await h.dispatcher.pass();
     expect((await row(1002)).notBefore.getTime() - t0).toBe(2000);
@@ -90,7 +93,9 @@ describeEachDatabase("dispatcher faults", (provider) => {
   it("403 and 400 chat not found: the chat becomes UNREACHABLE, later sends are SKIPPED, the secretariat is told once", async () => {
     h = await startDeliveryHarness(provider, { limits: LOOSE });
     const db = h.db.db;
-    await db.chat.create({ data: { telegramChatId: BigInt(SECRETARIAT), kind: "SUPERGROUP", title: "VPĐP", isSecretariat: true } });
+    await db.chat.create({
+      data: { telegramChatId: BigInt(SECRETARIAT), kind: "SUPERGROUP", title: "VPĐP", isSecretariat: true },
+    });
     await db.chat.create({ data: { telegramChatId: -4001n, kind: "SUPERGROUP", title: "Nhóm xã Trà Leng" } });
     await db.official.create({ data: { fullName: "Nguyễn Văn An", nameKey: "nguyen van an", telegramUserId: 2001n } });
     h.emulator.injectFault({ kind: "403" }, { chatId: 2001, times: 10 });
@@ -108,14 +113,21 @@ describeEachDatabase("dispatcher faults", (provider) => {
     expect(an.map((r) => r.status)).toEqual(["DEAD", "SKIPPED"]);
 
     // later messages to them are skipped without a call
-    await h.enqueue([{ chatId: 2001, text: "Tin 3 cho An" }, { chatId: -4001, text: "Tin 2 cho nhóm" }]);
+    await h.enqueue([
+      { chatId: 2001, text: "Tin 3 cho An" },
+      { chatId: -4001, text: "Tin 2 cho nhóm" },
+    ]);
     await h.dispatcher.drain();
     const skipped = await db.outboxMessage.findMany({ where: { text: { in: ["Tin 3 cho An", "Tin 2 cho nhóm"] } } });
     expect(skipped.map((r) => r.status)).toEqual(["SKIPPED", "SKIPPED"]);
 
     const calls = h.sendCalls();
-    expect(calls.filter((c) => c.chatId === 2001)).toEqual([{ chatId: 2001, text: "Tin 1 cho An", ok: false, errorCode: 403 }]);
-    expect(calls.filter((c) => c.chatId === -4001)).toEqual([{ chatId: -4001, text: "Tin cho nhóm", ok: false, errorCode: 400 }]);
+    expect(calls.filter((c) => c.chatId === 2001)).toEqual([
+      { chatId: 2001, text: "Tin 1 cho An", ok: false, errorCode: 403 },
+    ]);
+    expect(calls.filter((c) => c.chatId === -4001)).toEqual([
+      { chatId: -4001, text: "Tin cho nhóm", ok: false, errorCode: 400 },
+    ]);
     expect(h.emulator.sent.filter((m) => m.chat_id === 3001).map((m) => m.text)).toEqual(["Tin cho Bình"]);
     const notices = h.emulator.sent.filter((m) => m.chat_id === SECRETARIAT).map((m) => m.text);
     expect(notices).toHaveLength(2);
@@ -142,8 +154,12 @@ describeEachDatabase("dispatcher faults", (provider) => {
 
   it("400 migrate to a supergroup already known: that chat takes over the unit binding", async () => {
     h = await startDeliveryHarness(provider, { limits: LOOSE });
-    const unit = await h.db.db.unit.create({ data: { code: "U_MIG", name: "Xã Trà Leng", nameKey: "xa tra leng", kind: "COMMUNE" } });
-    await h.db.db.chat.create({ data: { telegramChatId: -5002n, kind: "GROUP", title: "Nhóm cũ", unitId: unit.id, boundAt: new Date() } });
+    const unit = await h.db.db.unit.create({
+      data: { code: "U_MIG", name: "Xã Trà Leng", nameKey: "xa tra leng", kind: "COMMUNE" },
+    });
+    await h.db.db.chat.create({
+      data: { telegramChatId: -5002n, kind: "GROUP", title: "Nhóm cũ", unitId: unit.id, boundAt: new Date() },
+    });
     // the supergroup's first update came before the send failed: its row exists, unbound
     await h.db.db.chat.create({ data: { telegramChatId: -1005002n, kind: "SUPERGROUP", title: "Nhóm mới" } });
     h.emulator.injectFault({ kind: "migrate", migrateTo: -1005002 }, { chatId: -5002 });
@@ -155,12 +171,27 @@ describeEachDatabase("dispatcher faults", (provider) => {
     ]);
     expect([now.unitId, now.status]).toEqual([unit.id, "ACTIVE"]);
     expect([old.status, old.migratedToChatId]).toEqual(["MIGRATED", -1005002n]);
-    expect(h.sendCalls().filter((c) => c.ok).map((c) => c.chatId)).toEqual([-1005002]);
+    expect(
+      h
+        .sendCalls()
+        .filter((c) => c.ok)
+        .map((c) => c.chatId),
+    ).toEqual([-1005002]);
   });
 
   it("a photo row: sendPhoto with its caption, retried after a 429 like any message", async () => {
     h = await startDeliveryHarness(provider, { limits: LOOSE });
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);
+    const png = Uint8Array.from([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      ...Array.from({ length: 2000 }, (_, i) => i % 251),
+    ]);
     h.emulator.injectFault({ kind: "429", retryAfter: 1 }, { chatId: 1020 });
     await h.enqueue([{ chatId: 1020, text: "Biểu đồ giải ngân đến ngày 24/11/2026", photo: png }]);
     await h.dispatcher.drain();
@@ -169,9 +200,14 @@ describeEachDatabase("dispatcher faults", (provider) => {
     await h.dispatcher.drain();
     expect((await row(1020)).status).toBe("SENT");
     const calls = h.emulator.calls.filter((c) => String(c.payload.chat_id) === "1020");
-    expect(calls.map((c) => [c.method, c.ok])).toEqual([["sendPhoto", false], ["sendPhoto", true]]);
+    expect(calls.map((c) => [c.method, c.ok])).toEqual([
+      ["sendPhoto", false],
+      ["sendPhoto", true],
+    ]);
     expect((calls[1]!.payload.photo as { size: number }).size).toBe(png.length);
-    expect(h.emulator.sent.filter((m) => m.chat_id === 1020).map((m) => [m.method, m.text])).toEqual([["sendPhoto", "Biểu đồ giải ngân đến ngày 24/11/2026"]]);
+    expect(h.emulator.sent.filter((m) => m.chat_id === 1020).map((m) => [m.method, m.text])).toEqual([
+      ["sendPhoto", "Biểu đồ giải ngân đến ngày 24/11/2026"],
+    ]);
   });
 
   it("sends a text over 4096 characters as several messages, the buttons on the last", async () => {
@@ -225,7 +261,11 @@ describeEachDatabase("a 429 pauses what its limit covers; the limits survive a r
 
   it("limits set above Telegram's: a 429 from the bot-wide rate pauses everything, not one chat after another", async () => {
     const telegram = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
-    h = await startDeliveryHarness(provider, { limits: { ...telegram, globalPerSecond: 300 }, emulatorLimits: telegram, concurrency: 4 });
+    h = await startDeliveryHarness(provider, {
+      limits: { ...telegram, globalPerSecond: 300 },
+      emulatorLimits: telegram,
+      concurrency: 4,
+    });
     const chats = Array.from({ length: 150 }, (_, i) => 720_001 + i);
     await h.enqueue(chats.map((chatId) => ({ chatId, text: `Thông báo gửi ${chatId}` })));
     for (let i = 0; i < 40 && (await h.db.db.outboxMessage.count({ where: { status: { not: "SENT" } } })) > 0; i++) {

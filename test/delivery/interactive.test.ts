@@ -66,7 +66,13 @@ describeEachDatabase("replies under Telegram's limits", (provider) => {
     h.emulator.setLimits(TELEGRAM);
     const recipients = Array.from({ length: 180 }, (_, i) => 800_001 + i);
     const now = h.clock.now();
-    await h.db.db.$transaction((tx) => enqueue(tx, recipients.map((chatId) => ({ chatId: BigInt(chatId), text: `Thông báo gửi ${chatId}`, kind: "broadcast" })), now));
+    await h.db.db.$transaction((tx) =>
+      enqueue(
+        tx,
+        recipients.map((chatId) => ({ chatId: BigInt(chatId), text: `Thông báo gửi ${chatId}`, kind: "broadcast" })),
+        now,
+      ),
+    );
     h.app.dispatcher.wake();
     await h.emulator.waitFor((sent) => sent.length >= 40, 10_000); // the broadcast is at full speed
     const askers = Array.from({ length: 8 }, (_, i) => person(200 + i));
@@ -77,7 +83,9 @@ describeEachDatabase("replies under Telegram's limits", (provider) => {
     }
     await h.emulator.waitFor((sent) => askers.every((p) => sent.some((m) => m.chat_id === p.id)), 10_000);
     for (const p of askers) {
-      const reply = h.emulator.calls.find((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === p.id && c.ok)!;
+      const reply = h.emulator.calls.find(
+        (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === p.id && c.ok,
+      )!;
       expect(reply.at - asked.get(p.id)!, `answer to ${p.id}`).toBeLessThan(3000);
     }
     await h.emulator.waitFor((sent) => recipients.every((r) => sent.some((m) => m.chat_id === r)), 20_000);
@@ -102,11 +110,15 @@ describe("every kind of outgoing call takes its slot", () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     await Promise.all([
       ...Array.from({ length: 10 }, (_, i) => telegram.sendMessage(700_100 + i, "Trả lời")),
-      ...Array.from({ length: 5 }, (_, i) => telegram.sendDocument(700_200 + i, { source: Buffer.from("a;b\n1;2\n"), filename: "bao-cao.csv" })),
+      ...Array.from({ length: 5 }, (_, i) =>
+        telegram.sendDocument(700_200 + i, { source: Buffer.from("a;b\n1;2\n"), filename: "bao-cao.csv" }),
+      ),
       ...Array.from({ length: 5 }, (_, i) => telegram.sendPhoto(700_300 + i, { source: png, filename: "bieu-do.png" })),
       ...Array.from({ length: 5 }, (_, i) => telegram.answerCbQuery(`q${i}`, "Đã ghi nhận").catch(() => true)),
     ]);
-    const counted = emulator.calls.filter((c) => ["sendMessage", "sendDocument", "sendPhoto", "answerCallbackQuery"].includes(c.method));
+    const counted = emulator.calls.filter((c) =>
+      ["sendMessage", "sendDocument", "sendPhoto", "answerCallbackQuery"].includes(c.method),
+    );
     expect(counted).toHaveLength(25);
     expect(counted.filter((c) => !c.ok && c.method !== "answerCallbackQuery")).toEqual([]);
     expect(busiestSecond(counted)).toBeLessThanOrEqual(10);

@@ -7,7 +7,12 @@ const T = 1_000_000;
 
 describe("the shared limiter", () => {
   it("leaves interactive replies a reserved share of the global rate while they wait or went out in the last second", () => {
-    const l = createLimiter({ globalPerSecond: 10, perChatPerSecond: 1, perGroupPerMinute: 20, interactiveReservePerSecond: 3 });
+    const l = createLimiter({
+      globalPerSecond: 10,
+      perChatPerSecond: 1,
+      perGroupPerMinute: 20,
+      interactiveReservePerSecond: 3,
+    });
     for (let i = 0; i < 7; i++) l.take(BigInt(100 + i), T).settle(T);
     // nobody asking: the background has the whole rate
     expect(l.globalWaitMs(T)).toBe(0);
@@ -54,11 +59,18 @@ describe("the shared limiter", () => {
     expect(l.tooMany(2n, 1000, T + 150)).toBe("global");
     expect(l.globalWaitMs(T + 150)).toBe(1000);
     // a 429 without a chat (an answer to a button) is always the bot-wide rate
-    expect(createLimiter({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }).tooMany(null, 1000, T)).toBe("global");
+    expect(
+      createLimiter({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }).tooMany(null, 1000, T),
+    ).toBe("global");
   });
 
   it("several instances: the parts of the bot-wide rate add up to it, the leader keeps most, and the limiter follows its part", () => {
-    const telegram = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, interactiveReservePerSecond: 5 };
+    const telegram = {
+      globalPerSecond: 30,
+      perChatPerSecond: 1,
+      perGroupPerMinute: 20,
+      interactiveReservePerSecond: 5,
+    };
     expect(globalShare(telegram, 1, true)).toBe(30);
     expect(globalShare(telegram, 1, false)).toBe(30); // alone (SQLite, or one instance): the whole rate
     for (const n of [2, 3, 4, 6]) {

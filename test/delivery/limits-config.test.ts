@@ -4,12 +4,32 @@ import { createLimiter } from "../../src/platform/outbox/limiter.ts";
 
 describe("sending limits", () => {
   it("default to Telegram's 30/s overall, 1/s per chat, 20/min per group, and can be changed by env", () => {
-    expect(createConfig({ BOT_TOKEN: "1:a" }).rateLimits).toEqual({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, interactiveReservePerSecond: 5 });
-    const c = createConfig({ BOT_TOKEN: "1:a", RATE_GLOBAL_PER_SECOND: "25", RATE_PER_CHAT_PER_SECOND: "2", RATE_PER_GROUP_PER_MINUTE: "15" });
-    expect(c.rateLimits).toEqual({ globalPerSecond: 25, perChatPerSecond: 2, perGroupPerMinute: 15, interactiveReservePerSecond: 5 });
+    expect(createConfig({ BOT_TOKEN: "1:a" }).rateLimits).toEqual({
+      globalPerSecond: 30,
+      perChatPerSecond: 1,
+      perGroupPerMinute: 20,
+      interactiveReservePerSecond: 5,
+    });
+    const c = createConfig({
+      BOT_TOKEN: "1:a",
+      RATE_GLOBAL_PER_SECOND: "25",
+      RATE_PER_CHAT_PER_SECOND: "2",
+      RATE_PER_GROUP_PER_MINUTE: "15",
+    });
+    expect(c.rateLimits).toEqual({
+      globalPerSecond: 25,
+      perChatPerSecond: 2,
+      perGroupPerMinute: 15,
+      interactiveReservePerSecond: 5,
+    });
     expect(() => createConfig({ BOT_TOKEN: "1:a", RATE_GLOBAL_PER_SECOND: "0" })).toThrow(ConfigError);
-    expect(createConfig({ BOT_TOKEN: "1:a", RATE_INTERACTIVE_RESERVE_PER_SECOND: "0" }).rateLimits.interactiveReservePerSecond).toBe(0);
-    expect(() => createConfig({ BOT_TOKEN: "1:a", RATE_GLOBAL_PER_SECOND: "5", RATE_INTERACTIVE_RESERVE_PER_SECOND: "5" })).toThrow(/RATE_INTERACTIVE_RESERVE_PER_SECOND/);
+    expect(
+      createConfig({ BOT_TOKEN: "1:a", RATE_INTERACTIVE_RESERVE_PER_SECOND: "0" }).rateLimits
+        .interactiveReservePerSecond,
+    ).toBe(0);
+    expect(() =>
+      createConfig({ BOT_TOKEN: "1:a", RATE_GLOBAL_PER_SECOND: "5", RATE_INTERACTIVE_RESERVE_PER_SECOND: "5" }),
+    ).toThrow(/RATE_INTERACTIVE_RESERVE_PER_SECOND/);
   });
 
   it("the limiter holds a group to its per-minute quota and a chat to its per-second one", () => {

@@ -54,7 +54,10 @@ describe("splitMessage", () => {
         expect(balanced(p)).toBe(true);
       }
       // no text lost (a word may be cut hard when a long tag leaves little room)
-      const plain = parts.map((p) => p.replace(/<[^>]+>/g, "")).join("").replace(/\s+/g, "");
+      const plain = parts
+        .map((p) => p.replace(/<[^>]+>/g, ""))
+        .join("")
+        .replace(/\s+/g, "");
       expect(plain).toBe(text.replace(/<[^>]+>/g, "").replace(/\s+/g, ""));
     }
   });

@@ -37,8 +37,10 @@ describeEachDatabase("unreachable chats: the secretariat is told once", (provide
         new_chat_member: { user: h.emulator.botUser, status },
       },
     });
-  const chatStatus = async (id: number) => (await h.db.db.chat.findUniqueOrThrow({ where: { telegramChatId: BigInt(id) } })).status;
-  const toSecretariat = () => h.emulator.sent.filter((m) => m.chat_id === DEMO.groups.secretariat.id).map((m) => m.text);
+  const chatStatus = async (id: number) =>
+    (await h.db.db.chat.findUniqueOrThrow({ where: { telegramChatId: BigInt(id) } })).status;
+  const toSecretariat = () =>
+    h.emulator.sent.filter((m) => m.chat_id === DEMO.groups.secretariat.id).map((m) => m.text);
 
   /**
    * The next send to `chatId` is in flight when Telegram tells the bot of its membership change: the update is
@@ -52,7 +54,8 @@ describeEachDatabase("unreachable chats: the secretariat is told once", (provide
       if (done || String(p.chat_id) !== String(chatId)) return send(p, c);
       done = true;
       membership(chat, by, "kicked");
-      for (let i = 0; i < 400 && (await chatStatus(chatId)) !== status; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 400 && (await chatStatus(chatId)) !== status; i++)
+        await new Promise((r) => setTimeout(r, 10));
       throw new ApiError(403, error);
     });
   }

@@ -103,7 +103,17 @@ describeEachDatabase("disbursement", (provider) => {
     const { update_id } = h.emulator.userSends({ from: official, chat: namTraMy, text: "/report NTM 30 tỷ" });
     await h.emulator.waitIdle();
     const count = await h.db.db.disbursementReport.count();
-    const update = { update_id, message: { message_id: 998, date: 0, chat: namTraMy, from: official, text: "/report NTM 30 tỷ", entities: [{ type: "bot_command", offset: 0, length: 7 }] } };
+    const update = {
+      update_id,
+      message: {
+        message_id: 998,
+        date: 0,
+        chat: namTraMy,
+        from: official,
+        text: "/report NTM 30 tỷ",
+        entities: [{ type: "bot_command", offset: 0, length: 7 }],
+      },
+    };
     const sent = h.emulator.sent.length;
     await h.app.bot.handleUpdate(update as never);
     expect(await h.db.db.disbursementReport.count()).toBe(count);
@@ -111,7 +121,11 @@ describeEachDatabase("disbursement", (provider) => {
   });
 
   it("records /khongdat and tells the secretariat group at once", async () => {
-    const replies = await h.say(official, namTraMy, "/khongdat NTM 5 tỷ Đường ĐH2, cầu Tắc Pỏ: chưa giải phóng mặt bằng");
+    const replies = await h.say(
+      official,
+      namTraMy,
+      "/khongdat NTM 5 tỷ Đường ĐH2, cầu Tắc Pỏ: chưa giải phóng mặt bằng",
+    );
     expect(replies.filter((m) => m.chat_id === namTraMy.id).map((m) => m.text)).toEqual([
       "✅ Đã ghi nhận báo cáo không giải ngân được 5,0 tỷ vốn NTM năm 2026 của Nam Trà My. Văn phòng điều phối đã được báo.",
     ]);
@@ -121,7 +135,12 @@ describeEachDatabase("disbursement", (provider) => {
       "⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> (5.000.000.000 đ) vốn NTM năm 2026.\nDự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An",
     ]);
     const row = await h.db.db.cannotMeetReport.findFirstOrThrow();
-    expect([row.amountVnd, row.projects, row.reason, row.status]).toEqual([5_000_000_000n, "Đường ĐH2, cầu Tắc Pỏ", "chưa giải phóng mặt bằng", "OPEN"]);
+    expect([row.amountVnd, row.projects, row.reason, row.status]).toEqual([
+      5_000_000_000n,
+      "Đường ĐH2, cầu Tắc Pỏ",
+      "chưa giải phóng mặt bằng",
+      "OPEN",
+    ]);
     expect(await one(official, namTraMy, "/khongdat NTM 5 tỷ")).toContain("đề nghị ghi lý do");
     expect(await h.db.db.cannotMeetReport.count()).toBe(1);
   });
@@ -138,7 +157,9 @@ describeEachDatabase("disbursement", (provider) => {
     expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ (dự kiến giải ngân 35,9/65,4 tỷ)");
     expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5,0 tỷ)");
     expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ (dự kiến giải ngân 162,2/84,5 tỷ)");
-    expect(await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND")).toBe(
+    expect(
+      await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND"),
+    ).toBe(
       "✅ Đã ghi quyết định điều chuyển 5,0 tỷ (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).",
     );
     expect(await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ")).toBe(

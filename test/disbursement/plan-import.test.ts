@@ -26,13 +26,28 @@ describeEachDatabase("capital plan import", (provider) => {
     const file = join(dir, "ok.csv");
     writeFileSync(
       file,
-      [HEADER, "Nam Trà My,NTM,2027,TW,ĐTPT,\"12,5 tỷ\",15/QĐ-UBND,10/01/2027", "Nam Trà My,NTM,2026,ĐP,ĐTPT,5 tỷ,,"].join("\n"),
+      [
+        HEADER,
+        'Nam Trà My,NTM,2027,TW,ĐTPT,"12,5 tỷ",15/QĐ-UBND,10/01/2027',
+        "Nam Trà My,NTM,2026,ĐP,ĐTPT,5 tỷ,,",
+      ].join("\n"),
     );
     const importer = createPlanImport({ db: t.db });
     const parsed = await importer.parse(await readTable(file));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.rows.map((r) => [r.row, r.unitName, r.programmeCode, r.year, r.source, r.kind, r.amountVnd, r.decisionDate])).toEqual([
+    expect(
+      parsed.rows.map((r) => [
+        r.row,
+        r.unitName,
+        r.programmeCode,
+        r.year,
+        r.source,
+        r.kind,
+        r.amountVnd,
+        r.decisionDate,
+      ]),
+    ).toEqual([
       [2, "Nam Trà My", "NTM", 2027, "CENTRAL", "INVESTMENT", 12_500_000_000n, "2027-01-10"],
       [3, "Nam Trà My", "NTM", 2026, "LOCAL", "INVESTMENT", 5_000_000_000n, null],
     ]);
@@ -48,7 +63,13 @@ describeEachDatabase("capital plan import", (provider) => {
     const file = join(dir, "bad.csv");
     writeFileSync(
       file,
-      [HEADER, "Nam Trà My,NTM,2027,TW,ĐTPT,12.500,,", "Huyện XYZ,NTM,2027,TW,SN,1 tỷ,,", "Nam Trà My,NTM,27,XX,SN,1 tỷ,,", "Nam Trà My,NTM,2027,TW,ĐTPT,1 tỷ,,32/13/2027"].join("\n"),
+      [
+        HEADER,
+        "Nam Trà My,NTM,2027,TW,ĐTPT,12.500,,",
+        "Huyện XYZ,NTM,2027,TW,SN,1 tỷ,,",
+        "Nam Trà My,NTM,27,XX,SN,1 tỷ,,",
+        "Nam Trà My,NTM,2027,TW,ĐTPT,1 tỷ,,32/13/2027",
+      ].join("\n"),
     );
     const importer = createPlanImport({ db: t.db });
     const parsed = await importer.parse(await readTable(file));
@@ -78,7 +99,10 @@ describeEachDatabase("capital plan import", (provider) => {
     const file = join(dir, "plans.xlsx");
     await wb.xlsx.writeFile(file);
     const parsed = await createPlanImport({ db: t.db }).parse(await readTable(file));
-    expect(parsed.ok && parsed.rows.map((r) => [r.unitName, r.programmeCode, r.year, r.source, r.kind, r.amountVnd, r.decisionDate])).toEqual([
+    expect(
+      parsed.ok &&
+        parsed.rows.map((r) => [r.unitName, r.programmeCode, r.year, r.source, r.kind, r.amountVnd, r.decisionDate]),
+    ).toEqual([
       ["Bắc Trà My", "GNBV", 2027, "LOCAL", "RECURRENT", 850_000_000n, null],
       ["Nam Trà My", "NTM", 2027, "CENTRAL", "INVESTMENT", 1_500_000_000n, "2027-01-12"],
     ]);

@@ -7,7 +7,16 @@ import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulat
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 
-const HEADER = ["Đơn vị", "Chương trình", "Năm", "Nguồn (TW/ĐP)", "Loại (ĐTPT/SN)", "Số tiền", "Số quyết định", "Ngày quyết định"];
+const HEADER = [
+  "Đơn vị",
+  "Chương trình",
+  "Năm",
+  "Nguồn (TW/ĐP)",
+  "Loại (ĐTPT/SN)",
+  "Số tiền",
+  "Số quyết định",
+  "Ngày quyết định",
+];
 const secretariatGroup = group(DEMO.groups.secretariat);
 const secretariat = user(DEMO.secretariat);
 const secretariatEn = user(DEMO.secretariatEn, "en");
@@ -24,14 +33,22 @@ describeEachDatabase("capital plans sent as a file", (provider) => {
     await h.close();
   });
 
-  async function sendFile(from: EmulatorUser, chat: EmulatorChat, filename: string, bytes: Uint8Array): Promise<SentMessage[]> {
+  async function sendFile(
+    from: EmulatorUser,
+    chat: EmulatorChat,
+    filename: string,
+    bytes: Uint8Array,
+  ): Promise<SentMessage[]> {
     const before = h.emulator.sent.length;
     h.emulator.userSendsDocument({ from, chat, filename, bytes });
     await h.emulator.waitIdle();
     return h.emulator.sent.slice(before);
   }
   const plans = () =>
-    h.db.db.capitalPlan.findMany({ orderBy: { id: "asc" }, select: { id: true, amountVnd: true, decisionNo: true, year: true } });
+    h.db.db.capitalPlan.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, amountVnd: true, decisionNo: true, year: true },
+    });
   const ids = async () => {
     const unit = await h.db.db.unit.findFirstOrThrow({ where: { name: "Nam Trà My" } });
     const ntm = await h.db.db.programme.findFirstOrThrow({ where: { code: "NTM" } });
@@ -52,7 +69,16 @@ describeEachDatabase("capital plans sent as a file", (provider) => {
     ws.addRow(HEADER);
     ws.addRow(["Nam Trà My", "NTM", 2027, "TW", "ĐTPT", "12,5 tỷ", "15/QĐ-UBND", "10/01/2027"]);
     ws.addRow(["Nam Trà My", "NTM", current.year, "TW", "ĐTPT", "99 tỷ", current.decisionNo, ""]);
-    ws.addRow(["Nam Trà My", "GNBV", same.year, "TW", "ĐTPT", `${same.amountVnd} đồng`, same.decisionNo, same.decisionDate ? same.decisionDate.split("-").reverse().join("/") : ""]);
+    ws.addRow([
+      "Nam Trà My",
+      "GNBV",
+      same.year,
+      "TW",
+      "ĐTPT",
+      `${same.amountVnd} đồng`,
+      same.decisionNo,
+      same.decisionDate ? same.decisionDate.split("-").reverse().join("/") : "",
+    ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const before = await plans();
 
@@ -76,7 +102,10 @@ describeEachDatabase("capital plans sent as a file", (provider) => {
     // another secretariat official presses ✅: refused, nothing written
     expect(await h.press(secretariatEn, secretariatGroup, preview!.message_id, ok!)).toEqual([]);
     const refusal = h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!;
-    expect(refusal.payload).toMatchObject({ text: "Only the official who sent the file may apply or cancel it.", show_alert: true });
+    expect(refusal.payload).toMatchObject({
+      text: "Only the official who sent the file may apply or cancel it.",
+      show_alert: true,
+    });
     expect(await plans()).toEqual(before);
 
     // the sender's ✅: one transaction, audited, the keyboard removed
@@ -102,13 +131,25 @@ describeEachDatabase("capital plans sent as a file", (provider) => {
   it("a second file replaces the first preview: the first preview's ✅ applies nothing, the second's applies the second file", async () => {
     const csv = (lines: string[]) => new TextEncoder().encode([HEADER.join(","), ...lines].join("\n"));
     const before = await plans();
-    const [first] = await sendFile(secretariat, secretariatGroup, "kh1.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]));
-    const [second] = await sendFile(secretariat, secretariatGroup, "kh2.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,7 tỷ,,"]));
+    const [first] = await sendFile(
+      secretariat,
+      secretariatGroup,
+      "kh1.csv",
+      csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]),
+    );
+    const [second] = await sendFile(
+      secretariat,
+      secretariatGroup,
+      "kh2.csv",
+      csv(["Nam Trà My,NTM,2027,TW,ĐTPT,7 tỷ,,"]),
+    );
     const okOf = (m: SentMessage) => (m.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
     expect(okOf(first!)).not.toBe(okOf(second!));
 
     // the first preview's ✅: told it is gone, its buttons removed, nothing written
-    expect((await h.press(secretariat, secretariatGroup, first!.message_id, okOf(first!))).map((m) => m.method)).toEqual(["editMessageReplyMarkup"]);
+    expect(
+      (await h.press(secretariat, secretariatGroup, first!.message_id, okOf(first!))).map((m) => m.method),
+    ).toEqual(["editMessageReplyMarkup"]);
     expect(h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!.payload).toMatchObject({
       text: "Bản xem trước này đã hết hạn hoặc đã được xử lý. Đề nghị gửi lại tệp.",
     });
@@ -162,8 +203,12 @@ describeEachDatabase("capital plans sent as a file", (provider) => {
     expect(await h.db.db.pendingInput.count()).toBe(0);
 
     // not the secretariat, or not its chat: the file is not taken
-    expect(await sendFile(official, secretariatGroup, "kh.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]))).toEqual([]);
-    expect(await sendFile(secretariat, group(DEMO.groups.namTraMy), "kh.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]))).toEqual([]);
+    expect(await sendFile(official, secretariatGroup, "kh.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]))).toEqual(
+      [],
+    );
+    expect(
+      await sendFile(secretariat, group(DEMO.groups.namTraMy), "kh.csv", csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"])),
+    ).toEqual([]);
     expect(await h.db.db.pendingInput.count()).toBe(0);
     expect(await plans()).toEqual(before);
   });

@@ -52,10 +52,18 @@ describe("projection", () => {
     { asOf: "2026-12-01", cumulativeVnd: 50n * B },
   ];
   it("gives a surplus when the projection falls short of the plan", () => {
-    expect(projection(100n * B, reports, "2026-12-31")).toEqual({ projectedVnd: 60n * B, surplusVnd: 40n * B, needVnd: 0n });
+    expect(projection(100n * B, reports, "2026-12-31")).toEqual({
+      projectedVnd: 60n * B,
+      surplusVnd: 40n * B,
+      needVnd: 0n,
+    });
   });
   it("gives a need when the projection passes the plan", () => {
-    expect(projection(55n * B, reports, "2026-12-31")).toEqual({ projectedVnd: 60n * B, surplusVnd: 0n, needVnd: 5n * B });
+    expect(projection(55n * B, reports, "2026-12-31")).toEqual({
+      projectedVnd: 60n * B,
+      surplusVnd: 0n,
+      needVnd: 5n * B,
+    });
   });
   it("gives neither when the projection meets the plan exactly", () => {
     expect(projection(60n * B, reports, "2026-12-31")).toEqual({ projectedVnd: 60n * B, surplusVnd: 0n, needVnd: 0n });

@@ -25,7 +25,8 @@ describe("holiday data", () => {
     const dates = VIETNAM_CALENDAR_2023_2027.map((e) => e.date);
     expect(dates.every(isValidDate)).toBe(true);
     expect(new Set(dates).size).toBe(dates.length);
-    const known = /^(Tết Dương lịch|Tết Nguyên Đán|Giỗ Tổ Hùng Vương|Ngày Giải phóng miền Nam|Quốc tế Lao động|Quốc khánh|Nghỉ bù|Làm bù)/;
+    const known =
+      /^(Tết Dương lịch|Tết Nguyên Đán|Giỗ Tổ Hùng Vương|Ngày Giải phóng miền Nam|Quốc tế Lao động|Quốc khánh|Nghỉ bù|Làm bù)/;
     expect(VIETNAM_CALENDAR_2023_2027.every((e) => known.test(e.name))).toBe(true);
   });
 
@@ -35,12 +36,17 @@ describe("holiday data", () => {
     expect(workdays.every((e) => weekday(e.date) === 6)).toBe(true);
   });
 
-  it.each([2023, 2024, 2025, 2026, 2027])("gives the 11 statutory days off in %i (weekday holidays minus make-up days)", (year) => {
-    const inYear = VIETNAM_CALENDAR_2023_2027.filter((e) => e.date.startsWith(`${year}-`));
-    const weekdayHolidays = inYear.filter((e) => e.kind === "HOLIDAY" && weekday(e.date) >= 1 && weekday(e.date) <= 5);
-    const makeUps = inYear.filter((e) => e.kind === "WORKDAY");
-    expect(weekdayHolidays.length - makeUps.length).toBe(11);
-  });
+  it.each([2023, 2024, 2025, 2026, 2027])(
+    "gives the 11 statutory days off in %i (weekday holidays minus make-up days)",
+    (year) => {
+      const inYear = VIETNAM_CALENDAR_2023_2027.filter((e) => e.date.startsWith(`${year}-`));
+      const weekdayHolidays = inYear.filter(
+        (e) => e.kind === "HOLIDAY" && weekday(e.date) >= 1 && weekday(e.date) <= 5,
+      );
+      const makeUps = inYear.filter((e) => e.kind === "WORKDAY");
+      expect(weekdayHolidays.length - makeUps.length).toBe(11);
+    },
+  );
 
   it("counts 250 working days in 2026 (261 weekdays − 13 days off + 2 make-up Saturdays)", () => {
     expect(cal.workingDaysBetween("2025-12-31", "2026-12-31")).toBe(250);
@@ -58,17 +64,38 @@ describe("isWorkingDay", () => {
 
   it("knows the Tết weeks", () => {
     expect(workingDaysIn("2023-01-16", "2023-01-31")).toEqual([
-      "2023-01-16", "2023-01-17", "2023-01-18", "2023-01-19",
-      "2023-01-27", "2023-01-30", "2023-01-31",
+      "2023-01-16",
+      "2023-01-17",
+      "2023-01-18",
+      "2023-01-19",
+      "2023-01-27",
+      "2023-01-30",
+      "2023-01-31",
     ]);
     expect(workingDaysIn("2024-02-05", "2024-02-16")).toEqual([
-      "2024-02-05", "2024-02-06", "2024-02-07", "2024-02-15", "2024-02-16",
+      "2024-02-05",
+      "2024-02-06",
+      "2024-02-07",
+      "2024-02-15",
+      "2024-02-16",
     ]);
     expect(workingDaysIn("2025-01-20", "2025-02-04")).toEqual([
-      "2025-01-20", "2025-01-21", "2025-01-22", "2025-01-23", "2025-01-24", "2025-02-03", "2025-02-04",
+      "2025-01-20",
+      "2025-01-21",
+      "2025-01-22",
+      "2025-01-23",
+      "2025-01-24",
+      "2025-02-03",
+      "2025-02-04",
     ]);
     expect(workingDaysIn("2026-02-09", "2026-02-24")).toEqual([
-      "2026-02-09", "2026-02-10", "2026-02-11", "2026-02-12", "2026-02-13", "2026-02-23", "2026-02-24",
+      "2026-02-09",
+      "2026-02-10",
+      "2026-02-11",
+      "2026-02-12",
+      "2026-02-13",
+      "2026-02-23",
+      "2026-02-24",
     ]);
   });
 
@@ -229,20 +256,38 @@ describe("nextOfficeStart", () => {
 
   it("returns today's opening before opening on a working day", () => {
     // Monday 30/11 06:00 local = Sunday 29/11 23:00 UTC.
-    expect(nextOfficeStart(new Date("2026-11-29T23:00:00Z"), cal, HOURS).toISOString()).toBe("2026-11-30T00:30:00.000Z");
+    expect(nextOfficeStart(new Date("2026-11-29T23:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-11-30T00:30:00.000Z",
+    );
   });
 
   it("returns the next working day's opening after closing or over a weekend", () => {
-    expect(nextOfficeStart(new Date("2026-11-27T11:00:00Z"), cal, HOURS).toISOString()).toBe("2026-11-30T00:30:00.000Z");
-    expect(nextOfficeStart(new Date("2026-11-27T16:59:59Z"), cal, HOURS).toISOString()).toBe("2026-11-30T00:30:00.000Z");
-    expect(nextOfficeStart(new Date("2026-11-27T17:00:00Z"), cal, HOURS).toISOString()).toBe("2026-11-30T00:30:00.000Z");
-    expect(nextOfficeStart(new Date("2026-11-26T12:00:00Z"), cal, HOURS).toISOString()).toBe("2026-11-27T00:30:00.000Z");
+    expect(nextOfficeStart(new Date("2026-11-27T11:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-11-30T00:30:00.000Z",
+    );
+    expect(nextOfficeStart(new Date("2026-11-27T16:59:59Z"), cal, HOURS).toISOString()).toBe(
+      "2026-11-30T00:30:00.000Z",
+    );
+    expect(nextOfficeStart(new Date("2026-11-27T17:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-11-30T00:30:00.000Z",
+    );
+    expect(nextOfficeStart(new Date("2026-11-26T12:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-11-27T00:30:00.000Z",
+    );
   });
 
   it("skips Tết and swapped days, and opens on make-up Saturdays", () => {
-    expect(nextOfficeStart(new Date("2026-02-13T11:00:00Z"), cal, HOURS).toISOString()).toBe("2026-02-23T00:30:00.000Z");
-    expect(nextOfficeStart(new Date("2026-02-18T02:00:00Z"), cal, HOURS).toISOString()).toBe("2026-02-23T00:30:00.000Z");
-    expect(nextOfficeStart(new Date("2025-12-31T13:00:00Z"), cal, HOURS).toISOString()).toBe("2026-01-05T00:30:00.000Z");
-    expect(nextOfficeStart(new Date("2026-01-09T11:00:00Z"), cal, HOURS).toISOString()).toBe("2026-01-10T00:30:00.000Z");
+    expect(nextOfficeStart(new Date("2026-02-13T11:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-02-23T00:30:00.000Z",
+    );
+    expect(nextOfficeStart(new Date("2026-02-18T02:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-02-23T00:30:00.000Z",
+    );
+    expect(nextOfficeStart(new Date("2025-12-31T13:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-01-05T00:30:00.000Z",
+    );
+    expect(nextOfficeStart(new Date("2026-01-09T11:00:00Z"), cal, HOURS).toISOString()).toBe(
+      "2026-01-10T00:30:00.000Z",
+    );
   });
 });

@@ -86,6 +86,9 @@ describe("parseCsv: «,», «;» and a `sep=` line", () => {
     const file = join(dir, "don-vi.csv");
     writeFileSync(file, "\uFEFFsep=;\r\nMã đơn vị;Tên đơn vị;Loại\r\nNAM_TRA_MY;Nam Trà My;Huyện\r\n");
     const [table] = await readTables(file);
-    expect(table).toMatchObject({ kind: "units", rows: [{ rowNo: 2, cells: { code: "NAM_TRA_MY", name: "Nam Trà My", kind: "Huyện" } }] });
+    expect(table).toMatchObject({
+      kind: "units",
+      rows: [{ rowNo: 2, cells: { code: "NAM_TRA_MY", name: "Nam Trà My", kind: "Huyện" } }],
+    });
   });
 });

@@ -179,7 +179,14 @@ describe("rungsReached", () => {
     expect(rungsReached("2026-11-25", "2026-11-20", cal, DEFAULT_LADDER)).toEqual([]);
     expect(rungsReached("2026-11-25", "2026-11-23", cal, DEFAULT_LADDER)).toEqual(["before"]);
     expect(rungsReached("2026-11-25", "2026-11-26", cal, DEFAULT_LADDER)).toEqual(["before", "due", "overdue1"]);
-    expect(rungsReached("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER)).toEqual(["before", "due", "overdue1", "overdue3"]);
-    expect(rungsReached("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER).at(-1)).toBe(currentRung("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER));
+    expect(rungsReached("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER)).toEqual([
+      "before",
+      "due",
+      "overdue1",
+      "overdue3",
+    ]);
+    expect(rungsReached("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER).at(-1)).toBe(
+      currentRung("2026-11-25", "2026-12-02", cal, DEFAULT_LADDER),
+    );
   });
 });

@@ -343,12 +343,16 @@ describe("round trip", () => {
 
 describe("amounts with space-separated thousands in command arguments", () => {
   it("/khongdat and /dieuchuyen take the whole grouped amount, and the words after it stay apart", async () => {
-    const { argWords, leadingAmount, splitAmount, splitQualifiers } = await import("../../src/features/disbursement/arguments.ts");
+    const { argWords, leadingAmount, splitAmount, splitQualifiers } =
+      await import("../../src/features/disbursement/arguments.ts");
     expect(leadingAmount(argWords("12 500 000 000 không giải ngân được do vướng mặt bằng"))).toEqual({
       vnd: 12_500_000_000n,
       rest: ["không", "giải", "ngân", "được", "do", "vướng", "mặt", "bằng"],
     });
-    expect(leadingAmount(argWords("2 000 000 000 123/QĐ-UBND"))).toEqual({ vnd: 2_000_000_000n, rest: ["123/QĐ-UBND"] });
+    expect(leadingAmount(argWords("2 000 000 000 123/QĐ-UBND"))).toEqual({
+      vnd: 2_000_000_000n,
+      rest: ["123/QĐ-UBND"],
+    });
     // /report: the date and the part of the plan come off the end, the amount is the rest
     const { words, q } = splitQualifiers(argWords("NTM 12 500 000 000 TW 15/11/2026"), "2026-11-24");
     expect(q).toMatchObject({ source: "CENTRAL", asOf: "2026-11-15" });

@@ -122,7 +122,13 @@ describe("actualBpOf", () => {
 describe("pace", () => {
   it("summarises a unit far behind", () => {
     expect(
-      pace({ planVnd: 200_000_000_000n, disbursedVnd: 50_000_000_000n, milestones: M2026, today: "2026-08-15", year: 2026 }),
+      pace({
+        planVnd: 200_000_000_000n,
+        disbursedVnd: 50_000_000_000n,
+        milestones: M2026,
+        today: "2026-08-15",
+        year: 2026,
+      }),
     ).toEqual({
       actualBp: 2500,
       expectedBp: 6250,
@@ -135,7 +141,13 @@ describe("pace", () => {
 
   it("summarises a unit slightly behind", () => {
     expect(
-      pace({ planVnd: 10_000_000_000n, disbursedVnd: 8_000_000_000n, milestones: M2026, today: "2026-10-31", year: 2026 }),
+      pace({
+        planVnd: 10_000_000_000n,
+        disbursedVnd: 8_000_000_000n,
+        milestones: M2026,
+        today: "2026-10-31",
+        year: 2026,
+      }),
     ).toEqual({
       actualBp: 8000,
       expectedBp: 8342,
@@ -148,7 +160,13 @@ describe("pace", () => {
 
   it("is green exactly on a milestone day at its target", () => {
     expect(
-      pace({ planVnd: 123_456_000_000n, disbursedVnd: 61_728_000_000n, milestones: M2026, today: "2026-06-30", year: 2026 }),
+      pace({
+        planVnd: 123_456_000_000n,
+        disbursedVnd: 61_728_000_000n,
+        milestones: M2026,
+        today: "2026-06-30",
+        year: 2026,
+      }),
     ).toEqual({
       actualBp: 5000,
       expectedBp: 5000,

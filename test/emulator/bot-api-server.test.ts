@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Input, Markup, Telegraf } from "telegraf";
-import { startBotApiEmulator, type BotApiEmulator, type EmulatorChat, type EmulatorUser } from "../../tools/emulator/bot-api-server.ts";
+import {
+  startBotApiEmulator,
+  type BotApiEmulator,
+  type EmulatorChat,
+  type EmulatorUser,
+} from "../../tools/emulator/bot-api-server.ts";
 
 const alice: EmulatorUser = { id: 42, first_name: "Alice", username: "alice" };
 const aliceChat: EmulatorChat = { id: 42, type: "private", first_name: "Alice", username: "alice" };
@@ -17,7 +22,11 @@ interface Answer {
 let emu: BotApiEmulator;
 
 /** Calls the emulator with a JSON body; returns the HTTP status and the parsed answer. */
-async function api(method: string, payload: Record<string, unknown> = {}, token = emu.token): Promise<Answer & { status: number }> {
+async function api(
+  method: string,
+  payload: Record<string, unknown> = {},
+  token = emu.token,
+): Promise<Answer & { status: number }> {
   const res = await fetch(`${emu.apiRoot}/bot${token}/${method}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -46,7 +55,9 @@ describe("Telegraf against the emulator", () => {
     await running;
 
     expect(message.entities).toEqual([{ type: "bot_command", offset: 0, length: 5 }]);
-    expect(emu.sent).toEqual([expect.objectContaining({ chat_id: 42, message_id: 2, text: "pong", method: "sendMessage" })]);
+    expect(emu.sent).toEqual([
+      expect.objectContaining({ chat_id: 42, message_id: 2, text: "pong", method: "sendMessage" }),
+    ]);
     const send = emu.calls.find((c) => c.method === "sendMessage");
     expect(send).toMatchObject({ ok: true, payload: { chat_id: 42, text: "pong" } });
     expect(emu.calls.map((c) => c.method).slice(0, 3)).toEqual(["getMe", "deleteWebhook", "getUpdates"]);
@@ -54,7 +65,9 @@ describe("Telegraf against the emulator", () => {
 
   it("handles button presses, edits and multipart uploads", async () => {
     const bot = new Telegraf(emu.token, { telegram: { apiRoot: emu.apiRoot } });
-    bot.command("menu", (ctx) => ctx.reply("Pick one", Markup.inlineKeyboard([Markup.button.callback("Done", "done")])));
+    bot.command("menu", (ctx) =>
+      ctx.reply("Pick one", Markup.inlineKeyboard([Markup.button.callback("Done", "done")])),
+    );
     bot.action("done", async (ctx) => {
       await ctx.answerCbQuery("Saved");
       await ctx.editMessageText("Marked as done");
@@ -76,7 +89,10 @@ describe("Telegraf against the emulator", () => {
       ["editMessageText", 2, "Marked as done", true],
       ["sendDocument", 3, "Report", false],
     ]);
-    expect(emu.calls.find((c) => c.method === "answerCallbackQuery")).toMatchObject({ ok: true, payload: { text: "Saved" } });
+    expect(emu.calls.find((c) => c.method === "answerCallbackQuery")).toMatchObject({
+      ok: true,
+      payload: { text: "Saved" },
+    });
     const upload = emu.calls.find((c) => c.method === "sendDocument");
     expect(upload?.payload).toEqual({ chat_id: 42, caption: "Report", document: { filename: "report.txt", size: 11 } });
   });
@@ -84,8 +100,17 @@ describe("Telegraf against the emulator", () => {
 
 describe("HTTP surface", () => {
   it("rejects a wrong token, unknown and failing methods", async () => {
-    expect(await api("getMe", {}, "1:wrong")).toEqual({ status: 401, ok: false, error_code: 401, description: "Unauthorized" });
-    expect(await api("sendSticker")).toMatchObject({ status: 404, error_code: 404, description: "Not Found: method not found" });
+    expect(await api("getMe", {}, "1:wrong")).toEqual({
+      status: 401,
+      ok: false,
+      error_code: 401,
+      description: "Unauthorized",
+    });
+    expect(await api("sendSticker")).toMatchObject({
+      status: 404,
+      error_code: 404,
+      description: "Not Found: method not found",
+    });
     const partial = await startBotApiEmulator({ failMethods: ["setMyCommands"] });
     const res = await fetch(`${partial.apiRoot}/bot${partial.token}/setMyCommands`, { method: "POST" });
     expect(res.status).toBe(404);
@@ -102,7 +127,10 @@ describe("HTTP surface", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ text: "123", reply_markup: JSON.stringify({ inline_keyboard: [] }) }),
     });
-    expect(await form.json()).toMatchObject({ ok: true, result: { message_id: 1, text: "123", chat: { id: 42, type: "private" } } });
+    expect(await form.json()).toMatchObject({
+      ok: true,
+      result: { message_id: 1, text: "123", chat: { id: 42, type: "private" } },
+    });
     const get = await fetch(`${emu.apiRoot}/bot${emu.token}/getMe`);
     expect(await get.json()).toEqual({ ok: true, result: emu.botUser });
     expect(emu.calls[0]?.payload).toEqual({ chat_id: 42, text: "123", reply_markup: { inline_keyboard: [] } });
@@ -111,7 +139,11 @@ describe("HTTP surface", () => {
   it("shares message ids between users and the bot and links replies", async () => {
     emu.userSends({ from: alice, chat: group, text: "hello" });
     const sent = await api("sendMessage", { chat_id: group.id, text: "hi", reply_parameters: { message_id: 1 } });
-    expect(sent.result).toMatchObject({ message_id: 2, from: { id: emu.botUser.id, is_bot: true }, reply_to_message: { text: "hello" } });
+    expect(sent.result).toMatchObject({
+      message_id: 2,
+      from: { id: emu.botUser.id, is_bot: true },
+      reply_to_message: { text: "hello" },
+    });
     const { message } = emu.userSends({ from: alice, chat: group, text: "/done@emulator_bot now", replyTo: 2 });
     expect(message).toMatchObject({ message_id: 3, reply_to_message: { message_id: 2, text: "hi" } });
     expect(message.entities[0].length).toBe("/done@emulator_bot".length);
@@ -120,7 +152,11 @@ describe("HTTP surface", () => {
   });
 
   it("edits, refuses unmodified edits and deletes", async () => {
-    await api("sendMessage", { chat_id: 42, text: "a", reply_markup: { inline_keyboard: [[{ text: "b", callback_data: "b" }]] } });
+    await api("sendMessage", {
+      chat_id: 42,
+      text: "a",
+      reply_markup: { inline_keyboard: [[{ text: "b", callback_data: "b" }]] },
+    });
     expect(await api("editMessageReplyMarkup", { chat_id: 42, message_id: 1 })).toMatchObject({ ok: true });
     expect(await api("editMessageText", { chat_id: 42, message_id: 1, text: "a" })).toMatchObject({ status: 400 });
     expect(emu.sent.map((m) => [m.method, m.text, m.reply_markup])).toEqual([
@@ -133,7 +169,10 @@ describe("HTTP surface", () => {
 
   it("answers chat members and administrators", async () => {
     emu.setChatMember(group.id, 7, { status: "creator", is_anonymous: false });
-    expect((await api("getChatMember", { chat_id: group.id, user_id: 42 })).result).toMatchObject({ status: "member", user: { id: 42 } });
+    expect((await api("getChatMember", { chat_id: group.id, user_id: 42 })).result).toMatchObject({
+      status: "member",
+      user: { id: 42 },
+    });
     expect((await api("getChatAdministrators", { chat_id: group.id })).result).toEqual([
       { user: { id: 7, is_bot: false, first_name: "User 7" }, status: "creator", is_anonymous: false },
     ]);
@@ -147,7 +186,9 @@ describe("getUpdates", () => {
     const first = emu.userSends({ from: alice, chat: aliceChat, text: "one" }).update_id;
     emu.userSends({ from: alice, chat: aliceChat, text: "two" });
     expect(((await poll).result as unknown[]).length).toBe(2);
-    expect(((await api("getUpdates", { offset: first + 1 })).result as Array<{ update_id: number }>).map((u) => u.update_id)).toEqual([first + 1]);
+    expect(
+      ((await api("getUpdates", { offset: first + 1 })).result as Array<{ update_id: number }>).map((u) => u.update_id),
+    ).toEqual([first + 1]);
     await expect(emu.waitIdle(50)).rejects.toThrow(/waitIdle timed out/);
     expect((await api("getUpdates", { offset: first + 2, timeout: 0 })).result).toEqual([]);
     await emu.waitIdle();
@@ -172,16 +213,33 @@ describe("faults and limits", () => {
     emu.injectFault({ kind: "migrate", migrateTo: -100777 }, { chatId: -777 });
     emu.injectFault({ kind: "500" }, { times: 2 });
     expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({
-      status: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 },
+      status: 429,
+      description: "Too Many Requests: retry after 3",
+      parameters: { retry_after: 3 },
     });
-    expect(await api("sendMessage", { chat_id: -777, text: "x" })).toMatchObject({ status: 400, parameters: { migrate_to_chat_id: -100777 } });
-    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({ status: 500, description: "Internal Server Error" });
+    expect(await api("sendMessage", { chat_id: -777, text: "x" })).toMatchObject({
+      status: 400,
+      parameters: { migrate_to_chat_id: -100777 },
+    });
+    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({
+      status: 500,
+      description: "Internal Server Error",
+    });
     expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({ status: 500 });
     emu.injectFault({ kind: "403" });
-    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({ status: 403, description: "Forbidden: bot was blocked by the user" });
+    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({
+      status: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
     emu.injectFault({ kind: "chat-not-found" });
-    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({ status: 400, description: "Bad Request: chat not found" });
-    expect(await api("sendMessage", { chat_id: 42, text: "ok" })).toMatchObject({ ok: true, result: { message_id: 1 } });
+    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({
+      status: 400,
+      description: "Bad Request: chat not found",
+    });
+    expect(await api("sendMessage", { chat_id: 42, text: "ok" })).toMatchObject({
+      ok: true,
+      result: { message_id: 1 },
+    });
     expect(emu.sent.map((m) => m.text)).toEqual(["ok"]);
   });
 
@@ -203,7 +261,11 @@ describe("faults and limits", () => {
     const send = (chat_id: number) => api("sendMessage", { chat_id, text: "x" });
     emu.setLimits({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
     expect(await send(42)).toMatchObject({ ok: true });
-    expect(await send(42)).toMatchObject({ status: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    expect(await send(42)).toMatchObject({
+      status: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     expect(await send(43)).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 1010));
     expect(await send(42)).toMatchObject({ ok: true }); // the refused send did not extend the window

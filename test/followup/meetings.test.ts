@@ -73,19 +73,31 @@ describeEachDatabase("monthly meeting", (provider) => {
     expect(await h.db.db.auditLog.count({ where: { action: "meeting.log", entity: "Meeting" } })).toBe(1);
 
     // the secretariat, naming the unit, corrects it
-    const [fix] = await h.say(user(DEMO.secretariat), privateChat(DEMO.secretariat), "/hop nam trà my | 19/11/2026 Làm việc định kỳ");
-    expect(fix?.text).toBe("✅ Đã cập nhật buổi làm việc tháng 11/2026 của <b>Nam Trà My</b> ngày 19/11/2026 — Làm việc định kỳ.");
+    const [fix] = await h.say(
+      user(DEMO.secretariat),
+      privateChat(DEMO.secretariat),
+      "/hop nam trà my | 19/11/2026 Làm việc định kỳ",
+    );
+    expect(fix?.text).toBe(
+      "✅ Đã cập nhật buổi làm việc tháng 11/2026 của <b>Nam Trà My</b> ngày 19/11/2026 — Làm việc định kỳ.",
+    );
     const rows = await h.db.db.meeting.findMany({ where: { unitId: unit.id, month: "2026-11" } });
     expect(rows.map((r) => [r.heldOn, r.note])).toEqual([["2026-11-19", "Làm việc định kỳ"]]);
 
     // refusals write nothing
     const audit = await h.db.db.auditLog.count();
-    expect((await h.say(user(DEMO.official), namTraMy, "/hop họp"))[0]?.text).toContain("Đồng chí không dùng được lệnh này");
-    expect((await h.say(user(DEMO.chairman), namTraMy, "/hop 30/11/2026 họp"))[0]?.text).toBe("Ngày 30/11/2026 chưa đến. Đề nghị kiểm tra lại.");
-    expect((await h.say(user(DEMO.chairman), namTraMy, "/hop 31/11/2026 họp"))[0]?.text).toContain("Ngày «31/11/2026» không hợp lệ");
-    expect((await h.say(user(DEMO.bacTraMyChairman), group(DEMO.groups.bacTraMy), "/hop nam trà my | họp"))[0]?.text).toBe(
-      "Đồng chí không phụ trách đơn vị Nam Trà My nên không ghi nhận thay được.",
+    expect((await h.say(user(DEMO.official), namTraMy, "/hop họp"))[0]?.text).toContain(
+      "Đồng chí không dùng được lệnh này",
     );
+    expect((await h.say(user(DEMO.chairman), namTraMy, "/hop 30/11/2026 họp"))[0]?.text).toBe(
+      "Ngày 30/11/2026 chưa đến. Đề nghị kiểm tra lại.",
+    );
+    expect((await h.say(user(DEMO.chairman), namTraMy, "/hop 31/11/2026 họp"))[0]?.text).toContain(
+      "Ngày «31/11/2026» không hợp lệ",
+    );
+    expect(
+      (await h.say(user(DEMO.bacTraMyChairman), group(DEMO.groups.bacTraMy), "/hop nam trà my | họp"))[0]?.text,
+    ).toBe("Đồng chí không phụ trách đơn vị Nam Trà My nên không ghi nhận thay được.");
     expect(await h.db.db.auditLog.count()).toBe(audit);
 
     // logged: no nudge on the 20th, and no escalation after the month
@@ -100,7 +112,17 @@ describeEachDatabase("monthly meeting", (provider) => {
     const replies = await collect(h, async () => {
       const { update_id } = h.emulator.userSends({ from: partySecretary, chat: namTraMy, text: "/hop họp định kỳ" });
       await h.emulator.waitIdle();
-      const update = { update_id, message: { message_id: 999, date: 0, chat: namTraMy, from: partySecretary, text: "/hop họp định kỳ", entities: [{ type: "bot_command", offset: 0, length: 4 }] } };
+      const update = {
+        update_id,
+        message: {
+          message_id: 999,
+          date: 0,
+          chat: namTraMy,
+          from: partySecretary,
+          text: "/hop họp định kỳ",
+          entities: [{ type: "bot_command", offset: 0, length: 4 }],
+        },
+      };
       await h.app.bot.handleUpdate(update as never);
     });
     expect(replies).toHaveLength(1);

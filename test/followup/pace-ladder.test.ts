@@ -45,7 +45,11 @@ describeEachDatabase("pace ladder", (provider) => {
         "Đề nghị đồng chí khẩn trương đôn đốc giải ngân để bảo đảm mốc kế hoạch.",
     ]);
     const toGroup = texts(before, namTraMy.id).join("\n");
-    for (const line of ["NTM: 27,3% — mốc 27/11 cần 30%", "GNBV: 25,8% — mốc 27/11 cần 30%", "DTTS: 24,3% — mốc 27/11 cần 30%"]) {
+    for (const line of [
+      "NTM: 27,3% — mốc 27/11 cần 30%",
+      "GNBV: 25,8% — mốc 27/11 cần 30%",
+      "DTTS: 24,3% — mốc 27/11 cần 30%",
+    ]) {
       expect(toGroup).toContain(line);
     }
     // the same rung: nothing more, whatever the ticks
@@ -57,7 +61,9 @@ describeEachDatabase("pace ladder", (provider) => {
     // the milestone day
     const due = await check("2026-11-27");
     expect(chats(due)).toEqual(sorted(namTraMy.id, namTraMy.id, namTraMy.id, DEMO.official.id));
-    expect(texts(due, DEMO.official.id)[0]).toContain("⏰ <b>Hôm nay đến mốc giải ngân</b> — Nam Trà My\nNTM: 27,3% — mốc 27/11 cần 30%, hôm nay là hạn.");
+    expect(texts(due, DEMO.official.id)[0]).toContain(
+      "⏰ <b>Hôm nay đến mốc giải ngân</b> — Nam Trà My\nNTM: 27,3% — mốc 27/11 cần 30%, hôm nay là hạn.",
+    );
     expect(await check("2026-11-27", 14)).toEqual([]);
 
     // passed (Monday 30/11, one working day): the chairman, once per programme
@@ -95,7 +101,9 @@ describeEachDatabase("pace ladder", (provider) => {
     // Nam Trà My has caught up on NTM: only GNBV and DTTS remain behind
     const unit = await h.db.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
     const ntm = await h.db.db.programme.findUniqueOrThrow({ where: { code: "NTM" } });
-    await h.db.db.milestone.create({ data: { year: 2026, unitId: unit.id, programmeId: ntm.id, dueDate: "2026-11-27", targetBp: 2730 } });
+    await h.db.db.milestone.create({
+      data: { year: 2026, unitId: unit.id, programmeId: ntm.id, dueDate: "2026-11-27", targetBp: 2730 },
+    });
     const before = await check("2026-11-25");
     expect(chats(before)).toEqual(sorted(namTraMy.id, namTraMy.id));
     for (const m of before) expect(m.text).not.toContain("NTM");

@@ -9,7 +9,16 @@ import { collect } from "../support/collect.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 
-const HEADER = ["Đơn vị", "Chương trình", "Năm", "Nguồn (TW/ĐP)", "Loại (ĐTPT/SN)", "Số tiền", "Số quyết định", "Ngày quyết định"];
+const HEADER = [
+  "Đơn vị",
+  "Chương trình",
+  "Năm",
+  "Nguồn (TW/ĐP)",
+  "Loại (ĐTPT/SN)",
+  "Số tiền",
+  "Số quyết định",
+  "Ngày quyết định",
+];
 const secretariatGroup = group(DEMO.groups.secretariat);
 const secretariat = user(DEMO.secretariat);
 
@@ -27,16 +36,22 @@ describeEachDatabase("a pending obstacle reason beside a pending plan upload", (
   const all = (action: () => Promise<unknown>) => collect(h, action);
   const csv = (lines: string[]) => new TextEncoder().encode([HEADER.join(","), ...lines].join("\n"));
   const pendingKinds = async () =>
-    (await h.db.db.pendingInput.findMany({ orderBy: { kind: "asc" }, select: { kind: true, chatId: true, userId: true } })).map((p) => [
-      p.kind,
-      Number(p.chatId),
-      Number(p.userId),
-    ]);
+    (
+      await h.db.db.pendingInput.findMany({
+        orderBy: { kind: "asc" },
+        select: { kind: true, chatId: true, userId: true },
+      })
+    ).map((p) => [p.kind, Number(p.chatId), Number(p.userId)]);
   const newPlan = () => h.db.db.capitalPlan.findFirst({ where: { year: 2027, amountVnd: 5_000_000_000n } });
 
   async function sendPlanFile(): Promise<SentMessage> {
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from: secretariat, chat: secretariatGroup, filename: "kh.csv", bytes: csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]) });
+    h.emulator.userSendsDocument({
+      from: secretariat,
+      chat: secretariatGroup,
+      filename: "kh.csv",
+      bytes: csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]),
+    });
     await h.emulator.waitIdle();
     const [preview, ...more] = h.emulator.sent.slice(before);
     expect(more).toHaveLength(0);
@@ -49,12 +64,16 @@ describeEachDatabase("a pending obstacle reason beside a pending plan upload", (
     const [list] = await all(() => h.say(secretariat, secretariatGroup, "/vuongmac"));
     const [asked, ...more] = await all(() => h.press(secretariat, secretariatGroup, list!.message_id, `obs:${taskId}`));
     expect(more).toHaveLength(0);
-    expect(asked!.text).toBe("⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «Nộp báo cáo tiến độ giải ngân tháng».");
+    expect(asked!.text).toBe(
+      "⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «Nộp báo cáo tiến độ giải ngân tháng».",
+    );
     return asked!;
   }
 
   async function answerObstacle(asked: SentMessage, taskId: number) {
-    const replies = await all(() => h.say(secretariat, secretariatGroup, "Chưa có số liệu của xã Trà Mai", asked.message_id));
+    const replies = await all(() =>
+      h.say(secretariat, secretariatGroup, "Chưa có số liệu của xã Trà Mai", asked.message_id),
+    );
     const obstacle = await h.db.db.obstacle.findFirstOrThrow();
     expect(obstacle).toMatchObject({ taskId, reason: "Chưa có số liệu của xã Trà Mai", status: "OPEN" });
     expect(replies.map((m) => m.text)).toContain(
@@ -65,11 +84,14 @@ describeEachDatabase("a pending obstacle reason beside a pending plan upload", (
   async function applyPlan(preview: SentMessage) {
     const ok = (preview.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
     const sent = await h.press(secretariat, secretariatGroup, preview.message_id, ok);
-    expect(sent.at(-1)!.text).toBe("✅ Đã áp dụng tệp kế hoạch vốn ngày 24/11/2026: 1 kế hoạch mới, 0 kế hoạch cập nhật.");
+    expect(sent.at(-1)!.text).toBe(
+      "✅ Đã áp dụng tệp kế hoạch vốn ngày 24/11/2026: 1 kế hoạch mới, 0 kế hoạch cập nhật.",
+    );
     expect(await newPlan()).not.toBeNull();
   }
 
-  const taskId = async () => (await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } })).id;
+  const taskId = async () =>
+    (await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } })).id;
 
   it("⚠️ first, then a plan file: the file does not eat the awaited reason; the reason, then ✅, both complete", async () => {
     const id = await taskId();

@@ -28,7 +28,11 @@ describeEachDatabase("written requests", (provider) => {
     // the demo request #1: sent 16/11, due 25/11 (7 working days)
     // a new one from Nam Trà My's group
     h.clock.set(at(7, 45, "2026-11-24"));
-    const [created] = await h.say(official, namTraMy, "/yeucau sở kế hoạch | 1601/UBND-KTTH | 24/11/2026 | Xin hướng dẫn <thủ tục> giao vốn");
+    const [created] = await h.say(
+      official,
+      namTraMy,
+      "/yeucau sở kế hoạch | 1601/UBND-KTTH | 24/11/2026 | Xin hướng dẫn <thủ tục> giao vốn",
+    );
     expect(created?.text).toBe(
       "✅ Đã ghi nhận văn bản xin ý kiến #2 của Nam Trà My gửi Sở Kế hoạch và Đầu tư (văn bản 1601/UBND-KTTH ngày 24/11/2026), hạn trả lời 03/12/2026.",
     );
@@ -54,7 +58,9 @@ describeEachDatabase("written requests", (provider) => {
     // overdue: the focal point again, and the secretariat once
     const day3 = await check("2026-11-26");
     expect(chats(day3)).toEqual(sorted(DEMO.departmentFocal.id, secretariatGroup.id));
-    expect(day3.find((m) => m.chat_id === secretariatGroup.id)!.text).toContain("Hạn trả lời: 25/11/2026 (quá 1 ngày làm việc).");
+    expect(day3.find((m) => m.chat_id === secretariatGroup.id)!.text).toContain(
+      "Hạn trả lời: 25/11/2026 (quá 1 ngày làm việc).",
+    );
     const day4 = await check("2026-11-27");
     expect(chats(day4)).toEqual([DEMO.departmentFocal.id]);
     expect(day4[0]!.text).toContain("quá hạn trả lời 2 ngày làm việc");
@@ -69,7 +75,9 @@ describeEachDatabase("written requests", (provider) => {
       "#1 · Nam Trà My → Sở Kế hoạch và Đầu tư · Văn bản 1495/UBND-KTTH ngày 16/11/2026 · «Xin ý kiến về điều chỉnh danh mục dự án đầu tư công năm 2026» · hạn 25/11/2026 · đang chờ trả lời",
       "#2 · Nam Trà My → Sở Kế hoạch và Đầu tư · Văn bản 1601/UBND-KTTH ngày 24/11/2026 · «Xin hướng dẫn &lt;thủ tục&gt; giao vốn» · hạn 03/12/2026 · đang chờ trả lời",
     ]);
-    const answered = await collect(h, () => h.say(focal, focalChat, "/traloi 1 Đã có Công văn 2010/SKHĐT-KTN hướng dẫn"));
+    const answered = await collect(h, () =>
+      h.say(focal, focalChat, "/traloi 1 Đã có Công văn 2010/SKHĐT-KTN hướng dẫn"),
+    );
     expect(chats(answered)).toEqual(sorted(DEMO.departmentFocal.id, namTraMy.id));
     expect(answered.find((m) => m.chat_id === DEMO.departmentFocal.id)!.text).toBe(
       "✅ Đã ghi nhận trả lời văn bản xin ý kiến #1 của Nam Trà My.",
@@ -83,7 +91,9 @@ describeEachDatabase("written requests", (provider) => {
     );
     const one = await h.db.db.writtenRequest.findUniqueOrThrow({ where: { id: 1 } });
     expect(one).toMatchObject({ status: "ANSWERED", answerNote: "Đã có Công văn 2010/SKHĐT-KTN hướng dẫn" });
-    expect((await h.say(focal, focalChat, "/traloi 1 lần nữa"))[0]?.text).toBe("Văn bản xin ý kiến #1 đã được trả lời.");
+    expect((await h.say(focal, focalChat, "/traloi 1 lần nữa"))[0]?.text).toBe(
+      "Văn bản xin ý kiến #1 đã được trả lời.",
+    );
 
     // answered: no more reminders for #1; #2 comes into its window on 01/12
     expect(await check("2026-11-30")).toEqual([]);
@@ -95,7 +105,9 @@ describeEachDatabase("written requests", (provider) => {
   it("/trunguong (secretariat only) marks a request referred to central level and stops the reminders", async () => {
     h.clock.set(at(9, 0, "2026-11-24"));
     // not the secretariat: refused by the guard; a unit official cannot answer either
-    expect((await h.say(official, namTraMy, "/trunguong 1"))[0]?.text).toBe("Đồng chí không dùng được lệnh này: cần vai trò Văn phòng điều phối.");
+    expect((await h.say(official, namTraMy, "/trunguong 1"))[0]?.text).toBe(
+      "Đồng chí không dùng được lệnh này: cần vai trò Văn phòng điều phối.",
+    );
     expect((await h.say(official, namTraMy, "/traloi 1 xong"))[0]?.text).toContain("Đồng chí không dùng được lệnh này");
     const sent = await collect(h, () => h.say(secretariat, secretariatGroup, "/trungương 1"));
     expect(chats(sent)).toEqual(sorted(secretariatGroup.id, namTraMy.id));
@@ -103,7 +115,9 @@ describeEachDatabase("written requests", (provider) => {
       "✅ Đã ghi nhận văn bản xin ý kiến #1 đã chuyển xin ý kiến Trung ương; dondoc ngừng nhắc Sở Kế hoạch và Đầu tư.",
     );
     expect(sent.find((m) => m.chat_id === namTraMy.id)!.text).toContain("đã được chuyển xin ý kiến Trung ương");
-    expect((await h.say(secretariat, secretariatGroup, "/central 1"))[0]?.text).toBe("Văn bản xin ý kiến #1 không còn chờ trả lời.");
+    expect((await h.say(secretariat, secretariatGroup, "/central 1"))[0]?.text).toBe(
+      "Văn bản xin ý kiến #1 không còn chờ trả lời.",
+    );
     expect(await check("2026-11-24")).toEqual([]);
     expect(await check("2026-11-26")).toEqual([]);
     // still listed in the unit's group, with its state
@@ -120,9 +134,13 @@ describeEachDatabase("written requests", (provider) => {
       expect(replies).toHaveLength(1);
       return replies[0]!.text;
     };
-    expect(await one("/yeucau sở | 1/UBND | 24/11/2026 | x")).toBe("«sở» trùng với nhiều sở, ngành: Sở Tài chính, Sở Kế hoạch và Đầu tư. Đề nghị ghi rõ hơn.");
+    expect(await one("/yeucau sở | 1/UBND | 24/11/2026 | x")).toBe(
+      "«sở» trùng với nhiều sở, ngành: Sở Tài chính, Sở Kế hoạch và Đầu tư. Đề nghị ghi rõ hơn.",
+    );
     expect(await one("/yeucau sở xây dựng | 1/UBND | 24/11/2026 | x")).toBe("Không tìm thấy sở, ngành «sở xây dựng».");
-    expect(await one("/yeucau sở tài chính | 1/UBND | 30/11/2026 | x")).toBe("Ngày 30/11/2026 chưa đến. Đề nghị kiểm tra lại.");
+    expect(await one("/yeucau sở tài chính | 1/UBND | 30/11/2026 | x")).toBe(
+      "Ngày 30/11/2026 chưa đến. Đề nghị kiểm tra lại.",
+    );
     expect(await one("/yeucau sở tài chính | 1/UBND")).toContain("Cú pháp: /yeucau");
     expect((await h.say(focal, focalChat, "/traloi 99 x"))[0]?.text).toBe("Không tìm thấy văn bản xin ý kiến #99.");
     expect(await h.db.db.auditLog.count()).toBe(audit);

@@ -19,4 +19,3 @@ export async function runJob(h: Harness, name: string, now: Date): Promise<SentM
   h.clock.set(now);
   return collect(h, () => h.app.scheduler.runNow(name));
 }
-

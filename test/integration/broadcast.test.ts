@@ -24,7 +24,14 @@ describeEachDatabase("broadcast", (provider) => {
     expect(ask!.chat_id).toBe(secretariatGroup.id);
     expect(ask!.text).toContain("Họp giao ban &lt;b&gt;8h&lt;/b&gt; &amp; báo cáo");
     const labels = buttons(ask!).map((b) => b.text);
-    expect(labels).toEqual(expect.arrayContaining(["Nhóm của tất cả đơn vị", "Chủ tịch UBND các đơn vị", "Cán bộ phụ trách", "Ủy viên BTV theo dõi địa bàn"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "Nhóm của tất cả đơn vị",
+        "Chủ tịch UBND các đơn vị",
+        "Cán bộ phụ trách",
+        "Ủy viên BTV theo dõi địa bàn",
+      ]),
+    );
     const responsible = buttons(ask!).find((b) => b.text === "Cán bộ phụ trách")!;
 
     const [preview] = await h.press(secretary, secretariatGroup, ask!.message_id, responsible.callback_data);
@@ -44,9 +51,13 @@ describeEachDatabase("broadcast", (provider) => {
     const toAn = sent.filter((m) => m.chat_id === DEMO.official.id && !m.edited);
     expect(toAn.map((m) => m.text)).toEqual(["Họp giao ban &lt;b&gt;8h&lt;/b&gt; &amp; báo cáo"]);
     expect(sent.filter((m) => m.chat_id === DEMO.official2.id)).toHaveLength(0);
-    const calls = h.emulator.calls.filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === DEMO.bacTraMyOfficial.id);
+    const calls = h.emulator.calls.filter(
+      (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === DEMO.bacTraMyOfficial.id,
+    );
     expect(calls.map((c) => c.errorCode)).toEqual([403]);
-    const progress = sent.filter((m) => m.edited && m.message_id === ask!.message_id && m.chat_id === secretariatGroup.id).at(-1);
+    const progress = sent
+      .filter((m) => m.edited && m.message_id === ask!.message_id && m.chat_id === secretariatGroup.id)
+      .at(-1);
     expect(progress!.text).toBe("📤 Đang gửi thông báo: đã gửi 1/2.");
     const report = sent.find((m) => m.text.includes("Kết quả gửi thông báo"))!;
     expect(report.chat_id).toBe(secretariatGroup.id);
@@ -75,9 +86,12 @@ describeEachDatabase("broadcast", (provider) => {
     h.clock.set(at(8, 0, "2026-11-25"));
     await h.app.dispatcher.drain();
     const got = await h.emulator.waitFor((s) => s.filter((m) => chairmanIds.includes(m.chat_id)).length === 2);
-    expect(got.filter((m) => chairmanIds.includes(m.chat_id)).map((m) => [m.chat_id, m.text]).sort()).toEqual(
-      chairmanIds.map((id) => [id, "Lịch làm việc tuần"]).sort(),
-    );
+    expect(
+      got
+        .filter((m) => chairmanIds.includes(m.chat_id))
+        .map((m) => [m.chat_id, m.text])
+        .sort(),
+    ).toEqual(chairmanIds.map((id) => [id, "Lịch làm việc tuần"]).sort());
   });
 
   it("refuses officials without the secretariat role, and unit groups", async () => {

@@ -70,7 +70,9 @@ describeEachDatabase("core loop", (provider) => {
     // 3 working days overdue, first seen today: the official, the group, the supervisor and the
     // secretariat, and the chairman, whose rung (overdue by 1) never fired — each once (issue #21)
     expect(to("nước sinh hoạt")).toEqual(
-      [secretariatGroup.id, bacTraMy.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b),
+      [secretariatGroup.id, bacTraMy.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort(
+        (a, b) => a - b,
+      ),
     );
     const toChairman = sent.find((m) => m.chat_id === DEMO.bacTraMyChairman.id)!;
     expect(toChairman.text.split("\n")[0]).toBe(
@@ -92,21 +94,34 @@ describeEachDatabase("core loop", (provider) => {
     h.clock.set(at(8, 0));
     const first = await h.deadlineCheck();
     const title = "Nộp báo cáo tiến độ giải ngân";
-    expect(first.filter((m) => m.text.includes(title)).map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
-      [namTraMy.id, DEMO.official.id].sort((a, b) => a - b),
-    );
+    expect(
+      first
+        .filter((m) => m.text.includes(title))
+        .map((m) => m.chat_id)
+        .sort((a, b) => a - b),
+    ).toEqual([namTraMy.id, DEMO.official.id].sort((a, b) => a - b));
     h.clock.set(at(8, 0, "2026-12-02"));
     const after = (await h.deadlineCheck()).filter((m) => m.text.includes(title));
     // the due-date and chairman rungs (26/11, 27/11) were missed, the leaders' rung (1/12) is current:
     // everyone on any of them hears it once — the official and the group are on all three
     expect(after.map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
-      [namTraMy.id, DEMO.official.id, DEMO.chairman.id, DEMO.partySecretary.id, DEMO.supervisor.id, secretariatGroup.id].sort((a, b) => a - b),
+      [
+        namTraMy.id,
+        DEMO.official.id,
+        DEMO.chairman.id,
+        DEMO.partySecretary.id,
+        DEMO.supervisor.id,
+        secretariatGroup.id,
+      ].sort((a, b) => a - b),
     );
     expect(after.find((m) => m.chat_id === DEMO.chairman.id)!.text.split("\n")[0]).toBe(
       "🚨 <b>Quá hạn 4 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
     );
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } });
-    const keys = await h.db.db.reminder.findMany({ where: { key: { startsWith: `task:${task.id}:` } }, orderBy: { key: "asc" } });
+    const keys = await h.db.db.reminder.findMany({
+      where: { key: { startsWith: `task:${task.id}:` } },
+      orderBy: { key: "asc" },
+    });
     expect(keys.map((k) => [k.key, k.taskId])).toEqual([
       [`task:${task.id}:before`, task.id],
       [`task:${task.id}:due`, null], // sent within the overdue3 message: one reminder, not three
@@ -122,7 +137,9 @@ describeEachDatabase("core loop", (provider) => {
     const reminder = after.find((m) => m.chat_id === namTraMy.id)!;
     await h.say(official, namTraMy, "xong", reminder.message_id);
     await h.app.dispatcher.drain();
-    expect(h.emulator.sent.some((m) => m.chat_id === DEMO.chairman.id && m.text.includes("đã hoàn thành ngày 02/12/2026"))).toBe(true);
+    expect(
+      h.emulator.sent.some((m) => m.chat_id === DEMO.chairman.id && m.text.includes("đã hoàn thành ngày 02/12/2026")),
+    ).toBe(true);
   });
 
   it("escalates to no one whose role has ended, or who has left", async () => {
@@ -131,9 +148,15 @@ describeEachDatabase("core loop", (provider) => {
     await h.db.db.official.update({ where: { telegramUserId: BigInt(DEMO.supervisor.id) }, data: { active: false } });
     h.clock.set(at(8, 0));
     const sent = await h.deadlineCheck();
-    const to = (fragment: string) => sent.filter((m) => m.text.includes(fragment)).map((m) => m.chat_id).sort((a, b) => a - b);
+    const to = (fragment: string) =>
+      sent
+        .filter((m) => m.text.includes(fragment))
+        .map((m) => m.chat_id)
+        .sort((a, b) => a - b);
     expect(to("Hoàn thiện hồ sơ điều chỉnh")).toEqual([namTraMy.id]);
-    expect(to("nước sinh hoạt")).toEqual([secretariatGroup.id, bacTraMy.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b));
+    expect(to("nước sinh hoạt")).toEqual(
+      [secretariatGroup.id, bacTraMy.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b),
+    );
   });
 
   it("sends nothing outside office hours and catches up when the office opens", async () => {
@@ -181,14 +204,17 @@ describeEachDatabase("core loop", (provider) => {
     expect(tasks?.text).toContain("Nộp báo cáo tiến độ giải ngân tháng");
     // the official's answer still closes it
     const [confirm] = await h.say(official, namTraMy, "Dạ em xong rồi ạ", reminder.message_id);
-    expect(confirm?.text).toBe("✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn).");
+    expect(confirm?.text).toBe(
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn).",
+    );
   });
 
   it("records the ✅ button and tells those escalated to that the task is closed", async () => {
     h.clock.set(at(8, 0));
     const sent = await h.deadlineCheck();
     const reminder = sent.find((m) => m.chat_id === bacTraMy.id)!;
-    const button = (reminder.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!;
+    const button = (reminder.reply_markup as { inline_keyboard: { callback_data: string }[][] })
+      .inline_keyboard[0]![0]!;
     expect(button.callback_data).toMatch(/^done:\d+$/);
     const replies = await h.press(user(DEMO.bacTraMyOfficial), bacTraMy, reminder.message_id, button.callback_data);
     const confirm = replies.find((m) => !m.edited && m.text.startsWith("✅ Đã ghi nhận"));
@@ -199,7 +225,9 @@ describeEachDatabase("core loop", (provider) => {
     await h.app.dispatcher.drain();
     const notices = h.emulator.sent.filter((m) => m.text.includes("đã hoàn thành ngày 24/11/2026"));
     expect(notices.map((m) => m.chat_id).sort((a, b) => a - b)).toEqual(
-      [secretariatGroup.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort((a, b) => a - b),
+      [secretariatGroup.id, DEMO.supervisor.id, DEMO.bacTraMyOfficial.id, DEMO.bacTraMyChairman.id].sort(
+        (a, b) => a - b,
+      ),
     );
     expect(h.emulator.calls.some((c) => c.method === "answerCallbackQuery" && c.ok)).toBe(true);
   });
@@ -208,9 +236,30 @@ describeEachDatabase("core loop", (provider) => {
     h.clock.set(at(8, 0));
     const sent = await h.deadlineCheck();
     const reminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
-    const { update_id } = h.emulator.userSends({ from: official, chat: namTraMy, text: "xong", replyTo: reminder.message_id });
+    const { update_id } = h.emulator.userSends({
+      from: official,
+      chat: namTraMy,
+      text: "xong",
+      replyTo: reminder.message_id,
+    });
     await h.emulator.waitIdle();
-    const update = { update_id, message: { message_id: 999, date: 0, chat: namTraMy, from: official, text: "xong", reply_to_message: { message_id: reminder.message_id, date: 0, chat: namTraMy, from: h.emulator.botUser, text: reminder.text } } };
+    const update = {
+      update_id,
+      message: {
+        message_id: 999,
+        date: 0,
+        chat: namTraMy,
+        from: official,
+        text: "xong",
+        reply_to_message: {
+          message_id: reminder.message_id,
+          date: 0,
+          chat: namTraMy,
+          from: h.emulator.botUser,
+          text: reminder.text,
+        },
+      },
+    };
     const auditBefore = await h.db.db.auditLog.count();
     const before = h.emulator.sent.length;
     await h.app.bot.handleUpdate(update as never);
@@ -225,12 +274,16 @@ describeEachDatabase("core loop", (provider) => {
       expect(replies).toHaveLength(1);
       return replies[0]!.text;
     };
-    expect(await one(chairman, privateChat(DEMO.chairman), "/khongco")).toBe("Lệnh /khongco không có. Gõ /help để xem các lệnh.");
+    expect(await one(chairman, privateChat(DEMO.chairman), "/khongco")).toBe(
+      "Lệnh /khongco không có. Gõ /help để xem các lệnh.",
+    );
     expect(await one(chairman, namTraMy, "/status huyện xyz")).toContain("Không tìm thấy đơn vị «huyện xyz»");
     expect(await one(chairman, namTraMy, "/status trà my")).toContain("trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My");
     expect(await one(chairman, namTraMy, "/status nam tra my")).toContain("Nam Trà My");
     const stranger = { id: 555, first_name: "Khách" };
-    expect(await one(stranger, privateChat({ id: 555, name: "Khách" }), "/status")).toContain("chưa có trong danh sách cán bộ");
+    expect(await one(stranger, privateChat({ id: 555, name: "Khách" }), "/status")).toContain(
+      "chưa có trong danh sách cán bộ",
+    );
     expect(await one(stranger, privateChat({ id: 555, name: "Khách" }), "/start")).toContain("đường dẫn kích hoạt");
     // a reply to a message that is not a reminder
     const [statusMsg] = await h.say(chairman, namTraMy, "/status");

@@ -38,7 +38,8 @@ describeEachDatabase("npm start", (provider) => {
     const namTraMy = group(DEMO.groups.namTraMy);
     emulator.userSends({ from: user(DEMO.chairman), chat: namTraMy, text: "/status" });
     // the start-up catch-up runs on the real clock and may post reminders too: pick the /status reply
-    const isStatus = (m: { chat_id: number; text: string }) => m.chat_id === namTraMy.id && m.text.includes("kế hoạch vốn");
+    const isStatus = (m: { chat_id: number; text: string }) =>
+      m.chat_id === namTraMy.id && m.text.includes("kế hoạch vốn");
     const sent = await emulator.waitFor((s) => s.some(isStatus), 30_000);
     expect(sent.find(isStatus)?.text.split("\n")).toHaveLength(4);
     expect(emulator.calls.some((c) => c.method === "setMyCommands" && !c.ok)).toBe(true);

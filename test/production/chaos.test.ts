@@ -67,7 +67,13 @@ function describeMode(provider: "sqlite" | "postgres", mode: "polling" | "webhoo
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
       DISPATCH_INTERVAL_MS: "20",
       ...(mode === "webhook"
-        ? { BOT_MODE: "webhook", WEBHOOK_URL: "https://dondoc.example.gov.vn/", WEBHOOK_PATH: PATH, WEBHOOK_SECRET: SECRET, PORT: "0" }
+        ? {
+            BOT_MODE: "webhook",
+            WEBHOOK_URL: "https://dondoc.example.gov.vn/",
+            WEBHOOK_PATH: PATH,
+            WEBHOOK_SECRET: SECRET,
+            PORT: "0",
+          }
         : {}),
     });
     app = await createApp(config, createLogger(config.logLevel), { clock, cron: false, retryDelaysMs: [50, 100] });
@@ -111,7 +117,11 @@ function describeMode(provider: "sqlite" | "postgres", mode: "polling" | "webhoo
     } else {
       const webhook = `http://127.0.0.1:${app.httpPort()}${PATH}`;
       const post = (u: { update_id: number }) =>
-        fetch(webhook, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body: JSON.stringify(u) });
+        fetch(webhook, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+          body: JSON.stringify(u),
+        });
       // Telegram gets no 200 for an update that was not handled, so it delivers it again
       const during = await post(request);
       expect(during.status).toBe(500);

@@ -40,7 +40,9 @@ describe("the error boundary", () => {
     for (const error of [
       Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" }),
       Object.assign(new Error("Operation has timed out"), {}),
-      Object.assign(new Error("driver"), { cause: Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }) }),
+      Object.assign(new Error("driver"), {
+        cause: Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }),
+      }),
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
       Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
     ]) {
@@ -49,7 +51,11 @@ describe("the error boundary", () => {
       await expect(boundary(error, ctx)).rejects.toBeInstanceOf(NotHandled);
       expect(sent).toEqual([]);
     }
-    for (const error of [new TypeError("Cannot read properties of undefined"), new UserError("chatNotBound"), Object.assign(new Error("Unique constraint failed"), { code: "P2002" })]) {
+    for (const error of [
+      new TypeError("Cannot read properties of undefined"),
+      new UserError("chatNotBound"),
+      Object.assign(new Error("Unique constraint failed"), { code: "P2002" }),
+    ]) {
       expect(isDatabaseUnavailable(error)).toBe(false);
     }
   });

@@ -24,8 +24,12 @@ describe("logs", () => {
     redactSecrets(TOKEN, SECRET);
     const { sink, text } = capture();
     const logger = createLogger("info", sink);
-    const error = new Error(`request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: socket hang up`);
-    (error as Error & { cause?: unknown }).cause = { url: `https://api.telegram.org/bot${encodeURIComponent(TOKEN)}/getMe` };
+    const error = new Error(
+      `request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: socket hang up`,
+    );
+    (error as Error & { cause?: unknown }).cause = {
+      url: `https://api.telegram.org/bot${encodeURIComponent(TOKEN)}/getMe`,
+    };
     logger.error({ err: error }, "send failed");
     logger.warn({ url: `https://x.example/hook?secret=${SECRET}`, token: TOKEN }, `header was ${SECRET}`);
     logger.info(`token ${TOKEN}`);
@@ -54,13 +58,30 @@ describe("webhook configuration", () => {
   it("requires every webhook variable in webhook mode only, and names each bad one", () => {
     expect(problems({})).toEqual([]);
     expect(problems({ BOT_MODE: "webhook" })).toEqual(["WEBHOOK_PATH", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
-    expect(problems({ BOT_MODE: "webhook", WEBHOOK_URL: "not a url", WEBHOOK_PATH: "no-slash", WEBHOOK_SECRET: "bad secret!", PORT: "70000" })).toEqual(
-      ["PORT", "WEBHOOK_PATH", "WEBHOOK_SECRET", "WEBHOOK_URL"],
-    );
-    expect(problems({ BOT_MODE: "webhook", WEBHOOK_URL: "https://a.example", WEBHOOK_PATH: "/h", WEBHOOK_SECRET: "x".repeat(257) })).toEqual([
-      "WEBHOOK_SECRET",
-    ]);
-    const c = createConfig({ BOT_TOKEN: "123:abc", BOT_MODE: "webhook", WEBHOOK_URL: "https://a.example/", WEBHOOK_PATH: "/tg", WEBHOOK_SECRET: "A-z_09" });
+    expect(
+      problems({
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "not a url",
+        WEBHOOK_PATH: "no-slash",
+        WEBHOOK_SECRET: "bad secret!",
+        PORT: "70000",
+      }),
+    ).toEqual(["PORT", "WEBHOOK_PATH", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
+    expect(
+      problems({
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://a.example",
+        WEBHOOK_PATH: "/h",
+        WEBHOOK_SECRET: "x".repeat(257),
+      }),
+    ).toEqual(["WEBHOOK_SECRET"]);
+    const c = createConfig({
+      BOT_TOKEN: "123:abc",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://a.example/",
+      WEBHOOK_PATH: "/tg",
+      WEBHOOK_SECRET: "A-z_09",
+    });
     expect(c.webhook).toEqual({ url: "https://a.example", path: "/tg", secret: "A-z_09" });
     expect(c.port).toBe(8080);
     expect(createConfig({ BOT_TOKEN: "123:abc" }).port).toBeNull();
@@ -85,7 +106,8 @@ describe("command menus", () => {
       { name: "status", chats: ["private", "group"], who: "registered", handler },
       { name: "bind", chats: ["group"], who: ["SECRETARIAT"], handler },
     ]);
-    const pick = (type: string, lang?: string) => menus.find((m) => m.scope.type === type && m.languageCode === lang)?.commands.map((c) => c.command);
+    const pick = (type: string, lang?: string) =>
+      menus.find((m) => m.scope.type === type && m.languageCode === lang)?.commands.map((c) => c.command);
     expect(menus).toHaveLength(8);
     expect(pick("default")).toEqual(["start"]);
     expect(pick("all_private_chats", "en")).toEqual(["start", "status"]);

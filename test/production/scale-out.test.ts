@@ -72,7 +72,9 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     expect(slots.every((s) => s.lastRunAt !== null)).toBe(true);
 
     const due = () =>
-      db.db.outboxMessage.count({ where: { OR: [{ status: "PENDING", notBefore: { lte: clock.now() } }, { status: "SENDING" }] } });
+      db.db.outboxMessage.count({
+        where: { OR: [{ status: "PENDING", notBefore: { lte: clock.now() } }, { status: "SENDING" }] },
+      });
     await waitUntil(async () => (await due()) === 0, 30_000);
 
     const reminders = await db.db.reminder.findMany({ include: { messages: true } });
@@ -81,7 +83,9 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     expect(sentRows.length).toBeGreaterThan(0);
     // one outbox row per reminder and chat, and one Telegram message per sent row
     const perReminderChat = new Map<string, number>();
-    for (const r of reminders) for (const o of r.messages) perReminderChat.set(`${r.id}:${o.chatId}`, (perReminderChat.get(`${r.id}:${o.chatId}`) ?? 0) + 1);
+    for (const r of reminders)
+      for (const o of r.messages)
+        perReminderChat.set(`${r.id}:${o.chatId}`, (perReminderChat.get(`${r.id}:${o.chatId}`) ?? 0) + 1);
     expect([...perReminderChat.values()].every((n) => n === 1)).toBe(true);
     const messages = emulator.sent.filter((m) => m.method === "sendMessage");
     expect(messages).toHaveLength(sentRows.length);
@@ -101,8 +105,13 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     expect(newLease.holder).not.toBe(oldLease.holder);
     // taken only once the dead leader's lease had expired
     expect(newLease.expiresAt.getTime() - LEASE_MS).toBeGreaterThanOrEqual(oldLease.expiresAt.getTime() - LEASE_MS / 3);
-    await db.db.outboxMessage.create({ data: { chatId: 424242n, text: "sau khi đổi máy", kind: "test", notBefore: clock.now(), createdAt: clock.now() } });
-    await waitUntil(async () => (await db.db.outboxMessage.findFirstOrThrow({ where: { chatId: 424242n } })).status === "SENT", 20 * LEASE_MS);
+    await db.db.outboxMessage.create({
+      data: { chatId: 424242n, text: "sau khi đổi máy", kind: "test", notBefore: clock.now(), createdAt: clock.now() },
+    });
+    await waitUntil(
+      async () => (await db.db.outboxMessage.findFirstOrThrow({ where: { chatId: 424242n } })).status === "SENT",
+      20 * LEASE_MS,
+    );
     const after = await db.db.outboxMessage.findFirstOrThrow({ where: { chatId: 424242n } });
     expect(after.claimedBy).toBe(newLease.holder);
   }, 120_000);
@@ -118,7 +127,11 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     await waitUntil(() => Promise.resolve(b.shouldRun("job:2026-11-24T01:00:00.000Z", 300)), 10_000);
     await b.onComplete!("job:2026-11-24T01:00:00.000Z");
     const expired = async () =>
-      (await db.db.$queryRawUnsafe<{ e: boolean }[]>(`SELECT "expiresAt" < (now() AT TIME ZONE 'UTC') AS e FROM "JobLease" WHERE "name" = 'job:2026-11-24T01:00:00.000Z'`))[0]?.e === true;
+      (
+        await db.db.$queryRawUnsafe<{ e: boolean }[]>(
+          `SELECT "expiresAt" < (now() AT TIME ZONE 'UTC') AS e FROM "JobLease" WHERE "name" = 'job:2026-11-24T01:00:00.000Z'`,
+        )
+      )[0]?.e === true;
     await waitUntil(expired, 10_000);
     expect(await a.shouldRun("job:2026-11-24T01:00:00.000Z", 300)).toBe(false);
     expect(await b.shouldRun("job:2026-11-24T01:00:00.000Z", 300)).toBe(false);
@@ -140,18 +153,29 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     const make = (id: string) =>
       createDispatcher({
         db: db.db,
-        callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
-      unreachableNotice: catalogue("vi").delivery.unreachable,
+        callApi: (method, payload, signal) =>
+          telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+        unreachableNotice: catalogue("vi").delivery.unreachable,
         limiter: createLimiter(limits),
         clock: systemClock,
         logger,
         intervalMs: 20,
-        shared: { lease: createPgLease({ db: db.db, holder: id, logger, name: "dispatcher", ttlMs: LEASE_MS }), instanceId: id, claimTimeoutMs: 60_000 },
+        shared: {
+          lease: createPgLease({ db: db.db, holder: id, logger, name: "dispatcher", ttlMs: LEASE_MS }),
+          instanceId: id,
+          claimTimeoutMs: 60_000,
+        },
       });
     const now = new Date();
     const chats = [...Array.from({ length: 40 }, (_, i) => 700_001 + i), -1_007_001, -1_007_002];
     const rows = chats.flatMap((chatId) =>
-      Array.from({ length: chatId < 0 ? 3 : 2 }, (_, k) => ({ chatId: BigInt(chatId), text: `Tin ${k + 1} cho ${chatId}`, kind: "test", notBefore: now, createdAt: now })),
+      Array.from({ length: chatId < 0 ? 3 : 2 }, (_, k) => ({
+        chatId: BigInt(chatId),
+        text: `Tin ${k + 1} cho ${chatId}`,
+        kind: "test",
+        notBefore: now,
+        createdAt: now,
+      })),
     );
     await db.db.outboxMessage.createMany({ data: rows });
     const first = make("d1");
@@ -162,7 +186,10 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
     await second.start();
     await waitUntil(() => emulator.sent.length >= 30, 30_000);
     await first.stop({ releaseLease: false }); // killed: stops renewing
-    await waitUntil(async () => (await db.db.outboxMessage.count({ where: { status: "SENT" } })) === rows.length, 90_000);
+    await waitUntil(
+      async () => (await db.db.outboxMessage.count({ where: { status: "SENT" } })) === rows.length,
+      90_000,
+    );
 
     const calls = emulator.calls.filter((c) => c.method === "sendMessage");
     expect(calls.filter((c) => !c.ok)).toEqual([]); // no 429: the limits held across both instances

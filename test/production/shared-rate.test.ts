@@ -73,7 +73,13 @@ describe.skipIf(!testPgUrl())("three instances share the bot-wide rate", () => {
     // the leader sends a broadcast at its full rate
     const recipients = Array.from({ length: 150 }, (_, i) => 840_001 + i);
     const now = new Date();
-    await db.db.$transaction((tx) => enqueue(tx, recipients.map((chatId) => ({ chatId: BigInt(chatId), text: `Thông báo gửi ${chatId}`, kind: "broadcast" })), now));
+    await db.db.$transaction((tx) =>
+      enqueue(
+        tx,
+        recipients.map((chatId) => ({ chatId: BigInt(chatId), text: `Thông báo gửi ${chatId}`, kind: "broadcast" })),
+        now,
+      ),
+    );
     for (const a of apps) a.dispatcher.wake();
     await emulator.waitFor((sent) => sent.length >= 20, 10_000);
 

@@ -21,8 +21,16 @@ const official = user(DEMO.official);
 async function rowCounts(db: Db, provider: "sqlite" | "postgres"): Promise<Record<string, number>> {
   const tables =
     provider === "sqlite"
-      ? (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)).map((t) => t.name)
-      : (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public'`)).map((t) => t.name);
+      ? (
+          await db.$queryRawUnsafe<{ name: string }[]>(
+            `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+          )
+        ).map((t) => t.name)
+      : (
+          await db.$queryRawUnsafe<{ name: string }[]>(
+            `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+          )
+        ).map((t) => t.name);
   const out: Record<string, number> = {};
   for (const t of tables.sort()) {
     const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${t}"`);
@@ -74,7 +82,11 @@ describeEachDatabase("webhook", (provider) => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = { "x-telegram-bot-api-secret-token": SECRET }) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
 
   it("sets the webhook with the secret, explicit updates and no dropping", () => {
     const call = emulator.calls.find((c) => c.method === "setWebhook");
@@ -104,7 +116,10 @@ describeEachDatabase("webhook", (provider) => {
     const statuses: number[] = [];
     for (let i = 0; i < 1000; i += 50) {
       const batch = Array.from({ length: 50 }, (_, j) => {
-        const { update_id, message } = { update_id: 900_000 + i + j, message: { message_id: 1, date: 0, chat: namTraMy, from: chairman, text: "/bind vpdp" } };
+        const { update_id, message } = {
+          update_id: 900_000 + i + j,
+          message: { message_id: 1, date: 0, chat: namTraMy, from: chairman, text: "/bind vpdp" },
+        };
         return post({ update_id, message }, wrong[(i + j) % wrong.length]!).then(async (r) => {
           await r.arrayBuffer();
           return r.status;
@@ -128,11 +143,18 @@ describeEachDatabase("webhook", (provider) => {
     const reminder = emulator.sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
     expect(reminder).toBeDefined();
     clock.set(at(8, 30));
-    const { update_id, message } = emulator.userSends({ from: official, chat: namTraMy, text: "xong, đã nộp", replyTo: reminder.message_id });
+    const { update_id, message } = emulator.userSends({
+      from: official,
+      chat: namTraMy,
+      text: "xong, đã nộp",
+      replyTo: reminder.message_id,
+    });
     const auditBefore = await db.db.auditLog.count();
     const sentBefore = emulator.sent.length;
     for (let i = 0; i < 3; i++) expect((await post({ update_id, message })).status).toBe(200);
-    const replies = emulator.sent.slice(sentBefore).filter((m) => m.chat_id === namTraMy.id && m.text.startsWith("✅ Đã ghi nhận"));
+    const replies = emulator.sent
+      .slice(sentBefore)
+      .filter((m) => m.chat_id === namTraMy.id && m.text.startsWith("✅ Đã ghi nhận"));
     expect(replies).toHaveLength(1);
     const task = await db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } });
     expect(task.status).toBe("DONE");
@@ -144,13 +166,19 @@ describeEachDatabase("webhook", (provider) => {
     for (let i = 0; i < 3; i++) expect((await post(status)).status).toBe(200);
     expect(emulator.sent.slice(sentBeforeStatus).filter((m) => m.chat_id === namTraMy.id)).toHaveLength(1);
     expect(await db.db.auditLog.count()).toBe(auditAfterFirst);
-    expect(await db.db.processedUpdate.count({ where: { updateId: { in: [BigInt(update_id), BigInt(status.update_id)] } } })).toBe(2);
+    expect(
+      await db.db.processedUpdate.count({ where: { updateId: { in: [BigInt(update_id), BigInt(status.update_id)] } } }),
+    ).toBe(2);
   });
 
   it("reports health as JSON", async () => {
     const res = await fetch(`http://127.0.0.1:${app.httpPort()}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ok: boolean; database: { ok: boolean }; dispatcher: { running: boolean; pending: number } };
+    const body = (await res.json()) as {
+      ok: boolean;
+      database: { ok: boolean };
+      dispatcher: { running: boolean; pending: number };
+    };
     expect(body.ok).toBe(true);
     expect(body.database.ok).toBe(true);
     expect(body.dispatcher.running).toBe(true);

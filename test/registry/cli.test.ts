@@ -44,7 +44,9 @@ describe("npm run cli", () => {
       "PTVH · Phát triển văn hóa · Cultural Development",
       "",
     ]);
-    const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo").catch((e: { code: number; stderr: string }) => e);
+    const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(taken).toMatchObject({ code: 1, stderr: "Lỗi: Mã chương trình «gnbv» đã có (Giảm nghèo bền vững).\n" });
     expect(await t.db.auditLog.count({ where: { action: "programme.create" } })).toBe(1);
   });
@@ -54,8 +56,21 @@ describe("npm run cli", () => {
       run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
         env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
       });
-    const { stdout } = await cli("milestones", "set", "--year", "2026", "--unit", "nam tra my", "30/06=40", "30/09=72,5", "31/12=100", "31/01/2027=100");
-    expect(stdout.trim()).toBe("Đã đặt 4 mốc tiến độ năm 2026: 30/06/2026 40%, 30/09/2026 72,5%, 31/12/2026 100%, 31/01/2027 100%.");
+    const { stdout } = await cli(
+      "milestones",
+      "set",
+      "--year",
+      "2026",
+      "--unit",
+      "nam tra my",
+      "30/06=40",
+      "30/09=72,5",
+      "31/12=100",
+      "31/01/2027=100",
+    );
+    expect(stdout.trim()).toBe(
+      "Đã đặt 4 mốc tiến độ năm 2026: 30/06/2026 40%, 30/09/2026 72,5%, 31/12/2026 100%, 31/01/2027 100%.",
+    );
     const unit = await t.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
     const rows = await t.db.milestone.findMany({ where: { year: 2026, unitId: unit.id }, orderBy: { dueDate: "asc" } });
     expect(rows.map((r) => [r.dueDate, r.targetBp, r.programmeId])).toEqual([
@@ -64,10 +79,14 @@ describe("npm run cli", () => {
       ["2026-12-31", 10000, null],
       ["2027-01-31", 10000, null],
     ]);
-    const failed = await cli("milestones", "set", "--year", "2026", "--unit", "trà my", "30/06=40").catch((e: { code: number; stderr: string }) => e);
+    const failed = await cli("milestones", "set", "--year", "2026", "--unit", "trà my", "30/06=40").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain("«trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.");
-    const decreasing = await cli("milestones", "set", "--year", "2026", "30/06=60", "30/09=50").catch((e: { code: number; stderr: string }) => e);
+    const decreasing = await cli("milestones", "set", "--year", "2026", "30/06=60", "30/09=50").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(decreasing).toMatchObject({ code: 1 });
     expect(await t.db.milestone.count({ where: { unitId: null } })).toBe(0);
   });

@@ -85,7 +85,9 @@ describeEachDatabase("production steps on an empty database", (provider) => {
     expect((await script("scripts/migrate.ts", [], db.url)).code).toBe(0);
     const { db: client, close } = await openDatabase(db.url);
     try {
-      expect((await client.programme.findMany({ orderBy: { sortOrder: "asc" } })).map((p) => [p.code, p.name, p.sortOrder])).toEqual([
+      expect(
+        (await client.programme.findMany({ orderBy: { sortOrder: "asc" } })).map((p) => [p.code, p.name, p.sortOrder]),
+      ).toEqual([
         ["NTM", "Xây dựng nông thôn mới", 0],
         ["GNBV", "Giảm nghèo bền vững", 1],
         ["DTTS", "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi", 2],
@@ -111,7 +113,11 @@ describeEachDatabase("reference data", (provider) => {
       expect(await ensureReferenceData(t.db)).toEqual({ calendarDays: 0, programmes: 0 });
       const now = localInstant("2026-11-24", 9 * 60);
       expect(await seedDemo(t.db, { today: "2026-11-24", now })).toEqual({ seeded: true });
-      expect((await t.db.programme.findMany({ orderBy: { id: "asc" } })).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS"]);
+      expect((await t.db.programme.findMany({ orderBy: { id: "asc" } })).map((p) => p.code)).toEqual([
+        "NTM",
+        "GNBV",
+        "DTTS",
+      ]);
     } finally {
       await t.drop();
     }

@@ -14,7 +14,8 @@ const later = localInstant(DAY, 10 * 60);
 describeEachDatabase("registry administration", (provider) => {
   let t: TestDatabase;
   let admin: ReturnType<typeof createRegistryAdmin>;
-  const idOf = async (telegramId: number) => (await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(telegramId) } })).id;
+  const idOf = async (telegramId: number) =>
+    (await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(telegramId) } })).id;
   beforeEach(async () => {
     t = await createTestDatabase(provider);
     await seedDemo(t.db, { today: DAY, now });
@@ -27,7 +28,10 @@ describeEachDatabase("registry administration", (provider) => {
   it("hands responsibilities and open tasks over and keeps the history", async () => {
     const an = await idOf(DEMO.official.id);
     const hoa = await idOf(DEMO.bacTraMyChairman.id);
-    const r = await admin.handover({ fromId: an, toId: hoa, programme: "nong thon moi", reason: "chuyển công tác" }, { now: later });
+    const r = await admin.handover(
+      { fromId: an, toId: hoa, programme: "nong thon moi", reason: "chuyển công tác" },
+      { now: later },
+    );
     expect(r).toEqual({ responsibilities: 1, tasks: 1 });
 
     const rows = await t.db.responsibility.findMany({ where: { programme: { code: "NTM" } }, orderBy: { id: "asc" } });
@@ -37,13 +41,20 @@ describeEachDatabase("registry administration", (provider) => {
     ]);
     const task = await t.db.task.findFirstOrThrow({ where: { title: "Nộp báo cáo tiến độ giải ngân tháng" } });
     expect(task.responsibleId).toBe(hoa);
-    const reassign = await t.db.auditLog.findFirstOrThrow({ where: { action: "task.reassign", entityId: String(task.id) } });
+    const reassign = await t.db.auditLog.findFirstOrThrow({
+      where: { action: "task.reassign", entityId: String(task.id) },
+    });
     expect(JSON.parse(reassign.before)).toEqual({ responsibleId: an, responsibleName: "Nguyễn Văn An" });
-    expect(JSON.parse(reassign.after)).toEqual({ responsibleId: hoa, responsibleName: "Võ Thị Hoa", reason: "chuyển công tác" });
+    expect(JSON.parse(reassign.after)).toEqual({
+      responsibleId: hoa,
+      responsibleName: "Võ Thị Hoa",
+      reason: "chuyển công tác",
+    });
     expect(await t.db.auditLog.count({ where: { action: "responsibility.handover" } })).toBe(1);
 
     // who was responsible when
-    const who = async (at: Date) => (await admin.who({ unit: "Nam Trà My", programme: "NTM", now: at })).map((l) => l.fullName);
+    const who = async (at: Date) =>
+      (await admin.who({ unit: "Nam Trà My", programme: "NTM", now: at })).map((l) => l.fullName);
     expect(await who(now)).toEqual(["Nguyễn Văn An"]);
     expect(await who(later)).toEqual(["Võ Thị Hoa"]);
     // nothing left to hand over
@@ -76,15 +87,41 @@ describeEachDatabase("registry administration", (provider) => {
 
   it("adds and updates an official with audit entries", async () => {
     const { id } = await admin.addOfficial(
-      { name: "Lê Thị Mới", unit: "tien phuoc", title: "Chuyên viên", roles: ["Phụ trách", "Giám sát (Hiệp Đức)"], telegramId: "777100", lang: "en" },
+      {
+        name: "Lê Thị Mới",
+        unit: "tien phuoc",
+        title: "Chuyên viên",
+        roles: ["Phụ trách", "Giám sát (Hiệp Đức)"],
+        telegramId: "777100",
+        lang: "en",
+      },
       { now },
     );
-    const o = await t.db.official.findUniqueOrThrow({ where: { id }, include: { unit: true, roles: { include: { unit: true }, orderBy: { id: "asc" } } } });
-    expect([o.fullName, o.nameKey, o.unit?.code, o.telegramUserId, o.language]).toEqual(["Lê Thị Mới", "le thi moi", "TIEN_PHUOC", 777100n, "en"]);
-    expect(o.roles.map((r) => [r.role, r.unit?.code])).toEqual([["RESPONSIBLE", "TIEN_PHUOC"], ["SUPERVISOR", "HIEP_DUC"]]);
-    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({ changes: 2, renamed: null });
-    expect((await t.db.auditLog.findMany({ where: { at: later }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["official.update", "role.end"]);
-    await expect(admin.addOfficial({ name: "X", unit: "trà my" }, { now })).rejects.toThrow("Đơn vị «trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.");
+    const o = await t.db.official.findUniqueOrThrow({
+      where: { id },
+      include: { unit: true, roles: { include: { unit: true }, orderBy: { id: "asc" } } },
+    });
+    expect([o.fullName, o.nameKey, o.unit?.code, o.telegramUserId, o.language]).toEqual([
+      "Lê Thị Mới",
+      "le thi moi",
+      "TIEN_PHUOC",
+      777100n,
+      "en",
+    ]);
+    expect(o.roles.map((r) => [r.role, r.unit?.code])).toEqual([
+      ["RESPONSIBLE", "TIEN_PHUOC"],
+      ["SUPERVISOR", "HIEP_DUC"],
+    ]);
+    expect(await admin.updateOfficial(id, { title: "Trưởng phòng", roles: ["Phụ trách"] }, { now: later })).toEqual({
+      changes: 2,
+      renamed: null,
+    });
+    expect(
+      (await t.db.auditLog.findMany({ where: { at: later }, orderBy: { id: "asc" } })).map((a) => a.action),
+    ).toEqual(["official.update", "role.end"]);
+    await expect(admin.addOfficial({ name: "X", unit: "trà my" }, { now })).rejects.toThrow(
+      "Đơn vị «trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.",
+    );
     await expect(admin.updateOfficial(id, { telegramId: String(DEMO.official.id) }, { now })).rejects.toThrow(
       `Telegram ID ${DEMO.official.id} đã thuộc về cán bộ Nguyễn Văn An (mã 6).`,
     );
@@ -110,14 +147,20 @@ describeEachDatabase("programmes", (provider) => {
 
   it("are listed and added after the others, audited; a bad or taken code or name is refused", async () => {
     expect((await admin.listProgrammes()).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS"]);
-    expect(await admin.addProgramme({ code: "PTVH", name: "Phát triển văn hóa", nameEn: "Cultural Development" }, { now })).toMatchObject({
+    expect(
+      await admin.addProgramme({ code: "PTVH", name: "Phát triển văn hóa", nameEn: "Cultural Development" }, { now }),
+    ).toMatchObject({
       code: "PTVH",
       name: "Phát triển văn hóa",
     });
     const added = await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } });
     expect([added.nameKey, added.nameEn, added.sortOrder]).toEqual(["phat trien van hoa", "Cultural Development", 3]);
     const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "programme.create" } });
-    expect([entry.entity, entry.entityId, JSON.parse(entry.after).code]).toEqual(["Programme", String(added.id), "PTVH"]);
+    expect([entry.entity, entry.entityId, JSON.parse(entry.after).code]).toEqual([
+      "Programme",
+      String(added.id),
+      "PTVH",
+    ]);
     expect((await admin.listProgrammes()).map((p) => p.code)).toEqual(["NTM", "GNBV", "DTTS", "PTVH"]);
 
     await expect(admin.addProgramme({ code: "ntm", name: "Chương trình khác" }, { now })).rejects.toThrow(

@@ -7,7 +7,12 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
-import { createRegistryIo, formatRowError, ROLE_LABELS, UNIT_KIND_LABELS } from "../../src/features/registry/registry-io.ts";
+import {
+  createRegistryIo,
+  formatRowError,
+  ROLE_LABELS,
+  UNIT_KIND_LABELS,
+} from "../../src/features/registry/registry-io.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 
 const DAY = "2026-11-24";
@@ -67,12 +72,21 @@ describeEachDatabase("registry import/export", (provider) => {
     expect(await snapshot()).toEqual(before);
 
     // the duplicate Telegram id of row 7 shows once its other problem is fixed
-    writeFileSync(file, [OFFICIAL_HEADER, "Nguyễn Thị Mới,,nam tra my,,,,777001,", "Hà Văn Sáu,,Bắc Trà My,,,,777001,"].join("\n"));
-    expect((await io.importFile(file, { now })).errors.map(formatRowError)).toEqual(["Dòng 3: Telegram ID 777001 trùng với dòng 2."]);
+    writeFileSync(
+      file,
+      [OFFICIAL_HEADER, "Nguyễn Thị Mới,,nam tra my,,,,777001,", "Hà Văn Sáu,,Bắc Trà My,,,,777001,"].join("\n"),
+    );
+    expect((await io.importFile(file, { now })).errors.map(formatRowError)).toEqual([
+      "Dòng 3: Telegram ID 777001 trùng với dòng 2.",
+    ]);
     const bin = await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official2.id) } });
     writeFileSync(
       file,
-      ["Mã cán bộ,Họ và tên,Đơn vị,Telegram ID", `${bin.id},Trần Văn Bình,Nam Trà My,${DEMO.official.id}`, "999,Ai Đó,Nam Trà My,"].join("\n"),
+      [
+        "Mã cán bộ,Họ và tên,Đơn vị,Telegram ID",
+        `${bin.id},Trần Văn Bình,Nam Trà My,${DEMO.official.id}`,
+        "999,Ai Đó,Nam Trà My,",
+      ].join("\n"),
     );
     expect((await io.importFile(file, { now })).errors.map(formatRowError)).toEqual([
       `Dòng 2: Telegram ID ${DEMO.official.id} đã thuộc về cán bộ Nguyễn Văn An (mã 6).`,
@@ -80,7 +94,10 @@ describeEachDatabase("registry import/export", (provider) => {
     ]);
 
     const units = join(dir, "don-vi.csv");
-    writeFileSync(units, ["Mã đơn vị,Tên đơn vị,Loại", "XA_A,Xã A,Xã", "XA_A,Xã A bis,Xã", "XA_B,Xã B,Thôn"].join("\r\n"));
+    writeFileSync(
+      units,
+      ["Mã đơn vị,Tên đơn vị,Loại", "XA_A,Xã A,Xã", "XA_A,Xã A bis,Xã", "XA_B,Xã B,Thôn"].join("\r\n"),
+    );
     expect((await io.importFile(units, { now })).errors.map(formatRowError)).toEqual([
       "Dòng 3: mã đơn vị «XA_A» trùng với dòng 2.",
       `Dòng 4: loại đơn vị «Thôn» không hợp lệ (${KINDS}).`,
@@ -110,7 +127,10 @@ describeEachDatabase("registry import/export", (provider) => {
     expect(await snapshot()).toEqual(before);
 
     // the same name (found by Telegram id) is an ordinary update; a name written without accents is a rename
-    writeFileSync(file, ["Họ và tên,Chức vụ,Đơn vị,Telegram ID", `Nguyễn Văn An,Trưởng phòng,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    writeFileSync(
+      file,
+      ["Họ và tên,Chức vụ,Đơn vị,Telegram ID", `Nguyễn Văn An,Trưởng phòng,Nam Trà My,${DEMO.official.id}`].join("\n"),
+    );
     expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
     writeFileSync(file, ["Họ và tên,Đơn vị,Telegram ID", `Nguyen Van An,Nam Trà My,${DEMO.official.id}`].join("\n"));
     expect((await io.importFile(file, { now })).errors).toHaveLength(1);
@@ -122,9 +142,15 @@ describeEachDatabase("registry import/export", (provider) => {
     );
     expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
     expect((await t.db.official.findUniqueOrThrow({ where: { id: an.id } })).fullName).toBe("Nguyễn Thị An");
-    writeFileSync(file, ["Mã cán bộ,Họ và tên,Đơn vị,Telegram ID", `${an.id},Nguyễn Văn An,Nam Trà My,${DEMO.official.id}`].join("\n"));
+    writeFileSync(
+      file,
+      ["Mã cán bộ,Họ và tên,Đơn vị,Telegram ID", `${an.id},Nguyễn Văn An,Nam Trà My,${DEMO.official.id}`].join("\n"),
+    );
     expect(await io.importFile(file, { now })).toMatchObject({ applied: true, changes: { "official.update": 1 } });
-    writeFileSync(file, ["Họ và tên,Đơn vị,Telegram ID,Đổi họ tên", `Nguyễn Văn An,Nam Trà My,${DEMO.official.id},Chắc vậy`].join("\n"));
+    writeFileSync(
+      file,
+      ["Họ và tên,Đơn vị,Telegram ID,Đổi họ tên", `Nguyễn Văn An,Nam Trà My,${DEMO.official.id},Chắc vậy`].join("\n"),
+    );
     expect((await io.importFile(file, { now })).errors.map(formatRowError)).toEqual([
       "Dòng 2: «Đổi họ tên» phải là «Có» hoặc «Không» (gặp «Chắc vậy»).",
     ]);
@@ -162,7 +188,16 @@ describeEachDatabase("registry import/export", (provider) => {
     o.addRow(["Họ và tên", "Chức vụ", "Đơn vị", "Vai trò", "Chương trình", "Dự án", "Telegram ID", "Ngôn ngữ"]);
     o.addRow(["Y Thị Mai", "Công chức xã", "xa tra mai", "Phụ trách", "NTM; gnbv", "Đường giao thông; ", 777010, "vi"]);
     // an existing official, found by Telegram id: new title, Bắc Trà My's DTTS added to his NTM
-    o.addRow(["Nguyễn Văn An", "Trưởng phòng", "Nam Trà My", "Phụ trách", "NTM; DTTS (BAC_TRA_MY)", "", DEMO.official.id, "en"]);
+    o.addRow([
+      "Nguyễn Văn An",
+      "Trưởng phòng",
+      "Nam Trà My",
+      "Phụ trách",
+      "NTM; DTTS (BAC_TRA_MY)",
+      "",
+      DEMO.official.id,
+      "en",
+    ]);
     const file = join(dir, "nhap.xlsx");
     await wb.xlsx.writeFile(file);
 
@@ -183,12 +218,23 @@ describeEachDatabase("registry import/export", (provider) => {
     expect(r).toMatchObject({ applied: true, errors: [], rows: { units: 1, officials: 2 }, changes: expected });
 
     const xa = await t.db.unit.findUniqueOrThrow({ where: { code: "XA_TRA_MAI" }, include: { parent: true } });
-    expect([xa.name, xa.nameKey, xa.kind, xa.parent?.code]).toEqual(["Xã Trà Mai", "xa tra mai", "COMMUNE", "NAM_TRA_MY"]);
+    expect([xa.name, xa.nameKey, xa.kind, xa.parent?.code]).toEqual([
+      "Xã Trà Mai",
+      "xa tra mai",
+      "COMMUNE",
+      "NAM_TRA_MY",
+    ]);
     const mai = await t.db.official.findUniqueOrThrow({
       where: { telegramUserId: 777010n },
       include: { roles: true, responsibilities: { include: { programme: true }, orderBy: { id: "asc" } } },
     });
-    expect([mai.fullName, mai.nameKey, mai.title, mai.unitId, mai.language]).toEqual(["Y Thị Mai", "y thi mai", "Công chức xã", xa.id, "vi"]);
+    expect([mai.fullName, mai.nameKey, mai.title, mai.unitId, mai.language]).toEqual([
+      "Y Thị Mai",
+      "y thi mai",
+      "Công chức xã",
+      xa.id,
+      "vi",
+    ]);
     expect(mai.roles.map((x) => [x.role, x.unitId])).toEqual([["RESPONSIBLE", xa.id]]);
     expect(mai.responsibilities.map((x) => [x.programme.code, x.unitId, x.project])).toEqual([
       ["NTM", xa.id, "Đường giao thông"],
@@ -196,7 +242,9 @@ describeEachDatabase("registry import/export", (provider) => {
     ]);
     const an = await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
     expect([an.title, an.language]).toEqual(["Trưởng phòng", "en"]);
-    const update = await t.db.auditLog.findFirstOrThrow({ where: { action: "official.update", entityId: String(an.id) } });
+    const update = await t.db.auditLog.findFirstOrThrow({
+      where: { action: "official.update", entityId: String(an.id) },
+    });
     expect(JSON.parse(update.before)).toMatchObject({ title: "Phó Trưởng phòng Tài chính - Kế hoạch", language: "vi" });
     expect(JSON.parse(update.after)).toMatchObject({ title: "Trưởng phòng", language: "en" });
     expect(update.at.toISOString()).toBe(now.toISOString());
@@ -240,7 +288,12 @@ describeEachDatabase("registry import/export", (provider) => {
       changes: { "programme.create": 1, "official.create": 1, "role.grant": 1, "responsibility.create": 2 },
     });
     const ptvh = await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } });
-    expect([ptvh.name, ptvh.nameEn, ptvh.nameKey, ptvh.sortOrder]).toEqual(["Phát triển văn hóa", "Cultural Development", "phat trien van hoa", 3]);
+    expect([ptvh.name, ptvh.nameEn, ptvh.nameKey, ptvh.sortOrder]).toEqual([
+      "Phát triển văn hóa",
+      "Cultural Development",
+      "phat trien van hoa",
+      3,
+    ]);
     const mai = await t.db.official.findUniqueOrThrow({
       where: { telegramUserId: 777030n },
       include: { responsibilities: { include: { programme: true, unit: true }, orderBy: { id: "asc" } } },
@@ -271,7 +324,12 @@ describeEachDatabase("registry import/export", (provider) => {
       if (ext === "csv") {
         expect((await io.exportFile(join(dir, "programmes.csv"), { kind: "programmes", now: later })).rows).toBe(3);
         const p = await io.importFile(join(dir, "programmes.csv"), { now: later });
-        expect(p).toMatchObject({ applied: true, errors: [], rows: { programmes: 3, units: 0, officials: 0 }, changes: {} });
+        expect(p).toMatchObject({
+          applied: true,
+          errors: [],
+          rows: { programmes: 3, units: 0, officials: 0 },
+          changes: {},
+        });
       }
       expect((await io.exportFile(file, { now: later })).rows).toBe(ext === "csv" ? 9 : 25);
       const r = await io.importFile(file, { now: later });
@@ -290,7 +348,9 @@ describeEachDatabase("registry import/export", (provider) => {
           ["officials", "Cán bộ"],
         ]);
       }
-      const supervisor = tables.find((x) => x.kind === "officials")!.rows.find((x) => x.cells.name === DEMO.supervisor.name)!;
+      const supervisor = tables
+        .find((x) => x.kind === "officials")!
+        .rows.find((x) => x.cells.name === DEMO.supervisor.name)!;
       expect(supervisor.cells.roles).toBe("Giám sát (NAM_TRA_MY); Giám sát (BAC_TRA_MY)");
       expect(supervisor.cells.telegramId).toBe(String(DEMO.supervisor.id));
     });

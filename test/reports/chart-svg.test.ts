@@ -21,7 +21,10 @@ const base: CumulativeChartInput = {
 /** The chart's scale for 2026 with these milestones (left 70, right 920, top 70, bottom 460, max 110 %). */
 const at = (date: string, bp: number): [number, number] => {
   const r = (n: number) => Math.round(n * 10) / 10;
-  return [r(70 + (850 * diffDays("2026-01-01", date)) / diffDays("2026-01-01", "2026-12-31")), r(460 - (390 * bp) / 11000)];
+  return [
+    r(70 + (850 * diffDays("2026-01-01", date)) / diffDays("2026-01-01", "2026-12-31")),
+    r(460 - (390 * bp) / 11000),
+  ];
 };
 
 /** The unit's series: the polyline's points and the markers' centres, inside <g id="reported">. */
@@ -30,7 +33,9 @@ function reported(svg: string): { line: [number, number][] | null; markers: [num
   expect(group).toBeDefined();
   const poly = /<polyline points="([^"]*)"/.exec(group!);
   const line = poly ? poly[1]!.split(" ").map((p) => p.split(",").map(Number) as [number, number]) : null;
-  const markers = [...group!.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+  const markers = [...group!.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map(
+    (m) => [Number(m[1]), Number(m[2])] as [number, number],
+  );
   return { line, markers };
 }
 
@@ -69,6 +74,8 @@ describe("cumulativeChartSvg: only reported points", () => {
     const svg = cumulativeChartSvg(base);
     expect(reported(svg)).toEqual({ line: null, markers: [] });
     // the plan: the expected pace from 0 % on 1/1 through the milestones (dashed)
-    expect(svg).toContain(`<g stroke-dasharray="5 4"><polyline points="${[at("2026-01-01", 0), at("2026-06-30", 5000), at("2026-09-30", 7500), at("2026-12-31", 10000)].map((p) => p.join(",")).join(" ")}"`);
+    expect(svg).toContain(
+      `<g stroke-dasharray="5 4"><polyline points="${[at("2026-01-01", 0), at("2026-06-30", 5000), at("2026-09-30", 7500), at("2026-12-31", 10000)].map((p) => p.join(",")).join(" ")}"`,
+    );
   });
 });

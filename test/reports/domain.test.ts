@@ -25,9 +25,20 @@ describe("periods", () => {
   });
 
   it("splits a trailing period off the subject, this year by default", () => {
-    expect(splitPeriod("Nam Trà My q4/2026", "2026-11-24")).toMatchObject({ subject: "Nam Trà My", explicit: true, period: { kind: "quarter" } });
-    expect(splitPeriod("Nam Trà My quý 4/2026", "2026-11-24")).toMatchObject({ subject: "Nam Trà My", period: { index: 4 } });
-    expect(splitPeriod("Nam Trà My", "2026-11-24")).toMatchObject({ subject: "Nam Trà My", explicit: false, period: { kind: "year", year: 2026 } });
+    expect(splitPeriod("Nam Trà My q4/2026", "2026-11-24")).toMatchObject({
+      subject: "Nam Trà My",
+      explicit: true,
+      period: { kind: "quarter" },
+    });
+    expect(splitPeriod("Nam Trà My quý 4/2026", "2026-11-24")).toMatchObject({
+      subject: "Nam Trà My",
+      period: { index: 4 },
+    });
+    expect(splitPeriod("Nam Trà My", "2026-11-24")).toMatchObject({
+      subject: "Nam Trà My",
+      explicit: false,
+      period: { kind: "year", year: 2026 },
+    });
     expect(splitPeriod("", "2026-11-24").subject).toBe("");
   });
 
@@ -57,7 +68,14 @@ describe("tallies", () => {
       ],
       "2026-11-24",
     );
-    expect(t).toEqual({ doneOnTime: 1, doneLate: 1, openInTerm: 2, openOverdue: 1, medianDaysLate: 3.5, remindersBeforeDone: 4 });
+    expect(t).toEqual({
+      doneOnTime: 1,
+      doneLate: 1,
+      openInTerm: 2,
+      openOverdue: 1,
+      medianDaysLate: 3.5,
+      remindersBeforeDone: 4,
+    });
   });
 
   it("classes written requests", () => {
@@ -95,7 +113,12 @@ describe("disbursement history", () => {
     seq,
   });
   it("sums each programme's current figure as of a day", () => {
-    const reports = [r(1, "2026-03-31", 10n, 1), r(2, "2026-04-30", 5n, 2), r(1, "2026-06-30", 30n, 3), r(2, "2026-06-30", 7n, 4, "CENTRAL")];
+    const reports = [
+      r(1, "2026-03-31", 10n, 1),
+      r(2, "2026-04-30", 5n, 2),
+      r(1, "2026-06-30", 30n, 3),
+      r(2, "2026-06-30", 7n, 4, "CENTRAL"),
+    ];
     expect(disbursedAsOf(reports, "2026-03-31")).toBe(10n);
     expect(disbursedAsOf(reports, "2026-05-01")).toBe(15n);
     expect(disbursedAsOf(reports, "2026-02-01")).toBe(0n);
@@ -111,7 +134,12 @@ describe("export progress", () => {
   it("edits at most once per interval and never with the same text", async () => {
     let now = 0;
     const edits: string[] = [];
-    const report = progressReporter({ minIntervalMs: 2000, clock: () => now, edit: async (t) => void edits.push(t), text: (p) => `Đang xuất… ${p}%` });
+    const report = progressReporter({
+      minIntervalMs: 2000,
+      clock: () => now,
+      edit: async (t) => void edits.push(t),
+      text: (p) => `Đang xuất… ${p}%`,
+    });
     expect(await report(0.1)).toBe(false); // too soon
     now = 2000;
     expect(await report(0.4)).toBe(true);
@@ -121,7 +149,12 @@ describe("export progress", () => {
     expect(await report(0.4)).toBe(false); // same text
     expect(await report(0.8)).toBe(true);
     expect(edits).toEqual(["Đang xuất… 40%", "Đang xuất… 80%"]);
-    const failing = progressReporter({ minIntervalMs: 0, clock: () => 1, edit: async () => Promise.reject(new Error("429")), text: String });
+    const failing = progressReporter({
+      minIntervalMs: 0,
+      clock: () => 1,
+      edit: async () => Promise.reject(new Error("429")),
+      text: String,
+    });
     expect(await failing(0.5)).toBe(true); // a failed edit does not throw
   });
 });

@@ -32,12 +32,29 @@ describeEachDatabase("reports for leaders", (provider) => {
       an: (await official(DEMO.official.id)).id,
       binh: (await official(DEMO.official2.id)).id,
     };
-    // two tasks of Nam Trà My done this month: one 3 days late after 2 reminders (a third came after), one on time after 1
+    // two tasks of Nam Trà My done this month: one 3 days late after 2 reminders (a third came after),
+    // one on time after 1
     const late = await db.task.create({
-      data: { title: "Báo cáo quý", unitId: ids.namTraMy, responsibleId: ids.an, dueDate: "2026-11-10", status: "DONE", completedAt: localInstant("2026-11-13", 600), completedById: ids.an },
+      data: {
+        title: "Báo cáo quý",
+        unitId: ids.namTraMy,
+        responsibleId: ids.an,
+        dueDate: "2026-11-10",
+        status: "DONE",
+        completedAt: localInstant("2026-11-13", 600),
+        completedById: ids.an,
+      },
     });
     const onTime = await db.task.create({
-      data: { title: "Rà soát hộ nghèo", unitId: ids.namTraMy, responsibleId: ids.binh, dueDate: "2026-11-20", status: "DONE", completedAt: localInstant("2026-11-19", 600), completedById: ids.binh },
+      data: {
+        title: "Rà soát hộ nghèo",
+        unitId: ids.namTraMy,
+        responsibleId: ids.binh,
+        dueDate: "2026-11-20",
+        status: "DONE",
+        completedAt: localInstant("2026-11-19", 600),
+        completedById: ids.binh,
+      },
     });
     await db.reminder.createMany({
       data: [
@@ -55,8 +72,16 @@ describeEachDatabase("reports for leaders", (provider) => {
   it("unit scorecard on seeded data, checked by hand; disbursement equals /status the same day", async () => {
     const now = h.clock.now();
     const card = await h.app.services.scorecard.unitScorecard(ids.namTraMy, parsePeriod("11/2026")!, now);
-    // #1 due 26/11 open, #2 due 23/11 open and 1 day overdue, the two done ones (3 days late, on time); #4 is due in December
-    expect(card.tasks).toEqual({ doneOnTime: 1, doneLate: 1, openInTerm: 1, openOverdue: 1, medianDaysLate: 2, remindersBeforeDone: 3 });
+    // #1 due 26/11 open, #2 due 23/11 open and 1 day overdue, the two done ones (3 days late, on time);
+    // #4 is due in December
+    expect(card.tasks).toEqual({
+      doneOnTime: 1,
+      doneLate: 1,
+      openInTerm: 1,
+      openOverdue: 1,
+      medianDaysLate: 2,
+      remindersBeforeDone: 3,
+    });
     expect(card.doneTasks).toBe(2);
     expect(card.meetings).toEqual({ held: 0, expected: 1 }); // October's session only; none yet in November
     expect(card.requests).toEqual({ answeredOnTime: 0, answeredLate: 0, openInTerm: 1, openOverdue: 0 }); // due 25/11
@@ -81,7 +106,14 @@ describeEachDatabase("reports for leaders", (provider) => {
 
     // an official: his tasks (#2 overdue, #4 in term, the one done on time) and his programmes (GNBV, DTTS)
     const binh = await h.app.services.scorecard.officialScorecard(ids.binh, parsePeriod("2026")!, now);
-    expect(binh.tasks).toMatchObject({ doneOnTime: 1, doneLate: 0, openInTerm: 1, openOverdue: 1, medianDaysLate: 1, remindersBeforeDone: 1 });
+    expect(binh.tasks).toMatchObject({
+      doneOnTime: 1,
+      doneLate: 0,
+      openInTerm: 1,
+      openOverdue: 1,
+      medianDaysLate: 1,
+      remindersBeforeDone: 1,
+    });
     const mine = unit.programmes.filter((p) => p.programmeCode === "GNBV" || p.programmeCode === "DTTS");
     expect(binh.disbursement!.planVnd).toBe(mine[0]!.planVnd + mine[1]!.planVnd);
     expect(binh.disbursement!.disbursedVnd).toBe(mine[0]!.disbursedVnd + mine[1]!.disbursedVnd);
@@ -103,17 +135,25 @@ describeEachDatabase("reports for leaders", (provider) => {
     const [other] = await h.say(user(DEMO.chairman), privateChat(DEMO.chairman), "/scorecard Bắc Trà My");
     expect(other!.text).toContain("Đồng chí không dùng được lệnh này");
     // a supervisor: his units only
-    const [followed] = await h.say(user(DEMO.supervisor), privateChat(DEMO.supervisor), "/scorecard Bắc Trà My q4/2026");
+    const [followed] = await h.say(
+      user(DEMO.supervisor),
+      privateChat(DEMO.supervisor),
+      "/scorecard Bắc Trà My q4/2026",
+    );
     expect(followed!.text.split("\n")[0]).toBe("📋 <b>Bảng điểm Bắc Trà My</b> · quý 4/2026 · đến 24/11/2026");
     const [notFollowed] = await h.say(user(DEMO.supervisor), privateChat(DEMO.supervisor), "/scorecard Tây Giang");
     expect(notFollowed!.text).toContain("Đồng chí không dùng được lệnh này");
     // an official: himself, not his colleague; the secretariat: anyone
     const [self] = await h.say(user(DEMO.official), privateChat(DEMO.official), "/scorecard");
-    expect(self!.text.split("\n")[0]).toBe("📋 <b>Bảng điểm đồng chí Nguyễn Văn An</b> (Nam Trà My) · năm 2026 · đến 24/11/2026");
+    expect(self!.text.split("\n")[0]).toBe(
+      "📋 <b>Bảng điểm đồng chí Nguyễn Văn An</b> (Nam Trà My) · năm 2026 · đến 24/11/2026",
+    );
     const [colleague] = await h.say(user(DEMO.official), privateChat(DEMO.official), "/scorecard Trần Văn Bình");
     expect(colleague!.text).toContain("Đồng chí không dùng được lệnh này");
     const [secretariat] = await h.say(user(DEMO.secretariat), secretariatGroup, "/diem Trần Văn Bình 2026");
-    expect(secretariat!.text.split("\n")[0]).toBe("📋 <b>Bảng điểm đồng chí Trần Văn Bình</b> (Nam Trà My) · năm 2026 · đến 24/11/2026");
+    expect(secretariat!.text.split("\n")[0]).toBe(
+      "📋 <b>Bảng điểm đồng chí Trần Văn Bình</b> (Nam Trà My) · năm 2026 · đến 24/11/2026",
+    );
   });
 
   it("status export as XLSX: Vietnamese headers, frozen header, VND and % formats, the /status numbers", async () => {
@@ -164,7 +204,13 @@ describeEachDatabase("reports for leaders", (provider) => {
     const now = at(9, 0);
     h.clock.set(now);
     const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.official.id), now))!;
-    await h.app.services.tasks.complete({ taskId: 1, actor, note: "đã nộp", now, fromChatId: BigInt(DEMO.official.id) });
+    await h.app.services.tasks.complete({
+      taskId: 1,
+      actor,
+      note: "đã nộp",
+      now,
+      fromChatId: BigInt(DEMO.official.id),
+    });
     const tasks = await h.app.services.exports.build("tasks", { now });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(tasks.sheets)) as unknown as ArrayBuffer);
@@ -178,7 +224,12 @@ describeEachDatabase("reports for leaders", (provider) => {
     expect(first.getCell(9).value).toBe("Hoàn thành đúng hạn");
     expect(String(first.getCell(12).value)).toBe("24/11/2026 09:00 task.complete (Nguyễn Văn An)");
     const history = wb.getWorksheet("Lịch sử")!;
-    expect((history.getRow(2).values as unknown[]).slice(1)).toEqual([1, new Date(Date.UTC(2026, 10, 24, 9, 0)), "Nguyễn Văn An", "task.complete"]);
+    expect((history.getRow(2).values as unknown[]).slice(1)).toEqual([
+      1,
+      new Date(Date.UTC(2026, 10, 24, 9, 0)),
+      "Nguyễn Văn An",
+      "task.complete",
+    ]);
     expect(tasks.rows).toBe(6);
 
     const disb = await h.app.services.exports.build("disbursement", { now });
@@ -212,10 +263,17 @@ describeEachDatabase("reports for leaders", (provider) => {
     const file = doc.payload.document as { filename: string; size: number };
     expect(file.filename).toBe("dondoc-status-20261124.xlsx");
     expect(file.size).toBeGreaterThan(5000);
-    expect(sent.some((m) => m.method === "editMessageText" && m.text === "✅ Đã xuất dondoc-status-20261124.xlsx (27 dòng).")).toBe(true);
+    expect(
+      sent.some(
+        (m) => m.method === "editMessageText" && m.text === "✅ Đã xuất dondoc-status-20261124.xlsx (27 dòng).",
+      ),
+    ).toBe(true);
 
     await h.say(user(DEMO.secretariat), secretariatGroup, "/xuat tasks csv");
-    const csv = h.emulator.calls.filter((c) => c.method === "sendDocument")[1]!.payload.document as { filename: string; size: number };
+    const csv = h.emulator.calls.filter((c) => c.method === "sendDocument")[1]!.payload.document as {
+      filename: string;
+      size: number;
+    };
     expect(csv.filename).toBe("dondoc-tasks-20261124.csv");
     expect(csv.size).toBeGreaterThan(300);
 
@@ -250,8 +308,15 @@ describeEachDatabase("reports for leaders", (provider) => {
 
   it("weekly report: chart and five lines to the secretariat and each supervisor, once a week", async () => {
     const sent = await runJob(h, "weekly-report", at(8, 0));
-    expect(chats(sent)).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id, secretariatGroup.id, DEMO.supervisor.id));
-    expect(sent.filter((m) => m.method === "sendPhoto").map((m) => m.chat_id).sort()).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id));
+    expect(chats(sent)).toEqual(
+      sorted(secretariatGroup.id, DEMO.supervisor.id, secretariatGroup.id, DEMO.supervisor.id),
+    );
+    expect(
+      sent
+        .filter((m) => m.method === "sendPhoto")
+        .map((m) => m.chat_id)
+        .sort(),
+    ).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id));
     // through the outbox, the chart above the five lines in each chat
     for (const chat of [secretariatGroup.id, DEMO.supervisor.id]) {
       expect(sent.filter((m) => m.chat_id === chat).map((m) => m.method)).toEqual(["sendPhoto", "sendMessage"]);
@@ -264,7 +329,9 @@ describeEachDatabase("reports for leaders", (provider) => {
     expect(text[2]).toMatch(/^Chậm so với tiến độ: Nam Trà My \(chậm .* điểm\); Bắc Trà My \(chậm .* điểm\)$/);
     expect(text[3]).toBe("Việc quá hạn: Bắc Trà My 1; Nam Trà My 1");
     expect(text[4]).toBe("Văn bản xin ý kiến chưa trả lời: 1 (quá hạn 0)");
-    const secretariat = sent.find((m) => m.method === "sendMessage" && m.chat_id === secretariatGroup.id)!.text.split("\n");
+    const secretariat = sent
+      .find((m) => m.method === "sendMessage" && m.chat_id === secretariatGroup.id)!
+      .text.split("\n");
     expect(secretariat[2]!.split("; ")).toHaveLength(5); // the 5 furthest behind
     // once a week, also across a restart
     expect(await runJob(h, "weekly-report", at(10, 0))).toEqual([]);
@@ -273,10 +340,19 @@ describeEachDatabase("reports for leaders", (provider) => {
     // the next week: again, with the week's movers
     const db = h.db.db;
     await db.disbursementReport.create({
-      data: { unitId: ids.namTraMy, programmeId: (await db.programme.findUniqueOrThrow({ where: { code: "NTM" } })).id, year: 2026, cumulativeVnd: 40_000_000_000n, asOf: "2026-11-30", createdAt: at(8, 0, "2026-11-30") },
+      data: {
+        unitId: ids.namTraMy,
+        programmeId: (await db.programme.findUniqueOrThrow({ where: { code: "NTM" } })).id,
+        year: 2026,
+        cumulativeVnd: 40_000_000_000n,
+        asOf: "2026-11-30",
+        createdAt: at(8, 0, "2026-11-30"),
+      },
     });
     const next = await runJob(h, "weekly-report", at(8, 0, "2026-11-30"));
-    expect(chats(next.filter((m) => m.method === "sendMessage"))).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id));
+    expect(chats(next.filter((m) => m.method === "sendMessage"))).toEqual(
+      sorted(secretariatGroup.id, DEMO.supervisor.id),
+    );
     const moved = next.find((m) => m.method === "sendMessage" && m.chat_id === DEMO.supervisor.id)!.text.split("\n");
     expect(moved[1]).toMatch(/^Biến động giải ngân trong tuần: Nam Trà My \+\d+,\d điểm$/);
     expect(await collect(h, async () => undefined)).toEqual([]);

@@ -24,10 +24,14 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     copyFileSync(currentTemplates().sqlite, file);
     const url = `file:${file}`;
     const database = await openDatabase(url);
-    return { ...database, url, drop: async () => {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    } };
+    return {
+      ...database,
+      url,
+      drop: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = testPgUrl();
   if (!admin) throw new Error("TEST_DATABASE_URL is not set");
@@ -39,13 +43,17 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   // small pools: some tests run several app instances side by side, under PostgreSQL's 100 connections
   const url = `${pgUrl(admin, name)}?connection_limit=3`;
   const database = await openDatabase(url);
-  return { ...database, url, drop: async () => {
-    await database.close();
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  } };
+  return {
+    ...database,
+    url,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }
 
 /** Runs a block of tests on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set (skipped otherwise). */

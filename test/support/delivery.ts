@@ -19,7 +19,9 @@ export interface DeliveryHarness {
   /** the process dies (kill -9: nothing in memory survives) and a new one starts on the same database */
   restart(): Promise<void>;
   /** writes PENDING outbox rows, due now */
-  enqueue(rows: { chatId: number; text: string; kind?: string; replyMarkup?: unknown; photo?: Uint8Array }[]): Promise<void>;
+  enqueue(
+    rows: { chatId: number; text: string; kind?: string; replyMarkup?: unknown; photo?: Uint8Array }[],
+  ): Promise<void>;
   /** sendMessage calls the emulator received (accepted or not), with their chat and text */
   sendCalls(): { chatId: number; text: string; ok: boolean; errorCode?: number }[];
   close(): Promise<void>;
@@ -27,7 +29,13 @@ export interface DeliveryHarness {
 
 export async function startDeliveryHarness(
   provider: Provider,
-  opts: { limits?: Limits; emulatorLimits?: Limits | null; maxAttempts?: number; sendTimeoutMs?: number; concurrency?: number } = {},
+  opts: {
+    limits?: Limits;
+    emulatorLimits?: Limits | null;
+    maxAttempts?: number;
+    sendTimeoutMs?: number;
+    concurrency?: number;
+  } = {},
 ): Promise<DeliveryHarness> {
   const db = await createTestDatabase(provider);
   const emulator = await startBotApiEmulator({ limits: opts.emulatorLimits ?? null });
@@ -36,7 +44,8 @@ export async function startDeliveryHarness(
   const make = () =>
     createDispatcher({
       db: db.db,
-      callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+      callApi: (method, payload, signal) =>
+        telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
       unreachableNotice: catalogue("vi").delivery.unreachable,
       limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
       clock,
@@ -63,13 +72,28 @@ export async function startDeliveryHarness(
       const now = clock.now();
       // the real enqueue (src/platform/outbox/enqueue.ts): its bulk insert, and a photo's row of its own
       await db.db.$transaction((tx) =>
-        enqueue(tx, rows.map((r) => ({ chatId: BigInt(r.chatId), text: r.text, kind: r.kind ?? "test", replyMarkup: r.replyMarkup, photo: r.photo })), now),
+        enqueue(
+          tx,
+          rows.map((r) => ({
+            chatId: BigInt(r.chatId),
+            text: r.text,
+            kind: r.kind ?? "test",
+            replyMarkup: r.replyMarkup,
+            photo: r.photo,
+          })),
+          now,
+        ),
       );
     },
     sendCalls() {
       return emulator.calls
         .filter((c) => c.method === "sendMessage")
-        .map((c) => ({ chatId: Number(c.payload.chat_id), text: String(c.payload.text), ok: c.ok, errorCode: c.errorCode }));
+        .map((c) => ({
+          chatId: Number(c.payload.chat_id),
+          text: String(c.payload.text),
+          ok: c.ok,
+          errorCode: c.errorCode,
+        }));
     },
     async close() {
       await dispatcher.stop();

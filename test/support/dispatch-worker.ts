@@ -14,8 +14,9 @@ const database = await openDatabase(env.DATABASE_URL);
 const telegram = new Telegram(env.BOT_TOKEN ?? "", { apiRoot: env.TELEGRAM_API_ROOT ?? "" });
 const dispatcher = createDispatcher({
   db: database.db,
-  callApi: (method, payload, signal) => telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
-      unreachableNotice: catalogue("vi").delivery.unreachable,
+  callApi: (method, payload, signal) =>
+    telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
+  unreachableNotice: catalogue("vi").delivery.unreachable,
   limiter: createLimiter({
     globalPerSecond: Number(env.RATE_GLOBAL_PER_SECOND ?? 30),
     perChatPerSecond: Number(env.RATE_PER_CHAT_PER_SECOND ?? 1),
@@ -28,5 +29,8 @@ const dispatcher = createDispatcher({
 await dispatcher.start();
 process.stdout.write("ready\n");
 process.on("SIGTERM", () => {
-  void dispatcher.stop().then(() => database.close()).then(() => process.exit(0));
+  void dispatcher
+    .stop()
+    .then(() => database.close())
+    .then(() => process.exit(0));
 });

@@ -24,8 +24,16 @@ export const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser
   first_name: p.name,
   language_code: lang,
 });
-export const group = (g: { id: number; title: string }): EmulatorChat => ({ id: g.id, type: "supergroup", title: g.title });
-export const privateChat = (p: { id: number; name: string }): EmulatorChat => ({ id: p.id, type: "private", first_name: p.name });
+export const group = (g: { id: number; title: string }): EmulatorChat => ({
+  id: g.id,
+  type: "supergroup",
+  title: g.title,
+});
+export const privateChat = (p: { id: number; name: string }): EmulatorChat => ({
+  id: p.id,
+  type: "private",
+  first_name: p.name,
+});
 
 /**
  * The app's sending limits in tests: far above Telegram's unless a test asks for them, since every reply

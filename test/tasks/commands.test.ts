@@ -26,12 +26,17 @@ describeEachDatabase("tasks by command", (provider) => {
 
   /** runs an action, delivers the outbox, and returns everything Telegram received meanwhile */
   const all = (action: () => Promise<unknown>) => collect(h, action);
-  const taskId = async (title: string) => (await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } })).id;
+  const taskId = async (title: string) =>
+    (await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } })).id;
 
   it("/giao: the secretariat assigns; the group and the official are told; ambiguous names come back", async () => {
     h.clock.set(at(9, 0));
     const sent = await all(() =>
-      h.say(secretariat, privateChat(DEMO.secretariat), "/giao nam tra my | NTM | An | 10/12/2026 | Rà soát hồ sơ <dự án> | 1600/UBND-KTTH"),
+      h.say(
+        secretariat,
+        privateChat(DEMO.secretariat),
+        "/giao nam tra my | NTM | An | 10/12/2026 | Rà soát hồ sơ <dự án> | 1600/UBND-KTTH",
+      ),
     );
     const id = await taskId("Rà soát hồ sơ");
     expect(sent).toHaveLength(3);
@@ -52,9 +57,13 @@ describeEachDatabase("tasks by command", (provider) => {
 
     // ambiguous: the candidates come back, nothing is written
     const count = await h.db.db.task.count();
-    const [amb, ...more] = await all(() => h.say(secretariat, secretariatGroup, "/giao Nam Trà My | - | Văn | 10/12/2026 | Việc X"));
+    const [amb, ...more] = await all(() =>
+      h.say(secretariat, secretariatGroup, "/giao Nam Trà My | - | Văn | 10/12/2026 | Việc X"),
+    );
     expect(more).toHaveLength(0);
-    expect(amb!.text).toBe("«Văn» trùng với nhiều cán bộ: Hồ Văn Minh, Nguyễn Văn An, Trần Văn Bình. Đề nghị ghi rõ họ tên.");
+    expect(amb!.text).toBe(
+      "«Văn» trùng với nhiều cán bộ: Hồ Văn Minh, Nguyễn Văn An, Trần Văn Bình. Đề nghị ghi rõ họ tên.",
+    );
     expect(await h.db.db.task.count()).toBe(count);
   });
 
@@ -71,9 +80,15 @@ describeEachDatabase("tasks by command", (provider) => {
     expect(await one(official, namTraMy, "/giao Nam Trà My | NTM | Bình | 10/12/2026 | Việc A")).toContain(
       "Đồng chí không dùng được lệnh này",
     );
-    expect(await one(chairman, namTraMy, "/giao Nam Trà My | NTM | Bình | 31/02/2026 | Việc A")).toContain("«31/02/2026» không phải ngày hợp lệ");
-    expect(await one(chairman, namTraMy, "/giao Nam Trà My | NTM | Bình | 20/11/2026 | Việc A")).toContain("Hạn 20/11/2026 đã qua");
-    expect(await one(chairman, namTraMy, "/giao Nam Trà My | XYZ | Bình | 10/12/2026 | Việc A")).toContain("Không tìm thấy chương trình «XYZ»");
+    expect(await one(chairman, namTraMy, "/giao Nam Trà My | NTM | Bình | 31/02/2026 | Việc A")).toContain(
+      "«31/02/2026» không phải ngày hợp lệ",
+    );
+    expect(await one(chairman, namTraMy, "/giao Nam Trà My | NTM | Bình | 20/11/2026 | Việc A")).toContain(
+      "Hạn 20/11/2026 đã qua",
+    );
+    expect(await one(chairman, namTraMy, "/giao Nam Trà My | XYZ | Bình | 10/12/2026 | Việc A")).toContain(
+      "Không tìm thấy chương trình «XYZ»",
+    );
     expect(await one(chairman, namTraMy, "/giao Nam Trà My | NTM | Sơn | 10/12/2026 | Việc A")).toBe(
       "Không tìm thấy cán bộ «Sơn» của Nam Trà My.",
     );
@@ -81,10 +96,19 @@ describeEachDatabase("tasks by command", (provider) => {
     expect(await h.db.db.task.count({ where: { title: "Việc A" } })).toBe(0);
 
     // his own unit, from his group, monthly: the group gets the announcement (Bình never opened a private chat)
-    const sent = await all(() => h.say(chairman, namTraMy, "/assign Nam Trà My | GNBV | Trần Văn Bình | 03/12/2026 | Báo cáo tháng | hằng tháng ngày 3"));
+    const sent = await all(() =>
+      h.say(
+        chairman,
+        namTraMy,
+        "/assign Nam Trà My | GNBV | Trần Văn Bình | 03/12/2026 | Báo cáo tháng | hằng tháng ngày 3",
+      ),
+    );
     const id = await taskId("Báo cáo tháng");
     expect(sent.map((m) => [m.chat_id, m.text.split("\n")[0]])).toEqual([
-      [namTraMy.id, `✅ Đã giao việc #${id} «Báo cáo tháng» cho đồng chí Trần Văn Bình (Nam Trà My), hạn 03/12/2026, lặp lại hằng tháng ngày 3.`],
+      [
+        namTraMy.id,
+        `✅ Đã giao việc #${id} «Báo cáo tháng» cho đồng chí Trần Văn Bình (Nam Trà My), hạn 03/12/2026, lặp lại hằng tháng ngày 3.`,
+      ],
       [namTraMy.id, `📌 <b>Việc mới #${id}</b>: <b>Báo cáo tháng</b>`],
     ]);
     const task = await h.db.db.task.findUniqueOrThrow({ where: { id } });
@@ -93,13 +117,21 @@ describeEachDatabase("tasks by command", (provider) => {
 
   it("/done completes by id; a recurring task makes the next one of its series on the next working day", async () => {
     h.clock.set(at(9, 0));
-    await all(() => h.say(chairman, namTraMy, "/giao Nam Trà My | GNBV | Trần Văn Bình | 03/12/2026 | Báo cáo tháng | hằng tháng ngày 3"));
+    await all(() =>
+      h.say(
+        chairman,
+        namTraMy,
+        "/giao Nam Trà My | GNBV | Trần Văn Bình | 03/12/2026 | Báo cáo tháng | hằng tháng ngày 3",
+      ),
+    );
     const id = await taskId("Báo cáo tháng");
     const anTask = await taskId("Nộp báo cáo");
     expect((await all(() => h.say(official2, namTraMy, `/done ${anTask} xong rồi`))).map((m) => m.text)).toEqual([
       "Đồng chí không phải người phụ trách việc này nên không thể báo hoàn thành thay.",
     ]);
-    expect((await all(() => h.say(official, namTraMy, "/done 999 abc"))).map((m) => m.text)).toEqual(["Không tìm thấy việc #999."]);
+    expect((await all(() => h.say(official, namTraMy, "/done 999 abc"))).map((m) => m.text)).toEqual([
+      "Không tìm thấy việc #999.",
+    ]);
     expect((await all(() => h.say(official, namTraMy, "/done"))).map((m) => m.text)[0]).toContain("Cú pháp: /done");
     expect((await all(() => h.say(official, namTraMy, `/xong ${anTask} đã nộp`))).map((m) => m.text)).toEqual([
       "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã nộp.",
@@ -109,7 +141,12 @@ describeEachDatabase("tasks by command", (provider) => {
     const sent = await all(() => h.say(official2, namTraMy, `/done ${id} đã gửi báo cáo`));
     const next = await h.db.db.task.findFirstOrThrow({ where: { seriesId: id, id: { not: id } } });
     // 3/1/2027 is a Sunday: the next one is due on Monday 4/1/2027
-    expect(next).toMatchObject({ dueDate: "2027-01-04", status: "OPEN", recurrence: "monthly:3", title: "Báo cáo tháng" });
+    expect(next).toMatchObject({
+      dueDate: "2027-01-04",
+      status: "OPEN",
+      recurrence: "monthly:3",
+      title: "Báo cáo tháng",
+    });
     expect(sent.map((m) => [m.chat_id, m.text.split("\n")[0]])).toEqual([
       [namTraMy.id, "✅ Đã ghi nhận: «Báo cáo tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã gửi báo cáo."],
       [namTraMy.id, `📌 <b>Việc mới #${next.id}</b>: <b>Báo cáo tháng</b>`],
@@ -118,7 +155,12 @@ describeEachDatabase("tasks by command", (provider) => {
   });
 
   it("/tasks lists the asker's or the unit's open tasks; /overdue the worst first", async () => {
-    const [a, b, d, c] = [await taskId("Nộp báo cáo"), await taskId("Hoàn thiện"), await taskId("Báo cáo vướng mắc"), await taskId("Phê duyệt")];
+    const [a, b, d, c] = [
+      await taskId("Nộp báo cáo"),
+      await taskId("Hoàn thiện"),
+      await taskId("Báo cáo vướng mắc"),
+      await taskId("Phê duyệt"),
+    ];
     const [unit] = await all(() => h.say(chairman, namTraMy, "/tasks"));
     expect(unit!.text).toBe(
       [
@@ -130,7 +172,10 @@ describeEachDatabase("tasks by command", (provider) => {
     );
     const mine = await all(() => h.say(official, privateChat(DEMO.official), "/viec"));
     expect(mine.map((m) => [m.chat_id, m.text])).toEqual([
-      [DEMO.official.id, `<b>Việc đang mở của đồng chí</b> (1)\n#${a} · Nộp báo cáo tiến độ giải ngân tháng · hạn 26/11/2026 · Đang thực hiện trong hạn`],
+      [
+        DEMO.official.id,
+        `<b>Việc đang mở của đồng chí</b> (1)\n#${a} · Nộp báo cáo tiến độ giải ngân tháng · hạn 26/11/2026 · Đang thực hiện trong hạn`,
+      ],
     ]);
     const [province] = await all(() => h.say(secretariat, secretariatGroup, "/overdue"));
     expect(province!.text).toBe(
@@ -157,7 +202,10 @@ describeEachDatabase("tasks by command", (provider) => {
     const kb = reminder.reply_markup as Keyboard;
     expect(kb.inline_keyboard.map((row) => row.map((b) => [b.text, b.callback_data]))).toEqual([
       [["✅ Đã xong", `done:${id}`]],
-      [["⏰ 1 giờ", `snz:1h:${id}`], ["⏰ Sáng mai", `snz:am:${id}`]],
+      [
+        ["⏰ 1 giờ", `snz:1h:${id}`],
+        ["⏰ Sáng mai", `snz:am:${id}`],
+      ],
       [["⏰ Ngày làm việc tiếp theo", `snz:wd:${id}`]],
       [["⚠️ Vướng mắc", `obs:${id}`]],
     ]);
@@ -168,12 +216,17 @@ describeEachDatabase("tasks by command", (provider) => {
     // someone else may not snooze it
     const refused = await all(() => h.press(official2, namTraMy, groupReminder.message_id, `snz:1h:${id}`));
     expect(refused.map((m) => [m.chat_id, m.text])).toEqual([]);
-    expect(h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)?.payload.text).toContain("Chỉ cán bộ phụ trách");
+    expect(h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)?.payload.text).toContain(
+      "Chỉ cán bộ phụ trách",
+    );
 
     h.clock.set(at(8, 5));
     const snoozed = await all(() => h.press(official, privateChat(DEMO.official), reminder.message_id, `snz:1h:${id}`));
     expect(snoozed.map((m) => [m.chat_id, m.text])).toEqual([
-      [DEMO.official.id, "⏰ Đã hẹn: dondoc sẽ nhắc lại việc «Nộp báo cáo tiến độ giải ngân tháng» lúc 09:05 ngày 24/11/2026 (hạn 26/11/2026)."],
+      [
+        DEMO.official.id,
+        "⏰ Đã hẹn: dondoc sẽ nhắc lại việc «Nộp báo cáo tiến độ giải ngân tháng» lúc 09:05 ngày 24/11/2026 (hạn 26/11/2026).",
+      ],
     ]);
     h.clock.set(at(9, 0));
     expect(await all(() => h.deadlineCheck())).toHaveLength(0);
@@ -191,7 +244,10 @@ describeEachDatabase("tasks by command", (provider) => {
     const overdueId = await taskId("Hoàn thiện");
     const pressed = await all(() => h.press(chairman, namTraMy, groupReminder.message_id, `snz:wd:${overdueId}`));
     expect(pressed.map((m) => [m.chat_id, m.text])).toEqual([
-      [namTraMy.id, "⏰ Lưu ý: việc «Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp» đến hạn ngày 23/11/2026; nhắc lại lúc 08:00 ngày 26/11/2026, sau hạn."],
+      [
+        namTraMy.id,
+        "⏰ Lưu ý: việc «Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp» đến hạn ngày 23/11/2026; nhắc lại lúc 08:00 ngày 26/11/2026, sau hạn.",
+      ],
     ]);
     // "tomorrow morning" on a Friday is Monday's office start
     h.clock.set(at(10, 0, "2026-11-27"));
@@ -206,14 +262,22 @@ describeEachDatabase("tasks by command", (provider) => {
     const id = await taskId("Nộp báo cáo");
     const asked = await all(() => h.press(official, privateChat(DEMO.official), reminder.message_id, `obs:${id}`));
     expect(asked.map((m) => [m.chat_id, m.text])).toEqual([
-      [DEMO.official.id, "⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «Nộp báo cáo tiến độ giải ngân tháng»."],
+      [
+        DEMO.official.id,
+        "⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «Nộp báo cáo tiến độ giải ngân tháng».",
+      ],
     ]);
     h.clock.set(at(8, 10));
-    const recorded = await all(() => h.say(official, privateChat(DEMO.official), "Chưa có số liệu của xã Trà Mai <gấp>", asked[0]!.message_id));
+    const recorded = await all(() =>
+      h.say(official, privateChat(DEMO.official), "Chưa có số liệu của xã Trà Mai <gấp>", asked[0]!.message_id),
+    );
     const obstacle = await h.db.db.obstacle.findFirstOrThrow();
     expect(obstacle).toMatchObject({ taskId: id, reason: "Chưa có số liệu của xã Trà Mai <gấp>", status: "OPEN" });
     expect(recorded.map((m) => [m.chat_id, m.text])).toEqual([
-      [DEMO.official.id, `Đã ghi nhận vướng mắc #${obstacle.id} của việc «Nộp báo cáo tiến độ giải ngân tháng» và báo Văn phòng điều phối.`],
+      [
+        DEMO.official.id,
+        `Đã ghi nhận vướng mắc #${obstacle.id} của việc «Nộp báo cáo tiến độ giải ngân tháng» và báo Văn phòng điều phối.`,
+      ],
       [
         secretariatGroup.id,
         [

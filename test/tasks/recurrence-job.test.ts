@@ -19,11 +19,21 @@ describeEachDatabase("recurrence job", (provider) => {
   });
 
   const series = async (seriesId: number) =>
-    h.db.db.task.findMany({ where: { seriesId }, orderBy: { dueDate: "asc" }, select: { id: true, dueDate: true, status: true } });
+    h.db.db.task.findMany({
+      where: { seriesId },
+      orderBy: { dueDate: "asc" },
+      select: { id: true, dueDate: true, status: true },
+    });
 
   it("makes the next task once the latest one is past due, once per due date, and stops with a cancelled series", async () => {
     h.clock.set(at(9, 0));
-    await collect(h, () => h.say(secretariat, privateChat(DEMO.secretariat), "/giao Nam Trà My | NTM | An | 03/12/2026 | Báo cáo tháng | hằng tháng ngày 3"));
+    await collect(h, () =>
+      h.say(
+        secretariat,
+        privateChat(DEMO.secretariat),
+        "/giao Nam Trà My | NTM | An | 03/12/2026 | Báo cáo tháng | hằng tháng ngày 3",
+      ),
+    );
     const first = await h.db.db.task.findFirstOrThrow({ where: { title: "Báo cáo tháng" } });
     expect(first.seriesId).toBe(first.id);
 
@@ -42,8 +52,14 @@ describeEachDatabase("recurrence job", (provider) => {
       expect(m.text).toContain("Hạn: 04/01/2027 · lặp lại hằng tháng ngày 3");
       expect(m.text).toContain("Giao bởi: đồng chí Trần Thị Thu.");
     }
-    const audit = await h.db.db.auditLog.findFirstOrThrow({ where: { action: "task.recur", entityId: String(next!.id) } });
-    expect(JSON.parse(audit.after)).toMatchObject({ seriesId: first.id, dueDate: "2027-01-04", previousTaskId: first.id });
+    const audit = await h.db.db.auditLog.findFirstOrThrow({
+      where: { action: "task.recur", entityId: String(next!.id) },
+    });
+    expect(JSON.parse(audit.after)).toMatchObject({
+      seriesId: first.id,
+      dueDate: "2027-01-04",
+      previousTaskId: first.id,
+    });
 
     // idempotent: again the same day, later, and after a restart (catch-up)
     expect(await runJob(h, "recurrence", at(10, 0, "2026-12-04"))).toEqual([]);

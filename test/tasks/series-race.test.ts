@@ -44,18 +44,29 @@ describeEachDatabase("next occurrence of a series under races", (provider) => {
   });
 
   async function newSeries(title: string) {
-    await collect(h, () => h.say(secretariat, privateChat(DEMO.secretariat), `/giao Nam Trà My | NTM | An | 03/12/2026 | ${title} | hằng tháng ngày 3`));
+    await collect(h, () =>
+      h.say(
+        secretariat,
+        privateChat(DEMO.secretariat),
+        `/giao Nam Trà My | NTM | An | 03/12/2026 | ${title} | hằng tháng ngày 3`,
+      ),
+    );
     const first = await h.db.db.task.findFirstOrThrow({ where: { title } });
     expect(first.seriesId).toBe(first.id);
     return first;
   }
   const series = (seriesId: number) =>
-    h.db.db.task.findMany({ where: { seriesId }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, dueDate: true, status: true } });
+    h.db.db.task.findMany({
+      where: { seriesId },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      select: { id: true, dueDate: true, status: true },
+    });
   const announcements = (taskId: number) => h.db.db.outboxMessage.count({ where: { taskId, kind: "task.assigned" } });
 
   it("completions racing recurrence runs (this app's and another pool's) make exactly one next task per series", async () => {
     const firsts = [];
-    for (const title of ["Báo cáo tháng A", "Báo cáo tháng B", "Báo cáo tháng C", "Báo cáo tháng D"]) firsts.push(await newSeries(title));
+    for (const title of ["Báo cáo tháng A", "Báo cáo tháng B", "Báo cáo tháng C", "Báo cáo tháng D"])
+      firsts.push(await newSeries(title));
     h.clock.set(AFTER_DUE);
     const other = createRecurrenceService({ db: h.db.db, messages: catalogue });
     const sentBefore = h.emulator.sent.length;
@@ -70,7 +81,9 @@ describeEachDatabase("next occurrence of a series under races", (provider) => {
     for (const f of firsts) {
       expect((await h.db.db.task.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("DONE");
     }
-    const replies = h.emulator.sent.slice(sentBefore).filter((m) => m.chat_id === DEMO.official.id && m.text.startsWith("✅ Đã ghi nhận"));
+    const replies = h.emulator.sent
+      .slice(sentBefore)
+      .filter((m) => m.chat_id === DEMO.official.id && m.text.startsWith("✅ Đã ghi nhận"));
     expect(replies).toHaveLength(firsts.length);
     for (const f of firsts) {
       const s = await series(f.id);

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { createServices } from "../../src/services.ts";
-import type { createTaskImport} from "../../src/features/tasks/task-import.ts";
+import type { createTaskImport } from "../../src/features/tasks/task-import.ts";
 import { readTaskFile } from "../../src/features/tasks/task-import.ts";
 import { createConfig } from "../../src/config.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
@@ -22,7 +22,11 @@ const dir = mkdtempSync(join(tmpdir(), "dondoc-tasks-"));
 const run = promisify(execFile);
 
 async function counts(t: TestDatabase) {
-  const [tasks, outbox, audit] = await Promise.all([t.db.task.count(), t.db.outboxMessage.count(), t.db.auditLog.count()]);
+  const [tasks, outbox, audit] = await Promise.all([
+    t.db.task.count(),
+    t.db.outboxMessage.count(),
+    t.db.auditLog.count(),
+  ]);
   return { tasks, outbox, audit };
 }
 
@@ -81,7 +85,16 @@ describeEachDatabase("task import", (provider) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Giao việc");
     ws.addRow(HEADER.split(","));
-    ws.addRow(["Nam Trà My", "NTM", "Nguyễn Văn An", new Date(Date.UTC(2026, 11, 10)), "Báo cáo tháng", "", "", "hằng tháng ngày 10"]);
+    ws.addRow([
+      "Nam Trà My",
+      "NTM",
+      "Nguyễn Văn An",
+      new Date(Date.UTC(2026, 11, 10)),
+      "Báo cáo tháng",
+      "",
+      "",
+      "hằng tháng ngày 10",
+    ]);
     ws.addRow(["Bắc Trà My", "DTTS", "Nguyễn Văn An", "15/12/2026", "Việc sai đơn vị", "", "", ""]);
     ws.addRow(["Nam Trà My", "", "Trần Văn Bình", "", "Việc không hạn", "", "", ""]);
     const file = join(dir, `mixed-${provider}.xlsx`);
@@ -100,9 +113,9 @@ describeEachDatabase("task import", (provider) => {
     sheet.addRow(ws.getRow(2).values as ExcelJS.CellValue[]);
     await good.xlsx.writeFile(file);
     const ok = await importer.parse(await readTaskFile(file), { now });
-    expect(ok.ok && ok.rows.map((r) => [r.row, r.unitName, r.responsibleName, r.dueDate, r.recurrence, r.programmeCode])).toEqual([
-      [2, "Nam Trà My", "Nguyễn Văn An", "2026-12-10", "monthly:10", "NTM"],
-    ]);
+    expect(
+      ok.ok && ok.rows.map((r) => [r.row, r.unitName, r.responsibleName, r.dueDate, r.recurrence, r.programmeCode]),
+    ).toEqual([[2, "Nam Trà My", "Nguyễn Văn An", "2026-12-10", "monthly:10", "NTM"]]);
   });
 
   it("a good CSV applies all rows in one go: tasks, audit entries and the announcements /giao writes", async () => {
@@ -128,7 +141,12 @@ describeEachDatabase("task import", (provider) => {
     expect(after.tasks - before.tasks).toBe(2);
     expect(await t.db.auditLog.count({ where: { action: "task.import" } })).toBe(2);
     const first = await t.db.task.findUniqueOrThrow({ where: { id: views[0]!.taskId } });
-    expect(first).toMatchObject({ project: "Đường vào xã Trà Mai", docRef: "1600/UBND-KTTH", seriesId: null, createdById: null });
+    expect(first).toMatchObject({
+      project: "Đường vào xã Trà Mai",
+      docRef: "1600/UBND-KTTH",
+      seriesId: null,
+      createdById: null,
+    });
     const second = await t.db.task.findUniqueOrThrow({ where: { id: views[1]!.taskId } });
     expect(second).toMatchObject({ recurrence: "monthly:5", seriesId: second.id });
     // announcements: each unit's group and the officials' private chats, in /giao's words
@@ -183,7 +201,10 @@ describe("npm run cli -- tasks", () => {
         ],
         { env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" } },
       );
-      const task = await t.db.task.findFirstOrThrow({ where: { title: "Báo cáo giải ngân tháng" }, include: { responsible: true } });
+      const task = await t.db.task.findFirstOrThrow({
+        where: { title: "Báo cáo giải ngân tháng" },
+        include: { responsible: true },
+      });
       expect(stdout).toBe(
         `Đã giao việc / assigned:\n  #${task.id} · Nam Trà My · Trần Văn Bình · hạn 05/01/2099 · Báo cáo giải ngân tháng · lặp lại hằng tháng\n`,
       );
