@@ -1,5 +1,5 @@
 // Who is who: officials and their roles, chats and the units they are bound to, name lookups.
-import type { Db } from "../../platform/db/client.ts";
+import { sql, type Db } from "../../platform/db/client.ts";
 import type { Role } from "../../platform/db/client.ts";
 import { foldVietnamese, matchByName } from "../../domain/text.ts";
 import { UserError } from "../../platform/errors.ts";
@@ -41,37 +41,68 @@ export async function findActiveUnit(db: Db, query: string): Promise<UnitRef> {
   throw new UserError("unitNotFound", { query });
 }
 
+/** Raw rows: integers may come back as bigint, booleans as 0/1 and dates as text on SQLite. */
+type RawInt = number | bigint;
+interface ActorRow {
+  id: RawInt;
+  fullName: string;
+  language: string;
+  unitId: RawInt | null;
+  active: unknown;
+  role: Role | null;
+  roleUnitId: RawInt | null;
+  validFrom: Date | string | null;
+  validTo: Date | string | null;
+}
+interface ChatRow {
+  id: RawInt;
+  unitId: RawInt | null;
+  isSecretariat: unknown;
+  status: string;
+  unitName: string | null;
+}
+
 export const SECRETARIAT_ALIASES = ["vpdp", "van phong dieu phoi", "secretariat"];
 
 export function createRegistry({ db }: { db: Db }) {
   /** Who is this Telegram user: null when unknown or inactive; only the roles valid at `now`. */
+  // The two look-ups below run for every update: each is one raw statement (a join), not Prisma's model
+  // API, which costs several times more per query for rows this small (docs/decisions/007-simple-reads.md).
   async function actorByTelegramId(telegramUserId: bigint, now: Date): Promise<Actor | null> {
-    const o = await db.official.findUnique({
-      where: { telegramUserId },
-      include: { roles: { orderBy: { id: "asc" } } },
-    });
-    if (!o?.active) return null;
+    const rows = await db.$queryRaw<ActorRow[]>(sql`
+      SELECT o."id", o."fullName", o."language", o."unitId", o."active",
+             r."role", r."unitId" AS "roleUnitId", r."validFrom", r."validTo"
+      FROM "Official" o LEFT JOIN "RoleAssignment" r ON r."officialId" = o."id"
+      WHERE o."telegramUserId" = ${telegramUserId}
+      ORDER BY r."id"`);
+    const o = rows[0];
+    if (!o || !truthy(o.active)) return null;
+    const valid = (r: ActorRow) =>
+      r.role !== null && new Date(r.validFrom!) <= now && (r.validTo === null || new Date(r.validTo) > now);
     return {
-      officialId: o.id,
+      officialId: Number(o.id),
       fullName: o.fullName,
       language: o.language,
-      unitId: o.unitId,
-      roles: o.roles
-        .filter((r) => r.validFrom <= now && (r.validTo === null || r.validTo > now))
-        .map((r) => ({ role: r.role, unitId: r.unitId })),
+      unitId: o.unitId === null ? null : Number(o.unitId),
+      roles: rows
+        .filter(valid)
+        .map((r) => ({ role: r.role!, unitId: r.roleUnitId === null ? null : Number(r.roleUnitId) })),
     };
   }
 
   /** Which chat is this: null when unknown or no longer active (the bot may not speak there). */
   async function chatByTelegramId(telegramChatId: bigint): Promise<ChatInfo | null> {
-    const c = await db.chat.findUnique({ where: { telegramChatId }, include: { unit: { select: { name: true } } } });
+    const [c] = await db.$queryRaw<ChatRow[]>(sql`
+      SELECT c."id", c."unitId", c."isSecretariat", c."status", u."name" AS "unitName"
+      FROM "Chat" c LEFT JOIN "Unit" u ON u."id" = c."unitId"
+      WHERE c."telegramChatId" = ${telegramChatId}`);
     if (!c || c.status !== "ACTIVE") return null;
     return {
-      id: c.id,
+      id: Number(c.id),
       telegramChatId,
-      unitId: c.unitId,
-      unitName: c.unit?.name ?? null,
-      isSecretariat: c.isSecretariat,
+      unitId: c.unitId === null ? null : Number(c.unitId),
+      unitName: c.unitName,
+      isSecretariat: truthy(c.isSecretariat),
     };
   }
 
