@@ -13,7 +13,6 @@ import { formatPercentBp } from "../src/domain/money.ts";
 import { catalogue } from "../src/i18n/index.ts";
 import { userErrorText } from "../src/i18n/errors.ts";
 import { UserError } from "../src/platform/errors.ts";
-import { DisbursementRefusal } from "../src/features/disbursement/disbursement.ts";
 
 const HELP = `dondoc — sổ đăng ký cán bộ / registry command line
 
@@ -384,11 +383,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv, createServices({ db, config }), out);
   } catch (error) {
-    if (error instanceof UserError || error instanceof DisbursementRefusal) {
-      const t = catalogue("vi");
-      const html =
-        error instanceof UserError ? userErrorText(t, error) : t.disbursement.refusal(error.code, error.params);
-      process.stderr.write(`Lỗi: ${plainText(html)}\n`);
+    if (error instanceof UserError) {
+      process.stderr.write(`Lỗi: ${plainText(userErrorText(catalogue("vi"), error))}\n`);
       return 1;
     }
     if (error instanceof CliInputError || error instanceof RegistryInputError || error instanceof TaskFileError) {

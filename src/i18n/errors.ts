@@ -1,37 +1,24 @@
 // An expected problem (a UserError) as one line of the asker's catalogue.
 import type { Catalogue } from "./index.ts";
-import { taskErrorText } from "../features/tasks/messages.ts";
-import { followupErrorText } from "../features/followup/messages.ts";
+import type { RefusalEntries } from "../features/refusals.ts";
 import type { UserError } from "../platform/errors.ts";
 
+/** The catalogue part of each refusal section (src/features/refusals.ts); the types keep both in step. */
+const sections = (t: Catalogue): RefusalEntries => ({
+  common: t.errors,
+  done: t.done,
+  onboarding: t.onboarding,
+  tasks: t.tasks.errors,
+  followup: t.followup.errors,
+  disbursement: t.disbursement.errors,
+});
+
 export function userErrorText(t: Catalogue, e: UserError): string {
-  const p = e.params as { query: string; names: string[]; title: string; on: string };
-  switch (e.code) {
-    case "notRegistered":
-      return t.errors.notRegistered;
-    case "chatNotBound":
-      return t.errors.chatNotBound;
-    case "unitNotFound":
-      return t.errors.unitNotFound(p.query);
-    case "unitAmbiguous":
-      return t.errors.unitAmbiguous(p.query, p.names);
-    case "notAReminder":
-      return t.done.notAReminder;
-    case "notAllowed":
-      return t.done.notAllowed;
-    case "taskGone":
-      return t.done.taskGone;
-    case "alreadyDone":
-      return t.done.alreadyDone(p.title, p.on);
-    case "task":
-      return taskErrorText(t, e.params);
-    case "officialNotFound":
-      return t.onboarding.officialNotFound(p.query);
-    case "officialAmbiguous":
-      return t.onboarding.officialAmbiguous(p.query, p.names);
-    case "officialInactive":
-      return t.onboarding.officialInactive(String(e.params.name ?? ""));
-    case "followup":
-      return followupErrorText(t, e.params);
-  }
+  const { section, key, args } = e.refusal;
+  const part = sections(t)[section as keyof RefusalEntries] as Record<string, unknown> | undefined;
+  const entry = part?.[key];
+  if (typeof entry === "function") return (entry as (...a: readonly unknown[]) => string)(...args);
+  if (typeof entry === "string") return entry;
+  // a refusal is type-checked where it is made: reaching this means the catalogue lost an entry
+  throw new Error(`no catalogue entry for the refusal ${section}.${key}`);
 }

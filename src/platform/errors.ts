@@ -1,27 +1,20 @@
-// Expected problems: a service throws one of these and the bot turns it into one catalogue line.
-export type UserErrorCode =
-  | "notRegistered"
-  | "chatNotBound"
-  | "unitNotFound"
-  | "unitAmbiguous"
-  | "notAReminder"
-  | "notAllowed"
-  | "taskGone"
-  | "alreadyDone"
-  // tasks by command (/giao, /done, snooze, obstacle): params { key: keyof tasksVi.errors, args }
-  | "task"
-  | "officialNotFound"
-  | "officialAmbiguous"
-  | "officialInactive"
-  // meetings, written requests (/hop, /yeucau, /traloi, /trunguong): params { key: keyof followupVi.errors, args }
-  | "followup";
+// Expected problems: a service throws a UserError and the bot turns it into one catalogue line.
+
+/**
+ * An expected refusal: which catalogue section renders it, which of its entries, and that entry's
+ * arguments. Built only through the typed constructor `refusal` (src/features/refusals.ts), which checks the
+ * key and the arguments against the catalogue; rendered by src/i18n/errors.ts. The platform knows no
+ * catalogue, so here the three fields are plain.
+ */
+export interface RefusalData {
+  section: string;
+  key: string;
+  args: readonly unknown[];
+}
 
 export class UserError extends Error {
-  constructor(
-    readonly code: UserErrorCode,
-    readonly params: Record<string, unknown> = {},
-  ) {
-    super(code);
+  constructor(readonly refusal: RefusalData) {
+    super(`${refusal.section}.${refusal.key}`);
     this.name = "UserError";
   }
 }

@@ -228,7 +228,7 @@ describeEachDatabase("disbursement", (provider) => {
         ],
         now: h.clock.now(),
       }),
-    ).rejects.toMatchObject({ code: "milestones" });
+    ).rejects.toMatchObject({ refusal: { section: "disbursement", key: "milestones" } });
     expect(await h.db.db.milestone.count({ where: { unitId: unit.id } })).toBe(2);
     expect(await h.db.db.auditLog.count({ where: { entity: "Milestone" } })).toBe(1);
   });
@@ -241,6 +241,8 @@ describeEachDatabase("disbursement", (provider) => {
     // NTM plan 92,3 tỷ: 100 tỷ is within 10 %, 102 tỷ is not
     const ok = await service.report({ ...base, args: "NTM 100 tỷ" });
     expect(catalogue("vi").disbursement.reported(ok)).toContain("đạt 108,3% kế hoạch 92,3 tỷ");
-    await expect(service.report({ ...base, args: "NTM 102 tỷ" })).rejects.toMatchObject({ code: "overPlan" });
+    await expect(service.report({ ...base, args: "NTM 102 tỷ" })).rejects.toMatchObject({
+      refusal: { section: "disbursement", key: "overPlan" },
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createErrorBoundary, NotHandled } from "../../src/platform/telegram/errors.ts";
 import { createLogger } from "../../src/platform/logger.ts";
-import { UserError } from "../../src/platform/errors.ts";
+import { refusal } from "../../src/features/refusals.ts";
 import { isDatabaseUnavailable } from "../../src/platform/db/unavailable.ts";
 import type { BotContext } from "../../src/platform/telegram/context.ts";
 
@@ -31,7 +31,7 @@ describe("the error boundary", () => {
 
   it("answers an expected problem with its line, and survives a reply that cannot be sent", async () => {
     const { ctx, sent } = fakeContext();
-    await boundary(new UserError("notRegistered"), ctx);
+    await boundary(refusal("common", "notRegistered"), ctx);
     expect(sent[0]).toContain("chưa có trong danh sách cán bộ");
     await expect(boundary(new Error("x"), fakeContext({ failSend: true }).ctx)).resolves.toBeUndefined();
   });
@@ -53,7 +53,7 @@ describe("the error boundary", () => {
     }
     for (const error of [
       new TypeError("Cannot read properties of undefined"),
-      new UserError("chatNotBound"),
+      refusal("common", "chatNotBound"),
       Object.assign(new Error("Unique constraint failed"), { code: "P2002" }),
     ]) {
       expect(isDatabaseUnavailable(error)).toBe(false);

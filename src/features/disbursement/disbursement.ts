@@ -1,6 +1,6 @@
 // Disbursement tracking: cumulative disbursement reports (/report), "cannot meet" reports (R4), the
 // reallocation overview and decisions (R3) and per-year milestones. Money is bigint VND, rates basis points.
-// Expected refusals are DisbursementRefusal (rendered by the bot from the disbursement catalogue); every
+// Expected refusals are thrown with refuse() (src/features/refusals.ts, worded in the catalogue's errors); every
 // write runs in one transaction with its audit entry and the update's dedupe record. The parts live in
 // ./disbursement/; this file composes them into the service.
 import type { Db } from "../../platform/db/client.ts";
@@ -13,7 +13,6 @@ import { recordReport } from "./report.ts";
 import type { CommandInput } from "./views.ts";
 
 export { leadingAmount, splitAmount, splitQualifiers, type Qualifiers } from "./arguments.ts";
-export { DisbursementRefusal, type RefusalCode, type RefusalParams } from "./refusals.ts";
 export type {
   CannotMeetView,
   CommandInput,

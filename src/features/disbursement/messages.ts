@@ -4,15 +4,7 @@ import { formatDmy } from "../../domain/dates.ts";
 import { formatBillions, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
-import type {
-  CannotMeetView,
-  DecisionView,
-  ReallocationRow,
-  ReallocationView,
-  RefusalCode,
-  RefusalParams,
-  ReportView,
-} from "./disbursement.ts";
+import type { CannotMeetView, DecisionView, ReallocationRow, ReallocationView, ReportView } from "./disbursement.ts";
 
 const SOURCE_VI: Record<string, string> = { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" };
 const KIND_VI: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
@@ -114,40 +106,36 @@ export const disbursementVi = {
     bp === null ? "Bình quân toàn tỉnh: chưa có kế hoạch vốn." : `Bình quân toàn tỉnh: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ dưới bình quân",
 
-  refusal: (code: RefusalCode, p: RefusalParams): string => {
-    switch (code) {
-      case "usage":
-        return "Cú pháp: /report &lt;chương trình&gt; &lt;số tiền&gt; [TW/ĐP ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /report NTM 12,5 tỷ. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.";
-      case "amount":
-        return `Chưa ghi nhận: ${AMOUNT_REASON_VI[p.reason ?? "invalid"] ?? AMOUNT_REASON_VI.invalid}.`;
-      case "programmeNotFound":
-        return `Chưa ghi nhận: không tìm thấy chương trình «${h(p.query ?? "")}» (NTM, GNBV, DTTS).`;
-      case "programmeAmbiguous":
-        return `Chưa ghi nhận: «${h(p.query ?? "")}» trùng với nhiều chương trình: ${(p.names ?? []).map(h).join(", ")}. Đề nghị ghi rõ hơn.`;
-      case "noPlan":
-        return `Chưa ghi nhận: ${h(p.unitName ?? "")} chưa có kế hoạch vốn ${h(p.programmeCode ?? "")} năm ${p.year ?? ""} (hoặc của nguồn/loại vốn đã ghi).`;
-      case "overPlan":
-        return (
-          `Chưa ghi nhận: ${tỷ(p.amountVnd ?? 0n)} vượt kế hoạch vốn ${tỷ(p.planVnd ?? 0n)}` +
-          (p.marginPercent ? ` quá ${p.marginPercent}%` : "") +
-          ". Đề nghị kiểm tra lại số liệu."
-        );
-      case "belowLast":
-        return `Chưa ghi nhận: ${tỷ(p.amountVnd ?? 0n)} thấp hơn số đã báo cáo lần trước ${tỷ(p.lastVnd ?? 0n)} (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.`;
-      case "notResponsible":
-        return `Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình ${h(p.programmeCode ?? "")} của ${h(p.unitName ?? "")}.`;
-      case "unitRequired":
-        return "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.";
-      case "futureDate":
-        return "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.";
-      case "sameUnit":
-        return "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.";
-      case "reasonRequired":
-        return "Chưa ghi nhận: đề nghị ghi lý do (và dự án, trước dấu «:»), ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.";
-      case "milestones":
-        return "Mốc giải ngân không hợp lệ: ngày phải thuộc năm kế hoạch, tăng dần, tỷ lệ từ 0% đến 100% và không giảm.";
-    }
+  // expected refusals of the disbursement commands (src/features/refusals.ts: refusal("disbursement", …))
+  errors: {
+    usage:
+      "Cú pháp: /report &lt;chương trình&gt; &lt;số tiền&gt; [TW/ĐP ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /report NTM 12,5 tỷ. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.",
+    amount: (p: { reason: string }) =>
+      `Chưa ghi nhận: ${AMOUNT_REASON_VI[p.reason ?? "invalid"] ?? AMOUNT_REASON_VI.invalid}.`,
+    programmeNotFound: (p: { query: string }) =>
+      `Chưa ghi nhận: không tìm thấy chương trình «${h(p.query ?? "")}» (NTM, GNBV, DTTS).`,
+    programmeAmbiguous: (p: { query: string; names: string[] }) =>
+      `Chưa ghi nhận: «${h(p.query ?? "")}» trùng với nhiều chương trình: ${(p.names ?? []).map(h).join(", ")}. Đề nghị ghi rõ hơn.`,
+    noPlan: (p: { programmeCode: string; unitName: string; year: number }) =>
+      `Chưa ghi nhận: ${h(p.unitName ?? "")} chưa có kế hoạch vốn ${h(p.programmeCode ?? "")} năm ${p.year ?? ""} (hoặc của nguồn/loại vốn đã ghi).`,
+    overPlan: (p: { amountVnd: bigint; planVnd: bigint; marginPercent: number }) =>
+      `Chưa ghi nhận: ${tỷ(p.amountVnd ?? 0n)} vượt kế hoạch vốn ${tỷ(p.planVnd ?? 0n)}` +
+      (p.marginPercent ? ` quá ${p.marginPercent}%` : "") +
+      ". Đề nghị kiểm tra lại số liệu.",
+    belowLast: (p: { amountVnd: bigint; lastVnd: bigint }) =>
+      `Chưa ghi nhận: ${tỷ(p.amountVnd ?? 0n)} thấp hơn số đã báo cáo lần trước ${tỷ(p.lastVnd ?? 0n)} (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.`,
+    notResponsible: (p: { unitName: string; programmeCode: string }) =>
+      `Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình ${h(p.programmeCode ?? "")} của ${h(p.unitName ?? "")}.`,
+    unitRequired:
+      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
+    futureDate: "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.",
+    sameUnit: "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.",
+    reasonRequired:
+      "Chưa ghi nhận: đề nghị ghi lý do (và dự án, trước dấu «:»), ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.",
+    milestones:
+      "Mốc giải ngân không hợp lệ: ngày phải thuộc năm kế hoạch, tăng dần, tỷ lệ từ 0% đến 100% và không giảm.",
   },
+
   usageCannotMeet:
     "Cú pháp: /khongdat &lt;chương trình&gt; &lt;số tiền&gt; [dự án:] &lt;lý do&gt; — ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.",
   usageDecision:
@@ -211,40 +199,31 @@ export const disbursementEn: typeof disbursementVi = {
     bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ below average",
 
-  refusal: (code, p) => {
-    switch (code) {
-      case "usage":
-        return "Usage: /report &lt;programme&gt; &lt;amount&gt; [TW/ĐP ĐTPT/SN] [date dd/mm/yyyy] [sửa] — e.g. /report NTM 12,5 tỷ. The coordination office puts the unit's name first.";
-      case "amount":
-        return `Not recorded: ${AMOUNT_REASON_EN[p.reason ?? "invalid"] ?? AMOUNT_REASON_EN.invalid}.`;
-      case "programmeNotFound":
-        return `Not recorded: no programme «${h(p.query ?? "")}» (NTM, GNBV, DTTS).`;
-      case "programmeAmbiguous":
-        return `Not recorded: «${h(p.query ?? "")}» matches several programmes: ${(p.names ?? []).map(h).join(", ")}.`;
-      case "noPlan":
-        return `Not recorded: ${h(p.unitName ?? "")} has no ${h(p.programmeCode ?? "")} capital plan for ${p.year ?? ""} (or for that source/kind).`;
-      case "overPlan":
-        return (
-          `Not recorded: ${bn(p.amountVnd ?? 0n)} exceeds the ${bn(p.planVnd ?? 0n)} plan` +
-          (p.marginPercent ? ` by more than ${p.marginPercent}%` : "") +
-          ". Please check the figure."
-        );
-      case "belowLast":
-        return `Not recorded: ${bn(p.amountVnd ?? 0n)} is below the last reported ${bn(p.lastVnd ?? 0n)} (cumulative). To correct downwards, add «sửa» at the end.`;
-      case "notResponsible":
-        return `Not recorded: you are not responsible for ${h(p.programmeCode ?? "")} in ${h(p.unitName ?? "")}.`;
-      case "unitRequired":
-        return "Not recorded: put the unit's name before the programme, e.g. /report Nam Trà My NTM 12,5 tỷ.";
-      case "futureDate":
-        return "Not recorded: the report date cannot be after today.";
-      case "sameUnit":
-        return "Not recorded: the giving and receiving units must differ.";
-      case "reasonRequired":
-        return "Not recorded: give the reason (projects before «:»), e.g. /khongdat NTM 5 tỷ Road DH2: land clearance pending.";
-      case "milestones":
-        return "Invalid milestones: dates within the plan year, increasing, targets 0–100% never decreasing.";
-    }
+  errors: {
+    usage:
+      "Usage: /report &lt;programme&gt; &lt;amount&gt; [TW/ĐP ĐTPT/SN] [date dd/mm/yyyy] [sửa] — e.g. /report NTM 12,5 tỷ. The coordination office puts the unit's name first.",
+    amount: (p) => `Not recorded: ${AMOUNT_REASON_EN[p.reason ?? "invalid"] ?? AMOUNT_REASON_EN.invalid}.`,
+    programmeNotFound: (p) => `Not recorded: no programme «${h(p.query ?? "")}» (NTM, GNBV, DTTS).`,
+    programmeAmbiguous: (p) =>
+      `Not recorded: «${h(p.query ?? "")}» matches several programmes: ${(p.names ?? []).map(h).join(", ")}.`,
+    noPlan: (p) =>
+      `Not recorded: ${h(p.unitName ?? "")} has no ${h(p.programmeCode ?? "")} capital plan for ${p.year ?? ""} (or for that source/kind).`,
+    overPlan: (p) =>
+      `Not recorded: ${bn(p.amountVnd ?? 0n)} exceeds the ${bn(p.planVnd ?? 0n)} plan` +
+      (p.marginPercent ? ` by more than ${p.marginPercent}%` : "") +
+      ". Please check the figure.",
+    belowLast: (p) =>
+      `Not recorded: ${bn(p.amountVnd ?? 0n)} is below the last reported ${bn(p.lastVnd ?? 0n)} (cumulative). To correct downwards, add «sửa» at the end.`,
+    notResponsible: (p) =>
+      `Not recorded: you are not responsible for ${h(p.programmeCode ?? "")} in ${h(p.unitName ?? "")}.`,
+    unitRequired: "Not recorded: put the unit's name before the programme, e.g. /report Nam Trà My NTM 12,5 tỷ.",
+    futureDate: "Not recorded: the report date cannot be after today.",
+    sameUnit: "Not recorded: the giving and receiving units must differ.",
+    reasonRequired:
+      "Not recorded: give the reason (projects before «:»), e.g. /khongdat NTM 5 tỷ Road DH2: land clearance pending.",
+    milestones: "Invalid milestones: dates within the plan year, increasing, targets 0–100% never decreasing.",
   },
+
   usageCannotMeet: "Usage: /khongdat &lt;programme&gt; &lt;amount&gt; [projects:] &lt;reason&gt;",
   usageDecision:
     "Usage: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",

@@ -6,7 +6,7 @@ import { foldVietnamese } from "../../domain/text.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { argWords, leadingAmount } from "./arguments.ts";
 import type { Deps, Unit } from "./lookup.ts";
-import { DisbursementRefusal, refuse } from "./refusals.ts";
+import { refuse } from "./refusals.ts";
 import type { CommandInput, DecisionView, ReallocationRow, ReallocationView } from "./views.ts";
 
 /** R3: each unit × programme projected to 31/12 from its trend; surpluses and needs, largest first. */
@@ -99,7 +99,10 @@ export async function recordDecision({ db, lookup }: Deps, input: CommandInput):
         firstError ??= e;
       }
     }
-    if (!from || !to) throw firstError ?? new DisbursementRefusal("usage");
+    if (!from || !to) {
+      if (firstError) throw firstError;
+      return refuse("usage");
+    }
   }
   if (from.id === to!.id) return refuse("sameUnit");
   const toUnit = to!;

@@ -1,42 +1,13 @@
-// Expected refusals of the disbursement commands, rendered by the bot from the disbursement catalogue.
-export type RefusalCode =
-  | "usage"
-  | "amount"
-  | "programmeNotFound"
-  | "programmeAmbiguous"
-  | "noPlan"
-  | "overPlan"
-  | "belowLast"
-  | "notResponsible"
-  | "unitRequired"
-  | "futureDate"
-  | "sameUnit"
-  | "reasonRequired"
-  | "milestones";
+// Expected refusals of the disbursement commands: thrown as the shared refusal (src/features/refusals.ts),
+// worded in the disbursement catalogue's `errors`.
+import { refusalsOf, type ArgsOf, type RefusalEntries } from "../refusals.ts";
 
-export interface RefusalParams {
-  reason?: string;
-  query?: string;
-  names?: string[];
-  programmeCode?: string;
-  unitName?: string;
-  year?: number;
-  amountVnd?: bigint;
-  planVnd?: bigint;
-  lastVnd?: bigint;
-  marginPercent?: number;
-}
+type Entries = RefusalEntries["disbursement"];
+export type RefusalCode = keyof Entries & string;
 
-export class DisbursementRefusal extends Error {
-  constructor(
-    readonly code: RefusalCode,
-    readonly params: RefusalParams = {},
-  ) {
-    super(code);
-    this.name = "DisbursementRefusal";
-  }
-}
+const disbursementRefusal = refusalsOf("disbursement");
 
-export const refuse = (code: RefusalCode, params: RefusalParams = {}): never => {
-  throw new DisbursementRefusal(code, params);
+/** Throws the refusal: for the parsing helpers that stop at the first problem. */
+export const refuse = <K extends RefusalCode>(code: K, ...args: ArgsOf<Entries[K]>): never => {
+  throw disbursementRefusal(code, ...args);
 };

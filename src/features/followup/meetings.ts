@@ -11,7 +11,7 @@ import type { Messages } from "../../i18n/index.ts";
 import type { MeetingLoggedView } from "./messages.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups } from "./audience.ts";
-import { UserError } from "../../platform/errors.ts";
+import { refusalsOf } from "../refusals.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import { createRegistry, type Actor, type UnitRef } from "../registry/registry.ts";
 
@@ -25,7 +25,7 @@ export interface MeetingDeps {
   messages: Messages<"followup">;
 }
 
-const followupError = (key: string, ...args: unknown[]) => new UserError("followup", { key, args });
+const followupError = refusalsOf("followup");
 
 /** "2026-11" → "2026-10" */
 export function previousMonth(month: string): string {

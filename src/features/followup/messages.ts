@@ -83,10 +83,3 @@ export const followupEn: FollowupCatalogue = {
     notFocal: "Only the focal point of the receiving department (or the secretariat) can log the answer.",
   },
 };
-
-/** The text of a UserError("followup", { key, args }). */
-export function followupErrorText(t: { followup: FollowupCatalogue }, params: Record<string, unknown>): string {
-  const entry = t.followup.errors[params.key as keyof FollowupCatalogue["errors"]] as unknown;
-  if (typeof entry === "function") return (entry as (...a: unknown[]) => string)(...((params.args as unknown[]) ?? []));
-  return typeof entry === "string" ? entry : t.followup.request.usage;
-}

@@ -12,7 +12,7 @@ import type { Messages } from "../../i18n/index.ts";
 import type { RequestReminderView, RequestStatus, RequestView } from "./messages.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups } from "./audience.ts";
-import { UserError } from "../../platform/errors.ts";
+import { refusalsOf } from "../refusals.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../registry/registry.ts";
 
@@ -29,7 +29,7 @@ export interface RequestDeps {
 /** Working days before the due date from which the focal officials are reminded. */
 export const REQUEST_REMIND_BEFORE = 2;
 
-const followupError = (key: string, ...args: unknown[]) => new UserError("followup", { key, args });
+const followupError = refusalsOf("followup");
 
 export type RequestRow = {
   id: number;

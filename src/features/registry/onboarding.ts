@@ -6,7 +6,7 @@ import { matchByName } from "../../domain/text.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { moveChat } from "../../platform/outbox/chat-migration.ts";
-import { UserError } from "../../platform/errors.ts";
+import { refusal } from "../refusals.ts";
 import type { Actor } from "./registry.ts";
 
 /** 192 random bits as base64url: 32 characters of A-Za-z0-9_- (fits Telegram's 64-character start payload). */
@@ -48,15 +48,20 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     const all = await db.official.findMany({ select: { id: true, fullName: true } });
     const m = matchByName(q, all, (o) => [o.fullName]);
     if (m.kind === "many")
-      throw new UserError("officialAmbiguous", { query, names: m.candidates.map((o) => o.fullName) });
-    if (m.kind === "none") throw new UserError("officialNotFound", { query });
+      throw refusal(
+        "onboarding",
+        "officialAmbiguous",
+        query,
+        m.candidates.map((o) => o.fullName),
+      );
+    if (m.kind === "none") throw refusal("onboarding", "officialNotFound", query);
     return db.official.findUniqueOrThrow({ where: { id: m.item.id } });
   }
 
   /** Creates a single-use activation link for an official; only the code's hash is stored. */
   async function createInvite(input: { query: string; actor: Actor; now: Date }) {
     const official = await findOfficial(input.query);
-    if (!official.active) throw new UserError("officialInactive", { name: official.fullName });
+    if (!official.active) throw refusal("onboarding", "officialInactive", official.fullName);
     const code = newInviteCode();
     const expiresAt = new Date(input.now.getTime() + inviteTtlDays * 86_400_000);
     await db.$transaction(async (tx) => {
@@ -176,7 +181,7 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
         where: { telegramChatId: input.telegramChatId },
         include: { unit: true },
       });
-      if (!before || (before.unitId === null && !before.isSecretariat)) throw new UserError("chatNotBound");
+      if (!before || (before.unitId === null && !before.isSecretariat)) throw refusal("common", "chatNotBound");
       const after = await tx.chat.update({
         where: { id: before.id },
         data: { unitId: null, isSecretariat: false, boundAt: null, boundByOfficialId: null },

@@ -2,7 +2,7 @@
 import { sql, type Db } from "../../platform/db/client.ts";
 import type { Role } from "../../platform/db/client.ts";
 import { foldVietnamese, matchByName } from "../../domain/text.ts";
-import { UserError } from "../../platform/errors.ts";
+import { refusal } from "../refusals.ts";
 import { audit } from "../../platform/db/audit.ts";
 
 export interface RoleScope {
@@ -37,8 +37,14 @@ export async function findActiveUnit(db: Db, query: string): Promise<UnitRef> {
   const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } });
   const m = matchByName(query, units, (u) => [u.code, u.name]);
   if (m.kind === "one") return m.item;
-  if (m.kind === "many") throw new UserError("unitAmbiguous", { query, names: m.candidates.map((u) => u.name) });
-  throw new UserError("unitNotFound", { query });
+  if (m.kind === "many")
+    throw refusal(
+      "common",
+      "unitAmbiguous",
+      query,
+      m.candidates.map((u) => u.name),
+    );
+  throw refusal("common", "unitNotFound", query);
 }
 
 /** Raw rows: integers may come back as bigint, booleans as 0/1 and dates as text on SQLite. */

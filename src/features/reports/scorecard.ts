@@ -15,7 +15,7 @@ import {
   type TaskTally,
 } from "../../domain/scorecard.ts";
 import { matchByName } from "../../domain/text.ts";
-import { UserError } from "../../platform/errors.ts";
+import { refusal } from "../refusals.ts";
 import type { StatusService } from "../disbursement/status.ts";
 
 export interface DisbursementScore {
@@ -223,7 +223,13 @@ export async function findSubject(db: Db, query: string): Promise<ScorecardSubje
   const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } });
   const u = matchByName(query, units, (x) => [x.code, x.name]);
   if (u.kind === "one") return { kind: "unit", id: u.item.id, name: u.item.name };
-  if (u.kind === "many") throw new UserError("unitAmbiguous", { query, names: u.candidates.map((x) => x.name) });
+  if (u.kind === "many")
+    throw refusal(
+      "common",
+      "unitAmbiguous",
+      query,
+      u.candidates.map((x) => x.name),
+    );
   const officials = await db.official.findMany({
     where: { active: true },
     select: { id: true, fullName: true, unitId: true },
@@ -231,6 +237,11 @@ export async function findSubject(db: Db, query: string): Promise<ScorecardSubje
   const o = matchByName(query, officials, (x) => [x.fullName]);
   if (o.kind === "one") return { kind: "official", id: o.item.id, name: o.item.fullName, unitId: o.item.unitId };
   if (o.kind === "many")
-    throw new UserError("officialAmbiguous", { query, names: o.candidates.map((x) => x.fullName) });
-  throw new UserError("unitNotFound", { query });
+    throw refusal(
+      "onboarding",
+      "officialAmbiguous",
+      query,
+      o.candidates.map((x) => x.fullName),
+    );
+  throw refusal("common", "unitNotFound", query);
 }

@@ -9,6 +9,7 @@ import { matchByName } from "../../domain/text.ts";
 import type { AssignedView, ObstacleView, SnoozeView, TaskLineView } from "./messages.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { UserError } from "../../platform/errors.ts";
+import { refusalsOf } from "../refusals.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createRegistry, type Actor } from "../registry/registry.ts";
 import { announceTask, type SnoozeKind, type TaskMessages } from "./notices.ts";
@@ -40,7 +41,7 @@ export interface AssignInput {
 
 export type ListScope = { unitId: number } | { unitIds: number[] } | { responsibleId: number } | "province";
 
-const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
+const taskError = refusalsOf("tasks");
 
 export const OBSTACLE_INPUT = "obstacle.reason";
 const PENDING_TTL_MS = 24 * 3600_000;

@@ -4,7 +4,7 @@ import { localDate } from "../../domain/dates.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { CompletionView } from "../../i18n/types.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
-import { UserError } from "../../platform/errors.ts";
+import { refusal } from "../refusals.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createNextInSeries } from "./notices.ts";
 import type { Actor } from "../registry/registry.ts";
@@ -39,7 +39,7 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
       where: { chatId, sentMessageId: BigInt(messageId), taskId: { not: null } },
       select: { taskId: true },
     });
-    if (!msg?.taskId) throw new UserError("notAReminder");
+    if (!msg?.taskId) throw refusal("done", "notAReminder");
     return msg.taskId;
   }
 
@@ -47,11 +47,11 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
     return db.$transaction(async (tx) => {
       await recordUpdate(tx, input.updateId);
       const task = await tx.task.findUnique({ where: { id: input.taskId }, include: { unit: true } });
-      if (!task || task.status === "CANCELLED") throw new UserError("taskGone");
+      if (!task || task.status === "CANCELLED") throw refusal("done", "taskGone");
       if (task.status === "DONE") {
-        throw new UserError("alreadyDone", { title: task.title, on: localDate(task.completedAt ?? input.now) });
+        throw refusal("done", "alreadyDone", task.title, localDate(task.completedAt ?? input.now));
       }
-      if (!mayComplete(input.actor, task)) throw new UserError("notAllowed");
+      if (!mayComplete(input.actor, task)) throw refusal("done", "notAllowed");
       const note = input.note.trim().slice(0, 1000);
       const after = await tx.task.update({
         where: { id: task.id },

@@ -230,12 +230,3 @@ export const tasksEn: typeof tasksVi = {
     notOpen: (title) => `«${h(title)}» is no longer open.`,
   },
 };
-
-type TaskErrors = typeof tasksVi.errors;
-
-/** The text of a UserError("task", { key, args }) in the reader's language. */
-export function taskErrorText(t: { tasks: typeof tasksVi }, params: Record<string, unknown>): string {
-  const entry = t.tasks.errors[params.key as keyof TaskErrors] as unknown;
-  if (typeof entry === "function") return (entry as (...a: unknown[]) => string)(...((params.args as unknown[]) ?? []));
-  return typeof entry === "string" ? entry : t.tasks.errors.usage;
-}

@@ -2,7 +2,7 @@
 // /dieuchuyen: projected surplus and need per unit, and `ghi` to record a reallocation decision.
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { DisbursementRefusal, type CommandInput } from "../disbursement.ts";
+import type { CommandInput } from "../disbursement.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { canSeeProvince, provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 
@@ -16,16 +16,6 @@ function input(ctx: BotContext, args: string): CommandInput {
   };
 }
 
-/** A refusal is one line from the disbursement catalogue; anything else goes to the error boundary. */
-async function refusing(ctx: BotContext, run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof DisbursementRefusal) return ctx.replyWithHTML(ctx.t.disbursement.refusal(e.code, e.params));
-    throw e;
-  }
-}
-
 export const reportCommand: CommandSpec = {
   name: "report",
   aliases: ["baocao"],
@@ -33,10 +23,8 @@ export const reportCommand: CommandSpec = {
   chats: ["private", "group"],
   who: ["RESPONSIBLE", "CHAIRMAN", "SECRETARIAT"],
   async handler(ctx, args) {
-    if (!args) return ctx.replyWithHTML(ctx.t.disbursement.refusal("usage", {}));
-    return refusing(ctx, async () =>
-      ctx.replyWithHTML(ctx.t.disbursement.reported(await ctx.services.disbursement.report(input(ctx, args)))),
-    );
+    if (!args) return ctx.replyWithHTML(ctx.t.disbursement.errors.usage);
+    return ctx.replyWithHTML(ctx.t.disbursement.reported(await ctx.services.disbursement.report(input(ctx, args))));
   },
 };
 
@@ -48,10 +36,8 @@ export const cannotMeetCommand: CommandSpec = {
   who: ["RESPONSIBLE", "CHAIRMAN", "SECRETARIAT"],
   async handler(ctx, args) {
     if (!args) return ctx.replyWithHTML(ctx.t.disbursement.usageCannotMeet);
-    return refusing(ctx, async () => {
-      const view = await ctx.services.disbursement.cannotMeet(input(ctx, args));
-      return ctx.replyWithHTML(ctx.t.disbursement.cannotMeetAck(view));
-    });
+    const view = await ctx.services.disbursement.cannotMeet(input(ctx, args));
+    return ctx.replyWithHTML(ctx.t.disbursement.cannotMeetAck(view));
   },
 };
 
@@ -64,15 +50,13 @@ export const reallocationCommand: CommandSpec = {
     if (!provinceChat(ctx)) return refuse(ctx, ctx.t.onboarding.scope.provinceData);
     const [first = "", ...rest] = args.split(/\s+/);
     if (args && foldVietnamese(first) !== "ghi") return ctx.replyWithHTML(ctx.t.disbursement.usageDecision);
-    return refusing(ctx, async () => {
-      if (!args)
-        return ctx.replyWithHTML(
-          ctx.t.disbursement.reallocation(await ctx.services.disbursement.reallocationOverview(ctx.now)),
-        );
-      if (rest.length === 0) return ctx.replyWithHTML(ctx.t.disbursement.usageDecision);
-      const view = await ctx.services.disbursement.recordDecision(input(ctx, rest.join(" ")));
-      return ctx.replyWithHTML(ctx.t.disbursement.decisionRecorded(view));
-    });
+    if (!args)
+      return ctx.replyWithHTML(
+        ctx.t.disbursement.reallocation(await ctx.services.disbursement.reallocationOverview(ctx.now)),
+      );
+    if (rest.length === 0) return ctx.replyWithHTML(ctx.t.disbursement.usageDecision);
+    const view = await ctx.services.disbursement.recordDecision(input(ctx, rest.join(" ")));
+    return ctx.replyWithHTML(ctx.t.disbursement.decisionRecorded(view));
   },
 };
 

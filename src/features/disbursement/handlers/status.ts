@@ -1,7 +1,7 @@
 // /status [unit]: one line per programme for a unit; the province league table in the secretariat's chat.
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { UserError } from "../../../platform/errors.ts";
+import { refusal } from "../../refusals.ts";
 import { leagueReply } from "./disbursement.ts";
 import { canSeeProvince, canSeeUnit, refuse } from "../../../platform/telegram/scope.ts";
 
@@ -9,7 +9,7 @@ async function whichUnit(ctx: BotContext, args: string): Promise<number | "provi
   if (args) return (await ctx.services.registry.findUnit(args)).id;
   if (ctx.chatInfo?.isSecretariat) return "province";
   if (ctx.chatInfo?.unitId) return ctx.chatInfo.unitId;
-  if (ctx.chat?.type !== "private") throw new UserError("chatNotBound");
+  if (ctx.chat?.type !== "private") throw refusal("common", "chatNotBound");
   const actor = ctx.actor!;
   if (actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "SUPERVISOR" && r.unitId === null)))
     return "province";

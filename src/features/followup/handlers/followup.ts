@@ -1,11 +1,11 @@
 // Meetings and written requests by command: /hop (monthly working session, R6), /yeucau, /traloi and
 // /trunguong (written requests to provincial departments, R5).
 import { localDate, parseDmy } from "../../../domain/dates.ts";
-import { UserError } from "../../../platform/errors.ts";
+import { refusalsOf } from "../../refusals.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 
-const followupError = (key: string, ...args: unknown[]) => new UserError("followup", { key, args });
+const followupError = refusalsOf("followup");
 const DATE_TOKEN = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?$/;
 
 function date(s: string, today: string): string {

@@ -5,7 +5,7 @@ import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { SECRETARIAT_ALIASES } from "../registry.ts";
-import { UserError } from "../../../platform/errors.ts";
+import { refusal } from "../../refusals.ts";
 import { isChairmanOf, isGroupAdmin, isSecretariat, refuse } from "../../../platform/telegram/scope.ts";
 
 /** null when the speaker may (un)bind this group to `unitId`; else the refusal already sent. */
@@ -61,7 +61,7 @@ export const unbindCommand: CommandSpec = {
   who: ["SECRETARIAT", "CHAIRMAN"],
   async handler(ctx) {
     const current = ctx.chatInfo;
-    if (!current || (current.unitId === null && !current.isSecretariat)) throw new UserError("chatNotBound");
+    if (!current || (current.unitId === null && !current.isSecretariat)) throw refusal("common", "chatNotBound");
     if (!isSecretariat(ctx.actor)) {
       const refused = await chairmanMay(ctx, current.isSecretariat ? "secretariat" : current.unitId!);
       if (refused) return refused;

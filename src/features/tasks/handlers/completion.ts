@@ -2,7 +2,7 @@
 import type { Telegraf } from "telegraf";
 import { parseCompletion } from "../../../domain/reply-parser.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { UserError } from "../../../platform/errors.ts";
+import { refusal } from "../../refusals.ts";
 
 export function registerCompletion(bot: Telegraf<BotContext>) {
   bot.on("message", async (ctx, next) => {
@@ -13,10 +13,10 @@ export function registerCompletion(bot: Telegraf<BotContext>) {
     if (!parsed || !repliedTo) return next();
     // in groups, only replies to the bot's own messages concern us
     if (repliedTo.from?.id !== ctx.botInfo.id) {
-      if (ctx.chat.type === "private") throw new UserError("notAReminder");
+      if (ctx.chat.type === "private") throw refusal("done", "notAReminder");
       return next();
     }
-    if (!ctx.actor) throw new UserError("notRegistered");
+    if (!ctx.actor) throw refusal("common", "notRegistered");
     const taskId = await ctx.services.tasks.taskForMessage(BigInt(ctx.chat.id), repliedTo.message_id);
     const view = await ctx.services.tasks.complete({
       taskId,
@@ -30,7 +30,7 @@ export function registerCompletion(bot: Telegraf<BotContext>) {
   });
 
   bot.action(/^done:(\d+)$/, async (ctx) => {
-    if (!ctx.actor) throw new UserError("notRegistered");
+    if (!ctx.actor) throw refusal("common", "notRegistered");
     const view = await ctx.services.tasks.complete({
       taskId: Number(ctx.match[1]),
       actor: ctx.actor,

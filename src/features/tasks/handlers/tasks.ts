@@ -3,14 +3,14 @@
 import type { Telegraf } from "telegraf";
 import { localDate, parseDmy } from "../../../domain/dates.ts";
 import { parseRecurrence } from "../../../domain/recurrence.ts";
-import { UserError } from "../../../platform/errors.ts";
+import { refusal, refusalsOf } from "../../refusals.ts";
 import type { ListScope } from "../assign.ts";
 import type { SnoozeKind } from "../notices.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 
-const taskError = (key: string, ...args: unknown[]) => new UserError("task", { key, args });
+const taskError = refusalsOf("tasks");
 
 /** "/giao <đơn vị> | <chương trình hoặc -> | <người phụ trách> | <dd/mm/yyyy> | <tiêu đề> [| <văn bản>] [| hằng tháng
  * ngày 5]" */
@@ -91,7 +91,7 @@ const tasksCommand: CommandSpec = {
   async handler(ctx) {
     const t = ctx.t.tasks.list;
     const unitId = ctx.chat?.type !== "private" ? ctx.chatInfo?.unitId : null;
-    if (ctx.chat?.type !== "private" && !ctx.chatInfo) throw new UserError("chatNotBound");
+    if (ctx.chat?.type !== "private" && !ctx.chatInfo) throw refusal("common", "chatNotBound");
     const scope: ListScope = unitId ? { unitId } : { responsibleId: ctx.actor!.officialId };
     const lines = await ctx.services.assign.openTasks(scope, ctx.now);
     const header = unitId ? t.unit(await unitName(ctx, unitId), lines.length) : t.mine(lines.length);
@@ -104,7 +104,7 @@ function overdueScope(ctx: BotContext): ListScope {
   if (ctx.chat?.type !== "private") {
     if (ctx.chatInfo?.isSecretariat) return "province";
     if (ctx.chatInfo?.unitId) return { unitId: ctx.chatInfo.unitId };
-    throw new UserError("chatNotBound");
+    throw refusal("common", "chatNotBound");
   }
   const actor = ctx.actor!;
   if (actor.roles.some((r) => r.role === "SECRETARIAT" || r.unitId === null)) return "province";
@@ -158,7 +158,7 @@ export const taskCommands: CommandSpec[] = [giaoCommand, doneCommand, tasksComma
 
 export function registerTaskActions(bot: Telegraf<BotContext>) {
   bot.action(/^snz:(1h|am|wd):(\d+)$/, async (ctx) => {
-    if (!ctx.actor) throw new UserError("notRegistered");
+    if (!ctx.actor) throw refusal("common", "notRegistered");
     const view = await ctx.services.assign.snooze({
       taskId: Number(ctx.match[2]),
       kind: ctx.match[1] as SnoozeKind,
@@ -171,7 +171,7 @@ export function registerTaskActions(bot: Telegraf<BotContext>) {
   });
 
   bot.action(/^obs:(\d+)$/, async (ctx) => {
-    if (!ctx.actor) throw new UserError("notRegistered");
+    if (!ctx.actor) throw refusal("common", "notRegistered");
     const title = await ctx.services.assign.askObstacle({
       taskId: Number(ctx.match[1]),
       chatId: BigInt(ctx.chat?.id ?? 0),
