@@ -30,6 +30,30 @@ export async function validateTables(db: Db, tables: Table[]) {
   const fail = (t: { sheet: string; rowNo: number }, messages: string[]) => {
     if (messages.length > 0) errors.push({ sheet: t.sheet, rowNo: t.rowNo, message: messages.join("; ") + "." });
   };
+  /** The rows of one kind that parse and whose code the file does not repeat; the others are reported. */
+  function* uniqueRows<S extends z.ZodType<{ code: string }>>(kind: Table["kind"], schema: S, what: string) {
+    const rowByCode = new Map<string, number>();
+    for (const t of tables.filter((x) => x.kind === kind)) {
+      for (const row of t.rows) {
+        const r = schema.safeParse(row.cells);
+        if (!r.success) {
+          fail(
+            { sheet: t.sheet, rowNo: row.rowNo },
+            r.error.issues.map((i) => i.message),
+          );
+          continue;
+        }
+        const codeKey = r.data.code.toUpperCase();
+        const dup = rowByCode.get(codeKey);
+        if (dup !== undefined) {
+          fail({ sheet: t.sheet, rowNo: row.rowNo }, [`mã ${what} «${r.data.code}» trùng với dòng ${dup}`]);
+          continue;
+        }
+        rowByCode.set(codeKey, row.rowNo);
+        yield { t, row, data: r.data as z.infer<S>, codeKey };
+      }
+    }
+  }
   const dbUnits = await db.unit.findMany({ orderBy: { id: "asc" } });
   const dbProgrammes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
   const programmePlans: ProgrammePlan[] = [];
@@ -40,40 +64,16 @@ export async function validateTables(db: Db, tables: Table[]) {
   const programmeUniverse = new Map<string, NamedRef>(
     dbProgrammes.map((p) => [p.code.toUpperCase(), { code: p.code, name: p.name }]),
   );
-  const programmeRowByCode = new Map<string, number>();
-  for (const t of tables.filter((x) => x.kind === "programmes")) {
-    for (const row of t.rows) {
-      const r = programmeRowSchema.safeParse(row.cells);
-      if (!r.success) {
-        fail(
-          { sheet: t.sheet, rowNo: row.rowNo },
-          r.error.issues.map((i) => i.message),
-        );
-        continue;
-      }
-      const codeKey = r.data.code.toUpperCase();
-      const dup = programmeRowByCode.get(codeKey);
-      if (dup !== undefined) {
-        fail({ sheet: t.sheet, rowNo: row.rowNo }, [`mã chương trình «${r.data.code}» trùng với dòng ${dup}`]);
-        continue;
-      }
-      const clash = programmeClash(r.data, [...programmeUniverse.values()], r.data.code);
-      if (clash) {
-        fail({ sheet: t.sheet, rowNo: row.rowNo }, [clash]);
-        continue;
-      }
-      programmeRowByCode.set(codeKey, row.rowNo);
-      const existing = dbProgrammes.find((p) => p.code.toUpperCase() === codeKey);
-      const code = existing?.code ?? r.data.code;
-      programmeUniverse.set(codeKey, { code, name: r.data.name });
-      programmePlans.push({
-        rowNo: row.rowNo,
-        sheet: t.sheet,
-        code,
-        name: r.data.name,
-        nameEn: r.data.nameEn || undefined,
-      });
+  for (const { t, row, data, codeKey } of uniqueRows("programmes", programmeRowSchema, "chương trình")) {
+    const clash = programmeClash(data, [...programmeUniverse.values()], data.code);
+    if (clash) {
+      fail({ sheet: t.sheet, rowNo: row.rowNo }, [clash]);
+      continue;
     }
+    const existing = dbProgrammes.find((p) => p.code.toUpperCase() === codeKey);
+    const code = existing?.code ?? data.code;
+    programmeUniverse.set(codeKey, { code, name: data.name });
+    programmePlans.push({ rowNo: row.rowNo, sheet: t.sheet, code, name: data.name, nameEn: data.nameEn || undefined });
   }
   const programmes = [...programmeUniverse.values()];
 
@@ -81,30 +81,11 @@ export async function validateTables(db: Db, tables: Table[]) {
   const universe = new Map<string, NamedRef>(
     dbUnits.map((u) => [u.code.toUpperCase(), { code: u.code, name: u.name }]),
   );
-  const unitRowByCode = new Map<string, number>();
-  const unitTables = tables.filter((t) => t.kind === "units");
   const parsedUnits: { row: TableRow; sheet: string; data: z.infer<typeof unitRowSchema> }[] = [];
-  for (const t of unitTables) {
-    for (const row of t.rows) {
-      const r = unitRowSchema.safeParse(row.cells);
-      if (!r.success) {
-        fail(
-          { sheet: t.sheet, rowNo: row.rowNo },
-          r.error.issues.map((i) => i.message),
-        );
-        continue;
-      }
-      const codeKey = r.data.code.toUpperCase();
-      const dup = unitRowByCode.get(codeKey);
-      if (dup !== undefined) {
-        fail({ sheet: t.sheet, rowNo: row.rowNo }, [`mã đơn vị «${r.data.code}» trùng với dòng ${dup}`]);
-        continue;
-      }
-      unitRowByCode.set(codeKey, row.rowNo);
-      const existing = dbUnits.find((u) => u.code.toUpperCase() === codeKey);
-      universe.set(codeKey, { code: existing?.code ?? r.data.code, name: r.data.name });
-      parsedUnits.push({ row, sheet: t.sheet, data: r.data });
-    }
+  for (const { t, row, data, codeKey } of uniqueRows("units", unitRowSchema, "đơn vị")) {
+    const existing = dbUnits.find((u) => u.code.toUpperCase() === codeKey);
+    universe.set(codeKey, { code: existing?.code ?? data.code, name: data.name });
+    parsedUnits.push({ row, sheet: t.sheet, data });
   }
   const units = [...universe.values()];
   for (const { row, sheet, data } of parsedUnits) {
