@@ -53,6 +53,7 @@ export function createServices({
       db,
       overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0,
       messages: catalogue,
+      calendar,
     }),
     tasks: createTaskService({ db, messages: catalogue }),
     assign,

@@ -120,26 +120,55 @@ describeEachDatabase("disbursement", (provider) => {
     expect(h.emulator.sent.length).toBe(sent);
   });
 
-  it("records /khongdat and tells the secretariat group at once", async () => {
+  it("records /khongdat and tells the secretariat, the unit's supervisor and UBND tỉnh at once (R4)", async () => {
+    // the provincial People's Committee: a unit of kind «Tỉnh» with its Chairman, who has opened a private chat
+    const province = await h.db.db.unit.create({
+      data: { code: "UBND_TINH", name: "UBND tỉnh", nameKey: "ubnd tinh", kind: "PROVINCE" },
+    });
+    const provincialChairman = await h.db.db.official.create({
+      data: {
+        fullName: "Phan Văn Tỉnh",
+        nameKey: "phan van tinh",
+        telegramUserId: 940001n,
+        privateChatAt: h.clock.now(),
+      },
+    });
+    await h.db.db.roleAssignment.create({
+      data: { officialId: provincialChairman.id, role: "CHAIRMAN", unitId: province.id, validFrom: new Date(0) },
+    });
     const replies = await h.say(
       official,
       namTraMy,
       "/khongdat NTM 5 tỷ Đường ĐH2, cầu Tắc Pỏ: chưa giải phóng mặt bằng",
     );
     expect(replies.filter((m) => m.chat_id === namTraMy.id).map((m) => m.text)).toEqual([
-      "✅ Đã ghi nhận báo cáo không giải ngân được 5,0 tỷ vốn NTM năm 2026 của Nam Trà My. Văn phòng điều phối đã được báo.",
+      "✅ Đã ghi nhận báo cáo không giải ngân được 5,0 tỷ vốn NTM năm 2026 của Nam Trà My. Đã báo cáo Văn phòng điều phối, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và UBND tỉnh; phương án điều chuyển vốn trình trước ngày 01/12/2026.",
     ]);
     await h.app.dispatcher.drain();
-    const notice = h.emulator.sent.filter((m) => m.chat_id === secretariatGroup.id);
-    expect(notice.map((m) => m.text)).toEqual([
-      "⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> (5.000.000.000 đ) vốn NTM năm 2026.\nDự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An",
+    const details =
+      "Dự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An";
+    const sentTo = (chatId: number) => h.emulator.sent.filter((m) => m.chat_id === chatId).map((m) => m.text);
+    expect(sentTo(secretariatGroup.id)).toEqual([
+      "⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> (5.000.000.000 đ) vốn NTM năm 2026.\n" +
+        details +
+        "\nĐề nghị Văn phòng điều phối tham mưu phương án điều chuyển vốn, trình UBND tỉnh trước ngày <b>01/12/2026</b>.",
     ]);
+    const informed =
+      "Kính báo cáo đồng chí: <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> vốn NTM năm 2026.\n" +
+      details +
+      "\nVăn phòng điều phối tham mưu phương án điều chuyển vốn trước ngày 01/12/2026. Kính báo cáo để đồng chí theo dõi, chỉ đạo.";
+    // the member who follows Nam Trà My, and the provincial Chairman: one message each
+    expect(sentTo(DEMO.supervisor.id)).toEqual([informed]);
+    expect(sentTo(940001)).toEqual([informed]);
+    // the Bắc Trà My chairman is not concerned
+    expect(sentTo(DEMO.bacTraMyChairman.id)).toEqual([]);
     const row = await h.db.db.cannotMeetReport.findFirstOrThrow();
-    expect([row.amountVnd, row.projects, row.reason, row.status]).toEqual([
+    expect([row.amountVnd, row.projects, row.reason, row.status, row.proposalDueOn]).toEqual([
       5_000_000_000n,
       "Đường ĐH2, cầu Tắc Pỏ",
       "chưa giải phóng mặt bằng",
       "OPEN",
+      "2026-12-01",
     ]);
     expect(await one(official, namTraMy, "/khongdat NTM 5 tỷ")).toContain("đề nghị ghi lý do");
     expect(await h.db.db.cannotMeetReport.count()).toBe(1);
@@ -157,15 +186,48 @@ describeEachDatabase("disbursement", (provider) => {
     expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ (dự kiến giải ngân 35,9/65,4 tỷ)");
     expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5,0 tỷ)");
     expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ (dự kiến giải ngân 162,2/84,5 tỷ)");
+    const sentBefore = h.emulator.sent.length;
     expect(
       await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND"),
     ).toBe(
-      "✅ Đã ghi quyết định điều chuyển 5,0 tỷ (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).",
+      "✅ Đã ghi quyết định điều chuyển 5,0 tỷ (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).\n" +
+        "Kế hoạch vốn NTM năm 2026 từ ngày 24/11/2026 (vốn TW ĐTPT): Nam Trà My 92,3 tỷ → 87,3 tỷ; Tiên Phước 71,0 tỷ → 76,0 tỷ. Đã thông báo đến nhóm của hai đơn vị.",
     );
-    expect(await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ")).toBe(
-      "✅ Đã ghi quyết định điều chuyển 1,5 tỷ (1.500.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước.",
+    // the plans changed, with their history; both units' groups are told (Tiên Phước has none bound)
+    const ntm = await h.db.db.programme.findFirstOrThrow({ where: { code: "NTM" } });
+    const [ntmNamTraMy, tienPhuoc] = await Promise.all(
+      ["NAM_TRA_MY", "TIEN_PHUOC"].map((code) => h.db.db.unit.findFirstOrThrow({ where: { code } })),
     );
+    const part = (unitId: number, kind: "INVESTMENT" | "RECURRENT") =>
+      h.db.db.capitalPlan.findFirstOrThrow({
+        where: { unitId, programmeId: ntm.id, year: 2026, source: "CENTRAL", kind },
+      });
+    const changes = await h.db.db.planChange.findMany({ orderBy: { id: "asc" } });
+    expect(changes.map((c) => [c.planId, c.deltaVnd, c.afterVnd - c.beforeVnd, c.effectiveOn])).toEqual([
+      [(await part(ntmNamTraMy!.id, "INVESTMENT")).id, -5_000_000_000n, -5_000_000_000n, "2026-11-24"],
+      [(await part(tienPhuoc!.id, "INVESTMENT")).id, 5_000_000_000n, 5_000_000_000n, "2026-11-24"],
+    ]);
+    await h.app.dispatcher.drain();
+    const notices = h.emulator.sent.slice(sentBefore).filter((m) => m.chat_id === namTraMy.id);
+    expect(notices.map((m) => m.text.split("\n")[0])).toEqual([
+      "📢 <b>Thông báo điều chuyển vốn</b> theo Quyết định số 123/QĐ-UBND: 5,0 tỷ vốn NTM từ Nam Trà My sang Tiên Phước.",
+    ]);
+    // a part, a date, no «sang»
+    const recurrentBefore = (await part(ntmNamTraMy!.id, "RECURRENT")).amountVnd;
+    expect(
+      await one(
+        secretariat,
+        secretariatGroup,
+        "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ 45/QĐ-UBND ngày 20/11/2026 TW/SN",
+      ),
+    ).toContain("Kế hoạch vốn NTM năm 2026 từ ngày 20/11/2026 (vốn TW SN): Nam Trà My 87,3 tỷ → 85,8 tỷ");
+    expect((await part(ntmNamTraMy!.id, "RECURRENT")).amountVnd).toBe(recurrentBefore - 1_500_000_000n);
+    // more than the part holds: refused, nothing written
+    expect(
+      await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 50 tỷ ĐP"),
+    ).toContain("vượt kế hoạch vốn");
     expect(await h.db.db.reallocationDecision.count()).toBe(2);
+    expect(await h.db.db.planChange.count()).toBe(4);
     expect(await h.db.db.auditLog.count({ where: { entity: "ReallocationDecision" } })).toBe(2);
     expect(await one(chairman, namTraMy, "/dieuchuyen")).toContain("Đồng chí không dùng được lệnh này");
   });
@@ -234,7 +296,12 @@ describeEachDatabase("disbursement", (provider) => {
   });
 
   it("allows a report above the plan within the configured margin only", async () => {
-    const service = createDisbursementService({ db: h.db.db, overPlanMarginPercent: 10, messages: catalogue });
+    const service = createDisbursementService({
+      db: h.db.db,
+      overPlanMarginPercent: 10,
+      messages: catalogue,
+      calendar: h.app.services.calendar,
+    });
     const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.chairman.id), h.clock.now()))!;
     const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
     const base = { actor, chatUnitId: unit.id, now: h.clock.now() };

@@ -18,9 +18,10 @@ export interface Qualifiers {
 
 const SOURCE_WORDS: Record<string, CapitalSource> = { tw: "CENTRAL", dp: "LOCAL" };
 const KIND_WORDS: Record<string, CapitalKind> = { dtpt: "INVESTMENT", sn: "RECURRENT" };
-const DATE_RE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+export const DATE_RE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
 
-function sourceKind(word: string): { source: CapitalSource | null; kind: CapitalKind | null } | null {
+/** A source/kind word (TW, ĐP, ĐTPT, SN, TW/SN …), or null when the word is not one. */
+export function sourceKind(word: string): { source: CapitalSource | null; kind: CapitalKind | null } | null {
   const parts = foldVietnamese(word).split(/[/+-]/);
   let source: CapitalSource | null = null;
   let kind: CapitalKind | null = null;

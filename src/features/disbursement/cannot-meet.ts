@@ -1,20 +1,34 @@
-// R4 /khongdat: a unit declares an amount it cannot disburse this year; the secretariat group is told at once.
+// R4 /khongdat: a unit declares an amount it cannot disburse this year. The order says "report and propose at
+// once to the provincial People's Committee": the secretariat's groups, the unit's supervising Standing
+// Committee member(s) and the provincial People's Committee (the holders of a role in a unit of kind «Tỉnh»,
+// and its group) are told at once, with the date by which the reallocation proposal is due.
+import type { WorkCalendar } from "../../domain/calendar.ts";
 import { localDate } from "../../domain/dates.ts";
 import { reportingYear } from "../../domain/disbursed.ts";
 import type { Messages } from "../../i18n/index.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
-import { enqueue } from "../../platform/outbox/enqueue.ts";
+import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import type { Tx } from "../../platform/db/client.ts";
+import { reachableRoleHolders, secretariatChats, unitGroups } from "../followup/audience.ts";
 import { argWords, leadingAmount, splitAmount } from "./arguments.ts";
 import type { Deps } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
 import type { CannotMeetView, CommandInput } from "./views.ts";
 
+/** Working days the secretariat has to put a reallocation proposal before the provincial People's Committee. */
+export const PROPOSAL_WORKING_DAYS = 5;
+
 /**
- * R4 /khongdat: a unit expects not to disburse an amount; the secretariat group hears of it at once, in the
- * words `messages` renders (the composition root passes `catalogue`).
+ * R4 /khongdat: a unit expects not to disburse an amount; the secretariat, the unit's supervisor and the
+ * provincial People's Committee hear of it at once, in the words `messages` renders.
  */
 export async function cannotMeet(
-  { db, lookup, messages }: Deps & { messages: Messages<"disbursement"> },
+  {
+    db,
+    lookup,
+    messages,
+    calendar,
+  }: Deps & { messages: Messages<"disbursement">; calendar: () => Promise<WorkCalendar> },
   input: CommandInput,
 ): Promise<CannotMeetView> {
   const today = localDate(input.now);
@@ -31,6 +45,7 @@ export async function cannotMeet(
   const reason = (colon > 0 ? text.slice(colon + 1) : text).trim().slice(0, 1000);
   if (!reason) return refuse("reasonRequired");
   const { unit, programme } = await lookup.target(input, head);
+  const proposalDueOn = (await calendar()).addWorkingDays(today, PROPOSAL_WORKING_DAYS);
 
   return db.$transaction(async (tx) => {
     await recordUpdate(tx, input.updateId);
@@ -46,6 +61,7 @@ export async function cannotMeet(
         reason,
         reportedById: input.actor.officialId,
         createdAt: input.now,
+        proposalDueOn,
       },
     });
     await audit(tx, {
@@ -64,17 +80,46 @@ export async function cannotMeet(
       reason,
       byName: input.actor.fullName,
       year,
+      proposalDueOn,
     };
-    const chats = await tx.chat.findMany({
-      where: { isSecretariat: true, status: "ACTIVE" },
-      select: { telegramChatId: true },
-    });
-    const notice = messages("vi").disbursement.cannotMeetNotice(view);
-    await enqueue(
-      tx,
-      chats.map((c) => ({ chatId: c.telegramChatId, text: notice, kind: "cannotMeet.notice" })),
-      input.now,
-    );
+    await enqueue(tx, await notices(tx, messages, view, unit.id, input.now), input.now);
     return view;
   });
+}
+
+/**
+ * One message per chat: the secretariat's groups are asked to act (a proposal by the due date); the
+ * supervising member(s) and the provincial People's Committee are informed, each in his language.
+ */
+async function notices(
+  tx: Tx,
+  messages: Messages<"disbursement">,
+  view: CannotMeetView,
+  unitId: number,
+  now: Date,
+): Promise<OutgoingMessage[]> {
+  const kind = "cannotMeet.notice";
+  const out: OutgoingMessage[] = [];
+  const seen = new Set<bigint>();
+  const add = (chatId: bigint, text: string) => {
+    if (seen.has(chatId)) return;
+    seen.add(chatId);
+    out.push({ chatId, text, kind });
+  };
+  for (const c of await secretariatChats(tx)) add(c.telegramChatId, messages("vi").disbursement.cannotMeetNotice(view));
+  const provinceUnits = await tx.unit.findMany({ where: { kind: "PROVINCE", active: true }, select: { id: true } });
+  const provinceIds = provinceUnits.map((u) => u.id);
+  const leaders = [
+    ...(await reachableRoleHolders(tx, ["SUPERVISOR"], [unitId], now)),
+    ...(await provinceHolders(tx, provinceIds, now)),
+  ];
+  for (const l of leaders) add(l.chatId, messages(l.language).disbursement.cannotMeetLeader(view));
+  for (const g of await unitGroups(tx, provinceIds))
+    add(g.telegramChatId, messages("vi").disbursement.cannotMeetLeader(view));
+  return out;
+}
+
+/** The Chairman and the officials in charge (RESPONSIBLE) in a unit of kind «Tỉnh» (UBND tỉnh), in private. */
+async function provinceHolders(tx: Tx, provinceIds: number[], now: Date) {
+  return provinceIds.length ? reachableRoleHolders(tx, ["CHAIRMAN", "RESPONSIBLE"], provinceIds, now) : [];
 }

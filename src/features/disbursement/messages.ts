@@ -56,6 +56,24 @@ function rows(list: ReallocationRow[], line: (r: ReallocationRow) => string, non
   return list.length ? list.map(line) : [none];
 }
 
+const cannotMeetDetailsVi = (v: CannotMeetView) => [
+  ...(v.projects ? [`Dự án: ${h(v.projects)}`] : []),
+  `Lý do: ${h(v.reason)}`,
+  `Người báo cáo: đồng chí ${h(v.byName)}`,
+];
+const cannotMeetDetailsEn = (v: CannotMeetView) => [
+  ...(v.projects ? [`Projects: ${h(v.projects)}`] : []),
+  `Reason: ${h(v.reason)}`,
+  `Reported by ${h(v.byName)}`,
+];
+
+const planChangeVi = (v: DecisionView) =>
+  `Kế hoạch vốn ${h(v.programmeCode)} năm ${v.year} từ ngày ${formatDmy(v.effectiveOn)} (${SOURCE_VI[v.source]} ${KIND_VI[v.kind]}): ` +
+  `${h(v.fromUnit)} ${tỷ(v.fromBeforeVnd)} → ${tỷ(v.fromAfterVnd)}; ${h(v.toUnit)} ${tỷ(v.toBeforeVnd)} → ${tỷ(v.toAfterVnd)}.`;
+const planChangeEn = (v: DecisionView) =>
+  `${h(v.programmeCode)} capital plan ${v.year} from ${formatDmy(v.effectiveOn)} (${SOURCE_EN[v.source]} ${KIND_EN[v.kind]}): ` +
+  `${h(v.fromUnit)} ${bn(v.fromBeforeVnd)} → ${bn(v.fromAfterVnd)}; ${h(v.toUnit)} ${bn(v.toBeforeVnd)} → ${bn(v.toAfterVnd)}.`;
+
 export const disbursementVi = {
   reported: (v: ReportView) =>
     `${v.correction ? "✏️ Đã sửa" : "✅ Đã ghi nhận"} giải ngân ${h(v.programmeCode)}${partVi(v)} của ${h(v.unitName)} đến ${formatDmy(v.asOf)}: ` +
@@ -64,13 +82,18 @@ export const disbursementVi = {
     ` (${deltaVi(v.deltaBp)}).`,
 
   cannotMeetAck: (v: CannotMeetView) =>
-    `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}. Văn phòng điều phối đã được báo.`,
+    `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}. Đã báo cáo Văn phòng điều phối, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và UBND tỉnh; phương án điều chuyển vốn trình trước ngày ${formatDmy(v.proposalDueOn)}.`,
   cannotMeetNotice: (v: CannotMeetView) =>
     [
       `⚠️ <b>${h(v.unitName)}</b> báo cáo dự kiến không giải ngân được <b>${tỷ(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} năm ${v.year}.`,
-      ...(v.projects ? [`Dự án: ${h(v.projects)}`] : []),
-      `Lý do: ${h(v.reason)}`,
-      `Người báo cáo: đồng chí ${h(v.byName)}`,
+      ...cannotMeetDetailsVi(v),
+      `Đề nghị Văn phòng điều phối tham mưu phương án điều chuyển vốn, trình UBND tỉnh trước ngày <b>${formatDmy(v.proposalDueOn)}</b>.`,
+    ].join("\n"),
+  cannotMeetLeader: (v: CannotMeetView) =>
+    [
+      `Kính báo cáo đồng chí: <b>${h(v.unitName)}</b> báo cáo dự kiến không giải ngân được <b>${tỷ(v.amountVnd)}</b> vốn ${h(v.programmeCode)} năm ${v.year}.`,
+      ...cannotMeetDetailsVi(v),
+      `Văn phòng điều phối tham mưu phương án điều chuyển vốn trước ngày ${formatDmy(v.proposalDueOn)}. Kính báo cáo để đồng chí theo dõi, chỉ đạo.`,
     ].join("\n"),
 
   reallocation: (v: ReallocationView) =>
@@ -92,11 +115,18 @@ export const disbursementVi = {
           `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)})`,
         "• không có",
       ),
-      "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định]",
+      "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định] [ngày] [TW/ĐP ĐTPT/SN]",
     ].join("\n"),
   decisionRecorded: (v: DecisionView) =>
     `✅ Đã ghi quyết định điều chuyển ${tỷ(v.amountVnd)} (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} từ ${h(v.fromUnit)} sang ${h(v.toUnit)}` +
-    (v.decisionNo ? ` (Quyết định số ${h(v.decisionNo)}).` : "."),
+    (v.decisionNo ? ` (Quyết định số ${h(v.decisionNo)}).` : ".") +
+    `\n${planChangeVi(v)} Đã thông báo đến nhóm của hai đơn vị.`,
+  reallocationNotice: (v: DecisionView) =>
+    [
+      `📢 <b>Thông báo điều chuyển vốn</b>${v.decisionNo ? ` theo Quyết định số ${h(v.decisionNo)}` : ""}: ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} từ ${h(v.fromUnit)} sang ${h(v.toUnit)}.`,
+      planChangeVi(v),
+      "Đề nghị các đơn vị cập nhật kế hoạch giải ngân theo kế hoạch vốn đã điều chỉnh.",
+    ].join("\n"),
 
   programmeLeagueHeader: (code: string, today: string, year: number) =>
     `<b>Chương trình ${h(code)}</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
@@ -139,7 +169,7 @@ export const disbursementVi = {
   usageCannotMeet:
     "Cú pháp: /khongdat &lt;chương trình&gt; &lt;số tiền&gt; [dự án:] &lt;lý do&gt; — ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.",
   usageDecision:
-    "Cú pháp: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định]",
+    "Cú pháp: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định] [ngày dd/mm/yyyy] [TW/ĐP ĐTPT/SN] — mặc định vốn TW ĐTPT, từ hôm nay.",
 
   help: {
     report: "báo cáo số giải ngân lũy kế của chương trình",
@@ -157,13 +187,18 @@ export const disbursementEn: typeof disbursementVi = {
     ` (${deltaEn(v.deltaBp)}).`,
 
   cannotMeetAck: (v) =>
-    `✅ Recorded: ${h(v.unitName)} expects not to disburse ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital for ${v.year}. The coordination office has been told.`,
+    `✅ Recorded: ${h(v.unitName)} expects not to disburse ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital for ${v.year}. The coordination office, the supervising Standing Committee member and the provincial People's Committee have been told; the reallocation proposal is due by ${formatDmy(v.proposalDueOn)}.`,
   cannotMeetNotice: (v) =>
     [
       `⚠️ <b>${h(v.unitName)}</b> expects not to disburse <b>${bn(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital for ${v.year}.`,
-      ...(v.projects ? [`Projects: ${h(v.projects)}`] : []),
-      `Reason: ${h(v.reason)}`,
-      `Reported by ${h(v.byName)}`,
+      ...cannotMeetDetailsEn(v),
+      `The coordination office is asked to propose a reallocation to the provincial People's Committee by <b>${formatDmy(v.proposalDueOn)}</b>.`,
+    ].join("\n"),
+  cannotMeetLeader: (v) =>
+    [
+      `For your information: <b>${h(v.unitName)}</b> expects not to disburse <b>${bn(v.amountVnd)}</b> of ${h(v.programmeCode)} capital for ${v.year}.`,
+      ...cannotMeetDetailsEn(v),
+      `The coordination office will propose a reallocation by ${formatDmy(v.proposalDueOn)}.`,
     ].join("\n"),
 
   reallocation: (v) =>
@@ -189,7 +224,14 @@ export const disbursementEn: typeof disbursementVi = {
     ].join("\n"),
   decisionRecorded: (v) =>
     `✅ Recorded the reallocation of ${bn(v.amountVnd)} (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}` +
-    (v.decisionNo ? ` (decision ${h(v.decisionNo)}).` : "."),
+    (v.decisionNo ? ` (decision ${h(v.decisionNo)}).` : ".") +
+    `\n${planChangeEn(v)} Both units' groups have been told.`,
+  reallocationNotice: (v) =>
+    [
+      `📢 <b>Capital reallocation</b>${v.decisionNo ? ` by decision ${h(v.decisionNo)}` : ""}: ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}.`,
+      planChangeEn(v),
+      "Please update your disbursement plans to the adjusted capital plan.",
+    ].join("\n"),
 
   programmeLeagueHeader: (code, today, year) =>
     `<b>Programme ${h(code)}</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,

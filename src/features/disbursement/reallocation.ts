@@ -1,10 +1,15 @@
 // R3 reallocation: the overview of projected surpluses and needs to 31/12, and recording a decision.
-import { localDate } from "../../domain/dates.ts";
+import { localDate, parseDmy } from "../../domain/dates.ts";
 import { currentDisbursed, reportingYear } from "../../domain/disbursed.ts";
 import { projection } from "../../domain/projection.ts";
 import { foldVietnamese } from "../../domain/text.ts";
+import type { Messages } from "../../i18n/index.ts";
+import type { CapitalKind, CapitalSource } from "../../platform/db/client.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
-import { argWords, leadingAmount } from "./arguments.ts";
+import { enqueue } from "../../platform/outbox/enqueue.ts";
+import { unitGroups } from "../followup/audience.ts";
+import { argWords, DATE_RE, leadingAmount, sourceKind } from "./arguments.ts";
+import { movePlan } from "./plan-change.ts";
 import type { Deps, Unit } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
 import type { CommandInput, DecisionView, ReallocationRow, ReallocationView } from "./views.ts";
@@ -63,9 +68,33 @@ export async function reallocationOverview({ db, lookup }: Deps, now: Date): Pro
   return { today, year, yearEnd, surplus: surplus.sort(byAmount), need: need.sort(byAmount) };
 }
 
-/** /dieuchuyen ghi <từ đơn vị> <đến đơn vị> <chương trình> <số tiền> [số quyết định] */
-export async function recordDecision({ db, lookup }: Deps, input: CommandInput): Promise<DecisionView> {
-  const year = reportingYear(localDate(input.now));
+/** The decision's number, and the date and capital part written among its words (TW/ĐP, ĐTPT/SN, dd/mm/yyyy). */
+function decisionWords(words: string[], today: string) {
+  let source: CapitalSource = "CENTRAL";
+  let kind: CapitalKind = "INVESTMENT";
+  let effectiveOn = today;
+  const number: string[] = [];
+  for (const w of words) {
+    const sk = sourceKind(w);
+    const date = DATE_RE.test(w) ? parseDmy(w, today) : null;
+    if (sk) [source, kind] = [sk.source ?? source, sk.kind ?? kind];
+    else if (date) effectiveOn = date;
+    else if (!["ngay", "ngày"].includes(w.toLowerCase())) number.push(w);
+  }
+  return { source, kind, effectiveOn, decisionNo: number.join(" ").slice(0, 200) };
+}
+
+/**
+ * /dieuchuyen ghi <từ đơn vị> sang <đến đơn vị> <chương trình> <số tiền> [số quyết định] [ngày] [TW/ĐP ĐTPT/SN]:
+ * records the decision, moves the amount between the two plans (central-budget investment capital unless
+ * another part is named) and announces it to both units' groups.
+ */
+export async function recordDecision(
+  { db, lookup, messages }: Deps & { messages: Messages<"disbursement"> },
+  input: CommandInput,
+): Promise<DecisionView> {
+  const today = localDate(input.now);
+  const year = reportingYear(today);
   const words = argWords(input.args);
   const all = await lookup.programmes();
   const pi = words.findIndex(
@@ -75,7 +104,7 @@ export async function recordDecision({ db, lookup }: Deps, input: CommandInput):
   const programme = lookup.matchProgramme(all, words[pi] ?? "")!;
   const { vnd: amountVnd, rest } = leadingAmount(words.slice(pi + 1));
   if (amountVnd <= 0n) return refuse("amount", { reason: "invalid" });
-  const decisionNo = rest.join(" ").slice(0, 200);
+  const { decisionNo, source, kind, effectiveOn } = decisionWords(rest, today);
   const units = words.slice(0, pi).filter((w) => foldVietnamese(w) !== "tu");
   const sep = words.slice(0, pi).findIndex((w) => ["sang", "den", "->", "→"].includes(foldVietnamese(w)));
   let from: Unit | null = null;
@@ -110,7 +139,6 @@ export async function recordDecision({ db, lookup }: Deps, input: CommandInput):
 
   return db.$transaction(async (tx) => {
     await recordUpdate(tx, input.updateId);
-    await lookup.planWithin(tx, fromUnit, programme, year, amountVnd);
     const row = await tx.reallocationDecision.create({
       data: {
         year,
@@ -121,16 +149,54 @@ export async function recordDecision({ db, lookup }: Deps, input: CommandInput):
         decisionNo,
         decidedById: input.actor.officialId,
         createdAt: input.now,
+        effectiveOn,
+        source,
+        kind,
       },
     });
+    const move = await movePlan(
+      tx,
+      {
+        decisionId: row.id,
+        decisionNo,
+        year,
+        programme,
+        from: fromUnit,
+        to: toUnit,
+        source,
+        kind,
+        amountVnd,
+        effectiveOn,
+      },
+      input.now,
+    );
     await audit(tx, {
       at: input.now,
       actorId: input.actor.officialId,
       action: "reallocation.record",
       entity: "ReallocationDecision",
       entityId: row.id,
-      after: row,
+      after: { ...row, ...move },
     });
-    return { fromUnit: fromUnit.name, toUnit: toUnit.name, programmeCode: programme.code, amountVnd, decisionNo };
+    const view: DecisionView = {
+      fromUnit: fromUnit.name,
+      toUnit: toUnit.name,
+      programmeCode: programme.code,
+      amountVnd,
+      decisionNo,
+      year,
+      source,
+      kind,
+      effectiveOn,
+      ...move,
+    };
+    const notice = messages("vi").disbursement.reallocationNotice(view);
+    const groups = await unitGroups(tx, [fromUnit.id, toUnit.id]);
+    await enqueue(
+      tx,
+      groups.map((g) => ({ chatId: g.telegramChatId, text: notice, kind: "reallocation.notice" })),
+      input.now,
+    );
+    return view;
   });
 }

@@ -34,6 +34,8 @@ export interface CannotMeetView {
   reason: string;
   byName: string;
   year: number;
+  /** "YYYY-MM-DD": the reallocation proposal is due by then */
+  proposalDueOn: string;
 }
 
 export interface ReallocationRow {
@@ -60,6 +62,16 @@ export interface DecisionView {
   programmeCode: string;
   amountVnd: bigint;
   decisionNo: string;
+  year: number;
+  source: CapitalSource;
+  kind: CapitalKind;
+  /** "YYYY-MM-DD": the plans change from this date */
+  effectiveOn: string;
+  /** the two units' plans of the programme (all parts) before and after the move */
+  fromBeforeVnd: bigint;
+  fromAfterVnd: bigint;
+  toBeforeVnd: bigint;
+  toAfterVnd: bigint;
 }
 
 export interface MilestoneInput {
