@@ -147,6 +147,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         "deadline-check": (now) => services.reminders.runDeadlineCheck(now),
         // the same ladder for disbursement milestones, for the units × programmes behind a milestone's target
         "pace-check": (now) => services.paceLadder.runPaceCheck(now),
+        // the weekly disbursement check-in, the list of units that did not answer, the monthly below-average list
+        "disbursement-checkin": (now) => services.checkin.runCheckin(now),
         // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
         recurrence: (now) => services.recurrence.runRecurrence(now),
         // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table

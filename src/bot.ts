@@ -13,6 +13,7 @@ import {
   reportCommand,
 } from "./features/disbursement/handlers/disbursement.ts";
 import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload.ts";
+import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
@@ -24,7 +25,13 @@ export const FEATURES: BotFeature[] = [
     commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
     register: registerMembership,
   },
-  { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand], register: registerPlanUpload },
+  {
+    commands: () => [reportCommand, cannotMeetCommand, reallocationCommand],
+    register: (bot) => {
+      registerPlanUpload(bot);
+      registerCheckin(bot);
+    },
+  },
   {
     commands: () => taskCommands,
     register: (bot) => {

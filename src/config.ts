@@ -62,6 +62,7 @@ const fields = {
   RATE_PER_GROUP_PER_MINUTE: intFrom(20, 1, 6000),
   RATE_INTERACTIVE_RESERVE_PER_SECOND: intFrom(5, 0, 999),
   DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT: intFrom(0, 0, 100),
+  CHECKIN_WEEKDAY: intFrom(5, 1, 5),
   INVITE_TTL_DAYS: intFrom(7, 1, 365),
   MEETING_NUDGE_DAY: intFrom(20, 1, 28),
   REQUEST_ANSWER_DAYS: intFrom(7, 1, 60),
@@ -140,7 +141,7 @@ export interface Config {
     interactiveReservePerSecond: number;
   };
   /** a disbursement report may exceed the plan by at most this many percent */
-  disbursement: { overPlanMarginPercent: number };
+  disbursement: { overPlanMarginPercent: number; checkinWeekday: number };
   /** how long an activation link (/invite) stays valid */
   inviteTtlDays: number;
   /** R6 / R5: the day of the month the meeting nudges start; working days a department has to answer */
@@ -204,7 +205,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       perGroupPerMinute: e.RATE_PER_GROUP_PER_MINUTE,
       interactiveReservePerSecond: e.RATE_INTERACTIVE_RESERVE_PER_SECOND,
     },
-    disbursement: { overPlanMarginPercent: e.DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT },
+    disbursement: {
+      overPlanMarginPercent: e.DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT,
+      checkinWeekday: e.CHECKIN_WEEKDAY,
+    },
     inviteTtlDays: e.INVITE_TTL_DAYS,
     followup: { meetingNudgeDay: e.MEETING_NUDGE_DAY, requestAnswerDays: e.REQUEST_ANSWER_DAYS },
   };

@@ -11,6 +11,8 @@ import { createRecurrenceService } from "./features/tasks/recurrence.ts";
 import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
 import { createUpdateLog } from "./platform/telegram/update-log.ts";
 import { createPlanUpload } from "./features/disbursement/plan-upload.ts";
+import { createCheckinService } from "./features/disbursement/checkin.ts";
+import { createLookup } from "./features/disbursement/lookup.ts";
 import { createBroadcastService } from "./features/broadcast/broadcast.ts";
 import { createTaskImport } from "./features/tasks/task-import.ts";
 import { createRegistryIo } from "./features/registry/registry-io.ts";
@@ -88,6 +90,16 @@ export function createServices({
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
     ...createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
     planUpload: createPlanUpload({ db }),
+    checkin: createCheckinService({
+      db,
+      lookup: createLookup(db),
+      calendar,
+      officeHours: config.officeHours,
+      weekday: config.disbursement?.checkinWeekday ?? 5,
+      overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0,
+      status,
+      messages: catalogue,
+    }),
     paceLadder: createPaceLadderService({
       db,
       calendar,

@@ -4,6 +4,7 @@ import { formatDmy } from "../../domain/dates.ts";
 import { formatBillions, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
+import { checkinEn, checkinVi } from "./checkin-messages.ts";
 import type { CannotMeetView, DecisionView, ReallocationRow, ReallocationView, ReportView } from "./disbursement.ts";
 
 const SOURCE_VI: Record<string, string> = { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" };
@@ -159,6 +160,12 @@ export const disbursementVi = {
     unitRequired:
       "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
     futureDate: "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.",
+    checkinNotRegistered: "Chưa ghi nhận: đồng chí chưa có trong danh sách cán bộ phụ trách.",
+    checkinNoAmount:
+      "Chưa ghi nhận: đề nghị trả lời bằng số giải ngân lũy kế, ví dụ: 30 tỷ, hoặc bấm «Không thay đổi».",
+    checkinGone: "Yêu cầu báo cáo này không còn hiệu lực.",
+    checkinNoLast:
+      "Chưa ghi nhận: đơn vị chưa có số báo cáo trước; đề nghị trả lời tin nhắn bằng số tiền, ví dụ: 30 tỷ.",
     sameUnit: "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.",
     reasonRequired:
       "Chưa ghi nhận: đề nghị ghi lý do (và dự án, trước dấu «:»), ví dụ: /khongdat NTM 5 tỷ Đường ĐH2: chưa giải phóng mặt bằng.",
@@ -177,6 +184,7 @@ export const disbursementVi = {
     dieuchuyen: "dự kiến dư/thiếu vốn các đơn vị; ghi quyết định điều chuyển",
   },
   planUpload: planUploadVi,
+  checkin: checkinVi,
 };
 
 export const disbursementEn: typeof disbursementVi = {
@@ -260,6 +268,10 @@ export const disbursementEn: typeof disbursementVi = {
       `Not recorded: you are not responsible for ${h(p.programmeCode ?? "")} in ${h(p.unitName ?? "")}.`,
     unitRequired: "Not recorded: put the unit's name before the programme, e.g. /report Nam Trà My NTM 12,5 tỷ.",
     futureDate: "Not recorded: the report date cannot be after today.",
+    checkinNotRegistered: "Not recorded: you are not in the registry of responsible officials.",
+    checkinNoAmount: "Not recorded: reply with the cumulative amount, e.g. 30 tỷ, or press «No change».",
+    checkinGone: "This check-in is no longer open.",
+    checkinNoLast: "Not recorded: the unit has no earlier figure; reply with the amount, e.g. 30 tỷ.",
     sameUnit: "Not recorded: the giving and receiving units must differ.",
     reasonRequired:
       "Not recorded: give the reason (projects before «:»), e.g. /khongdat NTM 5 tỷ Road DH2: land clearance pending.",
@@ -276,4 +288,5 @@ export const disbursementEn: typeof disbursementVi = {
     dieuchuyen: "projected surplus/need per unit; record a reallocation decision",
   },
   planUpload: planUploadEn,
+  checkin: checkinEn,
 };

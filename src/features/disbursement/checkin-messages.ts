@@ -1,0 +1,67 @@
+// The weekly disbursement check-in: the question to each responsible official, the list of units that did
+// not answer, and the monthly list of units below the provincial average. Part of the disbursement catalogue.
+import { formatDmy } from "../../domain/dates.ts";
+import { formatBillions, formatPercentBp } from "../../domain/money.ts";
+import { escapeHtml as h } from "../../domain/text.ts";
+import type { BelowAverageView, CheckinMissingView, CheckinQuestionView } from "./checkin.ts";
+
+const monthVi = (m: string) => `${m.slice(5)}/${m.slice(0, 4)}`;
+
+export const checkinVi = {
+  question: (v: CheckinQuestionView) =>
+    [
+      `📋 Đề nghị đồng chí báo cáo số giải ngân lũy kế vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)} đến ngày ${formatDmy(v.today)}.`,
+      v.lastVnd === null
+        ? "Đơn vị chưa có số báo cáo nào trong năm."
+        : `Số đã báo cáo gần nhất: ${formatBillions(v.lastVnd)} tỷ đồng (đến ${formatDmy(v.lastAsOf!)}).`,
+      "Trả lời tin nhắn này bằng số tiền (ví dụ: 30 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi. Đề nghị báo cáo trong ngày.",
+    ].join("\n"),
+  unchangedButton: "✔️ Không thay đổi",
+  missing: (v: CheckinMissingView) =>
+    v.missing.length === 0
+      ? `✅ Kính gửi Văn phòng điều phối: tất cả ${v.asked} đơn vị × chương trình đã báo cáo số giải ngân theo yêu cầu ngày ${formatDmy(v.day)}.`
+      : [
+          `Kính gửi Văn phòng điều phối: ${v.missing.length}/${v.asked} đơn vị × chương trình chưa báo cáo số giải ngân theo yêu cầu ngày ${formatDmy(v.day)}:`,
+          ...v.missing.map((m) => `• ${h(m.unitName)} · ${h(m.programmeCode)}`),
+          "Đề nghị Văn phòng điều phối đôn đốc các đơn vị báo cáo.",
+        ].join("\n"),
+  belowAverage: (v: BelowAverageView) =>
+    [
+      `<b>Danh sách đơn vị giải ngân dưới mức bình quân toàn tỉnh</b> · tháng ${monthVi(v.month)}`,
+      ...v.programmes.map(
+        (p) =>
+          `${h(p.programmeCode)} (bình quân ${p.averageBp === null ? "—" : formatPercentBp(p.averageBp)}): ` +
+          (p.units.length
+            ? p.units.map((u) => `${h(u.unitName)} ${formatPercentBp(u.actualBp)}`).join("; ")
+            : "không có"),
+      ),
+    ].join("\n"),
+};
+
+export const checkinEn: typeof checkinVi = {
+  question: (v) =>
+    [
+      `📋 Please report the cumulative ${h(v.programmeCode)} ${v.year} disbursement of ${h(v.unitName)} as of ${formatDmy(v.today)}.`,
+      v.lastVnd === null
+        ? "The unit has not reported this year yet."
+        : `Last reported: ${formatBillions(v.lastVnd)} bn VND (as of ${formatDmy(v.lastAsOf!)}).`,
+      "Reply to this message with the amount (e.g. 30 tỷ), or press «No change». Please answer today.",
+    ].join("\n"),
+  unchangedButton: "✔️ No change",
+  missing: (v) =>
+    v.missing.length === 0
+      ? `✅ All ${v.asked} unit × programme pairs answered the check-in of ${formatDmy(v.day)}.`
+      : [
+          `${v.missing.length}/${v.asked} unit × programme pairs have not answered the check-in of ${formatDmy(v.day)}:`,
+          ...v.missing.map((m) => `• ${h(m.unitName)} · ${h(m.programmeCode)}`),
+        ].join("\n"),
+  belowAverage: (v) =>
+    [
+      `<b>Units below the provincial average disbursement</b> · ${monthVi(v.month)}`,
+      ...v.programmes.map(
+        (p) =>
+          `${h(p.programmeCode)} (average ${p.averageBp === null ? "—" : formatPercentBp(p.averageBp)}): ` +
+          (p.units.length ? p.units.map((u) => `${h(u.unitName)} ${formatPercentBp(u.actualBp)}`).join("; ") : "none"),
+      ),
+    ].join("\n"),
+};

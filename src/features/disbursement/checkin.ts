@@ -1,0 +1,288 @@
+// The weekly disbursement check-in (public-investment practice): on a configured weekday each unit's
+// responsible officials are asked, one message per programme, for the cumulative figure; they answer by
+// replying with an amount or pressing «Không thay đổi». The next working day the secretariat gets the list of
+// units that have not answered (any report since the question counts, /baocao too). On the first working day
+// of a month the secretariat gets the units below the provincial average, per programme.
+// Each step is keyed once in the Reminder table, so a restart or a second instance never repeats it.
+import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
+import { addDays, localDate, monthKey, weekday } from "../../domain/dates.ts";
+import { currentDisbursed, reportingYear } from "../../domain/disbursed.ts";
+import type { Messages } from "../../i18n/index.ts";
+import type { Tx } from "../../platform/db/client.ts";
+import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import type { Actor } from "../registry/registry.ts";
+import {
+  claimKeys,
+  inForce,
+  reachablePrivateChat,
+  secretariatChats,
+  unreachablePrivateChats,
+} from "../followup/audience.ts";
+import type { Deps } from "./lookup.ts";
+import { refuse } from "./refusals.ts";
+import { recordReport } from "./report.ts";
+import type { StatusService } from "./status.ts";
+import type { ReportView } from "./views.ts";
+
+export interface CheckinDeps extends Deps {
+  calendar: () => Promise<WorkCalendar>;
+  officeHours: OfficeHours;
+  /** 1 = Monday … 5 = Friday: the day of the question (the next working day when it is a holiday) */
+  weekday: number;
+  overPlanMarginPercent: number;
+  status: StatusService;
+  messages: Messages<"disbursement">;
+}
+
+export interface CheckinQuestionView {
+  unitName: string;
+  programmeCode: string;
+  year: number;
+  today: string;
+  lastVnd: bigint | null;
+  lastAsOf: string | null;
+}
+
+export interface CheckinMissingView {
+  day: string;
+  /** "unit · programme" pairs with no report since the question */
+  missing: { unitName: string; programmeCode: string }[];
+  asked: number;
+}
+
+export interface BelowAverageView {
+  month: string;
+  programmes: { programmeCode: string; averageBp: number | null; units: { unitName: string; actualBp: number }[] }[];
+}
+
+const QUESTION = "checkin.question";
+const keyOf = (day: string, unitId: number, programmeId: number) => `checkin:${day}:${unitId}:${programmeId}`;
+
+/** The check-in day of the week holding `date`: the configured weekday, or the first working day after it. */
+function checkinDay(date: string, cal: WorkCalendar, wanted: number): string {
+  const monday = addDays(date, -((weekday(date) + 6) % 7));
+  let day = addDays(monday, wanted - 1);
+  while (!cal.isWorkingDay(day)) day = addDays(day, 1);
+  return day;
+}
+
+export function createCheckinService(deps: CheckinDeps) {
+  const { db } = deps;
+
+  /** The job: asks on the check-in day, lists the missing the next working day, the monthly list on the 1st. */
+  async function runCheckin(now: Date) {
+    const cal = await deps.calendar();
+    if (!isOfficeTime(now, cal, deps.officeHours)) return { skipped: "outside-office-hours" };
+    const today = localDate(now);
+    let day = checkinDay(today, cal, deps.weekday);
+    if (day > today) day = checkinDay(addDays(today, -7), cal, deps.weekday);
+    const asked = day === today ? await ask(now, today) : 0;
+    const listed = today > day && cal.nextWorkingDay(day) <= today ? await listMissing(now, day) : 0;
+    const monthly = await belowAverage(now, today, cal);
+    return { asked, listed, monthly };
+  }
+
+  async function ask(now: Date, today: string): Promise<number> {
+    const year = reportingYear(today);
+    return db.$transaction(async (tx) => {
+      const pairs = await pairsWithPlans(tx, year);
+      const keys = await claimKeys(
+        tx,
+        pairs.map((p) => keyOf(today, p.unitId, p.programmeId)),
+        QUESTION,
+        now,
+      );
+      if (keys.size === 0) return 0;
+      const unreachable = await unreachablePrivateChats(tx);
+      const out: OutgoingMessage[] = [];
+      for (const p of pairs) {
+        const reminderId = keys.get(keyOf(today, p.unitId, p.programmeId));
+        if (reminderId === undefined) continue;
+        const holders = await tx.responsibility.findMany({
+          where: { unitId: p.unitId, programmeId: p.programmeId, ...inForce(now) },
+          include: { official: true },
+          orderBy: { id: "asc" },
+        });
+        const last = await lastReport(tx, p.unitId, p.programmeId, year);
+        const view: CheckinQuestionView = {
+          ...p,
+          year,
+          today,
+          lastVnd: last?.vnd ?? null,
+          lastAsOf: last?.asOf ?? null,
+        };
+        const seen = new Set<bigint>();
+        for (const h of holders) {
+          const chatId = reachablePrivateChat(h.official, unreachable);
+          if (!chatId || seen.has(chatId)) continue;
+          seen.add(chatId);
+          const t = deps.messages(h.official.language).disbursement.checkin;
+          out.push({
+            chatId,
+            text: t.question(view),
+            kind: QUESTION,
+            reminderId,
+            replyMarkup: { inline_keyboard: [[{ text: t.unchangedButton, callback_data: `ci:${reminderId}` }]] },
+          });
+        }
+      }
+      await enqueue(tx, out, now);
+      return out.length;
+    });
+  }
+
+  async function listMissing(now: Date, day: string): Promise<number> {
+    return db.$transaction(async (tx) => {
+      const questions = await tx.reminder.findMany({
+        where: { key: { startsWith: `checkin:${day}:` }, rung: QUESTION },
+      });
+      if (questions.length === 0) return 0; // nobody was asked that day (the bot was not running yet)
+      const claimed = await claimKeys(tx, [`checkin:missing:${day}`], "checkin.missing", now);
+      if (claimed.size === 0) return 0;
+      const missing: CheckinMissingView["missing"] = [];
+      for (const q of questions) {
+        const [, , unitId, programmeId] = q.key.split(":").map(Number);
+        const answered = await tx.disbursementReport.count({
+          where: { unitId, programmeId, createdAt: { gte: q.createdAt } },
+        });
+        if (answered) continue;
+        const [unit, programme] = await Promise.all([
+          tx.unit.findUniqueOrThrow({ where: { id: unitId } }),
+          tx.programme.findUniqueOrThrow({ where: { id: programmeId } }),
+        ]);
+        missing.push({ unitName: unit.name, programmeCode: programme.code });
+      }
+      missing.sort(
+        (a, b) => a.unitName.localeCompare(b.unitName, "vi") || a.programmeCode.localeCompare(b.programmeCode),
+      );
+      const text = deps.messages("vi").disbursement.checkin.missing({ day, missing, asked: questions.length });
+      const chats = await secretariatChats(tx);
+      await enqueue(
+        tx,
+        chats.map((c) => ({ chatId: c.telegramChatId, text, kind: "checkin.missing" })),
+        now,
+      );
+      return chats.length;
+    });
+  }
+
+  async function belowAverage(now: Date, today: string, cal: WorkCalendar): Promise<number> {
+    const month = monthKey(today);
+    let first = `${month}-01`;
+    while (!cal.isWorkingDay(first)) first = addDays(first, 1);
+    if (today !== first) return 0;
+    const programmes = await deps.lookup.programmes();
+    const view: BelowAverageView = { month, programmes: [] };
+    for (const p of programmes) {
+      const s = await deps.status.provinceStatus(now, { programmeId: p.id });
+      view.programmes.push({
+        programmeCode: p.code,
+        averageBp: s.averageBp ?? null,
+        units: s.units
+          .filter((u) => u.belowAverage && u.actualBp !== null)
+          .map((u) => ({ unitName: u.unitName, actualBp: u.actualBp! })),
+      });
+    }
+    return db.$transaction(async (tx) => {
+      const claimed = await claimKeys(tx, [`checkin:below-average:${month}`], "checkin.belowAverage", now);
+      if (claimed.size === 0) return 0;
+      const text = deps.messages("vi").disbursement.checkin.belowAverage(view);
+      const chats = await secretariatChats(tx);
+      await enqueue(
+        tx,
+        chats.map((c) => ({ chatId: c.telegramChatId, text, kind: "checkin.belowAverage" })),
+        now,
+      );
+      return chats.length;
+    });
+  }
+
+  /** The unit × programme a check-in question asked about, from its reminder id. */
+  async function questionOf(reminderId: number) {
+    const r = await db.reminder.findUnique({ where: { id: reminderId } });
+    if (!r || r.rung !== QUESTION) return null;
+    const [, , unitId, programmeId] = r.key.split(":").map(Number);
+    return { unitId: unitId!, programmeId: programmeId! };
+  }
+
+  async function report(
+    q: { unitId: number; programmeId: number },
+    amountText: string,
+    input: { actor: Actor; now: Date; updateId?: bigint },
+  ): Promise<ReportView> {
+    const programme = await db.programme.findUniqueOrThrow({ where: { id: q.programmeId } });
+    return recordReport(
+      { db, lookup: deps.lookup, overPlanMarginPercent: deps.overPlanMarginPercent },
+      { ...input, chatUnitId: q.unitId, args: `${programme.code} ${amountText}` },
+    );
+  }
+
+  /**
+   * A reply to a check-in question: the amount in it is the cumulative figure. Null when the message replied
+   * to is not a check-in question (the next handler reads it).
+   */
+  async function answer(input: {
+    chatId: bigint;
+    repliedToMessageId: number;
+    text: string;
+    actor: Actor | null;
+    now: Date;
+    updateId?: bigint;
+  }): Promise<ReportView | null> {
+    const sent = await db.outboxMessage.findFirst({
+      where: { chatId: input.chatId, sentMessageId: BigInt(input.repliedToMessageId), kind: QUESTION },
+      select: { reminderId: true },
+    });
+    const q = sent?.reminderId ? await questionOf(sent.reminderId) : null;
+    if (!q) return null;
+    if (!input.actor) return refuse("checkinNotRegistered");
+    const amount = /[-−]?\d[\d.,\s]*(?:(?:tỷ|ty|tỉ|triệu|trieu|tr|đồng|dong|đ|d)(?!\p{L}))?/iu.exec(input.text);
+    if (!amount) return refuse("checkinNoAmount");
+    return report(q, amount[0].trim(), { actor: input.actor, now: input.now, updateId: input.updateId });
+  }
+
+  /** «Không thay đổi»: the last cumulative figure, reported again as of today. */
+  async function unchanged(input: { reminderId: number; actor: Actor; now: Date; updateId?: bigint }) {
+    const q = await questionOf(input.reminderId);
+    if (!q) return refuse("checkinGone");
+    const last = await db.$transaction((tx) =>
+      lastReport(tx, q.unitId, q.programmeId, reportingYear(localDate(input.now))),
+    );
+    if (!last) return refuse("checkinNoLast");
+    return report(q, last.vnd.toString(), input);
+  }
+
+  return { runCheckin, answer, unchanged };
+}
+
+/** Units × programmes with a plan this year (districts and communes). */
+async function pairsWithPlans(tx: Tx, year: number) {
+  const plans = await tx.capitalPlan.groupBy({
+    by: ["unitId", "programmeId"],
+    where: { year, amountVnd: { gt: 0n }, unit: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } } },
+  });
+  const [units, programmes] = await Promise.all([
+    tx.unit.findMany({ where: { id: { in: plans.map((p) => p.unitId) } } }),
+    tx.programme.findMany({ where: { id: { in: plans.map((p) => p.programmeId) } } }),
+  ]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const code = new Map(programmes.map((p) => [p.id, { code: p.code, order: p.sortOrder }]));
+  return plans
+    .map((p) => ({
+      unitId: p.unitId,
+      programmeId: p.programmeId,
+      unitName: unitName.get(p.unitId) ?? "",
+      programmeCode: code.get(p.programmeId)?.code ?? "",
+      order: code.get(p.programmeId)?.order ?? 0,
+    }))
+    .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi") || a.order - b.order);
+}
+
+async function lastReport(tx: Tx, unitId: number, programmeId: number, year: number) {
+  const rows = await tx.disbursementReport.findMany({ where: { unitId, programmeId, year }, orderBy: { id: "asc" } });
+  if (!rows.length) return null;
+  const vnd = currentDisbursed(
+    rows.map((r) => ({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id })),
+  );
+  return { vnd, asOf: rows.reduce((d, r) => (r.asOf > d ? r.asOf : d), rows[0]!.asOf) };
+}
