@@ -61,3 +61,12 @@ export function describeEachDatabase(name: string, body: (provider: Provider) =>
   describe(`${name} [sqlite]`, () => body("sqlite"));
   describe.skipIf(!testPgUrl())(`${name} [postgres]`, () => body("postgres"));
 }
+
+/**
+ * Runs a block of tests on SQLite only: for feature tests whose outcome does not depend on the database's
+ * dialect. The PostgreSQL half runs where the database matters (describeEachDatabase: db, delivery, production,
+ * concurrency, imports, migrations), so the suite stays within its time (issue #17).
+ */
+export function describeOnSqlite(name: string, body: (provider: Provider) => void) {
+  describe(`${name} [sqlite]`, () => body("sqlite"));
+}
