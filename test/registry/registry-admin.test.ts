@@ -1,7 +1,7 @@
 // Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation; programmes.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { DEMO } from "../../src/platform/db/seed/demo.ts";
 import { ensureReferenceData } from "../../src/platform/db/seed/reference.ts";
 import { createRegistry } from "../../src/features/registry/registry.ts";
 import { createRegistryAdmin } from "../../src/features/registry/registry-admin.ts";
@@ -17,8 +17,7 @@ describeOnSqlite("registry administration", (provider) => {
   const idOf = async (telegramId: number) =>
     (await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(telegramId) } })).id;
   beforeEach(async () => {
-    t = await createTestDatabase(provider);
-    await seedDemo(t.db, { today: DAY, now });
+    t = await createTestDatabase(provider, { demo: { today: DAY, now } });
     admin = createRegistryAdmin({ db: t.db });
   });
   afterEach(async () => {
