@@ -2,10 +2,10 @@
 // (his administrator rights could not be checked), not «đã có lỗi … thử lại sau ít phút» (issue #21).
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { catalogue } from "../../src/i18n/index.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, group, startHarness, user, type Harness } from "../support/harness.ts";
 
-describeEachDatabase("/bind when getChatMember fails", (provider) => {
+describeOnSqlite("/bind when getChatMember fails", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider, { failMethods: ["getChatMember"] });

@@ -1,13 +1,13 @@
 // The bot's own membership and group upgrades: removed → LEFT and the secretariat told; blocked in
 // private → UNREACHABLE; added back → ACTIVE; a group upgraded to a supergroup keeps its pending messages.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, startHarness, type Harness } from "../support/harness.ts";
 import { vi } from "../../src/i18n/vi.ts";
 
 const chat = (c: { id: number; title: string }, type = "supergroup") => ({ id: c.id, type, title: c.title });
 
-describeEachDatabase("chat life-cycle", (provider) => {
+describeOnSqlite("chat life-cycle", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

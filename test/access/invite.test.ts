@@ -2,7 +2,7 @@
 // deactivated officials, accounts linked elsewhere; only the code's hash is stored.
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 import { vi } from "../../src/i18n/vi.ts";
 
@@ -12,7 +12,7 @@ const secretariatChat = privateChat(DEMO.secretariat);
 const newcomer = { id: 777001, first_name: "Bình", username: "binh_tv", language_code: "vi" };
 const newcomerChat = { id: 777001, type: "private" as const, first_name: "Bình" };
 
-describeEachDatabase("activation links", (provider) => {
+describeOnSqlite("activation links", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

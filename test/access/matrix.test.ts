@@ -2,7 +2,7 @@
 // (× member status for /bind and /unbind). Allowed cells act; every other cell answers exactly one refusal
 // line and writes nothing. Every other command, anonymous admins and channel posts: matrix-all.test.ts.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 import type { EmulatorChat, EmulatorUser, MemberStatus } from "../../tools/emulator/types.ts";
 import { vi } from "../../src/i18n/vi.ts";
@@ -92,7 +92,7 @@ const KNOWN = [
 /** cells that change the database when they act */
 const WRITES = new Set(["/bind nam trà my", "/unbind", "/invite Trần Văn Bình"]);
 
-describeEachDatabase("authorization matrix", (provider) => {
+describeOnSqlite("authorization matrix", (provider) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(provider);

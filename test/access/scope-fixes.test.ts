@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { vi } from "../../src/i18n/vi.ts";
 import { collect } from "../support/collect.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import type { EmulatorChat } from "../../tools/emulator/types.ts";
 import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
@@ -13,7 +13,7 @@ const e = vi.errors;
 const namTraMy = group(DEMO.groups.namTraMy);
 const secretariatGroup = group(DEMO.groups.secretariat);
 
-describeEachDatabase("scope of secretariat and supervisor views", (provider) => {
+describeOnSqlite("scope of secretariat and supervisor views", (provider) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(provider);

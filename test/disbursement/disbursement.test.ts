@@ -1,7 +1,7 @@
 // Disbursement tracking through the real bot: /report, /khongdat, /dieuchuyen, /status by programme and
 // the supervisor's league table, and the milestone and over-plan-margin settings of the service.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 import { createDisbursementService } from "../../src/features/disbursement/disbursement.ts";
 import { catalogue } from "../../src/i18n/index.ts";
@@ -12,7 +12,7 @@ const official = user(DEMO.official);
 const chairman = user(DEMO.chairman);
 const secretariat = user(DEMO.secretariat);
 
-describeEachDatabase("disbursement", (provider) => {
+describeOnSqlite("disbursement", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

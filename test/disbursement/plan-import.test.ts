@@ -5,7 +5,6 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase, createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { createPlanImport, readTable } from "../../src/features/disbursement/plan-import.ts";
 
 const HEADER = "Đơn vị,Chương trình,Năm,Nguồn (TW/ĐP),Loại (ĐTPT/SN),Số tiền,Số quyết định,Ngày quyết định";
@@ -15,8 +14,7 @@ describeEachDatabase("capital plan import", (provider) => {
   let t: TestDatabase;
   const dir = mkdtempSync(join(tmpdir(), "dondoc-plans-"));
   beforeEach(async () => {
-    t = await createTestDatabase(provider);
-    await seedDemo(t.db, { today: "2026-11-24", now });
+    t = await createTestDatabase(provider, { demo: { today: "2026-11-24", now } });
   });
   afterEach(async () => {
     await t.drop();

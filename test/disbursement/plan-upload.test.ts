@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { formatAmountShort } from "../../src/domain/money.ts";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 
 const HEADER = [
@@ -24,7 +24,7 @@ const official = user(DEMO.official);
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
-describeEachDatabase("capital plans sent as a file", (provider) => {
+describeOnSqlite("capital plans sent as a file", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider, { start: at(9, 0) });

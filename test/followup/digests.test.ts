@@ -1,13 +1,13 @@
 // Digests: the daily one to the secretariat on the first office-time tick of each working day, and the
 // weekly one to each supervisor in private on the first office-time tick of each week, once each.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, type Harness } from "../support/harness.ts";
 import { chats, runJob, startFollowupHarness } from "./support.ts";
 
 const secretariatGroup = group(DEMO.groups.secretariat);
 
-describeEachDatabase("digests", (provider) => {
+describeOnSqlite("digests", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startFollowupHarness(provider);

@@ -2,7 +2,7 @@
 // secretary from the 20th (once, then weekly) and, once the month is over, tells the secretariat and the
 // unit's supervisors once.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, user, type Harness } from "../support/harness.ts";
 import { chats, collect, runJob, sorted, startFollowupHarness } from "./support.ts";
 
@@ -11,7 +11,7 @@ const secretariatGroup = group(DEMO.groups.secretariat);
 const partySecretary = user(DEMO.partySecretary);
 const OTHER_DISTRICTS = ["Đông Giang", "Tây Giang", "Nam Giang", "Phước Sơn", "Tiên Phước", "Hiệp Đức", "Nông Sơn"];
 
-describeEachDatabase("monthly meeting", (provider) => {
+describeOnSqlite("monthly meeting", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startFollowupHarness(provider);

@@ -4,14 +4,14 @@
 // unit's group; once passed, the chairman after one working day, then the Party secretary, the supervisor
 // and the secretariat after three. Each rung once; after downtime only the current rung.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, type Harness } from "../support/harness.ts";
 import { chats, runJob, sorted, startFollowupHarness } from "./support.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);
 const secretariatGroup = group(DEMO.groups.secretariat);
 
-describeEachDatabase("pace ladder", (provider) => {
+describeOnSqlite("pace ladder", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startFollowupHarness(provider);

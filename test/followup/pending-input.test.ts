@@ -6,7 +6,7 @@ import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { OBSTACLE_INPUT } from "../../src/features/tasks/assign.ts";
 import { PLAN_UPLOAD_INPUT } from "../../src/features/disbursement/plan-upload.ts";
 import { collect } from "../support/collect.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 
 const HEADER = [
@@ -24,7 +24,7 @@ const secretariat = user(DEMO.secretariat);
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
-describeEachDatabase("a pending obstacle reason beside a pending plan upload", (provider) => {
+describeOnSqlite("a pending obstacle reason beside a pending plan upload", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider, { start: at(9, 0) });

@@ -3,7 +3,7 @@
 // the due date, tells the secretariat once when overdue; /traloi records the answer and tells the unit's
 // group; /trunguong stops the reminders.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, user, type Harness } from "../support/harness.ts";
 import { chats, collect, runJob, sorted, startFollowupHarness } from "./support.ts";
 
@@ -14,7 +14,7 @@ const focal = user(DEMO.departmentFocal);
 const focalChat = privateChat(DEMO.departmentFocal);
 const secretariat = user(DEMO.secretariat);
 
-describeEachDatabase("written requests", (provider) => {
+describeOnSqlite("written requests", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startFollowupHarness(provider);

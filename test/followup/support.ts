@@ -1,15 +1,12 @@
 // Shared by the follow-up tests: the demo harness plus the follow-up demo data, and a way to run a job
 // (or a user action) and collect everything Telegram received meanwhile, the outbox delivered.
 import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
-import { seedFollowupDemo } from "../../src/platform/db/seed/demo.ts";
 import { collect } from "../support/collect.ts";
 import type { Provider } from "../support/db.ts";
-import { DAY, startHarness, type Harness } from "../support/harness.ts";
+import { startHarness, type Harness } from "../support/harness.ts";
 
 export async function startFollowupHarness(provider: Provider): Promise<Harness> {
-  const h = await startHarness(provider);
-  await seedFollowupDemo(h.db.db, { today: DAY, now: h.clock.now() });
-  return h;
+  return startHarness(provider, { followup: true });
 }
 
 export { chats, collect, sorted } from "../support/collect.ts";

@@ -1,7 +1,7 @@
 // /thongbao end to end: audience buttons, preview, confirmation, delivery through the outbox, progress
 // and the delivery report, through the real bot and the Bot API emulator.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const secretariatGroup = group(DEMO.groups.secretariat);
@@ -9,7 +9,7 @@ const secretary = user(DEMO.secretariat);
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 const buttons = (m: { reply_markup?: unknown }) => (m.reply_markup as Keyboard).inline_keyboard.flat();
 
-describeEachDatabase("broadcast", (provider) => {
+describeOnSqlite("broadcast", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

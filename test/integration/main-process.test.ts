@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
-import { seedDemo, DEMO } from "../../src/platform/db/seed/demo.ts";
+import { DEMO } from "../../src/platform/db/seed/demo.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 import { DAY, at, group, user } from "../support/harness.ts";
 
@@ -16,8 +16,7 @@ describeEachDatabase("npm start", (provider) => {
   });
 
   it("serves /status, survives a missing setMyCommands and exits 0 on SIGTERM", async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.db, { today: DAY, now: at(8, 0) });
+    db = await createTestDatabase(provider, { demo: { today: DAY, now: at(8, 0) } });
     emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot", failMethods: ["setMyCommands"] });
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: {

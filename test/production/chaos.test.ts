@@ -8,7 +8,6 @@ import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
-import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { STALL_MS } from "../../src/platform/telegram/updates.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
@@ -51,8 +50,7 @@ function describeMode(provider: "sqlite" | "postgres", mode: "polling" | "webhoo
   const clock = fixedClock(at(8, 0));
 
   beforeEach(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.db, { today: DAY, now: clock.now() });
+    db = await createTestDatabase(provider, { demo: { today: DAY, now: clock.now() } });
     emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot" });
     let url = db.url;
     if (provider === "postgres") {

@@ -6,7 +6,6 @@ import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock, systemClock } from "../../src/platform/clock.ts";
-import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { openDatabase } from "../../src/platform/db/client.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { createDispatcher, type Dispatcher } from "../../src/platform/outbox/dispatcher.ts";
@@ -36,9 +35,8 @@ describe.skipIf(!testPgUrl())("scale-out on one PostgreSQL database", () => {
   });
 
   it("three instances, 100 fire times: each job runs once per fire time, each reminder is sent once; a killed leader is replaced", async () => {
-    db = await createTestDatabase("postgres");
     const clock = fixedClock(at(7, 0));
-    await seedDemo(db.db, { today: DAY, now: clock.now() });
+    db = await createTestDatabase("postgres", { demo: { today: DAY, now: clock.now() } });
     emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot" });
     for (const n of [1, 2, 3]) {
       const config = createConfig({

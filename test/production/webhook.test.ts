@@ -5,7 +5,6 @@ import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
-import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import type { Db } from "../../src/platform/db/client.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
@@ -48,9 +47,8 @@ describeEachDatabase("webhook", (provider) => {
   let url: string;
 
   beforeEach(async () => {
-    db = await createTestDatabase(provider);
     clock.set(at(8, 0));
-    await seedDemo(db.db, { today: DAY, now: clock.now() });
+    db = await createTestDatabase(provider, { demo: { today: DAY, now: clock.now() } });
     emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot" });
     const config = createConfig({
       BOT_TOKEN: emulator.token,

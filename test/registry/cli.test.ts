@@ -3,7 +3,6 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 
 const run = promisify(execFile);
@@ -11,8 +10,7 @@ const run = promisify(execFile);
 describe("npm run cli", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    await seedDemo(t.db, { today: "2026-11-24", now: localInstant("2026-11-24", 9 * 60) });
+    t = await createTestDatabase("sqlite", { demo: { today: "2026-11-24", now: localInstant("2026-11-24", 9 * 60) } });
   });
   afterAll(async () => {
     await t.drop();

@@ -1,24 +1,23 @@
 // Handover moves responsibilities and open tasks and keeps who was responsible when; deactivation; programmes.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { DEMO } from "../../src/platform/db/seed/demo.ts";
 import { ensureReferenceData } from "../../src/platform/db/seed/reference.ts";
 import { createRegistry } from "../../src/features/registry/registry.ts";
 import { createRegistryAdmin } from "../../src/features/registry/registry-admin.ts";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, describeOnSqlite, type TestDatabase } from "../support/db.ts";
 
 const DAY = "2026-11-24";
 const now = localInstant(DAY, 9 * 60);
 const later = localInstant(DAY, 10 * 60);
 
-describeEachDatabase("registry administration", (provider) => {
+describeOnSqlite("registry administration", (provider) => {
   let t: TestDatabase;
   let admin: ReturnType<typeof createRegistryAdmin>;
   const idOf = async (telegramId: number) =>
     (await t.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(telegramId) } })).id;
   beforeEach(async () => {
-    t = await createTestDatabase(provider);
-    await seedDemo(t.db, { today: DAY, now });
+    t = await createTestDatabase(provider, { demo: { today: DAY, now } });
     admin = createRegistryAdmin({ db: t.db });
   });
   afterEach(async () => {
@@ -133,7 +132,7 @@ describeEachDatabase("registry administration", (provider) => {
   });
 });
 
-describeEachDatabase("programmes", (provider) => {
+describeOnSqlite("programmes", (provider) => {
   let t: TestDatabase;
   let admin: ReturnType<typeof createRegistryAdmin>;
   beforeEach(async () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { DEMO } from "../../src/platform/db/seed/demo.ts";
 import {
   createRegistryIo,
   formatRowError,
@@ -27,8 +27,7 @@ describeEachDatabase("registry import/export", (provider) => {
   let dir: string;
   let io: ReturnType<typeof createRegistryIo>;
   beforeEach(async () => {
-    t = await createTestDatabase(provider);
-    await seedDemo(t.db, { today: DAY, now });
+    t = await createTestDatabase(provider, { demo: { today: DAY, now } });
     io = createRegistryIo({ db: t.db });
     dir = mkdtempSync(join(tmpdir(), "dondoc-registry-"));
   });

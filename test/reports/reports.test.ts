@@ -11,14 +11,14 @@ import { parsePeriod } from "../../src/domain/scorecard.ts";
 import { PNG_MAGIC } from "../../src/features/reports/charts/render.ts";
 import { sheetToCsv, toXlsx } from "../../src/features/reports/exports.ts";
 import { parseCsv } from "../../src/domain/csv.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, user, type Harness } from "../support/harness.ts";
 import { chats, collect, runJob, sorted, startFollowupHarness } from "../followup/support.ts";
 
 const secretariatGroup = group(DEMO.groups.secretariat);
 const namTraMyGroup = group(DEMO.groups.namTraMy);
 
-describeEachDatabase("reports for leaders", (provider) => {
+describeOnSqlite("reports for leaders", (provider) => {
   let h: Harness;
   let ids: { namTraMy: number; bacTraMy: number; an: number; binh: number };
   beforeEach(async () => {

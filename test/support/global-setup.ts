@@ -1,8 +1,8 @@
 // Builds this run's database templates once, with the real migrations (prisma migrate deploy):
 // SQLite always; PostgreSQL when TEST_DATABASE_URL is set. Test files copy the templates; the
-// templates are removed when the run ends.
-import { mkdirSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+// templates (and the demo-seeded templates test/support/db.ts makes from them) are removed when the run ends.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import pg from "pg";
 import { migrateDeploy } from "../../src/platform/db/migrate.ts";
 import { pgUrl, templateNames, testPgUrl } from "./paths.ts";
@@ -30,7 +30,20 @@ export default async function setup() {
     process.env.DONDOC_TEST_PG_TEMPLATE = names.pg;
   }
   return async () => {
-    for (const s of ["", "-wal", "-shm"]) rmSync(names.sqlite + s, { force: true });
-    if (admin) await adminQuery(admin, `DROP DATABASE IF EXISTS "${names.pg}" WITH (FORCE)`);
+    // the template and the demo templates made from it (test/support/db.ts)
+    for (const f of readdirSync(dirname(names.sqlite))) {
+      if (f.startsWith(basename(names.sqlite))) rmSync(join(dirname(names.sqlite), f), { force: true });
+    }
+    if (admin) {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      const demos = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+        `${names.pg}_demo_%`,
+      ]);
+      await client.end();
+      for (const { datname } of demos.rows)
+        await adminQuery(admin, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      await adminQuery(admin, `DROP DATABASE IF EXISTS "${names.pg}" WITH (FORCE)`);
+    }
   };
 }

@@ -1,12 +1,13 @@
 // The product as users meet it: the real app (telegraf long polling, services, dispatcher) on a real
-// database seeded with the demo data, talking to the local Bot API emulator on loopback.
+// database seeded with the demo data (a copy of a seeded template: test/support/db.ts), talking to the local
+// Bot API emulator on loopback.
 import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { localInstant } from "../../src/domain/dates.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import type { Limits } from "../../src/platform/outbox/limiter.ts";
-import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { DEMO } from "../../src/platform/db/seed/demo.ts";
 import {
   startBotApiEmulator,
   type BotApiEmulator,
@@ -58,11 +59,18 @@ export interface Harness {
 
 export async function startHarness(
   provider: Provider,
-  opts: { seed?: boolean; start?: Date; failMethods?: string[]; limits?: Limits } = {},
+  opts: {
+    seed?: boolean;
+    /** the follow-up demo too (seedFollowupDemo) */
+    followup?: boolean;
+    start?: Date;
+    failMethods?: string[];
+    limits?: Limits;
+  } = {},
 ): Promise<Harness> {
-  const db = await createTestDatabase(provider);
   const clock = fixedClock(opts.start ?? at(7, 40));
-  if (opts.seed !== false) await seedDemo(db.db, { today: DAY, now: clock.now() });
+  const demo = opts.seed === false ? {} : { demo: { today: DAY, now: clock.now(), followup: opts.followup } };
+  const db = await createTestDatabase(provider, demo);
   const emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot", failMethods: opts.failMethods ?? [] });
   const config = createConfig({
     BOT_TOKEN: emulator.token,

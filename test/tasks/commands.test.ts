@@ -2,7 +2,7 @@
 // reminder (and the re-reminder once the snooze ends), and an obstacle raised from a reminder.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { chats, collect, sorted } from "../support/collect.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);
@@ -15,7 +15,7 @@ const official2 = user(DEMO.official2);
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
-describeEachDatabase("tasks by command", (provider) => {
+describeOnSqlite("tasks by command", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { addDays } from "../../src/domain/dates.ts";
 import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { collect } from "../support/collect.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);
@@ -41,7 +41,7 @@ function label(m: SentMessage): string {
   return `${LABEL[m.chat_id] ?? m.chat_id}: ${head} [${task}]`;
 }
 
-describeEachDatabase("a month of follow-up", (provider) => {
+describeOnSqlite("a month of follow-up", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { DEMO, seedDemo } from "../../src/platform/db/seed/demo.ts";
+import { DEMO } from "../../src/platform/db/seed/demo.ts";
 import { createServices } from "../../src/services.ts";
 import type { createTaskImport } from "../../src/features/tasks/task-import.ts";
 import { readTaskFile } from "../../src/features/tasks/task-import.ts";
@@ -34,8 +34,7 @@ describeEachDatabase("task import", (provider) => {
   let t: TestDatabase;
   let importer: ReturnType<typeof createTaskImport>;
   beforeEach(async () => {
-    t = await createTestDatabase(provider);
-    await seedDemo(t.db, { today: TODAY, now });
+    t = await createTestDatabase(provider, { demo: { today: TODAY, now } });
     const services = createServices({ db: t.db, config: createConfig({ BOT_TOKEN: "0:test", DATABASE_URL: t.url }) });
     importer = services.taskImport;
   });
@@ -174,9 +173,8 @@ describeEachDatabase("task import", (provider) => {
 
 describe("npm run cli -- tasks", () => {
   it("tasks add assigns one task through the CLI, announced like /giao", async () => {
-    const t = await createTestDatabase("sqlite");
+    const t = await createTestDatabase("sqlite", { demo: { today: TODAY, now } });
     try {
-      await seedDemo(t.db, { today: TODAY, now });
       // the CLI runs on the real clock: a due date far ahead
       const { stdout } = await run(
         process.execPath,

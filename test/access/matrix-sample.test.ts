@@ -1,19 +1,23 @@
-// The full authorization matrix: EVERY registered command (from createBot's own list, so a command added
-// later is covered without touching this file) × role × chat (private, the unit's group and supergroup, the
-// secretariat's group, a channel post) × Telegram member status (for the commands that ask getChatMember)
-// × anonymous admin. The expected outcome comes from the command's declaration (chats, who) and the
-// documented scope rules (src/platform/telegram/scope.ts, the handlers' checks). A refused cell answers exactly one
-// refusal line and writes nothing; an allowed cell answers, and not with a refusal.
+// The authorization matrix through the real stack (telegraf, services, database), on a sample of its cells:
+// every registered command (from createBot's own list, so a command added later is sampled without touching
+// this file) at least once refused and once allowed, with every role, in every kind of chat (private, the
+// unit's group and supergroup, the secretariat's group), every member status for the commands that ask
+// getChatMember, every scope refusal the handlers add past the guard, anonymous admins, channel posts and
+// aliases. A refused cell answers exactly one refusal line and writes nothing; an allowed cell answers, and
+// not with a refusal. The guard's part of the expectation is the rule table (allowed, refusalText), whose
+// every cell rule-table.test.ts checks without the stack; the scope rules past it are written out here.
 // matrix.test.ts keeps the exact replies of the onboarding commands.
-import { afterAll, expect, it } from "vitest";
-import { createBot } from "../../src/bot.ts";
-import type { CommandSpec } from "../../src/platform/telegram/commands.ts";
+import { describe, expect, it } from "vitest";
+import { createBot, FEATURES } from "../../src/bot.ts";
+import { allowed, refusalText, type CommandSpec } from "../../src/platform/telegram/commands.ts";
+import type { BotContext } from "../../src/platform/telegram/context.ts";
+import type { Actor } from "../../src/features/registry/registry.ts";
+import type { Role } from "../../src/platform/db/client.ts";
 import type { EmulatorChat, EmulatorUser, MemberStatus, SentMessage } from "../../tools/emulator/types.ts";
 import { vi } from "../../src/i18n/vi.ts";
 import { createLogger } from "../../src/platform/logger.ts";
-import { seedFollowupDemo } from "../../src/platform/db/seed/demo.ts";
-import { describeEachDatabase, type Provider } from "../support/db.ts";
-import { DAY, DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import type { Provider } from "../support/db.ts";
+import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const e = vi.errors;
 const o = vi.onboarding;
@@ -53,7 +57,7 @@ const SAMPLE_ARGS: Record<string, string> = {
 
 type RoleKey =
   "secretariat" | "supervisor" | "chairman" | "partySecretary" | "official" | "departmentFocal" | "unknown";
-const PEOPLE: Record<RoleKey, { id: number; name: string; roles: string[] }> = {
+const PEOPLE: Record<RoleKey, { id: number; name: string; roles: Role[] }> = {
   secretariat: { ...DEMO.secretariat, roles: ["SECRETARIAT"] },
   supervisor: { ...DEMO.supervisor, roles: ["SUPERVISOR"] },
   chairman: { ...DEMO.chairman, roles: ["CHAIRMAN"] },
@@ -79,16 +83,22 @@ const STATUSES: MemberStatus[] = ["creator", "administrator", "member", "restric
 /** the commands whose outcome depends on the speaker's member status (they ask getChatMember) */
 const STATUS_DEPENDENT = new Set(["bind", "unbind"]);
 
-/** The declaration's answer (the guard), computed here from `chats` and `who`: a refusal line, or null. */
+const ctx = { t: vi } as unknown as BotContext;
+/** The guard's answer, from the rule table itself (rule-table.test.ts checks every cell): a line, or null. */
 function guardRefusal(spec: CommandSpec, role: RoleKey, chat: ChatKey, anonymous = false): string | null {
   if (anonymous && spec.who !== "anyone") return o.bind.anonymousAdmin;
-  if (!spec.chats.includes(chat === "private" ? "private" : "group"))
-    return e.notAllowed(spec.chats.includes("private") ? e.privateOnly : e.groupOnly);
-  if (spec.who === "anyone") return null;
-  if (role === "unknown") return e.notRegistered;
-  if (spec.who === "registered") return null;
-  const need = spec.who;
-  return PEOPLE[role].roles.some((r) => (need as string[]).includes(r)) ? null : e.notAllowed(e.roleRequired(need));
+  const roles = PEOPLE[role].roles;
+  const actor: Actor | null = roles.length
+    ? {
+        officialId: 0,
+        fullName: PEOPLE[role].name,
+        language: "vi",
+        unitId: null,
+        roles: roles.map((r) => ({ role: r, unitId: null })),
+      }
+    : null;
+  const r = allowed(spec, anonymous ? null : actor, chat === "private" ? "private" : "group");
+  return r && refusalText(ctx, r);
 }
 
 /**
@@ -144,8 +154,7 @@ const TABLES = [
 
 /** One harness (its own database and emulator): the demo, the follow-up demo and a plain unit group. */
 async function bench(provider: Provider) {
-  const h = await startHarness(provider);
-  await seedFollowupDemo(h.db.db, { today: DAY, now: h.clock.now() });
+  const h = await startHarness(provider, { followup: true });
   const ntm = await h.db.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
   await h.db.db.chat.create({
     data: { telegramChatId: BigInt(UNIT_GROUP.id), kind: "GROUP", title: UNIT_GROUP.title!, unitId: ntm.id },
@@ -227,101 +236,164 @@ async function bench(provider: Provider) {
 const args = (spec: CommandSpec) => SAMPLE_ARGS[spec.name] ?? "";
 const text = (spec: CommandSpec, word = spec.name) => `/${word}${args(spec) ? ` ${args(spec)}` : ""}`;
 
-describeEachDatabase("authorization matrix: every command", (provider) => {
-  const cells: number[] = [];
-  afterAll(() => {
-    console.info(`[${provider}] authorization matrix: ${cells.reduce((a, b) => a + b, 0)} cells`);
+/** the list createTelegramBot registers (src/platform/telegram/bot.ts), known before any bot is built */
+const COMMANDS: CommandSpec[] = FEATURES.flatMap((f) => f.commands?.(() => COMMANDS) ?? []);
+const CHATS: ChatKey[] = ["private", ...GROUP_CHATS];
+
+interface Cell {
+  spec: CommandSpec;
+  role: RoleKey;
+  chat: ChatKey;
+  status: MemberStatus | null;
+  refusal: string | null;
+}
+
+/** every cell of the full matrix, with its expected answer */
+function everyCell(): Cell[] {
+  const cells: Cell[] = [];
+  for (const role of ROLES) {
+    for (const spec of COMMANDS) {
+      for (const chat of CHATS) {
+        const statuses = chat !== "private" && STATUS_DEPENDENT.has(spec.name) ? STATUSES : [null];
+        for (const status of statuses) {
+          const refusal = guardRefusal(spec, role, chat) ?? scopeRefusal(spec.name, role, chat, status ?? "member");
+          cells.push({ spec, role, chat, status, refusal });
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+/**
+ * The sample: cells picked greedily until each of these is met at least once — every command in every kind of
+ * chat, with every role, with each of its answers (allowed, and every distinct refusal line), every role in
+ * every kind of chat, every member status of the status-dependent commands.
+ */
+function sampleCells(cells: Cell[]): Cell[] {
+  const keys = (c: Cell) => [
+    `${c.spec.name}|${c.chat}`,
+    `${c.spec.name}|${c.role}`,
+    `${c.spec.name}|${c.refusal ?? "allowed"}`,
+    `${c.role}|${c.chat}`,
+    ...(c.status ? [`${c.spec.name}|${c.status}`] : []),
+  ];
+  const covered = new Set<string>();
+  const picked: Cell[] = [];
+  for (;;) {
+    let best: Cell | null = null;
+    let gain = 0;
+    for (const c of cells) {
+      const g = keys(c).filter((k) => !covered.has(k)).length;
+      if (g > gain) [best, gain] = [c, g];
+    }
+    if (!best) break;
+    picked.push(best);
+    for (const k of keys(best)) covered.add(k);
+  }
+  // in the order the full matrix ran them: by role, then command, then chat
+  const at = (c: Cell) => [ROLES.indexOf(c.role), COMMANDS.indexOf(c.spec), CHATS.indexOf(c.chat)];
+  return picked.sort((a, b) => {
+    const [x, y] = [at(a), at(b)];
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  });
+}
+
+const SAMPLE = sampleCells(everyCell());
+
+describe("authorization matrix: a sample of every command's cells through the real stack [sqlite]", () => {
+  it("the sample holds every command refused and allowed, every role and chat, every scope refusal", () => {
+    const all = everyCell();
+    for (const spec of COMMANDS) {
+      const mine = SAMPLE.filter((c) => c.spec === spec);
+      // refused at least once (every command but /help, which is for anyone anywhere)
+      expect(
+        mine.some((c) => c.refusal !== null),
+        `/${spec.name} refused`,
+      ).toBe(all.some((c) => c.spec === spec && c.refusal !== null));
+      expect(
+        mine.some((c) => c.refusal === null),
+        `/${spec.name} allowed`,
+      ).toBe(true);
+      expect(new Set(mine.map((c) => c.role)).size, `/${spec.name}: every role`).toBe(ROLES.length);
+      expect(new Set(mine.map((c) => c.chat)).size, `/${spec.name}: every chat`).toBe(CHATS.length);
+    }
+    const lines = (cells: Cell[]) => new Set(cells.map((c) => `${c.spec.name}|${c.refusal}`));
+    expect(lines(SAMPLE)).toEqual(lines(all));
+    expect(
+      COMMANDS.filter((spec) => all.every((c) => c.spec !== spec || c.refusal === null)).map((c) => c.name),
+    ).toEqual(["help"]);
+    expect(SAMPLE.length).toBeLessThan(220);
   });
 
-  // one harness per role, the roles side by side (no state is shared between them)
-  it.concurrent.each(ROLES)(
-    "%s: every command × chat (× member status where it matters): only the allowed cells act",
-    async (role) => {
-      const b = await bench(provider);
-      try {
-        expect(b.commands.map((c) => c.name)).toEqual(
-          expect.arrayContaining(["start", "help", "status", "bind", "unbind", "invite"]),
-        );
-        for (const spec of b.commands) {
-          for (const chat of ["private", ...GROUP_CHATS] as const) {
-            const c = chatFor(chat, role);
-            const statuses: (MemberStatus | null)[] =
-              chat !== "private" && STATUS_DEPENDENT.has(spec.name) ? STATUSES : [null];
-            for (const status of statuses) {
-              if (status) b.h.emulator.setChatMember(c.id, PEOPLE[role].id, { status });
-              const refusal = guardRefusal(spec, role, chat) ?? scopeRefusal(spec.name, role, chat, status ?? "member");
-              const label = `${text(spec)} · ${role} · ${chat}${status ? ` · ${status}` : ""}`;
-              await b.cell(label, spec, c, () => b.h.say(user(PEOPLE[role]), c, text(spec)), refusal);
-            }
-          }
-        }
-        cells.push(b.cells());
-      } finally {
-        await b.h.close();
+  it("the sampled cells: only the allowed ones act, a refused one answers one line and writes nothing", async () => {
+    const b = await bench("sqlite");
+    try {
+      expect(b.commands.map((c) => c.name)).toEqual(COMMANDS.map((c) => c.name));
+      for (const { spec, role, chat, status, refusal } of SAMPLE) {
+        const c = chatFor(chat, role);
+        if (status) b.h.emulator.setChatMember(c.id, PEOPLE[role].id, { status });
+        const label = `${text(spec)} · ${role} · ${chat}${status ? ` · ${status}` : ""}`;
+        await b.cell(label, spec, c, () => b.h.say(user(PEOPLE[role]), c, text(spec)), refusal);
       }
-    },
-    600_000,
-  );
+      console.info(`authorization matrix: ${b.cells()} sampled cells through the stack`);
+    } finally {
+      await b.h.close();
+    }
+  }, 300_000);
 
-  it.concurrent(
-    "anonymous admins, channel posts and aliases",
-    async () => {
-      const b = await bench(provider);
-      try {
-        // an anonymous admin (GroupAnonymousBot, sender_chat = the group): refused unless the command is for anyone
-        for (const spec of b.commands) {
-          for (const chat of GROUP_CHATS) {
-            const refusal =
-              guardRefusal(spec, "unknown", chat, true) ?? scopeRefusal(spec.name, "unknown", chat, "administrator");
-            const c = chatFor(chat, "unknown");
-            await b.cell(
-              `${text(spec)} · anonymous admin · ${chat}`,
-              spec,
-              c,
-              () => anonymous(b.h, c, text(spec)),
-              refusal,
-            );
-          }
-        }
-        // a channel post (no sender): ignored, nothing written
-        let channelCells = 0;
-        for (const spec of b.commands) {
-          const before = await b.counts();
-          const sent = b.h.emulator.sent.length;
-          const t = text(spec);
-          b.h.emulator.pushUpdate({
-            channel_post: {
-              message_id: ++anonMessageId,
-              date: 0,
-              chat: CHANNEL,
-              sender_chat: CHANNEL,
-              text: t,
-              entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]!.length }],
-            },
-          });
-          await b.h.emulator.waitIdle();
-          channelCells++;
-          expect(b.h.emulator.sent.slice(sent), t).toEqual([]);
-          expect(await b.counts(), t).toEqual(before);
-        }
-        // every alias is registered with its command's guard
-        for (const spec of b.commands) {
-          for (const alias of spec.aliases ?? []) {
-            const t = text(spec, alias);
-            for (const chat of ["private", "unitSupergroup"] as const) {
-              const refusal = guardRefusal(spec, "unknown", chat) ?? scopeRefusal(spec.name, "unknown", chat, "member");
-              const c = chatFor(chat, "unknown");
-              await b.cell(`${t} · unknown · ${chat}`, spec, c, () => b.h.say(user(PEOPLE.unknown), c, t), refusal);
-            }
-          }
-        }
-        cells.push(b.cells() + channelCells);
-      } finally {
-        await b.h.close();
+  it("anonymous admins, channel posts and aliases", async () => {
+    const b = await bench("sqlite");
+    try {
+      // an anonymous admin (GroupAnonymousBot, sender_chat = the group): refused unless the command is for
+      // anyone; every command once, the group chats in turn
+      for (const [i, spec] of COMMANDS.entries()) {
+        const chat = GROUP_CHATS[i % GROUP_CHATS.length]!;
+        const refusal =
+          guardRefusal(spec, "unknown", chat, true) ?? scopeRefusal(spec.name, "unknown", chat, "administrator");
+        const c = chatFor(chat, "unknown");
+        await b.cell(
+          `${text(spec)} · anonymous admin · ${chat}`,
+          spec,
+          c,
+          () => anonymous(b.h, c, text(spec)),
+          refusal,
+        );
       }
-    },
-    600_000,
-  );
+      // a channel post (no sender): ignored, nothing written
+      for (const spec of COMMANDS) {
+        const before = await b.counts();
+        const sent = b.h.emulator.sent.length;
+        const t = text(spec);
+        b.h.emulator.pushUpdate({
+          channel_post: {
+            message_id: ++anonMessageId,
+            date: 0,
+            chat: CHANNEL,
+            sender_chat: CHANNEL,
+            text: t,
+            entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]!.length }],
+          },
+        });
+        await b.h.emulator.waitIdle();
+        expect(b.h.emulator.sent.slice(sent), t).toEqual([]);
+        expect(await b.counts(), t).toEqual(before);
+      }
+      // every alias is registered with its command's guard (an unknown user: refused, or /help's answer)
+      let n = 0;
+      for (const spec of COMMANDS) {
+        for (const alias of spec.aliases ?? []) {
+          const t = text(spec, alias);
+          const chat = (["private", "unitSupergroup"] as const)[n++ % 2]!;
+          const refusal = guardRefusal(spec, "unknown", chat) ?? scopeRefusal(spec.name, "unknown", chat, "member");
+          const c = chatFor(chat, "unknown");
+          await b.cell(`${t} · unknown · ${chat}`, spec, c, () => b.h.say(user(PEOPLE.unknown), c, t), refusal);
+        }
+      }
+    } finally {
+      await b.h.close();
+    }
+  }, 300_000);
 });
 
 let anonMessageId = 200_000;
