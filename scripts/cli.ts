@@ -27,6 +27,8 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
       Export the registry (CSV: one table, officials by default; XLSX: programmes, units, officials).
   programmes list
       Các chương trình đang theo dõi / the programmes followed.
+  programmes office <mã> <sở, ban, văn phòng>
+      Cơ quan trả lời vướng mắc của chương trình / the office that answers a programme's obstacles.
   programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>]
       Thêm chương trình (mã: chữ không dấu, số, _ . -) / add a programme.
   official add --name <họ tên> --unit <đơn vị> [--title <chức vụ>] [--role <vai trò>]… [--telegram-id <số>] [--lang vi|en]
@@ -206,7 +208,16 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         out(`Đã thêm chương trình ${p.code}: ${p.name} / added programme ${p.code}.`);
         return 0;
       }
-      throw new CliInputError(`Lệnh «programmes ${sub ?? ""}» không có: dùng programmes list | add.`);
+      if (sub === "office") {
+        const { positionals } = parse(args, {});
+        const [code, ...words] = positionals;
+        if (code === undefined || words.length === 0)
+          throw new CliInputError("Dùng: programmes office <mã> <tên sở, ban, văn phòng>.");
+        const r = await services.registryAdmin.setProgrammeOffice({ code, unit: words.join(" ") }, { now });
+        out(`Vướng mắc của chương trình ${r.code} chuyển ${r.officeName} trả lời / obstacles go to ${r.officeName}.`);
+        return 0;
+      }
+      throw new CliInputError(`Lệnh «programmes ${sub ?? ""}» không có: dùng programmes list | add | office.`);
     }
     case "who": {
       const { positionals } = parse(rest, {});

@@ -43,7 +43,13 @@ export function createServices({
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
-  const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
+  const assign = createAssignService({
+    db,
+    calendar,
+    officeHours: config.officeHours,
+    obstacleAnswerDays: config.followup?.requestAnswerDays ?? 7,
+    messages: catalogue,
+  });
   return {
     calendar,
     registry: createRegistry({ db }),

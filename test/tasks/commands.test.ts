@@ -294,7 +294,7 @@ describeOnSqlite("tasks by command", (provider) => {
 
     const [list] = await all(() => h.say(secretariat, secretariatGroup, "/vuongmac"));
     expect(list!.text).toBe(
-      `<b>Vướng mắc đang chờ xử lý</b> (1)\n#${obstacle.id} · Nam Trà My · việc #${id} «Nộp báo cáo tiến độ giải ngân tháng» · 24/11/2026 · đồng chí Nguyễn Văn An: Chưa có số liệu của xã Trà Mai &lt;gấp&gt;`,
+      `<b>Vướng mắc đang chờ xử lý</b> (1)\n#${obstacle.id} · Nam Trà My · việc #${id} «Nộp báo cáo tiến độ giải ngân tháng» · 24/11/2026 · đồng chí Nguyễn Văn An: Chưa có số liệu của xã Trà Mai &lt;gấp&gt; · mới`,
     );
     const [refusal] = await all(() => h.say(chairman, namTraMy, "/vuongmac"));
     expect(refusal!.text).toContain("Đồng chí không dùng được lệnh này");

@@ -169,6 +169,11 @@ export function createRequestService(deps: RequestDeps) {
       });
       if (count === 0) throw followupError("requestClosed", input.id);
       const after = await tx.writtenRequest.findUniqueOrThrow({ where: { id: before.id } });
+      // an obstacle carried by this request is resolved with the answer
+      await tx.obstacle.updateMany({
+        where: { requestId: before.id, status: { not: "RESOLVED" } },
+        data: { status: "RESOLVED", resolvedAt: input.now, resolution: note },
+      });
       await audit(tx, {
         at: input.now,
         actorId: input.actor.officialId,
@@ -211,6 +216,7 @@ export function createRequestService(deps: RequestDeps) {
       });
       if (count === 0) throw followupError("requestNotOpen", input.id);
       const after = await tx.writtenRequest.findUniqueOrThrow({ where: { id: before.id } });
+      await tx.obstacle.updateMany({ where: { requestId: before.id, status: "OPEN" }, data: { status: "CENTRAL" } });
       await audit(tx, {
         at: input.now,
         actorId: input.actor.officialId,

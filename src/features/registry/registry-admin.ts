@@ -302,7 +302,49 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     }
   }
 
-  return { addOfficial, updateOfficial, deactivateOfficial, handover, who, listProgrammes, addProgramme };
+  /** Names the programme's office (a department or office unit): obstacles on its tasks go there to be answered. */
+  async function setProgrammeOffice(
+    input: { code: string; unit: string },
+    ctx: ChangeContext,
+  ): Promise<{ code: string; officeName: string }> {
+    const programme = (await listProgrammes()).find((p) => p.code.toUpperCase() === input.code.trim().toUpperCase());
+    if (!programme) throw new RegistryInputError(`Không có chương trình mã «${input.code}».`);
+    const units = await db.unit.findMany({
+      where: { active: true, kind: { in: ["DEPARTMENT", "OFFICE"] } },
+      select: { id: true, code: true, name: true },
+    });
+    const m = matchByName(input.unit, units, (u) => [u.code, u.name]);
+    if (m.kind !== "one")
+      throw new RegistryInputError(
+        m.kind === "many"
+          ? `«${input.unit}» trùng với: ${m.candidates.map((u) => u.name).join(", ")}.`
+          : `Không có sở, ban, văn phòng nào tên «${input.unit}».`,
+      );
+    await db.$transaction(async (tx) => {
+      await tx.programme.update({ where: { id: programme.id }, data: { officeUnitId: m.item.id } });
+      await audit(tx, {
+        at: ctx.now,
+        actorId: ctx.actorId ?? null,
+        action: "programme.office",
+        entity: "Programme",
+        entityId: programme.id,
+        before: { officeUnitId: programme.officeUnitId },
+        after: { officeUnitId: m.item.id },
+      });
+    });
+    return { code: programme.code, officeName: m.item.name };
+  }
+
+  return {
+    addOfficial,
+    updateOfficial,
+    deactivateOfficial,
+    handover,
+    who,
+    listProgrammes,
+    addProgramme,
+    setProgrammeOffice,
+  };
 }
 
 export type RegistryAdmin = ReturnType<typeof createRegistryAdmin>;

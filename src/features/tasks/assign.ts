@@ -19,6 +19,8 @@ export interface AssignDeps {
   db: Db;
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
+  /** working days the programme's office has to answer an obstacle (REQUEST_ANSWER_DAYS) */
+  obstacleAnswerDays?: number;
   /** renders the announcements and notices written to the outbox (the composition root passes `catalogue`) */
   messages: TaskMessages;
 }
@@ -93,6 +95,14 @@ export async function writeAssignment(
     after: by.extra ? { ...task, ...by.extra } : task,
   });
   return announceTask(tx, task.id, by.fullName, now, messages);
+}
+
+/** The office of the task's programme, when the registry names one. */
+async function programmeOffice(tx: Tx, programmeId: number | null) {
+  if (programmeId === null) return null;
+  const p = await tx.programme.findUnique({ where: { id: programmeId }, select: { officeUnitId: true } });
+  if (!p?.officeUnitId) return null;
+  return tx.unit.findFirst({ where: { id: p.officeUnitId, active: true }, select: { id: true, name: true } });
 }
 
 export function createAssignService(deps: AssignDeps) {
@@ -338,9 +348,29 @@ export function createAssignService(deps: AssignDeps) {
       const task = await tx.task.findUnique({ where: { id: taskId }, include: { unit: true } });
       if (!task) throw taskError("taskNotFound", taskId);
       const reason = input.reason.trim().slice(0, 2000);
-      const o = await tx.obstacle.create({
+      let o = await tx.obstacle.create({
         data: { taskId, reason, openedById: input.actor.officialId, createdAt: input.now },
       });
+      const office = await programmeOffice(tx, task.programmeId);
+      let answerBy: string | null = null;
+      if (office) {
+        // the programme's office answers it like a written request: reminders, escalation, /traloi, /trunguong
+        const today = localDate(input.now);
+        answerBy = (await deps.calendar()).addWorkingDays(today, deps.obstacleAnswerDays ?? 7);
+        const request = await tx.writtenRequest.create({
+          data: {
+            unitId: task.unitId,
+            departmentUnitId: office.id,
+            docNo: `Vướng mắc #${o.id}`,
+            sentOn: today,
+            subject: `${task.title}: ${reason}`.slice(0, 1000),
+            dueOn: answerBy,
+            createdById: input.actor.officialId,
+            createdAt: input.now,
+          },
+        });
+        o = await tx.obstacle.update({ where: { id: o.id }, data: { requestId: request.id } });
+      }
       await audit(tx, {
         at: input.now,
         actorId: input.actor.officialId,
@@ -357,6 +387,10 @@ export function createAssignService(deps: AssignDeps) {
         reason,
         byName: input.actor.fullName,
         openedOn: localDate(input.now),
+        officeName: office?.name ?? null,
+        answerBy,
+        requestId: o.requestId,
+        state: "OPEN",
       };
       const secretariat = await tx.chat.findMany({
         where: { isSecretariat: true, status: "ACTIVE" },
@@ -373,12 +407,16 @@ export function createAssignService(deps: AssignDeps) {
   }
 
   async function openObstacles(): Promise<ObstacleView[]> {
-    const rows = await db.obstacle.findMany({ where: { status: "OPEN" }, orderBy: { id: "asc" } });
+    const rows = await db.obstacle.findMany({ where: { status: { in: ["OPEN", "CENTRAL"] } }, orderBy: { id: "asc" } });
     const tasks = await db.task.findMany({ where: { id: { in: rows.map((r) => r.taskId) } }, include: { unit: true } });
     const ids = rows.map((r) => r.openedById).filter((x): x is number => x !== null);
     const people = await db.official.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } });
+    const requestIds = rows.map((r) => r.requestId).filter((x): x is number => x !== null);
+    const requests = await db.writtenRequest.findMany({ where: { id: { in: requestIds } } });
+    const offices = await db.unit.findMany({ where: { id: { in: requests.map((r) => r.departmentUnitId) } } });
     return rows.map((r) => {
       const t = tasks.find((x) => x.id === r.taskId);
+      const request = requests.find((x) => x.id === r.requestId);
       return {
         id: r.id,
         taskId: r.taskId,
@@ -387,6 +425,10 @@ export function createAssignService(deps: AssignDeps) {
         reason: r.reason,
         byName: people.find((p) => p.id === r.openedById)?.fullName ?? "",
         openedOn: localDate(r.createdAt),
+        officeName: offices.find((u) => u.id === request?.departmentUnitId)?.name ?? null,
+        answerBy: request?.dueOn ?? null,
+        requestId: r.requestId,
+        state: r.status === "CENTRAL" ? "CENTRAL" : "OPEN",
       };
     });
   }

@@ -47,6 +47,13 @@ export interface ObstacleView {
   reason: string;
   byName: string;
   openedOn: string;
+  /** the programme's office that must answer it (a written request), or null: the secretariat handles it */
+  officeName: string | null;
+  /** "YYYY-MM-DD": the office answers by then */
+  answerBy: string | null;
+  /** the written request carrying it (/traloi, /trunguong take this number) */
+  requestId: number | null;
+  state: "OPEN" | "CENTRAL";
 }
 
 const hm = (d: Date) => {
@@ -122,17 +129,26 @@ export const tasksVi = {
   obstacle: {
     ask: (title: string) => `⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «${h(title)}».`,
     recorded: (v: ObstacleView) =>
-      `Đã ghi nhận vướng mắc #${v.id} của việc «${h(v.title)}» và báo Văn phòng điều phối.`,
+      v.officeName
+        ? `Đã ghi nhận vướng mắc #${v.id} của việc «${h(v.title)}», chuyển ${h(v.officeName)} trả lời trước ngày ${formatDmy(v.answerBy!)} và báo Văn phòng điều phối.`
+        : `Đã ghi nhận vướng mắc #${v.id} của việc «${h(v.title)}» và báo Văn phòng điều phối.`,
     notice: (v: ObstacleView) =>
       [
         `⚠️ <b>Vướng mắc #${v.id}</b> — ${h(v.unitName)}`,
         `Việc #${v.taskId}: <b>${h(v.title)}</b>`,
         `Đồng chí ${h(v.byName)} báo: ${h(v.reason)}`,
-        "Đề nghị Văn phòng điều phối xem xét, hướng dẫn xử lý.",
+        v.officeName
+          ? `Đã chuyển ${h(v.officeName)} trả lời trước ngày ${formatDmy(v.answerBy!)} (văn bản #${v.requestId}: /traloi ${v.requestId} &lt;nội dung&gt;).`
+          : "Đề nghị Văn phòng điều phối xem xét, hướng dẫn xử lý.",
       ].join("\n"),
     listHeader: (n: number) => `<b>Vướng mắc đang chờ xử lý</b> (${n})`,
     line: (v: ObstacleView) =>
-      `#${v.id} · ${h(v.unitName)} · việc #${v.taskId} «${h(v.title)}» · ${formatDmy(v.openedOn)} · đồng chí ${h(v.byName)}: ${h(v.reason)}`,
+      `#${v.id} · ${h(v.unitName)} · việc #${v.taskId} «${h(v.title)}» · ${formatDmy(v.openedOn)} · đồng chí ${h(v.byName)}: ${h(v.reason)}` +
+      (v.state === "CENTRAL"
+        ? " · đã chuyển Trung ương"
+        : v.officeName
+          ? ` · ${h(v.officeName)} đang xử lý, hạn ${formatDmy(v.answerBy!)}`
+          : " · mới"),
     none: "Không có vướng mắc nào đang chờ xử lý.",
   },
 
@@ -201,17 +217,27 @@ export const tasksEn: typeof tasksVi = {
 
   obstacle: {
     ask: (title) => `⚠️ Please reply to this message with the reason for the obstacle on «${h(title)}».`,
-    recorded: (v) => `Obstacle #${v.id} on «${h(v.title)}» recorded and reported to the coordination office.`,
+    recorded: (v) =>
+      v.officeName
+        ? `Obstacle #${v.id} on «${h(v.title)}» recorded, sent to ${h(v.officeName)} to answer by ${formatDmy(v.answerBy!)}, and reported to the coordination office.`
+        : `Obstacle #${v.id} on «${h(v.title)}» recorded and reported to the coordination office.`,
     notice: (v) =>
       [
         `⚠️ <b>Obstacle #${v.id}</b> — ${h(v.unitName)}`,
         `Task #${v.taskId}: <b>${h(v.title)}</b>`,
         `${h(v.byName)} reports: ${h(v.reason)}`,
-        "The coordination office is asked to look into it and advise.",
+        v.officeName
+          ? `Sent to ${h(v.officeName)} to answer by ${formatDmy(v.answerBy!)} (request #${v.requestId}: /traloi ${v.requestId} &lt;answer&gt;).`
+          : "The coordination office is asked to look into it and advise.",
       ].join("\n"),
     listHeader: (n) => `<b>Open obstacles</b> (${n})`,
     line: (v) =>
-      `#${v.id} · ${h(v.unitName)} · task #${v.taskId} «${h(v.title)}» · ${formatDmy(v.openedOn)} · ${h(v.byName)}: ${h(v.reason)}`,
+      `#${v.id} · ${h(v.unitName)} · task #${v.taskId} «${h(v.title)}» · ${formatDmy(v.openedOn)} · ${h(v.byName)}: ${h(v.reason)}` +
+      (v.state === "CENTRAL"
+        ? " · referred to central level"
+        : v.officeName
+          ? ` · ${h(v.officeName)} handling, due ${formatDmy(v.answerBy!)}`
+          : " · new"),
     none: "No open obstacles.",
   },
 
