@@ -172,7 +172,12 @@ export async function seedProvince(db: Db) {
   await createTask(db, { ...base, title: "Rà soát hộ nghèo", dueDate: "2026-11-10", doneOn: "2026-11-12" });
   await createTask(db, { ...base, title: "Kế hoạch vốn 2027", dueDate: "2026-11-15", doneOn: "2026-11-14" });
   await db.obstacle.create({
-    data: { taskId: overdue.id, reason: "Chưa thống nhất giá đền bù", openedById: chairman.id },
+    data: {
+      taskId: overdue.id,
+      reason: "Chưa thống nhất giá đền bù",
+      openedById: chairman.id,
+      createdAt: localInstant("2026-11-21", 600),
+    },
   });
   await db.writtenRequest.create({
     data: {

@@ -10,8 +10,9 @@ import type { ProgrammeStatusView } from "../../../i18n/types.ts";
 import type { Figures, ProvinceBoard, TaskItem, UnitBoard } from "../dashboard.ts";
 import type { PageLabels } from "../messages.ts";
 
-const LIGHT: Record<Light, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
-const dot = (l: Light | null) => (l ? LIGHT[l] : "⚪");
+/** The traffic light as a CSS dot (an emoji needs a colour font that not every phone or browser has). */
+const dot = (l: Light | null, labels: PageLabels) =>
+  `<i class="l ${l ?? "none"}" role="img" aria-label="${h(labels.lights[l ?? "none"])}"></i>`;
 
 /** Light and dark follow Telegram's theme parameters (set as --tg-* by the script), else the system's. */
 const STYLE = `:root{color-scheme:light dark;--bg:var(--tg-bg-color,#fff);--fg:var(--tg-text-color,#1b1d21);
@@ -24,12 +25,15 @@ const STYLE = `:root{color-scheme:light dark;--bg:var(--tg-bg-color,#fff);--fg:v
 h1{font-size:20px;margin:4px 0}h2{font-size:17px;margin:18px 0 6px}h3{font-size:15px;margin:12px 0 4px}
 a{color:var(--link);text-decoration:none}.hint{color:var(--hint);font-size:13px;margin:2px 0 8px}
 table{width:100%;border-collapse:collapse;table-layout:fixed}th,td{padding:6px 3px;border-bottom:1px solid var(--line);
-vertical-align:top;text-align:right;font-size:14px}th{font-size:12px;color:var(--hint);font-weight:600;cursor:pointer;
-user-select:none}th:first-child,td:first-child{text-align:left;width:40%}th[aria-sort=ascending]::after{content:" ▲"}
+vertical-align:top;text-align:right;font-size:14px}td[data-v]{white-space:nowrap}th{font-size:12px;color:var(--hint);font-weight:600;cursor:pointer;
+user-select:none}th:first-child,td:first-child{text-align:left;width:36%}
+th:nth-child(2){width:22%}td:first-child{white-space:normal}th[aria-sort=ascending]::after{content:" ▲"}
 th[aria-sort=descending]::after{content:" ▼"}tfoot td{font-weight:600}.p{display:block;color:var(--hint);
 font-size:12px;font-weight:400}.card{background:var(--sec);border-radius:10px;padding:8px 10px;margin:6px 0}
 .bad{color:var(--bad)}ul{padding-left:18px;margin:4px 0}li{margin:4px 0}.chart svg{width:100%;height:auto;
-border-radius:8px}.err{color:var(--bad)}`;
+border-radius:8px}.err{color:var(--bad)}.l{display:inline-block;width:.65em;height:.65em;border-radius:50%;
+margin-right:4px}.l.green{background:#2e9d4f}.l.yellow{background:#e5a50a}.l.red{background:#d0312d}
+.l.none{background:var(--line)}`;
 
 /**
  * The page's script. The proof (Telegram's init data from the URL fragment, or the Login Widget's fields
@@ -46,7 +50,7 @@ const v0=location.hash.startsWith("#/")?location.hash.slice(1):"/";if(d||x.has("
 const m=document.getElementById("m");
 async function go(v,push){const r=await fetch("view"+v,{headers:{authorization:s.getItem("p")||""}});
 if(r.status===401){m.innerHTML="<p class=err id=refused>"+L.u+"</p>";return}
-m.innerHTML=await r.text();m.dataset.view=v;if(push)history.pushState(null,"","#"+v);scrollTo(0,0)}
+m.innerHTML=await r.text();if(push)history.pushState(null,"","#"+v);scrollTo(0,0)}
 addEventListener("popstate",()=>go(location.hash.startsWith("#/")?location.hash.slice(1):"/",false));
 document.addEventListener("click",e=>{const a=e.target.closest("[data-view]");if(a){e.preventDefault();go(a.dataset.view,true);return}
 const th=e.target.closest("th[data-sort]");if(!th)return;const tb=th.closest("table").tBodies[0],i=th.cellIndex,
@@ -70,8 +74,7 @@ export function shellPage(labels: PageLabels): string {
   );
 }
 
-const rate = (f: { actualBp: number | null }, labels: PageLabels) =>
-  f.actualBp === null ? labels.noPlan : formatPercentBp(f.actualBp);
+const rate = (f: { actualBp: number | null }) => (f.actualBp === null ? "–" : formatPercentBp(f.actualBp));
 /** Signed points against the pace: negative is behind. */
 const paceText = (gapBp: number | null) =>
   gapBp === null ? "–" : gapBp === 0 ? "0" : `${gapBp > 0 ? "−" : "+"}${formatPoints(Math.abs(gapBp))}`;
@@ -83,7 +86,7 @@ const num = (value: number | null, text: string, cls = "") =>
 
 function figureCells(f: Figures, labels: PageLabels): string {
   return (
-    num(f.actualBp, `${dot(f.light)} ${h(rate(f, labels))}`) +
+    num(f.actualBp, `${dot(f.light, labels)}${h(rate(f))}`) +
     num(f.gapBp === null ? null : -f.gapBp, h(paceText(f.gapBp)), f.light === "red" ? "bad" : "")
   );
 }
@@ -93,7 +96,7 @@ export function provinceFragment(board: ProvinceBoard, labels: PageLabels): stri
     const progs = board.programmes
       .map((p, i) => ({ p, c: r.cells[i]! }))
       .filter(({ c }) => c.planVnd > 0n || c.disbursedVnd > 0n)
-      .map(({ p, c }) => `<span class="p">${h(p.code)} ${h(rate(c, labels))} · ${h(amounts(c, labels))}</span>`)
+      .map(({ p, c }) => `<span class="p">${h(p.code)} ${h(rate(c))} · ${h(amounts(c, labels))}</span>`)
       .join("");
     return (
       `<tr data-unit="${r.unitId}"><td data-v="${h(r.unitName)}"><a href="#/unit/${r.unitId}" data-view="/unit/${r.unitId}">` +
@@ -119,8 +122,13 @@ export function provinceFragment(board: ProvinceBoard, labels: PageLabels): stri
 }
 
 function programmeCard(p: ProgrammeStatusView, labels: PageLabels): string {
+  // the tasks of no programme come as a programme of their own, without figures
+  const figures = p.programmeCode !== OTHER_TASKS;
   const lines = [
-    `<b>${h(p.programmeCode)}</b> ${dot(p.light)} ${h(rate(p, labels))}`,
+    `<b>${h(p.programmeCode)}</b>` +
+      (figures
+        ? ` ${dot(p.light, labels)}${h(p.actualBp === null ? labels.noPlan : formatPercentBp(p.actualBp))}`
+        : ""),
     p.actualBp === null
       ? ""
       : `${h(amounts(p, labels))} · ${h(
@@ -142,6 +150,9 @@ function taskItem(t: TaskItem, labels: PageLabels): string {
   const prog = t.programmeCode ? `${t.programmeCode} · ` : "";
   return `<li>${h(labels.task(t.id))}: ${h(t.title)} <span class="p">${h(prog + when)} · ${h(t.responsible)}</span></li>`;
 }
+
+/** status.ts's name for the tasks of no programme */
+const OTHER_TASKS = "Khác";
 
 const CATEGORY_ORDER: Timeliness[] = ["open_overdue", "open_in_term", "done_late", "done_on_time"];
 
