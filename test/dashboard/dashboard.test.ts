@@ -27,8 +27,8 @@ describeEachDatabase("dashboard over HTTP", (provider) => {
     expect(row(s.anLao.id)).toContain("Huyện An Lão");
     expect(row(s.anLao.id)).toContain('data-v="5667"'); // 17 / 30 = 56,67 %
     expect(row(s.anLao.id)).toContain("56,7%");
-    expect(row(s.anLao.id)).toContain("NTM 75,0% · 15,0/20,0 tỷ");
-    expect(row(s.anLao.id)).toContain("GNBV 20,0% · 2,0/10,0 tỷ");
+    expect(row(s.anLao.id)).toContain("NTM 75,0% · 15,0/20,0");
+    expect(row(s.anLao.id)).toContain("GNBV 20,0% · 2,0/10,0");
     expect(row(s.anLao.id)).toMatch(/<td data-v="2">2<\/td><td data-v="1" class="bad">1<\/td>$/);
     expect(row(s.baTo.id)).toContain("90,0%");
     expect(row(s.camLe.id)).toContain(
@@ -36,7 +36,7 @@ describeEachDatabase("dashboard over HTTP", (provider) => {
     );
     expect(html).toContain("<svg"); // the chart
     // the total: 26,0 / 40,0 tỷ = 65,0 %
-    expect(html).toMatch(/<tfoot>.*26,0\/40,0 tỷ.*65,0%/);
+    expect(html).toMatch(/<tfoot>.*26,0\/40,0<.*65,0%/);
   });
 
   it("a district chairman sees only his unit: its page by default, another unit refused", async () => {

@@ -38,6 +38,7 @@ export const pageVi = {
   overdue: "Quá hạn",
   total: "Cộng",
   billion: "tỷ",
+  amountsIn: "đã giải ngân/kế hoạch, tỷ đồng",
   noPlan: "chưa có kế hoạch vốn",
   lights: {
     green: "đạt tiến độ",

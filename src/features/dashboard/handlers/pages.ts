@@ -26,8 +26,8 @@ h1{font-size:20px;margin:4px 0}h2{font-size:17px;margin:18px 0 6px}h3{font-size:
 a{color:var(--link);text-decoration:none}.hint{color:var(--hint);font-size:13px;margin:2px 0 8px}
 table{width:100%;border-collapse:collapse;table-layout:fixed}th,td{padding:6px 3px;border-bottom:1px solid var(--line);
 vertical-align:top;text-align:right;font-size:14px}td[data-v]{white-space:nowrap}th{font-size:12px;color:var(--hint);font-weight:600;cursor:pointer;
-user-select:none}th:first-child,td:first-child{text-align:left;width:36%}
-th:nth-child(2){width:22%}td:first-child{white-space:normal}th[aria-sort=ascending]::after{content:" ▲"}
+user-select:none}th:first-child,td:first-child{text-align:left;width:41%}
+th:nth-child(2){width:21%}td:first-child{white-space:normal}th[aria-sort=ascending]::after{content:" ▲"}
 th[aria-sort=descending]::after{content:" ▼"}tfoot td{font-weight:600}.p{display:block;color:var(--hint);
 font-size:12px;font-weight:400}.card{background:var(--sec);border-radius:10px;padding:8px 10px;margin:6px 0}
 .bad{color:var(--bad)}ul{padding-left:18px;margin:4px 0}li{margin:4px 0}.chart svg{width:100%;height:auto;
@@ -78,8 +78,9 @@ const rate = (f: { actualBp: number | null }) => (f.actualBp === null ? "–" : 
 /** Signed points against the pace: negative is behind. */
 const paceText = (gapBp: number | null) =>
   gapBp === null ? "–" : gapBp === 0 ? "0" : `${gapBp > 0 ? "−" : "+"}${formatPoints(Math.abs(gapBp))}`;
-const amounts = (f: { disbursedVnd: bigint; planVnd: bigint }, labels: PageLabels) =>
-  `${formatBillions(f.disbursedVnd)}/${formatBillions(f.planVnd)} ${labels.billion}`;
+/** disbursed / plan in tỷ; the unit is said once per page (labels.amountsIn) */
+const amounts = (f: { disbursedVnd: bigint; planVnd: bigint }) =>
+  `${formatBillions(f.disbursedVnd)}/${formatBillions(f.planVnd)}`;
 /** a sortable cell: the shown text, the value sorted by (empty: no value, sorted last) */
 const num = (value: number | null, text: string, cls = "") =>
   `<td data-v="${value ?? ""}"${cls ? ` class="${cls}"` : ""}>${text}</td>`;
@@ -96,7 +97,7 @@ export function provinceFragment(board: ProvinceBoard, labels: PageLabels): stri
     const progs = board.programmes
       .map((p, i) => ({ p, c: r.cells[i]! }))
       .filter(({ c }) => c.planVnd > 0n || c.disbursedVnd > 0n)
-      .map(({ p, c }) => `<span class="p">${h(p.code)} ${h(rate(c))} · ${h(amounts(c, labels))}</span>`)
+      .map(({ p, c }) => `<span class="p">${h(p.code)} ${h(rate(c))} · ${h(amounts(c))}</span>`)
       .join("");
     return (
       `<tr data-unit="${r.unitId}"><td data-v="${h(r.unitName)}"><a href="#/unit/${r.unitId}" data-view="/unit/${r.unitId}">` +
@@ -111,11 +112,11 @@ export function provinceFragment(board: ProvinceBoard, labels: PageLabels): stri
   const overdue = board.rows.reduce((s, r) => s + r.overdueTasks, 0);
   return (
     `<h1>${h(labels.province)}</h1><p class="hint">${h(labels.asOf(board.today, board.year))} · ` +
-    `${h(labels.units(board.rows.length))}. ${h(labels.sortHint)}</p>` +
+    `${h(labels.units(board.rows.length))} · ${h(labels.amountsIn)}. ${h(labels.sortHint)}</p>` +
     `<table id="board"><thead><tr><th data-sort="text">${h(labels.unit)}</th><th data-sort="num">${h(labels.rate)}</th>` +
     `<th data-sort="num">${h(labels.pace)}</th><th data-sort="num">${h(labels.open)}</th>` +
     `<th data-sort="num">${h(labels.overdue)}</th></tr></thead><tbody>${rows.join("")}</tbody>` +
-    `<tfoot><tr><td>${h(labels.total)}<span class="p">${h(amounts(t, labels))}</span></td>` +
+    `<tfoot><tr><td>${h(labels.total)}<span class="p">${h(amounts(t))}</span></td>` +
     `${figureCells(t, labels)}<td>${open}</td><td>${overdue}</td></tr></tfoot></table>` +
     `<h2>${h(labels.chart)}</h2><div class="chart">${board.chartSvg}</div>`
   );
@@ -131,7 +132,7 @@ function programmeCard(p: ProgrammeStatusView, labels: PageLabels): string {
         : ""),
     p.actualBp === null
       ? ""
-      : `${h(amounts(p, labels))} · ${h(
+      : `${h(amounts(p))} ${h(labels.billion)} · ${h(
           p.gapBp === null
             ? ""
             : p.gapBp === 0
