@@ -2,6 +2,7 @@
 // the factories' province, 401 with nothing rendered for forged or expired proofs, the development login
 // only with the emulator, and the /bangtheodoi button.
 import { createHash, createHmac } from "node:crypto";
+import { get } from "node:http";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/db.ts";
 import { MAX_AGE, seedProvince, startDashboard, type DashboardHarness } from "./support.ts";
@@ -37,6 +38,22 @@ describeEachDatabase("dashboard over HTTP", (provider) => {
     expect(html).toContain("<svg"); // the chart
     // the total: 26,0 / 40,0 tỷ = 65,0 %
     expect(html).toMatch(/<tfoot>.*26,0\/40,0<.*65,0%/);
+  });
+
+  it("stays light on a weak connection: shell + province view under 8 kB over gzip", async () => {
+    /** bytes on the wire (fetch would decompress) */
+    const wire = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve, reject) =>
+        get(`${h.base}${path}`, { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
+          let n = 0;
+          res.on("data", (c: Buffer) => (n += c.length));
+          res.on("end", () => resolve(n));
+        }).on("error", reject),
+      );
+    const shell = await wire("/app/");
+    const province = await wire("/app/view/", { authorization: `tma ${h.initData(700001)}` });
+    expect(province).toBeGreaterThan(500); // the figures were sent (compressed)
+    expect(shell + province).toBeLessThan(8 * 1024);
   });
 
   it("a district chairman sees only his unit: its page by default, another unit refused", async () => {
