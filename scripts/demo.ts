@@ -1,6 +1,8 @@
 // `npm run demo`: one working day of dondoc, offline. Migrates and seeds a fresh SQLite database, starts
 // the bot against a local Bot API emulator on loopback, plays the day and prints the conversation.
 // Exits non-zero when the day did not go as it should (so CI notices).
+// `npm run demo -- --dashboard`: afterwards the bot keeps running with the dashboard on http://127.0.0.1:8080/app/
+// (PORT to change it) and a development login per person (it works only with this local Bot API emulator).
 import { rmSync } from "node:fs";
 import { createApp } from "../src/app.ts";
 import { createConfig } from "../src/config.ts";
@@ -28,14 +30,17 @@ const clock = fixedClock(at(7, 40));
   await close();
 }
 
+const dashboard = process.argv.includes("--dashboard");
+const dashboardPort = process.env.PORT ?? "8080";
 const emulator = await startBotApiEmulator({ botUsername: "dondoc_demo_bot" });
 const config = createConfig({
+  ...(dashboard ? { PORT: dashboardPort, DASHBOARD_URL: `http://127.0.0.1:${dashboardPort}` } : {}),
   BOT_TOKEN: emulator.token,
   TELEGRAM_API_ROOT: emulator.apiRoot,
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
-const app = await createApp(config, createLogger(config.logLevel), { clock, cron: false });
+const app = await createApp(config, createLogger(config.logLevel), { clock, cron: false, devLogin: dashboard });
 await app.start();
 
 const user = (p: { id: number; name: string }, lang = "vi"): EmulatorUser => ({
@@ -151,9 +156,25 @@ try {
     replies.some((m) => m.text.includes("Province")),
     "English replies for an English-speaking official",
   );
+  if (dashboard && problems.length === 0) await serveDashboard();
 } finally {
   await app.stop("demo finished");
   await emulator.close();
+}
+
+/** Keeps the bot running and prints a development login per person, until Ctrl-C. */
+async function serveDashboard() {
+  const base = `http://127.0.0.1:${app.httpPort()}`;
+  const who = [DEMO.secretariat, DEMO.supervisor, DEMO.chairman, DEMO.bacTraMyChairman, DEMO.official];
+  process.stdout.write(
+    `\nBảng theo dõi / dashboard (đăng nhập thử, chỉ với Bot API giả lập / development login, local emulator only):\n` +
+      who.map((p) => `  ${p.name.padEnd(18)} ${base}/app/dev?as=${p.id}`).join("\n") +
+      "\nCtrl-C để dừng / to stop.\n",
+  );
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
 }
 
 if (problems.length) {

@@ -19,6 +19,7 @@ import { redactSecrets } from "./platform/logger.ts";
 import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./platform/scheduler/coordinator.ts";
 import { createPgInstanceHeartbeat } from "./platform/scheduler/instances.ts";
 import { startHttpServer, type Health, type HttpServer } from "./platform/http/server.ts";
+import { createDashboardRoutes } from "./features/dashboard/handlers/http.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +47,11 @@ export interface AppOptions {
   cron?: boolean;
   /** pauses before an update that met an unavailable database is tried again in place (tests shorten them) */
   retryDelaysMs?: number[];
+  /**
+   * The dashboard's development login (/app/dev?as=<telegram id>) for the offline demo. Asked for, it is
+   * enabled only when the Bot API answers from loopback and is the local emulator (isDondocEmulator).
+   */
+  devLogin?: boolean;
 }
 
 export const ALLOWED_UPDATES = [
@@ -198,6 +204,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     };
   }
 
+  /** The development login must never open against a real Bot API server: loopback and the emulator only. */
+  async function usesLocalEmulator(): Promise<boolean> {
+    const host = new URL(config.apiRoot).hostname;
+    if (!["127.0.0.1", "localhost", "[::1]"].includes(host)) return false;
+    try {
+      return (await bot.telegram.callApi("isDondocEmulator" as "getMe", {} as never)) === (true as never);
+    } catch {
+      return false;
+    }
+  }
+
   return {
     database,
     services,
@@ -217,10 +234,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await dispatcher.start();
       const webhook = config.mode === "webhook" ? config.webhook : null;
       if (config.port !== null) {
+        const devLogin = options.devLogin === true && (await usesLocalEmulator());
+        if (devLogin) logger.warn("dashboard development login enabled (local Bot API emulator)");
         http = await startHttpServer({
           port: config.port,
           logger,
           health,
+          routes: createDashboardRoutes({
+            dashboard: services.dashboard,
+            actorByTelegramId: (id, now) => services.registry.actorByTelegramId(id, now),
+            botToken: config.botToken,
+            maxAgeSeconds: config.dashboard.maxAgeSeconds,
+            now: () => clock.now(),
+            devLogin,
+          }),
           webhook: webhook && {
             path: webhook.path,
             secret: webhook.secret,

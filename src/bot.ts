@@ -19,6 +19,7 @@ import { registerCompletion } from "./features/tasks/handlers/completion.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
+import { dashboardCommand } from "./features/dashboard/handlers/command.ts";
 
 export const FEATURES: BotFeature[] = [
   {
@@ -42,6 +43,7 @@ export const FEATURES: BotFeature[] = [
   { commands: () => [broadcastCommand], register: registerBroadcastActions },
   { commands: () => followupCommands },
   { commands: () => reportCommands },
+  { commands: () => [dashboardCommand] },
 ];
 
 export const createBot = (deps: BotDeps) => createTelegramBot(deps, FEATURES);

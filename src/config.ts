@@ -66,6 +66,8 @@ const fields = {
   INVITE_TTL_DAYS: intFrom(7, 1, 365),
   MEETING_NUDGE_DAY: intFrom(20, 1, 28),
   REQUEST_ANSWER_DAYS: intFrom(7, 1, 60),
+  DASHBOARD_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DASHBOARD_MAX_AGE_SECONDS: intFrom(86_400, 60, 30 * 86_400),
 };
 
 type Fields = typeof fields;
@@ -146,6 +148,11 @@ export interface Config {
   inviteTtlDays: number;
   /** R6 / R5: the day of the month the meeting nudges start; working days a department has to answer */
   followup: { meetingNudgeDay: number; requestAnswerDays: number };
+  /**
+   * The Mini App (/app/ on the HTTP server): its public base URL (null: no button), and how long a Telegram
+   * init data (or login) stays accepted after its auth_date
+   */
+  dashboard: { url: string | null; maxAgeSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -211,5 +218,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     },
     inviteTtlDays: e.INVITE_TTL_DAYS,
     followup: { meetingNudgeDay: e.MEETING_NUDGE_DAY, requestAnswerDays: e.REQUEST_ANSWER_DAYS },
+    dashboard: { url: e.DASHBOARD_URL?.replace(/\/+$/, "") ?? null, maxAgeSeconds: e.DASHBOARD_MAX_AGE_SECONDS },
   };
 }

@@ -27,6 +27,7 @@ import { createMeetingService } from "./features/followup/meetings.ts";
 import { createRequestService } from "./features/followup/requests.ts";
 import { createDigestService } from "./features/followup/digests.ts";
 import { createReportServices } from "./features/reports/reports.ts";
+import { createDashboardService } from "./features/dashboard/dashboard.ts";
 
 export function createServices({
   db,
@@ -36,13 +37,15 @@ export function createServices({
   config: Pick<Config, "ladder" | "officeHours"> &
     Partial<Pick<Config, "inviteTtlDays">> &
     Partial<Pick<Config, "disbursement">> &
-    Partial<Pick<Config, "followup">>;
+    Partial<Pick<Config, "followup">> &
+    Partial<Pick<Config, "dashboard">>;
 }) {
   async function calendar(): Promise<WorkCalendar> {
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
+  const reports = createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue });
   const assign = createAssignService({
     db,
     calendar,
@@ -94,7 +97,8 @@ export function createServices({
       messages: catalogue,
     }),
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
-    ...createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
+    ...reports,
+    dashboard: createDashboardService({ db, status, charts: reports.charts, url: config.dashboard?.url ?? null }),
     planUpload: createPlanUpload({ db }),
     checkin: createCheckinService({
       db,

@@ -11,6 +11,7 @@ import { disbursementEn } from "../features/disbursement/messages.ts";
 import { broadcastEn } from "../features/broadcast/messages.ts";
 import { followupEn } from "../features/followup/messages.ts";
 import { reportsEn } from "../features/reports/messages.ts";
+import { dashboardEn } from "../features/dashboard/messages.ts";
 import { paceEn } from "../features/disbursement/pace-messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
@@ -70,6 +71,7 @@ export const en: Catalogue = {
   broadcast: broadcastEn,
   followup: followupEn,
   reports: reportsEn,
+  dashboard: dashboardEn,
   pace: paceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
@@ -92,6 +94,7 @@ export const en: Catalogue = {
       ...disbursementEn.help,
       ...followupEn.help,
       ...reportsEn.help,
+      ...dashboardEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

@@ -9,6 +9,7 @@ import { disbursementVi } from "../features/disbursement/messages.ts";
 import { broadcastVi } from "../features/broadcast/messages.ts";
 import { followupVi } from "../features/followup/messages.ts";
 import { reportsVi } from "../features/reports/messages.ts";
+import { dashboardVi } from "../features/dashboard/messages.ts";
 import { paceVi } from "../features/disbursement/pace-messages.ts";
 import type {
   Lang,
@@ -77,6 +78,7 @@ export const vi = {
   broadcast: broadcastVi,
   followup: followupVi,
   reports: reportsVi,
+  dashboard: dashboardVi,
   pace: paceVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
@@ -99,6 +101,7 @@ export const vi = {
       ...disbursementVi.help,
       ...followupVi.help,
       ...reportsVi.help,
+      ...dashboardVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",

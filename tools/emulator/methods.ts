@@ -66,6 +66,9 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
 
   const handlers: Record<string, Handler> = {
     getMe: () => world.botUser,
+    // not a Bot API method: api.telegram.org answers 404. The app asks it before it enables the dashboard's
+    // development login (src/app.ts), which must never work against a real Bot API server.
+    isDondocEmulator: () => true,
 
     getUpdates: (p, { signal }) => {
       if (world.webhookUrl) {

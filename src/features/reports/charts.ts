@@ -43,6 +43,12 @@ export function createChartService({
 
   /** Chart A, for all units or some (a supervisor's). */
   async function rateChart(now: Date, unitIds?: number[]): Promise<Chart> {
+    const svg = await rateSvg(now, unitIds);
+    return { svg, png: renderPng(svg) };
+  }
+
+  /** Chart A as SVG only (the dashboard draws it in the browser). */
+  async function rateSvg(now: Date, unitIds?: number[]): Promise<string> {
     const view = await status.provinceStatus(now, unitIds ? { unitIds } : {});
     const expected = provinceExpected(view.units);
     const svg = rateChartSvg({
@@ -51,7 +57,7 @@ export function createChartService({
       expectedLabel: labels.expected(expected),
       rows: view.units.map((u) => ({ name: u.unitName, actualBp: u.actualBp, light: u.light })),
     });
-    return { svg, png: renderPng(svg) };
+    return svg;
   }
 
   async function unitReports(unitId: number, year: number): Promise<DatedReport[]> {
@@ -88,6 +94,12 @@ export function createChartService({
 
   /** Chart B for one unit; null when it has no plan this year. */
   async function unitChart(unitId: number, now: Date): Promise<Chart | null> {
+    const svg = await unitSvg(unitId, now);
+    return svg === null ? null : { svg, png: renderPng(svg) };
+  }
+
+  /** Chart B as SVG only (the dashboard draws it in the browser); null when the unit has no plan this year. */
+  async function unitSvg(unitId: number, now: Date): Promise<string | null> {
     const today = localDate(now);
     const year = reportingYear(today);
     const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId } });
@@ -105,7 +117,7 @@ export function createChartService({
       date,
       targetBp: Number(sets.reduce((s, x) => s + x.plan * BigInt(expectedBp(x.ms, date, `${year}-01-01`)), 0n) / total),
     }));
-    const svg = cumulativeChartSvg({
+    return cumulativeChartSvg({
       title: labels.unitTitle(unit.name, year),
       year,
       today,
@@ -113,10 +125,9 @@ export function createChartService({
       milestones,
       labels: { cumulative: labels.cumulative, milestones: labels.milestones, full: labels.full },
     });
-    return { svg, png: renderPng(svg) };
   }
 
-  return { rateChart, unitChart, ratesAsOf };
+  return { rateChart, unitChart, rateSvg, unitSvg, ratesAsOf };
 }
 
 export type ChartService = ReturnType<typeof createChartService>;

@@ -2,6 +2,8 @@
 //   POST <webhook path>  the X-Telegram-Bot-Api-Secret-Token header must equal the secret (constant-time);
 //                        otherwise 403, the body is not even read, no handler runs, nothing is written.
 //   GET  /healthz        database + dispatcher state as JSON, 200 when healthy, 503 otherwise.
+//   anything else        the injected `routes` (the dashboard under /app/, given by the composition root: the
+//                        platform knows no feature), then 404.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -21,6 +23,8 @@ export interface HttpServerDeps {
   logger: Logger;
   webhook?: { path: string; secret: string; handleUpdate: (update: unknown) => Promise<void> } | null;
   health: () => Promise<Health>;
+  /** more routes: true when the request was answered, false to fall through to 404 */
+  routes?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | null;
 }
 
 /** Constant-time comparison; a different length is a mismatch (timingSafeEqual needs equal lengths). */
@@ -110,6 +114,21 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
     }
     if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
       void onHealth(res);
+      return;
+    }
+    if (deps.routes) {
+      void deps.routes(req, res).then(
+        (answered) => {
+          if (answered) return;
+          req.resume();
+          send(res, 404, { ok: false });
+        },
+        (error: unknown) => {
+          logger.error({ err: error, path }, "http route failed");
+          if (!res.headersSent) send(res, 500, { ok: false });
+          else res.destroy();
+        },
+      );
       return;
     }
     req.resume();
