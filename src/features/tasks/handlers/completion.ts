@@ -1,6 +1,6 @@
 // Completion: a "xong …" reply to a reminder, or the ✅ button under it.
 import type { Telegraf } from "telegraf";
-import { parseCompletion } from "../../../domain/reply-parser.ts";
+import { readReply } from "../../../domain/reply-parser.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { refusal } from "../../refusals.ts";
 
@@ -8,7 +8,8 @@ export function registerCompletion(bot: Telegraf<BotContext>) {
   bot.on("message", async (ctx, next) => {
     const msg = ctx.message;
     if (!("text" in msg) || msg.text.startsWith("/")) return next();
-    const parsed = parseCompletion(msg.text);
+    const reading = readReply(msg.text);
+    const parsed = reading.kind === "DONE" ? reading : null;
     const repliedTo = msg.reply_to_message;
     if (!parsed || !repliedTo) return next();
     // in groups, only replies to the bot's own messages concern us
