@@ -17,6 +17,7 @@ import { createRegistryIo } from "./features/registry/registry-io.ts";
 import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
 import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
+import { createCompletionReplies } from "./features/tasks/completion-replies.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
@@ -41,6 +42,7 @@ export function createServices({
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
+  const tasks = createTaskService({ db, messages: catalogue });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
   return {
     calendar,
@@ -54,7 +56,8 @@ export function createServices({
       overPlanMarginPercent: config.disbursement?.overPlanMarginPercent ?? 0,
       messages: catalogue,
     }),
-    tasks: createTaskService({ db, messages: catalogue }),
+    tasks,
+    replies: createCompletionReplies({ db, tasks }),
     assign,
     taskImport: createTaskImport({
       db,
