@@ -58,12 +58,16 @@ export interface Harness {
 
 export async function startHarness(
   provider: Provider,
-  opts: { seed?: boolean; start?: Date; failMethods?: string[]; limits?: Limits } = {},
+  opts: { seed?: boolean; start?: Date; failMethods?: string[]; limits?: Limits; privacyMode?: boolean } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(provider);
   const clock = fixedClock(opts.start ?? at(7, 40));
   if (opts.seed !== false) await seedDemo(db.db, { today: DAY, now: clock.now() });
-  const emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot", failMethods: opts.failMethods ?? [] });
+  const emulator = await startBotApiEmulator({
+    botUsername: "dondoc_test_bot",
+    failMethods: opts.failMethods ?? [],
+    privacyMode: opts.privacyMode ?? false,
+  });
   const config = createConfig({
     BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,
