@@ -57,6 +57,8 @@ interface Pending {
 
 /** A line of the bot's task lists (/tasks, /overdue): "#12 · … · hạn 26/11/2026 …" (en: "· due …"). */
 const LIST_LINE = /^#(\d{1,9}) · .*· (?:hạn|due) \d/gmu;
+/** The bot's own question (tasks.replies.askDone): "… việc #12 «…» (hạn 26/11/2026) chưa?" */
+const QUESTION = /#(\d{1,9}) «[^»]*» \((?:hạn|due) \d/gu;
 
 export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskService }) {
   const openTask = { status: { in: ["OPEN" as const] } };
@@ -73,13 +75,19 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
   }
 
   /** The tasks a bot message is about: the task of a reminder, or the open lines of a task list. */
-  async function tasksOfBotMessage(input: IncomingText, messageId: number, text: string): Promise<number[] | null> {
+  async function tasksOfBotMessage(
+    input: IncomingText,
+    messageId: number,
+    text: string,
+  ): Promise<{ ids: number[]; question: boolean } | null> {
     const sent = await db.outboxMessage.findFirst({
       where: { chatId: input.chatId, sentMessageId: BigInt(messageId), taskId: { not: null } },
       select: { taskId: true },
     });
-    if (sent?.taskId) return [sent.taskId];
-    const ids = [...text.matchAll(LIST_LINE)].map((m) => Number(m[1]));
+    if (sent?.taskId) return { ids: [sent.taskId], question: false };
+    const lines = [...text.matchAll(LIST_LINE)];
+    const ids = (lines.length > 0 ? lines : [...text.matchAll(QUESTION)]).map((m) => Number(m[1]));
+    if (lines.length === 0 && ids.length > 0) return { ids, question: true };
     if (ids.length === 0 || !input.actor) return null;
     const listed = await db.task.findMany({
       where: { ...openTask, id: { in: ids } },
@@ -88,7 +96,10 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
     });
     const actor = input.actor;
     const own = listed.filter((t) => t.responsibleId === actor.officialId);
-    return (own.length > 0 ? own : listed.filter((t) => mayComplete(actor, t))).map((t) => t.id);
+    return {
+      ids: (own.length > 0 ? own : listed.filter((t) => mayComplete(actor, t))).map((t) => t.id),
+      question: false,
+    };
   }
 
   async function describe(ids: number[]): Promise<ReplyTask[]> {
@@ -168,8 +179,8 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
     // someone else's message in a group: people talking to each other
     if (input.replyTo && !toBot && !input.isPrivate) return ignored;
 
-    let candidates: number[] | null = null;
-    if (toBot) candidates = await tasksOfBotMessage(input, input.replyTo!.messageId, input.replyTo!.text);
+    const about = toBot ? await tasksOfBotMessage(input, input.replyTo!.messageId, input.replyTo!.text) : null;
+    let candidates = about?.ids ?? null;
 
     // the answer to the bot's question, under the question or under the same reminder again: read once more
     const row = input.actor && !input.command ? await pendingOf(input.chatId, input.userId, input.now) : null;
@@ -184,6 +195,8 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
       ? readReply(`xong ${input.text}`, { addressed })
       : readReply(input.text, { addressed });
     if (reading.kind === "NOT") return ignored;
+    // unsure again under the bot's own question, once its asking has ended: it does not ask a second time
+    if (reading.kind === "ASK" && about?.question) return ignored;
 
     if (toBot && candidates === null) {
       // a reply to a bot message about no task (a /status answer, a confirmation)
