@@ -61,7 +61,7 @@ const LIST_LINE = /^#(\d{1,9}) · .*· (?:hạn|due) \d/gmu;
 const QUESTION = /#(\d{1,9}) «[^»]*» \((?:hạn|due) \d/gu;
 
 export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskService }) {
-  const openTask = { status: { in: ["OPEN" as const] } };
+  const openTask = { status: "OPEN" as const };
   const select = { id: true, title: true, dueDate: true, responsibleId: true, unitId: true } as const;
 
   /** The sender's open tasks, in a unit's group that unit's only. */
@@ -104,7 +104,8 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
 
   async function describe(ids: number[]): Promise<ReplyTask[]> {
     return db.task.findMany({
-      where: { id: { in: ids.slice(0, MAX_CHOICES) } },
+      where: { ...openTask, id: { in: ids } },
+      take: MAX_CHOICES,
       select: { id: true, title: true, dueDate: true },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
@@ -117,8 +118,12 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
     return p && p.expiresAt > now ? p : null;
   }
 
+  /** Asks about the open ones of `taskIds` (a closed task is not asked about), and remembers the question. */
   async function ask(input: IncomingText, taskIds: number[], note: string): Promise<ReplyOutcome> {
-    const payload: Pending = { taskIds, note };
+    const open = await describe(taskIds);
+    const [only] = open;
+    if (!only) return { kind: "ignored" };
+    const payload: Pending = { taskIds: open.map((t) => t.id), note };
     const data = {
       payload: JSON.stringify(payload),
       expiresAt: new Date(input.now.getTime() + ASK_TTL_MS),
@@ -129,9 +134,7 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
       create: { chatId: input.chatId, userId: input.userId, kind: COMPLETION_ASK, ...data },
       update: data,
     });
-    const described = await describe(taskIds);
-    const [only] = described;
-    return described.length === 1 && only ? { kind: "askDone", task: only } : { kind: "askWhich", tasks: described };
+    return open.length === 1 ? { kind: "askDone", task: only } : { kind: "askWhich", tasks: open };
   }
 
   async function forget(chatId: bigint, userId: bigint): Promise<void> {
@@ -198,6 +201,8 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
     // unsure again under the bot's own question, once its asking has ended: it does not ask a second time
     if (reading.kind === "ASK" && about?.question) return ignored;
 
+    // in the middle of another question of the bot (an obstacle's reason, a guided form): that one answers
+    if (candidates === null && !input.command && (await otherPendingInput(input))) return ignored;
     if (toBot && candidates === null) {
       // a reply to a bot message about no task (a /status answer, a confirmation)
       if (reading.kind === "DONE") throw refusal("done", "notAReminder");
@@ -208,9 +213,7 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
       return ignored;
     }
     if (candidates === null) {
-      // a plain message (or /xong): only where the sender's own open tasks are in question, and never in the
-      // middle of another question of the bot (an obstacle's reason, a guided form)
-      if (!input.command && (await otherPendingInput(input))) return ignored;
+      // a plain message (or /xong): only where the sender's own open tasks are in question
       const unitId = input.isPrivate ? null : input.unitId;
       if (!input.isPrivate && unitId === null && !input.command) return ignored;
       candidates = (await ownOpenTasks(input.actor, unitId)).map((t) => t.id);
