@@ -19,6 +19,7 @@ import { createRegistryIo } from "./features/registry/registry-io.ts";
 import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
 import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
+import { createCompletionReplies } from "./features/tasks/completion-replies.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
@@ -46,6 +47,7 @@ export function createServices({
   }
   const status = createStatusService({ db });
   const reports = createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue });
+  const tasks = createTaskService({ db, messages: catalogue });
   const assign = createAssignService({
     db,
     calendar,
@@ -66,7 +68,8 @@ export function createServices({
       messages: catalogue,
       calendar,
     }),
-    tasks: createTaskService({ db, messages: catalogue }),
+    tasks,
+    replies: createCompletionReplies({ db, tasks }),
     assign,
     taskImport: createTaskImport({
       db,

@@ -1,7 +1,13 @@
 // Which replies to a reminder complete the task: only an affirmative report. Questions, negations,
-// promises and parts never do, with or without diacritics, in any case (issue #21).
+// promises and parts never do, with or without diacritics, in any case (issues #21, #18). The note is
+// what else was said. The wide corpus is test/tasks/reply-corpus.ts.
 import { describe, expect, it } from "vitest";
-import { parseCompletion } from "../../src/domain/reply-parser.ts";
+import { readAnswer, readReply } from "../../src/domain/reply-parser.ts";
+
+const parseCompletion = (text: string) => {
+  const r = readReply(text);
+  return r.kind === "DONE" ? { note: r.note } : null;
+};
 
 describe("parseCompletion: done", () => {
   it.each<[string, string]>([
@@ -58,7 +64,6 @@ describe("parseCompletion: not done", () => {
     "xong k",
     "xong hả",
     "xong rồi à",
-    "xong roi a",
     "xong rồi chứ",
     "Hoàn thành chưa đồng chí",
     "hoàn thành chưa vậy anh",
@@ -92,9 +97,56 @@ describe("parseCompletion: not done", () => {
     // not a report at all
     "",
     "ok",
-    "đã nộp",
     "cảm ơn",
   ])("%j → not done", (reply) => {
     expect(parseCompletion(reply)).toBeNull();
+  });
+});
+
+describe("readReply: the rest", () => {
+  it("reads a bare «a» as «ạ» only after a courteous opening; otherwise asks", () => {
+    expect(readReply("Da em xong roi a").kind).toBe("DONE");
+    expect(readReply("xong roi a").kind).toBe("ASK");
+    expect(readReply("xong rồi à").kind).toBe("NOT");
+  });
+
+  it("reads /xong and ✅ as done, with their note", () => {
+    expect(readReply("/xong")).toEqual({ kind: "DONE", note: "" });
+    expect(readReply("/xong@dondoc_bot đã nộp báo cáo")).toEqual({ kind: "DONE", note: "đã nộp báo cáo" });
+    expect(readReply("✅")).toEqual({ kind: "DONE", note: "" });
+    expect(readReply("Đã nộp BC số 123/BC-UBND ạ")).toEqual({ kind: "DONE", note: "Đã nộp BC số 123/BC-UBND ạ" });
+  });
+
+  it("leaves an unsure word alone when the message was not addressed to the bot", () => {
+    for (const t of ["ok", "vâng", "👍", "rồi", "Đã làm"]) {
+      expect(readReply(t, { addressed: true }).kind).toBe("ASK");
+      expect(readReply(t, { addressed: false }).kind).toBe("NOT");
+    }
+    expect(readReply("xong", { addressed: false }).kind).toBe("DONE");
+    expect(readReply("Chắc xong rồi", { addressed: false }).kind).toBe("ASK");
+  });
+});
+
+describe("readAnswer: the answer to «Đồng chí đã hoàn thành … chưa?»", () => {
+  it.each<[string, "YES" | "NO" | "UNSURE"]>([
+    ["có", "YES"],
+    ["Dạ có ạ", "YES"],
+    ["rồi", "YES"],
+    ["Rồi anh ạ", "YES"],
+    ["đã", "YES"],
+    ["xong rồi", "YES"],
+    ["yes", "YES"],
+    ["chưa", "NO"],
+    ["Chưa ạ", "NO"],
+    ["không", "NO"],
+    ["ko", "NO"],
+    ["chưa xong", "NO"],
+    ["ok", "UNSURE"],
+    ["vâng", "UNSURE"],
+    ["👍", "UNSURE"],
+    ["để em xem lại", "UNSURE"],
+    ["có chưa nhỉ?", "UNSURE"],
+  ])("%j → %s", (text, expected) => {
+    expect(readAnswer(text)).toBe(expected);
   });
 });

@@ -291,3 +291,41 @@ describe("faults and limits", () => {
     await expect(emu.waitFor((sent) => sent.length > 1, 50)).rejects.toThrow(/only this/);
   });
 });
+
+describe("privacy mode", () => {
+  it("in a group delivers only commands for this bot, replies to the bot and mentions; private chats everything", async () => {
+    const priv = await startBotApiEmulator({ botUsername: "dondoc_bot", privacyMode: true });
+    try {
+      const me = priv.botUser;
+      expect(me.can_read_all_group_messages).toBe(false);
+      expect(emu.botUser.can_read_all_group_messages).toBe(true); // the default: privacy off, everything arrives
+      const post = await fetch(`${priv.apiRoot}/bot${priv.token}/sendMessage`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat_id: group.id, text: "a reminder" }),
+      });
+      const reminderId = ((await post.json()) as { result: { message_id: number } }).result.message_id;
+      const delivered = (text: string, opts: { chat?: EmulatorChat; replyTo?: number } = {}) =>
+        priv.userSends({ from: alice, chat: opts.chat ?? group, text, ...(opts.replyTo && { replyTo: opts.replyTo }) })
+          .delivered;
+
+      expect(delivered("xong")).toBe(false);
+      const aliceSays = priv.userSends({ from: alice, chat: group, text: "hello" }).message.message_id as number;
+      expect(delivered("xong", { replyTo: aliceSays })).toBe(false); // a reply to a person
+      expect(delivered("/xong")).toBe(true);
+      expect(delivered("/xong@DonDoc_Bot 12")).toBe(true);
+      expect(delivered("/xong@other_bot 12")).toBe(false);
+      expect(delivered("xong", { replyTo: reminderId })).toBe(true);
+      expect(delivered("@dondoc_bot xong rồi")).toBe(true);
+      expect(delivered("xong", { chat: aliceChat })).toBe(true);
+
+      const res = await fetch(`${priv.apiRoot}/bot${priv.token}/getUpdates`, { method: "POST" });
+      const texts = ((await res.json()) as { result: { message: { text: string } }[] }).result.map(
+        (u) => u.message.text,
+      );
+      expect(texts).toEqual(["/xong", "/xong@DonDoc_Bot 12", "xong", "@dondoc_bot xong rồi", "xong"]);
+    } finally {
+      await priv.close();
+    }
+  });
+});

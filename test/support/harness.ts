@@ -66,12 +66,17 @@ export async function startHarness(
     start?: Date;
     failMethods?: string[];
     limits?: Limits;
+    privacyMode?: boolean;
   } = {},
 ): Promise<Harness> {
   const clock = fixedClock(opts.start ?? at(7, 40));
   const demo = opts.seed === false ? {} : { demo: { today: DAY, now: clock.now(), followup: opts.followup } };
   const db = await createTestDatabase(provider, demo);
-  const emulator = await startBotApiEmulator({ botUsername: "dondoc_test_bot", failMethods: opts.failMethods ?? [] });
+  const emulator = await startBotApiEmulator({
+    botUsername: "dondoc_test_bot",
+    failMethods: opts.failMethods ?? [],
+    privacyMode: opts.privacyMode ?? false,
+  });
   const config = createConfig({
     BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,

@@ -78,10 +78,10 @@ class Emulator implements BotApiEmulator {
       first_name: "Emulator Bot",
       username,
       can_join_groups: true,
-      can_read_all_group_messages: false,
+      can_read_all_group_messages: !opts.privacyMode,
       supports_inline_queries: false,
     };
-    this.world = new World(this.botUser, this.queue);
+    this.world = new World(this.botUser, this.queue, opts.privacyMode ?? false);
     this.sent = this.world.sent;
     this.handlers = createHandlers(this.world, this.queue);
     this.limiter = new RateLimiter(opts.limits ?? null);

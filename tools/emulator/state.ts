@@ -61,9 +61,13 @@ export class World {
   private readonly queue: UpdateQueue;
   private lastCallbackId = 0;
 
-  constructor(botUser: BotUser, queue: UpdateQueue) {
+  /** BotFather's privacy mode: see EmulatorOptions.privacyMode */
+  readonly privacyMode: boolean;
+
+  constructor(botUser: BotUser, queue: UpdateQueue, privacyMode = false) {
     this.botUser = botUser;
     this.queue = queue;
+    this.privacyMode = privacyMode;
     this.botFrom = { id: botUser.id, is_bot: true, first_name: botUser.first_name, username: botUser.username };
   }
 
@@ -72,6 +76,7 @@ export class World {
   userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): {
     update_id: number;
     message: Message;
+    delivered: boolean;
   } {
     const { from, chat, text } = this.remember(opts.from, opts.chat, opts);
     const fields: Partial<Message> = { text };
@@ -81,7 +86,27 @@ export class World {
     }
     if (opts.replyTo !== undefined) fields.reply_to_message = this.quote(this.mustFind(chat.id, opts.replyTo));
     const message = this.store(chat, from, fields);
-    return { update_id: this.queue.push({ message }), message };
+    return this.deliver(message);
+  }
+
+  /** Queues the update for the bot, unless privacy mode keeps this group message from it. */
+  private deliver(message: Message): { update_id: number; message: Message; delivered: boolean } {
+    if (!this.reachesBot(message)) return { update_id: 0, message, delivered: false };
+    return { update_id: this.queue.push({ message }), message, delivered: true };
+  }
+
+  /**
+   * Telegram with privacy mode on, in a group: commands (except those addressed to another bot), replies to the
+   * bot's messages and mentions of the bot reach it; other messages do not. Everything reaches it otherwise.
+   */
+  private reachesBot(message: Message): boolean {
+    if (!this.privacyMode || message.chat.type === "private" || message.chat.type === "channel") return true;
+    const text = message.text ?? message.caption ?? "";
+    const me = this.botUser.username.toLowerCase();
+    const command = /^\/[A-Za-z0-9_]+(?:@(\w+))?/.exec(text);
+    if (command) return command[1] === undefined || command[1].toLowerCase() === me;
+    if (message.reply_to_message?.from.id === this.botUser.id) return true;
+    return text.toLowerCase().includes(`@${me}`);
   }
 
   /** Files users sent (documents), by file_id: what getFile and the file download serve. */
@@ -97,6 +122,7 @@ export class World {
   }): {
     update_id: number;
     message: Message;
+    delivered: boolean;
   } {
     const { from, chat } = this.remember(opts.from, opts.chat, opts);
     const n = this.files.size + 1;
@@ -115,7 +141,7 @@ export class World {
       file_size: bytes.length,
     };
     const message = this.store(chat, from, { document, ...(opts.caption !== undefined && { caption: opts.caption }) });
-    return { update_id: this.queue.push({ message }), message };
+    return this.deliver(message);
   }
 
   userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): {

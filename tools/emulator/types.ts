@@ -71,9 +71,11 @@ export interface BotApiEmulator {
   botUser: BotUser;
   calls: RecordedCall[];
   sent: SentMessage[];
+  /** `delivered` is false (and `update_id` 0) for a group message privacy mode keeps from the bot */
   userSends(opts: { from: EmulatorUser; chat: EmulatorChat; text: string; replyTo?: number }): {
     update_id: number;
     message: AnyMessage;
+    delivered: boolean;
   };
   userPresses(opts: { from: EmulatorUser; chat: EmulatorChat; messageId: number; data: string }): {
     update_id: number;
@@ -88,7 +90,7 @@ export interface BotApiEmulator {
     bytes: Uint8Array;
     caption?: string;
     mimeType?: string;
-  }): { update_id: number; message: AnyMessage };
+  }): { update_id: number; message: AnyMessage; delivered: boolean };
   pushUpdate(update: Record<string, unknown>): number;
   nextUpdateId(): number;
   /** the highest update_id the bot has confirmed through getUpdates' offset */
@@ -107,6 +109,12 @@ export interface EmulatorOptions {
   port?: number;
   limits?: Limits | null;
   failMethods?: string[];
+  /**
+   * BotFather's privacy mode (off unless asked): in groups the bot then receives only commands (not those
+   * addressed to another bot), replies to its own messages and messages that mention it, as Telegram does.
+   * Private chats, button presses and membership changes are not affected.
+   */
+  privacyMode?: boolean;
 }
 
 export type Payload = Record<string, unknown>;

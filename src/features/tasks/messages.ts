@@ -39,6 +39,13 @@ export interface SnoozeView {
   beyondDue: boolean;
 }
 
+/** A task the bot asks about: "Đồng chí đã hoàn thành việc … chưa?" */
+export interface ReplyTaskView {
+  id: number;
+  title: string;
+  dueDate: string;
+}
+
 export interface ObstacleView {
   id: number;
   taskId: number;
@@ -152,6 +159,20 @@ export const tasksVi = {
     none: "Không có vướng mắc nào đang chờ xử lý.",
   },
 
+  // completion in the official's own words, when dondoc is not sure (issue #18)
+  replies: {
+    askDone: (v: ReplyTaskView) =>
+      `Đồng chí đã hoàn thành việc #${v.id} «${h(v.title)}» (hạn ${formatDmy(v.dueDate)}) chưa?`,
+    askWhich: "Đồng chí đã hoàn thành việc nào?",
+    yes: "✅ Có, đã hoàn thành",
+    no: "Không, chưa xong",
+    none: "Không việc nào",
+    choice: (v: ReplyTaskView) => `#${v.id} · ${v.title}`.slice(0, 60),
+    keptOpen: "Đã rõ: việc vẫn đang thực hiện, dondoc tiếp tục nhắc theo hạn.",
+    stopAsking:
+      "Chưa ghi nhận hoàn thành. Khi xong, đề nghị đồng chí bấm ✅ dưới tin nhắc việc hoặc gõ /xong &lt;số việc&gt;.",
+  },
+
   errors: {
     usage:
       "Cú pháp: /giao &lt;đơn vị&gt; | &lt;chương trình hoặc -&gt; | &lt;người phụ trách&gt; | &lt;dd/mm/yyyy&gt; | &lt;tiêu đề&gt; [| &lt;số/ký hiệu văn bản&gt;] [| hằng tháng ngày 5]",
@@ -239,6 +260,17 @@ export const tasksEn: typeof tasksVi = {
           ? ` · ${h(v.officeName)} handling, due ${formatDmy(v.answerBy!)}`
           : " · new"),
     none: "No open obstacles.",
+  },
+
+  replies: {
+    askDone: (v) => `Have you completed task #${v.id} «${h(v.title)}» (due ${formatDmy(v.dueDate)})?`,
+    askWhich: "Which task have you completed?",
+    yes: "✅ Yes, done",
+    no: "No, not yet",
+    none: "None of them",
+    choice: (v) => `#${v.id} · ${v.title}`.slice(0, 60),
+    keptOpen: "Understood: the task stays open and dondoc keeps reminding you by its deadline.",
+    stopAsking: "Not recorded as done. When it is, press ✅ under the reminder or type /done &lt;task number&gt;.",
   },
 
   errors: {

@@ -9,6 +9,7 @@ import type { SnoozeKind } from "../notices.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
+import { readCompletion, replyToOutcome } from "./completion.ts";
 
 const taskError = refusalsOf("tasks");
 
@@ -66,7 +67,12 @@ const doneCommand: CommandSpec = {
   who: "registered",
   async handler(ctx, args) {
     const m = /^#?(\d{1,9})\b\s*([\s\S]*)$/.exec(args);
-    if (!m) return ctx.replyWithHTML(ctx.t.tasks.doneUsage);
+    if (!m) {
+      // no number: the task in question (a reply to a reminder or list, or the sender's only open task)
+      const outcome = await readCompletion(ctx, args, true);
+      if (outcome.kind === "ignored") return ctx.replyWithHTML(ctx.t.tasks.doneUsage);
+      return replyToOutcome(ctx, outcome);
+    }
     const taskId = Number(m[1]);
     if (!(await ctx.services.tasks.exists(taskId))) throw taskError("taskNotFound", taskId);
     const view = await ctx.services.tasks.complete({
