@@ -18,12 +18,15 @@ import { registerCompletion } from "./features/tasks/handlers/completion.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
+import { directiveCommands, registerDirectiveUpload } from "./features/directives/handlers/directives.ts";
 
 export const FEATURES: BotFeature[] = [
   {
     commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
     register: registerMembership,
   },
+  // a directive's items file is told apart from a capital plan file before the plan upload sees it
+  { register: registerDirectiveUpload },
   { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand], register: registerPlanUpload },
   {
     commands: () => taskCommands,
@@ -35,6 +38,7 @@ export const FEATURES: BotFeature[] = [
   { commands: () => [broadcastCommand], register: registerBroadcastActions },
   { commands: () => followupCommands },
   { commands: () => reportCommands },
+  { commands: () => directiveCommands },
 ];
 
 export const createBot = (deps: BotDeps) => createTelegramBot(deps, FEATURES);

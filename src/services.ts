@@ -25,6 +25,9 @@ import { createMeetingService } from "./features/followup/meetings.ts";
 import { createRequestService } from "./features/followup/requests.ts";
 import { createDigestService } from "./features/followup/digests.ts";
 import { createReportServices } from "./features/reports/reports.ts";
+import { createDirectiveService } from "./features/directives/directives.ts";
+import { createDirectiveImport } from "./features/directives/directive-import.ts";
+import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
 
 export function createServices({
   db,
@@ -42,6 +45,13 @@ export function createServices({
   }
   const status = createStatusService({ db });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
+  const directives = createDirectiveService({ db });
+  const directiveImport = createDirectiveImport({
+    db,
+    assign,
+    messages: catalogue,
+    errorText: (e) => userErrorText(catalogue("vi"), e),
+  });
   return {
     calendar,
     registry: createRegistry({ db }),
@@ -85,7 +95,10 @@ export function createServices({
       messages: catalogue,
     }),
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
-    ...createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
+    ...createReportServices({ db, calendar, officeHours: config.officeHours, status, directives, messages: catalogue }),
+    directives,
+    directiveImport,
+    directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
     planUpload: createPlanUpload({ db }),
     paceLadder: createPaceLadderService({
       db,

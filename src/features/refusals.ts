@@ -13,6 +13,7 @@ export interface RefusalEntries {
   tasks: Catalogue["tasks"]["errors"];
   followup: Catalogue["followup"]["errors"];
   disbursement: Catalogue["disbursement"]["errors"];
+  directives: Catalogue["directives"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

@@ -12,6 +12,7 @@ import { broadcastEn } from "../features/broadcast/messages.ts";
 import { followupEn } from "../features/followup/messages.ts";
 import { reportsEn } from "../features/reports/messages.ts";
 import { paceEn } from "../features/disbursement/pace-messages.ts";
+import { directivesEn } from "../features/directives/messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -71,6 +72,7 @@ export const en: Catalogue = {
   followup: followupEn,
   reports: reportsEn,
   pace: paceEn,
+  directives: directivesEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -92,6 +94,7 @@ export const en: Catalogue = {
       ...disbursementEn.help,
       ...followupEn.help,
       ...reportsEn.help,
+      ...directivesEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

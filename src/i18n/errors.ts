@@ -11,6 +11,7 @@ const sections = (t: Catalogue): RefusalEntries => ({
   tasks: t.tasks.errors,
   followup: t.followup.errors,
   disbursement: t.disbursement.errors,
+  directives: t.directives.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

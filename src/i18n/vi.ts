@@ -10,6 +10,7 @@ import { broadcastVi } from "../features/broadcast/messages.ts";
 import { followupVi } from "../features/followup/messages.ts";
 import { reportsVi } from "../features/reports/messages.ts";
 import { paceVi } from "../features/disbursement/pace-messages.ts";
+import { directivesVi } from "../features/directives/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -78,6 +79,7 @@ export const vi = {
   followup: followupVi,
   reports: reportsVi,
   pace: paceVi,
+  directives: directivesVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -99,6 +101,7 @@ export const vi = {
       ...disbursementVi.help,
       ...followupVi.help,
       ...reportsVi.help,
+      ...directivesVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",
