@@ -19,6 +19,7 @@ import { broadcastCommand, registerBroadcastActions } from "./features/broadcast
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
 import { directiveCommands, registerDirectiveUpload } from "./features/directives/handlers/directives.ts";
+import { extensionCommands, registerExtensions } from "./features/extensions/handlers/extensions.ts";
 
 export const FEATURES: BotFeature[] = [
   {
@@ -28,6 +29,8 @@ export const FEATURES: BotFeature[] = [
   // a directive's items file is told apart from a capital plan file before the plan upload sees it
   { register: registerDirectiveUpload },
   { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand], register: registerPlanUpload },
+  // the date and reason asked by 📅 come before «xong» and an obstacle's reason are looked for
+  { register: registerExtensions },
   {
     commands: () => taskCommands,
     register: (bot) => {
@@ -39,6 +42,7 @@ export const FEATURES: BotFeature[] = [
   { commands: () => followupCommands },
   { commands: () => reportCommands },
   { commands: () => directiveCommands },
+  { commands: () => extensionCommands },
 ];
 
 export const createBot = (deps: BotDeps) => createTelegramBot(deps, FEATURES);

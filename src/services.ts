@@ -28,6 +28,7 @@ import { createReportServices } from "./features/reports/reports.ts";
 import { createDirectiveService } from "./features/directives/directives.ts";
 import { createDirectiveImport } from "./features/directives/directive-import.ts";
 import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
+import { createExtensionService } from "./features/extensions/extensions.ts";
 
 export function createServices({
   db,
@@ -99,6 +100,7 @@ export function createServices({
     directives,
     directiveImport,
     directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
+    extensions: createExtensionService({ db, messages: catalogue }),
     planUpload: createPlanUpload({ db }),
     paceLadder: createPaceLadderService({
       db,

@@ -14,6 +14,7 @@ export interface RefusalEntries {
   followup: Catalogue["followup"]["errors"];
   disbursement: Catalogue["disbursement"]["errors"];
   directives: Catalogue["directives"]["errors"];
+  extensions: Catalogue["extensions"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

@@ -12,6 +12,7 @@ const sections = (t: Catalogue): RefusalEntries => ({
   followup: t.followup.errors,
   disbursement: t.disbursement.errors,
   directives: t.directives.errors,
+  extensions: t.extensions.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

@@ -11,6 +11,7 @@ import { followupVi } from "../features/followup/messages.ts";
 import { reportsVi } from "../features/reports/messages.ts";
 import { paceVi } from "../features/disbursement/pace-messages.ts";
 import { directivesVi } from "../features/directives/messages.ts";
+import { extensionsVi } from "../features/extensions/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -80,6 +81,7 @@ export const vi = {
   reports: reportsVi,
   pace: paceVi,
   directives: directivesVi,
+  extensions: extensionsVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -102,6 +104,7 @@ export const vi = {
       ...followupVi.help,
       ...reportsVi.help,
       ...directivesVi.help,
+      ...extensionsVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",

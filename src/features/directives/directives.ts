@@ -17,7 +17,7 @@ import {
 } from "./views.ts";
 
 /** The date a task is judged against: the original due date when an extension moved it (the scorecard's). */
-export const judgedDue = (t: { dueDate: string }) => t.dueDate;
+export const judgedDue = (t: { dueDate: string; originalDueDate: string | null }) => t.originalDueDate ?? t.dueDate;
 
 const completedOn = (t: { status: string; completedAt: Date | null }) =>
   t.status === "DONE" && t.completedAt ? localDate(t.completedAt) : null;
@@ -45,6 +45,7 @@ export function createDirectiveService({ db }: { db: Db }) {
         id: true,
         status: true,
         dueDate: true,
+        originalDueDate: true,
         completedAt: true,
         directiveItemId: true,
         unit: { select: { name: true } },

@@ -264,7 +264,9 @@ export function createExportService({
         t.dueDate,
         V.status[t.status] ?? t.status,
         completedOn,
-        t.status === "CANCELLED" ? "" : (V.timeliness[timeliness(t.dueDate, completedOn, today)] ?? ""),
+        t.status === "CANCELLED"
+          ? ""
+          : (V.timeliness[timeliness(t.originalDueDate ?? t.dueDate, completedOn, today)] ?? ""),
         t.docRef,
         reminders.filter((r) => r.taskId === t.id && (!t.completedAt || r.createdAt < t.completedAt)).length,
         history.join("; "),
