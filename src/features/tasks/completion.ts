@@ -75,8 +75,9 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         unitName: task.unit.name,
         byName: input.actor.fullName,
         note,
-        onTime: completedOn <= task.dueDate,
-        dueDate: task.dueDate,
+        // judged by the due date before any extension (#19), like the scorecard
+        onTime: completedOn <= (task.originalDueDate ?? task.dueDate),
+        dueDate: task.originalDueDate ?? task.dueDate,
         completedOn,
       };
       // everyone who was told of an escalation hears that it is closed
