@@ -20,12 +20,15 @@ import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
 import { directiveCommands, registerDirectiveUpload } from "./features/directives/handlers/directives.ts";
 import { extensionCommands, registerExtensions } from "./features/extensions/handlers/extensions.ts";
+import { registerEvidence } from "./features/evidence/handlers/evidence.ts";
 
 export const FEATURES: BotFeature[] = [
   {
     commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
     register: registerMembership,
   },
+  // a file replying to a task's message (or captioned /xong) is evidence, before any file upload looks at it
+  { register: registerEvidence },
   // a directive's items file is told apart from a capital plan file before the plan upload sees it
   { register: registerDirectiveUpload },
   { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand], register: registerPlanUpload },

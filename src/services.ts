@@ -29,6 +29,7 @@ import { createDirectiveService } from "./features/directives/directives.ts";
 import { createDirectiveImport } from "./features/directives/directive-import.ts";
 import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
 import { createExtensionService } from "./features/extensions/extensions.ts";
+import { createEvidenceService } from "./features/evidence/evidence.ts";
 
 export function createServices({
   db,
@@ -101,6 +102,7 @@ export function createServices({
     directiveImport,
     directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
     extensions: createExtensionService({ db, messages: catalogue }),
+    evidence: createEvidenceService({ db }),
     planUpload: createPlanUpload({ db }),
     paceLadder: createPaceLadderService({
       db,

@@ -15,6 +15,7 @@ export interface RefusalEntries {
   disbursement: Catalogue["disbursement"]["errors"];
   directives: Catalogue["directives"]["errors"];
   extensions: Catalogue["extensions"]["errors"];
+  evidence: Catalogue["evidence"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

@@ -14,6 +14,7 @@ import { reportsEn } from "../features/reports/messages.ts";
 import { paceEn } from "../features/disbursement/pace-messages.ts";
 import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
+import { evidenceEn } from "../features/evidence/messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -75,6 +76,7 @@ export const en: Catalogue = {
   pace: paceEn,
   directives: directivesEn,
   extensions: extensionsEn,
+  evidence: evidenceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 

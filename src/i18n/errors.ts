@@ -13,6 +13,7 @@ const sections = (t: Catalogue): RefusalEntries => ({
   disbursement: t.disbursement.errors,
   directives: t.directives.errors,
   extensions: t.extensions.errors,
+  evidence: t.evidence.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

@@ -12,6 +12,7 @@ import { reportsVi } from "../features/reports/messages.ts";
 import { paceVi } from "../features/disbursement/pace-messages.ts";
 import { directivesVi } from "../features/directives/messages.ts";
 import { extensionsVi } from "../features/extensions/messages.ts";
+import { evidenceVi } from "../features/evidence/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -82,6 +83,7 @@ export const vi = {
   pace: paceVi,
   directives: directivesVi,
   extensions: extensionsVi,
+  evidence: evidenceVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 

@@ -26,6 +26,7 @@ export const DIRECTIVE_COLUMNS = {
   responsible: "Người phụ trách",
   programme: "Chương trình",
   due: "Hạn (dd/mm/yyyy)",
+  evidence: "Cần minh chứng",
 } as const;
 type Field = keyof typeof DIRECTIVE_COLUMNS;
 
@@ -42,6 +43,7 @@ const HEADERS: Record<string, Field> = {
   "don vi": "unit",
   "don vi chu tri": "unit",
   han: "due",
+  "minh chung": "evidence",
 };
 const REQUIRED: Field[] = ["item", "content", "unit", "due"];
 
@@ -74,6 +76,8 @@ export interface DirectiveRow extends ResolvedAssignment {
   item: string;
   content: string;
   dueDate: string;
+  /** the task is closed only with evidence attached */
+  requiresEvidence: boolean;
 }
 
 export interface DirectiveFile {
@@ -210,6 +214,10 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
       if (!dueText) problems.push(`chưa ghi «${DIRECTIVE_COLUMNS.due}»`);
       else if (!/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText) || !dueDate)
         problems.push(`Hạn «${dueText}» không phải ngày hợp lệ (dd/mm/yyyy)`);
+      const evidenceText = foldVietnamese(raw.evidence ?? "");
+      const requiresEvidence = ["co", "x", "yes", "can"].includes(evidenceText);
+      if (evidenceText && !requiresEvidence && !["khong", "no", "-"].includes(evidenceText))
+        problems.push(`«${DIRECTIVE_COLUMNS.evidence}» «${raw.evidence}» không hiểu được (Có hoặc Không)`);
       const unitText = raw.unit ?? "";
       if (!unitText) problems.push(`chưa ghi «${DIRECTIVE_COLUMNS.unit}»`);
       let resolved: ResolvedAssignment | null = null;
@@ -256,6 +264,7 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
         item,
         content: (itemContent.get(item)?.content ?? stored?.content)!,
         dueDate: dueDate!,
+        requiresEvidence,
       });
     }
     if (errors.length) return { ok: false, errors };
@@ -324,7 +333,10 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
         opts.now,
         messages,
       );
-      await tx.task.update({ where: { id: view.taskId }, data: { directiveItemId: itemId } });
+      await tx.task.update({
+        where: { id: view.taskId },
+        data: { directiveItemId: itemId, requiresEvidence: r.requiresEvidence },
+      });
     }
     return { directiveId, items: file.newItems.length, tasks: file.rows.length };
   }

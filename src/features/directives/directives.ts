@@ -129,10 +129,15 @@ export function createDirectiveService({ db }: { db: Db }) {
     return { ...ref(d), today, tally: total, items, units };
   }
 
-  /** Evidence attached to each task (none until evidence is recorded). */
+  /** Evidence attached to each task (features/evidence). */
   async function evidenceCounts(taskIds: number[]): Promise<Map<number, number>> {
-    void taskIds;
-    return new Map();
+    if (taskIds.length === 0) return new Map();
+    const rows = await db.taskEvidence.groupBy({
+      by: ["taskId"],
+      where: { taskId: { in: taskIds } },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((r) => [r.taskId, r._count._all]));
   }
 
   /** Every directive's progress, newest first (the export). */

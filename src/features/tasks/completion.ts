@@ -52,6 +52,9 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         throw refusal("done", "alreadyDone", task.title, localDate(task.completedAt ?? input.now));
       }
       if (!mayComplete(input.actor, task)) throw refusal("done", "notAllowed");
+      // #19: a task that requires evidence is closed only with a file attached (features/evidence)
+      if (task.requiresEvidence && (await tx.taskEvidence.count({ where: { taskId: task.id } })) === 0)
+        throw refusal("evidence", "required", task.title);
       const note = input.note.trim().slice(0, 1000);
       const after = await tx.task.update({
         where: { id: task.id },
