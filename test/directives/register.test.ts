@@ -3,23 +3,12 @@
 // becomes one task per unit (announced to the unit), the official is reminded and answers «xong», and the
 // secretariat reads the progress in the four categories in /ketluan, /status and the export.
 import ExcelJS from "exceljs";
+import { HEADER, xlsx } from "./support.ts";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 
-export const HEADER = [
-  "Loại văn bản",
-  "Số/ký hiệu",
-  "Ngày ban hành",
-  "Cơ quan ban hành",
-  "Trích yếu",
-  "Mục",
-  "Nội dung",
-  "Đơn vị thực hiện",
-  "Người phụ trách",
-  "Hạn (dd/mm/yyyy)",
-];
 const HEAD = ["Kết luận", "12-KL/TU", "14/08/2023", "Ban Thường vụ Tỉnh ủy", "Về tiến độ 03 Chương trình MTQG"];
 const NONE = ["", "", "", "", ""];
 
@@ -32,13 +21,6 @@ const official = user(DEMO.official);
 const chairman = user(DEMO.chairman);
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
-
-export async function xlsx(rows: (string | number)[][]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Danh mục");
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 describeEachDatabase("the directive register", (provider) => {
   let h: Harness;

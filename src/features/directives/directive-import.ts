@@ -114,7 +114,7 @@ export interface DirectiveImportDeps {
 }
 
 export function createDirectiveImport({ db, assign, messages, errorText }: DirectiveImportDeps) {
-  /** The unit's lead, who answers for an item when the file names nobody: chairman, department focal, then responsible. */
+  /** The unit's lead, who answers for an item when the file names nobody: chairman, department focal, responsible. */
   async function leadOf(unitQuery: string): Promise<string | null> {
     const unit = await findActiveUnit(db, unitQuery).catch(() => null);
     if (!unit) return null;

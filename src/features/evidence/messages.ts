@@ -9,8 +9,6 @@ export const evidenceVi = {
     notAllowed: "Chỉ cán bộ phụ trách, Chủ tịch UBND đơn vị hoặc Văn phòng điều phối được gửi minh chứng cho việc này.",
     required: (title: string) =>
       `Việc «${h(title)}» cần có minh chứng (ảnh, tệp PDF hoặc văn bản) trước khi báo hoàn thành. Đề nghị đồng chí gửi tệp minh chứng bằng cách trả lời tin nhắc việc, rồi báo «xong».`,
-    notATask:
-      "Tệp này không gắn được với việc nào. Đề nghị trả lời đúng tin nhắc việc, hoặc ghi chú thích /xong &lt;số việc&gt;.",
   },
 };
 
@@ -21,6 +19,5 @@ export const evidenceEn: typeof evidenceVi = {
       "Only the responsible official, the unit's chairman or the coordination office may send evidence for this task.",
     required: (title) =>
       `«${h(title)}» needs evidence (a photo, PDF or document) before it can be reported done. Please reply to the reminder with the file, then report it done.`,
-    notATask: "This file belongs to no task. Please reply to the reminder, or caption it /xong &lt;task number&gt;.",
   },
 };

@@ -4,7 +4,6 @@
 import type { Telegraf } from "telegraf";
 import { parseCompletion } from "../../../domain/reply-parser.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { refusal } from "../../refusals.ts";
 import type { EvidenceFile } from "../evidence.ts";
 
 function fileOf(msg: object): EvidenceFile | null {
