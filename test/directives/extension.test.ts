@@ -44,7 +44,7 @@ describeEachDatabase("asking for more time", (provider) => {
     const me = privateChat(DEMO.chairman);
     const [prompt] = await h.press(chairman, me, reminder.message_id, `ext:${task.id}`);
     expect(prompt!.text).toContain(`📅 Xin gia hạn việc #${task.id}`);
-    expect(prompt!.text).toContain("đề nghị đồng chí gửi ngày đề nghị gia hạn và lý do");
+    expect(prompt!.text).toContain("đề nghị đồng chí trả lời tin này bằng ngày đề nghị gia hạn và lý do");
     // not a date: asked again, nothing recorded
     expect((await h.say(chairman, me, "mai em gửi"))[0]!.text).toContain("Cú pháp: /giahan");
     const [sent] = await h.say(chairman, me, "10/12/2026 chờ thẩm định hồ sơ của Sở");

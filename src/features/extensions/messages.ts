@@ -18,7 +18,7 @@ export const extensionsVi = {
   requested: (v: ExtensionView) =>
     `📅 Đã gửi đề nghị gia hạn việc #${v.taskId} đến ngày ${formatDmy(v.newDueDate)} tới ${v.assignerName ? `đồng chí ${h(v.assignerName)} và ` : ""}Văn phòng điều phối. Trong khi chờ, hạn vẫn là ${formatDmy(v.fromDueDate)}.`,
   prompt: (p: { taskId: number; title: string; dueDate: string }) =>
-    `📅 Xin gia hạn việc #${p.taskId} «${h(p.title)}» (hạn ${formatDmy(p.dueDate)}): đề nghị đồng chí gửi ngày đề nghị gia hạn và lý do, ví dụ: <code>15/12/2026 chờ thẩm định hồ sơ</code>.`,
+    `📅 Xin gia hạn việc #${p.taskId} «${h(p.title)}» (hạn ${formatDmy(p.dueDate)}): đề nghị đồng chí trả lời tin này bằng ngày đề nghị gia hạn và lý do, ví dụ: <code>15/12/2026 chờ thẩm định hồ sơ</code> (hoặc gõ /giahan ${p.taskId} &lt;ngày&gt; &lt;lý do&gt;).`,
   decided: (v: ExtensionView, d: ExtensionDecision, byName: string) =>
     d === "APPROVED"
       ? `✅ Đồng chí ${h(byName)} đã đồng ý gia hạn việc #${v.taskId} «${h(v.title)}» (${h(v.unitName)}) đến ngày ${formatDmy(v.newDueDate)}. Kết quả thực hiện vẫn được đánh giá theo hạn ban đầu ${formatDmy(v.originalDueDate)}.`
@@ -53,7 +53,7 @@ export const extensionsEn: typeof extensionsVi = {
   requested: (v) =>
     `📅 Extension of task #${v.taskId} to ${formatDmy(v.newDueDate)} requested from ${v.assignerName ? `${h(v.assignerName)} and ` : ""}the coordination office. Meanwhile the due date stays ${formatDmy(v.fromDueDate)}.`,
   prompt: (p) =>
-    `📅 Extension of task #${p.taskId} «${h(p.title)}» (due ${formatDmy(p.dueDate)}): please send the new date and the reason, e.g. <code>15/12/2026 waiting for the appraisal</code>.`,
+    `📅 Extension of task #${p.taskId} «${h(p.title)}» (due ${formatDmy(p.dueDate)}): please reply to this message with the new date and the reason, e.g. <code>15/12/2026 waiting for the appraisal</code> (or type /giahan ${p.taskId} &lt;date&gt; &lt;reason&gt;).`,
   decided: (v, d, byName) =>
     d === "APPROVED"
       ? `✅ ${h(byName)} approved the extension of task #${v.taskId} «${h(v.title)}» (${h(v.unitName)}) to ${formatDmy(v.newDueDate)}. Results are still judged by the original due date ${formatDmy(v.originalDueDate)}.`
