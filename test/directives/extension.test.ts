@@ -3,6 +3,7 @@
 // buttons, the decision and what the official and the unit's group read; the ladder follows the new date,
 // the results keep the original one. Refusals: not the assigner, twice, a date not later, the command form.
 import { afterEach, beforeEach, expect, it } from "vitest";
+import type { EmulatorChat } from "../../tools/emulator/bot-api-server.ts";
 import { seedDirectiveDemo } from "../../src/platform/db/seed/demo.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DAY, DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
@@ -27,6 +28,9 @@ describeEachDatabase("asking for more time", (provider) => {
     await h.close();
   });
 
+  /** what the bot answered in that chat (the outbox may deliver to others meanwhile) */
+  const answer = async (from: ReturnType<typeof user>, chat: EmulatorChat, text: string) =>
+    (await h.say(from, chat, text)).filter((m) => m.chat_id === chat.id);
   const answers = () => h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload);
 
   it("📅 under the reminder → date and reason → the assigner approves → new date for reminders, the original for results", async () => {
@@ -46,8 +50,8 @@ describeEachDatabase("asking for more time", (provider) => {
     expect(prompt!.text).toContain(`📅 Xin gia hạn việc #${task.id}`);
     expect(prompt!.text).toContain("đề nghị đồng chí trả lời tin này bằng ngày đề nghị gia hạn và lý do");
     // not a date: asked again, nothing recorded
-    expect((await h.say(chairman, me, "mai em gửi"))[0]!.text).toContain("Cú pháp: /giahan");
-    const [sent] = await h.say(chairman, me, "10/12/2026 chờ thẩm định hồ sơ của Sở");
+    expect((await answer(chairman, me, "mai em gửi"))[0]!.text).toContain("Cú pháp: /giahan");
+    const [sent] = await answer(chairman, me, "10/12/2026 chờ thẩm định hồ sơ của Sở");
     expect(sent!.text).toBe(
       `📅 Đã gửi đề nghị gia hạn việc #${task.id} đến ngày 10/12/2026 tới đồng chí Trần Thị Thu và Văn phòng điều phối. Trong khi chờ, hạn vẫn là 01/12/2026.`,
     );
@@ -104,19 +108,19 @@ describeEachDatabase("asking for more time", (provider) => {
   it("/giahan: refused when the date is not later or a request waits; the refusal leaves the due date", async () => {
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: "Nộp báo cáo tiến độ giải ngân tháng" } });
     const me = privateChat(DEMO.official);
-    expect((await h.say(official, me, `/giahan ${task.id} 20/11/2026 lý do`))[0]!.text).toBe(
+    expect((await answer(official, me, `/giahan ${task.id} 20/11/2026 lý do`))[0]!.text).toBe(
       "Ngày đề nghị gia hạn phải sau hạn hiện tại (26/11/2026).",
     );
-    expect((await h.say(official, me, `/giahan ${task.id}`))[0]!.text).toContain("Cú pháp: /giahan");
-    const [ok] = await h.say(official, me, `/giahan ${task.id} 04/12/2026 chờ số liệu Kho bạc`);
+    expect((await answer(official, me, `/giahan ${task.id}`))[0]!.text).toContain("Cú pháp: /giahan");
+    const [ok] = await answer(official, me, `/giahan ${task.id} 04/12/2026 chờ số liệu Kho bạc`);
     expect(ok!.text).toContain("đến ngày 04/12/2026");
-    expect((await h.say(official, me, `/giahan ${task.id} 05/12/2026 lý do khác`))[0]!.text).toBe(
+    expect((await answer(official, me, `/giahan ${task.id} 05/12/2026 lý do khác`))[0]!.text).toBe(
       `Việc #${task.id} đã có đề nghị gia hạn đến ngày 04/12/2026 đang chờ xem xét.`,
     );
     // the Bắc Trà My chairman is no one to ask for Nam Trà My's task
     expect(
       (
-        await h.say(user(DEMO.bacTraMyChairman), privateChat(DEMO.bacTraMyChairman), `/giahan ${task.id} 04/12/2026 x`)
+        await answer(user(DEMO.bacTraMyChairman), privateChat(DEMO.bacTraMyChairman), `/giahan ${task.id} 04/12/2026 x`)
       )[0]!.text,
     ).toBe("Chỉ cán bộ phụ trách, Chủ tịch UBND đơn vị hoặc Văn phòng điều phối được đề nghị gia hạn việc này.");
 
