@@ -6,7 +6,7 @@ import { formatDmy, localDate, localInstant, parseDmy } from "../src/domain/date
 import type { AssignedView } from "../src/features/tasks/messages.ts";
 import { createServices, type Services } from "../src/services.ts";
 import { formatRowError, RegistryInputError, type ImportResult } from "../src/features/registry/registry-io.ts";
-import { readTaskFile, TaskFileError } from "../src/features/tasks/task-import.ts";
+import { IMPORT_ASSIGNER, readTaskFile, TaskFileError } from "../src/features/tasks/task-import.ts";
 import { loadConfig } from "./env.ts";
 import { plainText } from "./lib/transcript.ts";
 import { formatPercentBp } from "../src/domain/money.ts";
@@ -54,9 +54,12 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
   tasks add --unit <đơn vị> --official <người phụ trách> --due dd/mm/yyyy --title <tiêu đề>
             [--programme <chương trình>] [--doc <số/ký hiệu văn bản>] [--project <dự án>] [--repeat "hằng tháng ngày 5"]
       Giao một việc / assign one task (thông báo như /giao / announced like /giao).
+  directives import <tệp.csv|tệp.xlsx> [--dry-run]
+      Nhập các mục của một kết luận, chỉ thị (docs/directive-files.md): mỗi dòng một mục và một đơn vị thực hiện;
+      tất cả hoặc không dòng nào. Import a directive's items (one task per item and unit): all rows or none.
 
 Cơ sở dữ liệu / database: DATABASE_URL (mặc định / default file:./data/dondoc.db).
-Định dạng tệp / file formats: docs/registry-files.md, docs/task-files.md
+Định dạng tệp / file formats: docs/registry-files.md, docs/task-files.md, docs/directive-files.md
 `;
 
 class CliInputError extends Error {}
@@ -277,6 +280,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
       return runTasks(rest, services, out, now);
     case "milestones":
       return runMilestones(rest, services, out, now);
+    case "directives":
+      return runDirectives(rest, services, out, now);
     default:
       throw new CliInputError(`Lệnh «${command}» không có / unknown command.`);
   }
@@ -341,6 +346,29 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
     return 0;
   }
   throw new CliInputError(`Lệnh «tasks ${sub ?? ""}» không có: dùng tasks import | add.`);
+}
+
+async function runDirectives(rest: string[], services: Services, out: (s: string) => void, now: Date) {
+  const [sub, ...args] = rest;
+  if (sub !== "import") throw new CliInputError(`Lệnh «directives ${sub ?? ""}» không có: dùng directives import.`);
+  const { values, positionals } = parse(args, { "dry-run": { type: "boolean" } });
+  const file = one(positionals, "tệp .csv hoặc .xlsx");
+  const r = await services.directiveImport.parse(await readTaskFile(file), { now });
+  if (!r.ok) {
+    out(`Tệp có lỗi, không ghi gì / nothing written:`);
+    for (const e of r.errors) out(`  ${e}`);
+    return 1;
+  }
+  const f = r.file;
+  for (const x of f.rows)
+    out(`  Dòng ${x.row}: mục ${x.item} · ${x.unitName} · ${x.responsibleName} · hạn ${formatDmy(x.dueDate)}`);
+  if (values["dry-run"]) {
+    out(`Tệp hợp lệ: sẽ ghi ${f.newItems.length} mục, giao ${f.rows.length} việc (chạy thử, chưa ghi / dry run).`);
+    return 0;
+  }
+  const done = await services.directiveImport.apply(f, { now, byName: IMPORT_ASSIGNER });
+  out(`Đã ghi ${done.items} mục, giao ${done.tasks} việc (văn bản số ${done.directiveId} trong danh mục) / recorded.`);
+  return 0;
 }
 
 /** "30/06=50", "31/12=100%", "31/01/2027=100", "30/9=72,5": a milestone date and its target rate. */

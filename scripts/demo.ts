@@ -11,7 +11,7 @@ import { migrateDeploy } from "../src/platform/db/migrate.ts";
 import { localInstant } from "../src/domain/dates.ts";
 import { createLogger } from "../src/platform/logger.ts";
 import { fixedClock } from "../src/platform/clock.ts";
-import { DEMO, seedDemo } from "../src/platform/db/seed/demo.ts";
+import { DEMO, seedDemo, seedDirectiveDemo } from "../src/platform/db/seed/demo.ts";
 import { startBotApiEmulator, type EmulatorChat, type EmulatorUser } from "../tools/emulator/bot-api-server.ts";
 import { createTranscript } from "./lib/transcript.ts";
 
@@ -27,6 +27,7 @@ const clock = fixedClock(at(7, 40));
 {
   const { db, close } = await openDatabase(databaseUrl);
   await seedDemo(db, { today: DEMO_DAY, now: clock.now() });
+  await seedDirectiveDemo(db, { today: DEMO_DAY, now: clock.now() });
   await close();
 }
 
@@ -150,6 +151,11 @@ try {
   expect(
     replies.some((m) => m.text.includes("Toàn tỉnh")),
     "the secretariat gets the province table",
+  );
+  replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/ketluan");
+  expect(
+    replies.some((m) => m.text.includes("Mục 2") && m.text.includes("quá hạn chưa hoàn thành")),
+    "/ketluan shows the conclusion's progress by item",
   );
   replies = await transcript.say(user(DEMO.secretariatEn, "en"), privateChat(DEMO.secretariatEn), "/status");
   expect(

@@ -2,7 +2,7 @@
 // demo officials, plans, reports, tasks around today) when the database has no units yet.
 import { openDatabase } from "../src/platform/db/client.ts";
 import { localDate } from "../src/domain/dates.ts";
-import { seedDemo } from "../src/platform/db/seed/demo.ts";
+import { seedDemo, seedDirectiveDemo } from "../src/platform/db/seed/demo.ts";
 import { loadConfig } from "./env.ts";
 
 const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:seed" });
@@ -10,6 +10,7 @@ const { db, close } = await openDatabase(config.databaseUrl);
 try {
   const now = new Date();
   const r = await seedDemo(db, { today: localDate(now), now });
+  if (r.seeded) await seedDirectiveDemo(db, { today: localDate(now), now });
   process.stdout.write(
     r.seeded
       ? "Đã nạp dữ liệu mẫu / demo data seeded.\n"

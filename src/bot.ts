@@ -20,12 +20,19 @@ import { broadcastCommand, registerBroadcastActions } from "./features/broadcast
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
 import { dashboardCommand } from "./features/dashboard/handlers/command.ts";
+import { directiveCommands, registerDirectiveUpload } from "./features/directives/handlers/directives.ts";
+import { extensionCommands, registerExtensions } from "./features/extensions/handlers/extensions.ts";
+import { registerEvidence } from "./features/evidence/handlers/evidence.ts";
 
 export const FEATURES: BotFeature[] = [
   {
     commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
     register: registerMembership,
   },
+  // a file replying to a task's message (or captioned /xong) is evidence, before any file upload looks at it
+  { register: registerEvidence },
+  // a directive's items file is told apart from a capital plan file before the plan upload sees it
+  { register: registerDirectiveUpload },
   {
     commands: () => [reportCommand, cannotMeetCommand, reallocationCommand],
     register: (bot) => {
@@ -33,6 +40,8 @@ export const FEATURES: BotFeature[] = [
       registerCheckin(bot);
     },
   },
+  // the date and reason asked by 📅 come before «xong» and an obstacle's reason are looked for
+  { register: registerExtensions },
   {
     commands: () => taskCommands,
     register: (bot) => {
@@ -44,6 +53,8 @@ export const FEATURES: BotFeature[] = [
   { commands: () => followupCommands },
   { commands: () => reportCommands },
   { commands: () => [dashboardCommand] },
+  { commands: () => directiveCommands },
+  { commands: () => extensionCommands },
 ];
 
 export const createBot = (deps: BotDeps) => createTelegramBot(deps, FEATURES);

@@ -29,6 +29,11 @@ import { createRequestService } from "./features/followup/requests.ts";
 import { createDigestService } from "./features/followup/digests.ts";
 import { createReportServices } from "./features/reports/reports.ts";
 import { createDashboardService } from "./features/dashboard/dashboard.ts";
+import { createDirectiveService } from "./features/directives/directives.ts";
+import { createDirectiveImport } from "./features/directives/directive-import.ts";
+import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
+import { createExtensionService } from "./features/extensions/extensions.ts";
+import { createEvidenceService } from "./features/evidence/evidence.ts";
 
 export function createServices({
   db,
@@ -46,13 +51,27 @@ export function createServices({
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
-  const reports = createReportServices({ db, calendar, officeHours: config.officeHours, status, messages: catalogue });
   const tasks = createTaskService({ db, messages: catalogue });
   const assign = createAssignService({
     db,
     calendar,
     officeHours: config.officeHours,
     obstacleAnswerDays: config.followup?.requestAnswerDays ?? 7,
+    messages: catalogue,
+  });
+  const directives = createDirectiveService({ db });
+  const directiveImport = createDirectiveImport({
+    db,
+    assign,
+    messages: catalogue,
+    errorText: (e) => userErrorText(catalogue("vi"), e),
+  });
+  const reports = createReportServices({
+    db,
+    calendar,
+    officeHours: config.officeHours,
+    status,
+    directives,
     messages: catalogue,
   });
   return {
@@ -102,6 +121,11 @@ export function createServices({
     digests: createDigestService({ db, calendar, officeHours: config.officeHours, status, messages: catalogue }),
     ...reports,
     dashboard: createDashboardService({ db, status, charts: reports.charts, url: config.dashboard?.url ?? null }),
+    directives,
+    directiveImport,
+    directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
+    extensions: createExtensionService({ db, messages: catalogue }),
+    evidence: createEvidenceService({ db }),
     planUpload: createPlanUpload({ db }),
     checkin: createCheckinService({
       db,

@@ -13,6 +13,9 @@ export interface RefusalEntries {
   tasks: Catalogue["tasks"]["errors"];
   followup: Catalogue["followup"]["errors"];
   disbursement: Catalogue["disbursement"]["errors"];
+  directives: Catalogue["directives"]["errors"];
+  extensions: Catalogue["extensions"]["errors"];
+  evidence: Catalogue["evidence"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

@@ -13,6 +13,9 @@ import { followupEn } from "../features/followup/messages.ts";
 import { reportsEn } from "../features/reports/messages.ts";
 import { dashboardEn } from "../features/dashboard/messages.ts";
 import { paceEn } from "../features/disbursement/pace-messages.ts";
+import { directivesEn } from "../features/directives/messages.ts";
+import { extensionsEn } from "../features/extensions/messages.ts";
+import { evidenceEn } from "../features/evidence/messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -73,6 +76,9 @@ export const en: Catalogue = {
   reports: reportsEn,
   dashboard: dashboardEn,
   pace: paceEn,
+  directives: directivesEn,
+  extensions: extensionsEn,
+  evidence: evidenceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -95,6 +101,8 @@ export const en: Catalogue = {
       ...followupEn.help,
       ...reportsEn.help,
       ...dashboardEn.help,
+      ...directivesEn.help,
+      ...extensionsEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

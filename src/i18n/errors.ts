@@ -11,6 +11,9 @@ const sections = (t: Catalogue): RefusalEntries => ({
   tasks: t.tasks.errors,
   followup: t.followup.errors,
   disbursement: t.disbursement.errors,
+  directives: t.directives.errors,
+  extensions: t.extensions.errors,
+  evidence: t.evidence.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

@@ -11,6 +11,9 @@ import { followupVi } from "../features/followup/messages.ts";
 import { reportsVi } from "../features/reports/messages.ts";
 import { dashboardVi } from "../features/dashboard/messages.ts";
 import { paceVi } from "../features/disbursement/pace-messages.ts";
+import { directivesVi } from "../features/directives/messages.ts";
+import { extensionsVi } from "../features/extensions/messages.ts";
+import { evidenceVi } from "../features/evidence/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -80,6 +83,9 @@ export const vi = {
   reports: reportsVi,
   dashboard: dashboardVi,
   pace: paceVi,
+  directives: directivesVi,
+  extensions: extensionsVi,
+  evidence: evidenceVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -102,6 +108,8 @@ export const vi = {
       ...followupVi.help,
       ...reportsVi.help,
       ...dashboardVi.help,
+      ...directivesVi.help,
+      ...extensionsVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",

@@ -52,6 +52,9 @@ const TABLE: Record<string, [string, string]> = {
   scorecard: ["++++++u", "++++++u"],
   export: ["+rrrrru", "+rrrrru"],
   chart: ["++++++u", "++++++u"],
+  bangtheodoi: ["++++++u", "++++++u"],
+  ketluan: ["+rrrrru", "+rrrrru"],
+  giahan: ["++++++u", "++++++u"],
 };
 
 const ALIASES: Record<string, string[]> = {
@@ -70,6 +73,9 @@ const ALIASES: Record<string, string[]> = {
   scorecard: ["diem"],
   export: ["xuat"],
   chart: ["bieudo"],
+  bangtheodoi: ["dashboard"],
+  ketluan: ["chitieu"],
+  giahan: ["extend"],
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */

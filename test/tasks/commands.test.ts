@@ -209,7 +209,10 @@ describeOnSqlite("tasks by command", (provider) => {
         ["⏰ Sáng mai", `snz:am:${id}`],
       ],
       [["⏰ Ngày làm việc tiếp theo", `snz:wd:${id}`]],
-      [["⚠️ Vướng mắc", `obs:${id}`]],
+      [
+        ["⚠️ Vướng mắc", `obs:${id}`],
+        ["📅 Xin gia hạn", `ext:${id}`],
+      ],
     ]);
     const groupReminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
     expect((groupReminder.reply_markup as Keyboard).inline_keyboard.flat().map((b) => b.callback_data)).toEqual(

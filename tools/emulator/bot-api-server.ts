@@ -118,6 +118,10 @@ class Emulator implements BotApiEmulator {
     bytes: Uint8Array;
     caption?: string;
     mimeType?: string;
+    /** the message it replies to */
+    replyTo?: number;
+    /** sent as a photo (an array of sizes) instead of a document */
+    asPhoto?: boolean;
   }) {
     return this.world.userSendsDocument(opts);
   }

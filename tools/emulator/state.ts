@@ -119,6 +119,10 @@ export class World {
     bytes: Uint8Array;
     caption?: string;
     mimeType?: string;
+    /** the message it replies to */
+    replyTo?: number;
+    /** sent as a photo (an array of sizes) instead of a document */
+    asPhoto?: boolean;
   }): {
     update_id: number;
     message: Message;
@@ -140,7 +144,16 @@ export class World {
       ...(opts.mimeType !== undefined && { mime_type: opts.mimeType }),
       file_size: bytes.length,
     };
-    const message = this.store(chat, from, { document, ...(opts.caption !== undefined && { caption: opts.caption }) });
+    const fields: Partial<Message> = opts.asPhoto
+      ? {
+          photo: [
+            { file_id, file_unique_id: document.file_unique_id, width: 1280, height: 960, file_size: bytes.length },
+          ],
+        }
+      : { document };
+    if (opts.caption !== undefined) fields.caption = opts.caption;
+    if (opts.replyTo !== undefined) fields.reply_to_message = this.quote(this.mustFind(chat.id, opts.replyTo));
+    const message = this.store(chat, from, fields);
     return this.deliver(message);
   }
 

@@ -90,6 +90,10 @@ export interface BotApiEmulator {
     bytes: Uint8Array;
     caption?: string;
     mimeType?: string;
+    /** the message it replies to */
+    replyTo?: number;
+    /** sent as a photo (an array of sizes) instead of a document */
+    asPhoto?: boolean;
   }): { update_id: number; message: AnyMessage; delivered: boolean };
   pushUpdate(update: Record<string, unknown>): number;
   nextUpdateId(): number;

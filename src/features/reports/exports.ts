@@ -22,8 +22,10 @@ import { defaultPeriod, type Period } from "../../domain/scorecard.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { ScorecardService } from "./scorecard.ts";
 import type { StatusService } from "../disbursement/status.ts";
+import type { DirectiveService } from "../directives/directives.ts";
+import { directiveSheets } from "../directives/directive-export.ts";
 
-export const EXPORT_KINDS = ["status", "tasks", "disbursement", "scorecards"] as const;
+export const EXPORT_KINDS = ["status", "tasks", "disbursement", "scorecards", "directives"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export type ColumnType = "text" | "int" | "decimal" | "vnd" | "pct" | "date" | "datetime";
@@ -161,13 +163,15 @@ export function createExportService({
   db,
   status,
   scorecard,
+  directives,
   messages,
 }: {
   db: Db;
   status: StatusService;
   scorecard: ScorecardService;
+  directives: Pick<DirectiveService, "allProgress">;
   /** the headers, sheet names and values of the files, in Vietnamese (the composition root passes `catalogue`) */
-  messages: Messages<"reports">;
+  messages: Messages<"reports" | "directives">;
 }) {
   const vi = messages("vi").reports;
   const C = vi.columns;
@@ -260,7 +264,9 @@ export function createExportService({
         t.dueDate,
         V.status[t.status] ?? t.status,
         completedOn,
-        t.status === "CANCELLED" ? "" : (V.timeliness[timeliness(t.dueDate, completedOn, today)] ?? ""),
+        t.status === "CANCELLED"
+          ? ""
+          : (V.timeliness[timeliness(t.originalDueDate ?? t.dueDate, completedOn, today)] ?? ""),
         t.docRef,
         reminders.filter((r) => r.taskId === t.id && (!t.completedAt || r.createdAt < t.completedAt)).length,
         history.join("; "),
@@ -404,6 +410,7 @@ export function createExportService({
     if (kind === "status") sheets = [await statusSheet(o)];
     else if (kind === "tasks") sheets = await taskSheets(o);
     else if (kind === "disbursement") sheets = [await disbursementSheet(o)];
+    else if (kind === "directives") sheets = await directiveSheets(directives, messages("vi").directives, o.now);
     else sheets = [await scorecardSheet(o)];
     return { kind, sheets, rows: sheets[0]!.rows.length };
   }

@@ -5,6 +5,8 @@ import { formatBillions, formatPercentBp, formatPoints } from "../../domain/mone
 import type { Period } from "../../domain/scorecard.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { DisbursementScore, ScorecardView } from "./scorecard.ts";
+import type { DirectiveSummaryView } from "../directives/views.ts";
+import { directivesEn, directivesVi } from "../directives/messages.ts";
 
 export interface WeeklyReportView {
   today: string;
@@ -16,6 +18,8 @@ export interface WeeklyReportView {
   overdueByUnit: { unitName: string; count: number }[];
   /** open written requests; of them, past their answer date */
   unanswered: { open: number; overdue: number };
+  /** directives' progress in the four categories (#19) */
+  directives?: DirectiveSummaryView[];
 }
 
 const num = (n: number) => String(n).replace(".", ",");
@@ -128,6 +132,7 @@ export const reportsVi = {
         "không có",
       )}`,
       `Văn bản xin ý kiến chưa trả lời: ${v.unanswered.open} (quá hạn ${v.unanswered.overdue})`,
+      ...directivesVi.statusLines(v.directives ?? []),
     ].join("\n"),
 
   /** headers of exported files: always Vietnamese (official documents) */
@@ -263,6 +268,7 @@ export const reportsEn: typeof reportsVi = {
         "none",
       )}`,
       `Unanswered written requests: ${v.unanswered.open} (${v.unanswered.overdue} overdue)`,
+      ...directivesEn.statusLines(v.directives ?? []),
     ].join("\n"),
 
   // exported files and charts stay in Vietnamese, the language of the official documents

@@ -8,27 +8,30 @@ import { createExportService } from "./exports.ts";
 import { createScorecardService } from "./scorecard.ts";
 import type { StatusService } from "../disbursement/status.ts";
 import { createWeeklyReportService } from "./weekly-report.ts";
+import type { DirectiveService } from "../directives/directives.ts";
 
 export function createReportServices({
   db,
   calendar,
   officeHours,
   status,
+  directives,
   messages,
 }: {
   db: Db;
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
   status: StatusService;
+  directives: DirectiveService;
   /** renders chart labels, export headers and the weekly report (the composition root passes `catalogue`) */
-  messages: Messages<"reports">;
+  messages: Messages<"reports" | "directives">;
 }) {
   const scorecard = createScorecardService({ db, status });
   const charts = createChartService({ db, status, messages });
   return {
     scorecard,
     charts,
-    exports: createExportService({ db, status, scorecard, messages }),
-    weeklyReport: createWeeklyReportService({ db, calendar, officeHours, status, charts, messages }),
+    exports: createExportService({ db, status, scorecard, directives, messages }),
+    weeklyReport: createWeeklyReportService({ db, calendar, officeHours, status, charts, directives, messages }),
   };
 }

@@ -48,8 +48,16 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
   /** Task facts of some tasks (not cancelled) due in the period. */
   async function taskFacts(where: { unitId?: number; responsibleId?: number }, period: Period, today: string) {
     const tasks = await db.task.findMany({
-      where: { ...where, status: { in: ["OPEN", "DONE"] }, dueDate: { gte: period.from, lte: period.to } },
-      select: { id: true, dueDate: true, status: true, completedAt: true },
+      // judged by the due date before any extension (#19)
+      where: {
+        ...where,
+        status: { in: ["OPEN", "DONE"] },
+        OR: [
+          { originalDueDate: null, dueDate: { gte: period.from, lte: period.to } },
+          { originalDueDate: { gte: period.from, lte: period.to } },
+        ],
+      },
+      select: { id: true, dueDate: true, originalDueDate: true, status: true, completedAt: true },
       orderBy: { id: "asc" },
     });
     const reminders = tasks.length
@@ -61,7 +69,7 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
     const facts = tasks.map((t) => {
       const done = t.status === "DONE" && t.completedAt !== null;
       return {
-        dueDate: t.dueDate,
+        dueDate: t.originalDueDate ?? t.dueDate,
         completedOn: done ? localDate(t.completedAt!) : null,
         remindersBeforeDone: done
           ? reminders.filter((r) => r.taskId === t.id && r.createdAt < t.completedAt!).length

@@ -13,6 +13,7 @@ import { claimKeys, reachableRoleHolders, secretariatChats } from "../followup/a
 import type { ChartService } from "./charts.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { StatusService } from "../disbursement/status.ts";
+import type { DirectiveService } from "../directives/directives.ts";
 
 export interface WeeklyReportDeps {
   db: Db;
@@ -20,6 +21,8 @@ export interface WeeklyReportDeps {
   officeHours: OfficeHours;
   status: StatusService;
   charts: ChartService;
+  /** the directives' progress line (of the recipient's units) */
+  directives: Pick<DirectiveService, "summaries">;
   /** renders the report written to the outbox (the composition root passes `catalogue`) */
   messages: Messages<"reports">;
 }
@@ -67,6 +70,7 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
       behind,
       overdueByUnit,
       unanswered: { open: open.length, overdue: open.filter((r) => r.dueOn < today).length },
+      directives: await deps.directives.summaries(now, unitIds),
     };
   }
 

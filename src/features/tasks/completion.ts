@@ -52,6 +52,9 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         throw refusal("done", "alreadyDone", task.title, localDate(task.completedAt ?? input.now));
       }
       if (!mayComplete(input.actor, task)) throw refusal("done", "notAllowed");
+      // #19: a task that requires evidence is closed only with a file attached (features/evidence)
+      if (task.requiresEvidence && (await tx.taskEvidence.count({ where: { taskId: task.id } })) === 0)
+        throw refusal("evidence", "required", task.title);
       const note = input.note.trim().slice(0, 1000);
       const after = await tx.task.update({
         where: { id: task.id },
@@ -75,8 +78,9 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         unitName: task.unit.name,
         byName: input.actor.fullName,
         note,
-        onTime: completedOn <= task.dueDate,
-        dueDate: task.dueDate,
+        // judged by the due date before any extension (#19), like the scorecard
+        onTime: completedOn <= (task.originalDueDate ?? task.dueDate),
+        dueDate: task.originalDueDate ?? task.dueDate,
         completedOn,
       };
       // everyone who was told of an escalation hears that it is closed

@@ -126,6 +126,7 @@ export const tasksVi = {
     morning: "⏰ Sáng mai",
     nextDay: "⏰ Ngày làm việc tiếp theo",
     obstacle: "⚠️ Vướng mắc",
+    extension: "📅 Xin gia hạn",
   },
 
   snoozed: (v: SnoozeView) =>
@@ -229,6 +230,7 @@ export const tasksEn: typeof tasksVi = {
     morning: "⏰ Tomorrow morning",
     nextDay: "⏰ Next working day",
     obstacle: "⚠️ Obstacle",
+    extension: "📅 More time",
   },
 
   snoozed: (v) =>

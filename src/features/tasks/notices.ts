@@ -26,7 +26,10 @@ export function reminderButtons(taskId: number, t: Pick<Catalogue, "tasks">) {
         { text: b.morning, callback_data: `snz:am:${taskId}` },
       ],
       [{ text: b.nextDay, callback_data: `snz:wd:${taskId}` }],
-      [{ text: b.obstacle, callback_data: `obs:${taskId}` }],
+      [
+        { text: b.obstacle, callback_data: `obs:${taskId}` },
+        { text: b.extension, callback_data: `ext:${taskId}` },
+      ],
     ],
   };
 }

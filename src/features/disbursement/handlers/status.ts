@@ -3,7 +3,7 @@ import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { refusal } from "../../refusals.ts";
 import { leagueReply } from "./disbursement.ts";
-import { canSeeProvince, canSeeUnit, refuse } from "../../../platform/telegram/scope.ts";
+import { canSeeProvince, canSeeUnit, isSecretariat, refuse } from "../../../platform/telegram/scope.ts";
 
 async function whichUnit(ctx: BotContext, args: string): Promise<number | "province"> {
   if (args) return (await ctx.services.registry.findUnit(args)).id;
@@ -36,8 +36,13 @@ export const statusCommand: CommandSpec = {
     ) {
       return refuse(ctx, target === "province" ? ctx.t.onboarding.scope.province : ctx.t.onboarding.scope.otherUnit);
     }
-    if (target === "province")
-      return ctx.replyWithHTML(ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now)));
+    if (target === "province") {
+      const province = ctx.t.status.province(await ctx.services.status.provinceStatus(ctx.now));
+      // the secretariat also sees the directives' progress (#19)
+      if (!ctx.chatInfo?.isSecretariat && !isSecretariat(ctx.actor)) return ctx.replyWithHTML(province);
+      const directives = ctx.t.directives.statusLines(await ctx.services.directives.summaries(ctx.now));
+      return ctx.replyWithHTML([province, ...directives].join("\n"));
+    }
     return ctx.replyWithHTML(ctx.t.status.unit(await ctx.services.status.unitStatus(target, ctx.now)));
   },
 };

@@ -360,3 +360,100 @@ export async function seedFollowupDemo(db: Db, opts: { today: string; now: Date 
   });
   return { seeded: true };
 }
+
+/** The source document's conclusion (#19): its number is not on the copy at hand, so it is left empty. */
+export const DEMO_DIRECTIVE = {
+  kind: "KET_LUAN",
+  number: "",
+  issuedOn: "2023-08-14",
+  issuer: "Ban Thường vụ Tỉnh ủy",
+  summary: "Kết luận của Ban Thường vụ Tỉnh ủy về tiến độ triển khai 03 Chương trình mục tiêu quốc gia",
+  items: [
+    {
+      number: "1",
+      content:
+        "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh chỉ đạo các cơ quan chuyên môn tích cực hỗ trợ các địa phương; " +
+        "khẩn trương ban hành văn bản hướng dẫn, kịp thời phúc đáp văn bản đề nghị; tăng cường kiểm tra, đôn đốc " +
+        "tiến độ giải ngân; chủ động điều chuyển vốn để cuối năm giải ngân 100% vốn ngân sách Trung ương.",
+    },
+    {
+      number: "2",
+      content:
+        "Cấp ủy, chính quyền các địa phương miền núi đẩy nhanh tiến độ triển khai và giải ngân vốn 03 Chương trình " +
+        "MTQG; Bí thư Huyện ủy làm việc với UBND huyện ít nhất 01 lần/tháng; xây dựng kế hoạch chi tiết, phân công " +
+        "rõ trách nhiệm từng cá nhân; báo cáo, đề xuất ngay với UBND tỉnh khi không thể thực hiện đúng kế hoạch vốn.",
+    },
+    {
+      number: "3",
+      content:
+        "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy được phân công theo dõi các địa phương miền núi làm việc với " +
+        "cấp ủy địa phương để kiểm tra, theo dõi, đôn đốc việc triển khai 03 Chương trình MTQG.",
+    },
+  ],
+} as const;
+
+/**
+ * The source document's conclusion with its three items, given as tasks around `today`: item 1 to the
+ * coordination office (done on time), item 2 to Nam Trà My (in progress) and Bắc Trà My (overdue), item 3
+ * to the supervising Standing Committee member (done late). Separate from seedDemo like seedFollowupDemo,
+ * so that the task counts other tests rely on stay as they are. Idempotent.
+ */
+export async function seedDirectiveDemo(db: Db, opts: { today: string; now: Date }): Promise<{ seeded: boolean }> {
+  const d = DEMO_DIRECTIVE;
+  const key = { number: d.number, issuedOn: d.issuedOn, issuer: d.issuer };
+  if (await db.directive.findUnique({ where: { number_issuedOn_issuer: key } })) return { seeded: false };
+  const cal = createWorkCalendar(VIETNAM_CALENDAR_2023_2027);
+  const { today, now } = opts;
+  await db.$transaction(async (tx) => {
+    const directive = await tx.directive.create({
+      data: { kind: d.kind, ...key, summary: d.summary, createdAt: now },
+    });
+    const items: number[] = [];
+    for (const [i, it] of d.items.entries())
+      items.push((await tx.directiveItem.create({ data: { directiveId: directive.id, ...it, sortOrder: i } })).id);
+    const unit = (code: string) => tx.unit.findUniqueOrThrow({ where: { code } });
+    const person = (id: number) => tx.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(id) } });
+    const secretariat = await person(DEMO.secretariat.id);
+    const give = async (
+      item: number,
+      unitCode: string,
+      who: number,
+      due: string,
+      done: { on: string; byId: number } | null,
+    ) => {
+      const u = await unit(unitCode);
+      const o = await person(who);
+      await tx.task.create({
+        data: {
+          title: d.items[item]!.content.slice(0, 500),
+          unitId: u.id,
+          responsibleId: o.id,
+          dueDate: due,
+          docRef: `${d.issuer} ngày 14/08/2023, mục ${d.items[item]!.number}`,
+          directiveItemId: items[item]!,
+          createdById: secretariat.id,
+          createdAt: new Date(now.getTime() - 30 * 86_400_000),
+          ...(done && {
+            status: "DONE" as const,
+            completedAt: new Date(`${done.on}T03:00:00Z`),
+            completedById: done.byId,
+            completionNote: "Đã triển khai",
+          }),
+        },
+      });
+    };
+    const thu = secretariat.id;
+    const hung = (await person(DEMO.supervisor.id)).id;
+    await give(0, "VPDP", DEMO.secretariat.id, cal.addWorkingDays(today, -5), {
+      on: cal.addWorkingDays(today, -6),
+      byId: thu,
+    });
+    await give(1, "NAM_TRA_MY", DEMO.chairman.id, cal.addWorkingDays(today, 5), null);
+    await give(1, "BAC_TRA_MY", DEMO.bacTraMyChairman.id, cal.addWorkingDays(today, -2), null);
+    await give(2, "VPDP", DEMO.supervisor.id, cal.addWorkingDays(today, -8), {
+      on: cal.addWorkingDays(today, -4),
+      byId: hung,
+    });
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,73 @@
+// Evidence: a photo or document replying to a task's message (reminder, announcement), or captioned
+// "/xong <số việc> [ghi chú]" (or /done), is attached to the task; with a «xong» caption or /xong it also
+// reports the task done. Anything else (a plan or directive file in the secretariat's chat) goes on.
+import type { Telegraf } from "telegraf";
+import { readReply } from "../../../domain/reply-parser.ts";
+import type { BotContext } from "../../../platform/telegram/context.ts";
+import type { EvidenceFile } from "../evidence.ts";
+
+function fileOf(msg: object): EvidenceFile | null {
+  if ("document" in msg) {
+    const d = (msg as { document: { file_id: string; file_unique_id: string; file_name?: string; file_size?: number } })
+      .document;
+    return {
+      kind: "DOCUMENT",
+      fileId: d.file_id,
+      fileUniqueId: d.file_unique_id,
+      fileName: d.file_name ?? "",
+      fileSize: d.file_size ?? 0,
+    };
+  }
+  if ("photo" in msg) {
+    const sizes = (msg as { photo: { file_id: string; file_unique_id: string; file_size?: number }[] }).photo;
+    const p = sizes.at(-1);
+    if (!p) return null;
+    return {
+      kind: "PHOTO",
+      fileId: p.file_id,
+      fileUniqueId: p.file_unique_id,
+      fileName: "ảnh",
+      fileSize: p.file_size ?? 0,
+    };
+  }
+  return null;
+}
+
+export function registerEvidence(bot: Telegraf<BotContext>) {
+  bot.on("message", async (ctx, next) => {
+    const msg = ctx.message;
+    const file = fileOf(msg);
+    if (!file || !ctx.actor) return next();
+    const caption = ("caption" in msg ? msg.caption : undefined)?.trim() ?? "";
+    const command = /^\/(?:xong|done)(?:@\w+)?\s+#?(\d+)\s*([\s\S]*)$/i.exec(caption);
+    const repliedTo = "reply_to_message" in msg ? msg.reply_to_message : undefined;
+    const chatId = BigInt(ctx.chat.id);
+    let taskId: number | null = command ? Number(command[1]) : null;
+    if (taskId === null && repliedTo?.from?.id === ctx.botInfo.id)
+      taskId = await ctx.services.evidence.taskOfMessage(chatId, repliedTo.message_id);
+    if (taskId === null) return next();
+    const view = await ctx.services.evidence.attach({
+      taskId,
+      file,
+      actor: ctx.actor,
+      telegramUserId: BigInt(ctx.from.id),
+      chatId,
+      messageId: msg.message_id,
+      now: ctx.now,
+      updateId: BigInt(ctx.update.update_id),
+    });
+    const reply = { reply_parameters: { message_id: msg.message_id } };
+    const reading = caption ? readReply(caption) : null;
+    const completion = command ? { note: command[2]!.trim() } : reading?.kind === "DONE" ? reading : null;
+    if (!completion) return ctx.replyWithHTML(ctx.t.evidence.attached(view), reply);
+    // the once-record was taken by the attachment, in its own transaction
+    const done = await ctx.services.tasks.complete({
+      taskId,
+      actor: ctx.actor,
+      note: completion.note,
+      now: ctx.now,
+      fromChatId: chatId,
+    });
+    return ctx.replyWithHTML(`${ctx.t.evidence.attached(view)}\n${ctx.t.done.confirmed(done)}`, reply);
+  });
+}

@@ -1,0 +1,139 @@
+// Evidence end to end through the real telegraf stack and the emulator: a task that requires evidence
+// (from a directive file's «Cần minh chứng» column) refuses «xong» without it; a PDF replying to the
+// reminder is attached (file_id, name, size, who, when) and audited on the task; «xong» then closes it; a
+// photo captioned /xong attaches and closes in one message; the directives' export counts the files.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/db.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { HEADER, xlsx } from "./support.ts";
+
+const secretariatGroup = group(DEMO.groups.secretariat);
+const namTraMy = group(DEMO.groups.namTraMy);
+const secretariat = user(DEMO.secretariat);
+const official = user(DEMO.official);
+const official2 = user(DEMO.official2);
+
+type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
+
+describeEachDatabase("evidence", (provider) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(provider, { start: at(9, 0) });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  async function send(opts: Parameters<Harness["emulator"]["userSendsDocument"]>[0]) {
+    const before = h.emulator.sent.length;
+    h.emulator.userSendsDocument(opts);
+    await h.emulator.waitIdle();
+    return h.emulator.sent.slice(before);
+  }
+
+  it("required evidence: «xong» refused without it; a PDF under the reminder attaches; «xong» closes; a photo with /xong attaches and closes", async () => {
+    const file = await xlsx([
+      [...HEADER, "Cần minh chứng"],
+      [
+        "Kết luận",
+        "12-KL/TU",
+        "14/08/2023",
+        "Ban Thường vụ Tỉnh ủy",
+        "Về 03 Chương trình MTQG",
+        "1",
+        "Báo cáo kết quả rà soát dự án",
+        "Nam Trà My",
+        "Nguyễn Văn An",
+        "26/11/2026",
+        "Có",
+      ],
+      ["", "", "", "", "", "2", "Kế hoạch chi tiết có phân công", "Nam Trà My", "Trần Văn Bình", "30/11/2026", "Có"],
+    ]);
+    const [preview] = await send({ from: secretariat, chat: secretariatGroup, filename: "kl.xlsx", bytes: file });
+    const ok = (preview!.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
+    await h.press(secretariat, secretariatGroup, preview!.message_id, ok);
+    const [a, b] = await h.db.db.task.findMany({ where: { directiveItemId: { not: null } }, orderBy: { id: "asc" } });
+    expect([a!.requiresEvidence, b!.requiresEvidence]).toEqual([true, true]);
+
+    const reminder = (await h.deadlineCheck()).find(
+      (m) => m.chat_id === DEMO.official.id && m.text.includes("Báo cáo kết quả rà soát"),
+    )!;
+    const me = privateChat(DEMO.official);
+    expect((await h.say(official, me, "xong", reminder.message_id))[0]!.text).toBe(
+      "Việc «Báo cáo kết quả rà soát dự án» cần có minh chứng (ảnh, tệp PDF hoặc văn bản) trước khi báo hoàn thành. Đề nghị đồng chí gửi tệp minh chứng bằng cách trả lời tin nhắc việc, rồi báo «xong».",
+    );
+    expect((await h.db.db.task.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("OPEN");
+
+    const pdf = new TextEncoder().encode("%PDF-1.4 báo cáo");
+    const [attached] = await send({
+      from: official,
+      chat: me,
+      filename: "bao-cao-ra-soat.pdf",
+      bytes: pdf,
+      mimeType: "application/pdf",
+      replyTo: reminder.message_id,
+    });
+    expect(attached!.text).toBe(
+      `📎 Đã nhận minh chứng «bao-cao-ra-soat.pdf» cho việc #${a!.id} «Báo cáo kết quả rà soát dự án» (1 minh chứng).`,
+    );
+    const [e] = await h.db.db.taskEvidence.findMany({ where: { taskId: a!.id } });
+    const an = await h.db.db.official.findUniqueOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
+    expect(e).toMatchObject({
+      kind: "DOCUMENT",
+      fileName: "bao-cao-ra-soat.pdf",
+      fileSize: pdf.length,
+      byId: an.id,
+      byTelegramId: BigInt(DEMO.official.id),
+      createdAt: at(9, 0),
+    });
+    expect(e!.fileId).toMatch(/^user-file-/);
+    // no download: the file stays on Telegram
+    expect(h.emulator.calls.filter((c) => c.method === "getFile")).toHaveLength(1); // the directive file only
+
+    const [closed] = await h.say(official, me, "xong, đã gửi báo cáo", reminder.message_id);
+    expect(closed!.text).toContain("✅ Đã ghi nhận: «Báo cáo kết quả rà soát dự án» hoàn thành ngày 24/11/2026");
+
+    // a photo captioned /xong in the unit's group: attached and closed in one message
+    const [both] = await send({
+      from: official2,
+      chat: namTraMy,
+      filename: "anh.jpg",
+      bytes: new Uint8Array([1, 2, 3]),
+      asPhoto: true,
+      caption: `/xong ${b!.id} đã ban hành kế hoạch`,
+    });
+    expect(both!.text.split("\n")).toEqual([
+      `📎 Đã nhận minh chứng «ảnh» cho việc #${b!.id} «Kế hoạch chi tiết có phân công» (1 minh chứng).`,
+      expect.stringContaining("✅ Đã ghi nhận: «Kế hoạch chi tiết có phân công» hoàn thành ngày 24/11/2026"),
+    ]);
+    expect((await h.db.db.task.findUniqueOrThrow({ where: { id: b!.id } })).status).toBe("DONE");
+
+    // someone else's task: refused, nothing attached
+    const [refused] = await send({
+      from: user(DEMO.bacTraMyOfficial),
+      chat: privateChat(DEMO.bacTraMyOfficial),
+      filename: "x.pdf",
+      bytes: pdf,
+      caption: `/xong ${b!.id}`,
+    });
+    expect(refused!.text).toBe(
+      "Chỉ cán bộ phụ trách, Chủ tịch UBND đơn vị hoặc Văn phòng điều phối được gửi minh chứng cho việc này.",
+    );
+    expect(await h.db.db.taskEvidence.count()).toBe(2);
+
+    // the task's history (audit) and the exports count the evidence
+    expect(
+      (await h.db.db.auditLog.findMany({ where: { entity: "Task", entityId: String(a!.id) }, orderBy: { id: "asc" } }))
+        .map((x) => x.action)
+        .filter((x) => x !== "task.directive"),
+    ).toEqual(["evidence.attach", "task.complete"]);
+    const tasks = await h.app.services.exports.build("tasks", { now: h.clock.now() });
+    const row = tasks.sheets[0]!.rows.find((r) => r[0] === a!.id)!;
+    expect(String(row.at(-1))).toContain("evidence.attach");
+    const directives = await h.app.services.exports.build("directives", { now: h.clock.now() });
+    expect(directives.sheets[0]!.rows.map((r) => [r[1], r.at(-1)])).toEqual([
+      ["1", 1],
+      ["2", 1],
+    ]);
+  });
+});
