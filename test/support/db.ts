@@ -67,11 +67,22 @@ async function pgDemoTemplate(admin: string, d: DemoSeed): Promise<string> {
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount) return name;
-    const building = `${name}_${process.pid}_${counter++}`;
-    await client.query(`CREATE DATABASE "${building}" TEMPLATE "${currentTemplates().pg}"`);
-    const database = await openDatabase(pgUrl(admin, building));
-    await seed(database.db, d);
-    await database.close();
+    // the demo seed is one interactive transaction (5 s at most): on a loaded machine, try once more
+    let building = "";
+    for (let attempt = 1; ; attempt++) {
+      building = `${name}_${process.pid}_${counter++}`;
+      await client.query(`CREATE DATABASE "${building}" TEMPLATE "${currentTemplates().pg}"`);
+      const database = await openDatabase(pgUrl(admin, building));
+      try {
+        await seed(database.db, d);
+        break;
+      } catch (error) {
+        if (attempt >= 2) throw error;
+      } finally {
+        await database.close();
+      }
+      await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    }
     try {
       await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
     } catch {
