@@ -24,7 +24,7 @@ export const FEATURES: BotFeature[] = [
     commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
     register: registerMembership,
   },
-  { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand], register: registerPlanUpload },
+  { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand] },
   {
     commands: () => taskCommands,
     register: (bot) => {
@@ -35,6 +35,8 @@ export const FEATURES: BotFeature[] = [
   { commands: () => [broadcastCommand], register: registerBroadcastActions },
   { commands: () => followupCommands },
   { commands: () => reportCommands },
+  // last: a file no other feature recognises is read as capital plans (and its problems named)
+  { register: registerPlanUpload },
 ];
 
 export const createBot = (deps: BotDeps) => createTelegramBot(deps, FEATURES);
