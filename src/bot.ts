@@ -6,6 +6,7 @@ import { helpCommand } from "./features/registry/handlers/help.ts";
 import { bindCommand, unbindCommand } from "./features/registry/handlers/bind.ts";
 import { inviteCommand } from "./features/registry/handlers/invite.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
+import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
 import {
   cannotMeetCommand,
@@ -22,7 +23,10 @@ import { reportCommands } from "./features/reports/handlers/reports.ts";
 export const FEATURES: BotFeature[] = [
   {
     commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
-    register: registerMembership,
+    register: (bot) => {
+      registerMembership(bot);
+      registerRegistryUpload(bot);
+    },
   },
   { commands: () => [reportCommand, cannotMeetCommand, reallocationCommand] },
   {

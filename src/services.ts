@@ -20,6 +20,7 @@ import { createTaskService } from "./features/tasks/completion.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
+import { createRegistryUpload } from "./features/registry/registry-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
 import { createMeetingService } from "./features/followup/meetings.ts";
 import { createRequestService } from "./features/followup/requests.ts";
@@ -41,12 +42,14 @@ export function createServices({
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
+  const registryIo = createRegistryIo({ db });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
   return {
     calendar,
     registry: createRegistry({ db }),
     updates: createUpdateLog({ db }),
-    registryIo: createRegistryIo({ db }),
+    registryIo,
+    registryUpload: createRegistryUpload({ db, registryIo }),
     registryAdmin: createRegistryAdmin({ db }),
     status,
     disbursement: createDisbursementService({

@@ -2,6 +2,7 @@
 import { formatDmy, localDate } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { LinkedView } from "./onboarding.ts";
+import { registryFileEn, registryFileVi } from "./registry-file-messages.ts";
 
 /** The registry roles by name: every catalogue uses these. */
 export const ROLE_VI: Record<string, string> = {
@@ -22,6 +23,7 @@ export const ROLE_EN: Record<string, string> = {
 };
 
 export const onboardingVi = {
+  registryFile: registryFileVi,
   invite: {
     usage: "Cú pháp: /invite &lt;họ tên hoặc mã cán bộ&gt;",
     created: (name: string, link: string, expires: Date) =>
@@ -85,6 +87,7 @@ export const onboardingVi = {
 };
 
 export const onboardingEn: typeof onboardingVi = {
+  registryFile: registryFileEn,
   invite: {
     usage: "Usage: /invite &lt;full name or official id&gt;",
     created: (name, link, expires) =>
