@@ -16,6 +16,7 @@ import {
 import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
+import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
@@ -34,6 +35,7 @@ export const FEATURES: BotFeature[] = [
     register: (bot) => {
       registerCompletion(bot);
       registerTaskActions(bot);
+      registerTaskUpload(bot);
     },
   },
   { commands: () => [broadcastCommand], register: registerBroadcastActions },

@@ -21,6 +21,7 @@ import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
+import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
 import { createMeetingService } from "./features/followup/meetings.ts";
 import { createRequestService } from "./features/followup/requests.ts";
@@ -42,8 +43,14 @@ export function createServices({
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
   const status = createStatusService({ db });
-  const registryIo = createRegistryIo({ db });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
+  const registryIo = createRegistryIo({ db });
+  const taskImport = createTaskImport({
+    db,
+    assign,
+    messages: catalogue,
+    errorText: (e) => userErrorText(catalogue("vi"), e),
+  });
   return {
     calendar,
     registry: createRegistry({ db }),
@@ -59,12 +66,8 @@ export function createServices({
     }),
     tasks: createTaskService({ db, messages: catalogue }),
     assign,
-    taskImport: createTaskImport({
-      db,
-      assign,
-      messages: catalogue,
-      errorText: (e) => userErrorText(catalogue("vi"), e),
-    }),
+    taskImport,
+    taskUpload: createTaskUpload({ db, taskImport }),
     onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
     reminders: createReminderService({
       db,

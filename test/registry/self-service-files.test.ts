@@ -108,4 +108,51 @@ describeEachDatabase("registry and task files sent in the secretariat's group", 
     expect(await h.db.db.pendingInput.count()).toBe(0);
     expect(await officials()).toEqual(before);
   });
+
+  it("a task file: preview of the tasks, ✅ gives them all (audited, announced); a bad row gives none", async () => {
+    const header = ["Đơn vị", "Chương trình", "Người phụ trách", "Hạn (dd/mm/yyyy)", "Tiêu đề"];
+    const tasks = () => h.db.db.task.count();
+    const before = await tasks();
+    const bad = await sendFile(
+      secretariat,
+      secretariatGroup,
+      "viec-sai.csv",
+      csv([
+        header,
+        ["Nam Trà My", "NTM", DEMO.official.name, "15/12/2026", "Báo cáo tiến độ NTM"],
+        ["Nam Trà My", "NTM", DEMO.official.name, "31/02/2026", "Báo cáo quý"],
+      ]),
+    );
+    expect(bad[0]!.text).toContain("📄 Tệp «viec-sai.csv» có 1 lỗi, chưa ghi gì:\n• Dòng 3: Hạn «31/02/2026»");
+    expect(await tasks()).toBe(before);
+
+    const [preview] = await sendFile(
+      secretariat,
+      secretariatGroup,
+      "viec.csv",
+      csv([
+        header,
+        ["Nam Trà My", "NTM", DEMO.official.name, "15/12/2026", "Báo cáo tiến độ NTM"],
+        ["Nam Trà My", "GNBV", DEMO.official2.name, "20/12/2026", "Rà soát hộ nghèo"],
+      ]),
+    );
+    expect(preview!.text).toBe(
+      [
+        "📄 <b>Tệp giao việc «viec.csv»</b>: sẽ giao 2 việc.",
+        `• Dòng 2: Báo cáo tiến độ NTM · Nam Trà My · đồng chí ${DEMO.official.name} · hạn 15/12/2026`,
+        `• Dòng 3: Rà soát hộ nghèo · Nam Trà My · đồng chí ${DEMO.official2.name} · hạn 20/12/2026`,
+        "Đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+      ].join("\n"),
+    );
+    expect(await tasks()).toBe(before);
+    const [ok] = buttons(preview!);
+    await h.press(secretariatEn, secretariatGroup, preview!.message_id, ok!);
+    expect(await tasks()).toBe(before);
+    const sent = await h.press(secretariat, secretariatGroup, preview!.message_id, ok!);
+    expect(sent.map((m) => m.text)).toContain(
+      "✅ Đã giao 2 việc theo tệp; các đơn vị và cán bộ phụ trách đã được thông báo.",
+    );
+    expect(await tasks()).toBe(before + 2);
+    expect(await h.db.db.auditLog.count({ where: { action: "task.import" } })).toBe(2);
+  });
 });

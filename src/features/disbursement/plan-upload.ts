@@ -6,10 +6,14 @@
 import type { Db } from "../../platform/db/client.ts";
 import type { PlanChangeLine, PlanPreviewView } from "./plan-upload-messages.ts";
 import { applyPlanRows, createPlanImport, type PlanRow } from "./plan-import.ts";
-import { decideUpload, stageUpload, type PendingDecision } from "../../platform/db/pending-upload.ts";
+import {
+  pendingUploads,
+  type DecideInput,
+  type PendingDecision,
+  type StageInput,
+} from "../../platform/db/pending-upload.ts";
 
 export const PLAN_UPLOAD_INPUT = "plan.upload";
-export const PLAN_UPLOAD_TTL_MS = 3600_000;
 
 type StoredRow = Omit<PlanRow, "amountVnd"> & { amountVnd: string };
 
@@ -18,16 +22,11 @@ export type StageResult =
 export type DecideResult = PendingDecision<{ created: number; updated: number }>;
 
 export function createPlanUpload({ db }: { db: Db }) {
+  const uploads = pendingUploads(db, PLAN_UPLOAD_INPUT);
   const importer = createPlanImport({ db });
 
   /** Checks the file's table; a clean one is kept for the sender's confirmation, with a preview of the changes. */
-  async function stage(input: {
-    chatId: bigint;
-    userId: bigint;
-    fileName: string;
-    table: string[][];
-    now: Date;
-  }): Promise<StageResult> {
+  async function stage(input: StageInput & { table: string[][] }): Promise<StageResult> {
     const parsed = await importer.parse(input.table);
     if (!parsed.ok) return parsed;
     const rows = parsed.rows;
@@ -77,7 +76,7 @@ export function createPlanUpload({ db }: { db: Db }) {
       (a, b) =>
         a.unitName.localeCompare(b.unitName, "vi") || a.programmeCode.localeCompare(b.programmeCode) || a.year - b.year,
     );
-    const expiresAt = new Date(input.now.getTime() + PLAN_UPLOAD_TTL_MS);
+    const expiresAt = uploads.expiry(input.now);
     const preview = {
       fileName: input.fileName,
       rows: rows.length,
@@ -90,21 +89,13 @@ export function createPlanUpload({ db }: { db: Db }) {
     // nothing would change: nothing to confirm
     if (toWrite.length === 0) return { ok: true, pendingId: null, preview };
     // only new and changed plans are kept and written (an unchanged plan gets no audit entry)
-    const mine = { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT };
-    const pendingId = await stageUpload(db, mine, { fileName: input.fileName, rows: toWrite }, input.now, expiresAt);
+    const pendingId = await uploads.stage(input, { fileName: input.fileName, rows: toWrite }, expiresAt);
     return { ok: true, pendingId, preview };
   }
 
   /** ✅ or ✖ on a preview: only its sender decides; ✅ writes every row in one transaction. */
-  async function decide(input: {
-    pendingId: number;
-    userId: bigint;
-    apply: boolean;
-    actorId: number | null;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<DecideResult> {
-    return decideUpload(db, { ...input, kind: PLAN_UPLOAD_INPUT }, (tx, { rows }: { rows: StoredRow[] }) =>
+  async function decide(input: DecideInput): Promise<DecideResult> {
+    return uploads.decide(input, (tx, { rows }: { rows: StoredRow[] }) =>
       applyPlanRows(
         tx,
         rows.map((x) => ({ ...x, amountVnd: BigInt(x.amountVnd) })),

@@ -3,7 +3,12 @@
 // exactly what ✅ will add, change and deactivate; the file's tables then wait as the sender's PendingInput
 // (src/platform/db/pending-upload.ts) for his ✅, which checks them again and applies all rows or none.
 import type { Db } from "../../platform/db/client.ts";
-import { decideUpload, stageUpload, type PendingDecision } from "../../platform/db/pending-upload.ts";
+import {
+  pendingUploads,
+  type DecideInput,
+  type PendingDecision,
+  type StageInput,
+} from "../../platform/db/pending-upload.ts";
 import {
   formatRowError,
   RegistryInputError,
@@ -14,7 +19,6 @@ import {
 } from "./registry-io.ts";
 
 export const REGISTRY_UPLOAD_INPUT = "registry.upload";
-export const REGISTRY_UPLOAD_TTL_MS = 3600_000;
 
 export type RegistryEntity = "programme" | "unit" | "official";
 export interface RegistryChangeLine {
@@ -73,16 +77,9 @@ async function changeLines(db: Db, entries: ChangeEntry[]) {
 }
 
 export function createRegistryUpload({ db, registryIo }: { db: Db; registryIo: RegistryIo }) {
+  const uploads = pendingUploads(db, REGISTRY_UPLOAD_INPUT);
   /** Checks a registry file's bytes; a file that changes something waits for the sender's ✅. */
-  async function stage(input: {
-    chatId: bigint;
-    userId: bigint;
-    fileName: string;
-    format: "csv" | "xlsx";
-    bytes: Buffer;
-    actorId: number | null;
-    now: Date;
-  }): Promise<RegistryStageResult> {
+  async function stage(input: StageInput & { format: "csv" | "xlsx"; bytes: Buffer }): Promise<RegistryStageResult> {
     let tables: Table[];
     try {
       tables = await tablesFromBytes(input.bytes, input.format, input.fileName);
@@ -92,7 +89,7 @@ export function createRegistryUpload({ db, registryIo }: { db: Db; registryIo: R
     }
     const r = await registryIo.previewTables(tables, { now: input.now, actorId: input.actorId });
     if (r.errors.length > 0) return { ok: false, errors: r.errors.map(formatRowError) };
-    const expiresAt = new Date(input.now.getTime() + REGISTRY_UPLOAD_TTL_MS);
+    const expiresAt = uploads.expiry(input.now);
     const rows = tables.reduce((n, t) => n + t.rows.length, 0);
     const preview = {
       fileName: input.fileName,
@@ -102,21 +99,13 @@ export function createRegistryUpload({ db, registryIo }: { db: Db; registryIo: R
     };
     if (preview.added.length + preview.changed.length + preview.deactivated.length === 0)
       return { ok: true, pendingId: null, preview };
-    const key = { chatId: input.chatId, userId: input.userId, kind: REGISTRY_UPLOAD_INPUT };
-    const pendingId = await stageUpload(db, key, { fileName: input.fileName, tables }, input.now, expiresAt);
+    const pendingId = await uploads.stage(input, { fileName: input.fileName, tables }, expiresAt);
     return { ok: true, pendingId, preview };
   }
 
   /** ✅ or ✖: only the sender decides; ✅ checks the file again and applies all of it or nothing. */
-  async function decide(input: {
-    pendingId: number;
-    userId: bigint;
-    apply: boolean;
-    actorId: number | null;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<PendingDecision<{ errors: string[]; changes: number }>> {
-    return decideUpload(db, { ...input, kind: REGISTRY_UPLOAD_INPUT }, async (tx, { tables }: { tables: Table[] }) => {
+  async function decide(input: DecideInput): Promise<PendingDecision<{ errors: string[]; changes: number }>> {
+    return uploads.decide(input, async (tx, { tables }: { tables: Table[] }) => {
       const r = await registryIo.importTablesIn(tx, tables, { now: input.now, actorId: input.actorId });
       return { errors: r.errors.map(formatRowError), changes: r.changes };
     });

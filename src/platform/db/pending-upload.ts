@@ -10,6 +10,27 @@ import { recordUpdate } from "./audit.ts";
 export type PendingDecision<R> =
   { status: "gone" } | { status: "notYours" } | { status: "cancelled" } | ({ status: "applied" } & R);
 
+/** Who sent a file, where and when: what every kind's staging is given. */
+export interface StageInput {
+  chatId: bigint;
+  userId: bigint;
+  actorId: number | null;
+  actorName: string;
+  fileName: string;
+  now: Date;
+}
+
+/** A ✅ or ✖ under a preview: what every kind's decision is given. */
+export interface DecideInput {
+  pendingId: number;
+  userId: bigint;
+  apply: boolean;
+  actorId: number | null;
+  actorName: string;
+  now: Date;
+  updateId?: bigint;
+}
+
 export interface PendingKey {
   chatId: bigint;
   userId: bigint;
@@ -35,7 +56,7 @@ export async function stageUpload(db: Db, key: PendingKey, payload: unknown, now
 /** ✅ (apply) or ✖ on a preview of `kind`: only its sender decides; `write` runs in the same transaction. */
 export async function decideUpload<P, R extends object>(
   db: Db,
-  input: { pendingId: number; kind: string; userId: bigint; apply: boolean; now: Date; updateId?: bigint },
+  input: DecideInput & { kind: string },
   write: (tx: Tx, payload: P) => Promise<R>,
 ): Promise<PendingDecision<R>> {
   return db.$transaction(
@@ -50,4 +71,18 @@ export async function decideUpload<P, R extends object>(
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
+}
+
+/** How long a preview can be applied. */
+export const UPLOAD_TTL_MS = 3600_000;
+
+/** The staging and decision of one kind of file, for the sender of a StageInput or DecideInput. */
+export function pendingUploads(db: Db, kind: string) {
+  return {
+    expiry: (now: Date) => new Date(now.getTime() + UPLOAD_TTL_MS),
+    stage: (input: StageInput, payload: unknown, expiresAt: Date) =>
+      stageUpload(db, { chatId: input.chatId, userId: input.userId, kind }, payload, input.now, expiresAt),
+    decide: <P, R extends object>(input: DecideInput, write: (tx: Tx, payload: P) => Promise<R>) =>
+      decideUpload(db, { ...input, kind }, write),
+  };
 }

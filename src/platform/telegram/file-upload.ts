@@ -6,7 +6,7 @@
 // Anybody else's file, or a file elsewhere, is not taken.
 import type { Telegraf } from "telegraf";
 import { tableFromBytes } from "../files/tables.ts";
-import type { PendingDecision } from "../db/pending-upload.ts";
+import type { DecideInput, PendingDecision, StageInput } from "../db/pending-upload.ts";
 import type { BotContext } from "./context.ts";
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -19,28 +19,30 @@ export interface UploadedFile {
   table: string[][];
 }
 
-/** What the common answers say; each kind words them in its own catalogue. */
-export interface UploadTexts {
+/** What the common answers say; each kind words them, its preview and its result in its own catalogue. */
+export interface UploadTexts<V, R> {
   unreadable(fileName: string): string;
   tooLarge(fileName: string): string;
+  errors(fileName: string, errors: string[]): string;
+  preview(v: V): string;
+  applied(r: R): string;
   buttons: { apply: string; cancel: string };
   cancelled: string;
   gone: string;
   notYours: string;
 }
 
-export type StageAnswer = { text: string; pendingId: number | null };
+/** A kind's check of a file: its row errors, or its preview (pendingId: what ✅ applies; null: nothing). */
+export type StageResult<V> = { ok: false; errors: string[] } | { ok: true; pendingId: number | null; preview: V };
 
-export interface UploadKind<R extends object> {
+export interface UploadKind<V, R extends object> {
   /** the buttons' callback prefix, e.g. "plan" → plan:ok:<id> / plan:no:<id> */
   prefix: string;
   /** the file is of this kind (by its header row) */
   recognises(file: UploadedFile): boolean;
-  texts(ctx: BotContext): UploadTexts;
-  /** checks the file; the preview (pendingId: what ✅ applies; null: nothing to apply) */
-  stage(ctx: BotContext, file: UploadedFile): Promise<StageAnswer>;
-  decide(ctx: BotContext, input: { pendingId: number; apply: boolean }): Promise<PendingDecision<R>>;
-  applied(ctx: BotContext, r: R): string;
+  texts(ctx: BotContext): UploadTexts<NoInfer<V>, NoInfer<R>>;
+  stage(ctx: BotContext, input: StageInput & UploadedFile): Promise<StageResult<V>>;
+  decide(ctx: BotContext, input: DecideInput): Promise<PendingDecision<R>>;
 }
 
 /** The document of this update, downloaded once whichever kind asks. */
@@ -67,13 +69,21 @@ async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "u
   return state.upload;
 }
 
+const who = (ctx: BotContext) => ({
+  chatId: BigInt(ctx.chat!.id),
+  userId: BigInt(ctx.from!.id),
+  actorId: ctx.actor?.officialId ?? null,
+  actorName: ctx.actor?.fullName ?? "",
+  now: ctx.now,
+});
+
 /**
  * Takes the secretariat's files of one kind. `fallback`: this kind answers the files no kind recognises
  * (registered last), with its own row errors.
  */
-export function registerFileUpload<R extends object>(
+export function registerFileUpload<V, R extends object>(
   bot: Telegraf<BotContext>,
-  kind: UploadKind<R>,
+  kind: UploadKind<V, R>,
   opts: { fallback?: boolean } = {},
 ) {
   bot.on("message", async (ctx, next) => {
@@ -87,9 +97,10 @@ export function registerFileUpload<R extends object>(
       return ctx.replyWithHTML(file === "tooLarge" ? t.tooLarge(fileName) : t.unreadable(fileName), reply);
     }
     if (!opts.fallback && !kind.recognises(file)) return next();
-    const r = await kind.stage(ctx, file);
-    if (r.pendingId === null) return ctx.replyWithHTML(r.text, reply);
-    return ctx.replyWithHTML(r.text, {
+    const r = await kind.stage(ctx, { ...who(ctx), ...file });
+    if (!r.ok) return ctx.replyWithHTML(t.errors(fileName, r.errors), reply);
+    if (r.pendingId === null) return ctx.replyWithHTML(t.preview(r.preview), reply);
+    return ctx.replyWithHTML(t.preview(r.preview), {
       ...reply,
       reply_markup: {
         inline_keyboard: [
@@ -104,7 +115,12 @@ export function registerFileUpload<R extends object>(
 
   bot.action(new RegExp(`^${kind.prefix}:(ok|no):(\\d+)$`), async (ctx) => {
     const t = kind.texts(ctx);
-    const r = await kind.decide(ctx, { pendingId: Number(ctx.match[2]), apply: ctx.match[1] === "ok" });
+    const r = await kind.decide(ctx, {
+      ...who(ctx),
+      pendingId: Number(ctx.match[2]),
+      apply: ctx.match[1] === "ok",
+      updateId: BigInt(ctx.update.update_id),
+    });
     if (r.status === "notYours") return ctx.answerCbQuery(t.notYours, { show_alert: true });
     if (r.status === "gone") {
       await ctx.answerCbQuery(t.gone, { show_alert: true });
@@ -112,6 +128,6 @@ export function registerFileUpload<R extends object>(
     }
     await ctx.answerCbQuery(r.status === "applied" ? "✅" : "✖");
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    return ctx.replyWithHTML(r.status === "applied" ? kind.applied(ctx, r) : t.cancelled);
+    return ctx.replyWithHTML(r.status === "applied" ? t.applied(r) : t.cancelled);
   });
 }

@@ -12,28 +12,12 @@ export function registerPlanUpload(bot: Telegraf<BotContext>) {
     {
       prefix: "plan",
       recognises: () => true,
-      texts: (ctx) => ctx.t.disbursement.planUpload,
-      async stage(ctx, file) {
+      stage: (ctx, input) => ctx.services.planUpload.stage(input),
+      decide: (ctx, input) => ctx.services.planUpload.decide(input),
+      texts: (ctx) => {
         const t = ctx.t.disbursement.planUpload;
-        const r = await ctx.services.planUpload.stage({
-          chatId: BigInt(ctx.chat!.id),
-          userId: BigInt(ctx.from!.id),
-          fileName: file.fileName,
-          table: file.table,
-          now: ctx.now,
-        });
-        if (!r.ok) return { text: t.errors(file.fileName, r.errors), pendingId: null };
-        return { text: t.preview(r.preview), pendingId: r.pendingId };
+        return { ...t, applied: (r) => t.applied(r.created, r.updated, localDate(ctx.now)) };
       },
-      decide: (ctx, input) =>
-        ctx.services.planUpload.decide({
-          ...input,
-          userId: BigInt(ctx.from!.id),
-          actorId: ctx.actor?.officialId ?? null,
-          now: ctx.now,
-          updateId: BigInt(ctx.update.update_id),
-        }),
-      applied: (ctx, r) => ctx.t.disbursement.planUpload.applied(r.created, r.updated, localDate(ctx.now)),
     },
     { fallback: true },
   );

@@ -9,32 +9,12 @@ export function registerRegistryUpload(bot: Telegraf<BotContext>) {
   registerFileUpload(bot, {
     prefix: "reg",
     recognises: (file) => tableKind(file.table.find((r) => r.some((c) => c.trim() !== "")) ?? []) !== null,
-    texts: (ctx) => ctx.t.onboarding.registryFile,
-    async stage(ctx, file) {
+    stage: (ctx, input) => ctx.services.registryUpload.stage(input),
+    decide: (ctx, input) => ctx.services.registryUpload.decide(input),
+    texts: (ctx) => {
       const t = ctx.t.onboarding.registryFile;
-      const r = await ctx.services.registryUpload.stage({
-        chatId: BigInt(ctx.chat!.id),
-        userId: BigInt(ctx.from!.id),
-        fileName: file.fileName,
-        format: file.format,
-        bytes: file.bytes,
-        actorId: ctx.actor?.officialId ?? null,
-        now: ctx.now,
-      });
-      if (!r.ok) return { text: t.errors(file.fileName, r.errors), pendingId: null };
-      return { text: t.preview(r.preview), pendingId: r.pendingId };
-    },
-    decide: (ctx, input) =>
-      ctx.services.registryUpload.decide({
-        ...input,
-        userId: BigInt(ctx.from!.id),
-        actorId: ctx.actor?.officialId ?? null,
-        now: ctx.now,
-        updateId: BigInt(ctx.update.update_id),
-      }),
-    applied: (ctx, r) => {
-      const t = ctx.t.onboarding.registryFile;
-      return r.errors.length > 0 ? t.errors("", r.errors) : t.applied(r.changes);
+      // the file was checked again on ✅: the registry may have changed since the preview
+      return { ...t, applied: (r) => (r.errors.length > 0 ? t.errors("", r.errors) : t.applied(r.changes)) };
     },
   });
 }
