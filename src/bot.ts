@@ -5,6 +5,7 @@ import { startCommand } from "./features/registry/handlers/start.ts";
 import { helpCommand } from "./features/registry/handlers/help.ts";
 import { bindCommand, unbindCommand } from "./features/registry/handlers/bind.ts";
 import { inviteCommand } from "./features/registry/handlers/invite.ts";
+import { invitesCommand } from "./features/registry/handlers/invites.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
 import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
@@ -23,7 +24,15 @@ import { reportCommands } from "./features/reports/handlers/reports.ts";
 
 export const FEATURES: BotFeature[] = [
   {
-    commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
+    commands: (all) => [
+      startCommand,
+      helpCommand(all),
+      statusCommand,
+      bindCommand,
+      inviteCommand,
+      invitesCommand,
+      unbindCommand,
+    ],
     register: (bot) => {
       registerMembership(bot);
       registerRegistryUpload(bot);

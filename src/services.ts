@@ -21,6 +21,7 @@ import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
+import { createInvitations } from "./features/registry/invitation-sheet.ts";
 import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
 import { createMeetingService } from "./features/followup/meetings.ts";
@@ -34,7 +35,7 @@ export function createServices({
 }: {
   db: Db;
   config: Pick<Config, "ladder" | "officeHours"> &
-    Partial<Pick<Config, "inviteTtlDays">> &
+    Partial<Pick<Config, "inviteTtlDays" | "setupTelegramId">> &
     Partial<Pick<Config, "disbursement">> &
     Partial<Pick<Config, "followup">>;
 }) {
@@ -45,6 +46,11 @@ export function createServices({
   const status = createStatusService({ db });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
   const registryIo = createRegistryIo({ db });
+  const onboarding = createOnboardingService({
+    db,
+    inviteTtlDays: config.inviteTtlDays ?? 7,
+    setupTelegramId: config.setupTelegramId ?? null,
+  });
   const taskImport = createTaskImport({
     db,
     assign,
@@ -68,7 +74,8 @@ export function createServices({
     assign,
     taskImport,
     taskUpload: createTaskUpload({ db, taskImport }),
-    onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
+    onboarding,
+    invitations: createInvitations({ onboarding }),
     reminders: createReminderService({
       db,
       calendar,

@@ -97,6 +97,7 @@ export const en: Catalogue = {
       status: "disbursement and open tasks of your unit (or the province)",
       bind: "bind this group to a unit",
       broadcast: "send an announcement to units or officials (can be scheduled)",
+      moi_hangloat: "activation links (Excel list and printable QR codes) for every official not yet activated",
       invite: "issue an activation link to an official",
       unbind: "unbind this group from its unit",
     },

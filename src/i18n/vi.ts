@@ -104,6 +104,7 @@ export const vi = {
       status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",
       bind: "gắn nhóm này với một đơn vị",
       broadcast: "gửi thông báo tới các đơn vị, cán bộ (có thể hẹn giờ)",
+      moi_hangloat: "cấp đường dẫn kích hoạt (tệp Excel và mã QR để in) cho mọi cán bộ chưa kích hoạt",
       invite: "cấp đường dẫn kích hoạt cho một cán bộ",
       unbind: "gỡ nhóm này khỏi đơn vị",
     } as Record<string, string>,

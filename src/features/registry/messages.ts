@@ -23,6 +23,18 @@ export const ROLE_EN: Record<string, string> = {
 };
 
 export const onboardingVi = {
+  invites: {
+    none: "Mọi cán bộ đang hoạt động đều đã kích hoạt tài khoản; không có đường dẫn nào cần cấp.",
+    caption: (n: number, expires: Date) =>
+      `Đường dẫn kích hoạt cho ${n} cán bộ chưa kích hoạt (mỗi đường dẫn dùng một lần, hiệu lực đến ${formatDmy(localDate(expires))}). Đề nghị in và phát tận tay từng đồng chí; không chuyển tiếp tệp này ra ngoài nhóm.`,
+    sheet: {
+      title: "Kích hoạt dondoc: quét mã QR bằng điện thoại",
+      headers: ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Đường dẫn kích hoạt", "Hiệu lực đến"],
+      expiry: (d: Date) => `hiệu lực đến ${formatDmy(localDate(d))}`,
+      page: (n: number, of: number) => `trang ${n}/${of}`,
+    },
+    files: { xlsx: "kich-hoat-can-bo.xlsx", png: (n: number) => `ma-qr-kich-hoat-${n}.png` },
+  },
   registryFile: registryFileVi,
   invite: {
     usage: "Cú pháp: /invite &lt;họ tên hoặc mã cán bộ&gt;",
@@ -87,6 +99,18 @@ export const onboardingVi = {
 };
 
 export const onboardingEn: typeof onboardingVi = {
+  invites: {
+    none: "Every active official has activated his account; no link to issue.",
+    caption: (n, expires) =>
+      `Activation links for ${n} officials not yet activated (single-use, valid until ${formatDmy(localDate(expires))}). Print them and hand each one over in person; do not forward this file outside the group.`,
+    sheet: {
+      title: "Activate dondoc: scan the QR code with your phone",
+      headers: ["No.", "Full name", "Title", "Unit", "Activation link", "Valid until"],
+      expiry: (d) => `valid until ${formatDmy(localDate(d))}`,
+      page: (n, of) => `page ${n}/${of}`,
+    },
+    files: { xlsx: "activation-links.xlsx", png: (n) => `activation-qr-${n}.png` },
+  },
   registryFile: registryFileEn,
   invite: {
     usage: "Usage: /invite &lt;full name or official id&gt;",
