@@ -58,7 +58,7 @@ export interface Harness {
 
 export async function startHarness(
   provider: Provider,
-  opts: { seed?: boolean; start?: Date; failMethods?: string[]; limits?: Limits } = {},
+  opts: { seed?: boolean; start?: Date; failMethods?: string[]; limits?: Limits; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(provider);
   const clock = fixedClock(opts.start ?? at(7, 40));
@@ -70,6 +70,7 @@ export async function startHarness(
     DATABASE_URL: db.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DISPATCH_INTERVAL_MS: "20",
+    ...opts.env,
   });
   const logger = createLogger(config.logLevel);
   const boot = async () => {
