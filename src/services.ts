@@ -21,6 +21,7 @@ import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
+import { createRegistryChat } from "./features/registry/registry-chat.ts";
 import { createInvitations } from "./features/registry/invitation-sheet.ts";
 import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
@@ -46,6 +47,7 @@ export function createServices({
   const status = createStatusService({ db });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
   const registryIo = createRegistryIo({ db });
+  const registryAdmin = createRegistryAdmin({ db });
   const onboarding = createOnboardingService({
     db,
     inviteTtlDays: config.inviteTtlDays ?? 7,
@@ -63,7 +65,8 @@ export function createServices({
     updates: createUpdateLog({ db }),
     registryIo,
     registryUpload: createRegistryUpload({ db, registryIo }),
-    registryAdmin: createRegistryAdmin({ db }),
+    registryAdmin,
+    registryChat: createRegistryChat({ db, registryAdmin }),
     status,
     disbursement: createDisbursementService({
       db,

@@ -94,6 +94,31 @@ export const onboardingVi = {
   officialNotFound: (q: string) => `Không tìm thấy cán bộ «${h(q)}». Đề nghị kiểm tra lại họ tên hoặc mã cán bộ.`,
   officialAmbiguous: (q: string, names: string[]) =>
     `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn hoặc dùng mã cán bộ.`,
+  registryInput: (message: string) => h(message),
+  admin: {
+    usage:
+      "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]",
+    added: (name: string, id: number) =>
+      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${id}`,
+    updated: (id: number, changes: number) => `✅ Đã cập nhật cán bộ mã ${id}: ${changes} thay đổi, đã ghi nhật ký.`,
+    deactivated: (id: number, roles: number, resp: number) =>
+      `✅ Cán bộ mã ${id} đã ngừng hoạt động; kết thúc ${roles} vai trò và ${resp} phần việc phụ trách, đã ghi nhật ký.`,
+    handedOver: (resp: number, tasks: number) =>
+      `✅ Đã bàn giao ${resp} phần việc phụ trách và ${tasks} việc đang mở, đã ghi nhật ký.`,
+    whoUsage: "Cú pháp: /ai &lt;tên cán bộ hoặc đơn vị&gt;",
+    whoNone: (q: string) => `Không có ai đang được phân công phụ trách theo «${h(q)}».`,
+    who: (
+      q: string,
+      lines: { unit: string; programme: string; project: string; fullName: string; officialId: number }[],
+    ) =>
+      [
+        `<b>Phân công phụ trách — ${h(q)}</b>`,
+        ...lines.map(
+          (l) =>
+            `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: đồng chí ${h(l.fullName)} (mã ${l.officialId})`,
+        ),
+      ].join("\n"),
+  },
   officialInactive: (name: string) =>
     `Đồng chí ${h(name)} đã thôi tham gia dondoc nên không cấp đường dẫn kích hoạt được.`,
 };
@@ -170,5 +195,25 @@ export const onboardingEn: typeof onboardingVi = {
   officialNotFound: (q) => `No official «${h(q)}». Please check the name or id.`,
   officialAmbiguous: (q, names) =>
     `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
+  registryInput: (message) => h(message),
+  admin: {
+    usage:
+      "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]",
+    added: (name, id) => `✅ Official <b>${h(name)}</b> added (id ${id}), audited. Activation link: /invite ${id}`,
+    updated: (id, changes) => `✅ Official ${id} updated: ${changes} changes, audited.`,
+    deactivated: (id, roles, resp) =>
+      `✅ Official ${id} deactivated; ${roles} roles and ${resp} responsibilities ended, audited.`,
+    handedOver: (resp, tasks) => `✅ ${resp} responsibilities and ${tasks} open tasks handed over, audited.`,
+    whoUsage: "Usage: /ai &lt;official or unit&gt;",
+    whoNone: (q) => `Nobody is responsible for anything under «${h(q)}».`,
+    who: (q, lines) =>
+      [
+        `<b>Responsibilities — ${h(q)}</b>`,
+        ...lines.map(
+          (l) =>
+            `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: ${h(l.fullName)} (id ${l.officialId})`,
+        ),
+      ].join("\n"),
+  },
   officialInactive: (name) => `${h(name)} no longer takes part in dondoc: no activation link can be issued.`,
 };
