@@ -6,6 +6,7 @@ import { helpCommand } from "./features/registry/handlers/help.ts";
 import { bindCommand, unbindCommand } from "./features/registry/handlers/bind.ts";
 import { inviteCommand } from "./features/registry/handlers/invite.ts";
 import { invitesCommand } from "./features/registry/handlers/invites.ts";
+import { holidaysCommand } from "./features/registry/handlers/holidays.ts";
 import { handoverCommand, officialCommand, whoCommand } from "./features/registry/handlers/registry-admin.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
 import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
@@ -36,6 +37,7 @@ export const FEATURES: BotFeature[] = [
       whoCommand,
       officialCommand,
       handoverCommand,
+      holidaysCommand,
     ],
     register: (bot) => {
       registerMembership(bot);

@@ -22,6 +22,7 @@ import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
 import { createRegistryChat } from "./features/registry/registry-chat.ts";
+import { createHolidays } from "./features/registry/holidays.ts";
 import { createInvitations } from "./features/registry/invitation-sheet.ts";
 import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
@@ -67,6 +68,7 @@ export function createServices({
     registryUpload: createRegistryUpload({ db, registryIo }),
     registryAdmin,
     registryChat: createRegistryChat({ db, registryAdmin }),
+    holidays: createHolidays({ db }),
     status,
     disbursement: createDisbursementService({
       db,

@@ -101,6 +101,7 @@ export const en: Catalogue = {
       ai: "who is responsible for what, by official or unit",
       canbo: "add, edit or deactivate an official",
       bangiao: "hand responsibilities and open tasks over to another official",
+      ngaynghi: "holidays and make-up working days of a year (list, add)",
       invite: "issue an activation link to an official",
       unbind: "unbind this group from its unit",
     },

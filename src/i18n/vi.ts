@@ -108,6 +108,7 @@ export const vi = {
       ai: "ai phụ trách việc gì: theo cán bộ hoặc đơn vị",
       canbo: "thêm, sửa, cho ngừng hoạt động một cán bộ",
       bangiao: "bàn giao phần việc phụ trách và việc đang mở sang cán bộ khác",
+      ngaynghi: "ngày nghỉ lễ, ngày làm việc bù của một năm (xem, thêm)",
       invite: "cấp đường dẫn kích hoạt cho một cán bộ",
       unbind: "gỡ nhóm này khỏi đơn vị",
     } as Record<string, string>,

@@ -71,4 +71,28 @@ describeEachDatabase("the registry from the bot", (provider) => {
     expect(gone!.text).toMatch(new RegExp(`^✅ Cán bộ mã ${an.id} đã ngừng hoạt động`));
     expect((await db.official.findUniqueOrThrow({ where: { id: an.id } })).active).toBe(false);
   });
+
+  it("/ngaynghi: a new year's holiday and make-up working day added from the bot, listed, audited", async () => {
+    const db = h.db.db;
+    const [empty] = await h.say(secretariat, office, "/ngaynghi 2028");
+    expect(empty!.text).toContain("Năm 2028 chưa có ngày nghỉ lễ, ngày làm việc bù nào.");
+    const [added] = await h.say(secretariat, office, "/ngaynghi them 01/01/2028 Tết Dương lịch");
+    expect(added!.text).toBe("✅ Đã ghi 01/01/2028 là ngày nghỉ (Tết Dương lịch), đã ghi nhật ký.");
+    await h.say(secretariat, office, "/ngaynghi them 05/02/2028 lamviec Làm bù Tết");
+    const [list] = await h.say(secretariat, office, "/ngaynghi 2028");
+    expect(list!.text).toBe(
+      [
+        "<b>Ngày nghỉ lễ và ngày làm việc bù năm 2028</b>",
+        "• 01/01/2028: nghỉ — Tết Dương lịch",
+        "• 05/02/2028: làm việc bù — Làm bù Tết",
+      ].join("\n"),
+    );
+    expect(await db.calendarDay.findUnique({ where: { date: "2028-02-05" } })).toMatchObject({ kind: "WORKDAY" });
+    expect(await db.auditLog.count({ where: { action: "calendarDay.create" } })).toBe(2);
+    const [bad] = await h.say(secretariat, office, "/ngaynghi them 31/02/2028 Sai");
+    expect(bad!.text).toBe("Ngày «31/02/2028» không hợp lệ (dd/mm/yyyy).");
+    const [refused] = await h.say(chairman, group(DEMO.groups.namTraMy), "/ngaynghi them 02/01/2028 X");
+    expect(refused!.text).toMatch(/^Đồng chí không dùng được lệnh này/);
+    expect(await db.calendarDay.count({ where: { date: { gte: "2028-01-01" } } })).toBe(2);
+  });
 });

@@ -2,6 +2,7 @@
 import { formatDmy, localDate } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { LinkedView } from "./onboarding.ts";
+import type { CalendarDayView } from "./holidays.ts";
 import { registryFileEn, registryFileVi } from "./registry-file-messages.ts";
 
 /** The registry roles by name: every catalogue uses these. */
@@ -95,6 +96,22 @@ export const onboardingVi = {
   officialAmbiguous: (q: string, names: string[]) =>
     `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn hoặc dùng mã cán bộ.`,
   registryInput: (message: string) => h(message),
+  badDay: (d: string) => `Ngày «${h(d)}» không hợp lệ (dd/mm/yyyy).`,
+  holidays: {
+    usage: "Cú pháp: /ngaynghi [năm] hoặc /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;tên ngày&gt;",
+    added: (d: CalendarDayView) =>
+      `✅ Đã ghi ${formatDmy(d.date)} là ${d.kind === "HOLIDAY" ? "ngày nghỉ" : "ngày làm việc bù"}${d.name ? ` (${h(d.name)})` : ""}, đã ghi nhật ký.`,
+    list: (year: number, days: CalendarDayView[]) =>
+      days.length === 0
+        ? `Năm ${year} chưa có ngày nghỉ lễ, ngày làm việc bù nào. Thêm: /ngaynghi them &lt;dd/mm/yyyy&gt; &lt;tên ngày&gt;`
+        : [
+            `<b>Ngày nghỉ lễ và ngày làm việc bù năm ${year}</b>`,
+            ...days.map(
+              (d) =>
+                `• ${formatDmy(d.date)}: ${d.kind === "HOLIDAY" ? "nghỉ" : "làm việc bù"}${d.name ? ` — ${h(d.name)}` : ""}`,
+            ),
+          ].join("\n"),
+  },
   admin: {
     usage:
       "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]",
@@ -196,6 +213,22 @@ export const onboardingEn: typeof onboardingVi = {
   officialAmbiguous: (q, names) =>
     `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
   registryInput: (message) => h(message),
+  badDay: (d) => `«${h(d)}» is not a valid date (dd/mm/yyyy).`,
+  holidays: {
+    usage: "Usage: /ngaynghi [year] or /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;name&gt;",
+    added: (d) =>
+      `✅ ${formatDmy(d.date)} recorded as ${d.kind === "HOLIDAY" ? "a holiday" : "a make-up working day"}${d.name ? ` (${h(d.name)})` : ""}, audited.`,
+    list: (year, days) =>
+      days.length === 0
+        ? `No holidays or make-up working days for ${year} yet. Add: /ngaynghi them &lt;dd/mm/yyyy&gt; &lt;name&gt;`
+        : [
+            `<b>Holidays and make-up working days ${year}</b>`,
+            ...days.map(
+              (d) =>
+                `• ${formatDmy(d.date)}: ${d.kind === "HOLIDAY" ? "holiday" : "make-up working day"}${d.name ? ` — ${h(d.name)}` : ""}`,
+            ),
+          ].join("\n"),
+  },
   admin: {
     usage:
       "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]",
