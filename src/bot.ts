@@ -5,7 +5,11 @@ import { startCommand } from "./features/registry/handlers/start.ts";
 import { helpCommand } from "./features/registry/handlers/help.ts";
 import { bindCommand, unbindCommand } from "./features/registry/handlers/bind.ts";
 import { inviteCommand } from "./features/registry/handlers/invite.ts";
+import { invitesCommand } from "./features/registry/handlers/invites.ts";
+import { holidaysCommand } from "./features/registry/handlers/holidays.ts";
+import { handoverCommand, officialCommand, whoCommand } from "./features/registry/handlers/registry-admin.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
+import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
 import {
   cannotMeetCommand,
@@ -16,6 +20,7 @@ import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload
 import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
+import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
@@ -26,8 +31,23 @@ import { registerEvidence } from "./features/evidence/handlers/evidence.ts";
 
 export const FEATURES: BotFeature[] = [
   {
-    commands: (all) => [startCommand, helpCommand(all), statusCommand, bindCommand, inviteCommand, unbindCommand],
-    register: registerMembership,
+    commands: (all) => [
+      startCommand,
+      helpCommand(all),
+      statusCommand,
+      bindCommand,
+      inviteCommand,
+      invitesCommand,
+      unbindCommand,
+      whoCommand,
+      officialCommand,
+      handoverCommand,
+      holidaysCommand,
+    ],
+    register: (bot) => {
+      registerMembership(bot);
+      registerRegistryUpload(bot);
+    },
   },
   // a file replying to a task's message (or captioned /xong) is evidence, before any file upload looks at it
   { register: registerEvidence },
@@ -35,10 +55,7 @@ export const FEATURES: BotFeature[] = [
   { register: registerDirectiveUpload },
   {
     commands: () => [reportCommand, cannotMeetCommand, reallocationCommand],
-    register: (bot) => {
-      registerPlanUpload(bot);
-      registerCheckin(bot);
-    },
+    register: registerCheckin,
   },
   // the date and reason asked by 📅 come before «xong» and an obstacle's reason are looked for
   { register: registerExtensions },
@@ -47,6 +64,7 @@ export const FEATURES: BotFeature[] = [
     register: (bot) => {
       registerCompletion(bot);
       registerTaskActions(bot);
+      registerTaskUpload(bot);
     },
   },
   { commands: () => [broadcastCommand], register: registerBroadcastActions },
@@ -55,6 +73,8 @@ export const FEATURES: BotFeature[] = [
   { commands: () => [dashboardCommand] },
   { commands: () => directiveCommands },
   { commands: () => extensionCommands },
+  // last: a file no other feature recognises is read as capital plans (and its problems named)
+  { register: registerPlanUpload },
 ];
 
 export const createBot = (deps: BotDeps) => createTelegramBot(deps, FEATURES);

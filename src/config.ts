@@ -64,6 +64,11 @@ const fields = {
   DISBURSEMENT_OVER_PLAN_MARGIN_PERCENT: intFrom(0, 0, 100),
   CHECKIN_WEEKDAY: intFrom(5, 1, 5),
   INVITE_TTL_DAYS: intFrom(7, 1, 365),
+  SETUP_TELEGRAM_ID: z
+    .string()
+    .regex(/^\d{1,20}$/, "a Telegram user id (digits)")
+    .transform((s) => BigInt(s))
+    .optional(),
   MEETING_NUDGE_DAY: intFrom(20, 1, 28),
   REQUEST_ANSWER_DAYS: intFrom(7, 1, 60),
   DASHBOARD_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -146,6 +151,8 @@ export interface Config {
   disbursement: { overPlanMarginPercent: number; checkinWeekday: number };
   /** how long an activation link (/invite) stays valid */
   inviteTtlDays: number;
+  /** the Telegram user who becomes the first secretariat official of an empty registry (his /start) */
+  setupTelegramId: bigint | null;
   /** R6 / R5: the day of the month the meeting nudges start; working days a department has to answer */
   followup: { meetingNudgeDay: number; requestAnswerDays: number };
   /**
@@ -217,6 +224,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       checkinWeekday: e.CHECKIN_WEEKDAY,
     },
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    setupTelegramId: e.SETUP_TELEGRAM_ID ?? null,
     followup: { meetingNudgeDay: e.MEETING_NUDGE_DAY, requestAnswerDays: e.REQUEST_ANSWER_DAYS },
     dashboard: { url: e.DASHBOARD_URL?.replace(/\/+$/, "") ?? null, maxAgeSeconds: e.DASHBOARD_MAX_AGE_SECONDS },
   };

@@ -23,6 +23,11 @@ import { createCompletionReplies } from "./features/tasks/completion-replies.ts"
 import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
+import { createRegistryUpload } from "./features/registry/registry-upload.ts";
+import { createRegistryChat } from "./features/registry/registry-chat.ts";
+import { createHolidays } from "./features/registry/holidays.ts";
+import { createInvitations } from "./features/registry/invitation-sheet.ts";
+import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
 import { createMeetingService } from "./features/followup/meetings.ts";
 import { createRequestService } from "./features/followup/requests.ts";
@@ -41,7 +46,7 @@ export function createServices({
 }: {
   db: Db;
   config: Pick<Config, "ladder" | "officeHours"> &
-    Partial<Pick<Config, "inviteTtlDays">> &
+    Partial<Pick<Config, "inviteTtlDays" | "setupTelegramId">> &
     Partial<Pick<Config, "disbursement">> &
     Partial<Pick<Config, "followup">> &
     Partial<Pick<Config, "dashboard">>;
@@ -60,6 +65,19 @@ export function createServices({
     messages: catalogue,
   });
   const directives = createDirectiveService({ db });
+  const registryIo = createRegistryIo({ db });
+  const registryAdmin = createRegistryAdmin({ db });
+  const onboarding = createOnboardingService({
+    db,
+    inviteTtlDays: config.inviteTtlDays ?? 7,
+    setupTelegramId: config.setupTelegramId ?? null,
+  });
+  const taskImport = createTaskImport({
+    db,
+    assign,
+    messages: catalogue,
+    errorText: (e) => userErrorText(catalogue("vi"), e),
+  });
   const directiveImport = createDirectiveImport({
     db,
     assign,
@@ -78,8 +96,11 @@ export function createServices({
     calendar,
     registry: createRegistry({ db }),
     updates: createUpdateLog({ db }),
-    registryIo: createRegistryIo({ db }),
-    registryAdmin: createRegistryAdmin({ db }),
+    registryIo,
+    registryUpload: createRegistryUpload({ db, registryIo }),
+    registryAdmin,
+    registryChat: createRegistryChat({ db, registryAdmin }),
+    holidays: createHolidays({ db }),
     status,
     disbursement: createDisbursementService({
       db,
@@ -90,13 +111,10 @@ export function createServices({
     tasks,
     replies: createCompletionReplies({ db, tasks }),
     assign,
-    taskImport: createTaskImport({
-      db,
-      assign,
-      messages: catalogue,
-      errorText: (e) => userErrorText(catalogue("vi"), e),
-    }),
-    onboarding: createOnboardingService({ db, inviteTtlDays: config.inviteTtlDays ?? 7 }),
+    taskImport,
+    taskUpload: createTaskUpload({ db, taskImport }),
+    onboarding,
+    invitations: createInvitations({ onboarding }),
     reminders: createReminderService({
       db,
       calendar,

@@ -120,6 +120,7 @@ function scopeRefusal(name: string, role: RoleKey, chat: ChatKey, status: Member
       if (chat === "secretariatGroup") return e.notAllowed(o.bind.onlySecretariatFor);
       return admin ? null : e.notAllowed(o.bind.notAdmin);
     case "invite": // an activation link is never posted in a unit's group
+    case "moi_hangloat":
       return unitChat ? e.notAllowed(o.invite.onlySecretariatGroup) : null;
     case "broadcast":
       return unitChat ? vi.broadcast.onlySecretariatChat : null;

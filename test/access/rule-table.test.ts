@@ -55,6 +55,11 @@ const TABLE: Record<string, [string, string]> = {
   bangtheodoi: ["++++++u", "++++++u"],
   ketluan: ["+rrrrru", "+rrrrru"],
   giahan: ["++++++u", "++++++u"],
+  moi_hangloat: ["+rrrrru", "+rrrrru"],
+  ai: ["+rrrrru", "+rrrrru"],
+  canbo: ["+rrrrru", "+rrrrru"],
+  bangiao: ["+rrrrru", "+rrrrru"],
+  ngaynghi: ["+rrrrru", "+rrrrru"],
 };
 
 const ALIASES: Record<string, string[]> = {
@@ -76,6 +81,10 @@ const ALIASES: Record<string, string[]> = {
   bangtheodoi: ["dashboard"],
   ketluan: ["chitieu"],
   giahan: ["extend"],
+  moi_hangloat: ["invites"],
+  ai: ["who"],
+  bangiao: ["handover"],
+  ngaynghi: ["holidays"],
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */

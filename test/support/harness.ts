@@ -67,6 +67,7 @@ export async function startHarness(
     failMethods?: string[];
     limits?: Limits;
     privacyMode?: boolean;
+    env?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const clock = fixedClock(opts.start ?? at(7, 40));
@@ -83,6 +84,7 @@ export async function startHarness(
     DATABASE_URL: db.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DISPATCH_INTERVAL_MS: "20",
+    ...opts.env,
   });
   const logger = createLogger(config.logLevel);
   const boot = async () => {

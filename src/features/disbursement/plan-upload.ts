@@ -1,37 +1,32 @@
 // Capital plans sent to the bot as a file: the file is parsed and checked like `import-plans`
 // (plan-import.ts); the new and changed plans of a clean file wait, as the sender's PendingInput of kind "plan.upload"
-// in that chat
-// (one hour; a pending obstacle reason of his is another row and is left alone), for his
-// ✅ — then all rows are written in one transaction with their audit entries; ✖ or expiry drops them.
+// in that chat (one hour; a pending obstacle reason of his is another row and is left alone), for his ✅ — then
+// all rows are written in one transaction with their audit entries; ✖ or expiry drops them
+// (src/platform/db/pending-upload.ts).
 import type { Db } from "../../platform/db/client.ts";
 import type { PlanChangeLine, PlanPreviewView } from "./plan-upload-messages.ts";
 import { applyPlanRows, createPlanImport, type PlanRow } from "./plan-import.ts";
-import { recordUpdate } from "../../platform/db/audit.ts";
+import {
+  pendingUploads,
+  type DecideInput,
+  type PendingDecision,
+  type StageInput,
+} from "../../platform/db/pending-upload.ts";
 
 export const PLAN_UPLOAD_INPUT = "plan.upload";
-export const PLAN_UPLOAD_TTL_MS = 3600_000;
 
 type StoredRow = Omit<PlanRow, "amountVnd"> & { amountVnd: string };
 
 export type StageResult =
   { ok: false; errors: string[] } | { ok: true; pendingId: number | null; preview: PlanPreviewView };
-export type DecideResult =
-  | { status: "gone" }
-  | { status: "notYours" }
-  | { status: "cancelled" }
-  | { status: "applied"; created: number; updated: number };
+export type DecideResult = PendingDecision<{ created: number; updated: number }>;
 
 export function createPlanUpload({ db }: { db: Db }) {
+  const uploads = pendingUploads(db, PLAN_UPLOAD_INPUT);
   const importer = createPlanImport({ db });
 
   /** Checks the file's table; a clean one is kept for the sender's confirmation, with a preview of the changes. */
-  async function stage(input: {
-    chatId: bigint;
-    userId: bigint;
-    fileName: string;
-    table: string[][];
-    now: Date;
-  }): Promise<StageResult> {
+  async function stage(input: StageInput & { table: string[][] }): Promise<StageResult> {
     const parsed = await importer.parse(input.table);
     if (!parsed.ok) return parsed;
     const rows = parsed.rows;
@@ -81,7 +76,7 @@ export function createPlanUpload({ db }: { db: Db }) {
       (a, b) =>
         a.unitName.localeCompare(b.unitName, "vi") || a.programmeCode.localeCompare(b.programmeCode) || a.year - b.year,
     );
-    const expiresAt = new Date(input.now.getTime() + PLAN_UPLOAD_TTL_MS);
+    const expiresAt = uploads.expiry(input.now);
     const preview = {
       fileName: input.fileName,
       rows: rows.length,
@@ -94,51 +89,18 @@ export function createPlanUpload({ db }: { db: Db }) {
     // nothing would change: nothing to confirm
     if (toWrite.length === 0) return { ok: true, pendingId: null, preview };
     // only new and changed plans are kept and written (an unchanged plan gets no audit entry)
-    const stored: StoredRow[] = toWrite.map((r) => ({ ...r, amountVnd: r.amountVnd.toString() }));
-    const data = {
-      kind: PLAN_UPLOAD_INPUT,
-      payload: JSON.stringify({ fileName: input.fileName, rows: stored }),
-      expiresAt,
-      createdAt: input.now,
-    };
-    // a new file replaces the sender's earlier preview in this chat: a new row (a new id), so the ✅ under
-    // the earlier preview finds nothing and cannot apply this file's rows
-    const pending = await db.$transaction(async (tx) => {
-      await tx.pendingInput.deleteMany({
-        where: { chatId: input.chatId, userId: input.userId, kind: PLAN_UPLOAD_INPUT },
-      });
-      return tx.pendingInput.create({ data: { chatId: input.chatId, userId: input.userId, ...data } });
-    });
-    return { ok: true, pendingId: pending.id, preview };
+    const pendingId = await uploads.stage(input, { fileName: input.fileName, rows: toWrite }, expiresAt);
+    return { ok: true, pendingId, preview };
   }
 
   /** ✅ or ✖ on a preview: only its sender decides; ✅ writes every row in one transaction. */
-  async function decide(input: {
-    pendingId: number;
-    userId: bigint;
-    apply: boolean;
-    actorId: number | null;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<DecideResult> {
-    return db.$transaction(
-      async (tx) => {
-        const pending = await tx.pendingInput.findUnique({ where: { id: input.pendingId } });
-        if (!pending || pending.kind !== PLAN_UPLOAD_INPUT || pending.expiresAt <= input.now)
-          return { status: "gone" as const };
-        if (pending.userId !== input.userId) return { status: "notYours" as const };
-        await recordUpdate(tx, input.updateId);
-        await tx.pendingInput.delete({ where: { id: pending.id } });
-        if (!input.apply) return { status: "cancelled" as const };
-        const { rows } = JSON.parse(pending.payload) as { rows: StoredRow[] };
-        const r = await applyPlanRows(
-          tx,
-          rows.map((x) => ({ ...x, amountVnd: BigInt(x.amountVnd) })),
-          { now: input.now, actorId: input.actorId },
-        );
-        return { status: "applied" as const, ...r };
-      },
-      { timeout: 120_000, maxWait: 20_000 },
+  async function decide(input: DecideInput): Promise<DecideResult> {
+    return uploads.decide(input, (tx, { rows }: { rows: StoredRow[] }) =>
+      applyPlanRows(
+        tx,
+        rows.map((x) => ({ ...x, amountVnd: BigInt(x.amountVnd) })),
+        { now: input.now, actorId: input.actorId },
+      ),
     );
   }
 

@@ -2,6 +2,8 @@
 import { formatDmy, localDate } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { LinkedView } from "./onboarding.ts";
+import type { CalendarDayView } from "./holidays.ts";
+import { registryFileEn, registryFileVi } from "./registry-file-messages.ts";
 
 /** The registry roles by name: every catalogue uses these. */
 export const ROLE_VI: Record<string, string> = {
@@ -22,6 +24,19 @@ export const ROLE_EN: Record<string, string> = {
 };
 
 export const onboardingVi = {
+  invites: {
+    none: "Mọi cán bộ đang hoạt động đều đã kích hoạt tài khoản; không có đường dẫn nào cần cấp.",
+    caption: (n: number, expires: Date) =>
+      `Đường dẫn kích hoạt cho ${n} cán bộ chưa kích hoạt (mỗi đường dẫn dùng một lần, hiệu lực đến ${formatDmy(localDate(expires))}). Đề nghị in và phát tận tay từng đồng chí; không chuyển tiếp tệp này ra ngoài nhóm.`,
+    sheet: {
+      title: "Kích hoạt dondoc: quét mã QR bằng điện thoại",
+      headers: ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Đường dẫn kích hoạt", "Hiệu lực đến"],
+      expiry: (d: Date) => `hiệu lực đến ${formatDmy(localDate(d))}`,
+      page: (n: number, of: number) => `trang ${n}/${of}`,
+    },
+    files: { xlsx: "kich-hoat-can-bo.xlsx", png: (n: number) => `ma-qr-kich-hoat-${n}.png` },
+  },
+  registryFile: registryFileVi,
   invite: {
     usage: "Cú pháp: /invite &lt;họ tên hoặc mã cán bộ&gt;",
     created: (name: string, link: string, expires: Date) =>
@@ -80,11 +95,65 @@ export const onboardingVi = {
   officialNotFound: (q: string) => `Không tìm thấy cán bộ «${h(q)}». Đề nghị kiểm tra lại họ tên hoặc mã cán bộ.`,
   officialAmbiguous: (q: string, names: string[]) =>
     `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn hoặc dùng mã cán bộ.`,
+  registryInput: (message: string) => h(message),
+  badDay: (d: string) => `Ngày «${h(d)}» không hợp lệ (dd/mm/yyyy).`,
+  holidays: {
+    usage: "Cú pháp: /ngaynghi [năm] hoặc /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;tên ngày&gt;",
+    added: (d: CalendarDayView) =>
+      `✅ Đã ghi ${formatDmy(d.date)} là ${d.kind === "HOLIDAY" ? "ngày nghỉ" : "ngày làm việc bù"}${d.name ? ` (${h(d.name)})` : ""}, đã ghi nhật ký.`,
+    list: (year: number, days: CalendarDayView[]) =>
+      days.length === 0
+        ? `Năm ${year} chưa có ngày nghỉ lễ, ngày làm việc bù nào. Thêm: /ngaynghi them &lt;dd/mm/yyyy&gt; &lt;tên ngày&gt;`
+        : [
+            `<b>Ngày nghỉ lễ và ngày làm việc bù năm ${year}</b>`,
+            ...days.map(
+              (d) =>
+                `• ${formatDmy(d.date)}: ${d.kind === "HOLIDAY" ? "nghỉ" : "làm việc bù"}${d.name ? ` — ${h(d.name)}` : ""}`,
+            ),
+          ].join("\n"),
+  },
+  admin: {
+    usage:
+      "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]",
+    added: (name: string, id: number) =>
+      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${id}`,
+    updated: (id: number, changes: number) => `✅ Đã cập nhật cán bộ mã ${id}: ${changes} thay đổi, đã ghi nhật ký.`,
+    deactivated: (id: number, roles: number, resp: number) =>
+      `✅ Cán bộ mã ${id} đã ngừng hoạt động; kết thúc ${roles} vai trò và ${resp} phần việc phụ trách, đã ghi nhật ký.`,
+    handedOver: (resp: number, tasks: number) =>
+      `✅ Đã bàn giao ${resp} phần việc phụ trách và ${tasks} việc đang mở, đã ghi nhật ký.`,
+    whoUsage: "Cú pháp: /ai &lt;tên cán bộ hoặc đơn vị&gt;",
+    whoNone: (q: string) => `Không có ai đang được phân công phụ trách theo «${h(q)}».`,
+    who: (
+      q: string,
+      lines: { unit: string; programme: string; project: string; fullName: string; officialId: number }[],
+    ) =>
+      [
+        `<b>Phân công phụ trách — ${h(q)}</b>`,
+        ...lines.map(
+          (l) =>
+            `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: đồng chí ${h(l.fullName)} (mã ${l.officialId})`,
+        ),
+      ].join("\n"),
+  },
   officialInactive: (name: string) =>
     `Đồng chí ${h(name)} đã thôi tham gia dondoc nên không cấp đường dẫn kích hoạt được.`,
 };
 
 export const onboardingEn: typeof onboardingVi = {
+  invites: {
+    none: "Every active official has activated his account; no link to issue.",
+    caption: (n, expires) =>
+      `Activation links for ${n} officials not yet activated (single-use, valid until ${formatDmy(localDate(expires))}). Print them and hand each one over in person; do not forward this file outside the group.`,
+    sheet: {
+      title: "Activate dondoc: scan the QR code with your phone",
+      headers: ["No.", "Full name", "Title", "Unit", "Activation link", "Valid until"],
+      expiry: (d) => `valid until ${formatDmy(localDate(d))}`,
+      page: (n, of) => `page ${n}/${of}`,
+    },
+    files: { xlsx: "activation-links.xlsx", png: (n) => `activation-qr-${n}.png` },
+  },
+  registryFile: registryFileEn,
   invite: {
     usage: "Usage: /invite &lt;full name or official id&gt;",
     created: (name, link, expires) =>
@@ -143,5 +212,41 @@ export const onboardingEn: typeof onboardingVi = {
   officialNotFound: (q) => `No official «${h(q)}». Please check the name or id.`,
   officialAmbiguous: (q, names) =>
     `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
+  registryInput: (message) => h(message),
+  badDay: (d) => `«${h(d)}» is not a valid date (dd/mm/yyyy).`,
+  holidays: {
+    usage: "Usage: /ngaynghi [year] or /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;name&gt;",
+    added: (d) =>
+      `✅ ${formatDmy(d.date)} recorded as ${d.kind === "HOLIDAY" ? "a holiday" : "a make-up working day"}${d.name ? ` (${h(d.name)})` : ""}, audited.`,
+    list: (year, days) =>
+      days.length === 0
+        ? `No holidays or make-up working days for ${year} yet. Add: /ngaynghi them &lt;dd/mm/yyyy&gt; &lt;name&gt;`
+        : [
+            `<b>Holidays and make-up working days ${year}</b>`,
+            ...days.map(
+              (d) =>
+                `• ${formatDmy(d.date)}: ${d.kind === "HOLIDAY" ? "holiday" : "make-up working day"}${d.name ? ` — ${h(d.name)}` : ""}`,
+            ),
+          ].join("\n"),
+  },
+  admin: {
+    usage:
+      "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]",
+    added: (name, id) => `✅ Official <b>${h(name)}</b> added (id ${id}), audited. Activation link: /invite ${id}`,
+    updated: (id, changes) => `✅ Official ${id} updated: ${changes} changes, audited.`,
+    deactivated: (id, roles, resp) =>
+      `✅ Official ${id} deactivated; ${roles} roles and ${resp} responsibilities ended, audited.`,
+    handedOver: (resp, tasks) => `✅ ${resp} responsibilities and ${tasks} open tasks handed over, audited.`,
+    whoUsage: "Usage: /ai &lt;official or unit&gt;",
+    whoNone: (q) => `Nobody is responsible for anything under «${h(q)}».`,
+    who: (q, lines) =>
+      [
+        `<b>Responsibilities — ${h(q)}</b>`,
+        ...lines.map(
+          (l) =>
+            `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: ${h(l.fullName)} (id ${l.officialId})`,
+        ),
+      ].join("\n"),
+  },
   officialInactive: (name) => `${h(name)} no longer takes part in dondoc: no activation link can be issued.`,
 };

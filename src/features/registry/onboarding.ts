@@ -2,7 +2,7 @@
 // being removed from or re-added to a chat, a group upgraded to a supergroup.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../../platform/db/client.ts";
-import { matchByName } from "../../domain/text.ts";
+import { foldVietnamese, matchByName } from "../../domain/text.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { moveChat } from "../../platform/outbox/chat-migration.ts";
@@ -27,6 +27,15 @@ export interface LinkedView {
   openTasks: { title: string; dueDate: string; unitName: string }[];
 }
 
+export interface PendingInvite {
+  officialId: number;
+  fullName: string;
+  title: string;
+  unitName: string;
+  code: string;
+  expiresAt: Date;
+}
+
 export type RedeemResult = { ok: true; view: LinkedView } | { ok: false; reason: "invalid" | "linkedElsewhere" };
 
 /** Texts the secretariat gets about chats, rendered by the caller's catalogue (Vietnamese). */
@@ -38,7 +47,15 @@ export interface ChatNotices {
   migrated(title: string): string;
 }
 
-export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteTtlDays: number }) {
+export function createOnboardingService({
+  db,
+  inviteTtlDays,
+  setupTelegramId = null,
+}: {
+  db: Db;
+  inviteTtlDays: number;
+  setupTelegramId?: bigint | null;
+}) {
   async function findOfficial(query: string) {
     const q = query.trim().replace(/^#/, "");
     if (/^\d+$/.test(q)) {
@@ -58,32 +75,100 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     return db.official.findUniqueOrThrow({ where: { id: m.item.id } });
   }
 
-  /** Creates a single-use activation link for an official; only the code's hash is stored. */
-  async function createInvite(input: { query: string; actor: Actor; now: Date }) {
-    const official = await findOfficial(input.query);
-    if (!official.active) throw refusal("onboarding", "officialInactive", official.fullName);
+  /** A new single-use activation link for an official, in `tx`; only the code's hash is stored. Audited. */
+  async function issueInvite(tx: Tx, officialId: number, actor: Actor, now: Date) {
     const code = newInviteCode();
-    const expiresAt = new Date(input.now.getTime() + inviteTtlDays * 86_400_000);
-    await db.$transaction(async (tx) => {
-      const invite = await tx.invite.create({
+    const expiresAt = new Date(now.getTime() + inviteTtlDays * 86_400_000);
+    const invite = await tx.invite.create({
+      data: { codeHash: hashInviteCode(code), officialId, expiresAt, createdById: actor.officialId, createdAt: now },
+    });
+    await audit(tx, {
+      at: now,
+      actorId: actor.officialId,
+      action: "invite.create",
+      entity: "Invite",
+      entityId: invite.id,
+      after: { id: invite.id, officialId, expiresAt },
+    });
+    return { code, expiresAt };
+  }
+
+  /**
+   * A new deployment set up from Telegram: the /start of the configured SETUP_TELEGRAM_ID, while no active
+   * official holds a current secretariat role and none has his account, makes him the first secretariat
+   * official (named as Telegram names him; the registry file can complete him). Null otherwise.
+   */
+  async function bootstrapSecretariat(input: {
+    telegramUserId: bigint;
+    fullName: string;
+    language: string;
+    now: Date;
+  }): Promise<LinkedView | null> {
+    if (setupTelegramId === null || input.telegramUserId !== setupTelegramId) return null;
+    return db.$transaction(async (tx) => {
+      const current = { validFrom: { lte: input.now }, OR: [{ validTo: null }, { validTo: { gt: input.now } }] };
+      const secretariat = await tx.roleAssignment.count({
+        where: { role: "SECRETARIAT", ...current, official: { active: true } },
+      });
+      if (secretariat > 0) return null;
+      if (await tx.official.findUnique({ where: { telegramUserId: input.telegramUserId } })) return null;
+      const o = await tx.official.create({
         data: {
-          codeHash: hashInviteCode(code),
-          officialId: official.id,
-          expiresAt,
-          createdById: input.actor.officialId,
-          createdAt: input.now,
+          fullName: input.fullName,
+          nameKey: foldVietnamese(input.fullName),
+          telegramUserId: input.telegramUserId,
+          language: input.language,
+          privateChatAt: input.now,
         },
+      });
+      const role = await tx.roleAssignment.create({
+        data: { officialId: o.id, role: "SECRETARIAT", unitId: null, validFrom: input.now },
       });
       await audit(tx, {
         at: input.now,
-        actorId: input.actor.officialId,
-        action: "invite.create",
-        entity: "Invite",
-        entityId: invite.id,
-        after: { id: invite.id, officialId: official.id, expiresAt },
+        actorTelegramId: input.telegramUserId,
+        action: "official.bootstrap",
+        entity: "Official",
+        entityId: o.id,
+        after: { official: o, role },
       });
+      return linkedView(tx, o.id, input.now);
     });
-    return { code, officialName: official.fullName, expiresAt };
+  }
+
+  /** Creates a single-use activation link for an official. */
+  async function createInvite(input: { query: string; actor: Actor; now: Date }) {
+    const official = await findOfficial(input.query);
+    if (!official.active) throw refusal("onboarding", "officialInactive", official.fullName);
+    const r = await db.$transaction((tx) => issueInvite(tx, official.id, input.actor, input.now));
+    return { ...r, officialName: official.fullName };
+  }
+
+  /**
+   * A new activation link for every active official not yet activated (no Telegram account linked), by unit
+   * then name: to print and hand out in a meeting. Each link is single-use and expires like /invite's.
+   */
+  async function createPendingInvites(input: { actor: Actor; now: Date }): Promise<PendingInvite[]> {
+    const officials = await db.official.findMany({
+      where: { active: true, telegramUserId: null },
+      include: { unit: true },
+      orderBy: { id: "asc" },
+    });
+    officials.sort(
+      (a, b) =>
+        (a.unit?.name ?? "").localeCompare(b.unit?.name ?? "", "vi") || a.fullName.localeCompare(b.fullName, "vi"),
+    );
+    return db.$transaction(
+      async (tx) => {
+        const out: PendingInvite[] = [];
+        for (const o of officials) {
+          const r = await issueInvite(tx, o.id, input.actor, input.now);
+          out.push({ officialId: o.id, fullName: o.fullName, title: o.title, unitName: o.unit?.name ?? "", ...r });
+        }
+        return out;
+      },
+      { timeout: 120_000, maxWait: 20_000 },
+    );
   }
 
   async function linkedView(tx: Tx, officialId: number, now: Date): Promise<LinkedView> {
@@ -312,7 +397,16 @@ export function createOnboardingService({ db, inviteTtlDays }: { db: Db; inviteT
     });
   }
 
-  return { createInvite, redeemInvite, unbindChat, botMembershipChanged, chatMigrated, findOfficial };
+  return {
+    bootstrapSecretariat,
+    createInvite,
+    createPendingInvites,
+    redeemInvite,
+    unbindChat,
+    botMembershipChanged,
+    chatMigrated,
+    findOfficial,
+  };
 }
 
 export type OnboardingService = ReturnType<typeof createOnboardingService>;

@@ -3,6 +3,7 @@
 import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import type { Timeliness } from "../../domain/ladder.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
+import { taskFileEn, taskFileVi } from "./task-file-messages.ts";
 
 export interface AssignedView {
   taskId: number;
@@ -86,6 +87,7 @@ const TIMELINESS_EN: Record<Timeliness, string> = {
 };
 
 export const tasksVi = {
+  taskFile: taskFileVi,
   help: {
     giao: "giao việc cho cán bộ phụ trách của đơn vị",
     done: "báo hoàn thành việc theo số việc",
@@ -191,6 +193,7 @@ export const tasksVi = {
 };
 
 export const tasksEn: typeof tasksVi = {
+  taskFile: taskFileEn,
   help: {
     giao: "assign a task to an official of a unit",
     done: "report a task done by its number",

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { z } from "zod";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, Tx } from "../../platform/db/client.ts";
 import { parseDmy } from "../../domain/dates.ts";
 import { parseRecurrence } from "../../domain/recurrence.ts";
 import { foldVietnamese } from "../../domain/text.ts";
@@ -38,6 +38,12 @@ const HEADERS: Record<string, Field> = {
   "can bo phu trach": "responsible",
 };
 const REQUIRED: Field[] = ["unit", "responsible", "due", "title"];
+
+/** A header row of a task file: it names the responsible official and the title. */
+export function isTaskHeader(header: string[]): boolean {
+  const fields = header.map((h) => HEADERS[foldVietnamese(h)]);
+  return fields.includes("responsible") && fields.includes("title");
+}
 
 /** Who assigns a task given by file or command line, as the announcement names it. */
 export const IMPORT_ASSIGNER = "Văn phòng điều phối";
@@ -211,34 +217,38 @@ export function createTaskImport({ db, assign, messages, errorText }: TaskImport
     return { ok: true, rows };
   }
 
-  /** Writes checked rows in one transaction: each task audited ("task.import") and announced. */
+  /** Writes checked rows in the caller's transaction: each task audited ("task.import") and announced. */
+  async function applyIn(
+    tx: Tx,
+    rows: TaskRow[],
+    opts: { now: Date; actorId?: number | null; byName?: string; action?: string },
+  ): Promise<AssignedView[]> {
+    const views: AssignedView[] = [];
+    for (const r of rows) {
+      views.push(
+        await writeAssignment(
+          tx,
+          r,
+          {
+            officialId: opts.actorId ?? null,
+            fullName: opts.byName ?? IMPORT_ASSIGNER,
+            action: opts.action ?? "task.import",
+            ...(r.row > 0 && { extra: { row: r.row } }),
+          },
+          opts.now,
+          messages,
+        ),
+      );
+    }
+    return views;
+  }
+
+  /** Writes checked rows in one transaction. */
   async function apply(
     rows: TaskRow[],
     opts: { now: Date; actorId?: number | null; byName?: string; action?: string },
   ): Promise<AssignedView[]> {
-    return db.$transaction(
-      async (tx) => {
-        const views: AssignedView[] = [];
-        for (const r of rows) {
-          views.push(
-            await writeAssignment(
-              tx,
-              r,
-              {
-                officialId: opts.actorId ?? null,
-                fullName: opts.byName ?? IMPORT_ASSIGNER,
-                action: opts.action ?? "task.import",
-                ...(r.row > 0 && { extra: { row: r.row } }),
-              },
-              opts.now,
-              messages,
-            ),
-          );
-        }
-        return views;
-      },
-      { timeout: 120_000, maxWait: 20_000 },
-    );
+    return db.$transaction((tx) => applyIn(tx, rows, opts), { timeout: 120_000, maxWait: 20_000 });
   }
 
   /** One task from the command line: checked like a file row; the task, or its problems. */
@@ -255,7 +265,7 @@ export function createTaskImport({ db, assign, messages, errorText }: TaskImport
     return { ok: true, view: view! };
   }
 
-  return { parse, apply, add };
+  return { parse, apply, applyIn, add };
 }
 
 export type TaskImport = ReturnType<typeof createTaskImport>;

@@ -25,7 +25,19 @@ export const startCommand: CommandSpec = {
         );
       return ctx.replyWithHTML(catalogue(language).onboarding.start.linked(r.view));
     }
-    if (!ctx.actor) return ctx.reply(ctx.t.start.unknownUser);
+    if (!ctx.actor) {
+      // a new deployment: the configured first secretariat member becomes an official by his /start
+      const from = ctx.from!;
+      const language = langFromTelegram(from.language_code);
+      const view = await ctx.services.onboarding.bootstrapSecretariat({
+        telegramUserId: BigInt(from.id),
+        fullName: [from.first_name, from.last_name].filter(Boolean).join(" "),
+        language,
+        now: ctx.now,
+      });
+      if (!view) return ctx.reply(ctx.t.start.unknownUser);
+      return ctx.replyWithHTML(catalogue(language).onboarding.start.linked(view));
+    }
     await ctx.services.registry.notePrivateChat(ctx.actor.officialId, BigInt(ctx.chat!.id), ctx.now);
     const roles = ctx.actor.roles.map((r) => ctx.t.roleName(r.role));
     return ctx.replyWithHTML(ctx.t.start.welcome(ctx.actor.fullName, roles));

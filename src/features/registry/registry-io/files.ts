@@ -35,18 +35,22 @@ function columnKeys(kind: TableKind): Record<string, string> {
   return Object.fromEntries(Object.entries(cols).map(([key, header]) => [foldVietnamese(header), key]));
 }
 
+/** Which registry table a header row starts (officials, units, programmes), or null. */
+export function tableKind(header: string[]): TableKind | null {
+  const folded = header.map((h) => foldVietnamese(h));
+  const has = (h: string) => folded.includes(foldVietnamese(h));
+  if (has(OFFICIAL_COLUMNS.name)) return "officials";
+  if (has(UNIT_COLUMNS.code) && has(UNIT_COLUMNS.name)) return "units";
+  if (has(PROGRAMME_COLUMNS.code) || has(PROGRAMME_COLUMNS.name)) return "programmes";
+  return null;
+}
+
 function toTable(sheet: string, raw: { rowNo: number; cells: string[] }[]): Table | null {
   const header = raw[0];
   if (!header) return null;
   const folded = header.cells.map((h) => foldVietnamese(h));
   const has = (h: string) => folded.includes(foldVietnamese(h));
-  const kind: TableKind | null = has(OFFICIAL_COLUMNS.name)
-    ? "officials"
-    : has(UNIT_COLUMNS.code) && has(UNIT_COLUMNS.name)
-      ? "units"
-      : has(PROGRAMME_COLUMNS.code) || has(PROGRAMME_COLUMNS.name)
-        ? "programmes"
-        : null;
+  const kind = tableKind(header.cells);
   if (!kind) return null;
   const keys = columnKeys(kind);
   const index = folded.map((h) => keys[h]);
@@ -101,30 +105,41 @@ export async function readTables(path: string): Promise<Table[]> {
   } catch {
     throw new RegistryInputError(`Không đọc được tệp «${path}».`);
   }
-  if (format === "csv") {
-    const raw = parseCsv(data.toString("utf8")).map((cells, i) => ({ rowNo: i + 1, cells }));
-    const table = toTable("", raw);
-    if (!table) throw new RegistryInputError(`Tệp «${path}»: ${UNRECOGNISED}`);
-    return [table];
-  }
+  return tablesFromBytes(data, format, path);
+}
+
+/** The raw rows (numbered from 1) of each worksheet of an XLSX file, by the sheet's name. */
+async function xlsxSheets(data: Buffer, name: string): Promise<{ sheet: string; raw: RawRow[] }[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new RegistryInputError(`Tệp «${path}» không phải tệp Excel (.xlsx) hợp lệ.`);
+    throw new RegistryInputError(`Tệp «${name}» không phải tệp Excel (.xlsx) hợp lệ.`);
   }
-  const tables: Table[] = [];
-  for (const ws of wb.worksheets) {
-    const raw: { rowNo: number; cells: string[] }[] = [];
+  return wb.worksheets.map((ws) => {
+    const raw: RawRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
       const cells: string[] = [];
       for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c)));
       raw.push({ rowNo, cells });
     });
-    const table = toTable(ws.name, raw);
-    if (table) tables.push(table);
-  }
-  if (tables.length === 0) throw new RegistryInputError(`Tệp «${path}»: ${UNRECOGNISED}`);
+    return { sheet: ws.name, raw };
+  });
+}
+
+type RawRow = { rowNo: number; cells: string[] };
+
+/**
+ * The tables of a registry file's bytes (read from disk, or sent to the bot); `name` names the file in the
+ * problems. Refused (RegistryInputError) when no table is recognised.
+ */
+export async function tablesFromBytes(data: Buffer, format: "csv" | "xlsx", name: string): Promise<Table[]> {
+  const sheets =
+    format === "csv"
+      ? [{ sheet: "", raw: parseCsv(data.toString("utf8")).map((cells, i) => ({ rowNo: i + 1, cells })) }]
+      : await xlsxSheets(data, name);
+  const tables = sheets.map((s) => toTable(s.sheet, s.raw)).filter((t): t is Table => t !== null);
+  if (tables.length === 0) throw new RegistryInputError(`Tệp «${name}»: ${UNRECOGNISED}`);
   // programmes, then units, then officials: officials may name units and programmes created by the same file
   const order: Record<TableKind, number> = { programmes: 0, units: 1, officials: 2 };
   return tables.sort((a, b) => order[a.kind] - order[b.kind]);

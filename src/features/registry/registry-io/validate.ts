@@ -1,6 +1,6 @@
 // Validating a whole registry import before anything is written: every row's problems, in Vietnamese.
 import type { z } from "zod";
-import type { Db } from "../../../platform/db/client.ts";
+import type { Db, Tx } from "../../../platform/db/client.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { list, splitScope } from "./cells.ts";
 import type { Table, TableRow } from "./files.ts";
@@ -25,7 +25,7 @@ import {
 } from "./rows.ts";
 
 /** Checks every row of the tables against the database and each other; the plans of the valid rows and the errors. */
-export async function validateTables(db: Db, tables: Table[]) {
+export async function validateTables(db: Db | Tx, tables: Table[]) {
   const errors: RowError[] = [];
   const fail = (t: { sheet: string; rowNo: number }, messages: string[]) => {
     if (messages.length > 0) errors.push({ sheet: t.sheet, rowNo: t.rowNo, message: messages.join("; ") + "." });
