@@ -45,8 +45,8 @@ export interface UploadKind<V, R extends object> {
   decide(ctx: BotContext, input: DecideInput): Promise<PendingDecision<R>>;
 }
 
-/** The document of this update, downloaded once whichever kind asks. */
-async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "unreadable" | null> {
+/** The document of this update, downloaded once whichever kind asks (null: not a secretariat's table file). */
+export async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "unreadable" | null> {
   const state = ctx.state as { upload?: UploadedFile | "tooLarge" | "unreadable" | null };
   if (state.upload !== undefined) return state.upload;
   const msg = ctx.message;

@@ -2,12 +2,10 @@
 // directive's items sent as a file in the secretariat's chat (preview, ✅ by the sender only), told apart
 // from a capital plan file by its header row (Mục, Nội dung, Đơn vị thực hiện).
 import type { Telegraf } from "telegraf";
-import { tableFromBytes } from "../../../platform/files/tables.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
+import { uploaded } from "../../../platform/telegram/file-upload.ts";
 import { isDirectiveTable } from "../directive-import.ts";
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export const directiveCommand: CommandSpec = {
   name: "ketluan",
@@ -27,29 +25,14 @@ export const directiveCommand: CommandSpec = {
 
 export const directiveCommands: CommandSpec[] = [directiveCommand];
 
-async function download(ctx: BotContext, fileId: string): Promise<Buffer> {
-  const link = await ctx.telegram.getFileLink(fileId);
-  const res = await fetch(link, { signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
-  return Buffer.from(await res.arrayBuffer());
-}
-
 export function registerDirectiveUpload(bot: Telegraf<BotContext>) {
   bot.on("message", async (ctx, next) => {
     const msg = ctx.message;
-    if (!("document" in msg) || !ctx.chatInfo?.isSecretariat) return next();
-    const fileName = msg.document.file_name ?? "";
-    const format = /\.xlsx$/i.test(fileName) ? "xlsx" : /\.csv$/i.test(fileName) ? "csv" : null;
-    if (!format || !ctx.actor?.roles.some((r) => r.role === "SECRETARIAT")) return next();
-    // a file too large or unreadable is answered by the capital plan upload, which comes next
-    if ((msg.document.file_size ?? 0) > MAX_BYTES) return next();
-    let table: string[][];
-    try {
-      table = await tableFromBytes(await download(ctx, msg.document.file_id), format);
-    } catch {
-      return next();
-    }
-    if (!isDirectiveTable(table)) return next();
+    // the file is downloaded once for every kind (src/platform/telegram/file-upload.ts); a file too large or
+    // unreadable is answered by the capital plan upload, which comes last
+    const file = await uploaded(ctx);
+    if (file === null || typeof file === "string" || !isDirectiveTable(file.table)) return next();
+    const { fileName, table } = file;
     const t = ctx.t.directives.upload;
     const reply = { reply_parameters: { message_id: msg.message_id } };
     const r = await ctx.services.directiveUpload.stage({
