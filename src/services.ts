@@ -40,7 +40,7 @@ export function createServices({
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
-  const status = createStatusService({ db });
+  const status = createStatusService({ db, calendar });
   const assign = createAssignService({ db, calendar, officeHours: config.officeHours, messages: catalogue });
   return {
     calendar,

@@ -1,6 +1,6 @@
 // Vietnamese catalogue: the reference language. Every user-facing line of the bot is here (HTML parse mode).
 import { formatDm, formatDmy } from "../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Light } from "../domain/pacing.ts";
 import { onboardingVi } from "../features/registry/messages.ts";
@@ -36,24 +36,50 @@ function tasks(open: number, overdue: number): string {
   return overdue > 0 ? `${open} việc đang mở, ${overdue} quá hạn` : `${open} việc đang mở`;
 }
 
-function programmeLine(p: ProgrammeStatusView): string {
-  const parts = [`<b>${h(p.programmeCode)}</b>`];
-  if (p.actualBp === null) parts.push("chưa có kế hoạch vốn");
-  else {
-    parts.push(`${formatBillions(p.disbursedVnd)}/${formatBillions(p.planVnd)} tỷ (${formatPercentBp(p.actualBp)})`);
-    if (p.next) parts.push(`mốc ${formatDm(p.next.date)}: ${formatPercentBp(p.next.targetBp, 0)}`);
-    parts.push(gap(p.gapBp));
-    if (p.daysToNext !== null) parts.push(`còn ${p.daysToNext} ngày ${light(p.light)}`);
-  }
-  parts.push(tasks(p.openTasks, p.overdueTasks));
-  return parts.join(" · ");
+const month = (today: string) => `${Number(today.slice(5, 7))}/${today.slice(0, 4)}`;
+
+/** Where the figure comes from: the latest report's date, or that none came this month. */
+function reported(p: ProgrammeStatusView, today: string): string {
+  if (p.latestAsOf === null) return `chưa báo cáo số giải ngân, tháng ${month(today)} chưa báo cáo`;
+  const asOf = `lũy kế đến ${formatDm(p.latestAsOf)}`;
+  return p.reportedThisMonth ? asOf : `${asOf}, tháng ${month(today)} chưa báo cáo`;
 }
 
-function rankLine(u: UnitRankView, i: number): string {
+/** One programme: the figure and its date; the milestone, today's pace and the working days left; the tasks. */
+function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
+  const head = `<b>${h(p.programmeCode)}</b>`;
+  if (p.actualBp === null) {
+    if (p.planVnd === 0n && p.programmeCode === "Khác") return [`${head}: ${tasks(p.openTasks, p.overdueTasks)}`];
+    return [`${head}: chưa có kế hoạch vốn · ${tasks(p.openTasks, p.overdueTasks)}`];
+  }
+  const pace = [
+    p.next ? `mốc ${formatDm(p.next.date)} cần đạt ${formatPercentBp(p.next.targetBp, 0)}` : "đã qua mốc cuối cùng",
+    `tiến độ đến hôm nay ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
+    ...(p.workingDaysToNext !== null ? [`còn ${p.workingDaysToNext} ngày làm việc`] : []),
+  ];
+  return [
+    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} tỷ đồng ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `   ${pace.join(" · ")}`,
+    `   ${tasks(p.openTasks, p.overdueTasks)}`,
+  ];
+}
+
+function rankLine(u: UnitRankView, i: number, today: string): string {
   const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementVi.belowAverage}` : "";
-  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below} · ${tasks(u.openTasks, u.overdueTasks)}`;
+  const silent = u.reportedThisMonth === false ? ` · tháng ${month(today)} chưa báo cáo` : "";
+  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;
 }
+
+/** The table's rows, slowest first, then the average; the header apart (the league tables have their own). */
+const provinceRows = (v: ProvinceStatusView) => [
+  ...v.units.map((u, i) => rankLine(u, i, v.today)),
+  disbursementVi.average(v.averageBp ?? null),
+];
+
+/** "số liệu lũy kế đến 20/11/2026", or that no figure was reported yet. */
+const figuresOf = (asOf: string | null | undefined) => disbursementVi.figures(asOf ?? null);
 
 function reminderHead(r: ReminderView): string {
   switch (r.rung) {
@@ -112,15 +138,16 @@ export const vi = {
   status: {
     unit: (v: UnitStatusView) =>
       [
-        `<b>${h(v.unitName)}</b> · ${formatDmy(v.today)} · kế hoạch vốn ${v.year}`,
-        ...v.programmes.map(programmeLine),
-        ...v.doneToday.map((d) => `✅ Hôm nay đã xong: ${h(d.title)} (${h(d.by)})`),
+        `<b>${h(v.unitName)}</b> · tình hình giải ngân kế hoạch vốn ${v.year} · ngày ${formatDmy(v.today)}`,
+        ...v.programmes.flatMap((p) => programmeBlock(p, v.today)),
+        ...v.doneToday.map((d) => `✅ Hôm nay đã hoàn thành: ${h(d.title)} (đồng chí ${h(d.by)})`),
       ].join("\n"),
+    /** the table's rows, slowest first, then the average; the header apart (the league tables have their own) */
+    provinceRows,
     province: (v: ProvinceStatusView) =>
-      [
-        `<b>Toàn tỉnh</b> · ${formatDmy(v.today)} · kế hoạch vốn ${v.year} · xếp từ chậm nhất`,
-        ...v.units.map(rankLine),
-      ].join("\n"),
+      [`<b>Toàn tỉnh</b> · kế hoạch vốn ${v.year} · ${figuresOf(v.asOf)} · xếp từ chậm nhất`, ...provinceRows(v)].join(
+        "\n",
+      ),
     noUnits: "Chưa có đơn vị nào trong danh sách.",
   },
 

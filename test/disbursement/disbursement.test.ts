@@ -42,7 +42,7 @@ describeEachDatabase("disbursement", (provider) => {
     expect(await h.db.db.auditLog.count({ where: { entity: "DisbursementReport" } })).toBe(2);
     // the latest report wins in /status
     const status = await one(chairman, namTraMy, "/status");
-    expect(status.split("\n")[1]).toContain("20,0/92,3 tỷ (21,7%)");
+    expect(status.split("\n")[1]).toContain("20/92,3 tỷ đồng (21,7%)");
   });
 
   it("accepts amounts as officials write them, a part of the plan and a date, from the chairman", async () => {
@@ -172,7 +172,7 @@ describeEachDatabase("disbursement", (provider) => {
 
   it("shows one programme's league table with the provincial average, and a supervisor his units", async () => {
     expect((await one(secretariat, secretariatGroup, "/status NTM")).split("\n")).toEqual([
-      "<b>Chương trình NTM</b> · 24/11/2026 · kế hoạch vốn 2026 · xếp từ chậm nhất",
+      "<b>Chương trình NTM</b> · kế hoạch vốn 2026 · số liệu lũy kế đến 17/11/2026 · xếp từ chậm nhất",
       "1. 🔴 Nam Trà My · 27,3% (chậm 62,7 điểm) · ↓ dưới bình quân · 1 việc đang mở",
       "2. 🔴 Bắc Trà My · 42,1% (chậm 47,9 điểm) · ↓ dưới bình quân · không có việc tồn",
       "3. 🔴 Nông Sơn · 59,0% (chậm 31,0 điểm) · ↓ dưới bình quân · không có việc tồn",
@@ -188,7 +188,7 @@ describeEachDatabase("disbursement", (provider) => {
     const replies = await h.say(user(DEMO.supervisor), supervisorChat, "/status");
     expect(replies.map((m) => m.text.split("\n"))).toEqual([
       [
-        "<b>Các đơn vị đồng chí theo dõi</b> · 24/11/2026 · kế hoạch vốn 2026 · xếp từ chậm nhất",
+        "<b>Các đơn vị đồng chí theo dõi</b> · kế hoạch vốn 2026 · số liệu lũy kế đến 17/11/2026 · xếp từ chậm nhất",
         "1. 🔴 Nam Trà My · 26,0% (chậm 64,0 điểm) · ↓ dưới bình quân · 3 việc đang mở, 1 quá hạn",
         "2. 🔴 Bắc Trà My · 40,5% (chậm 49,5 điểm) · ↓ dưới bình quân · 1 việc đang mở, 1 quá hạn",
         "Bình quân toàn tỉnh: 63,7%.",

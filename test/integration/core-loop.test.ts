@@ -27,12 +27,14 @@ describeEachDatabase("core loop", (provider) => {
     const lines = reply!.text.split("\n");
     expect(lines[0]).toContain("Nam Trà My");
     expect(lines[0]).toContain("24/11/2026");
-    expect(lines.slice(1).map((l) => l.replace(/<[^>]+>/g, "").split(" · ")[0])).toEqual(["NTM", "GNBV", "DTTS"]);
+    // three lines per programme: the figure and its date, the pace, the tasks
+    const heads = lines.filter((l) => !l.startsWith(" ")).slice(1);
+    expect(heads.map((l) => l.replace(/<[^>]+>/g, "").split(":")[0])).toEqual(["🔴 NTM", "🔴 GNBV", "🔴 DTTS"]);
     // 25,2 of 92,3 billion: 27,3 % against 90 % expected on 24/11 (between 75 % at 30/9 and 100 % at 31/12)
-    expect(lines[1]).toContain("25,2/92,3 tỷ (27,3%)");
-    expect(lines[1]).toContain("chậm 62,7 điểm");
-    expect(lines[1]).toContain("1 việc đang mở");
-    expect(lines[2]).toContain("1 việc đang mở, 1 quá hạn");
+    expect(lines[1]).toContain("25,2/92,3 tỷ đồng (27,3%)");
+    expect(lines[2]).toContain("chậm 62,7 điểm");
+    expect(lines[3]).toContain("1 việc đang mở");
+    expect(lines[6]).toContain("1 việc đang mở, 1 quá hạn");
   });
 
   it("answers a bare /status in a unit group, in private and with the unit named with the same figures", async () => {
@@ -180,8 +182,10 @@ describeEachDatabase("core loop", (provider) => {
     expect(task.completionNote).toBe("đã nộp báo cáo");
     expect(task.completedAt?.toISOString()).toBe(at(8, 30).toISOString());
     const [status] = await h.say(chairman, namTraMy, "/status");
-    expect(status?.text).toContain("✅ Hôm nay đã xong: Nộp báo cáo tiến độ giải ngân tháng (Nguyễn Văn An)");
-    expect(status?.text.split("\n")[1]).toContain("không có việc tồn");
+    expect(status?.text).toContain(
+      "✅ Hôm nay đã hoàn thành: Nộp báo cáo tiến độ giải ngân tháng (đồng chí Nguyễn Văn An)",
+    );
+    expect(status?.text.split("\n")[3]).toContain("không có việc tồn");
     // the completed task gets no more reminders
     h.clock.set(at(8, 0, "2026-11-26"));
     const later = await h.deadlineCheck();
@@ -297,7 +301,9 @@ describeEachDatabase("core loop", (provider) => {
 
   it("replies in English to an English-speaking official and lists role-aware help", async () => {
     const [status] = await h.say(user(DEMO.secretariatEn, "en"), privateChat(DEMO.secretariatEn), "/status");
-    expect(status?.text.split("\n")[0]).toContain("<b>Province</b> · 24/11/2026");
+    expect(status?.text.split("\n")[0]).toContain(
+      "<b>Province</b> · 2026 capital plan · figures cumulative to 17/11/2026",
+    );
     expect(status?.text.split("\n")[1]).toMatch(/^1\. 🔴 Nam Trà My · 26,0%/);
     const [help] = await h.say(official, privateChat(DEMO.official), "/help");
     expect(help?.text).toContain("/status");

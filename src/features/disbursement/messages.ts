@@ -52,6 +52,10 @@ const AMOUNT_REASON_EN: Record<string, string> = {
   invalid: "the amount cannot be read (e.g. 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
 };
 
+const figuresVi = (asOf: string | null) => (asOf ? `số liệu lũy kế đến ${formatDmy(asOf)}` : "chưa có số liệu báo cáo");
+const figuresEn = (asOf: string | null) =>
+  asOf ? `figures cumulative to ${formatDmy(asOf)}` : "no figures reported yet";
+
 function rows(list: ReallocationRow[], line: (r: ReallocationRow) => string, none: string): string[] {
   return list.length ? list.map(line) : [none];
 }
@@ -98,10 +102,11 @@ export const disbursementVi = {
     `✅ Đã ghi quyết định điều chuyển ${tỷ(v.amountVnd)} (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} từ ${h(v.fromUnit)} sang ${h(v.toUnit)}` +
     (v.decisionNo ? ` (Quyết định số ${h(v.decisionNo)}).` : "."),
 
-  programmeLeagueHeader: (code: string, today: string, year: number) =>
-    `<b>Chương trình ${h(code)}</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
-  followedLeagueHeader: (today: string, year: number) =>
-    `<b>Các đơn vị đồng chí theo dõi</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
+  programmeLeagueHeader: (code: string, asOf: string | null, year: number) =>
+    `<b>Chương trình ${h(code)}</b> · kế hoạch vốn ${year} · ${figuresVi(asOf)} · xếp từ chậm nhất`,
+  followedLeagueHeader: (asOf: string | null, year: number) =>
+    `<b>Các đơn vị đồng chí theo dõi</b> · kế hoạch vốn ${year} · ${figuresVi(asOf)} · xếp từ chậm nhất`,
+  figures: figuresVi,
   average: (bp: number | null) =>
     bp === null ? "Bình quân toàn tỉnh: chưa có kế hoạch vốn." : `Bình quân toàn tỉnh: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ dưới bình quân",
@@ -191,10 +196,11 @@ export const disbursementEn: typeof disbursementVi = {
     `✅ Recorded the reallocation of ${bn(v.amountVnd)} (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}` +
     (v.decisionNo ? ` (decision ${h(v.decisionNo)}).` : "."),
 
-  programmeLeagueHeader: (code, today, year) =>
-    `<b>Programme ${h(code)}</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
-  followedLeagueHeader: (today, year) =>
-    `<b>Units you follow</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
+  programmeLeagueHeader: (code, asOf, year) =>
+    `<b>Programme ${h(code)}</b> · ${year} capital plan · ${figuresEn(asOf)} · slowest first`,
+  followedLeagueHeader: (asOf, year) =>
+    `<b>Units you follow</b> · ${year} capital plan · ${figuresEn(asOf)} · slowest first`,
+  figures: figuresEn,
   average: (bp) =>
     bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ below average",
