@@ -108,7 +108,9 @@ export const en: Catalogue = {
   help: {
     header: "<b>dondoc</b> — follow-up of the 3 National Target Programmes. Commands you can use:",
     line: (c, description) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
+    groups: { follow: "Follow-up", report: "Reporting", direct: "Direction", admin: "Administration", other: "Other" },
     replyHint: "When you get a reminder, reply to it with «done» and a note (or press ✅) to report completion.",
+    aliases: (names) => `English names work too (${names.map((n) => `/${n}`).join(", ")}); any case.`,
     commands: {
       ...tasksEn.help,
       ...disbursementEn.help,

@@ -119,7 +119,11 @@ export const vi = {
   help: {
     header: "<b>dondoc</b> — đôn đốc thực hiện 03 Chương trình MTQG. Các lệnh đồng chí dùng được:",
     line: (c: CommandHelp, description: string) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
-    replyHint: "Khi nhận tin nhắc việc, trả lời tin đó bằng «xong» kèm ghi chú (hoặc bấm ✅) để báo hoàn thành.",
+    groups: { follow: "Theo dõi", report: "Báo cáo", direct: "Điều hành", admin: "Quản trị", other: "Khác" },
+    replyHint:
+      "Khi nhận tin nhắc việc, đề nghị trả lời tin đó bằng «xong» kèm ghi chú (hoặc bấm ✅) để báo hoàn thành.",
+    aliases: (names: string[]) =>
+      `Lệnh tiếng Anh vẫn dùng được (${names.map((n) => `/${n}`).join(", ")}); chữ hoa, chữ thường như nhau.`,
     commands: {
       ...tasksVi.help,
       ...disbursementVi.help,
@@ -127,10 +131,10 @@ export const vi = {
       ...reportsVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
-      status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",
+      status: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)",
       bind: "gắn nhóm này với một đơn vị",
       broadcast: "gửi thông báo tới các đơn vị, cán bộ (có thể hẹn giờ)",
-      invite: "cấp đường dẫn kích hoạt cho một cán bộ",
+      invite: "cấp đường dẫn kích hoạt cho cán bộ",
       unbind: "gỡ nhóm này khỏi đơn vị",
     } as Record<string, string>,
   },
@@ -185,7 +189,7 @@ export const vi = {
     unknownCommand: (cmd: string) => `Lệnh /${h(cmd)} không có. Gõ /help để xem các lệnh.`,
     generic: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đề nghị đồng chí thử lại sau ít phút.",
     chatNotBound:
-      "Nhóm này chưa được gắn với đơn vị nào. Văn phòng điều phối hoặc Chủ tịch UBND đơn vị gõ /bind &lt;tên đơn vị&gt; để gắn.",
+      "Nhóm này chưa được gắn với đơn vị nào. Văn phòng điều phối hoặc Chủ tịch UBND đơn vị gõ /gannhom &lt;tên đơn vị&gt; để gắn.",
     unitNotFound: (q: string) => `Không tìm thấy đơn vị «${h(q)}». Đề nghị kiểm tra lại tên đơn vị.`,
     unitAmbiguous: (q: string, names: string[]) =>
       `«${h(q)}» trùng với nhiều đơn vị: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn.`,
@@ -203,7 +207,7 @@ export const vi = {
   bind: {
     done: (unit: string) => `Đã gắn nhóm này với đơn vị <b>${h(unit)}</b>. Tin nhắc việc của đơn vị sẽ gửi vào đây.`,
     secretariat: "Đã gắn nhóm này làm nhóm của Văn phòng điều phối.",
-    usage: "Cú pháp: /bind &lt;tên đơn vị&gt; (hoặc /bind vpdp cho nhóm Văn phòng điều phối).",
+    usage: "Cú pháp: /gannhom &lt;tên đơn vị&gt; (hoặc /gannhom vpdp cho nhóm Văn phòng điều phối).",
   },
 };
 

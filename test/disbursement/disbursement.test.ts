@@ -53,6 +53,21 @@ describeEachDatabase("disbursement", (provider) => {
     expect([r.source, r.kind, r.asOf]).toEqual(["CENTRAL", "RECURRENT", "2026-11-20"]);
   });
 
+  it("reads the capital source written after the amount: «vốn TW», «vốn NSTW», «vốn ĐP» (issue #18)", async () => {
+    const sources: (string | null)[] = [];
+    for (const typed of [
+      "/baocao NTM 26,5 tỷ vốn TW",
+      "/BaoCao NTM 27 tỷ vốn NSTW 20/11/2026",
+      "/baocao NTM 3 tỷ vốn ĐP ĐTPT",
+    ]) {
+      expect(await one(official, namTraMy, typed)).toMatch(/^✅ Đã ghi nhận giải ngân NTM \(vốn (TW|ĐP)/);
+      sources.push((await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } })).source);
+    }
+    expect(sources).toEqual(["CENTRAL", "CENTRAL", "LOCAL"]);
+    const kind = (await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } })).kind;
+    expect(kind).toBe("INVESTMENT");
+  });
+
   it("reads amounts with thousands separated by spaces, like the dotted form (issue #21)", async () => {
     expect(await one(official, namTraMy, "/report NTM 30 000 000 000")).toBe(
       "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
@@ -69,7 +84,7 @@ describeEachDatabase("disbursement", (provider) => {
       "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40,0 tỷ) — đạt 53,4% kế hoạch 75,0 tỷ (+14,3 điểm so với lần báo cáo trước).",
     );
     expect(await one(secretariat, secretariatGroup, "/report DTTS 40 tỷ")).toBe(
-      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
+      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
     );
   });
 

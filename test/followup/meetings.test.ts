@@ -62,6 +62,17 @@ describeEachDatabase("monthly meeting", (provider) => {
     expect(await check("2026-12-02")).toEqual([]);
   });
 
+  it("/hop reads «ngày 18/11/2026 lúc 14h00 …» as minutes write it (issue #18)", async () => {
+    h.clock.set(at(9, 0, "2026-11-19"));
+    for (const typed of [
+      "/hop ngày 18/11/2026 lúc 14h00 Làm việc với UBND",
+      "/Hop 18/11/2026 at 14:00 Làm việc với UBND",
+    ]) {
+      const [reply] = await h.say(partySecretary, namTraMy, typed);
+      expect(reply?.text).toMatch(/của <b>Nam Trà My<\/b> ngày 18\/11\/2026 — Làm việc với UBND\.$/);
+    }
+  });
+
   it("/hop logs the session (once per month, a second one corrects it) and stops the nudges", async () => {
     h.clock.set(at(9, 0, "2026-11-19"));
     const [reply, ...more] = await h.say(partySecretary, namTraMy, "/hop 18/11/2026 Làm việc với UBND về <giải ngân>");

@@ -53,7 +53,9 @@ describeEachDatabase("core loop", (provider) => {
     expect(await firstLine("/status@DonDoc_Test_Bot")).toEqual([expect.stringContaining("Nam Trà My")]);
     expect(await firstLine("/tinhhinh")).toEqual([expect.stringContaining("Nam Trà My")]);
     expect(await firstLine("/status@another_bot")).toEqual([]);
-    expect(await firstLine("/Status")).toEqual([]); // command names are matched exactly, as telegraf does
+    // names are matched in any case (issue #18): people type them, menus are not always at hand
+    for (const typed of ["/Status", "/STATUS", "/TinhHinh", "/TINHHINH@DONDOC_TEST_BOT"])
+      expect(await firstLine(typed)).toEqual([expect.stringContaining("Nam Trà My")]);
     expect(await firstLine("/unknown@dondoc_test_bot")).toEqual([expect.stringContaining("/unknown")]);
   });
 

@@ -132,7 +132,7 @@ describeEachDatabase("tasks by command", (provider) => {
     expect((await all(() => h.say(official, namTraMy, "/done 999 abc"))).map((m) => m.text)).toEqual([
       "Không tìm thấy việc #999.",
     ]);
-    expect((await all(() => h.say(official, namTraMy, "/done"))).map((m) => m.text)[0]).toContain("Cú pháp: /done");
+    expect((await all(() => h.say(official, namTraMy, "/done"))).map((m) => m.text)[0]).toContain("Cú pháp: /xong");
     expect((await all(() => h.say(official, namTraMy, `/xong ${anTask} đã nộp`))).map((m) => m.text)).toEqual([
       "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã nộp.",
     ]);

@@ -114,7 +114,7 @@ export const disbursementVi = {
   // expected refusals of the disbursement commands (src/features/refusals.ts: refusal("disbursement", …))
   errors: {
     usage:
-      "Cú pháp: /report &lt;chương trình&gt; &lt;số tiền&gt; [TW/ĐP ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /report NTM 12,5 tỷ. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.",
+      "Cú pháp: /baocao &lt;chương trình&gt; &lt;số tiền&gt; [vốn TW/ĐP] [ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /baocao NTM 26,5 tỷ vốn TW. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.",
     amount: (p: { reason: string }) =>
       `Chưa ghi nhận: ${AMOUNT_REASON_VI[p.reason ?? "invalid"] ?? AMOUNT_REASON_VI.invalid}.`,
     programmeNotFound: (p: { query: string }) =>
@@ -132,7 +132,7 @@ export const disbursementVi = {
     notResponsible: (p: { unitName: string; programmeCode: string }) =>
       `Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình ${h(p.programmeCode ?? "")} của ${h(p.unitName ?? "")}.`,
     unitRequired:
-      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
+      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
     futureDate: "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.",
     sameUnit: "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.",
     reasonRequired:

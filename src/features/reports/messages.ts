@@ -60,7 +60,7 @@ const list = (items: string[], none: string) => (items.length ? items.join("; ")
 export const reportsVi = {
   periodLabel: periodVi,
   help: {
-    scorecard: "bảng điểm của đơn vị hoặc cán bộ theo kỳ (tháng, quý, năm)",
+    scorecard: "kết quả thực hiện nhiệm vụ của đơn vị, cán bộ (tháng, quý, năm)",
     export: "xuất báo cáo Excel/CSV (status, tasks, disbursement, scorecards)",
     chart: "biểu đồ giải ngân (các đơn vị, hoặc một đơn vị)",
   } as Record<string, string>,
@@ -86,7 +86,7 @@ export const reportsVi = {
     return lines.join("\n");
   },
   scorecardUsage:
-    "Cú pháp: /scorecard [đơn vị | cán bộ] [kỳ]. Kỳ: <code>11/2026</code> (tháng), <code>q4/2026</code> (quý), <code>2026</code> (năm); mặc định năm nay.",
+    "Cú pháp: /ketqua [đơn vị | cán bộ] [kỳ]. Kỳ: <code>11/2026</code> (tháng), <code>q4/2026</code> (quý), <code>2026</code> (năm); mặc định năm nay.",
   scope: {
     otherOfficial: "đồng chí chỉ xem được bảng điểm của chính mình hoặc của đơn vị mình phụ trách",
     secretariatChat: "chỉ dùng trong nhóm Văn phòng điều phối",
@@ -94,14 +94,14 @@ export const reportsVi = {
 
   export: {
     usage: (kinds: readonly string[]) =>
-      `Cú pháp: /export &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở đúng cột trên Excel tiếng Việt.`,
+      `Cú pháp: /xuat &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở đúng cột trên Excel tiếng Việt.`,
     progress: (percent: number) => `Đang xuất… ${percent}%`,
     done: (filename: string, rows: number) => `✅ Đã xuất ${h(filename)} (${rows} dòng).`,
     caption: (kind: string, today: string) => `Báo cáo «${h(kind)}» đến ngày ${formatDmy(today)}`,
   },
 
   chart: {
-    usage: "Cú pháp: /chart [đơn vị]. Không ghi đơn vị: tỷ lệ giải ngân các đơn vị.",
+    usage: "Cú pháp: /bieudo [đơn vị]. Không ghi đơn vị: tỷ lệ giải ngân các đơn vị.",
     rateTitle: (today: string) => `Tỷ lệ giải ngân 03 Chương trình MTQG đến ${formatDmy(today)}`,
     expected: (bp: number) => `Tiến độ cần đạt ${formatPercentBp(bp)}`,
     unitTitle: (unit: string, year: number) => `${unit}: giải ngân lũy kế năm ${year}`,

@@ -18,7 +18,7 @@ function input(ctx: BotContext, args: string): CommandInput {
 
 export const reportCommand: CommandSpec = {
   name: "report",
-  aliases: ["baocao"],
+  vi: "baocao",
   args: "<chương trình> <số tiền> [nguồn/loại] [ngày] [sửa]",
   chats: ["private", "group"],
   who: ["RESPONSIBLE", "CHAIRMAN", "SECRETARIAT"],
