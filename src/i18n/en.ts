@@ -151,7 +151,7 @@ export const en: Catalogue = {
         {
           responsible: "When it is done, please reply to this message with «done» and a note, or press ✅.",
           group: "Reply to this message with «done» and a note, or press ✅ when it is done.",
-          leader: "Please direct the responsible official to complete it.",
+          leader: "For your information and direction.",
         }[r.audience],
       ].join("\n"),
     doneButton: "✅ Done",

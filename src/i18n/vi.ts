@@ -88,11 +88,11 @@ function reminderHead(r: ReminderView): string {
     case "due":
       return "⏰ <b>Hôm nay đến hạn</b>";
     case "overdue1":
-      return `⚠️ <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND`;
+      return `⚠️ <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND ${h(r.unitName)}`;
     case "overdue3":
       return r.caughtUp?.includes("overdue1")
-        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`
-        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`;
+        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND ${h(r.unitName)}, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`
+        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`;
   }
 }
 
@@ -165,7 +165,7 @@ export const vi = {
         {
           responsible: "Khi hoàn thành, đề nghị đồng chí trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅.",
           group: "Trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅ khi hoàn thành.",
-          leader: "Đề nghị đồng chí chỉ đạo, đôn đốc cán bộ phụ trách hoàn thành.",
+          leader: "Kính báo cáo đồng chí để theo dõi, chỉ đạo.",
         }[r.audience],
       ].join("\n"),
     doneButton: "✅ Đã xong",
@@ -173,11 +173,12 @@ export const vi = {
 
   done: {
     confirmed: (c: CompletionView) =>
-      `✅ Đã ghi nhận: «${h(c.title)}» hoàn thành ngày ${formatDmy(c.completedOn)} (${c.onTime ? "đúng hạn" : `trễ hạn, hạn ${formatDmy(c.dueDate)}`})` +
+      `✅ Đã ghi nhận: «${h(c.title)}» ${c.onTime ? "hoàn thành đúng hạn" : "hoàn thành quá hạn"} ngày ${formatDmy(c.completedOn)}` +
+      (c.onTime ? "" : ` (hạn ${formatDmy(c.dueDate)})`) +
       (c.note ? ` — ${h(c.note)}` : "") +
       ".",
     closedNotice: (c: CompletionView) =>
-      `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, trễ hạn ${formatDmy(c.dueDate)}`}).`,
+      `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, hoàn thành quá hạn, hạn ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title: string, on: string) => `Việc «${h(title)}» đã được ghi nhận hoàn thành ngày ${formatDmy(on)}.`,
     notAReminder: "Tin đồng chí trả lời không phải tin nhắc việc của dondoc. Đề nghị trả lời đúng tin nhắc việc.",
     notAllowed: "Đồng chí không phải người phụ trách việc này nên không thể báo hoàn thành thay.",

@@ -30,10 +30,10 @@ describeEachDatabase("disbursement", (provider) => {
   it("records /report with the parsed amount, the new rate and the change, keeps history and audits", async () => {
     const reportsBefore = await h.db.db.disbursementReport.count();
     expect(await one(official, namTraMy, "/report NTM 30 tỷ")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước).",
     );
     expect(await one(official, namTraMy, "/report NTM 20 tỷ sửa")).toBe(
-      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20,0 tỷ) — đạt 21,7% kế hoạch 92,3 tỷ (-10,8 điểm so với lần báo cáo trước).",
+      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20 tỷ đồng) — đạt 21,7% kế hoạch 92,3 tỷ đồng (-10,8 điểm so với lần báo cáo trước).",
     );
     expect(await h.db.db.disbursementReport.count()).toBe(reportsBefore + 2);
     const last = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -47,7 +47,7 @@ describeEachDatabase("disbursement", (provider) => {
 
   it("accepts amounts as officials write them, a part of the plan and a date, from the chairman", async () => {
     expect(await one(chairman, namTraMy, "/baocao GNBV 9.500 triệu TW/SN 20/11/2026")).toBe(
-      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ) — đạt 16,2% kế hoạch 58,6 tỷ (-9,6 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ đồng) — đạt 16,2% kế hoạch 58,6 tỷ đồng (-9,6 điểm so với lần báo cáo trước).",
     );
     const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([r.source, r.kind, r.asOf]).toEqual(["CENTRAL", "RECURRENT", "2026-11-20"]);
@@ -70,10 +70,10 @@ describeEachDatabase("disbursement", (provider) => {
 
   it("reads amounts with thousands separated by spaces, like the dotted form (issue #21)", async () => {
     expect(await one(official, namTraMy, "/report NTM 30 000 000 000")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước).",
     );
     expect(await one(official, namTraMy, "/baocao NTM 32 500 000 000 24/11/2026")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ) — đạt 35,2% kế hoạch 92,3 tỷ (+2,7 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ đồng) — đạt 35,2% kế hoạch 92,3 tỷ đồng (+2,7 điểm so với lần báo cáo trước).",
     );
     const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([r.cumulativeVnd, r.asOf]).toEqual([32_500_000_000n, "2026-11-24"]);
@@ -81,7 +81,7 @@ describeEachDatabase("disbursement", (provider) => {
 
   it("lets the secretariat report for a unit it names", async () => {
     expect(await one(secretariat, secretariatGroup, "/report Bắc Trà My DTTS 40 tỷ")).toBe(
-      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40,0 tỷ) — đạt 53,4% kế hoạch 75,0 tỷ (+14,3 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40 tỷ đồng) — đạt 53,4% kế hoạch 75 tỷ đồng (+14,3 điểm so với lần báo cáo trước).",
     );
     expect(await one(secretariat, secretariatGroup, "/report DTTS 40 tỷ")).toBe(
       "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
@@ -95,10 +95,10 @@ describeEachDatabase("disbursement", (provider) => {
     );
     expect(await one(official, namTraMy, "/report NTM -5 tỷ")).toBe("Chưa ghi nhận: số tiền không được âm.");
     expect(await one(official, namTraMy, "/report NTM 1,2 nghìn tỷ")).toBe(
-      "Chưa ghi nhận: 1.200,0 tỷ vượt kế hoạch vốn 92,3 tỷ. Đề nghị kiểm tra lại số liệu.",
+      "Chưa ghi nhận: 1.200 tỷ đồng vượt kế hoạch vốn 92,3 tỷ đồng. Đề nghị kiểm tra lại số liệu.",
     );
     expect(await one(official, namTraMy, "/report NTM 20 tỷ")).toBe(
-      "Chưa ghi nhận: 20,0 tỷ thấp hơn số đã báo cáo lần trước 25,2 tỷ (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.",
+      "Chưa ghi nhận: 20 tỷ đồng thấp hơn số đã báo cáo lần trước 25,2 tỷ đồng (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.",
     );
     expect(await one(official, namTraMy, "/report GNBV 30 tỷ")).toBe(
       "Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình GNBV của Nam Trà My.",
@@ -142,12 +142,12 @@ describeEachDatabase("disbursement", (provider) => {
       "/khongdat NTM 5 tỷ Đường ĐH2, cầu Tắc Pỏ: chưa giải phóng mặt bằng",
     );
     expect(replies.filter((m) => m.chat_id === namTraMy.id).map((m) => m.text)).toEqual([
-      "✅ Đã ghi nhận báo cáo không giải ngân được 5,0 tỷ vốn NTM năm 2026 của Nam Trà My. Văn phòng điều phối đã được báo.",
+      "✅ Đã ghi nhận báo cáo không giải ngân được 5 tỷ đồng vốn NTM năm 2026 của Nam Trà My; đã báo cáo Văn phòng điều phối.",
     ]);
     await h.app.dispatcher.drain();
     const notice = h.emulator.sent.filter((m) => m.chat_id === secretariatGroup.id);
     expect(notice.map((m) => m.text)).toEqual([
-      "⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> (5.000.000.000 đ) vốn NTM năm 2026.\nDự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An",
+      "Kính gửi Văn phòng điều phối.\n⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5 tỷ đồng</b> (5.000.000.000 đ) vốn NTM năm 2026.\nDự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An",
     ]);
     const row = await h.db.db.cannotMeetReport.findFirstOrThrow();
     expect([row.amountVnd, row.projects, row.reason, row.status]).toEqual([
@@ -169,16 +169,16 @@ describeEachDatabase("disbursement", (provider) => {
       "<b>Điều chuyển vốn</b> · 24/11/2026 · kế hoạch vốn 2026 · dự kiến đến 31/12/2026 theo tốc độ 2 kỳ báo cáo gần nhất",
     );
     expect(lines[1]).toBe("<b>Dự kiến dư vốn:</b>");
-    expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ (dự kiến giải ngân 35,9/65,4 tỷ)");
-    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5,0 tỷ)");
-    expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ (dự kiến giải ngân 162,2/84,5 tỷ)");
+    expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ đồng (dự kiến giải ngân 35,9/65,4 tỷ đồng)");
+    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5 tỷ đồng)");
+    expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ đồng (dự kiến giải ngân 162,2/84,5 tỷ đồng)");
     expect(
       await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND"),
     ).toBe(
-      "✅ Đã ghi quyết định điều chuyển 5,0 tỷ (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).",
+      "✅ Đã ghi quyết định điều chuyển 5 tỷ đồng (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).",
     );
     expect(await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ")).toBe(
-      "✅ Đã ghi quyết định điều chuyển 1,5 tỷ (1.500.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước.",
+      "✅ Đã ghi quyết định điều chuyển 1,5 tỷ đồng (1.500.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước.",
     );
     expect(await h.db.db.reallocationDecision.count()).toBe(2);
     expect(await h.db.db.auditLog.count({ where: { entity: "ReallocationDecision" } })).toBe(2);

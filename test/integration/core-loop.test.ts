@@ -80,7 +80,7 @@ describeEachDatabase("core loop", (provider) => {
     );
     const toChairman = sent.find((m) => m.chat_id === DEMO.bacTraMyChairman.id)!;
     expect(toChairman.text.split("\n")[0]).toBe(
-      "🚨 <b>Quá hạn 3 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
+      "🚨 <b>Quá hạn 3 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND Bắc Trà My, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
     );
     // due in 10 working days: nothing yet
     expect(to("Phê duyệt danh mục")).toEqual([]);
@@ -119,7 +119,7 @@ describeEachDatabase("core loop", (provider) => {
       ].sort((a, b) => a - b),
     );
     expect(after.find((m) => m.chat_id === DEMO.chairman.id)!.text.split("\n")[0]).toBe(
-      "🚨 <b>Quá hạn 4 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
+      "🚨 <b>Quá hạn 4 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND Nam Trà My, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
     );
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } });
     const keys = await h.db.db.reminder.findMany({
@@ -177,7 +177,7 @@ describeEachDatabase("core loop", (provider) => {
     h.clock.set(at(8, 30));
     const [confirm] = await h.say(official, namTraMy, "xong, đã nộp báo cáo", reminder.message_id);
     expect(confirm?.text).toBe(
-      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã nộp báo cáo.",
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành đúng hạn ngày 24/11/2026 — đã nộp báo cáo.",
     );
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } });
     expect(task.status).toBe("DONE");
@@ -211,7 +211,7 @@ describeEachDatabase("core loop", (provider) => {
     // the official's answer still closes it
     const [confirm] = await h.say(official, namTraMy, "Dạ em xong rồi ạ", reminder.message_id);
     expect(confirm?.text).toBe(
-      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn).",
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành đúng hạn ngày 24/11/2026.",
     );
   });
 
@@ -225,7 +225,7 @@ describeEachDatabase("core loop", (provider) => {
     const replies = await h.press(user(DEMO.bacTraMyOfficial), bacTraMy, reminder.message_id, button.callback_data);
     const confirm = replies.find((m) => !m.edited && m.text.startsWith("✅ Đã ghi nhận"));
     expect(confirm?.chat_id).toBe(bacTraMy.id);
-    expect(confirm?.text).toContain("(trễ hạn, hạn 19/11/2026)");
+    expect(confirm?.text).toContain("hoàn thành quá hạn ngày 24/11/2026 (hạn 19/11/2026)");
     // the button is taken away from the reminder
     expect(replies.some((m) => m.edited && m.message_id === reminder.message_id && !m.reply_markup)).toBe(true);
     await h.app.dispatcher.drain();

@@ -1,7 +1,7 @@
 // Disbursement tracking lines: /report, /khongdat, /dieuchuyen, the programme league table and refusals.
 // Amounts and rates always in Vietnamese number format (also in English).
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
+import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
 import type { CannotMeetView, DecisionView, ReallocationRow, ReallocationView, ReportView } from "./disbursement.ts";
@@ -11,7 +11,8 @@ const KIND_VI: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" }
 const SOURCE_EN: Record<string, string> = { CENTRAL: "central", LOCAL: "local" };
 const KIND_EN: Record<string, string> = { INVESTMENT: "investment", RECURRENT: "recurrent" };
 
-const tỷ = (vnd: bigint) => `${formatBillions(vnd)} tỷ`;
+// "5 tỷ đồng", "12,5 tỷ đồng": the unit in full where a figure stands alone, no ",0"
+const tỷ = (vnd: bigint) => `${formatBillionsTrim(vnd)} tỷ đồng`;
 const bn = (vnd: bigint) => `${formatBillions(vnd)} bn VND`;
 
 function partVi(v: ReportView): string {
@@ -68,9 +69,10 @@ export const disbursementVi = {
     ` (${deltaVi(v.deltaBp)}).`,
 
   cannotMeetAck: (v: CannotMeetView) =>
-    `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}. Văn phòng điều phối đã được báo.`,
+    `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}; đã báo cáo Văn phòng điều phối.`,
   cannotMeetNotice: (v: CannotMeetView) =>
     [
+      "Kính gửi Văn phòng điều phối.",
       `⚠️ <b>${h(v.unitName)}</b> báo cáo dự kiến không giải ngân được <b>${tỷ(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} năm ${v.year}.`,
       ...(v.projects ? [`Dự án: ${h(v.projects)}`] : []),
       `Lý do: ${h(v.reason)}`,

@@ -74,8 +74,8 @@ export const reportsVi = {
         : "";
     const r = v.requests;
     const lines = [
-      `📋 <b>Bảng điểm ${v.subject === "unit" ? "" : "đồng chí "}${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodVi(v.period)} · đến ${formatDmy(v.today)}`,
-      `Nhiệm vụ: ${t.doneOnTime} hoàn thành đúng hạn · ${t.doneLate} hoàn thành trễ hạn · ${t.openInTerm} đang thực hiện trong hạn · ${t.openOverdue} quá hạn${late}`,
+      `📋 <b>Kết quả thực hiện nhiệm vụ ${v.subject === "unit" ? "" : "của đồng chí "}${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodVi(v.period)} · đến ${formatDmy(v.today)}`,
+      `Nhiệm vụ: ${t.doneOnTime} hoàn thành đúng hạn · ${t.doneLate} hoàn thành quá hạn · ${t.openInTerm} đang thực hiện trong hạn · ${t.openOverdue} quá hạn chưa hoàn thành${late}`,
       `Số lần nhắc trước khi hoàn thành: ${t.remindersBeforeDone}${perTask}`,
       moneyVi(v.disbursement),
     ];
@@ -88,7 +88,7 @@ export const reportsVi = {
   scorecardUsage:
     "Cú pháp: /ketqua [đơn vị | cán bộ] [kỳ]. Kỳ: <code>11/2026</code> (tháng), <code>q4/2026</code> (quý), <code>2026</code> (năm); mặc định năm nay.",
   scope: {
-    otherOfficial: "đồng chí chỉ xem được bảng điểm của chính mình hoặc của đơn vị mình phụ trách",
+    otherOfficial: "đồng chí chỉ xem được kết quả thực hiện nhiệm vụ của chính mình hoặc của đơn vị mình phụ trách",
     secretariatChat: "chỉ dùng trong nhóm Văn phòng điều phối",
   },
 
@@ -162,9 +162,9 @@ export const reportsVi = {
     reportedAt: "Thời điểm báo cáo",
     period: "Kỳ",
     doneOnTime: "Hoàn thành đúng hạn",
-    doneLate: "Hoàn thành trễ hạn",
+    doneLate: "Hoàn thành quá hạn",
     openInTerm: "Đang thực hiện trong hạn",
-    openOverdue: "Quá hạn",
+    openOverdue: "Quá hạn chưa hoàn thành",
     medianDaysLate: "Trung vị số ngày trễ",
     reminders: "Số lần nhắc trước khi hoàn thành",
     meetingsHeld: "Buổi làm việc đã họp",
@@ -178,16 +178,16 @@ export const reportsVi = {
     tasks: "Nhiệm vụ",
     history: "Lịch sử",
     disbursement: "Giải ngân",
-    scorecards: "Bảng điểm",
+    scorecards: "Kết quả thực hiện nhiệm vụ",
   },
   values: {
     light: { green: "Đạt tiến độ", yellow: "Chậm", red: "Chậm nhiều" } as Record<string, string>,
     status: { OPEN: "Đang mở", DONE: "Hoàn thành", CANCELLED: "Đã hủy" } as Record<string, string>,
     timeliness: {
       done_on_time: "Hoàn thành đúng hạn",
-      done_late: "Hoàn thành trễ hạn",
+      done_late: "Hoàn thành quá hạn",
       open_in_term: "Đang thực hiện trong hạn",
-      open_overdue: "Quá hạn",
+      open_overdue: "Quá hạn chưa hoàn thành",
     } as Record<string, string>,
     yes: "Có",
     whole: "Toàn chương trình",
@@ -209,8 +209,8 @@ export const reportsEn: typeof reportsVi = {
       v.doneTasks > 0 ? ` (${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} per task)` : "";
     const r = v.requests;
     const lines = [
-      `📋 <b>Scorecard ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
-      `Tasks: ${t.doneOnTime} done on time · ${t.doneLate} done late · ${t.openInTerm} open within term · ${t.openOverdue} overdue${late}`,
+      `📋 <b>Task results of ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
+      `Tasks: ${t.doneOnTime} completed on time · ${t.doneLate} completed late · ${t.openInTerm} in progress within the deadline · ${t.openOverdue} overdue, not completed${late}`,
       `Reminders before completion: ${t.remindersBeforeDone}${perTask}`,
       moneyEn(v.disbursement),
     ];

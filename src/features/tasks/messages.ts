@@ -61,14 +61,14 @@ const TIMELINESS_VI: Record<Timeliness, string> = {
   done_on_time: "Hoàn thành đúng hạn",
   done_late: "Hoàn thành quá hạn",
   open_in_term: "Đang thực hiện trong hạn",
-  open_overdue: "Đang thực hiện quá hạn",
+  open_overdue: "Quá hạn chưa hoàn thành",
 };
 
 const TIMELINESS_EN: Record<Timeliness, string> = {
   done_on_time: "Completed on time",
   done_late: "Completed late",
   open_in_term: "In progress, within the deadline",
-  open_overdue: "In progress, overdue",
+  open_overdue: "Overdue, not completed",
 };
 
 export const tasksVi = {
