@@ -84,7 +84,7 @@ try {
   transcript.heading(`Một ngày làm việc với dondoc — ${DEMO_DAY.split("-").reverse().join("/")}`);
 
   // 1. The chairman asks where his district stands.
-  let replies = await transcript.say(chairman, namTraMy, "/status");
+  let replies = await transcript.say(chairman, namTraMy, "/tinhhinh");
   expect(
     replies.some((m) => m.text.includes("Nam Trà My") && m.text.includes("NTM")),
     "/status answers for Nam Trà My",
@@ -149,7 +149,7 @@ try {
   transcript.event("Kiểm tra hạn lần hai: không gửi lặp (second check: nothing sent twice)");
 
   // 6. The secretariat looks at the province; an English-speaking colleague asks in private.
-  replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/status");
+  replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/tinhhinh");
   expect(
     replies.some((m) => m.text.includes("Toàn tỉnh") && m.text.includes("Bình quân toàn tỉnh")),
     "the secretariat gets the province table with the average",
