@@ -90,10 +90,18 @@ try {
   transcript.heading(`Một ngày làm việc với dondoc — ${DEMO_DAY.split("-").reverse().join("/")}`);
 
   // 1. The chairman asks where his district stands.
-  let replies = await transcript.say(chairman, namTraMy, "/status");
+  let replies = await transcript.say(chairman, namTraMy, "/tinhhinh");
   expect(
     replies.some((m) => m.text.includes("Nam Trà My") && m.text.includes("NTM")),
     "/status answers for Nam Trà My",
+  );
+  expect(
+    replies.some((m) => /lũy kế đến \d\d\/\d\d/.test(m.text) && /cần đạt \d+%/.test(m.text)),
+    "/status dates its figures and names the milestone's target",
+  );
+  expect(
+    replies.some((m) => m.text.includes("ngày làm việc")),
+    "/status counts working days left",
   );
 
   // 2. The morning deadline check.
@@ -134,7 +142,7 @@ try {
   clock.set(at(8, 40));
   replies = await transcript.say(chairman, namTraMy, "/status");
   expect(
-    replies.some((m) => m.text.includes("Hôm nay đã xong")),
+    replies.some((m) => m.text.includes("Hôm nay đã hoàn thành")),
     "/status shows the completed task",
   );
 
@@ -147,10 +155,10 @@ try {
   transcript.event("Kiểm tra hạn lần hai: không gửi lặp (second check: nothing sent twice)");
 
   // 6. The secretariat looks at the province; an English-speaking colleague asks in private.
-  replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/status");
+  replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/tinhhinh");
   expect(
-    replies.some((m) => m.text.includes("Toàn tỉnh")),
-    "the secretariat gets the province table",
+    replies.some((m) => m.text.includes("Toàn tỉnh") && m.text.includes("Bình quân toàn tỉnh")),
+    "the secretariat gets the province table with the average",
   );
   replies = await transcript.say(user(DEMO.secretariat), secretariatGroup, "/ketluan");
   expect(

@@ -55,7 +55,7 @@ export function createServices({
     const days = await db.calendarDay.findMany();
     return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
   }
-  const status = createStatusService({ db });
+  const status = createStatusService({ db, calendar });
   const tasks = createTaskService({ db, messages: catalogue });
   const assign = createAssignService({
     db,

@@ -224,6 +224,11 @@ export function formatBillions(vnd: bigint, decimals = 1): string {
   return formatScaled(vnd, 9, decimals);
 }
 
+/** Billions with one decimal, a trailing ",0" dropped, the way documents write them: "5", "12,5". */
+export function formatBillionsTrim(vnd: bigint): string {
+  return formatBillions(vnd, 1).replace(/,0$/, "");
+}
+
 /**
  * Short amount for messages:
  * - ≥ 1 tỷ (after rounding): tỷ with one decimal, always shown ("12,5 tỷ", "45,0 tỷ");

@@ -1,7 +1,7 @@
 // English catalogue, for users whose Telegram language is English. Numbers keep Vietnamese formatting,
 // the way the figures appear in official documents.
 import { formatDm, formatDmy } from "../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Catalogue } from "./vi.ts";
 import { light } from "./vi.ts";
@@ -16,7 +16,7 @@ import { paceEn } from "../features/disbursement/pace-messages.ts";
 import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
-import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
+import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
 function gap(gapBp: number | null): string {
@@ -31,26 +31,48 @@ function tasks(open: number, overdue: number): string {
   return overdue > 0 ? `${openText}, ${overdue} overdue` : openText;
 }
 
-function programmeLine(p: ProgrammeStatusView): string {
-  const parts = [`<b>${h(p.programmeCode)}</b>`];
-  if (p.actualBp === null) parts.push("no capital plan yet");
-  else {
-    parts.push(
-      `${formatBillions(p.disbursedVnd)}/${formatBillions(p.planVnd)} bn VND (${formatPercentBp(p.actualBp)})`,
-    );
-    if (p.next) parts.push(`milestone ${formatDm(p.next.date)}: ${formatPercentBp(p.next.targetBp, 0)}`);
-    parts.push(gap(p.gapBp));
-    if (p.daysToNext !== null) parts.push(`${p.daysToNext} days left ${light(p.light)}`);
-  }
-  parts.push(tasks(p.openTasks, p.overdueTasks));
-  return parts.join(" · ");
+const month = (today: string) => `${Number(today.slice(5, 7))}/${today.slice(0, 4)}`;
+
+function reported(p: ProgrammeStatusView, today: string): string {
+  if (p.latestAsOf === null) return `no disbursement reported, none for ${month(today)}`;
+  const asOf = `cumulative to ${formatDm(p.latestAsOf)}`;
+  return p.reportedThisMonth ? asOf : `${asOf}, no report for ${month(today)}`;
 }
 
-function rankLine(u: UnitRankView, i: number): string {
+function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
+  const head = `<b>${h(p.programmeCode)}</b>`;
+  if (p.actualBp === null) {
+    if (p.planVnd === 0n && p.programmeCode === "Khác") return [`${head}: ${tasks(p.openTasks, p.overdueTasks)}`];
+    return [`${head}: no capital plan yet · ${tasks(p.openTasks, p.overdueTasks)}`];
+  }
+  const pace = [
+    p.next
+      ? `milestone ${formatDm(p.next.date)} requires ${formatPercentBp(p.next.targetBp, 0)}`
+      : "past the last milestone",
+    `pace to date ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
+    ...(p.workingDaysToNext !== null ? [`${p.workingDaysToNext} working days left`] : []),
+  ];
+  return [
+    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} bn VND ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `   ${pace.join(" · ")}`,
+    `   ${tasks(p.openTasks, p.overdueTasks)}`,
+  ];
+}
+
+function rankLine(u: UnitRankView, i: number, today: string): string {
   const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementEn.belowAverage}` : "";
-  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below} · ${tasks(u.openTasks, u.overdueTasks)}`;
+  const silent = u.reportedThisMonth === false ? ` · no report for ${month(today)}` : "";
+  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;
 }
+
+const provinceRows = (v: ProvinceStatusView) => [
+  ...v.units.map((u, i) => rankLine(u, i, v.today)),
+  disbursementEn.average(v.averageBp ?? null),
+];
+
+const figuresOf = (asOf: string | null | undefined) => disbursementEn.figures(asOf ?? null);
 
 function reminderHead(r: ReminderView): string {
   switch (r.rung) {
@@ -94,7 +116,9 @@ export const en: Catalogue = {
   help: {
     header: "<b>dondoc</b> — follow-up of the 3 National Target Programmes. Commands you can use:",
     line: (c, description) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
+    groups: { follow: "Follow-up", report: "Reporting", direct: "Direction", admin: "Administration", other: "Other" },
     replyHint: "When you get a reminder, reply to it with «done» and a note (or press ✅) to report completion.",
+    aliases: (names) => `English names work too (${names.map((n) => `/${n}`).join(", ")}); any case.`,
     commands: {
       ...tasksEn.help,
       ...disbursementEn.help,
@@ -121,15 +145,15 @@ export const en: Catalogue = {
   status: {
     unit: (v) =>
       [
-        `<b>${h(v.unitName)}</b> · ${formatDmy(v.today)} · capital plan ${v.year}`,
-        ...v.programmes.map(programmeLine),
+        `<b>${h(v.unitName)}</b> · disbursement of the ${v.year} capital plan · ${formatDmy(v.today)}`,
+        ...v.programmes.flatMap((p) => programmeBlock(p, v.today)),
         ...v.doneToday.map((d) => `✅ Done today: ${h(d.title)} (${h(d.by)})`),
       ].join("\n"),
+    provinceRows,
     province: (v) =>
-      [
-        `<b>Province</b> · ${formatDmy(v.today)} · capital plan ${v.year} · slowest first`,
-        ...v.units.map(rankLine),
-      ].join("\n"),
+      [`<b>Province</b> · ${v.year} capital plan · ${figuresOf(v.asOf)} · slowest first`, ...provinceRows(v)].join(
+        "\n",
+      ),
     noUnits: "No units registered yet.",
   },
 
@@ -143,7 +167,7 @@ export const en: Catalogue = {
         {
           responsible: "When it is done, please reply to this message with «done» and a note, or press ✅.",
           group: "Reply to this message with «done» and a note, or press ✅ when it is done.",
-          leader: "Please direct the responsible official to complete it.",
+          leader: "For your information and direction.",
         }[r.audience],
       ].join("\n"),
     doneButton: "✅ Done",

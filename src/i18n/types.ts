@@ -12,6 +12,12 @@ export interface ProgrammeStatusView {
   gapBp: number | null;
   next: { date: string; targetBp: number } | null;
   daysToNext: number | null;
+  /** working days (the working calendar) from today to the next milestone */
+  workingDaysToNext: number | null;
+  /** the as-of date of the latest report counted ("lũy kế đến"), null when none */
+  latestAsOf: string | null;
+  /** a report is dated in today's month */
+  reportedThisMonth: boolean;
   light: Light | null;
   openTasks: number;
   overdueTasks: number;
@@ -36,6 +42,10 @@ export interface UnitRankView {
   overdueTasks: number;
   /** the unit's rate is below the provincial average */
   belowAverage?: boolean;
+  /** the as-of date of the unit's latest report (any programme counted), null when none */
+  latestAsOf?: string | null;
+  /** false: the unit has a plan but no report dated this month */
+  reportedThisMonth?: boolean;
 }
 
 export interface ProvinceStatusView {
@@ -44,6 +54,8 @@ export interface ProvinceStatusView {
   units: UnitRankView[];
   /** the provincial average rate (all units, the same programme filter), null without plans */
   averageBp?: number | null;
+  /** the latest as-of date of the figures (all units), null without reports */
+  asOf?: string | null;
 }
 
 export interface ReminderView {

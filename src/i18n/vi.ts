@@ -1,6 +1,6 @@
 // Vietnamese catalogue: the reference language. Every user-facing line of the bot is here (HTML parse mode).
 import { formatDm, formatDmy } from "../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints } from "../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Light } from "../domain/pacing.ts";
 import { onboardingVi } from "../features/registry/messages.ts";
@@ -40,24 +40,50 @@ function tasks(open: number, overdue: number): string {
   return overdue > 0 ? `${open} việc đang mở, ${overdue} quá hạn` : `${open} việc đang mở`;
 }
 
-function programmeLine(p: ProgrammeStatusView): string {
-  const parts = [`<b>${h(p.programmeCode)}</b>`];
-  if (p.actualBp === null) parts.push("chưa có kế hoạch vốn");
-  else {
-    parts.push(`${formatBillions(p.disbursedVnd)}/${formatBillions(p.planVnd)} tỷ (${formatPercentBp(p.actualBp)})`);
-    if (p.next) parts.push(`mốc ${formatDm(p.next.date)}: ${formatPercentBp(p.next.targetBp, 0)}`);
-    parts.push(gap(p.gapBp));
-    if (p.daysToNext !== null) parts.push(`còn ${p.daysToNext} ngày ${light(p.light)}`);
-  }
-  parts.push(tasks(p.openTasks, p.overdueTasks));
-  return parts.join(" · ");
+const month = (today: string) => `${Number(today.slice(5, 7))}/${today.slice(0, 4)}`;
+
+/** Where the figure comes from: the latest report's date, or that none came this month. */
+function reported(p: ProgrammeStatusView, today: string): string {
+  if (p.latestAsOf === null) return `chưa báo cáo số giải ngân, tháng ${month(today)} chưa báo cáo`;
+  const asOf = `lũy kế đến ${formatDm(p.latestAsOf)}`;
+  return p.reportedThisMonth ? asOf : `${asOf}, tháng ${month(today)} chưa báo cáo`;
 }
 
-function rankLine(u: UnitRankView, i: number): string {
+/** One programme: the figure and its date; the milestone, today's pace and the working days left; the tasks. */
+function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
+  const head = `<b>${h(p.programmeCode)}</b>`;
+  if (p.actualBp === null) {
+    if (p.planVnd === 0n && p.programmeCode === "Khác") return [`${head}: ${tasks(p.openTasks, p.overdueTasks)}`];
+    return [`${head}: chưa có kế hoạch vốn · ${tasks(p.openTasks, p.overdueTasks)}`];
+  }
+  const pace = [
+    p.next ? `mốc ${formatDm(p.next.date)} cần đạt ${formatPercentBp(p.next.targetBp, 0)}` : "đã qua mốc cuối cùng",
+    `tiến độ đến hôm nay ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
+    ...(p.workingDaysToNext !== null ? [`còn ${p.workingDaysToNext} ngày làm việc`] : []),
+  ];
+  return [
+    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} tỷ đồng ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `   ${pace.join(" · ")}`,
+    `   ${tasks(p.openTasks, p.overdueTasks)}`,
+  ];
+}
+
+function rankLine(u: UnitRankView, i: number, today: string): string {
   const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementVi.belowAverage}` : "";
-  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below} · ${tasks(u.openTasks, u.overdueTasks)}`;
+  const silent = u.reportedThisMonth === false ? ` · tháng ${month(today)} chưa báo cáo` : "";
+  return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;
 }
+
+/** The table's rows, slowest first, then the average; the header apart (the league tables have their own). */
+const provinceRows = (v: ProvinceStatusView) => [
+  ...v.units.map((u, i) => rankLine(u, i, v.today)),
+  disbursementVi.average(v.averageBp ?? null),
+];
+
+/** "số liệu lũy kế đến 20/11/2026", or that no figure was reported yet. */
+const figuresOf = (asOf: string | null | undefined) => disbursementVi.figures(asOf ?? null);
 
 function reminderHead(r: ReminderView): string {
   switch (r.rung) {
@@ -66,11 +92,11 @@ function reminderHead(r: ReminderView): string {
     case "due":
       return "⏰ <b>Hôm nay đến hạn</b>";
     case "overdue1":
-      return `⚠️ <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND`;
+      return `⚠️ <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND ${h(r.unitName)}`;
     case "overdue3":
       return r.caughtUp?.includes("overdue1")
-        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`
-        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — báo cáo Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối`;
+        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND ${h(r.unitName)}, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`
+        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`;
   }
 }
 
@@ -101,7 +127,11 @@ export const vi = {
   help: {
     header: "<b>dondoc</b> — đôn đốc thực hiện 03 Chương trình MTQG. Các lệnh đồng chí dùng được:",
     line: (c: CommandHelp, description: string) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
-    replyHint: "Khi nhận tin nhắc việc, trả lời tin đó bằng «xong» kèm ghi chú (hoặc bấm ✅) để báo hoàn thành.",
+    groups: { follow: "Theo dõi", report: "Báo cáo", direct: "Điều hành", admin: "Quản trị", other: "Khác" },
+    replyHint:
+      "Khi nhận tin nhắc việc, đề nghị trả lời tin đó bằng «xong» kèm ghi chú (hoặc bấm ✅) để báo hoàn thành.",
+    aliases: (names: string[]) =>
+      `Lệnh tiếng Anh vẫn dùng được (${names.map((n) => `/${n}`).join(", ")}); chữ hoa, chữ thường như nhau.`,
     commands: {
       ...tasksVi.help,
       ...disbursementVi.help,
@@ -112,7 +142,7 @@ export const vi = {
       ...extensionsVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
-      status: "tình hình giải ngân và việc tồn của đơn vị (hoặc cả tỉnh)",
+      status: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)",
       bind: "gắn nhóm này với một đơn vị",
       broadcast: "gửi thông báo tới các đơn vị, cán bộ (có thể hẹn giờ)",
       moi_hangloat: "cấp đường dẫn kích hoạt (tệp Excel và mã QR để in) cho mọi cán bộ chưa kích hoạt",
@@ -128,15 +158,16 @@ export const vi = {
   status: {
     unit: (v: UnitStatusView) =>
       [
-        `<b>${h(v.unitName)}</b> · ${formatDmy(v.today)} · kế hoạch vốn ${v.year}`,
-        ...v.programmes.map(programmeLine),
-        ...v.doneToday.map((d) => `✅ Hôm nay đã xong: ${h(d.title)} (${h(d.by)})`),
+        `<b>${h(v.unitName)}</b> · tình hình giải ngân kế hoạch vốn ${v.year} · ngày ${formatDmy(v.today)}`,
+        ...v.programmes.flatMap((p) => programmeBlock(p, v.today)),
+        ...v.doneToday.map((d) => `✅ Hôm nay đã hoàn thành: ${h(d.title)} (đồng chí ${h(d.by)})`),
       ].join("\n"),
+    /** the table's rows, slowest first, then the average; the header apart (the league tables have their own) */
+    provinceRows,
     province: (v: ProvinceStatusView) =>
-      [
-        `<b>Toàn tỉnh</b> · ${formatDmy(v.today)} · kế hoạch vốn ${v.year} · xếp từ chậm nhất`,
-        ...v.units.map(rankLine),
-      ].join("\n"),
+      [`<b>Toàn tỉnh</b> · kế hoạch vốn ${v.year} · ${figuresOf(v.asOf)} · xếp từ chậm nhất`, ...provinceRows(v)].join(
+        "\n",
+      ),
     noUnits: "Chưa có đơn vị nào trong danh sách.",
   },
 
@@ -150,7 +181,7 @@ export const vi = {
         {
           responsible: "Khi hoàn thành, đề nghị đồng chí trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅.",
           group: "Trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅ khi hoàn thành.",
-          leader: "Đề nghị đồng chí chỉ đạo, đôn đốc cán bộ phụ trách hoàn thành.",
+          leader: "Kính báo cáo đồng chí để theo dõi, chỉ đạo.",
         }[r.audience],
       ].join("\n"),
     doneButton: "✅ Đã xong",
@@ -158,11 +189,12 @@ export const vi = {
 
   done: {
     confirmed: (c: CompletionView) =>
-      `✅ Đã ghi nhận: «${h(c.title)}» hoàn thành ngày ${formatDmy(c.completedOn)} (${c.onTime ? "đúng hạn" : `trễ hạn, hạn ${formatDmy(c.dueDate)}`})` +
+      `✅ Đã ghi nhận: «${h(c.title)}» ${c.onTime ? "hoàn thành đúng hạn" : "hoàn thành quá hạn"} ngày ${formatDmy(c.completedOn)}` +
+      (c.onTime ? "" : ` (hạn ${formatDmy(c.dueDate)})`) +
       (c.note ? ` — ${h(c.note)}` : "") +
       ".",
     closedNotice: (c: CompletionView) =>
-      `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, trễ hạn ${formatDmy(c.dueDate)}`}).`,
+      `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, hoàn thành quá hạn, hạn ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title: string, on: string) => `Việc «${h(title)}» đã được ghi nhận hoàn thành ngày ${formatDmy(on)}.`,
     notAReminder: "Tin đồng chí trả lời không phải tin nhắc việc của dondoc. Đề nghị trả lời đúng tin nhắc việc.",
     notAllowed: "Đồng chí không phải người phụ trách việc này nên không thể báo hoàn thành thay.",
@@ -174,7 +206,7 @@ export const vi = {
     unknownCommand: (cmd: string) => `Lệnh /${h(cmd)} không có. Gõ /help để xem các lệnh.`,
     generic: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đề nghị đồng chí thử lại sau ít phút.",
     chatNotBound:
-      "Nhóm này chưa được gắn với đơn vị nào. Văn phòng điều phối hoặc Chủ tịch UBND đơn vị gõ /bind &lt;tên đơn vị&gt; để gắn.",
+      "Nhóm này chưa được gắn với đơn vị nào. Văn phòng điều phối hoặc Chủ tịch UBND đơn vị gõ /gannhom &lt;tên đơn vị&gt; để gắn.",
     unitNotFound: (q: string) => `Không tìm thấy đơn vị «${h(q)}». Đề nghị kiểm tra lại tên đơn vị.`,
     unitAmbiguous: (q: string, names: string[]) =>
       `«${h(q)}» trùng với nhiều đơn vị: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn.`,
@@ -192,7 +224,7 @@ export const vi = {
   bind: {
     done: (unit: string) => `Đã gắn nhóm này với đơn vị <b>${h(unit)}</b>. Tin nhắc việc của đơn vị sẽ gửi vào đây.`,
     secretariat: "Đã gắn nhóm này làm nhóm của Văn phòng điều phối.",
-    usage: "Cú pháp: /bind &lt;tên đơn vị&gt; (hoặc /bind vpdp cho nhóm Văn phòng điều phối).",
+    usage: "Cú pháp: /gannhom &lt;tên đơn vị&gt; (hoặc /gannhom vpdp cho nhóm Văn phòng điều phối).",
   },
 };
 

@@ -37,8 +37,8 @@ type Expect = { refuse: string } | { acts: (text: string) => boolean };
 const acts = (prefix: string): Expect => ({ acts: (t) => t.startsWith(prefix) });
 const refuse = (line: string): Expect => ({ refuse: line });
 
-const unitStatus = acts("<b>Nam Trà My</b> · 24/11/2026");
-const provinceStatus = acts("<b>Toàn tỉnh</b> · 24/11/2026");
+const unitStatus = acts("<b>Nam Trà My</b> · tình hình giải ngân");
+const provinceStatus = acts("<b>Toàn tỉnh</b> · kế hoạch vốn 2026");
 
 function expected(cmd: string, role: RoleKey, chat: ChatKey): Expect {
   const inGroup = chat !== "private";

@@ -63,28 +63,36 @@ const TABLE: Record<string, [string, string]> = {
 };
 
 const ALIASES: Record<string, string[]> = {
-  status: ["tinhhinh"],
-  report: ["baocao"],
+  moi_hangloat: ["invites"],
+  ai: ["who"],
+  bangiao: ["handover"],
+  ngaynghi: ["holidays"],
   khongdat: ["cannotmeet"],
   giao: ["assign"],
-  done: ["xong"],
-  tasks: ["viec"],
-  overdue: ["quahan"],
-  broadcast: ["thongbao"],
   hop: ["meeting"],
   yeucau: ["request"],
   traloi: ["answer"],
   trunguong: ["central", "trungương", "trung"],
   scorecard: ["diem"],
-  export: ["xuat"],
-  chart: ["bieudo"],
   bangtheodoi: ["dashboard"],
   ketluan: ["chitieu"],
   giahan: ["extend"],
-  moi_hangloat: ["invites"],
-  ai: ["who"],
-  bangiao: ["handover"],
-  ngaynghi: ["holidays"],
+};
+
+/** the Vietnamese name each command is shown by (menus, /help); the English name stays an alias */
+const VI: Record<string, string> = {
+  status: "tinhhinh",
+  bind: "gannhom",
+  invite: "kichhoat",
+  unbind: "gonhom",
+  report: "baocao",
+  done: "xong",
+  tasks: "viec",
+  overdue: "quahan",
+  broadcast: "thongbao",
+  scorecard: "ketqua",
+  export: "xuat",
+  chart: "bieudo",
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */
@@ -154,7 +162,8 @@ describe("the access rule table (every command × role × chat kind)", () => {
     expect(Object.fromEntries(commands.filter((c) => c.aliases?.length).map((c) => [c.name, c.aliases]))).toEqual(
       ALIASES,
     );
-    const words = commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+    expect(Object.fromEntries(commands.filter((c) => c.vi).map((c) => [c.name, c.vi]))).toEqual(VI);
+    const words = commands.flatMap((c) => [c.name, ...(c.vi ? [c.vi] : []), ...(c.aliases ?? [])]);
     expect(new Set(words).size, "a word names one command").toBe(words.length);
   });
 

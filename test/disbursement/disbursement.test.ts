@@ -30,10 +30,10 @@ describeOnSqlite("disbursement", (provider) => {
   it("records /report with the parsed amount, the new rate and the change, keeps history and audits", async () => {
     const reportsBefore = await h.db.db.disbursementReport.count();
     expect(await one(official, namTraMy, "/report NTM 30 tỷ")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước).",
     );
     expect(await one(official, namTraMy, "/report NTM 20 tỷ sửa")).toBe(
-      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20,0 tỷ) — đạt 21,7% kế hoạch 92,3 tỷ (-10,8 điểm so với lần báo cáo trước).",
+      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20 tỷ đồng) — đạt 21,7% kế hoạch 92,3 tỷ đồng (-10,8 điểm so với lần báo cáo trước).",
     );
     expect(await h.db.db.disbursementReport.count()).toBe(reportsBefore + 2);
     const last = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -42,23 +42,38 @@ describeOnSqlite("disbursement", (provider) => {
     expect(await h.db.db.auditLog.count({ where: { entity: "DisbursementReport" } })).toBe(2);
     // the latest report wins in /status
     const status = await one(chairman, namTraMy, "/status");
-    expect(status.split("\n")[1]).toContain("20,0/92,3 tỷ (21,7%)");
+    expect(status.split("\n")[1]).toContain("20/92,3 tỷ đồng (21,7%)");
   });
 
   it("accepts amounts as officials write them, a part of the plan and a date, from the chairman", async () => {
     expect(await one(chairman, namTraMy, "/baocao GNBV 9.500 triệu TW/SN 20/11/2026")).toBe(
-      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ) — đạt 16,2% kế hoạch 58,6 tỷ (-9,6 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ đồng) — đạt 16,2% kế hoạch 58,6 tỷ đồng (-9,6 điểm so với lần báo cáo trước).",
     );
     const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([r.source, r.kind, r.asOf]).toEqual(["CENTRAL", "RECURRENT", "2026-11-20"]);
   });
 
+  it("reads the capital source written after the amount: «vốn TW», «vốn NSTW», «vốn ĐP» (issue #18)", async () => {
+    const sources: (string | null)[] = [];
+    for (const typed of [
+      "/baocao NTM 26,5 tỷ vốn TW",
+      "/BaoCao NTM 27 tỷ vốn NSTW 20/11/2026",
+      "/baocao NTM 3 tỷ vốn ĐP ĐTPT",
+    ]) {
+      expect(await one(official, namTraMy, typed)).toMatch(/^✅ Đã ghi nhận giải ngân NTM \(vốn (TW|ĐP)/);
+      sources.push((await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } })).source);
+    }
+    expect(sources).toEqual(["CENTRAL", "CENTRAL", "LOCAL"]);
+    const kind = (await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } })).kind;
+    expect(kind).toBe("INVESTMENT");
+  });
+
   it("reads amounts with thousands separated by spaces, like the dotted form (issue #21)", async () => {
     expect(await one(official, namTraMy, "/report NTM 30 000 000 000")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30,0 tỷ) — đạt 32,5% kế hoạch 92,3 tỷ (+5,2 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước).",
     );
     expect(await one(official, namTraMy, "/baocao NTM 32 500 000 000 24/11/2026")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ) — đạt 35,2% kế hoạch 92,3 tỷ (+2,7 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ đồng) — đạt 35,2% kế hoạch 92,3 tỷ đồng (+2,7 điểm so với lần báo cáo trước).",
     );
     const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([r.cumulativeVnd, r.asOf]).toEqual([32_500_000_000n, "2026-11-24"]);
@@ -66,10 +81,10 @@ describeOnSqlite("disbursement", (provider) => {
 
   it("lets the secretariat report for a unit it names", async () => {
     expect(await one(secretariat, secretariatGroup, "/report Bắc Trà My DTTS 40 tỷ")).toBe(
-      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40,0 tỷ) — đạt 53,4% kế hoạch 75,0 tỷ (+14,3 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40 tỷ đồng) — đạt 53,4% kế hoạch 75 tỷ đồng (+14,3 điểm so với lần báo cáo trước).",
     );
     expect(await one(secretariat, secretariatGroup, "/report DTTS 40 tỷ")).toBe(
-      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
+      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
     );
   });
 
@@ -80,10 +95,10 @@ describeOnSqlite("disbursement", (provider) => {
     );
     expect(await one(official, namTraMy, "/report NTM -5 tỷ")).toBe("Chưa ghi nhận: số tiền không được âm.");
     expect(await one(official, namTraMy, "/report NTM 1,2 nghìn tỷ")).toBe(
-      "Chưa ghi nhận: 1.200,0 tỷ vượt kế hoạch vốn 92,3 tỷ. Đề nghị kiểm tra lại số liệu.",
+      "Chưa ghi nhận: 1.200 tỷ đồng vượt kế hoạch vốn 92,3 tỷ đồng. Đề nghị kiểm tra lại số liệu.",
     );
     expect(await one(official, namTraMy, "/report NTM 20 tỷ")).toBe(
-      "Chưa ghi nhận: 20,0 tỷ thấp hơn số đã báo cáo lần trước 25,2 tỷ (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.",
+      "Chưa ghi nhận: 20 tỷ đồng thấp hơn số đã báo cáo lần trước 25,2 tỷ đồng (số lũy kế). Nếu cần điều chỉnh giảm, đề nghị ghi thêm «sửa» ở cuối lệnh.",
     );
     expect(await one(official, namTraMy, "/report GNBV 30 tỷ")).toBe(
       "Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình GNBV của Nam Trà My.",
@@ -142,19 +157,19 @@ describeOnSqlite("disbursement", (provider) => {
       "/khongdat NTM 5 tỷ Đường ĐH2, cầu Tắc Pỏ: chưa giải phóng mặt bằng",
     );
     expect(replies.filter((m) => m.chat_id === namTraMy.id).map((m) => m.text)).toEqual([
-      "✅ Đã ghi nhận báo cáo không giải ngân được 5,0 tỷ vốn NTM năm 2026 của Nam Trà My. Đã báo cáo Văn phòng điều phối, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và UBND tỉnh; phương án điều chuyển vốn trình trước ngày 01/12/2026.",
+      "✅ Đã ghi nhận báo cáo không giải ngân được 5 tỷ đồng vốn NTM năm 2026 của Nam Trà My. Đã báo cáo Văn phòng điều phối, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và UBND tỉnh; phương án điều chuyển vốn trình trước ngày 01/12/2026.",
     ]);
     await h.app.dispatcher.drain();
     const details =
       "Dự án: Đường ĐH2, cầu Tắc Pỏ\nLý do: chưa giải phóng mặt bằng\nNgười báo cáo: đồng chí Nguyễn Văn An";
     const sentTo = (chatId: number) => h.emulator.sent.filter((m) => m.chat_id === chatId).map((m) => m.text);
     expect(sentTo(secretariatGroup.id)).toEqual([
-      "⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> (5.000.000.000 đ) vốn NTM năm 2026.\n" +
+      "Kính gửi Văn phòng điều phối.\n⚠️ <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5 tỷ đồng</b> (5.000.000.000 đ) vốn NTM năm 2026.\n" +
         details +
         "\nĐề nghị Văn phòng điều phối tham mưu phương án điều chuyển vốn, trình UBND tỉnh trước ngày <b>01/12/2026</b>.",
     ]);
     const informed =
-      "Kính báo cáo đồng chí: <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5,0 tỷ</b> vốn NTM năm 2026.\n" +
+      "Kính báo cáo đồng chí: <b>Nam Trà My</b> báo cáo dự kiến không giải ngân được <b>5 tỷ đồng</b> vốn NTM năm 2026.\n" +
       details +
       "\nVăn phòng điều phối tham mưu phương án điều chuyển vốn trước ngày 01/12/2026. Kính báo cáo để đồng chí theo dõi, chỉ đạo.";
     // the member who follows Nam Trà My, and the provincial Chairman: one message each
@@ -183,15 +198,15 @@ describeOnSqlite("disbursement", (provider) => {
       "<b>Điều chuyển vốn</b> · 24/11/2026 · kế hoạch vốn 2026 · dự kiến đến 31/12/2026 theo tốc độ 2 kỳ báo cáo gần nhất",
     );
     expect(lines[1]).toBe("<b>Dự kiến dư vốn:</b>");
-    expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ (dự kiến giải ngân 35,9/65,4 tỷ)");
-    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5,0 tỷ)");
-    expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ (dự kiến giải ngân 162,2/84,5 tỷ)");
+    expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ đồng (dự kiến giải ngân 35,9/65,4 tỷ đồng)");
+    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5 tỷ đồng)");
+    expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ đồng (dự kiến giải ngân 162,2/84,5 tỷ đồng)");
     const sentBefore = h.emulator.sent.length;
     expect(
       await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND"),
     ).toBe(
-      "✅ Đã ghi quyết định điều chuyển 5,0 tỷ (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).\n" +
-        "Kế hoạch vốn NTM năm 2026 từ ngày 24/11/2026 (vốn TW ĐTPT): Nam Trà My 92,3 tỷ → 87,3 tỷ; Tiên Phước 71,0 tỷ → 76,0 tỷ. Đã thông báo đến nhóm của hai đơn vị.",
+      "✅ Đã ghi quyết định điều chuyển 5 tỷ đồng (5.000.000.000 đ) vốn NTM từ Nam Trà My sang Tiên Phước (Quyết định số 123/QĐ-UBND).\n" +
+        "Kế hoạch vốn NTM năm 2026 từ ngày 24/11/2026 (vốn TW ĐTPT): Nam Trà My 92,3 tỷ đồng → 87,3 tỷ đồng; Tiên Phước 71 tỷ đồng → 76 tỷ đồng. Đã thông báo đến nhóm của hai đơn vị.",
     );
     // the plans changed, with their history; both units' groups are told (Tiên Phước has none bound)
     const ntm = await h.db.db.programme.findFirstOrThrow({ where: { code: "NTM" } });
@@ -210,7 +225,7 @@ describeOnSqlite("disbursement", (provider) => {
     await h.app.dispatcher.drain();
     const notices = h.emulator.sent.slice(sentBefore).filter((m) => m.chat_id === namTraMy.id);
     expect(notices.map((m) => m.text.split("\n")[0])).toEqual([
-      "📢 <b>Thông báo điều chuyển vốn</b> theo Quyết định số 123/QĐ-UBND: 5,0 tỷ vốn NTM từ Nam Trà My sang Tiên Phước.",
+      "📢 <b>Thông báo điều chuyển vốn</b> theo Quyết định số 123/QĐ-UBND: 5 tỷ đồng vốn NTM từ Nam Trà My sang Tiên Phước.",
     ]);
     // a part, a date, no «sang»
     const recurrentBefore = (await part(ntmNamTraMy!.id, "RECURRENT")).amountVnd;
@@ -220,7 +235,7 @@ describeOnSqlite("disbursement", (provider) => {
         secretariatGroup,
         "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ 45/QĐ-UBND ngày 20/11/2026 TW/SN",
       ),
-    ).toContain("Kế hoạch vốn NTM năm 2026 từ ngày 20/11/2026 (vốn TW SN): Nam Trà My 87,3 tỷ → 85,8 tỷ");
+    ).toContain("Kế hoạch vốn NTM năm 2026 từ ngày 20/11/2026 (vốn TW SN): Nam Trà My 87,3 tỷ đồng → 85,8 tỷ đồng");
     expect((await part(ntmNamTraMy!.id, "RECURRENT")).amountVnd).toBe(recurrentBefore - 1_500_000_000n);
     // more than the part holds: refused, nothing written
     expect(
@@ -234,7 +249,7 @@ describeOnSqlite("disbursement", (provider) => {
 
   it("shows one programme's league table with the provincial average, and a supervisor his units", async () => {
     expect((await one(secretariat, secretariatGroup, "/status NTM")).split("\n")).toEqual([
-      "<b>Chương trình NTM</b> · 24/11/2026 · kế hoạch vốn 2026 · xếp từ chậm nhất",
+      "<b>Chương trình NTM</b> · kế hoạch vốn 2026 · số liệu lũy kế đến 17/11/2026 · xếp từ chậm nhất",
       "1. 🔴 Nam Trà My · 27,3% (chậm 62,7 điểm) · ↓ dưới bình quân · 1 việc đang mở",
       "2. 🔴 Bắc Trà My · 42,1% (chậm 47,9 điểm) · ↓ dưới bình quân · không có việc tồn",
       "3. 🔴 Nông Sơn · 59,0% (chậm 31,0 điểm) · ↓ dưới bình quân · không có việc tồn",
@@ -250,7 +265,7 @@ describeOnSqlite("disbursement", (provider) => {
     const replies = await h.say(user(DEMO.supervisor), supervisorChat, "/status");
     expect(replies.map((m) => m.text.split("\n"))).toEqual([
       [
-        "<b>Các đơn vị đồng chí theo dõi</b> · 24/11/2026 · kế hoạch vốn 2026 · xếp từ chậm nhất",
+        "<b>Các đơn vị đồng chí theo dõi</b> · kế hoạch vốn 2026 · số liệu lũy kế đến 17/11/2026 · xếp từ chậm nhất",
         "1. 🔴 Nam Trà My · 26,0% (chậm 64,0 điểm) · ↓ dưới bình quân · 3 việc đang mở, 1 quá hạn",
         "2. 🔴 Bắc Trà My · 40,5% (chậm 49,5 điểm) · ↓ dưới bình quân · 1 việc đang mở, 1 quá hạn",
         "Bình quân toàn tỉnh: 63,7%.",

@@ -68,7 +68,7 @@ describeOnSqlite("digests", (provider) => {
       "• #3 Báo cáo vướng mắc dự án nước sinh hoạt tập trung — Bắc Trà My · hạn 19/11/2026 · đồng chí Hồ Văn Sơn · quá 3 ngày làm việc",
     );
     expect(lines).toContain("<b>Văn bản xin ý kiến chưa có trả lời</b> (1):");
-    expect(lines.at(-1)).toBe("<b>Chưa tổ chức buổi làm việc tháng 10/2026</b>: không có");
+    expect(lines.at(-1)).toBe("<b>Chưa ghi nhận buổi làm việc tháng 10/2026</b>: không có");
     // once a week
     expect(await runJob(h, "weekly-digest", at(9, 0))).toEqual([]);
     expect(await runJob(h, "weekly-digest", at(8, 0, "2026-11-27"))).toEqual([]);

@@ -49,17 +49,31 @@ describeOnSqlite("monthly meeting", (provider) => {
     const missed = await check("2026-12-01");
     expect(chats(missed)).toEqual(sorted(secretariatGroup.id, DEMO.supervisor.id));
     const toSecretariat = missed.find((m) => m.chat_id === secretariatGroup.id)!.text;
-    expect(toSecretariat).toContain("Chưa tổ chức buổi làm việc định kỳ tháng 11/2026");
+    // the secretariat addressed as an office, the supervisor as a leader being informed (issue #18)
+    expect(toSecretariat.split("\n")[0]).toBe("Kính gửi Văn phòng điều phối.");
+    expect(toSecretariat).toContain("Chưa ghi nhận buổi làm việc định kỳ tháng 11/2026");
+    expect(toSecretariat.split("\n").at(-1)).toBe("Đề nghị Văn phòng điều phối theo dõi, đôn đốc.");
     expect(toSecretariat).toContain("Nam Trà My");
     for (const name of OTHER_DISTRICTS) expect(toSecretariat).toContain(name);
     expect(toSecretariat).not.toContain("Bắc Trà My");
     const toSupervisor = missed.find((m) => m.chat_id === DEMO.supervisor.id)!.text;
     expect(toSupervisor).toBe(
-      "⚠️ <b>Chưa tổ chức buổi làm việc định kỳ tháng 11/2026</b>\nCác đơn vị chưa ghi nhận buổi làm việc của Bí thư với UBND: Nam Trà My.\nĐề nghị đồng chí chỉ đạo, đôn đốc.",
+      "⚠️ <b>Chưa ghi nhận buổi làm việc định kỳ tháng 11/2026</b>\nCác đơn vị chưa ghi nhận buổi làm việc của đồng chí Bí thư với UBND: Nam Trà My.\nKính báo cáo đồng chí để theo dõi, chỉ đạo.",
     );
     expect(await check("2026-12-01", 11)).toEqual([]);
     await h.restart();
     expect(await check("2026-12-02")).toEqual([]);
+  });
+
+  it("/hop reads «ngày 18/11/2026 lúc 14h00 …» as minutes write it (issue #18)", async () => {
+    h.clock.set(at(9, 0, "2026-11-19"));
+    for (const typed of [
+      "/hop ngày 18/11/2026 lúc 14h00 Làm việc với UBND",
+      "/Hop 18/11/2026 at 14:00 Làm việc với UBND",
+    ]) {
+      const [reply] = await h.say(partySecretary, namTraMy, typed);
+      expect(reply?.text).toMatch(/của <b>Nam Trà My<\/b> ngày 18\/11\/2026 — Làm việc với UBND\.$/);
+    }
   });
 
   it("/hop logs the session (once per month, a second one corrects it) and stops the nudges", async () => {

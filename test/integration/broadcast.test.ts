@@ -94,6 +94,22 @@ describeOnSqlite("broadcast", (provider) => {
     ).toEqual(chairmanIds.map((id) => [id, "Lịch làm việc tuần"]).sort());
   });
 
+  it("schedules with «lúc» as with «at», the time as 8h00 and before the date too (issue #18)", async () => {
+    const chat = privateChat(DEMO.secretariat);
+    const chairmenOf = (m: Parameters<typeof buttons>[0]) =>
+      buttons(m).find((b) => b.text === "Chủ tịch UBND các đơn vị")!;
+    for (const typed of [
+      "/thongbao lúc 25/11/2026 8h00 Lịch làm việc tuần",
+      "/ThongBao Lúc 8g00 ngày 25/11/2026 Lịch làm việc tuần",
+      "/thongbao luc 25/11/2026 lúc 08:00 Lịch làm việc tuần",
+    ]) {
+      const [ask] = await h.say(secretary, chat, typed);
+      expect(ask!.text).toContain("\nLịch làm việc tuần\n");
+      const [preview] = await h.press(secretary, chat, ask!.message_id, chairmenOf(ask!).callback_data);
+      expect(preview!.text).toContain("Hẹn gửi lúc 25/11/2026 08:00");
+    }
+  });
+
   it("refuses officials without the secretariat role, and unit groups", async () => {
     const [r1] = await h.say(user(DEMO.chairman), privateChat(DEMO.chairman), "/thongbao xin chào");
     expect(r1!.text).toContain("Đồng chí không dùng được lệnh này");

@@ -27,12 +27,14 @@ describeEachDatabase("core loop", (provider) => {
     const lines = reply!.text.split("\n");
     expect(lines[0]).toContain("Nam Trà My");
     expect(lines[0]).toContain("24/11/2026");
-    expect(lines.slice(1).map((l) => l.replace(/<[^>]+>/g, "").split(" · ")[0])).toEqual(["NTM", "GNBV", "DTTS"]);
+    // three lines per programme: the figure and its date, the pace, the tasks
+    const heads = lines.filter((l) => !l.startsWith(" ")).slice(1);
+    expect(heads.map((l) => l.replace(/<[^>]+>/g, "").split(":")[0])).toEqual(["🔴 NTM", "🔴 GNBV", "🔴 DTTS"]);
     // 25,2 of 92,3 billion: 27,3 % against 90 % expected on 24/11 (between 75 % at 30/9 and 100 % at 31/12)
-    expect(lines[1]).toContain("25,2/92,3 tỷ (27,3%)");
-    expect(lines[1]).toContain("chậm 62,7 điểm");
-    expect(lines[1]).toContain("1 việc đang mở");
-    expect(lines[2]).toContain("1 việc đang mở, 1 quá hạn");
+    expect(lines[1]).toContain("25,2/92,3 tỷ đồng (27,3%)");
+    expect(lines[2]).toContain("chậm 62,7 điểm");
+    expect(lines[3]).toContain("1 việc đang mở");
+    expect(lines[6]).toContain("1 việc đang mở, 1 quá hạn");
   });
 
   it("answers a bare /status in a unit group, in private and with the unit named with the same figures", async () => {
@@ -51,7 +53,9 @@ describeEachDatabase("core loop", (provider) => {
     expect(await firstLine("/status@DonDoc_Test_Bot")).toEqual([expect.stringContaining("Nam Trà My")]);
     expect(await firstLine("/tinhhinh")).toEqual([expect.stringContaining("Nam Trà My")]);
     expect(await firstLine("/status@another_bot")).toEqual([]);
-    expect(await firstLine("/Status")).toEqual([]); // command names are matched exactly, as telegraf does
+    // names are matched in any case (issue #18): people type them, menus are not always at hand
+    for (const typed of ["/Status", "/STATUS", "/TinhHinh", "/TINHHINH@DONDOC_TEST_BOT"])
+      expect(await firstLine(typed)).toEqual([expect.stringContaining("Nam Trà My")]);
     expect(await firstLine("/unknown@dondoc_test_bot")).toEqual([expect.stringContaining("/unknown")]);
   });
 
@@ -76,7 +80,7 @@ describeEachDatabase("core loop", (provider) => {
     );
     const toChairman = sent.find((m) => m.chat_id === DEMO.bacTraMyChairman.id)!;
     expect(toChairman.text.split("\n")[0]).toBe(
-      "🚨 <b>Quá hạn 3 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
+      "🚨 <b>Quá hạn 3 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND Bắc Trà My, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
     );
     // due in 10 working days: nothing yet
     expect(to("Phê duyệt danh mục")).toEqual([]);
@@ -115,7 +119,7 @@ describeEachDatabase("core loop", (provider) => {
       ].sort((a, b) => a - b),
     );
     expect(after.find((m) => m.chat_id === DEMO.chairman.id)!.text.split("\n")[0]).toBe(
-      "🚨 <b>Quá hạn 4 ngày làm việc</b> — báo cáo đồng chí Chủ tịch UBND, Thường trực, Ủy viên BTV theo dõi và Văn phòng điều phối",
+      "🚨 <b>Quá hạn 4 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND Nam Trà My, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
     );
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } });
     const keys = await h.db.db.reminder.findMany({
@@ -173,15 +177,17 @@ describeEachDatabase("core loop", (provider) => {
     h.clock.set(at(8, 30));
     const [confirm] = await h.say(official, namTraMy, "xong, đã nộp báo cáo", reminder.message_id);
     expect(confirm?.text).toBe(
-      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã nộp báo cáo.",
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành đúng hạn ngày 24/11/2026 — đã nộp báo cáo.",
     );
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: "Nộp báo cáo" } } });
     expect(task.status).toBe("DONE");
     expect(task.completionNote).toBe("đã nộp báo cáo");
     expect(task.completedAt?.toISOString()).toBe(at(8, 30).toISOString());
     const [status] = await h.say(chairman, namTraMy, "/status");
-    expect(status?.text).toContain("✅ Hôm nay đã xong: Nộp báo cáo tiến độ giải ngân tháng (Nguyễn Văn An)");
-    expect(status?.text.split("\n")[1]).toContain("không có việc tồn");
+    expect(status?.text).toContain(
+      "✅ Hôm nay đã hoàn thành: Nộp báo cáo tiến độ giải ngân tháng (đồng chí Nguyễn Văn An)",
+    );
+    expect(status?.text.split("\n")[3]).toContain("không có việc tồn");
     // the completed task gets no more reminders
     h.clock.set(at(8, 0, "2026-11-26"));
     const later = await h.deadlineCheck();
@@ -205,7 +211,7 @@ describeEachDatabase("core loop", (provider) => {
     // the official's answer still closes it
     const [confirm] = await h.say(official, namTraMy, "Dạ em xong rồi ạ", reminder.message_id);
     expect(confirm?.text).toBe(
-      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn).",
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành đúng hạn ngày 24/11/2026.",
     );
   });
 
@@ -219,7 +225,7 @@ describeEachDatabase("core loop", (provider) => {
     const replies = await h.press(user(DEMO.bacTraMyOfficial), bacTraMy, reminder.message_id, button.callback_data);
     const confirm = replies.find((m) => !m.edited && m.text.startsWith("✅ Đã ghi nhận"));
     expect(confirm?.chat_id).toBe(bacTraMy.id);
-    expect(confirm?.text).toContain("(trễ hạn, hạn 19/11/2026)");
+    expect(confirm?.text).toContain("hoàn thành quá hạn ngày 24/11/2026 (hạn 19/11/2026)");
     // the button is taken away from the reminder
     expect(replies.some((m) => m.edited && m.message_id === reminder.message_id && !m.reply_markup)).toBe(true);
     await h.app.dispatcher.drain();
@@ -297,7 +303,9 @@ describeEachDatabase("core loop", (provider) => {
 
   it("replies in English to an English-speaking official and lists role-aware help", async () => {
     const [status] = await h.say(user(DEMO.secretariatEn, "en"), privateChat(DEMO.secretariatEn), "/status");
-    expect(status?.text.split("\n")[0]).toContain("<b>Province</b> · 24/11/2026");
+    expect(status?.text.split("\n")[0]).toContain(
+      "<b>Province</b> · 2026 capital plan · figures cumulative to 17/11/2026",
+    );
     expect(status?.text.split("\n")[1]).toMatch(/^1\. 🔴 Nam Trà My · 26,0%/);
     const [help] = await h.say(official, privateChat(DEMO.official), "/help");
     expect(help?.text).toContain("/status");

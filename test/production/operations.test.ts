@@ -114,4 +114,20 @@ describe("command menus", () => {
     expect(pick("all_group_chats")).toEqual(["status"]);
     expect(pick("all_chat_administrators")).toEqual(["status", "bind"]);
   });
+
+  it("shows the Vietnamese names in the Vietnamese menus and the English names in the English ones", async () => {
+    const { commandMenus } = await import("../../src/platform/telegram/command-menus.ts");
+    const handler = async () => undefined;
+    const menus = commandMenus([
+      { name: "status", vi: "tinhhinh", chats: ["private", "group"], who: "registered", handler },
+      { name: "giao", aliases: ["assign"], chats: ["group"], who: ["SECRETARIAT"], handler },
+    ]);
+    const pick = (type: string, lang?: string) =>
+      menus.find((m) => m.scope.type === type && m.languageCode === lang)?.commands;
+    expect(pick("all_chat_administrators")).toEqual([
+      { command: "tinhhinh", description: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)" },
+      { command: "giao", description: "giao việc cho cán bộ phụ trách của đơn vị" },
+    ]);
+    expect(pick("all_chat_administrators", "en")?.map((c) => c.command)).toEqual(["status", "giao"]);
+  });
 });

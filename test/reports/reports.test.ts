@@ -123,9 +123,9 @@ describeOnSqlite("reports for leaders", (provider) => {
   it("/scorecard answers in a few lines, within each asker's scope", async () => {
     const [chairman] = await h.say(user(DEMO.chairman), privateChat(DEMO.chairman), "/diem 11/2026");
     const lines = chairman!.text.split("\n");
-    expect(lines[0]).toBe("📋 <b>Bảng điểm Nam Trà My</b> · tháng 11/2026 · đến 24/11/2026");
+    expect(lines[0]).toBe("📋 <b>Kết quả thực hiện nhiệm vụ Nam Trà My</b> · tháng 11/2026 · đến 24/11/2026");
     expect(lines[1]).toBe(
-      "Nhiệm vụ: 1 hoàn thành đúng hạn · 1 hoàn thành trễ hạn · 1 đang thực hiện trong hạn · 1 quá hạn · trễ trung vị 2 ngày",
+      "Nhiệm vụ: 1 hoàn thành đúng hạn · 1 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành · trễ trung vị 2 ngày",
     );
     expect(lines[2]).toBe("Số lần nhắc trước khi hoàn thành: 3 (bình quân 1,5 lần/việc)");
     expect(lines[3]).toMatch(/^Giải ngân: .* tỷ = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
@@ -140,19 +140,21 @@ describeOnSqlite("reports for leaders", (provider) => {
       privateChat(DEMO.supervisor),
       "/scorecard Bắc Trà My q4/2026",
     );
-    expect(followed!.text.split("\n")[0]).toBe("📋 <b>Bảng điểm Bắc Trà My</b> · quý 4/2026 · đến 24/11/2026");
+    expect(followed!.text.split("\n")[0]).toBe(
+      "📋 <b>Kết quả thực hiện nhiệm vụ Bắc Trà My</b> · quý 4/2026 · đến 24/11/2026",
+    );
     const [notFollowed] = await h.say(user(DEMO.supervisor), privateChat(DEMO.supervisor), "/scorecard Tây Giang");
     expect(notFollowed!.text).toContain("Đồng chí không dùng được lệnh này");
     // an official: himself, not his colleague; the secretariat: anyone
     const [self] = await h.say(user(DEMO.official), privateChat(DEMO.official), "/scorecard");
     expect(self!.text.split("\n")[0]).toBe(
-      "📋 <b>Bảng điểm đồng chí Nguyễn Văn An</b> (Nam Trà My) · năm 2026 · đến 24/11/2026",
+      "📋 <b>Kết quả thực hiện nhiệm vụ của đồng chí Nguyễn Văn An</b> (Nam Trà My) · năm 2026 · đến 24/11/2026",
     );
     const [colleague] = await h.say(user(DEMO.official), privateChat(DEMO.official), "/scorecard Trần Văn Bình");
     expect(colleague!.text).toContain("Đồng chí không dùng được lệnh này");
     const [secretariat] = await h.say(user(DEMO.secretariat), secretariatGroup, "/diem Trần Văn Bình 2026");
     expect(secretariat!.text.split("\n")[0]).toBe(
-      "📋 <b>Bảng điểm đồng chí Trần Văn Bình</b> (Nam Trà My) · năm 2026 · đến 24/11/2026",
+      "📋 <b>Kết quả thực hiện nhiệm vụ của đồng chí Trần Văn Bình</b> (Nam Trà My) · năm 2026 · đến 24/11/2026",
     );
   });
 
@@ -278,7 +280,7 @@ describeOnSqlite("reports for leaders", (provider) => {
     expect(csv.size).toBeGreaterThan(300);
 
     const [usage] = await h.say(user(DEMO.secretariat), secretariatGroup, "/export");
-    expect(usage!.text).toContain("Cú pháp: /export");
+    expect(usage!.text).toContain("Cú pháp: /xuat");
     const [refused] = await h.say(user(DEMO.chairman), namTraMyGroup, "/export status");
     expect(refused!.text).toContain("Đồng chí không dùng được lệnh này");
     expect(h.emulator.calls.filter((c) => c.method === "sendDocument")).toHaveLength(2);

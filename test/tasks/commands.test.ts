@@ -134,9 +134,9 @@ describeOnSqlite("tasks by command", (provider) => {
     ]);
     // without a number, /done means the sender's task in question (test/tasks/natural-replies.test.ts): the
     // chairman has none of his own, so he gets the usage
-    expect((await all(() => h.say(chairman, namTraMy, "/done"))).map((m) => m.text)[0]).toContain("Cú pháp: /done");
+    expect((await all(() => h.say(chairman, namTraMy, "/done"))).map((m) => m.text)[0]).toContain("Cú pháp: /xong");
     expect((await all(() => h.say(official, namTraMy, `/xong ${anTask} đã nộp`))).map((m) => m.text)).toEqual([
-      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã nộp.",
+      "✅ Đã ghi nhận: «Nộp báo cáo tiến độ giải ngân tháng» hoàn thành đúng hạn ngày 24/11/2026 — đã nộp.",
     ]);
 
     h.clock.set(at(10, 0));
@@ -150,7 +150,7 @@ describeOnSqlite("tasks by command", (provider) => {
       title: "Báo cáo tháng",
     });
     expect(sent.map((m) => [m.chat_id, m.text.split("\n")[0]])).toEqual([
-      [namTraMy.id, "✅ Đã ghi nhận: «Báo cáo tháng» hoàn thành ngày 24/11/2026 (đúng hạn) — đã gửi báo cáo."],
+      [namTraMy.id, "✅ Đã ghi nhận: «Báo cáo tháng» hoàn thành đúng hạn ngày 24/11/2026 — đã gửi báo cáo."],
       [namTraMy.id, `📌 <b>Việc mới #${next.id}</b>: <b>Báo cáo tháng</b>`],
     ]);
     expect((await h.db.db.task.findUniqueOrThrow({ where: { id } })).status).toBe("DONE");
@@ -167,7 +167,7 @@ describeOnSqlite("tasks by command", (provider) => {
     expect(unit!.text).toBe(
       [
         "<b>Việc đang mở — Nam Trà My</b> (3)",
-        `#${b} · Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp · hạn 23/11/2026 · Đang thực hiện quá hạn`,
+        `#${b} · Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp · hạn 23/11/2026 · Quá hạn chưa hoàn thành`,
         `#${a} · Nộp báo cáo tiến độ giải ngân tháng · hạn 26/11/2026 · Đang thực hiện trong hạn`,
         `#${c} · Phê duyệt danh mục dự án năm sau · hạn 08/12/2026 · Đang thực hiện trong hạn`,
       ].join("\n"),

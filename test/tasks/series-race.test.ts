@@ -156,7 +156,7 @@ describeEachDatabase("next occurrence of a series under races", (provider) => {
       const replies = await completion;
       // the job's own new-task notice may go out meanwhile: tests run the outbox unpaced (harness TEST_LIMITS)
       expect(replies.map((m) => m.text).filter((t) => !t.startsWith(`📌 <b>Việc mới #${made}</b>`))).toEqual([
-        "✅ Đã ghi nhận: «Báo cáo tháng» hoàn thành ngày 04/12/2026 (trễ hạn, hạn 03/12/2026) — đã nộp.",
+        "✅ Đã ghi nhận: «Báo cáo tháng» hoàn thành quá hạn ngày 04/12/2026 (hạn 03/12/2026) — đã nộp.",
       ]);
       await collect(h, async () => undefined);
       expect((await series(first.id)).map((t) => [t.id, t.dueDate, t.status])).toEqual([

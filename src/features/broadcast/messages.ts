@@ -12,7 +12,8 @@ export interface BroadcastReportView {
 const names = (list: string[]) => list.map(h).join(", ");
 
 export const broadcastVi = {
-  usage: "Cú pháp: /thongbao &lt;nội dung&gt;, hoặc /thongbao at dd/mm/yyyy hh:mm &lt;nội dung&gt; để hẹn giờ gửi.",
+  usage:
+    "Cú pháp: /thongbao &lt;nội dung&gt;, hoặc /thongbao lúc dd/mm/yyyy hh:mm &lt;nội dung&gt; để hẹn giờ gửi (ví dụ: /thongbao lúc 25/11/2026 8h00 …).",
   onlySecretariatChat: "Lệnh này chỉ dùng trong nhóm Văn phòng điều phối hoặc trò chuyện riêng với bot.",
   badTime: "Thời điểm hẹn gửi không hợp lệ hoặc đã qua. Đề nghị ghi theo dạng dd/mm/yyyy hh:mm.",
   chooseAudience: (text: string) => `📣 <b>Thông báo</b>\n${h(text)}\n\nĐồng chí chọn nơi nhận:`,

@@ -16,7 +16,8 @@ export interface Qualifiers {
   correction: boolean;
 }
 
-const SOURCE_WORDS: Record<string, CapitalSource> = { tw: "CENTRAL", dp: "LOCAL" };
+// "TW", "NSTW" (ngân sách Trung ương); "ĐP", "NSĐP" (ngân sách địa phương)
+const SOURCE_WORDS: Record<string, CapitalSource> = { tw: "CENTRAL", nstw: "CENTRAL", dp: "LOCAL", nsdp: "LOCAL" };
 const KIND_WORDS: Record<string, CapitalKind> = { dtpt: "INVESTMENT", sn: "RECURRENT" };
 export const DATE_RE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
 
@@ -42,7 +43,9 @@ export function splitQualifiers(words: string[], today: string): { words: string
     if (last === undefined || rest.length <= 2) break;
     const folded = foldVietnamese(last);
     if (folded === "sua" && !q.correction) q.correction = true;
-    else if (DATE_RE.test(last) && q.asOf === null) {
+    else if (folded === "von" && (q.source || q.kind)) {
+      // "26,5 tỷ vốn TW": the word "vốn" before a source or kind already read is dropped
+    } else if (DATE_RE.test(last) && q.asOf === null) {
       const d = parseDmy(last, today);
       if (!d) refuse("usage");
       q.asOf = d;

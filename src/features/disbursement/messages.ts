@@ -1,7 +1,7 @@
 // Disbursement tracking lines: /report, /khongdat, /dieuchuyen, the programme league table and refusals.
 // Amounts and rates always in Vietnamese number format (also in English).
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
+import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
 import { checkinEn, checkinVi } from "./checkin-messages.ts";
@@ -12,7 +12,8 @@ const KIND_VI: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" }
 const SOURCE_EN: Record<string, string> = { CENTRAL: "central", LOCAL: "local" };
 const KIND_EN: Record<string, string> = { INVESTMENT: "investment", RECURRENT: "recurrent" };
 
-const tỷ = (vnd: bigint) => `${formatBillions(vnd)} tỷ`;
+// "5 tỷ đồng", "12,5 tỷ đồng": the unit in full where a figure stands alone, no ",0"
+const tỷ = (vnd: bigint) => `${formatBillionsTrim(vnd)} tỷ đồng`;
 const bn = (vnd: bigint) => `${formatBillions(vnd)} bn VND`;
 
 function partVi(v: ReportView): string {
@@ -53,6 +54,10 @@ const AMOUNT_REASON_EN: Record<string, string> = {
   invalid: "the amount cannot be read (e.g. 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
 };
 
+const figuresVi = (asOf: string | null) => (asOf ? `số liệu lũy kế đến ${formatDmy(asOf)}` : "chưa có số liệu báo cáo");
+const figuresEn = (asOf: string | null) =>
+  asOf ? `figures cumulative to ${formatDmy(asOf)}` : "no figures reported yet";
+
 function rows(list: ReallocationRow[], line: (r: ReallocationRow) => string, none: string): string[] {
   return list.length ? list.map(line) : [none];
 }
@@ -86,6 +91,7 @@ export const disbursementVi = {
     `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}. Đã báo cáo Văn phòng điều phối, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và UBND tỉnh; phương án điều chuyển vốn trình trước ngày ${formatDmy(v.proposalDueOn)}.`,
   cannotMeetNotice: (v: CannotMeetView) =>
     [
+      "Kính gửi Văn phòng điều phối.",
       `⚠️ <b>${h(v.unitName)}</b> báo cáo dự kiến không giải ngân được <b>${tỷ(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} năm ${v.year}.`,
       ...cannotMeetDetailsVi(v),
       `Đề nghị Văn phòng điều phối tham mưu phương án điều chuyển vốn, trình UBND tỉnh trước ngày <b>${formatDmy(v.proposalDueOn)}</b>.`,
@@ -129,10 +135,11 @@ export const disbursementVi = {
       "Đề nghị các đơn vị cập nhật kế hoạch giải ngân theo kế hoạch vốn đã điều chỉnh.",
     ].join("\n"),
 
-  programmeLeagueHeader: (code: string, today: string, year: number) =>
-    `<b>Chương trình ${h(code)}</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
-  followedLeagueHeader: (today: string, year: number) =>
-    `<b>Các đơn vị đồng chí theo dõi</b> · ${formatDmy(today)} · kế hoạch vốn ${year} · xếp từ chậm nhất`,
+  programmeLeagueHeader: (code: string, asOf: string | null, year: number) =>
+    `<b>Chương trình ${h(code)}</b> · kế hoạch vốn ${year} · ${figuresVi(asOf)} · xếp từ chậm nhất`,
+  followedLeagueHeader: (asOf: string | null, year: number) =>
+    `<b>Các đơn vị đồng chí theo dõi</b> · kế hoạch vốn ${year} · ${figuresVi(asOf)} · xếp từ chậm nhất`,
+  figures: figuresVi,
   average: (bp: number | null) =>
     bp === null ? "Bình quân toàn tỉnh: chưa có kế hoạch vốn." : `Bình quân toàn tỉnh: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ dưới bình quân",
@@ -140,7 +147,7 @@ export const disbursementVi = {
   // expected refusals of the disbursement commands (src/features/refusals.ts: refusal("disbursement", …))
   errors: {
     usage:
-      "Cú pháp: /report &lt;chương trình&gt; &lt;số tiền&gt; [TW/ĐP ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /report NTM 12,5 tỷ. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.",
+      "Cú pháp: /baocao &lt;chương trình&gt; &lt;số tiền&gt; [vốn TW/ĐP] [ĐTPT/SN] [ngày dd/mm/yyyy] [sửa] — ví dụ: /baocao NTM 26,5 tỷ vốn TW. Văn phòng điều phối ghi thêm tên đơn vị ở đầu.",
     amount: (p: { reason: string }) =>
       `Chưa ghi nhận: ${AMOUNT_REASON_VI[p.reason ?? "invalid"] ?? AMOUNT_REASON_VI.invalid}.`,
     programmeNotFound: (p: { query: string }) =>
@@ -158,7 +165,7 @@ export const disbursementVi = {
     notResponsible: (p: { unitName: string; programmeCode: string }) =>
       `Chưa ghi nhận: đồng chí không được phân công phụ trách chương trình ${h(p.programmeCode ?? "")} của ${h(p.unitName ?? "")}.`,
     unitRequired:
-      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /report Nam Trà My NTM 12,5 tỷ.",
+      "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
     futureDate: "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.",
     checkinNotRegistered: "Chưa ghi nhận: đồng chí chưa có trong danh sách cán bộ phụ trách.",
     checkinNoAmount:
@@ -241,10 +248,11 @@ export const disbursementEn: typeof disbursementVi = {
       "Please update your disbursement plans to the adjusted capital plan.",
     ].join("\n"),
 
-  programmeLeagueHeader: (code, today, year) =>
-    `<b>Programme ${h(code)}</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
-  followedLeagueHeader: (today, year) =>
-    `<b>Units you follow</b> · ${formatDmy(today)} · ${year} capital plan · slowest first`,
+  programmeLeagueHeader: (code, asOf, year) =>
+    `<b>Programme ${h(code)}</b> · ${year} capital plan · ${figuresEn(asOf)} · slowest first`,
+  followedLeagueHeader: (asOf, year) =>
+    `<b>Units you follow</b> · ${year} capital plan · ${figuresEn(asOf)} · slowest first`,
+  figures: figuresEn,
   average: (bp) =>
     bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`,
   belowAverage: "↓ below average",

@@ -5,6 +5,7 @@ import { localDate, localInstant } from "../../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
 import { rateBp } from "../../domain/money.ts";
+import type { WorkCalendar } from "../../domain/calendar.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, UnitRankView, UnitStatusView } from "../../i18n/types.ts";
 import { trafficLight } from "../../domain/pacing.ts";
 
@@ -89,7 +90,14 @@ function countOpenTasks(
   return [...counts.values()];
 }
 
-export function createStatusService({ db }: { db: Db }) {
+/** The latest as-of date of some reports ("YYYY-MM-DD"), or null. */
+const latest = (dates: (string | null | undefined)[]) =>
+  dates.reduce<string | null>((a, d) => (d && (a === null || d > a) ? d : a), null);
+
+/** A report dated in today's month (the month of the figures the leaders ask for). */
+const inMonthOf = (asOf: string | null, today: string) => asOf !== null && asOf.slice(0, 7) === today.slice(0, 7);
+
+export function createStatusService({ db, calendar }: { db: Db; calendar: () => Promise<WorkCalendar> }) {
   /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
@@ -103,7 +111,15 @@ export function createStatusService({ db }: { db: Db }) {
       }),
       db.disbursementReport.findMany({
         where: { year, ...unitFilter },
-        select: { id: true, unitId: true, programmeId: true, source: true, kind: true, cumulativeVnd: true },
+        select: {
+          id: true,
+          unitId: true,
+          programmeId: true,
+          source: true,
+          kind: true,
+          cumulativeVnd: true,
+          asOf: true,
+        },
       }),
       db.milestone.findMany({ where: { year } }),
       db.task.findMany({
@@ -139,6 +155,7 @@ export function createStatusService({ db }: { db: Db }) {
         source: string | null;
         kind: string | null;
         cumulativeVnd: bigint;
+        asOf: string;
       }[];
       milestoneRows: MilestoneRow[];
       taskCounts: TaskCount[];
@@ -147,16 +164,22 @@ export function createStatusService({ db }: { db: Db }) {
     const { programmes, plans, reports, milestoneRows, taskCounts } = rows;
     const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p.amountVnd]));
     const reportsBy = new Map<string, ReportPoint[]>();
+    const asOfBy = new Map<string, string>();
     for (const r of reports) {
       const k = key(r.unitId, r.programmeId);
       const list = reportsBy.get(k) ?? [];
       list.push({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id });
       reportsBy.set(k, list);
+      if (r.asOf > (asOfBy.get(k) ?? "")) asOfBy.set(k, r.asOf);
     }
     const tasksBy = new Map(taskCounts.map((c) => [key(c.unitId, c.programmeId ?? 0), c]));
     const milestones = milestoneSets(milestoneRows, year);
 
-    function programmeStatus(unitId: number, programme: { id: number; code: string }): ProgrammeStatusView {
+    function programmeStatus(
+      unitId: number,
+      programme: { id: number; code: string },
+      cal?: WorkCalendar,
+    ): ProgrammeStatusView {
       const k = key(unitId, programme.id);
       const planVnd = planBy.get(k) ?? 0n;
       const disbursedVnd = currentDisbursed(reportsBy.get(k) ?? []);
@@ -168,7 +191,19 @@ export function createStatusService({ db }: { db: Db }) {
         year,
       });
       const t = tasksBy.get(k) ?? { open: 0, overdue: 0 };
-      return { programmeCode: programme.code, planVnd, disbursedVnd, ...p, openTasks: t.open, overdueTasks: t.overdue };
+      const latestAsOf = asOfBy.get(k) ?? null;
+      return {
+        programmeCode: programme.code,
+        planVnd,
+        disbursedVnd,
+        ...p,
+        // deadlines are counted in working days, as the reminders count them
+        workingDaysToNext: p.next && cal ? cal.workingDaysBetween(today, p.next.date) : null,
+        latestAsOf,
+        reportedThisMonth: inMonthOf(latestAsOf, today),
+        openTasks: t.open,
+        overdueTasks: t.overdue,
+      };
     }
     const otherTasks = (unitId: number) => tasksBy.get(key(unitId, 0)) ?? { open: 0, overdue: 0 };
     return { year, programmes, programmeStatus, otherTasks };
@@ -183,7 +218,7 @@ export function createStatusService({ db }: { db: Db }) {
     const dayStart = localInstant(today, 0);
     const listed = unitIds.length <= MAX_LISTED_UNITS;
     const wanted = new Set(unitIds);
-    const [l, allUnits, done] = await Promise.all([
+    const [l, allUnits, done, cal] = await Promise.all([
       load(today, unitIds),
       db.unit.findMany({ where: listed ? { id: { in: unitIds } } : {}, select: { id: true, name: true } }),
       db.task.findMany({
@@ -191,6 +226,7 @@ export function createStatusService({ db }: { db: Db }) {
         select: { unitId: true, title: true, completedBy: { select: { fullName: true } } },
         orderBy: [{ completedAt: "asc" }, { id: "asc" }],
       }),
+      calendar(),
     ]);
     const units = allUnits.filter((u) => wanted.has(u.id));
     const doneBy = new Map<number, { title: string; by: string }[]>();
@@ -198,7 +234,7 @@ export function createStatusService({ db }: { db: Db }) {
       doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
-      const programmes = l.programmes.map((p) => l.programmeStatus(unit.id, p));
+      const programmes = l.programmes.map((p) => l.programmeStatus(unit.id, p, cal));
       const other = l.otherTasks(unit.id);
       if (other.open > 0) {
         programmes.push({
@@ -210,6 +246,9 @@ export function createStatusService({ db }: { db: Db }) {
           gapBp: null,
           next: null,
           daysToNext: null,
+          workingDaysToNext: null,
+          latestAsOf: null,
+          reportedThisMonth: true,
           light: null,
           openTasks: other.open,
           overdueTasks: other.overdue,
@@ -259,7 +298,10 @@ export function createStatusService({ db }: { db: Db }) {
         planVnd > 0n ? Number(ps.reduce((s, p) => s + p.planVnd * BigInt(p.expectedBp), 0n) / planVnd) : 0;
       const gapBp = actualBp === null ? null : expected - actualBp;
       const other = opts.programmeId === undefined ? l.otherTasks(u.id) : { open: 0, overdue: 0 };
+      const latestAsOf = latest(ps.map((p) => p.latestAsOf));
       return {
+        latestAsOf,
+        reportedThisMonth: planVnd === 0n || inMonthOf(latestAsOf, today),
         unitName: u.name,
         planVnd,
         disbursedVnd,
@@ -283,7 +325,7 @@ export function createStatusService({ db }: { db: Db }) {
         b.overdueTasks - a.overdueTasks ||
         a.unitName.localeCompare(b.unitName, "vi"),
     );
-    return { today, year: l.year, units: rows, averageBp };
+    return { today, year: l.year, units: rows, averageBp, asOf: latest(allRows.map((r) => r.latestAsOf)) };
   }
 
   return { unitStatus, unitStatuses, provinceStatus };

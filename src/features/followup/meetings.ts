@@ -180,7 +180,7 @@ export function createMeetingService(deps: MeetingDeps) {
       if (missedNow.length > 0) {
         const text = deps
           .messages("vi")
-          .followup.meeting.missed({ month: prev, unitNames: missedNow.map((u) => u.name) });
+          .followup.meeting.missed({ month: prev, unitNames: missedNow.map((u) => u.name), to: "office" });
         for (const s of await secretariatChats(tx))
           out.push({ kind: "meeting.missed", chatId: s.telegramChatId, text });
         const ids = new Set(missedNow.map((u) => u.id));
@@ -198,7 +198,7 @@ export function createMeetingService(deps: MeetingDeps) {
           out.push({
             kind: "meeting.missed",
             chatId,
-            text: deps.messages(e.language).followup.meeting.missed({ month: prev, unitNames }),
+            text: deps.messages(e.language).followup.meeting.missed({ month: prev, unitNames, to: "leader" }),
           });
         }
       }

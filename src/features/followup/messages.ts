@@ -22,9 +22,9 @@ export type {
 export const followupVi = {
   help: {
     hop: "ghi nhận buổi làm việc định kỳ tháng của Bí thư với UBND đơn vị",
-    yeucau: "ghi nhận văn bản xin ý kiến gửi sở, ngành; không kèm nội dung: xem các văn bản đang chờ trả lời",
+    yeucau: "ghi nhận văn bản xin ý kiến sở, ngành (để trống: văn bản chờ trả lời)",
     traloi: "ghi nhận sở, ngành đã trả lời văn bản xin ý kiến",
-    trunguong: "ghi nhận văn bản đã chuyển xin ý kiến Trung ương (vượt thẩm quyền của tỉnh)",
+    trunguong: "ghi nhận văn bản đã chuyển xin ý kiến Trung ương",
   } as Record<string, string>,
 
   meeting: meetingVi,

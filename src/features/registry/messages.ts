@@ -38,7 +38,7 @@ export const onboardingVi = {
   },
   registryFile: registryFileVi,
   invite: {
-    usage: "Cú pháp: /invite &lt;họ tên hoặc mã cán bộ&gt;",
+    usage: "Cú pháp: /kichhoat &lt;họ tên hoặc mã cán bộ&gt;",
     created: (name: string, link: string, expires: Date) =>
       `Đường dẫn kích hoạt cho đồng chí <b>${h(name)}</b> (dùng một lần, hiệu lực đến ${formatDmy(localDate(expires))}):\n${h(link)}\nĐề nghị gửi riêng đường dẫn này cho đồng chí ${h(name)}.`,
     onlySecretariatGroup: "chỉ dùng trong nhóm Văn phòng điều phối hoặc trò chuyện riêng với bot",

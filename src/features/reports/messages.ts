@@ -64,7 +64,7 @@ const list = (items: string[], none: string) => (items.length ? items.join("; ")
 export const reportsVi = {
   periodLabel: periodVi,
   help: {
-    scorecard: "bảng điểm của đơn vị hoặc cán bộ theo kỳ (tháng, quý, năm)",
+    scorecard: "kết quả thực hiện nhiệm vụ của đơn vị, cán bộ (tháng, quý, năm)",
     export: "xuất báo cáo Excel/CSV (status, tasks, disbursement, scorecards)",
     chart: "biểu đồ giải ngân (các đơn vị, hoặc một đơn vị)",
   } as Record<string, string>,
@@ -78,8 +78,8 @@ export const reportsVi = {
         : "";
     const r = v.requests;
     const lines = [
-      `📋 <b>Bảng điểm ${v.subject === "unit" ? "" : "đồng chí "}${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodVi(v.period)} · đến ${formatDmy(v.today)}`,
-      `Nhiệm vụ: ${t.doneOnTime} hoàn thành đúng hạn · ${t.doneLate} hoàn thành trễ hạn · ${t.openInTerm} đang thực hiện trong hạn · ${t.openOverdue} quá hạn${late}`,
+      `📋 <b>Kết quả thực hiện nhiệm vụ ${v.subject === "unit" ? "" : "của đồng chí "}${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodVi(v.period)} · đến ${formatDmy(v.today)}`,
+      `Nhiệm vụ: ${t.doneOnTime} hoàn thành đúng hạn · ${t.doneLate} hoàn thành quá hạn · ${t.openInTerm} đang thực hiện trong hạn · ${t.openOverdue} quá hạn chưa hoàn thành${late}`,
       `Số lần nhắc trước khi hoàn thành: ${t.remindersBeforeDone}${perTask}`,
       moneyVi(v.disbursement),
     ];
@@ -90,22 +90,22 @@ export const reportsVi = {
     return lines.join("\n");
   },
   scorecardUsage:
-    "Cú pháp: /scorecard [đơn vị | cán bộ] [kỳ]. Kỳ: <code>11/2026</code> (tháng), <code>q4/2026</code> (quý), <code>2026</code> (năm); mặc định năm nay.",
+    "Cú pháp: /ketqua [đơn vị | cán bộ] [kỳ]. Kỳ: <code>11/2026</code> (tháng), <code>q4/2026</code> (quý), <code>2026</code> (năm); mặc định năm nay.",
   scope: {
-    otherOfficial: "đồng chí chỉ xem được bảng điểm của chính mình hoặc của đơn vị mình phụ trách",
+    otherOfficial: "đồng chí chỉ xem được kết quả thực hiện nhiệm vụ của chính mình hoặc của đơn vị mình phụ trách",
     secretariatChat: "chỉ dùng trong nhóm Văn phòng điều phối",
   },
 
   export: {
     usage: (kinds: readonly string[]) =>
-      `Cú pháp: /export &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở đúng cột trên Excel tiếng Việt.`,
+      `Cú pháp: /xuat &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở đúng cột trên Excel tiếng Việt.`,
     progress: (percent: number) => `Đang xuất… ${percent}%`,
     done: (filename: string, rows: number) => `✅ Đã xuất ${h(filename)} (${rows} dòng).`,
     caption: (kind: string, today: string) => `Báo cáo «${h(kind)}» đến ngày ${formatDmy(today)}`,
   },
 
   chart: {
-    usage: "Cú pháp: /chart [đơn vị]. Không ghi đơn vị: tỷ lệ giải ngân các đơn vị.",
+    usage: "Cú pháp: /bieudo [đơn vị]. Không ghi đơn vị: tỷ lệ giải ngân các đơn vị.",
     rateTitle: (today: string) => `Tỷ lệ giải ngân 03 Chương trình MTQG đến ${formatDmy(today)}`,
     expected: (bp: number) => `Tiến độ cần đạt ${formatPercentBp(bp)}`,
     unitTitle: (unit: string, year: number) => `${unit}: giải ngân lũy kế năm ${year}`,
@@ -167,9 +167,9 @@ export const reportsVi = {
     reportedAt: "Thời điểm báo cáo",
     period: "Kỳ",
     doneOnTime: "Hoàn thành đúng hạn",
-    doneLate: "Hoàn thành trễ hạn",
+    doneLate: "Hoàn thành quá hạn",
     openInTerm: "Đang thực hiện trong hạn",
-    openOverdue: "Quá hạn",
+    openOverdue: "Quá hạn chưa hoàn thành",
     medianDaysLate: "Trung vị số ngày trễ",
     reminders: "Số lần nhắc trước khi hoàn thành",
     meetingsHeld: "Buổi làm việc đã họp",
@@ -183,16 +183,16 @@ export const reportsVi = {
     tasks: "Nhiệm vụ",
     history: "Lịch sử",
     disbursement: "Giải ngân",
-    scorecards: "Bảng điểm",
+    scorecards: "Kết quả thực hiện nhiệm vụ",
   },
   values: {
     light: { green: "Đạt tiến độ", yellow: "Chậm", red: "Chậm nhiều" } as Record<string, string>,
     status: { OPEN: "Đang mở", DONE: "Hoàn thành", CANCELLED: "Đã hủy" } as Record<string, string>,
     timeliness: {
       done_on_time: "Hoàn thành đúng hạn",
-      done_late: "Hoàn thành trễ hạn",
+      done_late: "Hoàn thành quá hạn",
       open_in_term: "Đang thực hiện trong hạn",
-      open_overdue: "Quá hạn",
+      open_overdue: "Quá hạn chưa hoàn thành",
     } as Record<string, string>,
     yes: "Có",
     whole: "Toàn chương trình",
@@ -214,8 +214,8 @@ export const reportsEn: typeof reportsVi = {
       v.doneTasks > 0 ? ` (${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} per task)` : "";
     const r = v.requests;
     const lines = [
-      `📋 <b>Scorecard ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
-      `Tasks: ${t.doneOnTime} done on time · ${t.doneLate} done late · ${t.openInTerm} open within term · ${t.openOverdue} overdue${late}`,
+      `📋 <b>Task results of ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
+      `Tasks: ${t.doneOnTime} completed on time · ${t.doneLate} completed late · ${t.openInTerm} in progress within the deadline · ${t.openOverdue} overdue, not completed${late}`,
       `Reminders before completion: ${t.remindersBeforeDone}${perTask}`,
       moneyEn(v.disbursement),
     ];

@@ -76,23 +76,23 @@ const TIMELINESS_VI: Record<Timeliness, string> = {
   done_on_time: "Hoàn thành đúng hạn",
   done_late: "Hoàn thành quá hạn",
   open_in_term: "Đang thực hiện trong hạn",
-  open_overdue: "Đang thực hiện quá hạn",
+  open_overdue: "Quá hạn chưa hoàn thành",
 };
 
 const TIMELINESS_EN: Record<Timeliness, string> = {
   done_on_time: "Completed on time",
   done_late: "Completed late",
   open_in_term: "In progress, within the deadline",
-  open_overdue: "In progress, overdue",
+  open_overdue: "Overdue, not completed",
 };
 
 export const tasksVi = {
   taskFile: taskFileVi,
   help: {
     giao: "giao việc cho cán bộ phụ trách của đơn vị",
-    done: "báo hoàn thành việc theo số việc",
-    tasks: "các việc đang mở (của đồng chí, hoặc của đơn vị trong nhóm)",
-    overdue: "các việc quá hạn của đơn vị (cả tỉnh trong nhóm Văn phòng điều phối)",
+    done: "báo hoàn thành việc (theo số việc)",
+    tasks: "các việc đang thực hiện (của đồng chí, hoặc của đơn vị)",
+    overdue: "các việc quá hạn của đơn vị (toàn tỉnh: Văn phòng điều phối)",
     vuongmac: "các vướng mắc đang chờ xử lý",
   } as Record<string, string>,
 
@@ -101,11 +101,11 @@ export const tasksVi = {
       `📌 <b>Việc mới #${v.taskId}</b>: <b>${h(v.title)}</b>`,
       `Đơn vị: ${h(v.unitName)}${v.programmeCode ? ` · Chương trình ${h(v.programmeCode)}` : ""}${v.docRef ? ` · Văn bản ${h(v.docRef)}` : ""}`,
       `Hạn: ${formatDmy(v.dueDate)}${v.recurrence ? ` · lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""} · Phụ trách: đồng chí ${v.responsibleMention}`,
-      `Giao bởi: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /done ${v.taskId} &lt;ghi chú&gt;.`,
+      `Giao bởi: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
     ].join("\n"),
   assignedReply: (v: AssignedView) =>
     `✅ Đã giao việc #${v.taskId} «${h(v.title)}» cho đồng chí ${h(v.responsibleName)} (${h(v.unitName)}), hạn ${formatDmy(v.dueDate)}${v.recurrence ? `, lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""}.`,
-  doneUsage: "Cú pháp: /done &lt;số việc&gt; &lt;ghi chú&gt;, ví dụ: /done 12 đã nộp báo cáo.",
+  doneUsage: "Cú pháp: /xong &lt;số việc&gt; &lt;ghi chú&gt;, ví dụ: /xong 12 đã nộp báo cáo.",
 
   list: {
     mine: (n: number) => `<b>Việc đang mở của đồng chí</b> (${n})`,

@@ -7,7 +7,7 @@ import type { Logger } from "../logger.ts";
 import type { Clock } from "../clock.ts";
 import type { Services } from "../../services.ts";
 import { catalogue, langFromTelegram } from "../../i18n/index.ts";
-import { allowed, commandArgs, commandName, refusalText, type CommandSpec } from "./commands.ts";
+import { allowed, commandArgs, commandName, namesOf, refusalText, type CommandSpec } from "./commands.ts";
 import { chatScope, type BotContext } from "./context.ts";
 import { createErrorBoundary } from "./errors.ts";
 import type { InteractiveGate } from "../outbox/interactive.ts";
@@ -76,12 +76,11 @@ export function createTelegramBot(
   });
 
   // the commands: one middleware and a look-up by name (one `bot.command` per command would put two dozen
-  // links in every update's middleware chain); only text messages that start with a command stop here
-  const byName = new Map(
-    commands.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)),
-  );
+  // links in every update's middleware chain); only text messages that start with a command stop here.
+  // Names are matched in any case: "/TinhHinh" and "/STATUS" are typed by people, not by menus
+  const byName = new Map(commands.flatMap((spec) => namesOf(spec).map((name) => [name.toLowerCase(), spec] as const)));
   bot.on(message("text"), async (ctx, next) => {
-    const spec = byName.get(commandName(ctx.message, ctx.me) ?? "");
+    const spec = byName.get(commandName(ctx.message, ctx.me)?.toLowerCase() ?? "");
     if (!spec) return next();
     // an anonymous group admin speaks as the group: we cannot know who he is
     if (spec.who !== "anyone" && isAnonymousAdmin(ctx)) return ctx.replyWithHTML(ctx.t.onboarding.bind.anonymousAdmin);

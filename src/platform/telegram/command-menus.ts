@@ -1,7 +1,7 @@
 // The command menus Telegram shows, per scope and language, derived from the same declarations the bot
 // uses (CommandSpec: who may run a command, and where). Published by `npm run set-commands`.
 import type { Role } from "../db/client.ts";
-import type { CommandSpec } from "./commands.ts";
+import { shownName, type CommandSpec } from "./commands.ts";
 import { vi } from "../../i18n/vi.ts";
 import { en } from "../../i18n/en.ts";
 
@@ -30,6 +30,7 @@ export function commandMenus(commands: CommandSpec[]): CommandMenu[] {
     [{ type: "all_group_chats" }, (c) => c.chats.includes("group") && forMembers(c)],
     [{ type: "all_chat_administrators" }, (c) => c.chats.includes("group")],
   ];
+  // the Vietnamese menu shows the Vietnamese names (/tinhhinh); the English one the English names (/status)
   const languages: [undefined | "en", Record<string, string>][] = [
     [undefined, vi.help.commands],
     ["en", en.help.commands],
@@ -37,9 +38,10 @@ export function commandMenus(commands: CommandSpec[]): CommandMenu[] {
   const menus: CommandMenu[] = [];
   for (const [scope, keep] of scopes) {
     for (const [languageCode, descriptions] of languages) {
-      const list = commands
-        .filter(keep)
-        .map((c) => ({ command: c.name, description: (descriptions[c.name] ?? c.name).slice(0, 256) }));
+      const list = commands.filter(keep).map((c) => ({
+        command: shownName(c, languageCode ?? "vi"),
+        description: (descriptions[c.name] ?? c.name).slice(0, 256),
+      }));
       menus.push({ scope, ...(languageCode ? { languageCode } : {}), commands: list.slice(0, 100) });
     }
   }

@@ -7,7 +7,13 @@ import type { BotContext, ChatScope } from "./context.ts";
 import type { chatScope } from "./context.ts";
 
 export interface CommandSpec {
+  /** the key of the command's description and access rules; typed as an alias when `vi` is set */
   name: string;
+  /**
+   * the Vietnamese name officials type: the Vietnamese menus and /help show it first ("/tinhhinh"), the
+   * English name stays an alias (and is what the English menu shows)
+   */
+  vi?: string;
   aliases?: string[];
   /** argument hint shown in /help */
   args?: string;
@@ -51,6 +57,16 @@ export function commandName(
   if (to && to.toLowerCase() !== me.toLowerCase()) return null;
   return word || null;
 }
+
+/** Every name a command answers to. */
+export const namesOf = (spec: CommandSpec): string[] => [
+  ...(spec.vi ? [spec.vi] : []),
+  spec.name,
+  ...(spec.aliases ?? []),
+];
+
+/** The name shown to a Vietnamese reader (the Vietnamese name first), or to an English one. */
+export const shownName = (spec: CommandSpec, lang: "vi" | "en"): string => (lang === "vi" && spec.vi) || spec.name;
 
 /** The text after the command word: "/status@dondoc_bot nam tra my" → "nam tra my". */
 export function commandArgs(text: string): string {

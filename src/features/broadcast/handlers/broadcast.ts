@@ -1,4 +1,4 @@
-// /broadcast (/thongbao) <text>, or /broadcast at dd/mm/yyyy hh:mm <text>: the secretariat's announcements.
+// /thongbao (/broadcast) <text>, or /thongbao lúc (at) dd/mm/yyyy hh:mm <text>: the secretariat's announcements.
 // The bot asks for the audience, shows a preview with the recipient count, and on ✅ confirms it (the
 // outbox rows are written in that transaction; the dispatcher sends them, never this handler).
 import type { Telegraf } from "telegraf";
@@ -8,7 +8,21 @@ import { formatDmy, localDate, localInstant, localMinutes, parseDmy } from "../.
 import { isAudienceKey, type AudienceKey } from "../broadcast.ts";
 import { isSecretariat } from "../../../platform/telegram/scope.ts";
 
-const AT = /^at\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+([01]?\d|2[0-3]):([0-5]\d)\s+([\s\S]+)$/i;
+// "at" or "lúc" (with or without its accent), the date then the time or the time then the date
+// ("lúc 8h00 ngày 25/11/2026"), the time as 8:00, 8h00 or 8g00
+const WORD = "(?:at|lúc|luc)";
+const DAY = "(\\d{1,2}\\/\\d{1,2}\\/\\d{4})";
+const TIME = "([01]?\\d|2[0-3])[:hg]([0-5]\\d)";
+const DATE_FIRST = new RegExp(`^${WORD}\\s+(?:ngày\\s+)?${DAY}\\s+(?:${WORD}\\s+)?${TIME}\\s+([\\s\\S]+)$`, "i");
+const TIME_FIRST = new RegExp(`^${WORD}\\s+${TIME}\\s+(?:ngày\\s+)?${DAY}\\s+([\\s\\S]+)$`, "i");
+
+/** The date, hours, minutes and text of a scheduled broadcast, or null when the text is not scheduled. */
+function scheduled(args: string): { day: string; hh: string; mm: string; text: string } | null {
+  const d = DATE_FIRST.exec(args);
+  if (d) return { day: d[1]!, hh: d[2]!, mm: d[3]!, text: d[4]! };
+  const t = TIME_FIRST.exec(args);
+  return t ? { day: t[3]!, hh: t[1]!, mm: t[2]!, text: t[4]! } : null;
+}
 
 const service = (ctx: BotContext) => ctx.services.broadcast;
 
@@ -18,8 +32,8 @@ const formatAt = (d: Date) =>
 
 export const broadcastCommand: CommandSpec = {
   name: "broadcast",
-  aliases: ["thongbao"],
-  args: "[at dd/mm/yyyy hh:mm] <nội dung>",
+  vi: "thongbao",
+  args: "[lúc dd/mm/yyyy hh:mm] <nội dung>",
   chats: ["private", "group"],
   who: ["SECRETARIAT"],
   async handler(ctx, args) {
@@ -28,13 +42,13 @@ export const broadcastCommand: CommandSpec = {
     if (!args) return ctx.replyWithHTML(t.usage);
     let text = args;
     let scheduledAt: Date | null = null;
-    const m = AT.exec(args);
+    const m = scheduled(args);
     if (m) {
-      const day = parseDmy(m[1] as string, localDate(ctx.now));
+      const day = parseDmy(m.day, localDate(ctx.now));
       if (!day) return ctx.replyWithHTML(t.badTime);
-      scheduledAt = localInstant(day, Number(m[2]) * 60 + Number(m[3]));
+      scheduledAt = localInstant(day, Number(m.hh) * 60 + Number(m.mm));
       if (scheduledAt <= ctx.now) return ctx.replyWithHTML(t.badTime);
-      text = (m[4] as string).trim();
+      text = m.text.trim();
     }
     const s = service(ctx);
     const id = await s.draft({

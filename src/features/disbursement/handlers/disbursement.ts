@@ -18,7 +18,7 @@ function input(ctx: BotContext, args: string): CommandInput {
 
 export const reportCommand: CommandSpec = {
   name: "report",
-  aliases: ["baocao"],
+  vi: "baocao",
   args: "<chương trình> <số tiền> [nguồn/loại] [ngày] [sửa]",
   chats: ["private", "group"],
   who: ["RESPONSIBLE", "CHAIRMAN", "SECRETARIAT"],
@@ -80,8 +80,7 @@ export async function leagueReply(ctx: BotContext, args: string): Promise<string
   });
   const d = ctx.t.disbursement;
   const header = programme
-    ? d.programmeLeagueHeader(programme.code, view.today, view.year)
-    : d.followedLeagueHeader(view.today, view.year);
-  const lines = ctx.t.status.province(view).split("\n").slice(1);
-  return [header, ...lines, d.average(view.averageBp ?? null)].join("\n");
+    ? d.programmeLeagueHeader(programme.code, view.asOf ?? null, view.year)
+    : d.followedLeagueHeader(view.asOf ?? null, view.year);
+  return [header, ...ctx.t.status.provinceRows(view)].join("\n");
 }

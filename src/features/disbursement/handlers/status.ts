@@ -20,7 +20,7 @@ async function whichUnit(ctx: BotContext, args: string): Promise<number | "provi
 
 export const statusCommand: CommandSpec = {
   name: "status",
-  aliases: ["tinhhinh"],
+  vi: "tinhhinh",
   args: "[đơn vị]",
   chats: ["private", "group"],
   who: "registered",

@@ -7,6 +7,7 @@ import type { BotContext } from "../../../platform/telegram/context.ts";
 
 const followupError = refusalsOf("followup");
 const DATE_TOKEN = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?$/;
+const MEETING_DAY = /^(?:(?:ngày|ngay)\s+)?(\S+)(?:\s+(?:lúc|luc|at)\s+(?:[01]?\d|2[0-3])[:hg][0-5]\d)?(?=\s|$)/i;
 
 function date(s: string, today: string): string {
   const d = parseDmy(s, today);
@@ -19,9 +20,11 @@ export function parseMeeting(args: string, today: string): { unit?: string; held
   const bar = args.indexOf("|");
   const unit = bar >= 0 ? args.slice(0, bar).trim() : undefined;
   const rest = (bar >= 0 ? args.slice(bar + 1) : args).trim();
-  const [first = ""] = rest.split(/\s+/, 1);
-  if (DATE_TOKEN.test(first))
-    return { ...(unit ? { unit } : {}), heldOn: date(first, today), note: rest.slice(first.length).trim() };
+  // "ngày 20/11/2026 lúc 14h00 …" as written in minutes: the day is kept, the hour read and left (the log
+  // records the day of the session); "at" reads as "lúc"
+  const m = MEETING_DAY.exec(rest);
+  if (m && DATE_TOKEN.test(m[1]!))
+    return { ...(unit ? { unit } : {}), heldOn: date(m[1]!, today), note: rest.slice(m[0].length).trim() };
   return { ...(unit ? { unit } : {}), heldOn: null, note: rest };
 }
 

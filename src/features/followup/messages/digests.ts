@@ -36,7 +36,7 @@ export const digestVi = {
       `<b>Văn bản xin ý kiến chưa có trả lời</b> (${v.openRequests.length}):`,
       ...(v.openRequests.length ? v.openRequests.map((r) => `• ${requestLine(r)}`) : ["• không có"]),
       "",
-      `<b>Chưa tổ chức buổi làm việc tháng ${monthText(v.lastMonth)}</b>: ${v.missedMeetings.length ? v.missedMeetings.map(h).join(", ") : "không có"}`,
+      `<b>Chưa ghi nhận buổi làm việc tháng ${monthText(v.lastMonth)}</b>: ${v.missedMeetings.length ? v.missedMeetings.map(h).join(", ") : "không có"}`,
     ].join("\n"),
 };
 

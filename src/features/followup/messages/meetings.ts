@@ -20,9 +20,12 @@ export const meetingVi = {
     ].join("\n"),
   missed: (v: MeetingMissedView) =>
     [
-      `⚠️ <b>Chưa tổ chức buổi làm việc định kỳ tháng ${monthText(v.month)}</b>`,
-      `Các đơn vị chưa ghi nhận buổi làm việc của Bí thư với UBND: ${v.unitNames.map(h).join(", ")}.`,
-      "Đề nghị đồng chí chỉ đạo, đôn đốc.",
+      ...(v.to === "office" ? ["Kính gửi Văn phòng điều phối."] : []),
+      `⚠️ <b>Chưa ghi nhận buổi làm việc định kỳ tháng ${monthText(v.month)}</b>`,
+      `Các đơn vị chưa ghi nhận buổi làm việc của đồng chí Bí thư với UBND: ${v.unitNames.map(h).join(", ")}.`,
+      v.to === "office"
+        ? "Đề nghị Văn phòng điều phối theo dõi, đôn đốc."
+        : "Kính báo cáo đồng chí để theo dõi, chỉ đạo.",
     ].join("\n"),
 };
 
@@ -41,8 +44,9 @@ export const meetingEn: typeof meetingVi = {
     ].join("\n"),
   missed: (v) =>
     [
-      `⚠️ <b>No monthly working session in ${monthText(v.month)}</b>`,
+      ...(v.to === "office" ? ["To the coordination office."] : []),
+      `⚠️ <b>No monthly working session logged for ${monthText(v.month)}</b>`,
       `Units without a logged session: ${v.unitNames.map(h).join(", ")}.`,
-      "Please follow up.",
+      v.to === "office" ? "The coordination office is asked to follow up." : "For your information and direction.",
     ].join("\n"),
 };

@@ -21,6 +21,8 @@ export interface MeetingNudgeView {
 export interface MeetingMissedView {
   month: string;
   unitNames: string[];
+  /** the secretariat is addressed as an office; a supervisor as a leader being informed */
+  to?: "office" | "leader";
 }
 
 export type RequestStatus = "OPEN" | "ANSWERED" | "CENTRAL";

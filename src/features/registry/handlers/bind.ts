@@ -30,6 +30,7 @@ async function chairmanMay(ctx: BotContext, unitId: number | "secretariat"): Pro
 
 export const bindCommand: CommandSpec = {
   name: "bind",
+  vi: "gannhom",
   args: "<đơn vị>",
   chats: ["group"],
   who: ["SECRETARIAT", "CHAIRMAN"],
@@ -57,6 +58,7 @@ export const bindCommand: CommandSpec = {
 
 export const unbindCommand: CommandSpec = {
   name: "unbind",
+  vi: "gonhom",
   chats: ["group"],
   who: ["SECRETARIAT", "CHAIRMAN"],
   async handler(ctx) {

@@ -1,6 +1,21 @@
-// /help: the commands this person may use here, from the same declarations the guard enforces.
-import { allowed, type CommandSpec } from "../../../platform/telegram/commands.ts";
+// /help: the commands this person may use here, from the same declarations the guard enforces, grouped so
+// that one phone screen holds them: Vietnamese names first, the English ones named once at the end.
+import { allowed, shownName, type CommandSpec } from "../../../platform/telegram/commands.ts";
 import { chatScope } from "../../../platform/telegram/context.ts";
+
+/** The groups /help shows, in order; a command in none of them goes last, under "other". */
+const GROUPS: { key: "follow" | "report" | "direct" | "admin"; commands: string[] }[] = [
+  { key: "follow", commands: ["status", "tasks", "overdue", "scorecard", "chart", "export", "bangtheodoi", "ketluan"] },
+  {
+    key: "report",
+    commands: ["report", "done", "giahan", "khongdat", "vuongmac", "hop", "yeucau", "traloi", "trunguong"],
+  },
+  { key: "direct", commands: ["giao", "broadcast", "dieuchuyen"] },
+  {
+    key: "admin",
+    commands: ["bind", "unbind", "invite", "moi_hangloat", "ai", "canbo", "bangiao", "ngaynghi", "start", "help"],
+  },
+];
 
 export function helpCommand(all: () => CommandSpec[]): CommandSpec {
   return {
@@ -9,10 +24,25 @@ export function helpCommand(all: () => CommandSpec[]): CommandSpec {
     who: "anyone",
     async handler(ctx) {
       const scope = chatScope(ctx);
-      const lines = all()
-        .filter((c) => allowed(c, ctx.actor, scope) === null)
-        .map((c) => ctx.t.help.line({ command: c.name, args: c.args ?? "" }, ctx.t.help.commands[c.name] ?? ""));
-      return ctx.replyWithHTML([ctx.t.help.header, ...lines, "", ctx.t.help.replyHint].join("\n"));
+      const t = ctx.t.help;
+      const mine = all().filter((c) => allowed(c, ctx.actor, scope) === null);
+      const line = (c: CommandSpec) =>
+        t.line({ command: shownName(c, ctx.t.lang), args: c.args ?? "" }, t.commands[c.name] ?? "");
+      const grouped = new Set(GROUPS.flatMap((g) => g.commands));
+      const sections = [
+        ...GROUPS.map((g) => ({ title: t.groups[g.key], list: mine.filter((c) => g.commands.includes(c.name)) })),
+        { title: t.groups.other, list: mine.filter((c) => !grouped.has(c.name)) },
+      ].filter((s) => s.list.length > 0);
+      const english = ctx.t.lang === "vi" ? mine.filter((c) => c.vi).map((c) => c.name) : [];
+      return ctx.replyWithHTML(
+        [
+          t.header,
+          ...sections.flatMap((s) => [`<b>${s.title}</b>`, ...s.list.map(line)]),
+          "",
+          t.replyHint,
+          ...(english.length ? [t.aliases(english)] : []),
+        ].join("\n"),
+      );
     },
   };
 }

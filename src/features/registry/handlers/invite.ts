@@ -4,6 +4,7 @@ import { refuse } from "../../../platform/telegram/scope.ts";
 
 export const inviteCommand: CommandSpec = {
   name: "invite",
+  vi: "kichhoat",
   args: "<cán bộ>",
   chats: ["private", "group"],
   who: ["SECRETARIAT"],

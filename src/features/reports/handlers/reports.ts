@@ -25,6 +25,7 @@ async function defaultSubject(ctx: BotContext): Promise<ScorecardSubject> {
 
 export const scorecardCommand: CommandSpec = {
   name: "scorecard",
+  vi: "ketqua",
   aliases: ["diem"],
   args: "[đơn vị | cán bộ] [kỳ]",
   chats: ["private", "group"],
@@ -76,7 +77,7 @@ export function progressReporter(opts: {
 
 export const exportCommand: CommandSpec = {
   name: "export",
-  aliases: ["xuat"],
+  vi: "xuat",
   args: "<loại> [kỳ] [csv]",
   // declared for private chats too, so that a private /export is told where it works (the secretariat's
   // group), not the guard's generic "only in a unit's group"
@@ -120,7 +121,7 @@ export const exportCommand: CommandSpec = {
 
 export const chartCommand: CommandSpec = {
   name: "chart",
-  aliases: ["bieudo"],
+  vi: "bieudo",
   args: "[đơn vị]",
   chats: ["private", "group"],
   who: "registered",

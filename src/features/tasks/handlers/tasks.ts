@@ -61,7 +61,7 @@ const giaoCommand: CommandSpec = {
 
 const doneCommand: CommandSpec = {
   name: "done",
-  aliases: ["xong"],
+  vi: "xong",
   args: "<số việc> <ghi chú>",
   chats: ["private", "group"],
   who: "registered",
@@ -91,7 +91,7 @@ const unitName = (ctx: BotContext, unitId: number): Promise<string> => ctx.servi
 
 const tasksCommand: CommandSpec = {
   name: "tasks",
-  aliases: ["viec"],
+  vi: "viec",
   chats: ["private", "group"],
   who: "registered",
   async handler(ctx) {
@@ -123,7 +123,7 @@ function overdueScope(ctx: BotContext): ListScope {
 
 const overdueCommand: CommandSpec = {
   name: "overdue",
-  aliases: ["quahan"],
+  vi: "quahan",
   chats: ["private", "group"],
   who: "registered",
   async handler(ctx) {

@@ -1,0 +1,97 @@
+// /status read on its own (issue #18): each programme's figure with its date, the milestone's target, today's
+// pace and the gap, working days left by the working calendar; a unit silent this month says so; the province
+// table slowest first with the average and the date of its figures. Through the real bot.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/db.ts";
+import { DEMO, group, startHarness, user, type Harness } from "../support/harness.ts";
+
+const namTraMy = group(DEMO.groups.namTraMy);
+const secretariatGroup = group(DEMO.groups.secretariat);
+const chairman = user(DEMO.chairman);
+const official = user(DEMO.official);
+const secretariat = user(DEMO.secretariat);
+
+describeEachDatabase("status", (provider) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(provider);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const one = async (from: ReturnType<typeof user>, chat: ReturnType<typeof group>, text: string) => {
+    const replies = (await h.say(from, chat, text)).filter((m) => m.chat_id === chat.id);
+    expect(replies).toHaveLength(1);
+    return replies[0]!.text.split("\n");
+  };
+
+  it("shows per programme the figure and its date, the target, the gap and working days left", async () => {
+    expect(await one(chairman, namTraMy, "/status")).toEqual([
+      "<b>Nam Trà My</b> · tình hình giải ngân kế hoạch vốn 2026 · ngày 24/11/2026",
+      "🔴 <b>NTM</b>: 25,2/92,3 tỷ đồng (27,3%), lũy kế đến 17/11",
+      // 25/11 → 31/12/2026: 4 working days of November and 23 of December (37 calendar days)
+      "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 62,7 điểm · còn 27 ngày làm việc",
+      "   1 việc đang mở",
+      "🔴 <b>GNBV</b>: 15,1/58,6 tỷ đồng (25,8%), lũy kế đến 17/11",
+      "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 64,2 điểm · còn 27 ngày làm việc",
+      "   1 việc đang mở, 1 quá hạn",
+      "🔴 <b>DTTS</b>: 15,9/65,4 tỷ đồng (24,3%), lũy kế đến 17/11",
+      "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 65,7 điểm · còn 27 ngày làm việc",
+      "   1 việc đang mở",
+    ]);
+  });
+
+  it("counts working days by the calendar in the database, read at each /status", async () => {
+    await h.db.db.calendarDay.create({ data: { date: "2026-12-01", kind: "HOLIDAY", name: "nghỉ bù (thử)" } });
+    expect((await one(chairman, namTraMy, "/status"))[2]).toContain("còn 26 ngày làm việc");
+  });
+
+  it("gives a whole amount as «30 tỷ» and the new report's date", async () => {
+    await h.say(official, namTraMy, "/baocao NTM 30 tỷ");
+    expect((await one(chairman, namTraMy, "/status"))[1]).toBe(
+      "🔴 <b>NTM</b>: 30/92,3 tỷ đồng (32,5%), lũy kế đến 24/11",
+    );
+  });
+
+  it("says when a unit has not reported this month, in its status and in the province table", async () => {
+    const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
+    await h.db.db.disbursementReport.updateMany({ where: { unitId: unit.id }, data: { asOf: "2026-10-20" } });
+    expect((await one(chairman, namTraMy, "/status"))[1]).toBe(
+      "🔴 <b>NTM</b>: 25,2/92,3 tỷ đồng (27,3%), lũy kế đến 20/10, tháng 11/2026 chưa báo cáo",
+    );
+    const table = await one(secretariat, secretariatGroup, "/status");
+    expect(table[1]).toBe(
+      "1. 🔴 Nam Trà My · 26,0% (chậm 64,0 điểm) · ↓ dưới bình quân · tháng 11/2026 chưa báo cáo · 3 việc đang mở, 1 quá hạn",
+    );
+    expect(table.filter((l) => l.includes("chưa báo cáo"))).toHaveLength(1);
+  });
+
+  it("ranks the province slowest first, marks units below the average and dates the figures", async () => {
+    expect(await one(secretariat, secretariatGroup, "/status")).toEqual([
+      "<b>Toàn tỉnh</b> · kế hoạch vốn 2026 · số liệu lũy kế đến 17/11/2026 · xếp từ chậm nhất",
+      "1. 🔴 Nam Trà My · 26,0% (chậm 64,0 điểm) · ↓ dưới bình quân · 3 việc đang mở, 1 quá hạn",
+      "2. 🔴 Bắc Trà My · 40,5% (chậm 49,5 điểm) · ↓ dưới bình quân · 1 việc đang mở, 1 quá hạn",
+      "3. 🔴 Nông Sơn · 57,7% (chậm 32,3 điểm) · ↓ dưới bình quân · không có việc tồn",
+      "4. 🔴 Phước Sơn · 64,2% (chậm 25,8 điểm) · không có việc tồn",
+      "5. 🔴 Nam Giang · 68,2% (chậm 21,7 điểm) · không có việc tồn",
+      "6. 🔴 Tây Giang · 72,9% (chậm 17,1 điểm) · không có việc tồn",
+      "7. 🔴 Hiệp Đức · 74,4% (chậm 15,5 điểm) · không có việc tồn",
+      "8. 🔴 Đông Giang · 79,6% (chậm 10,4 điểm) · không có việc tồn",
+      "9. 🟡 Tiên Phước · 86,4% (chậm 3,5 điểm) · không có việc tồn",
+      "Bình quân toàn tỉnh: 63,7%.",
+    ]);
+  });
+
+  it("speaks English to an English-speaking user", async () => {
+    await h.db.db.official.updateMany({
+      where: { telegramUserId: BigInt(DEMO.chairman.id) },
+      data: { language: "en" },
+    });
+    const lines = await one(user(DEMO.chairman, "en"), namTraMy, "/status");
+    expect(lines[1]).toBe("🔴 <b>NTM</b>: 25,2/92,3 bn VND (27,3%), cumulative to 17/11");
+    expect(lines[2]).toBe(
+      "   milestone 31/12 requires 100% · pace to date 90,0%, 62,7 points behind · 27 working days left",
+    );
+  });
+});
