@@ -15,6 +15,7 @@ import {
 import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
+import { registerDigestReply } from "./features/tasks/handlers/digest-reply.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
@@ -28,6 +29,7 @@ export const FEATURES: BotFeature[] = [
   {
     commands: () => taskCommands,
     register: (bot) => {
+      registerDigestReply(bot);
       registerCompletion(bot);
       registerTaskActions(bot);
     },

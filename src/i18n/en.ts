@@ -12,6 +12,7 @@ import { broadcastEn } from "../features/broadcast/messages.ts";
 import { followupEn } from "../features/followup/messages.ts";
 import { reportsEn } from "../features/reports/messages.ts";
 import { paceEn } from "../features/disbursement/pace-messages.ts";
+import { digestEn } from "../features/tasks/digest-messages.ts";
 import type { ProgrammeStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -71,6 +72,7 @@ export const en: Catalogue = {
   followup: followupEn,
   reports: reportsEn,
   pace: paceEn,
+  digest: digestEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 

@@ -10,6 +10,7 @@ import { broadcastVi } from "../features/broadcast/messages.ts";
 import { followupVi } from "../features/followup/messages.ts";
 import { reportsVi } from "../features/reports/messages.ts";
 import { paceVi } from "../features/disbursement/pace-messages.ts";
+import { digestVi } from "../features/tasks/digest-messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -78,6 +79,7 @@ export const vi = {
   followup: followupVi,
   reports: reportsVi,
   pace: paceVi,
+  digest: digestVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 

@@ -43,6 +43,24 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
     return msg.taskId;
   }
 
+  /**
+   * The task of item `position` of a digest the user replied to; null when that message is no digest (an
+   * ordinary reminder: the usual reply path), a refusal when the digest has no such item.
+   */
+  async function taskForDigestItem(chatId: bigint, messageId: number, position: number): Promise<number | null> {
+    const digest = await db.outboxMessage.findFirst({
+      where: { chatId, sentMessageId: BigInt(messageId), kind: "reminder.digest" },
+      select: { id: true },
+    });
+    if (!digest) return null;
+    const item = await db.digestItem.findUnique({
+      where: { outboxId_position: { outboxId: digest.id, position } },
+      select: { taskId: true },
+    });
+    if (!item) throw refusal("done", "taskGone");
+    return item.taskId;
+  }
+
   async function complete(input: CompleteInput): Promise<CompletionView> {
     return db.$transaction(async (tx) => {
       await recordUpdate(tx, input.updateId);
@@ -85,10 +103,16 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         select: { chatId: true },
         distinct: ["chatId"],
       });
+      // …also when the escalation was an item of a digest (ADR 009)
+      const inDigests = await tx.$queryRaw<{ chatId: bigint | number }[]>`
+        SELECT DISTINCT o."chatId" FROM "DigestItem" d JOIN "OutboxMessage" o ON o."id" = d."outboxId"
+        WHERE d."taskId" = ${task.id} AND d."rung" IN ('overdue1', 'overdue3')`;
+      const told = [...new Set([...escalated.map((e) => e.chatId), ...inDigests.map((d) => BigInt(d.chatId))])];
       const text = messages("vi").done.closedNotice(view);
       await enqueue(
         tx,
-        escalated
+        told
+          .map((chatId) => ({ chatId }))
           .filter((e) => e.chatId !== input.fromChatId)
           .map((e) => ({ chatId: e.chatId, text, kind: "task.closed", taskId: task.id })),
         input.now,
@@ -101,7 +125,7 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
     return (await db.task.count({ where: { id: taskId } })) > 0;
   }
 
-  return { taskForMessage, complete, exists };
+  return { taskForMessage, taskForDigestItem, complete, exists };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

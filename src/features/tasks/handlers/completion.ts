@@ -3,6 +3,7 @@ import type { Telegraf } from "telegraf";
 import { parseCompletion } from "../../../domain/reply-parser.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { refusal } from "../../refusals.ts";
+import { withoutTask } from "../digest.ts";
 
 export function registerCompletion(bot: Telegraf<BotContext>) {
   bot.on("message", async (ctx, next) => {
@@ -40,7 +41,12 @@ export function registerCompletion(bot: Telegraf<BotContext>) {
       updateId: BigInt(ctx.update.update_id),
     });
     await ctx.answerCbQuery("✅");
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    // a digest keeps its other items' buttons (ADR 009)
+    const markup =
+      ctx.callbackQuery.message && "reply_markup" in ctx.callbackQuery.message
+        ? ctx.callbackQuery.message.reply_markup
+        : undefined;
+    await ctx.editMessageReplyMarkup(withoutTask(markup, Number(ctx.match[1])) as never).catch(() => undefined);
     return ctx.replyWithHTML(ctx.t.done.confirmed(view));
   });
 }

@@ -1,0 +1,28 @@
+// A reply to a digest (ADR 009): "xong 2", "2 xong", "2. Dạ em xong rồi ạ", "xong số 2, đã nộp" completes
+// item 2 of the digest replied to. The number picks the item; whether the words mean done is the completion
+// parser's call alone (negations, questions and promises stay open), through the one import below.
+import { parseCompletion as readCompletion } from "../../domain/reply-parser.ts";
+
+/** optional "số" / "việc" before the number; items are 1..MAX_ITEMS, so one or two digits */
+const NUMBER = String.raw`(?:s[oố]|vi[eệ]c|item|#)?\s*(\d{1,2})(?!\d)`;
+const LEADING = new RegExp(String.raw`^\s*${NUMBER}\s*[.:)\-–,]?\s+(.*)$`, "isu");
+const AFTER = new RegExp(String.raw`^${NUMBER}(?:\s*[.,:;\-–]\s*|\s+|$)(.*)$`, "isu");
+
+export interface DigestReply {
+  position: number;
+  note: string;
+}
+
+/** The item number and the note of a completion reply to a digest, or null (not a numbered completion). */
+export function readDigestReply(text: string): DigestReply | null {
+  const leading = LEADING.exec(text);
+  if (leading) {
+    const done = readCompletion(leading[2] ?? "");
+    if (done) return { position: Number(leading[1]), note: done.note };
+  }
+  const done = readCompletion(text);
+  if (!done) return null;
+  const after = AFTER.exec(done.note.trim());
+  if (!after) return null;
+  return { position: Number(after[1]), note: (after[2] ?? "").trim() };
+}
