@@ -45,19 +45,34 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
 
   /**
    * The task of item `position` of a digest the user replied to; null when that message is no digest (an
-   * ordinary reminder: the usual reply path), a refusal when the digest has no such item.
+   * ordinary reminder: the usual reply path). Without a number, the sender's only open item of the digest
+   * (he is its responsible official); several or none: a refusal asking for the number, never a guess.
    */
-  async function taskForDigestItem(chatId: bigint, messageId: number, position: number): Promise<number | null> {
+  async function taskForDigestItem(
+    chatId: bigint,
+    messageId: number,
+    position: number | null,
+    officialId: number | null,
+  ): Promise<number | null> {
     const digest = await db.outboxMessage.findFirst({
       where: { chatId, sentMessageId: BigInt(messageId), kind: "reminder.digest" },
       select: { id: true },
     });
     if (!digest) return null;
+    if (position === null) {
+      const items = await db.digestItem.findMany({ where: { outboxId: digest.id }, select: { taskId: true } });
+      const mine = await db.task.findMany({
+        where: { id: { in: items.map((i) => i.taskId) }, status: "OPEN", responsibleId: officialId ?? -1 },
+        select: { id: true },
+      });
+      if (mine.length !== 1) throw refusal("done", "whichItem");
+      return mine[0]!.id;
+    }
     const item = await db.digestItem.findUnique({
       where: { outboxId_position: { outboxId: digest.id, position } },
       select: { taskId: true },
     });
-    if (!item) throw refusal("done", "taskGone");
+    if (!item) throw refusal("done", "whichItem");
     return item.taskId;
   }
 

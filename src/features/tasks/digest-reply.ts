@@ -9,11 +9,12 @@ const LEADING = new RegExp(String.raw`^\s*${NUMBER}\s*[.:)\-–,]?\s+(.*)$`, "is
 const AFTER = new RegExp(String.raw`^${NUMBER}(?:\s*[.,:;\-–]\s*|\s+|$)(.*)$`, "isu");
 
 export interface DigestReply {
-  position: number;
+  /** null: a completion without a number ("Dạ em xong rồi ạ"): the sender's only item, if he has one */
+  position: number | null;
   note: string;
 }
 
-/** The item number and the note of a completion reply to a digest, or null (not a numbered completion). */
+/** The item number (if any) and the note of a completion reply to a digest, or null (not a completion). */
 export function readDigestReply(text: string): DigestReply | null {
   const leading = LEADING.exec(text);
   if (leading) {
@@ -23,6 +24,6 @@ export function readDigestReply(text: string): DigestReply | null {
   const done = readCompletion(text);
   if (!done) return null;
   const after = AFTER.exec(done.note.trim());
-  if (!after) return null;
+  if (!after) return { position: null, note: done.note };
   return { position: Number(after[1]), note: (after[2] ?? "").trim() };
 }

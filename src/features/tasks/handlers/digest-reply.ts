@@ -1,5 +1,5 @@
-// "xong 2" in reply to a digest (ADR 009): completes item 2 of it. Registered before the ordinary completion
-// reply, which handles everything that is not a numbered reply to a digest.
+// "xong 2" in reply to a digest (ADR 009): completes item 2 of it; a plain «xong» completes the sender's only
+// item in it. Registered before the ordinary completion reply, which handles replies to anything else.
 import type { Telegraf } from "telegraf";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { refusal } from "../../refusals.ts";
@@ -17,6 +17,7 @@ export function registerDigestReply(bot: Telegraf<BotContext>) {
       BigInt(ctx.chat.id),
       repliedTo.message_id,
       reply.position,
+      ctx.actor?.officialId ?? null,
     );
     if (taskId === null) return next();
     if (!ctx.actor) throw refusal("common", "notRegistered");
