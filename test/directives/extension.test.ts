@@ -100,7 +100,7 @@ describeEachDatabase("asking for more time", (provider) => {
     const groupReminder = again.find((m) => m.chat_id === namTraMy.id)!;
     h.clock.set(at(9, 0, "2026-12-09"));
     const [done] = await h.say(chairman, namTraMy, "xong, đã làm việc với các phòng", groupReminder.message_id);
-    expect(done!.text).toContain("(trễ hạn, hạn 01/12/2026)");
+    expect(done!.text).toContain("hoàn thành quá hạn ngày");
     const [progress] = await h.say(secretariat, secretariatGroup, "/ketluan");
     expect(progress!.text).toContain(`☑️ Nam Trà My #${task.id}`);
   });

@@ -46,7 +46,7 @@ describeEachDatabase("natural completion replies", (provider) => {
     const replies = await all(() =>
       h.say(official, namTraMy, "dạ e xong r ạ", reminder(namTraMy.id, AN_TASK).message_id),
     );
-    expect(replies.map((m) => m.text)).toEqual([`✅ Đã ghi nhận: «${AN_TASK}» hoàn thành ngày 24/11/2026 (đúng hạn).`]);
+    expect(replies.map((m) => m.text)).toEqual([`✅ Đã ghi nhận: «${AN_TASK}» hoàn thành đúng hạn ngày 24/11/2026.`]);
     expect((await task(AN_TASK)).status).toBe("DONE");
     // the days the chairman and then the Party secretary, the supervisor and the secretariat would have been told
     for (const day of ["2026-11-27", "2026-12-02"]) {
@@ -97,7 +97,7 @@ describeEachDatabase("natural completion replies", (provider) => {
 
     const pressed = await all(() => h.press(official2, namTraMy, question!.message_id, `cr:y:${overdue.id}`));
     expect(pressed.find((m) => m.chat_id === namTraMy.id && !m.edited)?.text).toBe(
-      "✅ Đã ghi nhận: «Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp» hoàn thành ngày 24/11/2026 (trễ hạn, hạn 23/11/2026).",
+      "✅ Đã ghi nhận: «Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp» hoàn thành quá hạn ngày 24/11/2026 (hạn 23/11/2026).",
     );
     expect(pressed.some((m) => m.edited && m.message_id === question!.message_id && !m.reply_markup)).toBe(true);
     expect((await task(BINH_OVERDUE)).status).toBe("DONE");
@@ -129,7 +129,7 @@ describeEachDatabase("natural completion replies", (provider) => {
     );
     expect(rest).toEqual([]);
     expect(confirm!.text).toBe(
-      `✅ Đã ghi nhận: «${AN_TASK}» hoàn thành ngày 24/11/2026 (đúng hạn) — Đã nộp BC số 123/BC-UBND ạ.`,
+      `✅ Đã ghi nhận: «${AN_TASK}» hoàn thành đúng hạn ngày 24/11/2026 — Đã nộp BC số 123/BC-UBND ạ.`,
     );
     expect((await task(AN_TASK)).completionNote).toBe("Đã nộp BC số 123/BC-UBND ạ");
 
