@@ -21,7 +21,6 @@ import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
 import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
-import { registerDigestReply } from "./features/tasks/handlers/digest-reply.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
 import { reportCommands } from "./features/reports/handlers/reports.ts";
@@ -63,7 +62,6 @@ export const FEATURES: BotFeature[] = [
   {
     commands: () => taskCommands,
     register: (bot) => {
-      registerDigestReply(bot);
       registerCompletion(bot);
       registerTaskActions(bot);
       registerTaskUpload(bot);

@@ -43,39 +43,6 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
     return msg.taskId;
   }
 
-  /**
-   * The task of item `position` of a digest the user replied to; null when that message is no digest (an
-   * ordinary reminder: the usual reply path). Without a number, the sender's only open item of the digest
-   * (he is its responsible official); several or none: a refusal asking for the number, never a guess.
-   */
-  async function taskForDigestItem(
-    chatId: bigint,
-    messageId: number,
-    position: number | null,
-    officialId: number | null,
-  ): Promise<number | null> {
-    const digest = await db.outboxMessage.findFirst({
-      where: { chatId, sentMessageId: BigInt(messageId), kind: "reminder.digest" },
-      select: { id: true },
-    });
-    if (!digest) return null;
-    if (position === null) {
-      const items = await db.digestItem.findMany({ where: { outboxId: digest.id }, select: { taskId: true } });
-      const mine = await db.task.findMany({
-        where: { id: { in: items.map((i) => i.taskId) }, status: "OPEN", responsibleId: officialId ?? -1 },
-        select: { id: true },
-      });
-      if (mine.length !== 1) throw refusal("done", "whichItem");
-      return mine[0]!.id;
-    }
-    const item = await db.digestItem.findUnique({
-      where: { outboxId_position: { outboxId: digest.id, position } },
-      select: { taskId: true },
-    });
-    if (!item) throw refusal("done", "whichItem");
-    return item.taskId;
-  }
-
   async function complete(input: CompleteInput): Promise<CompletionView> {
     return db.$transaction(async (tx) => {
       await recordUpdate(tx, input.updateId);
@@ -122,16 +89,10 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         select: { chatId: true },
         distinct: ["chatId"],
       });
-      // …also when the escalation was an item of a digest (ADR 009)
-      const inDigests = await tx.$queryRaw<{ chatId: bigint | number }[]>`
-        SELECT DISTINCT o."chatId" FROM "DigestItem" d JOIN "OutboxMessage" o ON o."id" = d."outboxId"
-        WHERE d."taskId" = ${task.id} AND d."rung" IN ('overdue1', 'overdue3')`;
-      const told = [...new Set([...escalated.map((e) => e.chatId), ...inDigests.map((d) => BigInt(d.chatId))])];
       const text = messages("vi").done.closedNotice(view);
       await enqueue(
         tx,
-        told
-          .map((chatId) => ({ chatId }))
+        escalated
           .filter((e) => e.chatId !== input.fromChatId)
           .map((e) => ({ chatId: e.chatId, text, kind: "task.closed", taskId: task.id })),
         input.now,
@@ -144,7 +105,7 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
     return (await db.task.count({ where: { id: taskId } })) > 0;
   }
 
-  return { taskForMessage, taskForDigestItem, complete, exists };
+  return { taskForMessage, complete, exists };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

@@ -188,8 +188,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const blocked = limiter.blockedChats(Date.now());
     const rows = await db.outboxMessage.findMany({
       where: { status: "PENDING", notBefore: { lte: now }, ...(blocked.length ? { chatId: { notIn: blocked } } : {}) },
-      // escalations before reminders before the rest, each oldest first (ADR 009)
-      orderBy: [{ priority: "desc" }, { id: "asc" }],
+      orderBy: { id: "asc" },
       take: BATCH,
     });
     if (rows.length === 0) {
