@@ -91,7 +91,9 @@ describeEachDatabase("evidence", (provider) => {
     expect(h.emulator.calls.filter((c) => c.method === "getFile")).toHaveLength(1); // the directive file only
 
     const [closed] = await h.say(official, me, "xong, đã gửi báo cáo", reminder.message_id);
-    expect(closed!.text).toContain("✅ Đã ghi nhận: «Báo cáo kết quả rà soát dự án» hoàn thành ngày 24/11/2026");
+    expect(closed!.text).toContain(
+      "✅ Đã ghi nhận: «Báo cáo kết quả rà soát dự án» hoàn thành đúng hạn ngày 24/11/2026",
+    );
 
     // a photo captioned /xong in the unit's group: attached and closed in one message
     const [both] = await send({
@@ -104,7 +106,7 @@ describeEachDatabase("evidence", (provider) => {
     });
     expect(both!.text.split("\n")).toEqual([
       `📎 Đã nhận minh chứng «ảnh» cho việc #${b!.id} «Kế hoạch chi tiết có phân công» (1 minh chứng).`,
-      expect.stringContaining("✅ Đã ghi nhận: «Kế hoạch chi tiết có phân công» hoàn thành ngày 24/11/2026"),
+      expect.stringContaining("✅ Đã ghi nhận: «Kế hoạch chi tiết có phân công» hoàn thành đúng hạn ngày 24/11/2026"),
     ]);
     expect((await h.db.db.task.findUniqueOrThrow({ where: { id: b!.id } })).status).toBe("DONE");
 

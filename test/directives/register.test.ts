@@ -100,7 +100,9 @@ describeEachDatabase("the directive register", (provider) => {
     const groupReminder = reminders.find((m) => m.chat_id === namTraMy.id)!;
     expect(groupReminder.text).toContain("Văn bản 12-KL/TU, mục 1");
     const done = await h.say(official, namTraMy, "xong, đã gửi báo cáo", groupReminder.message_id);
-    expect(done[0]!.text).toContain("✅ Đã ghi nhận: «Đẩy nhanh tiến độ giải ngân vốn» hoàn thành ngày 24/11/2026");
+    expect(done[0]!.text).toContain(
+      "✅ Đã ghi nhận: «Đẩy nhanh tiến độ giải ngân vốn» hoàn thành đúng hạn ngày 24/11/2026",
+    );
 
     // the progress, item by item and unit by unit
     const [progress] = await h.say(secretariat, secretariatGroup, "/ketluan 1");

@@ -144,7 +144,7 @@ describeEachDatabase("natural completion replies", (provider) => {
     const pressed = await all(() =>
       h.press(official2, privateChat(DEMO.official2), which!.message_id, `cr:y:${later.id}`),
     );
-    expect(pressed.find((m) => !m.edited)?.text).toContain(`«${later.title}» hoàn thành ngày 24/11/2026`);
+    expect(pressed.find((m) => !m.edited)?.text).toContain(`«${later.title}» hoàn thành đúng hạn ngày 24/11/2026`);
     expect((await task(BINH_LATER)).status).toBe("DONE");
     expect((await task(BINH_OVERDUE)).status).toBe("OPEN");
 
