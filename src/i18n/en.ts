@@ -39,6 +39,13 @@ function reported(p: ProgrammeStatusView, today: string): string {
   return p.reportedThisMonth ? asOf : `${asOf}, no report for ${month(today)}`;
 }
 
+/** A plan changed by reallocations (R3): "plan adjusted: −10 bn VND by decision 123/QĐ-UBND". */
+function adjustment(a: { deltaVnd: bigint; decisionNos: string[] }, label: string, by: string): string {
+  const sign = a.deltaVnd < 0n ? "−" : "+";
+  const amount = `${sign}${formatBillionsTrim(a.deltaVnd < 0n ? -a.deltaVnd : a.deltaVnd)} bn VND`;
+  return `${label}: ${amount}${a.decisionNos.length ? ` ${by} ${a.decisionNos.map(h).join(", ")}` : ""}`;
+}
+
 function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
   const head = `<b>${h(p.programmeCode)}</b>`;
   if (p.actualBp === null) {
@@ -57,6 +64,7 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
       `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
     `   ${pace.join(" · ")}`,
     `   ${tasks(p.openTasks, p.overdueTasks)}`,
+    ...(p.adjustment ? [`   ${adjustment(p.adjustment, "plan adjusted", "by decision")}`] : []),
   ];
 }
 

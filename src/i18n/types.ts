@@ -21,6 +21,8 @@ export interface ProgrammeStatusView {
   light: Light | null;
   openTasks: number;
   overdueTasks: number;
+  /** the plan's changes by recorded reallocations this year (net, and the decisions), when there were any */
+  adjustment?: { deltaVnd: bigint; decisionNos: string[] };
 }
 
 export interface UnitStatusView {

@@ -49,6 +49,13 @@ function reported(p: ProgrammeStatusView, today: string): string {
   return p.reportedThisMonth ? asOf : `${asOf}, tháng ${month(today)} chưa báo cáo`;
 }
 
+/** A plan changed by reallocations (R3): "đã điều chỉnh kế hoạch: −10 tỷ đồng theo Quyết định số 123/QĐ-UBND". */
+function adjustment(a: { deltaVnd: bigint; decisionNos: string[] }, label: string, by: string): string {
+  const sign = a.deltaVnd < 0n ? "−" : "+";
+  const amount = `${sign}${formatBillionsTrim(a.deltaVnd < 0n ? -a.deltaVnd : a.deltaVnd)} tỷ đồng`;
+  return `${label}: ${amount}${a.decisionNos.length ? ` ${by} ${a.decisionNos.map(h).join(", ")}` : ""}`;
+}
+
 /** One programme: the figure and its date; the milestone, today's pace and the working days left; the tasks. */
 function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
   const head = `<b>${h(p.programmeCode)}</b>`;
@@ -66,6 +73,7 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
       `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
     `   ${pace.join(" · ")}`,
     `   ${tasks(p.openTasks, p.overdueTasks)}`,
+    ...(p.adjustment ? [`   ${adjustment(p.adjustment, "đã điều chỉnh kế hoạch", "theo Quyết định số")}`] : []),
   ];
 }
 

@@ -243,6 +243,10 @@ describeOnSqlite("disbursement", (provider) => {
     ).toContain("vượt kế hoạch vốn");
     expect(await h.db.db.reallocationDecision.count()).toBe(2);
     expect(await h.db.db.planChange.count()).toBe(4);
+    // /tinhhinh of the giving unit says its plan was changed, and by which decisions
+    expect(await one(chairman, namTraMy, "/tinhhinh")).toContain(
+      "đã điều chỉnh kế hoạch: −6,5 tỷ đồng theo Quyết định số 123/QĐ-UBND, 45/QĐ-UBND",
+    );
     expect(await h.db.db.auditLog.count({ where: { entity: "ReallocationDecision" } })).toBe(2);
     expect(await one(chairman, namTraMy, "/dieuchuyen")).toContain("Đồng chí không dùng được lệnh này");
   });

@@ -229,12 +229,19 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       calendar(),
     ]);
     const units = allUnits.filter((u) => wanted.has(u.id));
+    const adjustments = await planAdjustments(
+      units.map((u) => u.id),
+      l.year,
+    );
     const doneBy = new Map<number, { title: string; by: string }[]>();
     for (const t of done)
       doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
-      const programmes = l.programmes.map((p) => l.programmeStatus(unit.id, p, cal));
+      const programmes = l.programmes.map((p) => {
+        const adjustment = adjustments.get(`${unit.id}:${p.id}`);
+        return { ...l.programmeStatus(unit.id, p, cal), ...(adjustment ? { adjustment } : {}) };
+      });
       const other = l.otherTasks(unit.id);
       if (other.open > 0) {
         programmes.push({
@@ -263,6 +270,34 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       });
     }
     return views;
+  }
+
+  /** Net plan changes by reallocation decisions this year, per "unit:programme" (R3, PlanChange rows). */
+  async function planAdjustments(unitIds: number[], year: number) {
+    const plans = await db.capitalPlan.findMany({
+      where: { unitId: { in: unitIds }, year },
+      select: { id: true, unitId: true, programmeId: true },
+    });
+    const changes = await db.planChange.findMany({
+      where: { planId: { in: plans.map((p) => p.id) } },
+      orderBy: { id: "asc" },
+    });
+    const decisions = await db.reallocationDecision.findMany({
+      where: { id: { in: [...new Set(changes.map((c) => c.decisionId))] } },
+      select: { id: true, decisionNo: true },
+    });
+    const planOf = new Map(plans.map((p) => [p.id, `${p.unitId}:${p.programmeId}`]));
+    const numberOf = new Map(decisions.map((d) => [d.id, d.decisionNo]));
+    const out = new Map<string, { deltaVnd: bigint; decisionNos: string[] }>();
+    for (const c of changes) {
+      const key = planOf.get(c.planId)!;
+      const a = out.get(key) ?? { deltaVnd: 0n, decisionNos: [] };
+      a.deltaVnd += c.deltaVnd;
+      const no = numberOf.get(c.decisionId);
+      if (no && !a.decisionNos.includes(no)) a.decisionNos.push(no);
+      out.set(key, a);
+    }
+    return out;
   }
 
   /** One unit's view at `now`. */
