@@ -1,14 +1,19 @@
-// A directive's items sent to the bot as a file in the secretariat's chat, like capital plan files
-// (disbursement/plan-upload.ts): a clean file waits as the sender's PendingInput of kind "directive.upload"
-// (one hour) for his ✅; ✖ or expiry drops it. The table itself is kept and checked again at ✅, so what is
-// written is checked against the register as it is then (an item given meanwhile is not given twice).
+// A directive's items sent to the bot as a file in the secretariat's chat, through the one file flow
+// (src/platform/telegram/file-upload.ts, src/platform/db/pending-upload.ts): a clean file waits as the sender's
+// PendingInput of kind "directive.upload" for his ✅; ✖ or expiry drops it. The table itself is kept and checked
+// again at ✅, so what is written is checked against the register as it is then (an item given meanwhile is not
+// given twice).
 import type { Db } from "../../platform/db/client.ts";
-import { recordUpdate } from "../../platform/db/audit.ts";
+import {
+  pendingUploads,
+  type DecideInput,
+  type PendingDecision,
+  type StageInput,
+} from "../../platform/db/pending-upload.ts";
 import type { DirectiveImport, DirectiveFile } from "./directive-import.ts";
 import type { DirectiveHead } from "./directive-import.ts";
 
 export const DIRECTIVE_UPLOAD_INPUT = "directive.upload";
-export const DIRECTIVE_UPLOAD_TTL_MS = 3600_000;
 
 export interface DirectivePreviewView {
   fileName: string;
@@ -22,12 +27,8 @@ export interface DirectivePreviewView {
 
 export type DirectiveStageResult =
   { ok: false; errors: string[] } | { ok: true; pendingId: number; preview: DirectivePreviewView };
-export type DirectiveDecideResult =
-  | { status: "gone" }
-  | { status: "notYours" }
-  | { status: "cancelled" }
-  | { status: "invalid"; errors: string[] }
-  | { status: "applied"; directiveId: number; items: number; tasks: number };
+/** what ✅ wrote, or the file's errors when it no longer passes against the register as it is now */
+export type DirectiveApplied = { errors: string[]; directiveId: number; items: number; tasks: number };
 
 function previewOf(fileName: string, file: DirectiveFile, expiresAt: Date): DirectivePreviewView {
   const items: DirectivePreviewView["items"] = [];
@@ -40,65 +41,34 @@ function previewOf(fileName: string, file: DirectiveFile, expiresAt: Date): Dire
 }
 
 export function createDirectiveUpload({ db, importer }: { db: Db; importer: DirectiveImport }) {
-  async function stage(input: {
-    chatId: bigint;
-    userId: bigint;
-    fileName: string;
-    table: string[][];
-    now: Date;
-  }): Promise<DirectiveStageResult> {
+  const uploads = pendingUploads(db, DIRECTIVE_UPLOAD_INPUT);
+
+  async function stage(input: StageInput & { table: string[][] }): Promise<DirectiveStageResult> {
     const parsed = await importer.parse(input.table, { now: input.now });
     if (!parsed.ok) return parsed;
-    const expiresAt = new Date(input.now.getTime() + DIRECTIVE_UPLOAD_TTL_MS);
-    const data = {
-      kind: DIRECTIVE_UPLOAD_INPUT,
-      payload: JSON.stringify({ fileName: input.fileName, table: input.table }),
-      expiresAt,
-      createdAt: input.now,
-    };
-    // a new file replaces the sender's earlier preview: a new id, so the earlier ✅ finds nothing
-    const pending = await db.$transaction(async (tx) => {
-      await tx.pendingInput.deleteMany({
-        where: { chatId: input.chatId, userId: input.userId, kind: DIRECTIVE_UPLOAD_INPUT },
-      });
-      return tx.pendingInput.create({ data: { chatId: input.chatId, userId: input.userId, ...data } });
-    });
-    return { ok: true, pendingId: pending.id, preview: previewOf(input.fileName, parsed.file, expiresAt) };
+    const expiresAt = uploads.expiry(input.now);
+    const pendingId = await uploads.stage(input, { table: input.table }, expiresAt);
+    return { ok: true, pendingId, preview: previewOf(input.fileName, parsed.file, expiresAt) };
   }
 
   /** ✅ or ✖ under a preview: only its sender decides; ✅ checks the file again and writes it all or nothing. */
-  async function decide(input: {
-    pendingId: number;
-    userId: bigint;
-    apply: boolean;
-    actorId: number | null;
-    byName: string;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<DirectiveDecideResult> {
-    const pending = await db.pendingInput.findUnique({ where: { id: input.pendingId } });
-    if (!pending || pending.kind !== DIRECTIVE_UPLOAD_INPUT || pending.expiresAt <= input.now)
-      return { status: "gone" };
-    if (pending.userId !== input.userId) return { status: "notYours" };
-    const { table } = JSON.parse(pending.payload) as { table: string[][] };
+  async function decide(input: DecideInput): Promise<PendingDecision<DirectiveApplied>> {
+    // the check reads the register outside the decision's transaction (it may take a while on a long file)
+    const pending = input.apply ? await db.pendingInput.findUnique({ where: { id: input.pendingId } }) : null;
+    const table =
+      pending?.kind === DIRECTIVE_UPLOAD_INPUT ? (JSON.parse(pending.payload) as { table: string[][] }).table : [];
     const parsed = input.apply ? await importer.parse(table, { now: input.now }) : null;
-    return db.$transaction(
-      async (tx) => {
-        const gone = await tx.pendingInput.deleteMany({ where: { id: pending.id } });
-        if (gone.count === 0) return { status: "gone" as const };
-        await recordUpdate(tx, input.updateId);
-        if (!parsed) return { status: "cancelled" as const };
-        if (!parsed.ok) return { status: "invalid" as const, errors: parsed.errors };
-        const r = await importer.applyIn(tx, parsed.file, {
-          now: input.now,
-          actorId: input.actorId,
-          byName: input.byName,
-          action: "directive.upload",
-        });
-        return { status: "applied" as const, ...r };
-      },
-      { timeout: 120_000, maxWait: 20_000 },
-    );
+    return uploads.decide(input, async (tx) => {
+      if (!parsed || !parsed.ok)
+        return { errors: parsed?.ok === false ? parsed.errors : [], directiveId: 0, items: 0, tasks: 0 };
+      const r = await importer.applyIn(tx, parsed.file, {
+        now: input.now,
+        actorId: input.actorId,
+        byName: input.actorName,
+        action: "directive.upload",
+      });
+      return { errors: [], ...r };
+    });
   }
 
   return { stage, decide };

@@ -46,7 +46,7 @@ export interface UploadKind<V, R extends object> {
 }
 
 /** The document of this update, downloaded once whichever kind asks (null: not a secretariat's table file). */
-export async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "unreadable" | null> {
+async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "unreadable" | null> {
   const state = ctx.state as { upload?: UploadedFile | "tooLarge" | "unreadable" | null };
   if (state.upload !== undefined) return state.upload;
   const msg = ctx.message;

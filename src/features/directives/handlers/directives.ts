@@ -4,7 +4,7 @@
 import type { Telegraf } from "telegraf";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { uploaded } from "../../../platform/telegram/file-upload.ts";
+import { registerFileUpload } from "../../../platform/telegram/file-upload.ts";
 import { isDirectiveTable } from "../directive-import.ts";
 
 export const directiveCommand: CommandSpec = {
@@ -26,55 +26,18 @@ export const directiveCommand: CommandSpec = {
 export const directiveCommands: CommandSpec[] = [directiveCommand];
 
 export function registerDirectiveUpload(bot: Telegraf<BotContext>) {
-  bot.on("message", async (ctx, next) => {
-    const msg = ctx.message;
-    // the file is downloaded once for every kind (src/platform/telegram/file-upload.ts); a file too large or
-    // unreadable is answered by the capital plan upload, which comes last
-    const file = await uploaded(ctx);
-    if (file === null || typeof file === "string" || !isDirectiveTable(file.table)) return next();
-    const { fileName, table } = file;
-    const t = ctx.t.directives.upload;
-    const reply = { reply_parameters: { message_id: msg.message_id } };
-    const r = await ctx.services.directiveUpload.stage({
-      chatId: BigInt(ctx.chat.id),
-      userId: BigInt(ctx.from.id),
-      fileName,
-      table,
-      now: ctx.now,
-    });
-    if (!r.ok) return ctx.replyWithHTML(t.errors(fileName, r.errors), reply);
-    return ctx.replyWithHTML(t.preview(r.preview), {
-      ...reply,
-      reply_markup: {
-        inline_keyboard: [
-          [
-            { text: t.buttons.apply, callback_data: `dir:ok:${r.pendingId}` },
-            { text: t.buttons.cancel, callback_data: `dir:no:${r.pendingId}` },
-          ],
-        ],
-      },
-    });
-  });
-
-  bot.action(/^dir:(ok|no):(\d+)$/, async (ctx) => {
-    const t = ctx.t.directives.upload;
-    const r = await ctx.services.directiveUpload.decide({
-      pendingId: Number(ctx.match[2]),
-      userId: BigInt(ctx.from.id),
-      apply: ctx.match[1] === "ok",
-      actorId: ctx.actor?.officialId ?? null,
-      byName: ctx.actor?.fullName ?? "",
-      now: ctx.now,
-      updateId: BigInt(ctx.update.update_id),
-    });
-    if (r.status === "notYours") return ctx.answerCbQuery(t.notYours, { show_alert: true });
-    if (r.status === "gone") {
-      await ctx.answerCbQuery(t.gone, { show_alert: true });
-      return ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    }
-    await ctx.answerCbQuery(r.status === "applied" ? "✅" : "✖");
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    if (r.status === "invalid") return ctx.replyWithHTML(t.errors("", r.errors));
-    return ctx.replyWithHTML(r.status === "applied" ? t.applied(r.directiveId, r.items, r.tasks) : t.cancelled);
+  registerFileUpload(bot, {
+    prefix: "dir",
+    recognises: (file) => isDirectiveTable(file.table),
+    stage: (ctx, input) => ctx.services.directiveUpload.stage(input),
+    decide: (ctx, input) => ctx.services.directiveUpload.decide(input),
+    texts: (ctx) => {
+      const t = ctx.t.directives.upload;
+      // the file was checked again on ✅: the register may have changed since the preview
+      return {
+        ...t,
+        applied: (r) => (r.errors.length > 0 ? t.errors("", r.errors) : t.applied(r.directiveId, r.items, r.tasks)),
+      };
+    },
   });
 }
