@@ -155,6 +155,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         "pace-check": (now) => services.paceLadder.runPaceCheck(now),
         // the weekly disbursement check-in, the list of units that did not answer, the monthly below-average list
         "disbursement-checkin": (now) => services.checkin.runCheckin(now),
+        // R4: a reallocation proposal past its due date, once, to the secretariat and the leaders
+        "proposal-check": (now) => services.proposals.runProposalCheck(now),
         // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
         recurrence: (now) => services.recurrence.runRecurrence(now),
         // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table

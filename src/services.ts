@@ -12,6 +12,7 @@ import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts"
 import { createUpdateLog } from "./platform/telegram/update-log.ts";
 import { createPlanUpload } from "./features/disbursement/plan-upload.ts";
 import { createCheckinService } from "./features/disbursement/checkin.ts";
+import { createProposalCheck } from "./features/disbursement/proposal-check.ts";
 import { createLookup } from "./features/disbursement/lookup.ts";
 import { createBroadcastService } from "./features/broadcast/broadcast.ts";
 import { createTaskImport } from "./features/tasks/task-import.ts";
@@ -145,6 +146,7 @@ export function createServices({
     extensions: createExtensionService({ db, messages: catalogue }),
     evidence: createEvidenceService({ db }),
     planUpload: createPlanUpload({ db }),
+    proposals: createProposalCheck({ db, calendar, officeHours: config.officeHours, messages: catalogue }),
     checkin: createCheckinService({
       db,
       lookup: createLookup(db),

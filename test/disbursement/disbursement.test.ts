@@ -2,7 +2,7 @@
 // the supervisor's league table, and the milestone and over-plan-margin settings of the service.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeOnSqlite } from "../support/db.ts";
-import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 import { createDisbursementService } from "../../src/features/disbursement/disbursement.ts";
 import { catalogue } from "../../src/i18n/index.ts";
 
@@ -187,6 +187,25 @@ describeOnSqlite("disbursement", (provider) => {
     ]);
     expect(await one(official, namTraMy, "/khongdat NTM 5 tỷ")).toContain("đề nghị ghi lý do");
     expect(await h.db.db.cannotMeetReport.count()).toBe(1);
+
+    // no decision by the due date (01/12): the next working day, once, the secretariat is asked to act and
+    // the leaders are informed
+    const check = async (day: string) => {
+      h.clock.set(at(8, 0, day));
+      const before = h.emulator.sent.length;
+      await h.app.scheduler.runNow("proposal-check");
+      await h.app.dispatcher.drain();
+      await h.emulator.waitIdle();
+      return h.emulator.sent.slice(before);
+    };
+    expect(await check("2026-12-01")).toEqual([]);
+    const overdue = await check("2026-12-02");
+    expect(overdue.map((m) => m.chat_id).sort()).toEqual([secretariatGroup.id, DEMO.supervisor.id, 940001].sort());
+    expect(overdue.find((m) => m.chat_id === secretariatGroup.id)!.text).toContain(
+      "hạn trình 01/12/2026 đã qua, chưa có quyết định điều chuyển",
+    );
+    expect(overdue.find((m) => m.chat_id === DEMO.supervisor.id)!.text).toMatch(/^Kính báo cáo đồng chí: /);
+    expect(await check("2026-12-03")).toEqual([]);
   });
 
   it("lists projected surplus and need for the secretariat and records a reallocation decision", async () => {
@@ -243,6 +262,8 @@ describeOnSqlite("disbursement", (provider) => {
     ).toContain("vượt kế hoạch vốn");
     expect(await h.db.db.reallocationDecision.count()).toBe(2);
     expect(await h.db.db.planChange.count()).toBe(4);
+    // the decision closed the cannot-meet report of Nam Trà My's NTM capital (R4)
+    expect((await h.db.db.cannotMeetReport.findFirstOrThrow()).status).toBe("RESOLVED");
     // /tinhhinh of the giving unit says its plan was changed, and by which decisions
     expect(await one(chairman, namTraMy, "/tinhhinh")).toContain(
       "đã điều chỉnh kế hoạch: −6,5 tỷ đồng theo Quyết định số 123/QĐ-UBND, 45/QĐ-UBND",

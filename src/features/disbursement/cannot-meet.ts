@@ -82,40 +82,54 @@ export async function cannotMeet(
       year,
       proposalDueOn,
     };
-    await enqueue(tx, await notices(tx, messages, view, unit.id, input.now), input.now);
+    const words: NoticeWords = {
+      act: (t) => t.cannotMeetNotice(view),
+      inform: (t) => t.cannotMeetLeader(view),
+      kind: "cannotMeet.notice",
+    };
+    await enqueue(tx, await noticesFor(tx, view, unit.id, input.now, words, messages), input.now);
     return view;
   });
 }
 
+type DisbursementTexts = ReturnType<Messages<"disbursement">>["disbursement"];
+
+/** What the secretariat is asked to do and what the leaders are told, under one outbox kind. */
+export interface NoticeWords {
+  act: (t: DisbursementTexts) => string;
+  inform: (t: DisbursementTexts) => string;
+  kind: string;
+}
+
 /**
- * One message per chat: the secretariat's groups are asked to act (a proposal by the due date); the
- * supervising member(s) and the provincial People's Committee are informed, each in his language.
+ * One message per chat: the secretariat's groups are asked to act; the unit's supervising member(s) and the
+ * provincial People's Committee (its officials in private, its group) are informed, each in his language.
  */
-async function notices(
+export async function noticesFor(
   tx: Tx,
-  messages: Messages<"disbursement">,
   view: CannotMeetView,
   unitId: number,
   now: Date,
+  words: NoticeWords,
+  messages: Messages<"disbursement">,
 ): Promise<OutgoingMessage[]> {
-  const kind = "cannotMeet.notice";
   const out: OutgoingMessage[] = [];
   const seen = new Set<bigint>();
   const add = (chatId: bigint, text: string) => {
     if (seen.has(chatId)) return;
     seen.add(chatId);
-    out.push({ chatId, text, kind });
+    out.push({ chatId, text, kind: words.kind });
   };
-  for (const c of await secretariatChats(tx)) add(c.telegramChatId, messages("vi").disbursement.cannotMeetNotice(view));
+  const vi = messages("vi").disbursement;
+  for (const c of await secretariatChats(tx)) add(c.telegramChatId, words.act(vi));
   const provinceUnits = await tx.unit.findMany({ where: { kind: "PROVINCE", active: true }, select: { id: true } });
   const provinceIds = provinceUnits.map((u) => u.id);
   const leaders = [
     ...(await reachableRoleHolders(tx, ["SUPERVISOR"], [unitId], now)),
     ...(await provinceHolders(tx, provinceIds, now)),
   ];
-  for (const l of leaders) add(l.chatId, messages(l.language).disbursement.cannotMeetLeader(view));
-  for (const g of await unitGroups(tx, provinceIds))
-    add(g.telegramChatId, messages("vi").disbursement.cannotMeetLeader(view));
+  for (const l of leaders) add(l.chatId, words.inform(messages(l.language).disbursement));
+  for (const g of await unitGroups(tx, provinceIds)) add(g.telegramChatId, words.inform(vi));
   return out;
 }
 

@@ -128,6 +128,10 @@ export const disbursementVi = {
     `✅ Đã ghi quyết định điều chuyển ${tỷ(v.amountVnd)} (${formatVnd(v.amountVnd)}) vốn ${h(v.programmeCode)} từ ${h(v.fromUnit)} sang ${h(v.toUnit)}` +
     (v.decisionNo ? ` (Quyết định số ${h(v.decisionNo)}).` : ".") +
     `\n${planChangeVi(v)} Đã thông báo đến nhóm của hai đơn vị.`,
+  proposalOverdue: (v: CannotMeetView) =>
+    `⏰ Đề nghị Văn phòng điều phối khẩn trương trình UBND tỉnh phương án điều chuyển ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} mà <b>${h(v.unitName)}</b> báo cáo không giải ngân được: hạn trình ${formatDmy(v.proposalDueOn)} đã qua, chưa có quyết định điều chuyển (ghi bằng /dieuchuyen ghi).`,
+  proposalOverdueLeader: (v: CannotMeetView) =>
+    `Kính báo cáo đồng chí: phương án điều chuyển ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} mà <b>${h(v.unitName)}</b> báo cáo không giải ngân được chưa được trình, hạn ${formatDmy(v.proposalDueOn)} đã qua. Kính báo cáo để đồng chí theo dõi, chỉ đạo.`,
   reallocationNotice: (v: DecisionView) =>
     [
       `📢 <b>Thông báo điều chuyển vốn</b>${v.decisionNo ? ` theo Quyết định số ${h(v.decisionNo)}` : ""}: ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} từ ${h(v.fromUnit)} sang ${h(v.toUnit)}.`,
@@ -241,6 +245,10 @@ export const disbursementEn: typeof disbursementVi = {
     `✅ Recorded the reallocation of ${bn(v.amountVnd)} (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}` +
     (v.decisionNo ? ` (decision ${h(v.decisionNo)}).` : ".") +
     `\n${planChangeEn(v)} Both units' groups have been told.`,
+  proposalOverdue: (v) =>
+    `⏰ The coordination office is asked to put the reallocation of ${bn(v.amountVnd)} of ${h(v.programmeCode)} ${v.year} capital that <b>${h(v.unitName)}</b> cannot disburse before the provincial People's Committee without delay: it was due by ${formatDmy(v.proposalDueOn)} and no decision is recorded (/dieuchuyen ghi).`,
+  proposalOverdueLeader: (v) =>
+    `For your information: the reallocation proposal for ${bn(v.amountVnd)} of ${h(v.programmeCode)} ${v.year} capital that <b>${h(v.unitName)}</b> cannot disburse was due by ${formatDmy(v.proposalDueOn)} and has not been made.`,
   reallocationNotice: (v) =>
     [
       `📢 <b>Capital reallocation</b>${v.decisionNo ? ` by decision ${h(v.decisionNo)}` : ""}: ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}.`,

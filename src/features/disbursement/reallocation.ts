@@ -10,6 +10,7 @@ import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { unitGroups } from "../followup/audience.ts";
 import { argWords, DATE_RE, leadingAmount, sourceKind } from "./arguments.ts";
 import { movePlan } from "./plan-change.ts";
+import { closeCannotMeet } from "./proposal-check.ts";
 import type { Deps, Unit } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
 import type { CommandInput, DecisionView, ReallocationRow, ReallocationView } from "./views.ts";
@@ -154,6 +155,8 @@ export async function recordDecision(
         kind,
       },
     });
+    // the capital the unit declared it cannot disburse has a decision now (R4 closed)
+    await closeCannotMeet(tx, { unitId: fromUnit.id, programmeId: programme.id, year }, input.now);
     const move = await movePlan(
       tx,
       {
