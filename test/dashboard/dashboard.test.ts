@@ -56,6 +56,35 @@ describeEachDatabase("dashboard over HTTP", (provider) => {
     expect(shell + province).toBeLessThan(8 * 1024);
   });
 
+  it("a directive's progress: listed on the province's page, its own page for the province's readers only", async () => {
+    const d = await h.db.db.directive.create({
+      data: {
+        kind: "KET_LUAN",
+        number: "12-KL/TU",
+        issuedOn: "2026-08-14",
+        issuer: "Ban Thường vụ Tỉnh ủy",
+        summary: "Đẩy nhanh giải ngân",
+      },
+    });
+    const item = await h.db.db.directiveItem.create({
+      data: { directiveId: d.id, number: "1", content: "Giải phóng mặt bằng các dự án giao thông" },
+    });
+    await h.db.db.task.update({ where: { id: s.overdueTaskId }, data: { directiveItemId: item.id } });
+    const auth = `tma ${h.initData(700001)}`;
+    const province = await (await view(h, "/", auth)).text();
+    expect(province).toContain(
+      `<a href="#/directive/${d.id}" data-view="/directive/${d.id}">Kết luận số 12-KL/TU ngày 14/08/2026 của Ban Thường vụ Tỉnh ủy</a> — 1 mục · 0/1 việc hoàn thành`,
+    );
+    const page = await view(h, `/directive/${d.id}`, auth);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("<b>Mục 1</b>: Giải phóng mặt bằng các dự án giao thông");
+    expect(html).toContain("<li>Huyện An Lão: 1 quá hạn chưa hoàn thành</li>");
+    // a district chairman reads his unit, not a directive spanning units; an unknown one is 404
+    expect((await view(h, `/directive/${d.id}`, `tma ${h.initData(700002)}`)).status).toBe(403);
+    expect((await view(h, `/directive/${d.id + 1}`, auth)).status).toBe(404);
+  });
+
   it("a district chairman sees only his unit: its page by default, another unit refused", async () => {
     const auth = `tma ${h.initData(700002)}`;
     const own = await (await view(h, "/", auth)).text();

@@ -9,6 +9,8 @@ import { trafficLight, type Light } from "../../domain/pacing.ts";
 import type { ProgrammeStatusView } from "../../i18n/types.ts";
 import type { StatusService } from "../disbursement/status.ts";
 import type { ChartService } from "../reports/charts.ts";
+import type { DirectiveService } from "../directives/directives.ts";
+import type { DirectiveProgressView, DirectiveSummaryView } from "../directives/views.ts";
 
 export interface Figures {
   planVnd: bigint;
@@ -37,6 +39,8 @@ export interface ProvinceBoard {
   rows: BoardRow[];
   total: Figures;
   chartSvg: string;
+  /** the directives followed, with their progress (the province's page only) */
+  directives: DirectiveSummaryView[];
 }
 
 export interface TaskItem {
@@ -86,10 +90,12 @@ export function createDashboardService({
   status,
   charts,
   url,
+  directives,
 }: {
   db: Db;
   status: StatusService;
   charts: Pick<ChartService, "rateSvg" | "unitSvg">;
+  directives: Pick<DirectiveService, "summaries" | "progress">;
   /** DASHBOARD_URL, the public base URL; null: not served publicly (no button) */
   url: string | null;
 }) {
@@ -141,7 +147,8 @@ export function createDashboardService({
     );
     const today = localDate(now);
     const year = views.values().next().value?.year ?? Number(today.slice(0, 4));
-    return { today, year, programmes, rows, total, chartSvg };
+    const followed = unitIds === null ? await directives.summaries(now) : [];
+    return { today, year, programmes, rows, total, chartSvg, directives: followed };
   }
 
   /** One unit's page; null when the unit does not exist. */
@@ -231,7 +238,13 @@ export function createDashboardService({
   /** Where Telegram opens the dashboard (the shell at /app/); null when DASHBOARD_URL is not set. */
   const appUrl = url === null ? null : `${url}/app/`;
 
-  return { province, unit, appUrl };
+  /** A directive's progress by item and unit in the four categories (the province's readers); null: none. */
+  async function directive(directiveId: number, now: Date): Promise<DirectiveProgressView | null> {
+    const exists = await db.directive.count({ where: { id: directiveId } });
+    return exists ? directives.progress(directiveId, now) : null;
+  }
+
+  return { province, unit, directive, appUrl };
 }
 
 export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -81,6 +81,16 @@ export const pageVi = {
   unauthorized:
     "Không xác thực được phiên mở từ Telegram (hoặc đã hết hạn). Đề nghị đồng chí mở lại từ nút «📊 Bảng theo dõi» trong bot.",
   loading: "Đang tải…",
+  directives: "Kết luận, chỉ thị",
+  kinds: { KET_LUAN: "Kết luận", CHI_THI: "Chỉ thị", CONG_VAN: "Công văn" } as Record<string, string>,
+  directiveRef: (kind: string, number: string, issuedOn: string, issuer: string) =>
+    `${kind}${number ? ` số ${number}` : ""} ngày ${formatDmy(issuedOn)} của ${issuer}`,
+  items: (n: number) => `${n} mục`,
+  item: (n: string) => `Mục ${n}`,
+  doneOf: (done: number, all: number) => `${done}/${all} việc hoàn thành`,
+  byItem: "Theo mục",
+  byUnit: "Theo đơn vị",
+  figuresOn: (today: string) => `Số liệu đến ngày ${formatDmy(today)}`,
 };
 
 export type PageLabels = typeof pageVi;

@@ -14,7 +14,7 @@ import type { DashboardService } from "../dashboard.ts";
 import { signInitData, validateInitData, validateLoginWidget, type ProofResult } from "../init-data.ts";
 import { pageVi, type PageLabels } from "../messages.ts";
 import { canSeeProvince, canSeeUnit } from "../../../platform/telegram/scope.ts";
-import { messageFragment, provinceFragment, shellPage, unitFragment } from "./pages.ts";
+import { directiveFragment, messageFragment, provinceFragment, shellPage, unitFragment } from "./pages.ts";
 
 export interface DashboardRoutesDeps {
   dashboard: DashboardService;
@@ -92,6 +92,14 @@ export function createDashboardRoutes(deps: DashboardRoutesDeps) {
       if (!several) return showUnit(req, res, (scope as { unitIds: number[] }).unitIds[0]!, now, false);
       const board = await deps.dashboard.province(now, scope.kind === "province" ? null : scope.unitIds);
       return send(req, res, 200, provinceFragment(board, labels));
+    }
+    const directiveMatch = /^\/directive\/(\d{1,9})$/.exec(path);
+    if (directiveMatch) {
+      // a directive spans units: the province's readers only
+      if (scope.kind !== "province") return send(req, res, 403, messageFragment(labels.forbidden));
+      const progress = await deps.dashboard.directive(Number(directiveMatch[1]), now);
+      if (!progress) return send(req, res, 404, messageFragment(labels.notFound));
+      return send(req, res, 200, directiveFragment(progress, labels));
     }
     if (unitMatch) {
       const unitId = Number(unitMatch[1]);

@@ -8,6 +8,7 @@ import type { Light } from "../../../domain/pacing.ts";
 import { escapeHtml as h } from "../../../domain/text.ts";
 import type { ProgrammeStatusView } from "../../../i18n/types.ts";
 import type { Figures, ProvinceBoard, TaskItem, UnitBoard } from "../dashboard.ts";
+import type { DirectiveProgressView, DirectiveRef, Tally } from "../../directives/views.ts";
 import type { PageLabels } from "../messages.ts";
 
 /** The traffic light as a CSS dot (an emoji needs a colour font that not every phone or browser has). */
@@ -118,7 +119,47 @@ export function provinceFragment(board: ProvinceBoard, labels: PageLabels): stri
     `<th data-sort="num">${h(labels.overdue)}</th></tr></thead><tbody>${rows.join("")}</tbody>` +
     `<tfoot><tr><td>${h(labels.total)}<span class="p">${h(amounts(t))}</span></td>` +
     `${figureCells(t, labels)}<td>${open}</td><td>${overdue}</td></tr></tfoot></table>` +
-    `<h2>${h(labels.chart)}</h2><div class="chart">${board.chartSvg}</div>`
+    `<h2>${h(labels.chart)}</h2><div class="chart">${board.chartSvg}</div>` +
+    directiveList(board, labels)
+  );
+}
+
+const refText = (d: DirectiveRef, labels: PageLabels) =>
+  labels.directiveRef(labels.kinds[d.kind] ?? d.kind, d.number, d.issuedOn, d.issuer);
+const done = (t: Tally) => t.done_on_time + t.done_late;
+const all = (t: Tally) => t.done_on_time + t.done_late + t.open_in_term + t.open_overdue;
+
+/** The four categories of a tally, the non-empty ones, in the Government Office's order. */
+function tallyText(t: Tally, labels: PageLabels): string {
+  const order = ["done_on_time", "done_late", "open_in_term", "open_overdue"] as const;
+  const parts = order.filter((k) => t[k] > 0).map((k) => `${t[k]} ${labels.categories[k].toLowerCase()}`);
+  return parts.length ? parts.join(" · ") : labels.none;
+}
+
+/** The directives followed, each a link to its page (the province's page only). */
+function directiveList(board: ProvinceBoard, labels: PageLabels): string {
+  if (board.directives.length === 0) return "";
+  const items = board.directives.map(
+    (d) =>
+      `<li><a href="#/directive/${d.id}" data-view="/directive/${d.id}">${h(refText(d, labels))}</a>` +
+      ` — ${h(labels.items(d.items))} · ${h(labels.doneOf(done(d.tally), all(d.tally)))}</li>`,
+  );
+  return `<h2>${h(labels.directives)}</h2><ul>${items.join("")}</ul>`;
+}
+
+/** A directive's page: its items and its units in the four categories. */
+export function directiveFragment(v: DirectiveProgressView, labels: PageLabels): string {
+  const items = v.items.map(
+    (i) =>
+      `<li><b>${h(labels.item(i.number))}</b>: ${h(i.content)}<br><span class="hint">${h(tallyText(i.tally, labels))}</span></li>`,
+  );
+  const units = v.units.map((u) => `<li>${h(u.unitName)}: ${h(tallyText(u.tally, labels))}</li>`);
+  return (
+    `<p><a href="#/" data-view="/province">${h(labels.back)}</a></p>` +
+    `<h1>${h(refText(v, labels))}</h1><p class="hint">${h(v.summary)} · ${h(labels.figuresOn(v.today))}</p>` +
+    `<p>${h(tallyText(v.tally, labels))}</p>` +
+    `<h2>${h(labels.byItem)}</h2><ul>${items.join("")}</ul>` +
+    `<h2>${h(labels.byUnit)}</h2><ul>${units.join("")}</ul>`
   );
 }
 
