@@ -1,10 +1,10 @@
-// Builds this run's database templates once, with the real migrations (prisma migrate deploy):
+// Builds this run's database templates once, from the committed migrations (applyMigrationFiles):
 // SQLite always; PostgreSQL when TEST_DATABASE_URL is set. Test files copy the templates; the
 // templates (and the demo-seeded templates test/support/db.ts makes from them) are removed when the run ends.
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import pg from "pg";
-import { migrateDeploy } from "../../src/platform/db/migrate.ts";
+import { applyMigrationFiles } from "./migrations.ts";
 import { pgUrl, templateNames, testPgUrl } from "./paths.ts";
 
 async function adminQuery(url: string, sql: string) {
@@ -20,13 +20,13 @@ async function adminQuery(url: string, sql: string) {
 export default async function setup() {
   const names = templateNames();
   mkdirSync(dirname(names.sqlite), { recursive: true });
-  await migrateDeploy(`file:${names.sqlite}`);
+  await applyMigrationFiles(`file:${names.sqlite}`);
   process.env.DONDOC_TEST_SQLITE_TEMPLATE = names.sqlite;
   const admin = testPgUrl();
   if (admin) {
     await adminQuery(admin, `DROP DATABASE IF EXISTS "${names.pg}" WITH (FORCE)`);
     await adminQuery(admin, `CREATE DATABASE "${names.pg}"`);
-    await migrateDeploy(pgUrl(admin, names.pg));
+    await applyMigrationFiles(pgUrl(admin, names.pg));
     process.env.DONDOC_TEST_PG_TEMPLATE = names.pg;
   }
   return async () => {
