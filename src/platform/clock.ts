@@ -17,3 +17,18 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
     },
   };
 }
+
+/**
+ * Time as the sending limits count it (milliseconds), and waiting on it: the system's by default. Tests of
+ * the outbox and the replies pass a virtual one (test/support/virtual-time.ts), so that waiting for
+ * Telegram's windows and retry_after costs no real time.
+ */
+export interface Ticker {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemTicker: Ticker = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};

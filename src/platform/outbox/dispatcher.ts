@@ -4,7 +4,7 @@
 import type { Db } from "../db/client.ts";
 import { moveChat } from "./chat-migration.ts";
 import type { Logger } from "../logger.ts";
-import type { Clock } from "../clock.ts";
+import { systemTicker, type Clock, type Ticker } from "../clock.ts";
 import { classifySendError } from "./classify.ts";
 import type { Limiter, Slot } from "./limiter.ts";
 import type { Lease } from "../scheduler/coordinator.ts";
@@ -19,6 +19,8 @@ export interface DispatcherDeps {
   unreachableNotice: (who: string, reason: string) => string;
   limiter: Limiter;
   clock: Clock;
+  /** the limiter's time and waits (default: the system's) */
+  ticker?: Ticker;
   logger: Logger;
   intervalMs: number;
   maxAttempts?: number;
@@ -41,6 +43,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { db, limiter, logger } = deps;
+  const ticks = deps.ticker ?? systemTicker;
+  const sleep = (ms: number) => ticks.sleep(ms);
   const maxAttempts = deps.maxAttempts ?? 8;
   const concurrency = deps.concurrency ?? 16;
   let timer: NodeJS.Timeout | null = null;
@@ -142,7 +146,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       rows = claims.map((c) => ({ chatId: c.chatId, ageMs: now - c.claimedAt!.getTime() }));
     }
     seeded = true;
-    const t = Date.now();
+    const t = ticks.now();
     for (const r of rows) {
       const at = t - Math.max(0, Number(r.ageMs));
       limiter.take(BigInt(r.chatId), at).settle(Math.min(t, at + sendTimeoutMs));
@@ -185,7 +189,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       lastPassAt = now;
       return 0;
     }
-    const blocked = limiter.blockedChats(Date.now());
+    const blocked = limiter.blockedChats(ticks.now());
     const rows = await db.outboxMessage.findMany({
       where: { status: "PENDING", notBefore: { lte: now }, ...(blocked.length ? { chatId: { notIn: blocked } } : {}) },
       orderBy: { id: "asc" },
@@ -202,7 +206,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
     // the next row that may go now: oldest first, one request per chat at a time
     const next = (): Row | null => {
-      const t = Date.now();
+      const t = ticks.now();
       for (let i = 0; i < queue.length; i++) {
         const row = queue[i] as Row;
         if (done.has(row.chatId)) {
@@ -226,7 +230,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         // the lease must still be ours (renewed when due) before anything more goes out; checked first:
         // from the global check to take() there must be no await, or workers would overrun the limit
         if (shared && !(await keepLease())) return;
-        const globalWait = limiter.globalWaitMs(Date.now());
+        const globalWait = limiter.globalWaitMs(ticks.now());
         if (globalWait > 0) {
           await sleep(globalWait);
           continue;
@@ -234,13 +238,13 @@ export function createDispatcher(deps: DispatcherDeps) {
         const row = next();
         if (!row) return;
         busy.add(row.chatId);
-        const held: HeldSlot = { slot: limiter.take(row.chatId, Date.now()), settled: false };
+        const held: HeldSlot = { slot: limiter.take(row.chatId, ticks.now()), settled: false };
         let ok = false;
         try {
           if (await claim(row.id)) ok = await sendOne(row, held);
         } finally {
           // sendOne settles at Telegram's answer; here only when it never got that far (claim lost, error)
-          if (!held.settled) held.slot.settle(Date.now());
+          if (!held.settled) held.slot.settle(ticks.now());
           busy.delete(row.chatId);
         }
         if (ok) sent++;
@@ -285,7 +289,7 @@ export function createDispatcher(deps: DispatcherDeps) {
    */
   async function sendOne(row: Row, held: HeldSlot): Promise<boolean> {
     const answered = () => {
-      held.slot.settle(Date.now());
+      held.slot.settle(ticks.now());
       held.settled = true;
     };
     // over Telegram's 4096: sent as several messages, the buttons on the last one; a photo row is one
@@ -295,9 +299,9 @@ export function createDispatcher(deps: DispatcherDeps) {
       let result = { message_id: 0 };
       for (const [i, [method, payload]] of requests.entries()) {
         if (i > 0) {
-          for (let w = limiter.waitMs(row.chatId, Date.now()); w > 0; w = limiter.waitMs(row.chatId, Date.now()))
+          for (let w = limiter.waitMs(row.chatId, ticks.now()); w > 0; w = limiter.waitMs(row.chatId, ticks.now()))
             await sleep(w);
-          held.slot = limiter.take(row.chatId, Date.now());
+          held.slot = limiter.take(row.chatId, ticks.now());
           held.settled = false;
         }
         try {
@@ -363,7 +367,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     switch (outcome.kind) {
       case "retry-after":
         // this chat only, or everything when it was the bot-wide rate (limiter.tooMany)
-        limiter.tooMany(row.chatId, outcome.ms, Date.now());
+        limiter.tooMany(row.chatId, outcome.ms, ticks.now());
         await later(outcome.ms, `429 retry after ${outcome.ms / 1000} s`, false);
         return;
       case "backoff":
@@ -519,5 +523,3 @@ export function createDispatcher(deps: DispatcherDeps) {
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
