@@ -1,5 +1,7 @@
 // The dispatcher's fault paths against the Bot API emulator: what Telegram answered, what the
-// dispatcher did next, and what the emulator received in the end.
+// dispatcher did next, and what the emulator received in the end. The limiter, the dispatcher's waits and
+// the emulator's flood limits run on virtual time (test/support/virtual-time.ts): a window or a retry_after
+// is waited out without waiting for real.
 import { afterEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/db.ts";
 import { startDeliveryHarness, type DeliveryHarness } from "../support/delivery.ts";
@@ -16,7 +18,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
     h.db.db.outboxMessage.findFirstOrThrow({ where: { chatId: BigInt(chatId) }, orderBy: { id: "desc" } });
 
   it("429: waits retry_after, then delivers once", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, virtualTime: true });
     h.emulator.injectFault({ kind: "429", retryAfter: 1 }, { chatId: 1001 });
     await h.enqueue([{ chatId: 1001, text: "Thông báo số 1" }]);
     expect(await h.dispatcher.pass()).toBe(0);
@@ -36,7 +38,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("5xx: backs off exponentially, delivers when the server recovers, dead-letters after max attempts", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE, maxAttempts: 3 });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, maxAttempts: 3, virtualTime: true });
     h.emulator.injectFault({ kind: "500" }, { chatId: 1002, times: 2 });
     h.emulator.injectFault({ kind: "500" }, { chatId: 1003, times: 3 });
     await h.enqueue([
@@ -66,7 +68,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("timeout then drop-after-accept: one more try at most, then UNKNOWN, never a loop", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE, sendTimeoutMs: 300 });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, sendTimeoutMs: 300, virtualTime: true });
     h.emulator.injectFault({ kind: "timeout" }, { chatId: 1004 });
     h.emulator.injectFault({ kind: "drop-after-accept" }, { chatId: 1004 });
     await h.enqueue([{ chatId: 1004, text: "Có thể đã tới" }]);
@@ -91,7 +93,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("403 and 400 chat not found: the chat becomes UNREACHABLE, later sends are SKIPPED, the secretariat is told once", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, virtualTime: true });
     const db = h.db.db;
     await db.chat.create({
       data: { telegramChatId: BigInt(SECRETARIAT), kind: "SUPERGROUP", title: "VPĐP", isSecretariat: true },
@@ -136,7 +138,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("400 migrate: the chat id is updated and the message re-sent to the new id", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, virtualTime: true });
     await h.db.db.chat.create({ data: { telegramChatId: -5001n, kind: "GROUP", title: "Nhóm cũ" } });
     h.emulator.injectFault({ kind: "migrate", migrateTo: -1005001 }, { chatId: -5001 });
     await h.enqueue([{ chatId: -5001, text: "Tin cho nhóm nâng cấp" }]);
@@ -153,7 +155,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("400 migrate to a supergroup already known: that chat takes over the unit binding", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, virtualTime: true });
     const unit = await h.db.db.unit.create({
       data: { code: "U_MIG", name: "Xã Trà Leng", nameKey: "xa tra leng", kind: "COMMUNE" },
     });
@@ -180,7 +182,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("a photo row: sendPhoto with its caption, retried after a 429 like any message", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, virtualTime: true });
     const png = Uint8Array.from([
       0x89,
       0x50,
@@ -211,7 +213,7 @@ describeEachDatabase("dispatcher faults", (provider) => {
   });
 
   it("sends a text over 4096 characters as several messages, the buttons on the last", async () => {
-    h = await startDeliveryHarness(provider, { limits: LOOSE });
+    h = await startDeliveryHarness(provider, { limits: LOOSE, virtualTime: true });
     const line = "Đề nghị các đồng chí khẩn trương hoàn thiện hồ sơ giải ngân vốn đầu tư.";
     const text = Array.from({ length: 120 }, (_, i) => `${i + 1}. ${line}`).join("\n");
     const markup = { inline_keyboard: [[{ text: "✅", callback_data: "done:1" }]] };
@@ -234,7 +236,7 @@ describeEachDatabase("dispatcher under Telegram's limits", (provider) => {
 
   it("fans a broadcast out to a few hundred chats without a single 429, one message each", async () => {
     const limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
-    h = await startDeliveryHarness(provider, { limits, emulatorLimits: limits });
+    h = await startDeliveryHarness(provider, { limits, emulatorLimits: limits, virtualTime: true });
     const privates = Array.from({ length: 240 }, (_, i) => 700_001 + i);
     const groups = Array.from({ length: 8 }, (_, i) => -1_008_001 - i);
     const rows = [...privates, ...groups].map((chatId) => ({ chatId, text: `Thông báo chung gửi ${chatId}` }));
@@ -265,6 +267,7 @@ describeEachDatabase("a 429 pauses what its limit covers; the limits survive a r
       limits: { ...telegram, globalPerSecond: 300 },
       emulatorLimits: telegram,
       concurrency: 4,
+      virtualTime: true,
     });
     const chats = Array.from({ length: 150 }, (_, i) => 720_001 + i);
     await h.enqueue(chats.map((chatId) => ({ chatId, text: `Thông báo gửi ${chatId}` })));
@@ -279,7 +282,7 @@ describeEachDatabase("a 429 pauses what its limit covers; the limits survive a r
 
   it("a restart (kill -9) forgets nothing: a group that had 12 messages in the minute gets 8 more, not 20", async () => {
     const limits = { globalPerSecond: 30, perChatPerSecond: 100, perGroupPerMinute: 20 };
-    h = await startDeliveryHarness(provider, { limits, emulatorLimits: limits });
+    h = await startDeliveryHarness(provider, { limits, emulatorLimits: limits, virtualTime: true });
     const group = -1_009_012;
     await h.enqueue(Array.from({ length: 12 }, (_, i) => ({ chatId: group, text: `Tin ${i + 1}` })));
     await h.dispatcher.drain();
@@ -287,7 +290,10 @@ describeEachDatabase("a 429 pauses what its limit covers; the limits survive a r
     await h.restart(); // a new process: its limiter starts empty but for what the database says
     await h.enqueue(Array.from({ length: 20 }, (_, i) => ({ chatId: group, text: `Tin ${i + 13}` })));
     h.dispatcher.wake();
-    await new Promise((r) => setTimeout(r, 1500));
+    await h.emulator.waitFor((sent) => sent.length >= 20, 10_000);
+    // the group's window (virtual time) stays full: nothing more goes, however often the dispatcher looks
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await h.dispatcher.pass()).toBe(0);
     expect(refused()).toBe(0);
     expect(h.emulator.sent).toHaveLength(20);
     expect(await h.db.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(12);

@@ -4,16 +4,19 @@ import { Telegram } from "telegraf";
 import { createDispatcher, type Dispatcher } from "../../src/platform/outbox/dispatcher.ts";
 import { createLimiter, TELEGRAM_LIMITS, type Limits } from "../../src/platform/outbox/limiter.ts";
 import { createLogger } from "../../src/platform/logger.ts";
-import { fixedClock } from "../../src/platform/clock.ts";
+import { fixedClock, systemTicker, type Ticker } from "../../src/platform/clock.ts";
 import { enqueue } from "../../src/platform/outbox/enqueue.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
 import { catalogue } from "../../src/i18n/index.ts";
+import { virtualTicker } from "./virtual-time.ts";
 
 export interface DeliveryHarness {
   db: TestDatabase;
   emulator: BotApiEmulator;
   clock: ReturnType<typeof fixedClock>;
+  /** the time the limiter and the emulator's flood limits count in (virtual with `virtualTime`) */
+  ticker: Ticker;
   /** the current dispatcher (a new one after restart()) */
   readonly dispatcher: Dispatcher;
   /** the process dies (kill -9: nothing in memory survives) and a new one starts on the same database */
@@ -35,20 +38,30 @@ export async function startDeliveryHarness(
     maxAttempts?: number;
     sendTimeoutMs?: number;
     concurrency?: number;
+    /** the limiter, the dispatcher's waits and the emulator's flood limits on virtual time (support/virtual-time.ts) */
+    virtualTime?: boolean;
   } = {},
 ): Promise<DeliveryHarness> {
   const db = await createTestDatabase(provider);
-  const emulator = await startBotApiEmulator({ limits: opts.emulatorLimits ?? null });
+  const virtual = opts.virtualTime ? virtualTicker() : null;
+  const ticker = virtual ?? systemTicker;
+  const emulator = await startBotApiEmulator({ limits: opts.emulatorLimits ?? null, now: ticker.now });
   const telegram = new Telegram(emulator.token, { apiRoot: emulator.apiRoot });
   const clock = fixedClock(new Date("2026-11-24T01:00:00Z"));
+  // a new process, a new limiter: empty but for what the dispatcher reads back from the database
+  const limiter = () => {
+    const l = createLimiter(opts.limits ?? TELEGRAM_LIMITS);
+    return virtual ? virtual.track(l) : l;
+  };
   const make = () =>
     createDispatcher({
       db: db.db,
       callApi: (method, payload, signal) =>
         telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never }),
       unreachableNotice: catalogue("vi").delivery.unreachable,
-      limiter: createLimiter(opts.limits ?? TELEGRAM_LIMITS),
+      limiter: limiter(),
       clock,
+      ticker,
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
       intervalMs: 20,
       maxAttempts: opts.maxAttempts,
@@ -60,6 +73,7 @@ export async function startDeliveryHarness(
     db,
     emulator,
     clock,
+    ticker,
     get dispatcher() {
       return dispatcher;
     },

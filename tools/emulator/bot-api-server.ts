@@ -63,6 +63,7 @@ class Emulator implements BotApiEmulator {
   private readonly world: World;
   private readonly handlers: Map<string, Handler>;
   private readonly limiter: RateLimiter;
+  private readonly now: () => number;
   private readonly failMethods: Set<string>;
   private readonly server: Server;
   private readonly hung = new Set<ServerResponse>();
@@ -85,6 +86,7 @@ class Emulator implements BotApiEmulator {
     this.sent = this.world.sent;
     this.handlers = createHandlers(this.world, this.queue);
     this.limiter = new RateLimiter(opts.limits ?? null);
+    this.now = opts.now ?? Date.now;
     this.failMethods = new Set(opts.failMethods ?? []);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) =>
@@ -205,7 +207,7 @@ class Emulator implements BotApiEmulator {
     const [, token, method] = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname) ?? [];
     if (token === undefined || method === undefined)
       return this.respond(res, undefined, new ApiError(404, "Not Found"));
-    const call: RecordedCall = { method, payload: {}, at: Date.now(), ok: true };
+    const call: RecordedCall = { method, payload: {}, at: this.now(), ok: true };
     this.calls.push(call);
     const aborted = new AbortController();
     res.on("close", () => aborted.abort());
@@ -224,15 +226,15 @@ class Emulator implements BotApiEmulator {
         call.ok = false; // the client never gets an answer
         if (fault.kind === "timeout") return this.hang(res);
         await run();
-        this.limiter.record(chatId);
+        this.limiter.record(chatId, this.now());
         res.destroy();
         return;
       }
       if (fault) throw faultError(fault, chatId);
-      const wait = this.limiter.retryAfter(chatId);
+      const wait = this.limiter.retryAfter(chatId, this.now());
       if (wait > 0) throw tooManyRequests(wait);
       const result = await run();
-      this.limiter.record(chatId);
+      this.limiter.record(chatId, this.now());
       this.respond(res, call, { result });
     } catch (error) {
       this.respond(

@@ -119,6 +119,8 @@ export interface EmulatorOptions {
    * Private chats, button presses and membership changes are not affected.
    */
   privacyMode?: boolean;
+  /** the clock the flood limits and the recorded calls' `at` read (default Date.now): tests pass a virtual one */
+  now?: () => number;
 }
 
 export type Payload = Record<string, unknown>;
