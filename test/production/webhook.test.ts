@@ -8,7 +8,7 @@ import { fixedClock } from "../../src/platform/clock.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import type { Db } from "../../src/platform/db/client.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
-import { DAY, DEMO, at, group, user } from "../support/harness.ts";
+import { DAY, DEMO, TEST_LIMITS, at, group, user } from "../support/harness.ts";
 
 const SECRET = "s3cr3t_Webhook-Value_0123456789";
 const PATH = "/telegram/webhook";
@@ -68,7 +68,8 @@ describeEachDatabase("webhook", (provider) => {
         cb();
       },
     });
-    app = await createApp(config, createLogger("info", sink), { clock, cron: false });
+    // Telegram's limits are not what this file is about (test/delivery, test/production/shared-rate.test.ts)
+    app = await createApp(config, createLogger("info", sink), { clock, cron: false, limits: TEST_LIMITS });
     await app.start();
     url = `http://127.0.0.1:${app.httpPort()}${PATH}`;
   });
