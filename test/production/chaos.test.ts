@@ -12,7 +12,7 @@ import { STALL_MS } from "../../src/platform/telegram/updates.ts";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
-import { DAY, DEMO, at, group, user } from "../support/harness.ts";
+import { DAY, DEMO, TEST_LIMITS, at, group, user } from "../support/harness.ts";
 
 const SECRET = "chaos_secret_0123456789";
 const PATH = "/telegram/webhook";
@@ -74,7 +74,13 @@ function describeMode(provider: "sqlite" | "postgres", mode: "polling" | "webhoo
           }
         : {}),
     });
-    app = await createApp(config, createLogger(config.logLevel), { clock, cron: false, retryDelaysMs: [50, 100] });
+    app = await createApp(config, createLogger(config.logLevel), {
+      clock,
+      cron: false,
+      retryDelaysMs: [50, 100],
+      // two replies in one group: not paced at Telegram's 1/s per chat, which this file is not about
+      limits: TEST_LIMITS,
+    });
     await app.start();
   });
 
