@@ -4,13 +4,13 @@
 import { createHash, createHmac } from "node:crypto";
 import { get } from "node:http";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { MAX_AGE, seedProvince, startDashboard, type DashboardHarness } from "./support.ts";
 
 const view = (h: DashboardHarness, path: string, authorization?: string) =>
   fetch(`${h.base}/app/view${path}`, authorization === undefined ? {} : { headers: { authorization } });
 
-describeEachDatabase("dashboard over HTTP", (provider) => {
+describeOnSqlite("dashboard over HTTP", (provider) => {
   let h: DashboardHarness;
   let s: Awaited<ReturnType<typeof seedProvince>>;
   beforeEach(async () => {
@@ -172,7 +172,7 @@ describeEachDatabase("dashboard over HTTP", (provider) => {
   });
 });
 
-describeEachDatabase("dashboard development login", (provider) => {
+describeOnSqlite("dashboard development login", (provider) => {
   it("works with the local emulator, and not when the Bot API is not the emulator", async () => {
     const h = await startDashboard(provider, { devLogin: true });
     try {

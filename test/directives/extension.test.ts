@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat } from "../../tools/emulator/bot-api-server.ts";
 import { seedDirectiveDemo } from "../../src/platform/db/seed/demo.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DAY, DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const secretariatGroup = group(DEMO.groups.secretariat);
@@ -18,7 +18,7 @@ type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] }
 const buttons = (m: { reply_markup?: unknown }) =>
   (m.reply_markup as Keyboard).inline_keyboard.flat().map((b) => [b.text, b.callback_data]);
 
-describeEachDatabase("asking for more time", (provider) => {
+describeOnSqlite("asking for more time", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider, { start: at(7, 40) });

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { HEADER, xlsx } from "./support.ts";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
 
 const HEAD = ["Kết luận", "12-KL/TU", "14/08/2023", "Ban Thường vụ Tỉnh ủy", "Về tiến độ 03 Chương trình MTQG"];
@@ -22,7 +22,7 @@ const chairman = user(DEMO.chairman);
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
-describeEachDatabase("the directive register", (provider) => {
+describeOnSqlite("the directive register", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider, { start: at(9, 0) });

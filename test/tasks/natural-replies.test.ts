@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { collect } from "../support/collect.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);
@@ -32,7 +32,7 @@ async function setUp(h: Harness) {
   return { all, task, reminder };
 }
 
-describeEachDatabase("natural completion replies", (provider) => {
+describeOnSqlite("natural completion replies", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(provider);

@@ -4,7 +4,7 @@
 // and reaches the reporter's unit; /trunguong marks it referred to central level.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { collect } from "../support/collect.ts";
-import { describeEachDatabase } from "../support/db.ts";
+import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, user, type Harness } from "../support/harness.ts";
 import { startFollowupHarness } from "../followup/support.ts";
 
@@ -14,7 +14,7 @@ const official = user(DEMO.official);
 const focal = user(DEMO.departmentFocal);
 const secretariat = user(DEMO.secretariat);
 
-describeEachDatabase("obstacles answered by the programme's office", (provider) => {
+describeOnSqlite("obstacles answered by the programme's office", (provider) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startFollowupHarness(provider);
