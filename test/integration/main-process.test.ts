@@ -51,19 +51,18 @@ describeEachDatabase("npm start", (provider) => {
     expect(output).toContain("dondoc stopping");
     expect(output).not.toContain(emulator.token);
   });
+});
 
-  it("refuses to start with a bad configuration and names the variables", async () => {
-    db = await createTestDatabase(provider);
-    emulator = await startBotApiEmulator();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { PATH: process.env.PATH, DATABASE_URL: "mysql://nope", OFFICE_HOURS_START: "8h" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-    expect(code).toBe(2);
-    expect(stderr).toContain("Cấu hình không hợp lệ / Invalid configuration");
-    for (const name of ["BOT_TOKEN", "DATABASE_URL", "OFFICE_HOURS_START"]) expect(stderr).toContain(name);
+// before any database or Telegram is reached: one process, whichever database the suite runs on
+it("refuses to start with a bad configuration and names the variables", async () => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { PATH: process.env.PATH, DATABASE_URL: "mysql://nope", OFFICE_HOURS_START: "8h" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  expect(code).toBe(2);
+  expect(stderr).toContain("Cấu hình không hợp lệ / Invalid configuration");
+  for (const name of ["BOT_TOKEN", "DATABASE_URL", "OFFICE_HOURS_START"]) expect(stderr).toContain(name);
 });
