@@ -5,11 +5,11 @@ import { openDatabase, type Database } from "./platform/db/client.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createServices, type Services } from "./services.ts";
 import { catalogue } from "./i18n/index.ts";
-import { systemClock, type Clock } from "./platform/clock.ts";
+import { systemClock, systemTicker, type Clock, type Ticker } from "./platform/clock.ts";
 import { createBot } from "./bot.ts";
 import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/updates.ts";
 import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
-import { createLimiter, globalShare, TELEGRAM_LIMITS, type Limits } from "./platform/outbox/limiter.ts";
+import { createLimiter, globalShare, TELEGRAM_LIMITS, type Limiter, type Limits } from "./platform/outbox/limiter.ts";
 import { createInteractiveGate } from "./platform/outbox/interactive.ts";
 import { createScheduler, type Job, type Scheduler } from "./platform/scheduler/index.ts";
 import { createBroadcastProgress } from "./features/broadcast/progress.ts";
@@ -27,6 +27,8 @@ export interface App {
   database: Database;
   services: Services;
   dispatcher: Dispatcher;
+  /** the process's one sending limiter (tests watch its slots) */
+  limiter: Limiter;
   scheduler: Scheduler;
   bot: ReturnType<typeof createBot>["bot"];
   /** how updates come in: polling or webhook, retries, health */
@@ -40,6 +42,8 @@ export interface App {
 
 export interface AppOptions {
   clock?: Clock;
+  /** the sending limits' time and waits (default: the system's; tests pass a virtual one) */
+  ticker?: Ticker;
   limits?: Limits;
   /** false: do not start long polling (tests feed updates with bot.handleUpdate) */
   polling?: boolean;
@@ -64,6 +68,7 @@ export const ALLOWED_UPDATES = [
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
+  const ticker = options.ticker ?? systemTicker;
   // the token and the webhook secret never reach a log line, not even inside an error's URL
   redactSecrets(config.botToken, config.webhook?.secret);
   // a SQLite lock held by another process: wait briefly (the driver blocks the process while it waits), then
@@ -82,7 +87,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     defaultLanguage: config.defaultLanguage,
-    interactive: createInteractiveGate({ limiter, logger }),
+    interactive: createInteractiveGate({ limiter, logger, ticker }),
   });
   const receiver = createUpdateReceiver(bot, logger, {
     allowedUpdates: ALLOWED_UPDATES,
@@ -96,6 +101,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     unreachableNotice: catalogue("vi").delivery.unreachable,
     limiter,
     clock,
+    ticker,
     logger,
     intervalMs: config.dispatchIntervalMs,
     afterPass: createBroadcastProgress({
@@ -103,6 +109,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       callApi,
       limiter,
       clock,
+      ticker,
       logger,
       messages: catalogue,
     }),
@@ -221,6 +228,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     database,
     services,
     dispatcher,
+    limiter,
     scheduler,
     bot,
     updates: receiver,

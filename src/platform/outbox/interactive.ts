@@ -3,6 +3,7 @@
 // for a slot under the bot-wide, per-chat and per-group limits, and a 429 is waited out (retry_after) and
 // retried, a bounded number of times, never dropped silently (docs/decisions/006-interactive-rate.md).
 import { Context, type Telegram } from "telegraf";
+import { systemTicker, type Ticker } from "../clock.ts";
 import type { Logger } from "../logger.ts";
 import { classifySendError } from "./classify.ts";
 import type { Limiter } from "./limiter.ts";
@@ -18,6 +19,8 @@ export interface InteractiveDeps {
   maxRetries?: number;
   /** at most this much waiting for retry_after in all, per call (default 60 s, telegraf's handler timeout) */
   maxRetryWaitMs?: number;
+  /** the limiter's time and waits (default: the system's) */
+  ticker?: Ticker;
 }
 
 type CallApi = Telegram["callApi"];
@@ -26,20 +29,22 @@ export function createInteractiveGate(deps: InteractiveDeps) {
   const { limiter, logger } = deps;
   const maxRetries = deps.maxRetries ?? 3;
   const maxRetryWaitMs = deps.maxRetryWaitMs ?? 60_000;
+  const ticks = deps.ticker ?? systemTicker;
+  const sleep = (ms: number) => ticks.sleep(ms);
 
   /** waits for a slot (marked as interactive traffic meanwhile, so the background leaves it the reserve) */
   async function slot(chatId: bigint | null) {
     const done = limiter.interactiveWaits();
     try {
       for (
-        let w = limiter.waitMs(chatId, Date.now(), "interactive");
+        let w = limiter.waitMs(chatId, ticks.now(), "interactive");
         w > 0;
-        w = limiter.waitMs(chatId, Date.now(), "interactive")
+        w = limiter.waitMs(chatId, ticks.now(), "interactive")
       ) {
         await sleep(w);
       }
       // no await between the last check and take(): no other caller can slip in between
-      return limiter.take(chatId, Date.now(), "interactive");
+      return limiter.take(chatId, ticks.now(), "interactive");
     } finally {
       done();
     }
@@ -53,13 +58,13 @@ export function createInteractiveGate(deps: InteractiveDeps) {
       const s = await slot(chatId);
       try {
         const result = await send();
-        s.settle(Date.now());
+        s.settle(ticks.now());
         return result;
       } catch (error) {
-        s.settle(Date.now());
+        s.settle(ticks.now());
         const outcome = classifySendError(error);
         if (outcome.kind !== "retry-after") throw error;
-        const scope = limiter.tooMany(chatId, outcome.ms, Date.now());
+        const scope = limiter.tooMany(chatId, outcome.ms, ticks.now());
         if (attempt >= maxRetries || waited + outcome.ms > maxRetryWaitMs) {
           logger.warn(
             { method, chatId: chatId?.toString(), attempt, retryAfterMs: outcome.ms },
@@ -108,5 +113,3 @@ function chatOf(payload: unknown): bigint | null {
   if (typeof id === "string" && /^-?\d+$/.test(id)) return BigInt(id);
   return null; // @channelusername, inline messages, answers to buttons: the global limit only
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
