@@ -1,6 +1,8 @@
 // Replies to people go through the same limiter as the outbox, against an emulator enforcing Telegram's
 // limits: a burst is paced instead of refused, a 429 on a reply is waited out and retried, and people
-// asking during a broadcast are answered within seconds.
+// asking during a broadcast are answered within seconds. The limits are counted in virtual time
+// (test/support/virtual-time.ts) except where the test measures how soon people are answered: there the
+// time the app takes to handle an update counts too, and only real time has it.
 import { afterEach, describe, expect, it } from "vitest";
 import { Telegram } from "telegraf";
 import { describeEachDatabase } from "../support/db.ts";
@@ -10,6 +12,7 @@ import { createLimiter, TELEGRAM_LIMITS } from "../../src/platform/outbox/limite
 import { createLogger } from "../../src/platform/logger.ts";
 import { enqueue } from "../../src/platform/outbox/enqueue.ts";
 import { startBotApiEmulator, type BotApiEmulator, type RecordedCall } from "../../tools/emulator/bot-api-server.ts";
+import { virtualTicker } from "../support/virtual-time.ts";
 
 const TELEGRAM = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
 const person = (i: number) => ({ id: 910_000 + i, name: `Người hỏi ${i}` });
@@ -32,7 +35,7 @@ describeEachDatabase("replies under Telegram's limits", (provider) => {
   });
 
   it("a burst of /help from 60 people: every one answered once, never above 30 a second, no 429", async () => {
-    h = await startHarness(provider, { limits: TELEGRAM_LIMITS });
+    h = await startHarness(provider, { limits: TELEGRAM_LIMITS, virtualTime: true });
     h.emulator.setLimits(TELEGRAM);
     const people = Array.from({ length: 60 }, (_, i) => person(i));
     for (const p of people) h.emulator.userSends({ from: user(p), chat: privateChat(p), text: "/help" });
@@ -49,7 +52,7 @@ describeEachDatabase("replies under Telegram's limits", (provider) => {
   }, 30_000);
 
   it("a 429 on a reply is waited out (retry_after) and the reply sent: the person gets the answer, not an apology", async () => {
-    h = await startHarness(provider, { limits: TELEGRAM_LIMITS });
+    h = await startHarness(provider, { limits: TELEGRAM_LIMITS, virtualTime: true });
     const p = person(100);
     h.emulator.injectFault({ kind: "429", retryAfter: 1 }, { chatId: p.id });
     const replies = await h.say(user(p), privateChat(p), "/help");
@@ -104,8 +107,10 @@ describe("every kind of outgoing call takes its slot", () => {
 
   it("messages, documents, photos and answers to buttons together stay under the bot-wide rate, without a 429", async () => {
     const limits = { globalPerSecond: 10, perChatPerSecond: 1, perGroupPerMinute: 20 };
-    emulator = await startBotApiEmulator({ limits });
-    const gate = createInteractiveGate({ limiter: createLimiter(limits), logger: createLogger("silent") });
+    const ticker = virtualTicker();
+    emulator = await startBotApiEmulator({ limits, now: ticker.now });
+    const limiter = ticker.track(createLimiter(limits));
+    const gate = createInteractiveGate({ limiter, logger: createLogger("silent"), ticker });
     const telegram = gate.wrap(new Telegram(emulator.token, { apiRoot: emulator.apiRoot }));
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     await Promise.all([

@@ -16,6 +16,7 @@ import {
   type SentMessage,
 } from "../../tools/emulator/bot-api-server.ts";
 import { createTestDatabase, type Provider, type TestDatabase } from "./db.ts";
+import { virtualTicker, type VirtualTicker } from "./virtual-time.ts";
 
 export const DAY = "2026-11-24"; // a Tuesday
 export const at = (hh: number, mm: number, day = DAY) => localInstant(day, hh * 60 + mm);
@@ -46,6 +47,8 @@ export interface Harness {
   db: TestDatabase;
   emulator: BotApiEmulator;
   clock: ReturnType<typeof fixedClock>;
+  /** with `virtualTime`: the time the limiter and the emulator's flood limits count in */
+  ticker: VirtualTicker | null;
   app: App;
   /** a user writes; resolves with the bot's answers once the update is handled */
   say(from: EmulatorUser, chat: EmulatorChat, text: string, replyTo?: number): Promise<SentMessage[]>;
@@ -68,15 +71,19 @@ export async function startHarness(
     limits?: Limits;
     privacyMode?: boolean;
     env?: Record<string, string>;
+    /** the limiter, the replies' and the dispatcher's waits and the emulator's flood limits on virtual time */
+    virtualTime?: boolean;
   } = {},
 ): Promise<Harness> {
   const clock = fixedClock(opts.start ?? at(7, 40));
+  const ticker = opts.virtualTime ? virtualTicker() : null;
   const demo = opts.seed === false ? {} : { demo: { today: DAY, now: clock.now(), followup: opts.followup } };
   const db = await createTestDatabase(provider, demo);
   const emulator = await startBotApiEmulator({
     botUsername: "dondoc_test_bot",
     failMethods: opts.failMethods ?? [],
     privacyMode: opts.privacyMode ?? false,
+    ...(ticker ? { now: ticker.now } : {}),
   });
   const config = createConfig({
     BOT_TOKEN: emulator.token,
@@ -88,7 +95,13 @@ export async function startHarness(
   });
   const logger = createLogger(config.logLevel);
   const boot = async () => {
-    const a = await createApp(config, logger, { clock, cron: false, limits: opts.limits ?? TEST_LIMITS });
+    const a = await createApp(config, logger, {
+      clock,
+      cron: false,
+      limits: opts.limits ?? TEST_LIMITS,
+      ...(ticker ? { ticker } : {}),
+    });
+    ticker?.track(a.limiter);
     await a.start();
     return a;
   };
@@ -103,6 +116,7 @@ export async function startHarness(
     db,
     emulator,
     clock,
+    ticker,
     get app() {
       return app;
     },
