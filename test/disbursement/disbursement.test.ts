@@ -91,7 +91,11 @@ describeOnSqlite("disbursement", (provider) => {
   it("refuses bad reports with the reason and writes nothing", async () => {
     const before = { reports: await h.db.db.disbursementReport.count(), audit: await h.db.db.auditLog.count() };
     expect(await one(official, namTraMy, "/report NTM 12.500")).toBe(
-      "Chưa ghi nhận: số tiền chưa rõ (ví dụ «12.500» cần ghi đơn vị: «12.500 triệu»).",
+      "Chưa ghi nhận: số tiền chưa rõ (đề nghị ghi đơn vị, ví dụ «12.500 triệu», hoặc ghi đủ số có dấu chấm: «12.500.000.000»).",
+    );
+    // a round amount and a bare number after it is not one amount (issue #21)
+    expect(await one(official, namTraMy, "/baocao NTM 12 500 000 000 123")).toBe(
+      "Chưa ghi nhận: số tiền chưa rõ (đề nghị ghi đơn vị, ví dụ «12.500 triệu», hoặc ghi đủ số có dấu chấm: «12.500.000.000»).",
     );
     expect(await one(official, namTraMy, "/report NTM -5 tỷ")).toBe("Chưa ghi nhận: số tiền không được âm.");
     expect(await one(official, namTraMy, "/report NTM 1,2 nghìn tỷ")).toBe(

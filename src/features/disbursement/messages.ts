@@ -41,7 +41,7 @@ function deltaEn(bp: number | null): string {
 const AMOUNT_REASON_VI: Record<string, string> = {
   empty: "chưa ghi số tiền",
   negative: "số tiền không được âm",
-  ambiguous: "số tiền chưa rõ (ví dụ «12.500» cần ghi đơn vị: «12.500 triệu»)",
+  ambiguous: "số tiền chưa rõ (đề nghị ghi đơn vị, ví dụ «12.500 triệu», hoặc ghi đủ số có dấu chấm: «12.500.000.000»)",
   "too-precise": "số tiền lẻ dưới 1 đồng",
   invalid: "không đọc được số tiền (ví dụ: 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
 };
@@ -49,7 +49,8 @@ const AMOUNT_REASON_VI: Record<string, string> = {
 const AMOUNT_REASON_EN: Record<string, string> = {
   empty: "no amount given",
   negative: "the amount cannot be negative",
-  ambiguous: "the amount is ambiguous (e.g. write «12.500 triệu», not «12.500»)",
+  ambiguous:
+    "the amount is ambiguous (write a unit, e.g. «12.500 triệu», or the whole number with dots: «12.500.000.000»)",
   "too-precise": "the amount has a fraction of a đồng",
   invalid: "the amount cannot be read (e.g. 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
 };
