@@ -27,7 +27,7 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
       Export the registry (CSV: one table, officials by default; XLSX: programmes, units, officials).
   programmes list
       Các chương trình đang theo dõi / the programmes followed.
-  programmes office <mã> <sở, ban, văn phòng>
+  programmes office <mã> <sở, ban, văn phòng | không>
       Cơ quan trả lời vướng mắc của chương trình / the office that answers a programme's obstacles.
   programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>]
       Thêm chương trình (mã: chữ không dấu, số, _ . -) / add a programme.
@@ -194,9 +194,17 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         const { positionals } = parse(args, {});
         if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
         const programmes = await services.registryAdmin.listProgrammes();
+        const offices = new Map(
+          (await services.registryAdmin.programmeOffices()).map((p) => [p.code, p.officeName] as const),
+        );
         if (programmes.length === 0) out("Chưa có chương trình nào / no programmes.");
-        for (const p of programmes)
-          out(`${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}`);
+        for (const p of programmes) {
+          const office = offices.get(p.code);
+          out(
+            `${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}` +
+              (office ? ` · cơ quan chủ trì: ${office}` : ""),
+          );
+        }
         return 0;
       }
       if (sub === "add") {
@@ -217,7 +225,11 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         if (code === undefined || words.length === 0)
           throw new CliInputError("Dùng: programmes office <mã> <tên sở, ban, văn phòng>.");
         const r = await services.registryAdmin.setProgrammeOffice({ code, unit: words.join(" ") }, { now });
-        out(`Vướng mắc của chương trình ${r.code} chuyển ${r.officeName} trả lời / obstacles go to ${r.officeName}.`);
+        out(
+          r.officeName
+            ? `Vướng mắc của chương trình ${r.code} chuyển ${r.officeName} trả lời / obstacles go to ${r.officeName}.`
+            : `Chương trình ${r.code} không còn cơ quan chủ trì: Văn phòng điều phối xử lý vướng mắc / no office.`,
+        );
         return 0;
       }
       throw new CliInputError(`Lệnh «programmes ${sub ?? ""}» không có: dùng programmes list | add | office.`);

@@ -7,7 +7,12 @@ import { bindCommand, unbindCommand } from "./features/registry/handlers/bind.ts
 import { inviteCommand } from "./features/registry/handlers/invite.ts";
 import { invitesCommand } from "./features/registry/handlers/invites.ts";
 import { holidaysCommand } from "./features/registry/handlers/holidays.ts";
-import { handoverCommand, officialCommand, whoCommand } from "./features/registry/handlers/registry-admin.ts";
+import {
+  handoverCommand,
+  officialCommand,
+  programmeCommand,
+  whoCommand,
+} from "./features/registry/handlers/registry-admin.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
 import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
@@ -43,6 +48,7 @@ export const FEATURES: BotFeature[] = [
       officialCommand,
       handoverCommand,
       holidaysCommand,
+      programmeCommand,
     ],
     register: (bot) => {
       registerMembership(bot);

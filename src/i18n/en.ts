@@ -145,6 +145,7 @@ export const en: Catalogue = {
       canbo: "add, edit or deactivate an official",
       bangiao: "hand responsibilities and open tasks over to another official",
       ngaynghi: "holidays and make-up working days of a year (list, add)",
+      chuongtrinh: "programmes and the offices that answer their obstacles (list, set)",
       invite: "issue an activation link to an official",
       unbind: "unbind this group from its unit",
     },

@@ -158,6 +158,7 @@ export const vi = {
       canbo: "thêm, sửa, cho ngừng hoạt động một cán bộ",
       bangiao: "bàn giao phần việc phụ trách và việc đang mở sang cán bộ khác",
       ngaynghi: "ngày nghỉ lễ, ngày làm việc bù của một năm (xem, thêm)",
+      chuongtrinh: "các chương trình và cơ quan chủ trì trả lời vướng mắc (xem, đặt)",
       invite: "cấp đường dẫn kích hoạt cho một cán bộ",
       unbind: "gỡ nhóm này khỏi đơn vị",
     } as Record<string, string>,

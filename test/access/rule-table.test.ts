@@ -60,6 +60,7 @@ const TABLE: Record<string, [string, string]> = {
   canbo: ["+rrrrru", "+rrrrru"],
   bangiao: ["+rrrrru", "+rrrrru"],
   ngaynghi: ["+rrrrru", "+rrrrru"],
+  chuongtrinh: ["+rrrrru", "+rrrrru"],
 };
 
 const ALIASES: Record<string, string[]> = {
@@ -67,6 +68,7 @@ const ALIASES: Record<string, string[]> = {
   ai: ["who"],
   bangiao: ["handover"],
   ngaynghi: ["holidays"],
+  chuongtrinh: ["programmes"],
   khongdat: ["cannotmeet"],
   giao: ["assign"],
   hop: ["meeting"],

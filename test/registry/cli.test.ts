@@ -35,11 +35,15 @@ describe("npm run cli", () => {
       });
     const added = await cli("programmes", "add", "PTVH", "Phát triển văn hóa", "--en", "Cultural Development");
     expect(added.stdout.trim()).toBe("Đã thêm chương trình PTVH: Phát triển văn hóa / added programme PTVH.");
+    const office = await cli("programmes", "office", "PTVH", "Sở Tài chính");
+    expect(office.stdout.trim()).toBe(
+      "Vướng mắc của chương trình PTVH chuyển Sở Tài chính trả lời / obstacles go to Sở Tài chính.",
+    );
     expect((await cli("programmes", "list")).stdout.split("\n")).toEqual([
       "NTM · Xây dựng nông thôn mới · New Rural Development",
       "GNBV · Giảm nghèo bền vững · Sustainable Poverty Reduction",
       "DTTS · Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi · Ethnic-Minority and Mountainous Areas",
-      "PTVH · Phát triển văn hóa · Cultural Development",
+      "PTVH · Phát triển văn hóa · Cultural Development · cơ quan chủ trì: Sở Tài chính",
       "",
     ]);
     const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo").catch(

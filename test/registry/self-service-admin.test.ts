@@ -95,4 +95,49 @@ describeEachDatabase("the registry from the bot", (provider) => {
     expect(refused!.text).toMatch(/^Đồng chí không dùng được lệnh này/);
     expect(await db.calendarDay.count({ where: { date: { gte: "2028-01-01" } } })).toBe(2);
   });
+
+  it("/chuongtrinh lists the programmes with their offices and sets one (audited); refusals change nothing", async () => {
+    const db = h.db.db;
+    const thu = await db.official.findFirstOrThrow({ where: { telegramUserId: BigInt(DEMO.secretariat.id) } });
+    const [list] = await h.say(secretariat, office, "/chuongtrinh");
+    expect(list!.text.split("\n")).toEqual([
+      "<b>Các chương trình và cơ quan chủ trì</b> (trả lời vướng mắc của chương trình)",
+      "• <b>NTM</b> — Xây dựng nông thôn mới: chưa có (Văn phòng điều phối xử lý vướng mắc)",
+      "• <b>GNBV</b> — Giảm nghèo bền vững: chưa có (Văn phòng điều phối xử lý vướng mắc)",
+      "• <b>DTTS</b> — Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi: chưa có (Văn phòng điều phối xử lý vướng mắc)",
+      "Đặt cơ quan chủ trì: /chuongtrinh &lt;mã&gt; coquan &lt;sở, ban, văn phòng&gt;",
+    ]);
+
+    const [set] = await h.say(secretariat, office, "/chuongtrinh ntm coquan sở kế hoạch");
+    expect(set!.text).toBe(
+      "✅ Vướng mắc của chương trình NTM từ nay chuyển Sở Kế hoạch và Đầu tư trả lời, đã ghi nhật ký.",
+    );
+    const skhdt = await db.unit.findUniqueOrThrow({ where: { code: "SO_KHDT" } });
+    expect((await db.programme.findUniqueOrThrow({ where: { code: "NTM" } })).officeUnitId).toBe(skhdt.id);
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "programme.office" } });
+    expect(entry.actorId).toBe(thu.id);
+    expect(JSON.parse(entry.after)).toMatchObject({ code: "NTM", officeUnitId: skhdt.id });
+    const [again] = await h.say(secretariat, office, "/chuongtrinh");
+    expect(again!.text).toContain("• <b>NTM</b> — Xây dựng nông thôn mới: Sở Kế hoạch và Đầu tư");
+
+    // a district is not an office; an unknown programme; a chairman: refused, nothing written
+    const audits = await db.auditLog.count();
+    const [district] = await h.say(secretariat, office, "/chuongtrinh GNBV coquan Nam Trà My");
+    expect(district!.text).toBe("Không có sở, ban, văn phòng nào tên «Nam Trà My».");
+    const [unknown] = await h.say(secretariat, office, "/chuongtrinh XYZ coquan Sở Tài chính");
+    expect(unknown!.text).toBe("Không có chương trình mã «XYZ».");
+    const [usage] = await h.say(secretariat, office, "/chuongtrinh NTM Sở Tài chính");
+    expect(usage!.text).toContain("Cú pháp: /chuongtrinh");
+    const [refused] = await h.say(chairman, group(DEMO.groups.namTraMy), "/chuongtrinh NTM coquan Sở Tài chính");
+    expect(refused!.text).toMatch(/^Đồng chí không dùng được lệnh này/);
+    expect(await db.auditLog.count()).toBe(audits);
+
+    // «không»: back to the secretariat, audited
+    const [cleared] = await h.say(secretariat, office, "/chuongtrinh NTM coquan không");
+    expect(cleared!.text).toBe(
+      "✅ Chương trình NTM không còn cơ quan chủ trì: Văn phòng điều phối xử lý vướng mắc, đã ghi nhật ký.",
+    );
+    expect((await db.programme.findUniqueOrThrow({ where: { code: "NTM" } })).officeUnitId).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "programme.office", actorId: thu.id } })).toBe(2);
+  });
 });

@@ -135,6 +135,22 @@ export const onboardingVi = {
             `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: đồng chí ${h(l.fullName)} (mã ${l.officialId})`,
         ),
       ].join("\n"),
+    programmes: {
+      usage: "Cú pháp: /chuongtrinh (danh sách) hoặc /chuongtrinh &lt;mã&gt; coquan &lt;sở, ban, văn phòng | không&gt;",
+      list: (rows: { code: string; name: string; officeName: string | null }[]) =>
+        [
+          "<b>Các chương trình và cơ quan chủ trì</b> (trả lời vướng mắc của chương trình)",
+          ...rows.map(
+            (r) =>
+              `• <b>${h(r.code)}</b> — ${h(r.name)}: ${r.officeName ? h(r.officeName) : "chưa có (Văn phòng điều phối xử lý vướng mắc)"}`,
+          ),
+          "Đặt cơ quan chủ trì: /chuongtrinh &lt;mã&gt; coquan &lt;sở, ban, văn phòng&gt;",
+        ].join("\n"),
+      office: (code: string, officeName: string | null) =>
+        officeName
+          ? `✅ Vướng mắc của chương trình ${h(code)} từ nay chuyển ${h(officeName)} trả lời, đã ghi nhật ký.`
+          : `✅ Chương trình ${h(code)} không còn cơ quan chủ trì: Văn phòng điều phối xử lý vướng mắc, đã ghi nhật ký.`,
+    },
   },
   officialInactive: (name: string) =>
     `Đồng chí ${h(name)} đã thôi tham gia dondoc nên không cấp đường dẫn kích hoạt được.`,
@@ -247,6 +263,22 @@ export const onboardingEn: typeof onboardingVi = {
             `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: ${h(l.fullName)} (id ${l.officialId})`,
         ),
       ].join("\n"),
+    programmes: {
+      usage: "Usage: /chuongtrinh (list) or /chuongtrinh &lt;code&gt; coquan &lt;department or office | không&gt;",
+      list: (rows) =>
+        [
+          "<b>Programmes and their offices</b> (they answer the programme's obstacles)",
+          ...rows.map(
+            (r) =>
+              `• <b>${h(r.code)}</b> — ${h(r.name)}: ${r.officeName ? h(r.officeName) : "none (the coordination office handles obstacles)"}`,
+          ),
+          "Set an office: /chuongtrinh &lt;code&gt; coquan &lt;department or office&gt;",
+        ].join("\n"),
+      office: (code, officeName) =>
+        officeName
+          ? `✅ Obstacles of programme ${h(code)} now go to ${h(officeName)}, audited.`
+          : `✅ Programme ${h(code)} has no office now: the coordination office handles its obstacles, audited.`,
+    },
   },
   officialInactive: (name) => `${h(name)} no longer takes part in dondoc: no activation link can be issued.`,
 };

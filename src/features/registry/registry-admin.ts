@@ -7,6 +7,7 @@ import { audit } from "../../platform/db/audit.ts";
 import {
   applyOfficial,
   applyProgramme,
+  applyProgrammeOffice,
   parseLanguage,
   parseRole,
   parseTelegramId,
@@ -302,13 +303,35 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     }
   }
 
-  /** Names the programme's office (a department or office unit): obstacles on its tasks go there to be answered. */
+  /** The programmes in display order, each with its office's name (null: the secretariat handles its obstacles). */
+  async function programmeOffices(): Promise<{ code: string; name: string; officeName: string | null }[]> {
+    const programmes = await listProgrammes();
+    const offices = await db.unit.findMany({
+      where: { id: { in: programmes.flatMap((p) => (p.officeUnitId === null ? [] : [p.officeUnitId])) } },
+      select: { id: true, name: true },
+    });
+    const nameOf = new Map(offices.map((u) => [u.id, u.name]));
+    return programmes.map((p) => ({
+      code: p.code,
+      name: p.name,
+      officeName: p.officeUnitId === null ? null : (nameOf.get(p.officeUnitId) ?? null),
+    }));
+  }
+
+  /**
+   * Names the programme's office (an active department or office unit): obstacles on its tasks go there to be
+   * answered. «không» removes it (the secretariat handles them again). Audited when it changes.
+   */
   async function setProgrammeOffice(
     input: { code: string; unit: string },
     ctx: ChangeContext,
-  ): Promise<{ code: string; officeName: string }> {
+  ): Promise<{ code: string; officeName: string | null }> {
     const programme = (await listProgrammes()).find((p) => p.code.toUpperCase() === input.code.trim().toUpperCase());
     if (!programme) throw new RegistryInputError(`Không có chương trình mã «${input.code}».`);
+    if (foldVietnamese(input.unit) === "khong") {
+      await db.$transaction((tx) => applyProgrammeOffice(tx, programme, null, ctx));
+      return { code: programme.code, officeName: null };
+    }
     const units = await db.unit.findMany({
       where: { active: true, kind: { in: ["DEPARTMENT", "OFFICE"] } },
       select: { id: true, code: true, name: true },
@@ -320,18 +343,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
           ? `«${input.unit}» trùng với: ${m.candidates.map((u) => u.name).join(", ")}.`
           : `Không có sở, ban, văn phòng nào tên «${input.unit}».`,
       );
-    await db.$transaction(async (tx) => {
-      await tx.programme.update({ where: { id: programme.id }, data: { officeUnitId: m.item.id } });
-      await audit(tx, {
-        at: ctx.now,
-        actorId: ctx.actorId ?? null,
-        action: "programme.office",
-        entity: "Programme",
-        entityId: programme.id,
-        before: { officeUnitId: programme.officeUnitId },
-        after: { officeUnitId: m.item.id },
-      });
-    });
+    await db.$transaction((tx) => applyProgrammeOffice(tx, programme, m.item.id, ctx));
     return { code: programme.code, officeName: m.item.name };
   }
 
@@ -342,6 +354,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     handover,
     who,
     listProgrammes,
+    programmeOffices,
     addProgramme,
     setProgrammeOffice,
   };

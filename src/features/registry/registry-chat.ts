@@ -27,6 +27,11 @@ export function createRegistryChat({ db, registryAdmin }: { db: Db; registryAdmi
       refusing(() => registryAdmin.deactivateOfficial(id, ctx)),
     handover: (input: { fromId: number; toId: number; unit?: string }, ctx: { now: Date; actorId: number }) =>
       refusing(() => registryAdmin.handover(input, ctx)),
+    /** /chuongtrinh: the programmes with their offices. */
+    programmeOffices: () => registryAdmin.programmeOffices(),
+    /** /chuongtrinh <mã> coquan <đơn vị | không> */
+    setProgrammeOffice: (input: { code: string; unit: string }, ctx: { now: Date; actorId: number }) =>
+      refusing(() => registryAdmin.setProgrammeOffice(input, ctx)),
 
     /** /ai: a unit's responsibilities, or an official's (by name); refused when neither is found. */
     async who(query: string, now: Date): Promise<{ lines: WhoLine[] }> {

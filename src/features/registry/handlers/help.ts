@@ -13,7 +13,19 @@ const GROUPS: { key: "follow" | "report" | "direct" | "admin"; commands: string[
   { key: "direct", commands: ["giao", "broadcast", "dieuchuyen"] },
   {
     key: "admin",
-    commands: ["bind", "unbind", "invite", "moi_hangloat", "ai", "canbo", "bangiao", "ngaynghi", "start", "help"],
+    commands: [
+      "bind",
+      "unbind",
+      "invite",
+      "moi_hangloat",
+      "ai",
+      "canbo",
+      "bangiao",
+      "ngaynghi",
+      "chuongtrinh",
+      "start",
+      "help",
+    ],
   },
 ];
 

@@ -1,6 +1,7 @@
 // The registry from the bot (secretariat): /canbo them|sua|ngung (add, edit, deactivate an official),
 // /bangiao (hand an official's responsibilities, optionally one unit's, and open tasks over), /ai (who is
-// responsible for what). Each change goes through the command line's services and is audited there.
+// responsible for what), /chuongtrinh (the programmes and the offices that answer their obstacles). Each
+// change goes through the command line's services and is audited there.
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import type { OfficialInput } from "../registry-admin.ts";
@@ -90,5 +91,21 @@ export const whoCommand: CommandSpec = {
     const r = await ctx.services.registryChat.who(args.trim(), ctx.now);
     if (r.lines.length === 0) throw refusal("onboarding", "registryInput", t.whoNone(args.trim()));
     return ctx.replyWithHTML(t.who(args.trim(), r.lines));
+  },
+};
+
+export const programmeCommand: CommandSpec = {
+  name: "chuongtrinh",
+  aliases: ["programmes"],
+  args: "[<mã> coquan <sở, ban, văn phòng | không>]",
+  chats: ["private", "group"],
+  who: ["SECRETARIAT"],
+  async handler(ctx, args) {
+    const t = ctx.t.onboarding.admin.programmes;
+    if (!args.trim()) return ctx.replyWithHTML(t.list(await ctx.services.registryChat.programmeOffices()));
+    const m = /^(\S+)\s+(?:coquan|cơ\s*quan|co\s*quan)\s+(.+)$/iu.exec(args.trim());
+    if (!m) return ctx.replyWithHTML(t.usage);
+    const r = await ctx.services.registryChat.setProgrammeOffice({ code: m[1]!, unit: m[2]! }, change(ctx));
+    return ctx.replyWithHTML(t.office(r.code, r.officeName));
   },
 };
