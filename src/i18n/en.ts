@@ -18,6 +18,7 @@ import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
+import { sourceLines } from "./status-sources.ts";
 
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";
@@ -59,17 +60,21 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
     `pace to date ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
     ...(p.workingDaysToNext !== null ? [`${p.workingDaysToNext} working days left`] : []),
   ];
+  const s = sourceLines(p, "en");
   return [
-    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} bn VND ` +
-      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `${light(p.light)} ${head}${s.label}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} bn VND ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}${s.note}`,
+    ...s.kinds,
     `   ${pace.join(" · ")}`,
+    ...s.others,
     `   ${tasks(p.openTasks, p.overdueTasks)}`,
     ...(p.adjustment ? [`   ${adjustment(p.adjustment, "plan adjusted", "by decision")}`] : []),
   ];
 }
 
 function rankLine(u: UnitRankView, i: number, today: string): string {
-  const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
+  const basis = u.basis === "CENTRAL" ? " central (" : u.basis === "MIXED" ? " (partly central, " : " (";
+  const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementEn.belowAverage}` : "";
   const silent = u.reportedThisMonth === false ? ` · no report for ${month(today)}` : "";
   return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;

@@ -25,6 +25,7 @@ import type {
   UnitStatusView,
 } from "./types.ts";
 import { ROLE_VI } from "../features/registry/messages.ts";
+import { sourceLines } from "./status-sources.ts";
 
 const LIGHT: Record<Light, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
 export const light = (l: Light | null) => (l ? LIGHT[l] : "⚪");
@@ -68,17 +69,22 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
     `tiến độ đến hôm nay ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
     ...(p.workingDaysToNext !== null ? [`còn ${p.workingDaysToNext} ngày làm việc`] : []),
   ];
+  const s = sourceLines(p, "vi");
   return [
-    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} tỷ đồng ` +
-      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `${light(p.light)} ${head}${s.label}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} tỷ đồng ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}${s.note}`,
+    ...s.kinds,
     `   ${pace.join(" · ")}`,
+    ...s.others,
     `   ${tasks(p.openTasks, p.overdueTasks)}`,
     ...(p.adjustment ? [`   ${adjustment(p.adjustment, "đã điều chỉnh kế hoạch", "theo Quyết định số")}`] : []),
   ];
 }
 
 function rankLine(u: UnitRankView, i: number, today: string): string {
-  const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
+  // the rate of vốn TW where it was reported apart (ADR 014)
+  const basis = u.basis === "CENTRAL" ? " vốn TW (" : u.basis === "MIXED" ? " (một phần vốn TW, " : " (";
+  const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementVi.belowAverage}` : "";
   const silent = u.reportedThisMonth === false ? ` · tháng ${month(today)} chưa báo cáo` : "";
   return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;

@@ -57,7 +57,7 @@ describeEachDatabase("weekly disbursement check-in", (provider) => {
     const pressed = await h.press(son, privateChat(DEMO.bacTraMyOfficial), sonQuestion.message_id, data);
     expect(pressed.filter((m) => m.method === "sendMessage").map((m) => m.text)).toEqual([
       expect.stringMatching(
-        /^✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 27\/11\/2026: .* \(không đổi so với lần báo cáo trước\)\.$/,
+        /^✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 27\/11\/2026: .* \(không đổi so với lần báo cáo trước\)\.\nKế hoạch vốn DTTS có vốn TW và vốn ĐP/,
       ),
     ]);
     expect(await h.db.db.disbursementReport.count()).toBe(reports + 1);

@@ -43,6 +43,7 @@ interface Due {
   unitName: string;
   programmeId: number;
   programmeCode: string;
+  central: boolean;
   actualBp: number;
   milestone: MilestonePoint;
 }
@@ -92,6 +93,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
             unitName: u.name,
             programmeId,
             programmeCode: p.programmeCode,
+            central: p.basis === "CENTRAL",
             actualBp: p.actualBp,
             milestone: r.milestone,
           });
@@ -133,6 +135,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
         rung: d.rung,
         unitName: d.unitName,
         programmeCode: d.programmeCode,
+        ...(d.central ? { central: true } : {}),
         actualBp: d.actualBp,
         milestoneDate: d.milestone.date,
         targetBp: d.milestone.targetBp,

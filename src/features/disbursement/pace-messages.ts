@@ -9,6 +9,8 @@ export interface PaceReminderView {
   rung: Rung;
   unitName: string;
   programmeCode: string;
+  /** the rate is of vốn TW (the plans are split by source and it was reported apart, ADR 014) */
+  central?: boolean;
   actualBp: number;
   milestoneDate: string;
   targetBp: number;
@@ -19,10 +21,10 @@ export interface PaceReminderView {
 }
 
 const figures = (v: PaceReminderView) =>
-  `${h(v.programmeCode)}: ${formatPercentBp(v.actualBp)} — mốc ${formatDm(v.milestoneDate)} cần ${formatPercentBp(v.targetBp, 0)}`;
+  `${h(v.programmeCode)}${v.central ? " (vốn TW)" : ""}: ${formatPercentBp(v.actualBp)} — mốc ${formatDm(v.milestoneDate)} cần ${formatPercentBp(v.targetBp, 0)}`;
 
 const figuresEn = (v: PaceReminderView) =>
-  `${h(v.programmeCode)}: ${formatPercentBp(v.actualBp)} — milestone ${formatDm(v.milestoneDate)} requires ${formatPercentBp(v.targetBp, 0)}`;
+  `${h(v.programmeCode)}${v.central ? " (central)" : ""}: ${formatPercentBp(v.actualBp)} — milestone ${formatDm(v.milestoneDate)} requires ${formatPercentBp(v.targetBp, 0)}`;
 
 export const paceVi = {
   reminder: (v: PaceReminderView): string => {
