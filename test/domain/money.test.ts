@@ -373,6 +373,19 @@ describe("amounts with space-separated thousands in command arguments", () => {
       vnd: 12_534_217_123n,
       rest: ["vướng", "mặt", "bằng"],
     });
+    // a check-in answer: one amount, or one per source with its word before or after it (ADR 014)
+    const { readAnswer } = await import("../../src/features/disbursement/arguments.ts");
+    expect(readAnswer("Dạ 35,5 tỷ ạ")).toEqual([{ qualifier: null, amountText: "35,5 tỷ" }]);
+    expect(readAnswer("30 tỷ vốn TW; 5 tỷ vốn ĐP")).toEqual([
+      { qualifier: "TW", amountText: "30 tỷ" },
+      { qualifier: "ĐP", amountText: "5 tỷ" },
+    ]);
+    expect(readAnswer("TW/SN 3,5 tỷ và TW/ĐTPT 20 tỷ")).toEqual([
+      { qualifier: "TW/SN", amountText: "3,5 tỷ" },
+      { qualifier: "TW/ĐTPT", amountText: "20 tỷ" },
+    ]);
+    expect(readAnswer("dạ em gửi sau ạ")).toBeNull();
+    expect(() => readAnswer("TW 30 tỷ, 5 tỷ")).toThrow();
     // /report: the date and the part of the plan come off the end, the amount is the rest
     const { words, q } = splitQualifiers(argWords("NTM 12 500 000 000 TW 15/11/2026"), "2026-11-24");
     expect(q).toMatchObject({ source: "CENTRAL", asOf: "2026-11-15" });

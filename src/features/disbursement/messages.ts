@@ -180,6 +180,8 @@ export const disbursementVi = {
     checkinNoAmount:
       "Chưa ghi nhận: đề nghị trả lời bằng số giải ngân lũy kế, ví dụ: 30 tỷ, hoặc bấm «Không thay đổi».",
     checkinGone: "Yêu cầu báo cáo này không còn hiệu lực.",
+    checkinParts:
+      "Chưa ghi nhận: đề nghị ghi nguồn vốn trước mỗi số tiền, ví dụ: TW 30 tỷ, ĐP 5 tỷ (hoặc chỉ một số tổng).",
     checkinNoLast:
       "Chưa ghi nhận: đơn vị chưa có số báo cáo trước; đề nghị trả lời tin nhắn bằng số tiền, ví dụ: 30 tỷ.",
     sameUnit: "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.",
@@ -299,6 +301,7 @@ export const disbursementEn: typeof disbursementVi = {
     checkinNotRegistered: "Not recorded: you are not in the registry of responsible officials.",
     checkinNoAmount: "Not recorded: reply with the cumulative amount, e.g. 30 tỷ, or press «No change».",
     checkinGone: "This check-in is no longer open.",
+    checkinParts: "Not recorded: put the source before each amount, e.g. TW 30 tỷ, ĐP 5 tỷ (or one total only).",
     checkinNoLast: "Not recorded: the unit has no earlier figure; reply with the amount, e.g. 30 tỷ.",
     sameUnit: "Not recorded: the giving and receiving units must differ.",
     reasonRequired:
