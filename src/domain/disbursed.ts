@@ -120,7 +120,7 @@ export interface SourceLine {
   source: string;
   planVnd: bigint;
   figure: Figure | null;
-  /** the source's kinds with a plan, when it has more than one (ĐTPT / SN) */
+  /** the source's kinds with a plan (ĐTPT / SN) */
   kinds: { kind: string; planVnd: bigint; figure: Figure | null }[];
 }
 
@@ -153,14 +153,11 @@ export function breakdown(plans: readonly PlanPart[], reports: readonly ReportPo
       source,
       planVnd: planOf(plans, { source, kind: null }),
       figure: figureOf(reports, { source, kind: null }, space),
-      kinds:
-        kinds.length > 1
-          ? kinds.map((kind) => ({
-              kind,
-              planVnd: planOf(plans, { source, kind }),
-              figure: figureOf(reports, { source, kind }, space),
-            }))
-          : [],
+      kinds: kinds.map((kind) => ({
+        kind,
+        planVnd: planOf(plans, { source, kind }),
+        figure: figureOf(reports, { source, kind }, space),
+      })),
     };
   });
   const total = {

@@ -11,7 +11,7 @@ export interface SourcePartView {
   disbursedVnd: bigint | null;
   actualBp: number | null;
   latestAsOf: string | null;
-  /** the source's kinds, when it has plans of both */
+  /** the source's kinds with a plan */
   kinds: { kind: "INVESTMENT" | "RECURRENT"; planVnd: bigint; disbursedVnd: bigint | null }[];
 }
 
@@ -44,7 +44,7 @@ export interface ProgrammeStatusView {
   adjustment?: { deltaVnd: bigint; decisionNos: string[] };
   /** the whole programme, every source (the same as planVnd/disbursedVnd when the basis is TOTAL) */
   total: { planVnd: bigint; disbursedVnd: bigint | null };
-  /** by source, when the plans are split by source or kind; empty otherwise */
+  /** by source (central first), every source with a plan; empty without plans */
   sources: SourcePartView[];
 }
 

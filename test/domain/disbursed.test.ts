@@ -68,7 +68,7 @@ describe("breakdown: each source's figure and the judged line", () => {
     expect([tw.planVnd, dp.planVnd, b.total.planVnd]).toEqual([100n, 10n, 110n]);
   });
 
-  it("lists a source's kinds when it has more than one, each with its own figure", () => {
+  it("lists a source's kinds, each with its own figure", () => {
     const b = breakdown(PLANS, reports("TW 20", "TW/ĐTPT 18"));
     const tw = b.sources[0]!;
     // ĐTPT 18 replaced part of TW 20: the rest (SN) is at least 2; SN has no figure of its own
@@ -77,7 +77,7 @@ describe("breakdown: each source's figure and the judged line", () => {
       ["INVESTMENT", 80n, 18n],
       ["RECURRENT", 20n, null],
     ]);
-    expect(b.sources[1]!.kinds).toEqual([]);
+    expect(b.sources[1]!.kinds.map((k) => [k.kind, vnd(k.figure)])).toEqual([["INVESTMENT", null]]);
     expect(tw.figure!.asOf).toBe("2026-11-11");
   });
 

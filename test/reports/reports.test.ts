@@ -202,6 +202,67 @@ describeOnSqlite("reports for leaders", (provider) => {
     expect(line[4]).toBe(formatPercentBp(ntm.actualBp!));
   });
 
+  it("status export by capital source: the basis, vốn TW and vốn ĐP with their kinds, all sources (ADR 014)", async () => {
+    const now = h.clock.now();
+    const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.official.id), now))!;
+    const report = (args: string) => h.app.services.disbursement.report({ actor, chatUnitId: ids.namTraMy, args, now });
+    await report("NTM 30 tỷ TW/ĐTPT");
+    await report("NTM 12 tỷ TW/SN");
+    const result = await h.app.services.exports.build("status", { now });
+    const csv = parseCsv(sheetToCsv(result.sheets[0]!));
+    expect(csv[0]!.slice(10)).toEqual([
+      "Căn cứ đánh giá",
+      "Kế hoạch vốn TW (đồng)",
+      "Giải ngân vốn TW (đồng)",
+      "Tỷ lệ vốn TW",
+      "Kế hoạch vốn TW ĐTPT (đồng)",
+      "Giải ngân vốn TW ĐTPT (đồng)",
+      "Kế hoạch vốn TW SN (đồng)",
+      "Giải ngân vốn TW SN (đồng)",
+      "Kế hoạch vốn ĐP (đồng)",
+      "Giải ngân vốn ĐP (đồng)",
+      "Tỷ lệ vốn ĐP",
+      "Kế hoạch vốn ĐP ĐTPT (đồng)",
+      "Giải ngân vốn ĐP ĐTPT (đồng)",
+      "Kế hoạch vốn ĐP SN (đồng)",
+      "Giải ngân vốn ĐP SN (đồng)",
+      "Kế hoạch tổng các nguồn (đồng)",
+      "Giải ngân tổng các nguồn (đồng)",
+      "Tỷ lệ tổng các nguồn",
+    ]);
+    const unit = await h.app.services.status.unitStatus(ids.namTraMy, now);
+    const ntm = unit.programmes.find((p) => p.programmeCode === "NTM")!;
+    const tw = ntm.sources.find((x) => x.source === "CENTRAL")!;
+    const dp = ntm.sources.find((x) => x.source === "LOCAL")!;
+    const line = csv.find((r) => r[0] === "Nam Trà My" && r[1] === "NTM")!;
+    // judged on vốn TW: the first figures are vốn TW's
+    expect([line[2], line[3], line[10]]).toEqual([tw.planVnd.toString(), "42000000000", "Vốn TW"]);
+    expect(line.slice(11, 18)).toEqual([
+      tw.planVnd.toString(),
+      "42000000000",
+      formatPercentBp(tw.actualBp!),
+      tw.kinds[0]!.planVnd.toString(),
+      "30000000000",
+      tw.kinds[1]!.planVnd.toString(),
+      "12000000000",
+    ]);
+    // vốn ĐP has a plan (ĐTPT only) and no figure of its own; all sources: at least the older whole figure
+    expect(line.slice(18, 25)).toEqual([dp.planVnd.toString(), "", "", dp.planVnd.toString(), "", "", ""]);
+    expect(line.slice(25, 27)).toEqual([ntm.total.planVnd.toString(), ntm.total.disbursedVnd!.toString()]);
+    // a programme with only whole-programme figures: judged on all sources, no source has a figure
+    const gnbv = csv.find((r) => r[0] === "Nam Trà My" && r[1] === "GNBV")!;
+    expect([gnbv[10], gnbv[12], gnbv[26]]).toEqual(["Tổng các nguồn", "", gnbv[3]]);
+
+    // the disbursement history: each figure against its own part's plan
+    const history = parseCsv(sheetToCsv((await h.app.services.exports.build("disbursement", { now })).sheets[0]!));
+    const sn = history.find((r) => r[0] === "Nam Trà My" && r[2] === "Vốn TW SN")!;
+    expect([sn[4], sn[5], sn[6]]).toEqual([
+      "12000000000",
+      tw.kinds[1]!.planVnd.toString(),
+      formatPercentBp(Math.round((12e9 / Number(tw.kinds[1]!.planVnd)) * 10000)),
+    ]);
+  });
+
   it("tasks export with their history; disbursement history; scorecards", async () => {
     const now = at(9, 0);
     h.clock.set(now);

@@ -40,6 +40,8 @@ export const pageVi = {
   billion: "tỷ",
   amountsIn: "đã giải ngân/kế hoạch, tỷ đồng",
   noPlan: "chưa có kế hoạch vốn",
+  // the card judges vốn TW (ADR 014)
+  central: "vốn TW",
   lights: {
     green: "đạt tiến độ",
     yellow: "chậm dưới 10 điểm",

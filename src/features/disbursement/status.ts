@@ -184,8 +184,7 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       cal?: WorkCalendar,
     ): ProgrammeStatusView {
       const k = key(unitId, programme.id);
-      const parts = planBy.get(k) ?? [];
-      const b = breakdown(parts, reportsBy.get(k) ?? []);
+      const b = breakdown(planBy.get(k) ?? [], reportsBy.get(k) ?? []);
       const planVnd = b.judged.planVnd;
       const disbursedVnd = b.judged.figure?.vnd ?? 0n;
       const p = pace({
@@ -197,22 +196,19 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       });
       const t = tasksBy.get(k) ?? { open: 0, overdue: 0 };
       const latestAsOf = b.judged.figure?.asOf ?? null;
-      // the lines by source (and kind) when the plans are split; one plan part needs none
-      const sources: SourcePartView[] =
-        parts.filter((x) => x.amountVnd > 0n).length > 1
-          ? b.sources.map((s) => ({
-              source: s.source as SourcePartView["source"],
-              planVnd: s.planVnd,
-              disbursedVnd: s.figure?.vnd ?? null,
-              actualBp: s.figure ? rateBp(s.figure.vnd, s.planVnd) : null,
-              latestAsOf: s.figure?.asOf ?? null,
-              kinds: s.kinds.map((x) => ({
-                kind: x.kind as SourcePartView["kinds"][number]["kind"],
-                planVnd: x.planVnd,
-                disbursedVnd: x.figure?.vnd ?? null,
-              })),
-            }))
-          : [];
+      // by source and kind: /status shows them where the plans are split, the exports always
+      const sources: SourcePartView[] = b.sources.map((s) => ({
+        source: s.source as SourcePartView["source"],
+        planVnd: s.planVnd,
+        disbursedVnd: s.figure?.vnd ?? null,
+        actualBp: s.figure ? rateBp(s.figure.vnd, s.planVnd) : null,
+        latestAsOf: s.figure?.asOf ?? null,
+        kinds: s.kinds.map((x) => ({
+          kind: x.kind as SourcePartView["kinds"][number]["kind"],
+          planVnd: x.planVnd,
+          disbursedVnd: x.figure?.vnd ?? null,
+        })),
+      }));
       return {
         programmeCode: programme.code,
         basis: b.judged.basis,

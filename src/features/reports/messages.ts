@@ -177,6 +177,14 @@ export const reportsVi = {
     requestsOnTime: "Văn bản trả lời đúng hạn",
     requestsLate: "Văn bản trả lời trễ",
     requestsOpenOverdue: "Văn bản quá hạn chưa trả lời",
+    // capital sources (ADR 014): what the rate above judges, then each source and kind, then all sources
+    basis: "Căn cứ đánh giá",
+    partPlan: (part: string) => `Kế hoạch ${part} (đồng)`,
+    partDisbursed: (part: string) => `Giải ngân ${part} (đồng)`,
+    partRate: (part: string) => `Tỷ lệ ${part}`,
+    totalPlan: "Kế hoạch tổng các nguồn (đồng)",
+    totalDisbursed: "Giải ngân tổng các nguồn (đồng)",
+    totalRate: "Tỷ lệ tổng các nguồn",
   },
   sheets: {
     status: "Tình hình",
@@ -196,6 +204,9 @@ export const reportsVi = {
     } as Record<string, string>,
     yes: "Có",
     whole: "Toàn chương trình",
+    basis: { CENTRAL: "Vốn TW", TOTAL: "Tổng các nguồn" } as Record<string, string>,
+    source: { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" } as Record<string, string>,
+    kind: { INVESTMENT: "ĐTPT", RECURRENT: "SN" } as Record<string, string>,
   },
 };
 

@@ -167,7 +167,7 @@ function programmeCard(p: ProgrammeStatusView, labels: PageLabels): string {
   // the tasks of no programme come as a programme of their own, without figures
   const figures = p.programmeCode !== OTHER_TASKS;
   const lines = [
-    `<b>${h(p.programmeCode)}</b>` +
+    `<b>${h(p.programmeCode)}</b>${p.basis === "CENTRAL" ? ` ${h(labels.central)}` : ""}` +
       (figures
         ? ` ${dot(p.light, labels)}${h(p.actualBp === null ? labels.noPlan : formatPercentBp(p.actualBp))}`
         : ""),
