@@ -253,6 +253,12 @@ describeOnSqlite("reports for leaders", (provider) => {
     const gnbv = csv.find((r) => r[0] === "Nam Trà My" && r[1] === "GNBV")!;
     expect([gnbv[10], gnbv[12], gnbv[26]]).toEqual(["Tổng các nguồn", "", gnbv[3]]);
 
+    // the weekly report's rate of a past day is judged as the province table judges it (vốn TW for NTM)
+    const table = await h.app.services.status.provinceStatus(now);
+    const rates = await h.app.services.charts.ratesAsOf("2026-11-24", [ids.namTraMy]);
+    expect(rates.get(ids.namTraMy)).toBe(table.units.find((u) => u.unitName === "Nam Trà My")!.actualBp);
+    expect(table.units.find((u) => u.unitName === "Nam Trà My")!.basis).toBe("MIXED");
+
     // the disbursement history: each figure against its own part's plan
     const history = parseCsv(sheetToCsv((await h.app.services.exports.build("disbursement", { now })).sheets[0]!));
     const sn = history.find((r) => r[0] === "Nam Trà My" && r[2] === "Vốn TW SN")!;
