@@ -1,7 +1,7 @@
 // Which disbursement figure is current. Reports are cumulative and cover a part of a unit × programme's
 // capital: the whole programme (no source, no kind), one source (vốn TW / vốn ĐP), one source and kind
 // (ĐTPT / SN), or a kind alone. Each part is a set of "cells" (source × kind, as the plans have them). The
-// figure of a set of cells is read newest report first (ADR 014):
+// figure of a set of cells is read newest report first (ADR 016):
 // - a report inside the set, on cells nothing newer spoke of, counts whole;
 // - a report inside the set that newer reports inside it partly replaced counts for the rest as
 //   max(0, its figure − theirs): cumulative figures only grow, so this is the least the rest can be;

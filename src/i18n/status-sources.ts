@@ -1,4 +1,4 @@
-// /status by capital source (ADR 014): the judged line's name (vốn TW), its kinds (ĐTPT / SN), the other
+// /status by capital source (ADR 016): the judged line's name (vốn TW), its kinds (ĐTPT / SN), the other
 // source's line (vốn ĐP) and the note when only whole-programme figures came for split plans. Compact: at most
 // one short line per source, so that three programmes still fit a phone screen.
 import { formatDm } from "../domain/dates.ts";

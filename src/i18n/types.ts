@@ -18,7 +18,7 @@ export interface SourcePartView {
 export interface ProgrammeStatusView {
   programmeCode: string;
   /**
-   * What planVnd, disbursedVnd, the rate, the pace and the milestones judge (ADR 014): vốn TW when the plans are
+   * What planVnd, disbursedVnd, the rate, the pace and the milestones judge (ADR 016): vốn TW when the plans are
    * split by source and vốn TW was reported apart, otherwise the whole programme.
    */
   basis: "CENTRAL" | "TOTAL";

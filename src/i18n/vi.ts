@@ -82,7 +82,7 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
 }
 
 function rankLine(u: UnitRankView, i: number, today: string): string {
-  // the rate of vốn TW where it was reported apart (ADR 014)
+  // the rate of vốn TW where it was reported apart (ADR 016)
   const basis = u.basis === "CENTRAL" ? " vốn TW (" : u.basis === "MIXED" ? " (một phần vốn TW, " : " (";
   const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementVi.belowAverage}` : "";

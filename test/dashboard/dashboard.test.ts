@@ -106,7 +106,7 @@ describeEachDatabase("dashboard over HTTP", (provider) => {
     expect(await other.text()).not.toContain("90,0%");
   });
 
-  it("a programme judged on vốn TW says so on its card (ADR 014)", async () => {
+  it("a programme judged on vốn TW says so on its card (ADR 016)", async () => {
     const db = h.db.db;
     const ntm = await db.programme.findUniqueOrThrow({ where: { code: "NTM" } });
     const base = { unitId: s.anLao.id, programmeId: ntm.id, year: 2026 };

@@ -33,7 +33,7 @@ describeEachDatabase("weekly disbursement check-in", (provider) => {
     expect(question.text.split("\n")[0]).toBe(
       "📋 Đề nghị đồng chí báo cáo số giải ngân lũy kế vốn NTM năm 2026 của Nam Trà My đến ngày 27/11/2026.",
     );
-    // the plans have vốn TW and vốn ĐP (ADR 014): the whole figure, and that no source was reported apart
+    // the plans have vốn TW and vốn ĐP (ADR 016): the whole figure, and that no source was reported apart
     expect(question.text).toMatch(
       /Số đã báo cáo gần nhất: tổng [\d,]+ tỷ đồng \(đến \d\d\/\d\d\/2026\); vốn TW chưa báo cáo riêng; vốn ĐP chưa báo cáo riêng\./,
     );
@@ -81,7 +81,7 @@ describeEachDatabase("weekly disbursement check-in", (provider) => {
     expect(await run(at(9, 0, "2026-11-30"))).toEqual([]); // once
   });
 
-  it("reads one figure per source in one answer, all or none; «Không thay đổi» keeps them apart (ADR 014)", async () => {
+  it("reads one figure per source in one answer, all or none; «Không thay đổi» keeps them apart (ADR 016)", async () => {
     const db = h.db.db;
     const asked = await run(at(8, 0, "2026-11-27"));
     const question = asked.find((m) => m.chat_id === DEMO.official.id)!;

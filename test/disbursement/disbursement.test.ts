@@ -11,7 +11,7 @@ const secretariatGroup = group(DEMO.groups.secretariat);
 const official = user(DEMO.official);
 const chairman = user(DEMO.chairman);
 const secretariat = user(DEMO.secretariat);
-/** the line under a whole-programme figure when the plans have vốn TW and vốn ĐP (ADR 014) */
+/** the line under a whole-programme figure when the plans have vốn TW and vốn ĐP (ADR 016) */
 const apart = (code: string) =>
   `\nKế hoạch vốn ${code} có vốn TW và vốn ĐP: đề nghị báo cáo riêng từng nguồn, ví dụ /baocao ${code} &lt;số tiền&gt; vốn TW; tiến độ và mốc giải ngân được đánh giá theo vốn TW.`;
 

@@ -83,7 +83,7 @@ describeEachDatabase("status", (provider) => {
     ]);
   });
 
-  it("keeps vốn TW and vốn ĐP apart once reported apart, and judges vốn TW (ADR 014)", async () => {
+  it("keeps vốn TW and vốn ĐP apart once reported apart, and judges vốn TW (ADR 016)", async () => {
     const say = async (text: string) => (await one(official, namTraMy, text)).join("\n");
     expect(await say("/baocao NTM 40 tỷ vốn TW")).toBe(
       "✅ Đã ghi nhận giải ngân NTM (vốn TW) của Nam Trà My đến 24/11/2026: 40.000.000.000 đ (40 tỷ đồng) — đạt 46,8% kế hoạch vốn TW 85,5 tỷ đồng (lần đầu báo cáo riêng phần vốn này).",

@@ -1,4 +1,4 @@
-// Capital sources (issue #19, ADR 014): the figure of each source and kind from cumulative reports of
+// Capital sources (issue #19, ADR 016): the figure of each source and kind from cumulative reports of
 // different parts, and the line that is judged (vốn TW when the plans are split and it was reported apart).
 import { describe, expect, it } from "vitest";
 import { breakdown, currentDisbursed, figureOf, type ReportPoint } from "../../src/domain/disbursed.ts";

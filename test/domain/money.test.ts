@@ -373,7 +373,7 @@ describe("amounts with space-separated thousands in command arguments", () => {
       vnd: 12_534_217_123n,
       rest: ["vướng", "mặt", "bằng"],
     });
-    // a check-in answer: one amount, or one per source with its word before or after it (ADR 014)
+    // a check-in answer: one amount, or one per source with its word before or after it (ADR 016)
     const { readAnswer } = await import("../../src/features/disbursement/arguments.ts");
     expect(readAnswer("Dạ 35,5 tỷ ạ")).toEqual([{ qualifier: null, amountText: "35,5 tỷ" }]);
     expect(readAnswer("30 tỷ vốn TW; 5 tỷ vốn ĐP")).toEqual([

@@ -110,7 +110,7 @@ describeOnSqlite("pace ladder", (provider) => {
     expect(chats(await check("2026-12-02"))).not.toContain(DEMO.bacTraMyChairman.id);
   });
 
-  it("judges vốn TW where it was reported apart from split plans (ADR 014)", async () => {
+  it("judges vốn TW where it was reported apart from split plans (ADR 016)", async () => {
     const db = h.db.db;
     const ntm = await db.programme.findUniqueOrThrow({ where: { code: "NTM" } });
     // the central capital alone, reported after the whole-programme figures: 40 % for Nam Trà My (27,3 % of

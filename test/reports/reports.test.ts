@@ -202,7 +202,7 @@ describeOnSqlite("reports for leaders", (provider) => {
     expect(line[4]).toBe(formatPercentBp(ntm.actualBp!));
   });
 
-  it("status export by capital source: the basis, vốn TW and vốn ĐP with their kinds, all sources (ADR 014)", async () => {
+  it("status export by capital source: the basis, vốn TW and vốn ĐP with their kinds, all sources (ADR 016)", async () => {
     const now = h.clock.now();
     const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.official.id), now))!;
     const report = (args: string) => h.app.services.disbursement.report({ actor, chatUnitId: ids.namTraMy, args, now });

@@ -40,7 +40,7 @@ export const pageVi = {
   billion: "tỷ",
   amountsIn: "đã giải ngân/kế hoạch, tỷ đồng",
   noPlan: "chưa có kế hoạch vốn",
-  // the card judges vốn TW (ADR 014)
+  // the card judges vốn TW (ADR 016)
   central: "vốn TW",
   lights: {
     green: "đạt tiến độ",

@@ -10,7 +10,7 @@ const monthVi = (m: string) => `${m.slice(5)}/${m.slice(0, 4)}`;
 const SOURCE_VI = { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" } as const;
 const SOURCE_EN = { CENTRAL: "central", LOCAL: "local" } as const;
 
-/** The last figures: the whole, and each source's where the plans are split (ADR 014). */
+/** The last figures: the whole, and each source's where the plans are split (ADR 016). */
 function lastVi(v: CheckinQuestionView): string {
   if (v.lastVnd === null) return "Đơn vị chưa có số báo cáo nào trong năm.";
   const whole = `${formatBillions(v.lastVnd)} tỷ đồng (đến ${formatDmy(v.lastAsOf!)})`;

@@ -3,7 +3,7 @@
 // replying with an amount or pressing «Không thay đổi». The next working day the secretariat gets the list of
 // units that have not answered (any report since the question counts, /baocao too). On the first working day
 // of a month the secretariat gets the units below the provincial average, per programme.
-// Capital sources (ADR 014): still one question per unit × programme; where the plans are split into vốn TW and
+// Capital sources (ADR 016): still one question per unit × programme; where the plans are split into vốn TW and
 // vốn ĐP it shows each source's last figure and asks for each («TW 30 tỷ, ĐP 5 tỷ»), all recorded in one
 // transaction; one bare amount is the whole programme's, as in /baocao. «Không thay đổi» reports again the
 // figures the current one is made of, part by part, so a figure given by source stays by source.

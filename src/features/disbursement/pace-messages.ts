@@ -9,7 +9,7 @@ export interface PaceReminderView {
   rung: Rung;
   unitName: string;
   programmeCode: string;
-  /** the rate is of vốn TW (the plans are split by source and it was reported apart, ADR 014) */
+  /** the rate is of vốn TW (the plans are split by source and it was reported apart, ADR 016) */
   central?: boolean;
   actualBp: number;
   milestoneDate: string;

@@ -1,6 +1,6 @@
 // /report: recording a cumulative disbursement figure after checking the plan, the last report and the actor.
 // A figure is of the part of the plan it names (vốn TW / ĐP, ĐTPT / SN, or the whole programme); its rate and
-// the check against the last one are of that part (ADR 014).
+// the check against the last one are of that part (ADR 016).
 import { localDate } from "../../domain/dates.ts";
 import { cellsOf, figureOf, planOf, reportingYear, type ReportPoint } from "../../domain/disbursed.ts";
 import { rateBp } from "../../domain/money.ts";

@@ -110,7 +110,7 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
     const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
     const [programmes, plans, reports, milestoneRows, openTasks] = await Promise.all([
       db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
-      // by source and kind: the lines of /status and the judged one (ADR 014)
+      // by source and kind: the lines of /status and the judged one (ADR 016)
       db.capitalPlan.findMany({
         where: { year, ...unitFilter },
         select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },

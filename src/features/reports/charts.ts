@@ -83,7 +83,7 @@ export function createChartService({
 
   /**
    * Each unit's rate (bp) as of `date` from its reports dated on or before it, judged as the province table
-   * judges (vốn TW where it was reported apart from split plans, ADR 014); null without a plan.
+   * judges (vốn TW where it was reported apart from split plans, ADR 016); null without a plan.
    */
   async function ratesAsOf(date: string, unitIds: number[]): Promise<Map<number, number | null>> {
     const year = reportingYear(date);

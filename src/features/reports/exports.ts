@@ -193,7 +193,7 @@ export function createExportService({
       o.now,
     );
     const rows: CellValue[][] = [];
-    // per source and kind (ADR 014): blank where a part has no plan, or no figure of its own
+    // per source and kind (ADR 016): blank where a part has no plan, or no figure of its own
     const PARTS = [
       ["CENTRAL", null],
       ["CENTRAL", "INVESTMENT"],
@@ -362,7 +362,7 @@ export function createExportService({
       plansOf.set(k, [...(plansOf.get(k) ?? []), p]);
     }
     const rows: CellValue[][] = reports.map((r) => {
-      // each figure against the plan of the part it covers (ADR 014)
+      // each figure against the plan of the part it covers (ADR 016)
       const plan = planOf(plansOf.get(`${r.unitId}:${r.programmeId}`) ?? [], r);
       const part = [r.source ? SOURCE[r.source] : "", r.kind ? KIND[r.kind] : ""].filter(Boolean).join(" ") || V.whole;
       return [

@@ -177,7 +177,7 @@ export const reportsVi = {
     requestsOnTime: "Văn bản trả lời đúng hạn",
     requestsLate: "Văn bản trả lời trễ",
     requestsOpenOverdue: "Văn bản quá hạn chưa trả lời",
-    // capital sources (ADR 014): what the rate above judges, then each source and kind, then all sources
+    // capital sources (ADR 016): what the rate above judges, then each source and kind, then all sources
     basis: "Căn cứ đánh giá",
     partPlan: (part: string) => `Kế hoạch ${part} (đồng)`,
     partDisbursed: (part: string) => `Giải ngân ${part} (đồng)`,
