@@ -53,6 +53,7 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
       Assign tasks from a file: every row is checked first; all rows are applied or none.
   tasks add --unit <đơn vị> --official <người phụ trách> --due dd/mm/yyyy --title <tiêu đề>
             [--programme <chương trình>] [--doc <số/ký hiệu văn bản>] [--project <dự án>] [--repeat "hằng tháng ngày 5"]
+            [--evidence] [--confirm]
       Giao một việc / assign one task (thông báo như /giao / announced like /giao).
   directives import <tệp.csv|tệp.xlsx> [--dry-run]
       Nhập các mục của một kết luận, chỉ thị (docs/directive-files.md): mỗi dòng một mục và một đơn vị thực hiện;
@@ -322,6 +323,9 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
       doc: { type: "string" },
       project: { type: "string" },
       repeat: { type: "string" },
+      // #19: cần minh chứng, cần xác nhận
+      evidence: { type: "boolean" },
+      confirm: { type: "boolean" },
     });
     if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
     const r = await importer.add(
@@ -334,6 +338,8 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
         docRef: values.doc ?? "",
         project: values.project ?? "",
         repeat: values.repeat ?? "",
+        evidence: values.evidence ? "Có" : "",
+        confirmation: values.confirm ? "Có" : "",
       },
       { now },
     );

@@ -20,6 +20,7 @@ import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload
 import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
+import { registerConfirmation } from "./features/tasks/handlers/confirmation.ts";
 import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
@@ -57,7 +58,9 @@ export const FEATURES: BotFeature[] = [
     commands: () => [reportCommand, cannotMeetCommand, reallocationCommand],
     register: registerCheckin,
   },
-  // the date and reason asked by 📅 come before «xong» and an obstacle's reason are looked for
+  // the reason of a refused confirmation and the date and reason asked by 📅 come before «xong» and an
+  // obstacle's reason are looked for
+  { register: registerConfirmation },
   { register: registerExtensions },
   {
     commands: () => taskCommands,

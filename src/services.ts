@@ -20,6 +20,7 @@ import { createRegistryIo } from "./features/registry/registry-io.ts";
 import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
 import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
+import { createConfirmationService } from "./features/tasks/confirmation.ts";
 import { createCompletionReplies } from "./features/tasks/completion-replies.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
@@ -111,6 +112,7 @@ export function createServices({
     }),
     tasks,
     replies: createCompletionReplies({ db, tasks }),
+    confirmation: createConfirmationService({ db, messages: catalogue }),
     assign,
     taskImport,
     taskUpload: createTaskUpload({ db, taskImport }),

@@ -16,6 +16,7 @@ import { paceEn } from "../features/disbursement/pace-messages.ts";
 import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
+import { confirmationEn } from "../features/tasks/confirmation-messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -109,6 +110,7 @@ export const en: Catalogue = {
   directives: directivesEn,
   extensions: extensionsEn,
   evidence: evidenceEn,
+  confirmation: confirmationEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -183,9 +185,11 @@ export const en: Catalogue = {
 
   done: {
     confirmed: (c) =>
-      `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
-      (c.note ? ` — ${h(c.note)}` : "") +
-      ".",
+      c.awaiting
+        ? confirmationEn.reported(c, c.awaiting.confirmerName) + (c.note ? ` Note: ${h(c.note)}.` : "")
+        : `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
+          (c.note ? ` — ${h(c.note)}` : "") +
+          ".",
     closedNotice: (c) =>
       `✅ «${h(c.title)}» of ${h(c.unitName)} was completed on ${formatDmy(c.completedOn)} (by ${h(c.byName)}${c.onTime ? "" : `, due ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title, on) => `«${h(title)}» was already recorded as completed on ${formatDmy(on)}.`,

@@ -14,6 +14,7 @@ import { paceVi } from "../features/disbursement/pace-messages.ts";
 import { directivesVi } from "../features/directives/messages.ts";
 import { extensionsVi } from "../features/extensions/messages.ts";
 import { evidenceVi } from "../features/evidence/messages.ts";
+import { confirmationVi } from "../features/tasks/confirmation-messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -120,6 +121,7 @@ export const vi = {
   directives: directivesVi,
   extensions: extensionsVi,
   evidence: evidenceVi,
+  confirmation: confirmationVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -197,10 +199,12 @@ export const vi = {
 
   done: {
     confirmed: (c: CompletionView) =>
-      `✅ Đã ghi nhận: «${h(c.title)}» ${c.onTime ? "hoàn thành đúng hạn" : "hoàn thành quá hạn"} ngày ${formatDmy(c.completedOn)}` +
-      (c.onTime ? "" : ` (hạn ${formatDmy(c.dueDate)})`) +
-      (c.note ? ` — ${h(c.note)}` : "") +
-      ".",
+      c.awaiting
+        ? confirmationVi.reported(c, c.awaiting.confirmerName) + (c.note ? ` Ghi chú: ${h(c.note)}.` : "")
+        : `✅ Đã ghi nhận: «${h(c.title)}» ${c.onTime ? "hoàn thành đúng hạn" : "hoàn thành quá hạn"} ngày ${formatDmy(c.completedOn)}` +
+          (c.onTime ? "" : ` (hạn ${formatDmy(c.dueDate)})`) +
+          (c.note ? ` — ${h(c.note)}` : "") +
+          ".",
     closedNotice: (c: CompletionView) =>
       `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, hoàn thành quá hạn, hạn ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title: string, on: string) => `Việc «${h(title)}» đã được ghi nhận hoàn thành ngày ${formatDmy(on)}.`,

@@ -144,12 +144,13 @@ describeEachDatabase("the directive register", (provider) => {
       "Hoàn thành quá hạn",
       "Đang thực hiện trong hạn",
       "Quá hạn chưa hoàn thành",
+      "Chờ xác nhận",
       "Số minh chứng",
     ]);
     const ref = "Kết luận số 12-KL/TU ngày 14/08/2023 của Ban Thường vụ Tỉnh ủy";
     expect(result.sheets[0]!.rows).toEqual([
-      [ref, "1", "Đẩy nhanh tiến độ giải ngân vốn", 2, 1, 0, 0, 1, 0],
-      [ref, "2", "Bí thư làm việc với UBND ít nhất 01 lần/tháng", 1, 0, 0, 1, 0, 0],
+      [ref, "1", "Đẩy nhanh tiến độ giải ngân vốn", 2, 1, 0, 0, 1, 0, 0],
+      [ref, "2", "Bí thư làm việc với UBND ít nhất 01 lần/tháng", 1, 0, 0, 1, 0, 0, 0],
     ]);
     expect(result.sheets[1]!.rows.map((r) => [r[2], r[6]])).toEqual([
       ["Nam Trà My", "hoàn thành đúng hạn"],

@@ -79,6 +79,7 @@ describeOnSqlite("reports for leaders", (provider) => {
       doneLate: 1,
       openInTerm: 1,
       openOverdue: 1,
+      awaitingConfirmation: 0,
       medianDaysLate: 2,
       remindersBeforeDone: 3,
     });
@@ -254,8 +255,8 @@ describeOnSqlite("reports for leaders", (provider) => {
 
     const cards = await h.app.services.exports.build("scorecards", { now, period: parsePeriod("11/2026")! });
     const ntm = cards.sheets[0]!.rows.find((r) => r[0] === "Nam Trà My")!;
-    // the task done today on time joins the one done on time before; #2 overdue
-    expect(ntm.slice(1, 8)).toEqual(["tháng 11/2026", 2, 1, 0, 1, 2, 3]);
+    // the task done today on time joins the one done on time before; #2 overdue; none awaiting confirmation
+    expect(ntm.slice(1, 9)).toEqual(["tháng 11/2026", 2, 1, 0, 1, 0, 2, 3]);
   });
 
   it("/export in the secretariat group sends the file with a progress message; refused elsewhere", async () => {

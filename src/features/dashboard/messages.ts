@@ -65,6 +65,8 @@ export const pageVi = {
   } satisfies Record<Timeliness, string>,
   due: (date: string) => `hạn ${formatDmy(date)}`,
   doneOn: (date: string) => `xong ${formatDmy(date)}`,
+  awaiting: "đã báo hoàn thành, chờ xác nhận",
+  awaitingCount: (n: number) => `trong đó ${n} chờ xác nhận`,
   none: "Không có.",
   obstacles: "Vướng mắc đang chờ xử lý",
   task: (id: number) => `việc số ${id}`,

@@ -156,7 +156,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   ): Promise<{ endedRoles: number; endedResponsibilities: number }> {
     const o = await officialById(id);
     if (!o.active) throw new RegistryInputError(`Cán bộ ${o.fullName} (mã ${id}) đã ngừng hoạt động từ trước.`);
-    const open = await db.task.count({ where: { responsibleId: id, status: "OPEN" } });
+    // a task waiting for confirmation (#19) may be reopened: it is not finished either
+    const open = await db.task.count({
+      where: { responsibleId: id, status: { in: ["OPEN", "AWAITING_CONFIRMATION"] } },
+    });
     if (open > 0) {
       throw new RegistryInputError(
         `Cán bộ ${o.fullName} (mã ${id}) còn ${open} việc đang mở: bàn giao trước (handover --from ${id} --to <mã cán bộ>).`,
@@ -196,7 +199,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
         orderBy: { id: "asc" },
       });
       const tasks = await tx.task.findMany({
-        where: { responsibleId: from.id, status: "OPEN", ...scope },
+        where: { responsibleId: from.id, status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...scope },
         orderBy: { id: "asc" },
       });
       if (rows.length === 0 && tasks.length === 0) {

@@ -67,6 +67,8 @@ export async function announceTask(
     docRef: task.docRef,
     recurrence: task.recurrence,
     assignedByName,
+    requiresEvidence: task.requiresEvidence,
+    requiresConfirmation: task.requiresConfirmation,
   };
   const groups = await tx.chat.findMany({
     where: { unitId: task.unitId, status: "ACTIVE", kind: { in: ["GROUP", "SUPERGROUP"] } },
@@ -145,6 +147,8 @@ export async function createNextInSeries(
         dueDate: due,
         docRef: prev.docRef,
         recurrence: prev.recurrence,
+        requiresEvidence: prev.requiresEvidence,
+        requiresConfirmation: prev.requiresConfirmation,
         seriesId,
         createdById: prev.createdById,
         createdAt: now,
