@@ -29,6 +29,7 @@ import { dashboardCommand } from "./features/dashboard/handlers/command.ts";
 import { directiveCommands, registerDirectiveUpload } from "./features/directives/handlers/directives.ts";
 import { extensionCommands, registerExtensions } from "./features/extensions/handlers/extensions.ts";
 import { registerEvidence } from "./features/evidence/handlers/evidence.ts";
+import { historyCommand } from "./features/history/handlers/history.ts";
 
 export const FEATURES: BotFeature[] = [
   {
@@ -76,6 +77,7 @@ export const FEATURES: BotFeature[] = [
   { commands: () => [dashboardCommand] },
   { commands: () => directiveCommands },
   { commands: () => extensionCommands },
+  { commands: () => [historyCommand] },
   // last: a file no other feature recognises is read as capital plans (and its problems named)
   { register: registerPlanUpload },
 ];

@@ -41,6 +41,7 @@ import { createDirectiveImport } from "./features/directives/directive-import.ts
 import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
 import { createExtensionService } from "./features/extensions/extensions.ts";
 import { createEvidenceService } from "./features/evidence/evidence.ts";
+import { createHistoryService } from "./features/history/history.ts";
 
 export function createServices({
   db,
@@ -153,6 +154,7 @@ export function createServices({
     directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
     extensions: createExtensionService({ db, messages: catalogue }),
     evidence: createEvidenceService({ db }),
+    history: createHistoryService({ db }),
     planUpload: createPlanUpload({ db }),
     proposals: createProposalCheck({ db, calendar, officeHours: config.officeHours, messages: catalogue }),
     checkin: createCheckinService({

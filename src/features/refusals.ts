@@ -17,6 +17,7 @@ export interface RefusalEntries {
   extensions: Catalogue["extensions"]["errors"];
   evidence: Catalogue["evidence"]["errors"];
   confirmation: Catalogue["confirmation"]["errors"];
+  history: Catalogue["history"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

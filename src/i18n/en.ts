@@ -17,6 +17,7 @@ import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
 import { confirmationEn } from "../features/tasks/confirmation-messages.ts";
+import { historyEn } from "../features/history/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -111,6 +112,7 @@ export const en: Catalogue = {
   extensions: extensionsEn,
   evidence: evidenceEn,
   confirmation: confirmationEn,
+  history: historyEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -137,6 +139,7 @@ export const en: Catalogue = {
       ...dashboardEn.help,
       ...directivesEn.help,
       ...extensionsEn.help,
+      ...historyEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

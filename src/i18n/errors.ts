@@ -15,6 +15,7 @@ const sections = (t: Catalogue): RefusalEntries => ({
   extensions: t.extensions.errors,
   evidence: t.evidence.errors,
   confirmation: t.confirmation.errors,
+  history: t.history.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

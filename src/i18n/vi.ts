@@ -15,6 +15,7 @@ import { directivesVi } from "../features/directives/messages.ts";
 import { extensionsVi } from "../features/extensions/messages.ts";
 import { evidenceVi } from "../features/evidence/messages.ts";
 import { confirmationVi } from "../features/tasks/confirmation-messages.ts";
+import { historyVi } from "../features/history/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -122,6 +123,7 @@ export const vi = {
   extensions: extensionsVi,
   evidence: evidenceVi,
   confirmation: confirmationVi,
+  history: historyVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -150,6 +152,7 @@ export const vi = {
       ...dashboardVi.help,
       ...directivesVi.help,
       ...extensionsVi.help,
+      ...historyVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)",

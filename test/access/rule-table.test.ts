@@ -55,6 +55,7 @@ const TABLE: Record<string, [string, string]> = {
   bangtheodoi: ["++++++u", "++++++u"],
   ketluan: ["+rrrrru", "+rrrrru"],
   giahan: ["++++++u", "++++++u"],
+  history: ["++++++u", "++++++u"],
   moi_hangloat: ["+rrrrru", "+rrrrru"],
   ai: ["+rrrrru", "+rrrrru"],
   canbo: ["+rrrrru", "+rrrrru"],
@@ -93,6 +94,7 @@ const VI: Record<string, string> = {
   scorecard: "ketqua",
   export: "xuat",
   chart: "bieudo",
+  history: "lichsu",
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */

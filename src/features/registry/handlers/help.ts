@@ -5,7 +5,10 @@ import { chatScope } from "../../../platform/telegram/context.ts";
 
 /** The groups /help shows, in order; a command in none of them goes last, under "other". */
 const GROUPS: { key: "follow" | "report" | "direct" | "admin"; commands: string[] }[] = [
-  { key: "follow", commands: ["status", "tasks", "overdue", "scorecard", "chart", "export", "bangtheodoi", "ketluan"] },
+  {
+    key: "follow",
+    commands: ["status", "tasks", "overdue", "history", "scorecard", "chart", "export", "bangtheodoi", "ketluan"],
+  },
   {
     key: "report",
     commands: ["report", "done", "giahan", "khongdat", "vuongmac", "hop", "yeucau", "traloi", "trunguong"],
