@@ -6,8 +6,11 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat, EmulatorUser } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { HEADER, xlsx } from "../directives/support.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);
+const secretariatGroup = group(DEMO.groups.secretariat);
+const secretariat = user(DEMO.secretariat);
 const chairman = user(DEMO.chairman);
 const official = user(DEMO.official);
 const official2 = user(DEMO.official2);
@@ -210,5 +213,76 @@ describeEachDatabase("confirmation by the assigner", (provider) => {
       "task.confirm",
     ]);
     expect(JSON.parse(log[2]!.after)).toEqual({ status: "OPEN", reason: "Chưa có biên bản rà soát của các xã" });
+  });
+
+  it("a directive file's «Cần xác nhận»: waiting, the item counts it apart in /ketluan, the export, the dashboard and /tinhhinh", async () => {
+    const file = await xlsx([
+      [...HEADER, "Cần xác nhận"],
+      [
+        "Kết luận",
+        "12-KL/TU",
+        "14/08/2023",
+        "Ban Thường vụ Tỉnh ủy",
+        "Về 03 Chương trình MTQG",
+        "1",
+        "Báo cáo kết quả rà soát dự án",
+        "Nam Trà My",
+        "Nguyễn Văn An",
+        "26/11/2026",
+        "Có",
+      ],
+      ["", "", "", "", "", "2", "Kế hoạch chi tiết có phân công", "Bắc Trà My", "Hồ Văn Sơn", "30/11/2026", ""],
+    ]);
+    const before = h.emulator.sent.length;
+    h.emulator.userSendsDocument({ from: secretariat, chat: secretariatGroup, filename: "kl.xlsx", bytes: file });
+    await h.emulator.waitIdle();
+    const preview = h.emulator.sent.slice(before).find((m) => m.chat_id === secretariatGroup.id)!;
+    await press(secretariat, secretariatGroup, preview.message_id, buttons(preview)[0]![1]!);
+    const [a, b] = await h.db.db.task.findMany({ where: { directiveItemId: { not: null } }, orderBy: { id: "asc" } });
+    expect([a!.requiresConfirmation, b!.requiresConfirmation]).toEqual([true, false]);
+    const namTraMyId = a!.unitId;
+    const openNtm = async () =>
+      (await h.app.services.status.unitStatus(namTraMyId, h.clock.now())).programmes.reduce(
+        (n, p) => n + p.openTasks,
+        0,
+      );
+    const open = await openNtm();
+
+    // reported: the uploader (the assigner) is asked in private
+    const reported = await say(official, privateChat(DEMO.official), `/xong ${a!.id}`);
+    expect(reported.answers[0]!.text).toContain("Việc đang chờ đồng chí Trần Thị Thu (người giao việc) xác nhận.");
+    expect(reported.delivered.map((m) => m.chat_id)).toEqual([DEMO.secretariat.id]);
+
+    // not completed anywhere, and counted apart
+    const directive = await h.db.db.directive.findFirstOrThrow({ where: { number: "12-KL/TU" } });
+    const progress = (await say(secretariat, secretariatGroup, `/ketluan ${directive.id}`)).answers[0]!.text;
+    expect(progress).toContain(
+      "0 hoàn thành đúng hạn · 0 hoàn thành quá hạn · 2 đang thực hiện trong hạn · 0 quá hạn chưa hoàn thành (trong đó 1 chờ xác nhận).",
+    );
+    expect(progress).toContain(`🔄⏳ Nam Trà My #${a!.id}`);
+    expect(progress.split("\n").at(-1)).toContain("· ⏳ đã báo hoàn thành, chờ xác nhận");
+    const exported = await h.app.services.exports.build("directives", { now: h.clock.now() });
+    expect(exported.sheets[0]!.rows.map((r) => r.slice(3))).toEqual([
+      [1, 0, 0, 1, 0, 1, 0],
+      [1, 0, 0, 1, 0, 0, 0],
+    ]);
+    const cards = await h.app.services.exports.build("scorecards", { now: h.clock.now() });
+    const ntmCard = cards.sheets[0]!.rows.find((r) => r[0] === "Nam Trà My")!;
+    expect(cards.sheets[0]!.columns[6]!.header).toBe("Trong đó chờ xác nhận");
+    expect(ntmCard[6]).toBe(1);
+    const board = (await h.app.services.dashboard.unit(namTraMyId, h.clock.now()))!;
+    expect(board.tasks.open_in_term.find((t) => t.id === a!.id)).toMatchObject({ awaiting: true, completedOn: null });
+    expect(board.tasks.done_on_time.some((t) => t.id === a!.id)).toBe(false);
+    expect(await openNtm()).toBe(open);
+
+    // confirmed: done on time in the register
+    const ask = reported.delivered[0]!;
+    await press(secretariat, privateChat(DEMO.secretariat), ask.message_id, buttons(ask)[0]![1]!);
+    const after = (await say(secretariat, secretariatGroup, `/ketluan ${directive.id}`)).answers[0]!.text;
+    expect(after).toContain(
+      "1 hoàn thành đúng hạn · 0 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 0 quá hạn chưa hoàn thành.",
+    );
+    expect(after).not.toContain("⏳");
+    expect(await openNtm()).toBe(open - 1);
   });
 });
