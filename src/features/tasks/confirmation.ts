@@ -1,4 +1,4 @@
-// Confirmation by the assigner (#19, docs/decisions/014): a task with `requiresConfirmation` that its official
+// Confirmation by the assigner (#19, docs/decisions/015): a task with `requiresConfirmation` that its official
 // reports done becomes AWAITING_CONFIRMATION (not done, out of the reminders) and the one who assigned it is
 // asked in private — or, without an assigner who can be reached there, the secretariat's groups — with
 // «✅ Xác nhận» / «✖️ Không xác nhận». Confirming makes it DONE with the time of the report (so it is judged by

@@ -1,4 +1,4 @@
--- #19: a reported completion waiting for the assigner's confirmation (docs/decisions/014)
+-- #19: a reported completion waiting for the assigner's confirmation (docs/decisions/015)
 
 -- AlterEnum
 ALTER TYPE "TaskStatus" ADD VALUE 'AWAITING_CONFIRMATION';

@@ -1,4 +1,4 @@
--- #19: a reported completion waiting for the assigner's confirmation (docs/decisions/014); the status is
+-- #19: a reported completion waiting for the assigner's confirmation (docs/decisions/015); the status is
 -- TEXT on SQLite, so AWAITING_CONFIRMATION needs no change to it
 
 -- AlterTable
