@@ -91,6 +91,11 @@ describeEachDatabase("the registry from the bot", (provider) => {
     expect(await db.auditLog.count({ where: { action: "calendarDay.create" } })).toBe(2);
     const [bad] = await h.say(secretariat, office, "/ngaynghi them 31/02/2028 Sai");
     expect(bad!.text).toBe("Ngày «31/02/2028» không hợp lệ (dd/mm/yyyy).");
+    // a make-up working day on a weekday would change nothing: refused, not written
+    const [weekday] = await h.say(secretariat, office, "/ngaynghi them 03/02/2028 lamviec Làm bù");
+    expect(weekday!.text).toBe(
+      "Ngày 03/02/2028 là thứ Năm, vốn là ngày làm việc: ngày làm việc bù chỉ ghi cho thứ Bảy, Chủ nhật.",
+    );
     const [refused] = await h.say(chairman, group(DEMO.groups.namTraMy), "/ngaynghi them 02/01/2028 X");
     expect(refused!.text).toMatch(/^Đồng chí không dùng được lệnh này/);
     expect(await db.calendarDay.count({ where: { date: { gte: "2028-01-01" } } })).toBe(2);

@@ -1,9 +1,10 @@
 // Onboarding, group binding and access-control lines (HTML parse mode; user text escaped).
-import { formatDmy, localDate } from "../../domain/dates.ts";
+import { formatDmy, localDate, weekday } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { LinkedView } from "./onboarding.ts";
 import type { CalendarDayView } from "./holidays.ts";
 import { registryFileEn, registryFileVi } from "./registry-file-messages.ts";
+import { calendarFileEn, calendarFileVi } from "./calendar-file-messages.ts";
 
 /** The registry roles by name: every catalogue uses these. */
 export const ROLE_VI: Record<string, string> = {
@@ -37,6 +38,7 @@ export const onboardingVi = {
     files: { xlsx: "kich-hoat-can-bo.xlsx", png: (n: number) => `ma-qr-kich-hoat-${n}.png` },
   },
   registryFile: registryFileVi,
+  calendarFile: calendarFileVi,
   invite: {
     usage: "Cú pháp: /kichhoat &lt;họ tên hoặc mã cán bộ&gt;",
     created: (name: string, link: string, expires: Date) =>
@@ -97,6 +99,8 @@ export const onboardingVi = {
     `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn hoặc dùng mã cán bộ.`,
   registryInput: (message: string) => h(message),
   badDay: (d: string) => `Ngày «${h(d)}» không hợp lệ (dd/mm/yyyy).`,
+  weekdayWorkday: (date: string) =>
+    `Ngày ${formatDmy(date)} là ${["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"][weekday(date)]}, vốn là ngày làm việc: ngày làm việc bù chỉ ghi cho thứ Bảy, Chủ nhật.`,
   holidays: {
     usage: "Cú pháp: /ngaynghi [năm] hoặc /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;tên ngày&gt;",
     added: (d: CalendarDayView) =>
@@ -154,6 +158,7 @@ export const onboardingEn: typeof onboardingVi = {
     files: { xlsx: "activation-links.xlsx", png: (n) => `activation-qr-${n}.png` },
   },
   registryFile: registryFileEn,
+  calendarFile: calendarFileEn,
   invite: {
     usage: "Usage: /invite &lt;full name or official id&gt;",
     created: (name, link, expires) =>
@@ -214,6 +219,8 @@ export const onboardingEn: typeof onboardingVi = {
     `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
   registryInput: (message) => h(message),
   badDay: (d) => `«${h(d)}» is not a valid date (dd/mm/yyyy).`,
+  weekdayWorkday: (date) =>
+    `${formatDmy(date)} is a ${["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][weekday(date)]}, a working day anyway: make-up working days are Saturdays or Sundays.`,
   holidays: {
     usage: "Usage: /ngaynghi [year] or /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;name&gt;",
     added: (d) =>
