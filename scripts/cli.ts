@@ -33,10 +33,14 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
   programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>]
       Thêm chương trình (mã: chữ không dấu, số, _ . -) / add a programme.
   official add --name <họ tên> --unit <đơn vị> [--title <chức vụ>] [--role <vai trò>]… [--telegram-id <số>] [--lang vi|en]
+               [--programme <chương trình>]… [--project <dự án>]…
       Thêm cán bộ / add an official. Vai trò / roles: Văn phòng điều phối, Giám sát, Chủ tịch, Bí thư,
       Phụ trách, Đầu mối sở; có thể ghi đơn vị: "Giám sát (Nam Trà My)".
   official update <mã> [--name …] [--unit …] [--title …] [--role …]… [--telegram-id …] [--lang vi|en]
-      Sửa cán bộ; --role thay toàn bộ vai trò hiện có / update; --role replaces the current roles.
+                       [--programme <chương trình>]… [--project <dự án>]…
+      Sửa cán bộ; --role thay toàn bộ vai trò hiện có, --programme toàn bộ phần việc phụ trách ("NTM",
+      "DTTS (Bắc Trà My)"; "-": không còn), --project các dự án theo thứ tự --programme.
+      Update; --role replaces the current roles, --programme the responsibilities (--project: their projects).
   official deactivate <mã>
       Ngừng hoạt động: kết thúc vai trò và phân công (cần bàn giao việc đang mở trước).
       Deactivate: ends roles and responsibilities (open tasks must be handed over first).
@@ -98,6 +102,8 @@ const officialOptions = {
   role: { type: "string", multiple: true },
   "telegram-id": { type: "string" },
   lang: { type: "string" },
+  programme: { type: "string", multiple: true },
+  project: { type: "string", multiple: true },
 } as const;
 
 function printImport(r: ImportResult, out: (s: string) => void) {
@@ -156,6 +162,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
             roles: values.role,
             telegramId: values["telegram-id"],
             lang: values.lang,
+            programmes: values.programme,
+            projects: values.project,
           },
           { now },
         );
@@ -174,6 +182,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
             roles: values.role,
             telegramId: values["telegram-id"],
             lang: values.lang,
+            programmes: values.programme,
+            projects: values.project,
           },
           { now },
         );

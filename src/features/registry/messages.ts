@@ -118,10 +118,14 @@ export const onboardingVi = {
   },
   admin: {
     usage:
-      "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]",
+      "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=… | chuongtrinh=… [| duan=…]\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]\nchuongtrinh= ghi toàn bộ phần việc phụ trách, cách nhau bằng «;», đơn vị khác trong ngoặc: chuongtrinh=NTM; DTTS (Bắc Trà My); duan= các dự án theo thứ tự chương trình; chuongtrinh=- : thôi phụ trách.",
     added: (name: string, id: number) =>
       `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${id}`,
     updated: (id: number, changes: number) => `✅ Đã cập nhật cán bộ mã ${id}: ${changes} thay đổi, đã ghi nhật ký.`,
+    responsibilities: (lines: { unit: string; programme: string; project: string }[]) =>
+      lines.length === 0
+        ? "Phụ trách: không còn phần việc nào."
+        : `Phụ trách: ${lines.map((l) => h(`${l.programme} · ${l.unit}${l.project ? ` · ${l.project}` : ""}`)).join("; ")}.`,
     deactivated: (id: number, roles: number, resp: number) =>
       `✅ Cán bộ mã ${id} đã ngừng hoạt động; kết thúc ${roles} vai trò và ${resp} phần việc phụ trách, đã ghi nhật ký.`,
     handedOver: (resp: number, tasks: number) =>
@@ -238,9 +242,13 @@ export const onboardingEn: typeof onboardingVi = {
   },
   admin: {
     usage:
-      "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]",
+      "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=… | chuongtrinh=… [| duan=…]\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]\nchuongtrinh= the complete set of responsibilities, separated by «;», another unit in brackets: chuongtrinh=NTM; DTTS (Bắc Trà My); duan= the projects in the programmes' order; chuongtrinh=- : none.",
     added: (name, id) => `✅ Official <b>${h(name)}</b> added (id ${id}), audited. Activation link: /invite ${id}`,
     updated: (id, changes) => `✅ Official ${id} updated: ${changes} changes, audited.`,
+    responsibilities: (lines) =>
+      lines.length === 0
+        ? "Responsible for: nothing now."
+        : `Responsible for: ${lines.map((l) => h(`${l.programme} · ${l.unit}${l.project ? ` · ${l.project}` : ""}`)).join("; ")}.`,
     deactivated: (id, roles, resp) =>
       `✅ Official ${id} deactivated; ${roles} roles and ${resp} responsibilities ended, audited.`,
     handedOver: (resp, tasks) => `✅ ${resp} responsibilities and ${tasks} open tasks handed over, audited.`,
