@@ -10,6 +10,7 @@ import { holidaysCommand } from "./features/registry/handlers/holidays.ts";
 import { handoverCommand, officialCommand, whoCommand } from "./features/registry/handlers/registry-admin.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
 import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
+import { registerCalendarUpload } from "./features/registry/handlers/calendar-upload.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
 import {
   cannotMeetCommand,
@@ -47,6 +48,7 @@ export const FEATURES: BotFeature[] = [
     register: (bot) => {
       registerMembership(bot);
       registerRegistryUpload(bot);
+      registerCalendarUpload(bot);
     },
   },
   // a file replying to a task's message (or captioned /xong) is evidence, before any file upload looks at it

@@ -27,6 +27,8 @@ import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
 import { createRegistryChat } from "./features/registry/registry-chat.ts";
 import { createHolidays } from "./features/registry/holidays.ts";
+import { createCalendarFiles } from "./features/registry/calendar-file.ts";
+import { createCalendarUpload } from "./features/registry/calendar-upload.ts";
 import { createInvitations } from "./features/registry/invitation-sheet.ts";
 import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
@@ -102,6 +104,8 @@ export function createServices({
     registryAdmin,
     registryChat: createRegistryChat({ db, registryAdmin }),
     holidays: createHolidays({ db }),
+    calendarFiles: createCalendarFiles({ db }),
+    calendarUpload: createCalendarUpload({ db }),
     status,
     disbursement: createDisbursementService({
       db,
