@@ -4,6 +4,7 @@ import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import type { Timeliness } from "../../domain/ladder.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { taskFileEn, taskFileVi } from "./task-file-messages.ts";
+import { guidedEn, guidedVi } from "./assign-guided-messages.ts";
 
 export interface AssignedView {
   taskId: number;
@@ -88,8 +89,9 @@ const TIMELINESS_EN: Record<Timeliness, string> = {
 
 export const tasksVi = {
   taskFile: taskFileVi,
+  guided: guidedVi,
   help: {
-    giao: "giao việc cho cán bộ phụ trách của đơn vị",
+    giao: "giao việc cho cán bộ phụ trách của đơn vị (chỉ gõ /giao để chọn từng bước bằng nút)",
     done: "báo hoàn thành việc (theo số việc)",
     tasks: "các việc đang thực hiện (của đồng chí, hoặc của đơn vị)",
     overdue: "các việc quá hạn của đơn vị (toàn tỉnh: Văn phòng điều phối)",
@@ -194,8 +196,9 @@ export const tasksVi = {
 
 export const tasksEn: typeof tasksVi = {
   taskFile: taskFileEn,
+  guided: guidedEn,
   help: {
-    giao: "assign a task to an official of a unit",
+    giao: "assign a task to an official of a unit (type /giao alone to choose step by step)",
     done: "report a task done by its number",
     tasks: "open tasks (yours, or the unit's in its group)",
     overdue: "overdue tasks of the unit (the whole province in the coordination office's group)",
