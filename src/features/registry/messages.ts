@@ -116,7 +116,7 @@ export const onboardingVi = {
     usage:
       "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]",
     added: (name: string, id: number) =>
-      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${id}`,
+      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /kichhoat ${id}`,
     updated: (id: number, changes: number) => `✅ Đã cập nhật cán bộ mã ${id}: ${changes} thay đổi, đã ghi nhật ký.`,
     deactivated: (id: number, roles: number, resp: number) =>
       `✅ Cán bộ mã ${id} đã ngừng hoạt động; kết thúc ${roles} vai trò và ${resp} phần việc phụ trách, đã ghi nhật ký.`,

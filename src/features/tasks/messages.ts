@@ -103,7 +103,7 @@ export const tasksVi = {
       `📌 <b>Việc mới #${v.taskId}</b>: <b>${h(v.title)}</b>`,
       `Đơn vị: ${h(v.unitName)}${v.programmeCode ? ` · Chương trình ${h(v.programmeCode)}` : ""}${v.docRef ? ` · Văn bản ${h(v.docRef)}` : ""}`,
       `Hạn: ${formatDmy(v.dueDate)}${v.recurrence ? ` · lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""} · Phụ trách: đồng chí ${v.responsibleMention}`,
-      `Giao bởi: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
+      `Người giao: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, đề nghị đồng chí phụ trách trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
     ].join("\n"),
   assignedReply: (v: AssignedView) =>
     `✅ Đã giao việc #${v.taskId} «${h(v.title)}» cho đồng chí ${h(v.responsibleName)} (${h(v.unitName)}), hạn ${formatDmy(v.dueDate)}${v.recurrence ? `, lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""}.`,
@@ -184,7 +184,8 @@ export const tasksVi = {
     badDate: (s: string) => `«${h(s)}» không phải ngày hợp lệ. Đề nghị ghi hạn theo dạng dd/mm/yyyy.`,
     pastDate: (due: string) => `Hạn ${formatDmy(due)} đã qua. Đề nghị ghi hạn từ hôm nay trở đi.`,
     notYourUnit: (unit: string) => `Đồng chí chỉ giao việc được cho đơn vị mình phụ trách, không phải ${h(unit)}.`,
-    programmeNotFound: (q: string) => `Không tìm thấy chương trình «${h(q)}». Ghi mã (NTM, GNBV, DTTS) hoặc «-».`,
+    programmeNotFound: (q: string) =>
+      `Không tìm thấy chương trình «${h(q)}». Đề nghị ghi mã chương trình (NTM, GNBV, DTTS) hoặc «-».`,
     officialNotFound: (q: string, unit: string) => `Không tìm thấy cán bộ «${h(q)}» của ${h(unit)}.`,
     officialAmbiguous: (q: string, names: string[]) =>
       `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ họ tên.`,
