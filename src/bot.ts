@@ -21,6 +21,7 @@ import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload
 import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
+import { registerGuidedAssign } from "./features/tasks/handlers/assign-guided.ts";
 import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
@@ -64,6 +65,8 @@ export const FEATURES: BotFeature[] = [
   {
     commands: () => taskCommands,
     register: (bot) => {
+      // the date and title typed into a /giao form come before «xong» is looked for
+      registerGuidedAssign(bot);
       registerCompletion(bot);
       registerTaskActions(bot);
       registerTaskUpload(bot);

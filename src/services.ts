@@ -22,6 +22,7 @@ import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
 import { createCompletionReplies } from "./features/tasks/completion-replies.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
+import { createGuidedAssign } from "./features/tasks/assign-guided.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
@@ -116,6 +117,7 @@ export function createServices({
     tasks,
     replies: createCompletionReplies({ db, tasks }),
     assign,
+    guidedAssign: createGuidedAssign({ db, calendar, assign }),
     taskImport,
     taskUpload: createTaskUpload({ db, taskImport }),
     onboarding,

@@ -43,7 +43,7 @@ describeEachDatabase("the registry from the bot", (provider) => {
     const [added] = await h.say(secretariat, office, "/canbo them Lê Thị Mới | Nam Trà My | Phụ trách | Chuyên viên");
     const moi = await db.official.findFirstOrThrow({ where: { fullName: "Lê Thị Mới" } });
     expect(added!.text).toBe(
-      `✅ Đã thêm cán bộ <b>Lê Thị Mới</b> (mã ${moi.id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${moi.id}`,
+      `✅ Đã thêm cán bộ <b>Lê Thị Mới</b> (mã ${moi.id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /kichhoat ${moi.id}`,
     );
     expect(await db.auditLog.count({ where: { action: "official.create", actorId: thu.id } })).toBe(1);
 

@@ -120,7 +120,7 @@ export const onboardingVi = {
     usage:
       "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=… | chuongtrinh=… [| duan=…]\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]\nchuongtrinh= ghi toàn bộ phần việc phụ trách, cách nhau bằng «;», đơn vị khác trong ngoặc: chuongtrinh=NTM; DTTS (Bắc Trà My); duan= các dự án theo thứ tự chương trình; chuongtrinh=- : thôi phụ trách.",
     added: (name: string, id: number) =>
-      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${id}`,
+      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /kichhoat ${id}`,
     updated: (id: number, changes: number) => `✅ Đã cập nhật cán bộ mã ${id}: ${changes} thay đổi, đã ghi nhật ký.`,
     responsibilities: (lines: { unit: string; programme: string; project: string }[]) =>
       lines.length === 0
