@@ -73,7 +73,7 @@ describeEachDatabase("holidays and make-up working days from a file in the secre
         "• 05/02/2028: làm việc bù — Làm bù cho thứ Hai 31/01/2028",
         "<b>Sửa:</b>",
         "• 01/01/2028: nghỉ — Tết Dương lịch (trước đây: nghỉ — Tết Dương lịch (dự kiến))",
-        "Đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+        "Đề nghị đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc 10:00.",
       ].join("\n"),
     );
     expect(await db.auditLog.count()).toBe(audits);
