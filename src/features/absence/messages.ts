@@ -15,9 +15,8 @@ const whoVi = (v: AbsenceView) => `${h(v.officialName)}${v.unitName ? ` (${h(v.u
 
 export const absenceVi = {
   help: {
-    vangmat:
-      "báo vắng mặt (nghỉ phép, đi công tác): tin nhắc việc, báo cáo chuyển người thay trong thời gian vắng; không kèm nội dung: xem; huy &lt;số&gt;: hủy",
-    phutrach: "Phó Chủ tịch phụ trách chương trình của đơn vị (người thay mặc định khi cán bộ vắng mặt); xem",
+    vangmat: "báo vắng mặt (nghỉ phép, đi công tác): nhắc việc chuyển người thay; xem; hủy",
+    phutrach: "Phó Chủ tịch phụ trách chương trình (người thay mặc định)",
   } as Record<string, string>,
   onBehalf: (v: OnBehalf) =>
     `Đồng chí ${h(v.holderName)} vắng mặt đến ${formatDm(v.until)} (${h(v.reason)}); đề nghị đồng chí ${h(v.standInName)} theo dõi, xử lý thay.`,
@@ -89,9 +88,8 @@ const whoEn = (v: AbsenceView) => `${h(v.officialName)}${v.unitName ? ` (${h(v.u
 
 export const absenceEn: typeof absenceVi = {
   help: {
-    vangmat:
-      "report an absence (leave, mission): reminders go to a stand-in meanwhile; alone: list; huy &lt;no&gt;: cancel",
-    phutrach: "the deputy chairman in charge of a unit's programme (default stand-in for those away); list",
+    vangmat: "report an absence (leave, mission): reminders go to a stand-in; list; cancel",
+    phutrach: "the deputy chairman in charge of a programme (default stand-in)",
   },
   onBehalf: (v) =>
     `${h(v.holderName)} is away until ${formatDm(v.until)} (${h(v.reason)}); ${h(v.standInName)}, please follow up in their place.`,

@@ -8,7 +8,7 @@ const CANCEL = /^(\S+)\s+#?(\d{1,9})$/u;
 export const absenceCommand: CommandSpec = {
   name: "vangmat",
   aliases: ["away"],
-  args: "[<từ ngày> <đến ngày> [<người thay> |] <lý do>] | huy <số>",
+  args: "[<từ ngày> <đến ngày> <lý do> | huy <số>]",
   chats: ["private", "group"],
   who: "registered",
   async handler(ctx, args) {
@@ -25,7 +25,7 @@ export const absenceCommand: CommandSpec = {
 export const deputyCommand: CommandSpec = {
   name: "phutrach",
   aliases: ["deputy"],
-  args: "[<đơn vị> <chương trình> <tên hoặc mã cán bộ | ->]",
+  args: "[<đơn vị> <chương trình> <tên | mã | ->]",
   chats: ["private", "group"],
   who: ["SECRETARIAT"],
   async handler(ctx, args) {
