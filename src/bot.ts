@@ -30,6 +30,7 @@ import { dashboardCommand } from "./features/dashboard/handlers/command.ts";
 import { directiveCommands, registerDirectiveUpload } from "./features/directives/handlers/directives.ts";
 import { extensionCommands, registerExtensions } from "./features/extensions/handlers/extensions.ts";
 import { registerEvidence } from "./features/evidence/handlers/evidence.ts";
+import { absenceCommands } from "./features/absence/handlers/absence.ts";
 
 export const FEATURES: BotFeature[] = [
   {
@@ -78,6 +79,7 @@ export const FEATURES: BotFeature[] = [
   { commands: () => [dashboardCommand] },
   { commands: () => directiveCommands },
   { commands: () => extensionCommands },
+  { commands: () => absenceCommands },
   // last: a file no other feature recognises is read as capital plans (and its problems named)
   { register: registerPlanUpload },
 ];

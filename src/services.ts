@@ -43,6 +43,7 @@ import { createDirectiveImport } from "./features/directives/directive-import.ts
 import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
 import { createExtensionService } from "./features/extensions/extensions.ts";
 import { createEvidenceService } from "./features/evidence/evidence.ts";
+import { createAbsenceService } from "./features/absence/absence.ts";
 
 export function createServices({
   db,
@@ -157,6 +158,7 @@ export function createServices({
     directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
     extensions: createExtensionService({ db, messages: catalogue }),
     evidence: createEvidenceService({ db }),
+    absence: createAbsenceService({ db, messages: catalogue }),
     planUpload: createPlanUpload({ db }),
     proposals: createProposalCheck({ db, calendar, officeHours: config.officeHours, messages: catalogue }),
     checkin: createCheckinService({

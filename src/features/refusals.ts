@@ -16,6 +16,7 @@ export interface RefusalEntries {
   directives: Catalogue["directives"]["errors"];
   extensions: Catalogue["extensions"]["errors"];
   evidence: Catalogue["evidence"]["errors"];
+  absence: Catalogue["absence"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

@@ -16,6 +16,7 @@ import { paceEn } from "../features/disbursement/pace-messages.ts";
 import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
+import { absenceEn } from "../features/absence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -109,6 +110,7 @@ export const en: Catalogue = {
   directives: directivesEn,
   extensions: extensionsEn,
   evidence: evidenceEn,
+  absence: absenceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -135,6 +137,7 @@ export const en: Catalogue = {
       ...dashboardEn.help,
       ...directivesEn.help,
       ...extensionsEn.help,
+      ...absenceEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

@@ -14,6 +14,7 @@ const sections = (t: Catalogue): RefusalEntries => ({
   directives: t.directives.errors,
   extensions: t.extensions.errors,
   evidence: t.evidence.errors,
+  absence: t.absence.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

@@ -14,6 +14,7 @@ import { paceVi } from "../features/disbursement/pace-messages.ts";
 import { directivesVi } from "../features/directives/messages.ts";
 import { extensionsVi } from "../features/extensions/messages.ts";
 import { evidenceVi } from "../features/evidence/messages.ts";
+import { absenceVi } from "../features/absence/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -120,6 +121,7 @@ export const vi = {
   directives: directivesVi,
   extensions: extensionsVi,
   evidence: evidenceVi,
+  absence: absenceVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -148,6 +150,7 @@ export const vi = {
       ...dashboardVi.help,
       ...directivesVi.help,
       ...extensionsVi.help,
+      ...absenceVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)",

@@ -324,7 +324,8 @@ describe("authorization matrix: a sample of every command's cells through the re
     expect(
       COMMANDS.filter((spec) => all.every((c) => c.spec !== spec || c.refusal === null)).map((c) => c.name),
     ).toEqual(["help"]);
-    expect(SAMPLE.length).toBeLessThan(220);
+    // the budget grows by about six cells a command (/vangmat and /phutrach took it past 220)
+    expect(SAMPLE.length).toBeLessThan(240);
   });
 
   it("the sampled cells: only the allowed ones act, a refused one answers one line and writes nothing", async () => {

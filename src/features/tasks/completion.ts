@@ -1,5 +1,5 @@
 // Tasks: completion by reply, button or command; who may close a task; telling those escalated to.
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, Tx } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { CompletionView } from "../../i18n/types.ts";
@@ -8,6 +8,7 @@ import { refusal } from "../refusals.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createNextInSeries } from "./notices.ts";
 import type { Actor } from "../registry/registry.ts";
+import { standsInFor } from "../absence/stand-ins.ts";
 
 export interface CompleteInput {
   taskId: number;
@@ -26,10 +27,24 @@ export function mayComplete(actor: Actor, task: { responsibleId: number; unitId:
   );
 }
 
+/**
+ * mayComplete, or the actor stands in today for the responsible official who is away (#19): he may report
+ * the task done, attach its evidence, snooze it, raise an obstacle or ask for more time, as the holder could.
+ */
+export async function mayCompleteNow(
+  db: Db | Tx,
+  actor: Actor,
+  task: { responsibleId: number; unitId: number; programmeId: number | null },
+  now: Date,
+): Promise<boolean> {
+  if (mayComplete(actor, task)) return true;
+  return standsInFor(db, actor.officialId, [task.responsibleId], task, now);
+}
+
 export interface TaskServiceDeps {
   db: Db;
   /** renders the closing notice and a series' next announcement (the composition root passes `catalogue`) */
-  messages: Messages<"done" | "tasks">;
+  messages: Messages<"done" | "tasks" | "absence">;
 }
 
 export function createTaskService({ db, messages }: TaskServiceDeps) {
@@ -51,7 +66,7 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
       if (task.status === "DONE") {
         throw refusal("done", "alreadyDone", task.title, localDate(task.completedAt ?? input.now));
       }
-      if (!mayComplete(input.actor, task)) throw refusal("done", "notAllowed");
+      if (!(await mayCompleteNow(tx, input.actor, task, input.now))) throw refusal("done", "notAllowed");
       // #19: a task that requires evidence is closed only with a file attached (features/evidence)
       if (task.requiresEvidence && (await tx.taskEvidence.count({ where: { taskId: task.id } })) === 0)
         throw refusal("evidence", "required", task.title);
@@ -67,7 +82,12 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         entity: "Task",
         entityId: task.id,
         before: { status: task.status },
-        after: { status: after.status, completionNote: note },
+        after: {
+          status: after.status,
+          completionNote: note,
+          // a stand-in's completion says for whom (#19)
+          ...(input.actor.officialId !== task.responsibleId && { responsibleId: task.responsibleId }),
+        },
       });
       // a recurring task: the next one of its series, in this transaction
       await createNextInSeries(tx, task, input.actor, input.now, messages);
