@@ -10,6 +10,7 @@ import { holidaysCommand } from "./features/registry/handlers/holidays.ts";
 import { handoverCommand, officialCommand, whoCommand } from "./features/registry/handlers/registry-admin.ts";
 import { registerMembership } from "./features/registry/handlers/membership.ts";
 import { registerRegistryUpload } from "./features/registry/handlers/registry-upload.ts";
+import { registerCalendarUpload } from "./features/registry/handlers/calendar-upload.ts";
 import { statusCommand } from "./features/disbursement/handlers/status.ts";
 import {
   cannotMeetCommand,
@@ -21,6 +22,7 @@ import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
 import { registerConfirmation } from "./features/tasks/handlers/confirmation.ts";
+import { registerGuidedAssign } from "./features/tasks/handlers/assign-guided.ts";
 import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
 import { followupCommands } from "./features/followup/handlers/followup.ts";
@@ -30,6 +32,7 @@ import { directiveCommands, registerDirectiveUpload } from "./features/directive
 import { extensionCommands, registerExtensions } from "./features/extensions/handlers/extensions.ts";
 import { registerEvidence } from "./features/evidence/handlers/evidence.ts";
 import { historyCommand } from "./features/history/handlers/history.ts";
+import { absenceCommands } from "./features/absence/handlers/absence.ts";
 
 export const FEATURES: BotFeature[] = [
   {
@@ -49,6 +52,7 @@ export const FEATURES: BotFeature[] = [
     register: (bot) => {
       registerMembership(bot);
       registerRegistryUpload(bot);
+      registerCalendarUpload(bot);
     },
   },
   // a file replying to a task's message (or captioned /xong) is evidence, before any file upload looks at it
@@ -66,6 +70,8 @@ export const FEATURES: BotFeature[] = [
   {
     commands: () => taskCommands,
     register: (bot) => {
+      // the date and title typed into a /giao form come before «xong» is looked for
+      registerGuidedAssign(bot);
       registerCompletion(bot);
       registerTaskActions(bot);
       registerTaskUpload(bot);
@@ -78,6 +84,7 @@ export const FEATURES: BotFeature[] = [
   { commands: () => directiveCommands },
   { commands: () => extensionCommands },
   { commands: () => [historyCommand] },
+  { commands: () => absenceCommands },
   // last: a file no other feature recognises is read as capital plans (and its problems named)
   { register: registerPlanUpload },
 ];

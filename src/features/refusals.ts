@@ -18,6 +18,7 @@ export interface RefusalEntries {
   evidence: Catalogue["evidence"]["errors"];
   confirmation: Catalogue["confirmation"]["errors"];
   history: Catalogue["history"]["errors"];
+  absence: Catalogue["absence"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

@@ -18,6 +18,7 @@ import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
 import { confirmationEn } from "../features/tasks/confirmation-messages.ts";
 import { historyEn } from "../features/history/messages.ts";
+import { absenceEn } from "../features/absence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
@@ -113,6 +114,7 @@ export const en: Catalogue = {
   evidence: evidenceEn,
   confirmation: confirmationEn,
   history: historyEn,
+  absence: absenceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -140,6 +142,7 @@ export const en: Catalogue = {
       ...directivesEn.help,
       ...extensionsEn.help,
       ...historyEn.help,
+      ...absenceEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",

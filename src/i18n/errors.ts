@@ -16,6 +16,7 @@ const sections = (t: Catalogue): RefusalEntries => ({
   evidence: t.evidence.errors,
   confirmation: t.confirmation.errors,
   history: t.history.errors,
+  absence: t.absence.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

@@ -61,6 +61,8 @@ const TABLE: Record<string, [string, string]> = {
   canbo: ["+rrrrru", "+rrrrru"],
   bangiao: ["+rrrrru", "+rrrrru"],
   ngaynghi: ["+rrrrru", "+rrrrru"],
+  vangmat: ["++++++u", "++++++u"],
+  phutrach: ["+rrrrru", "+rrrrru"],
 };
 
 const ALIASES: Record<string, string[]> = {
@@ -78,6 +80,8 @@ const ALIASES: Record<string, string[]> = {
   bangtheodoi: ["dashboard"],
   ketluan: ["chitieu"],
   giahan: ["extend"],
+  vangmat: ["away"],
+  phutrach: ["deputy"],
 };
 
 /** the Vietnamese name each command is shown by (menus, /help); the English name stays an alias */

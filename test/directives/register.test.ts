@@ -60,7 +60,7 @@ describeEachDatabase("the directive register", (provider) => {
         "Sẽ thêm 2 mục, giao 3 việc:",
         "• Mục 1: Đẩy nhanh tiến độ giải ngân vốn → Nam Trà My, Bắc Trà My",
         "• Mục 2: Bí thư làm việc với UBND ít nhất 01 lần/tháng → Nam Trà My",
-        "Đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+        "Đề nghị đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc 10:00.",
       ].join("\n"),
     );
     const [ok] = (preview!.reply_markup as Keyboard).inline_keyboard[0]!.map((b) => b.callback_data);

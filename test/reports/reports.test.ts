@@ -129,7 +129,7 @@ describeOnSqlite("reports for leaders", (provider) => {
       "Nhiệm vụ: 1 hoàn thành đúng hạn · 1 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành · trễ trung vị 2 ngày",
     );
     expect(lines[2]).toBe("Số lần nhắc trước khi hoàn thành: 3 (bình quân 1,5 lần/việc)");
-    expect(lines[3]).toMatch(/^Giải ngân: .* tỷ = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
+    expect(lines[3]).toMatch(/^Giải ngân: .* tỷ đồng = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
     expect(lines[4]).toBe("Buổi làm việc định kỳ tháng: 0/1 tháng");
     expect(lines).toHaveLength(6);
     // a chairman: not another unit

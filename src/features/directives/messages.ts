@@ -138,7 +138,7 @@ export const directivesVi = {
           ),
           (n) => `… và ${n} mục khác.`,
         ),
-        `Đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy». Bản xem trước hết hạn lúc ${hhmm(v.expiresAt)}.`,
+        `Đề nghị đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc ${hhmm(v.expiresAt)}.`,
       ].join("\n"),
     errors: (fileName: string, errors: string[]) =>
       [

@@ -1,7 +1,7 @@
 // The weekly disbursement check-in: the question to each responsible official, the list of units that did
 // not answer, and the monthly list of units below the provincial average. Part of the disbursement catalogue.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatPercentBp } from "../../domain/money.ts";
+import { formatBillions, formatBillionsTrim, formatPercentBp } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { BelowAverageView, CheckinMissingView, CheckinQuestionView } from "./checkin.ts";
 
@@ -13,8 +13,8 @@ export const checkinVi = {
       `📋 Đề nghị đồng chí báo cáo số giải ngân lũy kế vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)} đến ngày ${formatDmy(v.today)}.`,
       v.lastVnd === null
         ? "Đơn vị chưa có số báo cáo nào trong năm."
-        : `Số đã báo cáo gần nhất: ${formatBillions(v.lastVnd)} tỷ đồng (đến ${formatDmy(v.lastAsOf!)}).`,
-      "Trả lời tin nhắn này bằng số tiền (ví dụ: 30 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi. Đề nghị báo cáo trong ngày.",
+        : `Số đã báo cáo gần nhất: ${formatBillionsTrim(v.lastVnd)} tỷ đồng (đến ${formatDmy(v.lastAsOf!)}).`,
+      "Đề nghị đồng chí trả lời tin này bằng số tiền (ví dụ: 30 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi, trong ngày hôm nay.",
     ].join("\n"),
   unchangedButton: "✔️ Không thay đổi",
   missing: (v: CheckinMissingView) =>

@@ -12,6 +12,7 @@ import { validateTables } from "./registry-io/validate.ts";
 
 export { applyOfficial, applyProgramme, type ChangeContext, type OfficialPatch } from "./registry-io/apply.ts";
 export {
+  list,
   parseLanguage,
   parseRole,
   parseTelegramId,

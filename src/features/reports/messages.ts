@@ -1,7 +1,7 @@
 // Reports for leaders: /scorecard, /export, /chart, the weekly report, and the labels of exported files
 // and charts. Numbers always Vietnamese-style (also in English), HTML parse mode, user text escaped.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints } from "../../domain/money.ts";
+import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints } from "../../domain/money.ts";
 import type { Period } from "../../domain/scorecard.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { DisbursementScore, ScorecardView } from "./scorecard.ts";
@@ -45,7 +45,7 @@ function moneyVi(d: DisbursementScore | null): string {
       : d.gapBp > 0
         ? `chậm ${formatPoints(d.gapBp)} điểm`
         : `vượt ${formatPoints(-d.gapBp)} điểm`;
-  return `Giải ngân: ${formatBillions(d.disbursedVnd)}/${formatBillions(d.planVnd)} tỷ = ${formatPercentBp(d.actualBp)} kế hoạch; tiến độ cần đạt ${formatPercentBp(d.expectedBp)} (${gap})`;
+  return `Giải ngân: ${formatBillionsTrim(d.disbursedVnd)}/${formatBillionsTrim(d.planVnd)} tỷ đồng = ${formatPercentBp(d.actualBp)} kế hoạch; tiến độ cần đạt ${formatPercentBp(d.expectedBp)} (${gap})`;
 }
 
 function moneyEn(d: DisbursementScore | null): string {

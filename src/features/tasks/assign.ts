@@ -13,7 +13,7 @@ import { refusalsOf } from "../refusals.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createRegistry, type Actor } from "../registry/registry.ts";
 import { announceTask, type SnoozeKind, type TaskMessages } from "./notices.ts";
-import { mayComplete } from "./completion.ts";
+import { mayCompleteNow } from "./completion.ts";
 
 export interface AssignDeps {
   db: Db;
@@ -257,11 +257,11 @@ export function createAssignService(deps: AssignDeps) {
     return lines({ ...scopeWhere(scope), dueDate: { lt: localDate(now) } }, now);
   }
 
-  async function openTaskFor(taskId: number, actor: Actor) {
+  async function openTaskFor(taskId: number, actor: Actor, now: Date) {
     const task = await db.task.findUnique({ where: { id: taskId } });
     if (!task || task.status === "CANCELLED") throw taskError("taskNotFound", taskId);
     if (task.status !== "OPEN") throw taskError("notOpen", task.title);
-    if (!mayComplete(actor, task)) throw taskError("notAllowed");
+    if (!(await mayCompleteNow(db, actor, task, now))) throw taskError("notAllowed");
     return task;
   }
 
@@ -290,7 +290,7 @@ export function createAssignService(deps: AssignDeps) {
     now: Date;
     updateId?: bigint;
   }): Promise<SnoozeView> {
-    const task = await openTaskFor(input.taskId, input.actor);
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
     const cal = await deps.calendar();
     const until = snoozeEnd(input.kind, input.now, cal);
     await db.$transaction(async (tx) => {
@@ -323,7 +323,7 @@ export function createAssignService(deps: AssignDeps) {
     actor: Actor;
     now: Date;
   }): Promise<string> {
-    const task = await openTaskFor(input.taskId, input.actor);
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
     const data = {
       kind: OBSTACLE_INPUT,
       payload: JSON.stringify({ taskId: task.id }),

@@ -1,12 +1,13 @@
 // Tasks: completion by reply, button or command; who may close a task; telling those escalated to.
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, Tx } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
 import type { CompletionView } from "../../i18n/types.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { refusal } from "../refusals.ts";
 import { createNextInSeries } from "./notices.ts";
-import { askToConfirm, mayConfirm, tellEscalatedClosed, type ConfirmationMessages } from "./confirmation.ts";
+import { askToConfirm, mayConfirmNow, tellEscalatedClosed, type ConfirmationMessages } from "./confirmation.ts";
 import type { Actor } from "../registry/registry.ts";
+import { standsInFor } from "../absence/stand-ins.ts";
 
 export interface CompleteInput {
   taskId: number;
@@ -23,6 +24,20 @@ export function mayComplete(actor: Actor, task: { responsibleId: number; unitId:
     actor.officialId === task.responsibleId ||
     actor.roles.some((r) => r.role === "SECRETARIAT" || (r.role === "CHAIRMAN" && r.unitId === task.unitId))
   );
+}
+
+/**
+ * mayComplete, or the actor stands in today for the responsible official who is away (#19): he may report
+ * the task done, attach its evidence, snooze it, raise an obstacle or ask for more time, as the holder could.
+ */
+export async function mayCompleteNow(
+  db: Db | Tx,
+  actor: Actor,
+  task: { responsibleId: number; unitId: number; programmeId: number | null },
+  now: Date,
+): Promise<boolean> {
+  if (mayComplete(actor, task)) return true;
+  return standsInFor(db, actor.officialId, [task.responsibleId], task, now);
 }
 
 export interface TaskServiceDeps {
@@ -52,13 +67,13 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
       }
       if (task.status === "AWAITING_CONFIRMATION")
         throw refusal("confirmation", "awaiting", task.title, localDate(task.completedAt ?? input.now));
-      if (!mayComplete(input.actor, task)) throw refusal("done", "notAllowed");
+      if (!(await mayCompleteNow(tx, input.actor, task, input.now))) throw refusal("done", "notAllowed");
       // #19: a task that requires evidence is closed only with a file attached (features/evidence)
       if (task.requiresEvidence && (await tx.taskEvidence.count({ where: { taskId: task.id } })) === 0)
         throw refusal("evidence", "required", task.title);
       const note = input.note.trim().slice(0, 1000);
       // #19: reported by someone who may not confirm it himself, the completion waits for the assigner
-      const confirmedBySender = task.requiresConfirmation && mayConfirm(input.actor, task);
+      const confirmedBySender = task.requiresConfirmation && (await mayConfirmNow(tx, input.actor, task, input.now));
       const report = {
         completedAt: input.now,
         completedById: input.actor.officialId,
@@ -96,6 +111,8 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
           completionNote: note,
           ...(task.requiresConfirmation &&
             !asked && { confirmation: confirmedBySender ? "by the sender" : "nobody to ask" }),
+          // a stand-in's completion says for whom (#19)
+          ...(input.actor.officialId !== task.responsibleId && { responsibleId: task.responsibleId }),
         },
       });
       // a recurring task: the next one of its series, in this transaction (a report waiting for confirmation

@@ -13,6 +13,7 @@ import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../registry/registry.ts";
 import { refusal } from "../refusals.ts";
+import { standInsOn, standsInFor, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 
 export interface ConfirmationView {
   taskId: number;
@@ -31,7 +32,7 @@ export interface ConfirmationView {
   evidence: number;
 }
 
-export type ConfirmationMessages = Messages<"confirmation" | "done" | "tasks">;
+export type ConfirmationMessages = Messages<"confirmation" | "done" | "tasks" | "absence">;
 
 export const CONFIRM_REFUSE_INPUT = "confirmation.refuse";
 const PENDING_TTL_MS = 24 * 3600_000;
@@ -44,13 +45,34 @@ export function mayConfirm(actor: Actor, task: { createdById: number | null }): 
 /** Tells one report from the next (a refused task reported again): the buttons carry it. */
 export const reportStamp = (reportedAt: Date) => reportedAt.getTime().toString(36);
 
-/** A private chat the bot may write to, or null. */
-async function privateChatOf(tx: Tx, officialId: number | null) {
+/** The assigner's stand-in while he is away (#19 absence) may decide too. */
+export async function mayConfirmNow(
+  db: Db | Tx,
+  actor: Actor,
+  task: { createdById: number | null; unitId: number; programmeId: number | null },
+  now: Date,
+): Promise<boolean> {
+  if (mayConfirm(actor, task)) return true;
+  return task.createdById !== null && standsInFor(db, actor.officialId, [task.createdById], task, now);
+}
+
+/** The official's private chat (his stand-in's while he is away) the bot may write to, or null. */
+async function privateChatOf(
+  tx: Tx,
+  officialId: number | null,
+  task: { unitId: number; programmeId: number | null },
+  now: Date,
+): Promise<{ chatId: bigint; language: string; name: string; onBehalf: OnBehalf | null } | null> {
   if (officialId === null) return null;
-  const o = await tx.official.findUnique({ where: { id: officialId } });
-  if (!o?.active || !o.telegramUserId || !o.privateChatAt) return null;
+  const holder = await tx.official.findUnique({ where: { id: officialId } });
+  if (!holder) return null;
+  const subject = { unitId: task.unitId, programmeId: task.programmeId };
+  const to = (await standInsOn(tx, now, [task.unitId])).recipientOf(holder.id, holder, subject);
+  const o = to.person;
+  if (!o.active || !o.telegramUserId || !o.privateChatAt) return null;
   const chat = await tx.chat.findUnique({ where: { telegramChatId: o.telegramUserId } });
-  return chat && chat.status !== "ACTIVE" ? null : { chatId: o.telegramUserId, language: o.language, name: o.fullName };
+  if (chat && chat.status !== "ACTIVE") return null;
+  return { chatId: o.telegramUserId, language: o.language, name: o.fullName, onBehalf: to.onBehalf };
 }
 
 async function viewOf(tx: Tx | Db, taskId: number): Promise<ConfirmationView> {
@@ -119,25 +141,26 @@ export async function tellEscalatedClosed(
  */
 export async function askToConfirm(
   tx: Tx,
-  task: { id: number; createdById: number | null },
+  task: { id: number; createdById: number | null; unitId: number; programmeId: number | null },
   reportedAt: Date,
   now: Date,
   messages: ConfirmationMessages,
 ): Promise<{ confirmerName: string | null } | undefined> {
   const view = await viewOf(tx, task.id);
   const stamp = reportStamp(reportedAt);
-  const assigner = await privateChatOf(tx, task.createdById);
+  const assigner = await privateChatOf(tx, task.createdById, task, now);
   const to = assigner
-    ? [{ chatId: assigner.chatId, language: assigner.language, audience: "assigner" as const }]
+    ? [{ ...assigner, audience: "assigner" as const }]
     : (await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" }, orderBy: { id: "asc" } })).map(
-        (c) => ({ chatId: c.telegramChatId, language: "vi", audience: "secretariat" as const }),
+        (c) => ({ chatId: c.telegramChatId, language: "vi", audience: "secretariat" as const, onBehalf: null }),
       );
   if (to.length === 0) return undefined;
   const out: OutgoingMessage[] = to.map((c) => {
-    const t = messages(c.language).confirmation;
+    const m = messages(c.language);
+    const t = m.confirmation;
     return {
       chatId: c.chatId,
-      text: t.ask(view, c.audience),
+      text: withBehalf(m, c.onBehalf, t.ask(view, c.audience)),
       kind: "confirmation.ask",
       taskId: task.id,
       replyMarkup: {
@@ -151,15 +174,16 @@ export async function askToConfirm(
     };
   });
   await enqueue(tx, out, now);
+  // the one who will decide: the assigner, or his stand-in while he is away
   return { confirmerName: assigner?.name ?? null };
 }
 
 export function createConfirmationService({ db, messages }: { db: Db; messages: ConfirmationMessages }) {
   /** The task awaiting confirmation of this very report, for someone who may decide; refusals otherwise. */
-  async function awaitingTask(tx: Tx | Db, taskId: number, stamp: string, actor: Actor) {
+  async function awaitingTask(tx: Tx | Db, taskId: number, stamp: string, actor: Actor, now: Date) {
     const task = await tx.task.findUnique({ where: { id: taskId } });
     if (!task || task.status === "CANCELLED") throw refusal("tasks", "taskNotFound", taskId);
-    if (!mayConfirm(actor, task)) throw refusal("confirmation", "notConfirmer");
+    if (!(await mayConfirmNow(tx, actor, task, now))) throw refusal("confirmation", "notConfirmer");
     if (task.status !== "AWAITING_CONFIRMATION" || !task.completedAt || reportStamp(task.completedAt) !== stamp)
       throw refusal("confirmation", "decided", task.id);
     return task;
@@ -168,17 +192,24 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
   /** Private chats of the official and of whoever reported for him, and the group he reported in. */
   async function toldOfDecision(
     tx: Tx,
-    task: { responsibleId: number; completedById: number | null; completionChatId: bigint | null },
+    task: {
+      responsibleId: number;
+      completedById: number | null;
+      completionChatId: bigint | null;
+      unitId: number;
+      programmeId: number | null;
+    },
+    now: Date,
   ) {
-    const chats: { chatId: bigint; language: string }[] = [];
+    const chats: { chatId: bigint; language: string; onBehalf: OnBehalf | null }[] = [];
     for (const id of [task.responsibleId, task.completedById]) {
-      const c = await privateChatOf(tx, id);
+      const c = await privateChatOf(tx, id, task, now);
       if (c) chats.push(c);
     }
     if (task.completionChatId !== null) {
       const group = await tx.chat.findUnique({ where: { telegramChatId: task.completionChatId } });
       if (group?.status === "ACTIVE" && (group.kind === "GROUP" || group.kind === "SUPERGROUP"))
-        chats.push({ chatId: group.telegramChatId, language: "vi" });
+        chats.push({ chatId: group.telegramChatId, language: "vi", onBehalf: null });
     }
     return chats.filter((c, i, all) => all.findIndex((x) => x.chatId === c.chatId) === i);
   }
@@ -194,7 +225,7 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
     updateId?: bigint;
   }): Promise<ConfirmationView> {
     return db.$transaction(async (tx) => {
-      const task = await awaitingTask(tx, input.taskId, input.stamp, input.actor);
+      const task = await awaitingTask(tx, input.taskId, input.stamp, input.actor, input.now);
       await recordUpdate(tx, input.updateId);
       await tx.task.update({
         where: { id: task.id },
@@ -210,12 +241,16 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
         after: { status: "DONE", completedAt: task.completedAt, confirmedAt: input.now },
       });
       const view = await viewOf(tx, task.id);
-      const told = await toldOfDecision(tx, task);
+      const told = await toldOfDecision(tx, task, input.now);
       await enqueue(
         tx,
         told.map((c) => ({
           chatId: c.chatId,
-          text: messages(c.language).confirmation.confirmedNotice(view, input.actor.fullName),
+          text: withBehalf(
+            messages(c.language),
+            c.onBehalf,
+            messages(c.language).confirmation.confirmedNotice(view, input.actor.fullName),
+          ),
           kind: "confirmation.confirmed",
           taskId: task.id,
         })),
@@ -241,7 +276,7 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
     userId: bigint;
     now: Date;
   }): Promise<ConfirmationView> {
-    const task = await awaitingTask(db, input.taskId, input.stamp, input.actor);
+    const task = await awaitingTask(db, input.taskId, input.stamp, input.actor, input.now);
     const data = {
       kind: CONFIRM_REFUSE_INPUT,
       payload: JSON.stringify({ taskId: task.id, stamp: input.stamp }),
@@ -288,7 +323,7 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
       // decided meanwhile: the question ends here (committed), the refusal is said after
       if (
         !task ||
-        !mayConfirm(input.actor, task) ||
+        !(await mayConfirmNow(tx, input.actor, task, input.now)) ||
         task.status !== "AWAITING_CONFIRMATION" ||
         !task.completedAt ||
         reportStamp(task.completedAt) !== stamp
@@ -297,7 +332,7 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
       await recordUpdate(tx, input.updateId);
       const reason = input.reason.trim().slice(0, 1000);
       const view = await viewOf(tx, task.id);
-      const told = await toldOfDecision(tx, task);
+      const told = await toldOfDecision(tx, task, input.now);
       await tx.task.update({
         where: { id: task.id },
         data: {
@@ -329,7 +364,7 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
           const t = messages(c.language);
           return {
             chatId: c.chatId,
-            text: t.confirmation.reopened(view, input.actor.fullName, reason),
+            text: withBehalf(t, c.onBehalf, t.confirmation.reopened(view, input.actor.fullName, reason)),
             kind: "confirmation.refused",
             taskId: task.id,
             replyMarkup: { inline_keyboard: [[{ text: t.tasks.buttons.done, callback_data: `done:${task.id}` }]] },

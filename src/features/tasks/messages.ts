@@ -4,6 +4,7 @@ import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import type { Timeliness } from "../../domain/ladder.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { taskFileEn, taskFileVi } from "./task-file-messages.ts";
+import { guidedEn, guidedVi } from "./assign-guided-messages.ts";
 
 export interface AssignedView {
   taskId: number;
@@ -109,8 +110,9 @@ const TIMELINESS_EN: Record<Timeliness, string> = {
 
 export const tasksVi = {
   taskFile: taskFileVi,
+  guided: guidedVi,
   help: {
-    giao: "giao việc cho cán bộ phụ trách của đơn vị",
+    giao: "giao việc cho cán bộ phụ trách của đơn vị (chỉ gõ /giao để chọn từng bước bằng nút)",
     done: "báo hoàn thành việc (theo số việc)",
     tasks: "các việc đang thực hiện (của đồng chí, hoặc của đơn vị)",
     overdue: "các việc quá hạn của đơn vị (toàn tỉnh: Văn phòng điều phối)",
@@ -123,7 +125,7 @@ export const tasksVi = {
       `Đơn vị: ${h(v.unitName)}${v.programmeCode ? ` · Chương trình ${h(v.programmeCode)}` : ""}${v.docRef ? ` · Văn bản ${h(v.docRef)}` : ""}`,
       `Hạn: ${formatDmy(v.dueDate)}${v.recurrence ? ` · lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""} · Phụ trách: đồng chí ${v.responsibleMention}`,
       ...(needsVi(v).length ? [`Yêu cầu: ${needsVi(v).join("; ")}.`] : []),
-      `Giao bởi: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
+      `Người giao: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, đề nghị đồng chí phụ trách trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
     ].join("\n"),
   assignedReply: (v: AssignedView) =>
     `✅ Đã giao việc #${v.taskId} «${h(v.title)}» cho đồng chí ${h(v.responsibleName)} (${h(v.unitName)}), hạn ${formatDmy(v.dueDate)}${v.recurrence ? `, lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""}${shortNeedsVi(v)}.`,
@@ -204,7 +206,8 @@ export const tasksVi = {
     badDate: (s: string) => `«${h(s)}» không phải ngày hợp lệ. Đề nghị ghi hạn theo dạng dd/mm/yyyy.`,
     pastDate: (due: string) => `Hạn ${formatDmy(due)} đã qua. Đề nghị ghi hạn từ hôm nay trở đi.`,
     notYourUnit: (unit: string) => `Đồng chí chỉ giao việc được cho đơn vị mình phụ trách, không phải ${h(unit)}.`,
-    programmeNotFound: (q: string) => `Không tìm thấy chương trình «${h(q)}». Ghi mã (NTM, GNBV, DTTS) hoặc «-».`,
+    programmeNotFound: (q: string) =>
+      `Không tìm thấy chương trình «${h(q)}». Đề nghị ghi mã chương trình (NTM, GNBV, DTTS) hoặc «-».`,
     officialNotFound: (q: string, unit: string) => `Không tìm thấy cán bộ «${h(q)}» của ${h(unit)}.`,
     officialAmbiguous: (q: string, names: string[]) =>
       `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ họ tên.`,
@@ -216,8 +219,9 @@ export const tasksVi = {
 
 export const tasksEn: typeof tasksVi = {
   taskFile: taskFileEn,
+  guided: guidedEn,
   help: {
-    giao: "assign a task to an official of a unit",
+    giao: "assign a task to an official of a unit (type /giao alone to choose step by step)",
     done: "report a task done by its number",
     tasks: "open tasks (yours, or the unit's in its group)",
     overdue: "overdue tasks of the unit (the whole province in the coordination office's group)",

@@ -11,9 +11,9 @@ const GROUPS: { key: "follow" | "report" | "direct" | "admin"; commands: string[
   },
   {
     key: "report",
-    commands: ["report", "done", "giahan", "khongdat", "vuongmac", "hop", "yeucau", "traloi", "trunguong"],
+    commands: ["report", "done", "giahan", "vangmat", "khongdat", "vuongmac", "hop", "yeucau", "traloi", "trunguong"],
   },
-  { key: "direct", commands: ["giao", "broadcast", "dieuchuyen"] },
+  { key: "direct", commands: ["giao", "broadcast", "dieuchuyen", "phutrach"] },
   {
     key: "admin",
     commands: ["bind", "unbind", "invite", "moi_hangloat", "ai", "canbo", "bangiao", "ngaynghi", "start", "help"],

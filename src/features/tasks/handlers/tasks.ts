@@ -11,6 +11,7 @@ import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 import { readCompletion, replyToOutcome } from "./completion.ts";
+import { startGuidedAssign } from "./assign-guided.ts";
 
 const taskError = refusalsOf("tasks");
 
@@ -56,7 +57,7 @@ const giaoCommand: CommandSpec = {
   chats: ["private", "group"],
   who: ["SECRETARIAT", "CHAIRMAN"],
   async handler(ctx, args) {
-    if (!args) return ctx.replyWithHTML(ctx.t.tasks.errors.usage);
+    if (!args) return startGuidedAssign(ctx);
     const input = parseAssign(args, localDate(ctx.now));
     const view = await ctx.services.assign.assign({
       ...input,
