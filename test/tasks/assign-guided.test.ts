@@ -125,10 +125,10 @@ describeOnSqlite("/giao step by step", (provider) => {
         "Cán bộ phụ trách: đồng chí Nguyễn Văn An",
         "Hạn hoàn thành: 04/12/2026",
         "Nội dung: <b>Rà soát danh mục công trình NTM</b>",
-        "Đề nghị đồng chí kiểm tra lại, bấm ✅ Giao để giao việc hoặc ✖️ Hủy để bỏ.",
+        "Đề nghị đồng chí kiểm tra lại (có thể yêu cầu minh chứng hoặc xác nhận khi hoàn thành), bấm ✅ Giao để giao việc hoặc ✖️ Hủy để bỏ.",
       ].join("\n"),
     );
-    expect(labels(preview)).toEqual(["✅ Giao", "✖️ Hủy"]);
+    expect(labels(preview)).toEqual(["⬜ Cần minh chứng", "⬜ Cần xác nhận", "✅ Giao", "✖️ Hủy"]);
 
     // someone else's ✅ is refused and changes nothing
     await f.h.press(official, namTraMy, preview!.message_id, data(preview, "✅ Giao"));
@@ -205,6 +205,13 @@ describeOnSqlite("/giao step by step", (provider) => {
     expect(latest(form!.message_id)!.text).toContain("Chương trình: DTTS\nCán bộ phụ trách: đồng chí Hồ Văn Sơn");
 
     const [preview] = await say(secretariat, secretariatGroup, "Báo cáo tiến độ nước sinh hoạt", ask.message_id);
+    // the preview's toggles: evidence on, confirmation on, off, on again
+    await f.h.press(secretariat, secretariatGroup, preview!.message_id, data(preview, "⬜ Cần minh chứng"));
+    for (const label of ["⬜ Cần xác nhận", "☑️ Cần xác nhận", "⬜ Cần xác nhận"])
+      await f.h.press(secretariat, secretariatGroup, preview!.message_id, data(latest(preview!.message_id), label));
+    const toggled = latest(preview!.message_id)!;
+    expect(labels(toggled)).toEqual(["☑️ Cần minh chứng", "☑️ Cần xác nhận", "✅ Giao", "✖️ Hủy"]);
+    expect(toggled.text).toContain("Yêu cầu: cần minh chứng, cần xác nhận của người giao");
     const sent = await all(() =>
       f.h.press(secretariat, secretariatGroup, preview!.message_id, data(preview, "✅ Giao")),
     );
@@ -218,8 +225,9 @@ describeOnSqlite("/giao step by step", (provider) => {
       "Hồ Văn Sơn",
       "2026-12-08",
     ]);
+    expect([task.requiresEvidence, task.requiresConfirmation]).toEqual([true, true]);
     expect(sent.find((m) => m.chat_id === secretariatGroup.id && !m.edited)!.text).toBe(
-      `✅ Đã giao việc #${task.id} «Báo cáo tiến độ nước sinh hoạt» cho đồng chí Hồ Văn Sơn (Bắc Trà My), hạn 08/12/2026.`,
+      `✅ Đã giao việc #${task.id} «Báo cáo tiến độ nước sinh hoạt» cho đồng chí Hồ Văn Sơn (Bắc Trà My), hạn 08/12/2026, cần minh chứng, cần xác nhận.`,
     );
   });
 

@@ -15,6 +15,11 @@ function summaryVi(v: GuidedView): string[] {
     ...(v.responsibleName ? [`Cán bộ phụ trách: đồng chí ${h(v.responsibleName)}`] : []),
     ...(v.dueDate ? [`Hạn hoàn thành: ${formatDmy(v.dueDate)}`] : []),
     ...(v.title ? [`Nội dung: <b>${h(v.title)}</b>`] : []),
+    ...(v.requiresEvidence || v.requiresConfirmation
+      ? [
+          `Yêu cầu: ${[v.requiresEvidence && "cần minh chứng", v.requiresConfirmation && "cần xác nhận của người giao"].filter(Boolean).join(", ")}`,
+        ]
+      : []),
   ];
 }
 
@@ -40,7 +45,7 @@ function askVi(v: GuidedView): string {
     case "title":
       return "Đề nghị đồng chí trả lời tin bên dưới bằng nội dung việc giao.";
     case "preview":
-      return "Đề nghị đồng chí kiểm tra lại, bấm ✅ Giao để giao việc hoặc ✖️ Hủy để bỏ.";
+      return "Đề nghị đồng chí kiểm tra lại (có thể yêu cầu minh chứng hoặc xác nhận khi hoàn thành), bấm ✅ Giao để giao việc hoặc ✖️ Hủy để bỏ.";
   }
 }
 
@@ -61,6 +66,8 @@ export const guidedVi = {
     responsible: (name: string) => `⭐ ${name}`,
     date: (kind: DateOptionKind, date: string) =>
       ({ wd5: "+5 ngày làm việc", wd10: "+10 ngày làm việc", monthEnd: "Cuối tháng" })[kind] + ` (${formatDm(date)})`,
+    evidence: (on: boolean) => `${on ? "☑️" : "⬜"} Cần minh chứng`,
+    confirmation: (on: boolean) => `${on ? "☑️" : "⬜"} Cần xác nhận`,
     confirm: "✅ Giao",
     cancel: "✖️ Hủy",
   },
@@ -85,6 +92,11 @@ function summaryEn(v: GuidedView): string[] {
     ...(v.responsibleName ? [`Responsible: ${h(v.responsibleName)}`] : []),
     ...(v.dueDate ? [`Due: ${formatDmy(v.dueDate)}`] : []),
     ...(v.title ? [`Task: <b>${h(v.title)}</b>`] : []),
+    ...(v.requiresEvidence || v.requiresConfirmation
+      ? [
+          `Required: ${[v.requiresEvidence && "evidence", v.requiresConfirmation && "the assigner's confirmation"].filter(Boolean).join(", ")}`,
+        ]
+      : []),
   ];
 }
 
@@ -108,7 +120,7 @@ function askEn(v: GuidedView): string {
     case "title":
       return "Please reply to the message below with the task's title.";
     case "preview":
-      return "Please check, then press ✅ Assign, or ✖️ Cancel.";
+      return "Please check (evidence or confirmation may be required on completion), then press ✅ Assign, or ✖️ Cancel.";
   }
 }
 
@@ -125,6 +137,8 @@ export const guidedEn: typeof guidedVi = {
     responsible: (name) => `⭐ ${name}`,
     date: (kind, date) =>
       ({ wd5: "+5 working days", wd10: "+10 working days", monthEnd: "End of month" })[kind] + ` (${formatDm(date)})`,
+    evidence: (on) => `${on ? "☑️" : "⬜"} Evidence required`,
+    confirmation: (on) => `${on ? "☑️" : "⬜"} Confirmation required`,
     confirm: "✅ Assign",
     cancel: "✖️ Cancel",
   },

@@ -18,8 +18,11 @@ const FORM_TTL_MS = 3600_000;
 export const PAGE_SIZE = 20;
 
 export type GuidedStep = "unit" | "programme" | "person" | "date" | "title" | "preview";
-/** What a button does: choose (u, p, o, d), turn a page (up, op), assign (ok), cancel (x). */
-export type GuidedAction = "u" | "up" | "p" | "o" | "op" | "d" | "ok" | "x";
+/**
+ * What a button does: choose (u, p, o, d), turn a page (up, op), at the preview require evidence (ev) or the
+ * assigner's confirmation (cf) or not, assign (ok), cancel (x).
+ */
+export type GuidedAction = "u" | "up" | "p" | "o" | "op" | "d" | "ev" | "cf" | "ok" | "x";
 const STEP_OF: Record<Exclude<GuidedAction, "x">, GuidedStep> = {
   u: "unit",
   up: "unit",
@@ -27,6 +30,8 @@ const STEP_OF: Record<Exclude<GuidedAction, "x">, GuidedStep> = {
   o: "person",
   op: "person",
   d: "date",
+  ev: "preview",
+  cf: "preview",
   ok: "preview",
 };
 
@@ -45,6 +50,9 @@ interface Form {
   responsibleKey?: string;
   dueDate?: string;
   title?: string;
+  /** «cần minh chứng» / «cần xác nhận», set at the preview (#19) */
+  requiresEvidence?: boolean;
+  requiresConfirmation?: boolean;
   page: number;
   /** the bot's messages of this form: a typed date or title answers one of them (privacy mode: a reply) */
   prompts: number[];
@@ -73,6 +81,8 @@ export interface GuidedView {
   responsibleName: string | null;
   dueDate: string | null;
   title: string | null;
+  requiresEvidence: boolean;
+  requiresConfirmation: boolean;
   /** units, programmes or people on this page (unit, programme, person steps) */
   choices: GuidedChoice[];
   page: number;
@@ -206,6 +216,8 @@ export function createGuidedAssign({
       responsibleName: form.responsibleName ?? null,
       dueDate: form.dueDate ?? null,
       title: form.title ?? null,
+      requiresEvidence: form.requiresEvidence ?? false,
+      requiresConfirmation: form.requiresConfirmation ?? false,
       choices: [],
       page: 0,
       pageCount: 1,
@@ -303,6 +315,8 @@ export function createGuidedAssign({
         responsible: form.responsibleKey!,
         dueDate: form.dueDate!,
         title: form.title!,
+        requiresEvidence: form.requiresEvidence ?? false,
+        requiresConfirmation: form.requiresConfirmation ?? false,
         docRef: "",
         recurrence: "",
         actor: input.actor,
@@ -395,6 +409,12 @@ export function createGuidedAssign({
         form = { ...form, step: "title", dueDate: date };
         break;
       }
+      case "ev":
+        form = { ...form, requiresEvidence: !form.requiresEvidence };
+        break;
+      case "cf":
+        form = { ...form, requiresConfirmation: !form.requiresConfirmation };
+        break;
       case "ok":
         return confirm(row, form, { ...input, actor });
     }

@@ -57,7 +57,13 @@ function keyboard(ctx: BotContext, v: GuidedView): InlineKeyboardButton[][] {
     case "title":
       return [cancel];
     case "preview":
-      return [[{ text: b.confirm, callback_data: cb(v, "ok") }, ...cancel]];
+      return [
+        [
+          { text: b.evidence(v.requiresEvidence), callback_data: cb(v, "ev") },
+          { text: b.confirmation(v.requiresConfirmation), callback_data: cb(v, "cf") },
+        ],
+        [{ text: b.confirm, callback_data: cb(v, "ok") }, ...cancel],
+      ];
   }
 }
 
@@ -141,7 +147,7 @@ export function registerGuidedAssign(bot: Telegraf<BotContext>) {
     }
   });
 
-  bot.action(/^ga:(\d+):(up|u|p|op|o|d|ok|x)(?::(\d+))?$/, async (ctx) => {
+  bot.action(/^ga:(\d+):(up|u|p|op|o|d|ev|cf|ok|x)(?::(\d+))?$/, async (ctx) => {
     const t = ctx.t.tasks.guided;
     if (!ctx.actor) throw refusal("common", "notRegistered");
     const r = await ctx.services.guidedAssign.press({
@@ -175,7 +181,7 @@ export function registerGuidedAssign(bot: Telegraf<BotContext>) {
         return ctx.replyWithHTML(ctx.t.tasks.assignedReply(r.view));
       case "view":
         await ctx.answerCbQuery();
-        await edit(t.form(r.view), markup(ctx, r.view));
+        await edit(r.view.step === "preview" ? t.preview(r.view) : t.form(r.view), markup(ctx, r.view));
         if (r.view.step === "title") return askTitle(ctx, r.view, r.view.commandMessageId);
         return;
     }
