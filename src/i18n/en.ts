@@ -16,6 +16,9 @@ import { paceEn } from "../features/disbursement/pace-messages.ts";
 import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
+import { confirmationEn } from "../features/tasks/confirmation-messages.ts";
+import { historyEn } from "../features/history/messages.ts";
+import { absenceEn } from "../features/absence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 import { sourceLines } from "./status-sources.ts";
@@ -114,6 +117,9 @@ export const en: Catalogue = {
   directives: directivesEn,
   extensions: extensionsEn,
   evidence: evidenceEn,
+  confirmation: confirmationEn,
+  history: historyEn,
+  absence: absenceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -140,6 +146,8 @@ export const en: Catalogue = {
       ...dashboardEn.help,
       ...directivesEn.help,
       ...extensionsEn.help,
+      ...historyEn.help,
+      ...absenceEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",
@@ -189,9 +197,11 @@ export const en: Catalogue = {
 
   done: {
     confirmed: (c) =>
-      `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
-      (c.note ? ` — ${h(c.note)}` : "") +
-      ".",
+      c.awaiting
+        ? confirmationEn.reported(c, c.awaiting.confirmerName) + (c.note ? ` Note: ${h(c.note)}.` : "")
+        : `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
+          (c.note ? ` — ${h(c.note)}` : "") +
+          ".",
     closedNotice: (c) =>
       `✅ «${h(c.title)}» of ${h(c.unitName)} was completed on ${formatDmy(c.completedOn)} (by ${h(c.byName)}${c.onTime ? "" : `, due ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title, on) => `«${h(title)}» was already recorded as completed on ${formatDmy(on)}.`,

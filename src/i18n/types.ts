@@ -116,6 +116,8 @@ export interface CompletionView {
   onTime: boolean;
   dueDate: string;
   completedOn: string;
+  /** the completion waits for confirmation (#19): by the assigner (his name) or the secretariat (null) */
+  awaiting?: { confirmerName: string | null };
 }
 
 export interface CommandHelp {

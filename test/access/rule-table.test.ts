@@ -55,11 +55,14 @@ const TABLE: Record<string, [string, string]> = {
   bangtheodoi: ["++++++u", "++++++u"],
   ketluan: ["+rrrrru", "+rrrrru"],
   giahan: ["++++++u", "++++++u"],
+  history: ["++++++u", "++++++u"],
   moi_hangloat: ["+rrrrru", "+rrrrru"],
   ai: ["+rrrrru", "+rrrrru"],
   canbo: ["+rrrrru", "+rrrrru"],
   bangiao: ["+rrrrru", "+rrrrru"],
   ngaynghi: ["+rrrrru", "+rrrrru"],
+  vangmat: ["++++++u", "++++++u"],
+  phutrach: ["+rrrrru", "+rrrrru"],
   chuongtrinh: ["+rrrrru", "+rrrrru"],
 };
 
@@ -79,6 +82,8 @@ const ALIASES: Record<string, string[]> = {
   bangtheodoi: ["dashboard"],
   ketluan: ["chitieu"],
   giahan: ["extend"],
+  vangmat: ["away"],
+  phutrach: ["deputy"],
 };
 
 /** the Vietnamese name each command is shown by (menus, /help); the English name stays an alias */
@@ -95,6 +100,7 @@ const VI: Record<string, string> = {
   scorecard: "ketqua",
   export: "xuat",
   chart: "bieudo",
+  history: "lichsu",
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */

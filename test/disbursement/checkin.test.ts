@@ -38,7 +38,7 @@ describeEachDatabase("weekly disbursement check-in", (provider) => {
       /Số đã báo cáo gần nhất: tổng [\d,]+ tỷ đồng \(đến \d\d\/\d\d\/2026\); vốn TW chưa báo cáo riêng; vốn ĐP chưa báo cáo riêng\./,
     );
     expect(question.text).toContain(
-      "đề nghị trả lời tin nhắn này bằng số lũy kế từng nguồn (ví dụ: TW 30 tỷ, ĐP 5 tỷ)",
+      "đề nghị đồng chí trả lời tin này bằng số lũy kế từng nguồn (ví dụ: TW 30 tỷ, ĐP 5 tỷ)",
     );
     expect(JSON.stringify(question.reply_markup)).toContain("Không thay đổi");
     expect(await run(at(9, 0, "2026-11-27"))).toEqual([]); // once
@@ -117,7 +117,7 @@ describeEachDatabase("weekly disbursement check-in", (provider) => {
     const next = await run(at(8, 0, "2026-12-04"));
     const q2 = next.find((m) => m.chat_id === DEMO.official.id)!;
     expect(q2.text.split("\n")[1]).toBe(
-      "Số đã báo cáo gần nhất: tổng 45,0 tỷ đồng (đến 27/11/2026); vốn TW 40,0 tỷ đồng (đến 27/11/2026); vốn ĐP 5,0 tỷ đồng (đến 27/11/2026).",
+      "Số đã báo cáo gần nhất: tổng 45 tỷ đồng (đến 27/11/2026); vốn TW 40 tỷ đồng (đến 27/11/2026); vốn ĐP 5 tỷ đồng (đến 27/11/2026).",
     );
     const data = (q2.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!
       .callback_data;

@@ -231,7 +231,9 @@ describeOnSqlite("disbursement", (provider) => {
     );
     expect(lines[1]).toBe("<b>Dự kiến dư vốn:</b>");
     expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ đồng (dự kiến giải ngân 35,9/65,4 tỷ đồng)");
-    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5 tỷ đồng)");
+    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain(
+      "; đã báo cáo không giải ngân được 5 tỷ đồng)",
+    );
     expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ đồng (dự kiến giải ngân 162,2/84,5 tỷ đồng)");
     const sentBefore = h.emulator.sent.length;
     expect(

@@ -70,7 +70,7 @@ describeOnSqlite("pace ladder", (provider) => {
     const chairman = await check("2026-11-30");
     expect(chats(chairman)).toEqual(sorted(DEMO.chairman.id, DEMO.chairman.id, DEMO.chairman.id));
     expect(texts(chairman, DEMO.chairman.id).join("\n")).toContain(
-      "⚠️ <b>Chưa đạt mốc giải ngân</b> — Nam Trà My\nNTM: 27,3% — mốc 27/11 cần 30%, đã quá 1 ngày làm việc.\nBáo cáo đồng chí Chủ tịch UBND để chỉ đạo, đôn đốc.",
+      "⚠️ <b>Chưa đạt mốc giải ngân</b> — Nam Trà My\nNTM: 27,3% — mốc 27/11 cần 30%, đã quá 1 ngày làm việc.\nĐề nghị đồng chí chỉ đạo, đôn đốc giải ngân để bảo đảm mốc kế hoạch.",
     );
     expect(await check("2026-12-01")).toEqual([]);
 

@@ -79,6 +79,7 @@ describeOnSqlite("reports for leaders", (provider) => {
       doneLate: 1,
       openInTerm: 1,
       openOverdue: 1,
+      awaitingConfirmation: 0,
       medianDaysLate: 2,
       remindersBeforeDone: 3,
     });
@@ -128,7 +129,7 @@ describeOnSqlite("reports for leaders", (provider) => {
       "Nhiệm vụ: 1 hoàn thành đúng hạn · 1 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành · trễ trung vị 2 ngày",
     );
     expect(lines[2]).toBe("Số lần nhắc trước khi hoàn thành: 3 (bình quân 1,5 lần/việc)");
-    expect(lines[3]).toMatch(/^Giải ngân: .* tỷ = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
+    expect(lines[3]).toMatch(/^Giải ngân: .* tỷ đồng = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
     expect(lines[4]).toBe("Buổi làm việc định kỳ tháng: 0/1 tháng");
     expect(lines).toHaveLength(6);
     // a chairman: not another unit
@@ -321,8 +322,8 @@ describeOnSqlite("reports for leaders", (provider) => {
 
     const cards = await h.app.services.exports.build("scorecards", { now, period: parsePeriod("11/2026")! });
     const ntm = cards.sheets[0]!.rows.find((r) => r[0] === "Nam Trà My")!;
-    // the task done today on time joins the one done on time before; #2 overdue
-    expect(ntm.slice(1, 8)).toEqual(["tháng 11/2026", 2, 1, 0, 1, 2, 3]);
+    // the task done today on time joins the one done on time before; #2 overdue; none awaiting confirmation
+    expect(ntm.slice(1, 9)).toEqual(["tháng 11/2026", 2, 1, 0, 1, 0, 2, 3]);
   });
 
   it("/export in the secretariat group sends the file with a progress message; refused elsewhere", async () => {

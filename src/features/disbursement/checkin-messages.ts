@@ -1,7 +1,7 @@
 // The weekly disbursement check-in: the question to each responsible official, the list of units that did
 // not answer, and the monthly list of units below the provincial average. Part of the disbursement catalogue.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatPercentBp } from "../../domain/money.ts";
+import { formatBillions, formatBillionsTrim, formatPercentBp } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { BelowAverageView, CheckinMissingView, CheckinQuestionView } from "./checkin.ts";
 
@@ -13,11 +13,11 @@ const SOURCE_EN = { CENTRAL: "central", LOCAL: "local" } as const;
 /** The last figures: the whole, and each source's where the plans are split (ADR 016). */
 function lastVi(v: CheckinQuestionView): string {
   if (v.lastVnd === null) return "Đơn vị chưa có số báo cáo nào trong năm.";
-  const whole = `${formatBillions(v.lastVnd)} tỷ đồng (đến ${formatDmy(v.lastAsOf!)})`;
+  const whole = `${formatBillionsTrim(v.lastVnd)} tỷ đồng (đến ${formatDmy(v.lastAsOf!)})`;
   if (v.sources.length === 0) return `Số đã báo cáo gần nhất: ${whole}.`;
   const parts = v.sources.map(
     (s) =>
-      `${SOURCE_VI[s.source]} ${s.lastVnd === null ? "chưa báo cáo riêng" : `${formatBillions(s.lastVnd)} tỷ đồng (đến ${formatDmy(s.lastAsOf!)})`}`,
+      `${SOURCE_VI[s.source]} ${s.lastVnd === null ? "chưa báo cáo riêng" : `${formatBillionsTrim(s.lastVnd)} tỷ đồng (đến ${formatDmy(s.lastAsOf!)})`}`,
   );
   return `Số đã báo cáo gần nhất: tổng ${whole}; ${parts.join("; ")}.`;
 }
@@ -39,8 +39,8 @@ export const checkinVi = {
       `📋 Đề nghị đồng chí báo cáo số giải ngân lũy kế vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)} đến ngày ${formatDmy(v.today)}.`,
       lastVi(v),
       v.sources.length
-        ? "Kế hoạch vốn có vốn TW và vốn ĐP: đề nghị trả lời tin nhắn này bằng số lũy kế từng nguồn (ví dụ: TW 30 tỷ, ĐP 5 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi. Đề nghị báo cáo trong ngày."
-        : "Trả lời tin nhắn này bằng số tiền (ví dụ: 30 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi. Đề nghị báo cáo trong ngày.",
+        ? "Kế hoạch vốn có vốn TW và vốn ĐP: đề nghị đồng chí trả lời tin này bằng số lũy kế từng nguồn (ví dụ: TW 30 tỷ, ĐP 5 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi, trong ngày hôm nay."
+        : "Đề nghị đồng chí trả lời tin này bằng số tiền (ví dụ: 30 tỷ), hoặc bấm «Không thay đổi» nếu số liệu chưa đổi, trong ngày hôm nay.",
     ].join("\n"),
   unchangedButton: "✔️ Không thay đổi",
   missing: (v: CheckinMissingView) =>

@@ -15,6 +15,7 @@ import type { Messages } from "../../i18n/index.ts";
 import type { Tx } from "../../platform/db/client.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../registry/registry.ts";
+import { standInsOn, withBehalf } from "../absence/stand-ins.ts";
 import {
   claimKeys,
   inForce,
@@ -36,7 +37,7 @@ export interface CheckinDeps extends Deps {
   weekday: number;
   overPlanMarginPercent: number;
   status: StatusService;
-  messages: Messages<"disbursement">;
+  messages: Messages<"disbursement" | "absence">;
 }
 
 export interface CheckinQuestionView {
@@ -101,6 +102,12 @@ export function createCheckinService(deps: CheckinDeps) {
       );
       if (keys.size === 0) return 0;
       const unreachable = await unreachablePrivateChats(tx);
+      // an official away: his stand-in is asked, on his behalf (#19)
+      const standIns = await standInsOn(
+        tx,
+        now,
+        pairs.map((p) => p.unitId),
+      );
       const out: OutgoingMessage[] = [];
       for (const p of pairs) {
         const reminderId = keys.get(keyOf(today, p.unitId, p.programmeId));
@@ -121,13 +128,15 @@ export function createCheckinService(deps: CheckinDeps) {
         };
         const seen = new Set<bigint>();
         for (const h of holders) {
-          const chatId = reachablePrivateChat(h.official, unreachable);
+          const to = standIns.recipientOf(h.official.id, h.official, { unitId: p.unitId, programmeId: p.programmeId });
+          const chatId = reachablePrivateChat(to.person, unreachable);
           if (!chatId || seen.has(chatId)) continue;
           seen.add(chatId);
-          const t = deps.messages(h.official.language).disbursement.checkin;
+          const messages = deps.messages(to.person.language);
+          const t = messages.disbursement.checkin;
           out.push({
             chatId,
-            text: t.question(view),
+            text: withBehalf(messages, to.onBehalf, t.question(view)),
             kind: QUESTION,
             reminderId,
             replyMarkup: { inline_keyboard: [[{ text: t.unchangedButton, callback_data: `ci:${reminderId}` }]] },

@@ -113,8 +113,8 @@ export const disbursementVi = {
       ...rows(
         v.surplus,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)}` +
-          (r.declaredVnd > 0n ? `; đã báo không đạt ${tỷ(r.declaredVnd)}` : "") +
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)}` +
+          (r.declaredVnd > 0n ? `; đã báo cáo không giải ngân được ${tỷ(r.declaredVnd)}` : "") +
           ")",
         "• không có",
       ),
@@ -122,7 +122,7 @@ export const disbursementVi = {
       ...rows(
         v.need,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)})`,
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)})`,
         "• không có",
       ),
       "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định] [ngày] [TW/ĐP ĐTPT/SN]",

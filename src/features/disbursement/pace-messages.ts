@@ -45,13 +45,13 @@ export const paceVi = {
         return [
           `⚠️ <b>Chưa đạt mốc giải ngân</b> — ${h(v.unitName)}`,
           `${figures(v)}, đã quá ${v.workingDaysOverdue} ngày làm việc.`,
-          "Báo cáo đồng chí Chủ tịch UBND để chỉ đạo, đôn đốc.",
+          "Đề nghị đồng chí chỉ đạo, đôn đốc giải ngân để bảo đảm mốc kế hoạch.",
         ].join("\n");
       case "overdue3":
         return [
           `🚨 <b>Chưa đạt mốc giải ngân</b> — ${h(v.unitName)}`,
           `${figures(v)}, đã quá ${v.workingDaysOverdue} ngày làm việc.`,
-          "Báo cáo Thường trực, Ủy viên BTV theo dõi địa bàn và Văn phòng điều phối.",
+          "Kính báo cáo đồng chí Bí thư cấp ủy, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn để theo dõi, chỉ đạo; đề nghị Văn phòng điều phối đôn đốc đơn vị.",
         ].join("\n");
     }
   },

@@ -129,7 +129,8 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       }),
       db.milestone.findMany({ where: { year } }),
       db.task.findMany({
-        where: { status: "OPEN", ...unitFilter },
+        // a completion waiting for confirmation (#19) is not done: still counted
+        where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...unitFilter },
         select: { unitId: true, programmeId: true, dueDate: true },
       }),
     ]);

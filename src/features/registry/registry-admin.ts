@@ -8,6 +8,7 @@ import {
   applyOfficial,
   applyProgramme,
   applyProgrammeOffice,
+  list,
   parseLanguage,
   parseRole,
   parseTelegramId,
@@ -30,6 +31,14 @@ export interface OfficialInput {
   telegramId?: string;
   lang?: string;
   active?: boolean;
+  /**
+   * responsibilities, the complete set (replaces the current ones): programme codes or names separated by
+   * «;», each for the official's unit unless a unit follows in parentheses: "NTM; DTTS (Bắc Trà My)"; "-" or
+   * empty: none
+   */
+  programmes?: string[];
+  /** the projects of those responsibilities, separated by «;» in the same order (or none) */
+  projects?: string[];
 }
 
 export interface WhoLine {
@@ -117,7 +126,39 @@ export function createRegistryAdmin({ db }: { db: Db }) {
       }
       patch.roles = roles;
     }
+    if (input.programmes !== undefined) {
+      const unitId = patch.unitId !== undefined ? patch.unitId : existingUnitId;
+      patch.responsibilities = await responsibilitiesOf(input.programmes, input.projects ?? [], unitId);
+    } else if (input.projects !== undefined)
+      throw new RegistryInputError("Dự án ghi kèm chương trình phụ trách: ghi cả chương trình (thứ tự như dự án).");
     return patch;
+  }
+
+  /** "NTM; DTTS (Bắc Trà My)" and their projects as the complete set of responsibilities; problems refused. */
+  async function responsibilitiesOf(
+    programmes: string[],
+    projects: string[],
+    unitId: number | null,
+  ): Promise<NonNullable<OfficialPatch["responsibilities"]>> {
+    const items = programmes.flatMap((p) => list(p)).filter((p) => p !== "-");
+    const named = projects.flatMap((p) => p.split(";")).map((p) => p.trim());
+    const hasProjects = named.some((p) => p !== "");
+    if (hasProjects && named.length !== items.length)
+      throw new RegistryInputError(
+        `Số dự án (${named.length}) không khớp số chương trình (${items.length}): ghi các dự án cách nhau bằng «;» theo thứ tự chương trình.`,
+      );
+    const out: NonNullable<OfficialPatch["responsibilities"]> = [];
+    for (const [i, item] of items.entries()) {
+      const { value, scope } = splitScope(item);
+      const programme = await programmeByQuery(value);
+      const unit = scope !== undefined ? (await unitByQuery(scope)).id : unitId;
+      if (unit === null)
+        throw new RegistryInputError(
+          `Chương trình ${programme.code}: cán bộ chưa có đơn vị, cần ghi đơn vị phụ trách, ví dụ «${programme.code} (tên đơn vị)».`,
+        );
+      out.push({ unitId: unit, programmeId: programme.id, project: hasProjects ? named[i]! : "" });
+    }
+    return out;
   }
 
   /** Adds an official; the unit is required, roles default to the official's unit (the secretariat: province). */
@@ -139,6 +180,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   ): Promise<{ changes: number; renamed: { from: string; to: string } | null }> {
     const o = await officialById(id);
     const patch = await toPatch(input, o.unitId, o.id);
+    if (patch.responsibilities?.length && !(patch.active ?? o.active))
+      throw new RegistryInputError(
+        `Cán bộ ${o.fullName} (mã ${id}) đã ngừng hoạt động: không phân công phụ trách được.`,
+      );
     const renamed =
       patch.fullName !== undefined && patch.fullName !== o.fullName ? { from: o.fullName, to: patch.fullName } : null;
     return db.$transaction(async (tx) => ({
@@ -157,7 +202,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   ): Promise<{ endedRoles: number; endedResponsibilities: number }> {
     const o = await officialById(id);
     if (!o.active) throw new RegistryInputError(`Cán bộ ${o.fullName} (mã ${id}) đã ngừng hoạt động từ trước.`);
-    const open = await db.task.count({ where: { responsibleId: id, status: "OPEN" } });
+    // a task waiting for confirmation (#19) may be reopened: it is not finished either
+    const open = await db.task.count({
+      where: { responsibleId: id, status: { in: ["OPEN", "AWAITING_CONFIRMATION"] } },
+    });
     if (open > 0) {
       throw new RegistryInputError(
         `Cán bộ ${o.fullName} (mã ${id}) còn ${open} việc đang mở: bàn giao trước (handover --from ${id} --to <mã cán bộ>).`,
@@ -197,7 +245,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
         orderBy: { id: "asc" },
       });
       const tasks = await tx.task.findMany({
-        where: { responsibleId: from.id, status: "OPEN", ...scope },
+        where: { responsibleId: from.id, status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...scope },
         orderBy: { id: "asc" },
       });
       if (rows.length === 0 && tasks.length === 0) {
@@ -242,13 +290,14 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   }
 
   /** Who is responsible for what now, optionally for one unit and/or programme, by unit then programme. */
-  async function who(input: { unit?: string; programme?: string; now: Date }): Promise<WhoLine[]> {
+  async function who(input: { unit?: string; programme?: string; officialId?: number; now: Date }): Promise<WhoLine[]> {
     const unit = input.unit ? await unitByQuery(input.unit) : null;
     const programme = input.programme ? await programmeByQuery(input.programme) : null;
     const rows = await db.responsibility.findMany({
       where: {
         ...(unit ? { unitId: unit.id } : {}),
         ...(programme ? { programmeId: programme.id } : {}),
+        ...(input.officialId !== undefined ? { officialId: input.officialId } : {}),
         validFrom: { lte: input.now },
         OR: [{ validTo: null }, { validTo: { gt: input.now } }],
         official: { active: true },

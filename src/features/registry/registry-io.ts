@@ -18,6 +18,7 @@ export {
   type OfficialPatch,
 } from "./registry-io/apply.ts";
 export {
+  list,
   parseLanguage,
   parseRole,
   parseTelegramId,

@@ -13,7 +13,7 @@ import { refusalsOf } from "../refusals.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createRegistry, type Actor } from "../registry/registry.ts";
 import { announceTask, type SnoozeKind, type TaskMessages } from "./notices.ts";
-import { mayComplete } from "./completion.ts";
+import { mayCompleteNow } from "./completion.ts";
 
 export interface AssignDeps {
   db: Db;
@@ -36,6 +36,10 @@ export interface AssignInput {
   docRef: string;
   /** "monthly:5" or "" */
   recurrence: string;
+  /** #19: a completion counts only with evidence attached */
+  requiresEvidence?: boolean;
+  /** #19: a reported completion waits for the assigner (or the secretariat) to confirm it */
+  requiresConfirmation?: boolean;
   actor: Actor;
   now: Date;
   updateId?: bigint;
@@ -64,7 +68,15 @@ export interface ResolvedAssignment {
  */
 export async function writeAssignment(
   tx: Tx,
-  a: ResolvedAssignment & { title: string; dueDate: string; docRef: string; recurrence: string; project?: string },
+  a: ResolvedAssignment & {
+    title: string;
+    dueDate: string;
+    docRef: string;
+    recurrence: string;
+    project?: string;
+    requiresEvidence?: boolean;
+    requiresConfirmation?: boolean;
+  },
   by: { officialId: number | null; fullName: string; action: string; extra?: Record<string, unknown> },
   now: Date,
   messages: TaskMessages,
@@ -79,6 +91,8 @@ export async function writeAssignment(
       dueDate: a.dueDate,
       docRef: a.docRef.slice(0, 200),
       recurrence: a.recurrence,
+      requiresEvidence: a.requiresEvidence ?? false,
+      requiresConfirmation: a.requiresConfirmation ?? false,
       createdById: by.officialId,
       createdAt: now,
     },
@@ -193,6 +207,8 @@ export function createAssignService(deps: AssignDeps) {
           dueDate: input.dueDate,
           docRef: input.docRef,
           recurrence: input.recurrence,
+          requiresEvidence: input.requiresEvidence ?? false,
+          requiresConfirmation: input.requiresConfirmation ?? false,
         },
         { officialId: input.actor.officialId, fullName: input.actor.fullName, action: "task.assign" },
         input.now,
@@ -205,7 +221,8 @@ export function createAssignService(deps: AssignDeps) {
     const cal = await deps.calendar();
     const today = localDate(now);
     const tasks = await db.task.findMany({
-      where: { status: "OPEN", ...where },
+      // a completion waiting for confirmation (#19) is not done: listed, and marked
+      where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...where },
       include: { unit: true, responsible: true },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
@@ -217,6 +234,7 @@ export function createAssignService(deps: AssignDeps) {
       unitName: t.unit.name,
       responsibleName: t.responsible.fullName,
       overdueDays: overdueWorkingDays(t.dueDate, today, cal),
+      awaitingConfirmation: t.status === "AWAITING_CONFIRMATION",
     }));
   }
 
@@ -239,11 +257,11 @@ export function createAssignService(deps: AssignDeps) {
     return lines({ ...scopeWhere(scope), dueDate: { lt: localDate(now) } }, now);
   }
 
-  async function openTaskFor(taskId: number, actor: Actor) {
+  async function openTaskFor(taskId: number, actor: Actor, now: Date) {
     const task = await db.task.findUnique({ where: { id: taskId } });
     if (!task || task.status === "CANCELLED") throw taskError("taskNotFound", taskId);
     if (task.status !== "OPEN") throw taskError("notOpen", task.title);
-    if (!mayComplete(actor, task)) throw taskError("notAllowed");
+    if (!(await mayCompleteNow(db, actor, task, now))) throw taskError("notAllowed");
     return task;
   }
 
@@ -272,7 +290,7 @@ export function createAssignService(deps: AssignDeps) {
     now: Date;
     updateId?: bigint;
   }): Promise<SnoozeView> {
-    const task = await openTaskFor(input.taskId, input.actor);
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
     const cal = await deps.calendar();
     const until = snoozeEnd(input.kind, input.now, cal);
     await db.$transaction(async (tx) => {
@@ -305,7 +323,7 @@ export function createAssignService(deps: AssignDeps) {
     actor: Actor;
     now: Date;
   }): Promise<string> {
-    const task = await openTaskFor(input.taskId, input.actor);
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
     const data = {
       kind: OBSTACLE_INPUT,
       payload: JSON.stringify({ taskId: task.id }),

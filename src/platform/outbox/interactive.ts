@@ -5,7 +5,8 @@
 import { Context, type Telegram } from "telegraf";
 import type { Logger } from "../logger.ts";
 import { classifySendError } from "./classify.ts";
-import type { Limiter } from "./limiter.ts";
+import type { Limiter, Slot } from "./limiter.ts";
+import type { SharedChatWindows } from "./shared-windows.ts";
 
 /** Calls Telegram counts against its sending limits; answers to buttons and inline queries have no chat. */
 const COUNTED =
@@ -18,6 +19,8 @@ export interface InteractiveDeps {
   maxRetries?: number;
   /** at most this much waiting for retry_after in all, per call (default 60 s, telegraf's handler timeout) */
   maxRetryWaitMs?: number;
+  /** several instances: the chat's windows counted across them (src/platform/outbox/shared-windows.ts) */
+  sharedWindows?: SharedChatWindows;
 }
 
 type CallApi = Telegram["callApi"];
@@ -28,18 +31,27 @@ export function createInteractiveGate(deps: InteractiveDeps) {
   const maxRetryWaitMs = deps.maxRetryWaitMs ?? 60_000;
 
   /** waits for a slot (marked as interactive traffic meanwhile, so the background leaves it the reserve) */
-  async function slot(chatId: bigint | null) {
+  async function slot(chatId: bigint | null): Promise<Slot> {
     const done = limiter.interactiveWaits();
     try {
-      for (
-        let w = limiter.waitMs(chatId, Date.now(), "interactive");
-        w > 0;
-        w = limiter.waitMs(chatId, Date.now(), "interactive")
-      ) {
-        await sleep(w);
+      for (;;) {
+        for (
+          let w = limiter.waitMs(chatId, Date.now(), "interactive");
+          w > 0;
+          w = limiter.waitMs(chatId, Date.now(), "interactive")
+        ) {
+          await sleep(w);
+        }
+        // no await between the last check and take(): no other caller can slip in between
+        const taken = limiter.take(chatId, Date.now(), "interactive");
+        if (!deps.sharedWindows || chatId === null) return taken;
+        // the other instances' sends to this chat: the slot is given back while they fill its window
+        const own = limiter.chatCounts(chatId, Date.now());
+        const wait = await deps.sharedWindows.reserve(chatId, { second: own.second - 1, minute: own.minute - 1 });
+        if (wait === 0) return taken;
+        taken.release();
+        await sleep(wait);
       }
-      // no await between the last check and take(): no other caller can slip in between
-      return limiter.take(chatId, Date.now(), "interactive");
     } finally {
       done();
     }

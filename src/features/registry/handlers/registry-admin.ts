@@ -1,7 +1,7 @@
-// The registry from the bot (secretariat): /canbo them|sua|ngung (add, edit, deactivate an official),
-// /bangiao (hand an official's responsibilities, optionally one unit's, and open tasks over), /ai (who is
-// responsible for what), /chuongtrinh (the programmes and the offices that answer their obstacles). Each
-// change goes through the command line's services and is audited there.
+// The registry from the bot (secretariat): /canbo them|sua|ngung (add, edit — responsibilities too —,
+// deactivate an official), /bangiao (hand an official's responsibilities, optionally one unit's, and open
+// tasks over), /ai (who is responsible for what), /chuongtrinh (the programmes and the offices that answer
+// their obstacles). Each change goes through the command line's services and is audited there.
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import type { OfficialInput } from "../registry-admin.ts";
@@ -13,7 +13,11 @@ const FIELDS: Record<string, keyof OfficialInput> = {
   vaitro: "roles",
   chucvu: "title",
   telegram: "telegramId",
+  chuongtrinh: "programmes",
+  phutrach: "programmes",
+  duan: "projects",
 };
+const LISTS = new Set<keyof OfficialInput>(["roles", "programmes", "projects"]);
 
 /** «ten=…», «donvi=…» … as the fields of an edit; an unknown field is a usage error (null). */
 function editFields(parts: string[]): OfficialInput | null {
@@ -22,7 +26,7 @@ function editFields(parts: string[]): OfficialInput | null {
     const m = /^([a-z]+)\s*=\s*(.*)$/i.exec(p);
     const field = m ? FIELDS[m[1]!.toLowerCase()] : undefined;
     if (!m || !field) return null;
-    input[field] = field === "roles" ? [m[2]!] : m[2]!;
+    input[field] = LISTS.has(field) ? [m[2]!] : m[2]!;
   }
   return input as OfficialInput;
 }
@@ -52,7 +56,8 @@ export const officialCommand: CommandSpec = {
       const input = editFields(parts.slice(1));
       if (!input) return ctx.replyWithHTML(t.usage);
       const r = await svc.updateOfficial(id, input, change(ctx));
-      return ctx.replyWithHTML(t.updated(id, r.changes));
+      const updated = t.updated(id, r.changes);
+      return ctx.replyWithHTML(r.responsibilities ? `${updated}\n${t.responsibilities(r.responsibilities)}` : updated);
     }
     if (verb === "ngung" && Number.isInteger(id) && id > 0) {
       const r = await svc.deactivateOfficial(id, change(ctx));
