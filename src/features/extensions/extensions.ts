@@ -4,6 +4,7 @@
 // (Task.originalDueDate) for the scorecard and the directives' four categories; the ladder starts again
 // for the new date. Every step is audited and its messages go through the outbox in its transaction.
 import type { Db, Tx } from "../../platform/db/client.ts";
+import { awaitInput, awaitedInput } from "../../platform/db/pending-input.ts";
 import { localDate } from "../../domain/dates.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
@@ -229,27 +230,15 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
     if (!task || task.status === "CANCELLED") throw refusal("tasks", "taskNotFound", input.taskId);
     if (task.status !== "OPEN") throw refusal("tasks", "notOpen", task.title);
     if (!(await mayCompleteNow(db, input.actor, task, input.now))) throw refusal("extensions", "notAllowed");
-    const data = {
-      kind: EXTENSION_INPUT,
-      payload: JSON.stringify({ taskId: task.id }),
-      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
-      createdAt: input.now,
-    };
-    await db.pendingInput.upsert({
-      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: EXTENSION_INPUT } },
-      create: { chatId: input.chatId, userId: input.userId, ...data },
-      update: data,
-    });
+    const key = { chatId: input.chatId, userId: input.userId, kind: EXTENSION_INPUT };
+    await awaitInput(db, key, { taskId: task.id }, input.now, PENDING_TTL_MS);
     return { taskId: task.id, title: task.title, dueDate: task.dueDate, today: localDate(input.now) };
   }
 
   /** The task whose new date and reason this user owes this chat, or null. */
   async function awaited(chatId: bigint, userId: bigint, now: Date): Promise<number | null> {
-    const p = await db.pendingInput.findUnique({
-      where: { chatId_userId_kind: { chatId, userId, kind: EXTENSION_INPUT } },
-    });
-    if (!p || p.expiresAt <= now) return null;
-    return (JSON.parse(p.payload) as { taskId: number }).taskId;
+    const p = await awaitedInput<{ taskId: number }>(db, { chatId, userId, kind: EXTENSION_INPUT }, now);
+    return p?.payload.taskId ?? null;
   }
 
   return { request, decide, ask, awaited };

@@ -2,6 +2,7 @@
 // ("vướng mắc") raised on a task. Every change is audited and its messages go through the outbox in the
 // same transaction.
 import type { Db, Tx } from "../../platform/db/client.ts";
+import { awaitInput, awaitedInput } from "../../platform/db/pending-input.ts";
 import { isOfficeTime, nextOfficeStart, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, localInstant, localMinutes } from "../../domain/dates.ts";
 import { overdueWorkingDays, timeliness } from "../../domain/ladder.ts";
@@ -324,26 +325,14 @@ export function createAssignService(deps: AssignDeps) {
     now: Date;
   }): Promise<string> {
     const task = await openTaskFor(input.taskId, input.actor, input.now);
-    const data = {
-      kind: OBSTACLE_INPUT,
-      payload: JSON.stringify({ taskId: task.id }),
-      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
-      createdAt: input.now,
-    };
-    await db.pendingInput.upsert({
-      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
-      create: { chatId: input.chatId, userId: input.userId, ...data },
-      update: data,
-    });
+    const key = { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT };
+    await awaitInput(db, key, { taskId: task.id }, input.now, PENDING_TTL_MS);
     return task.title;
   }
 
   /** True when this user owes this chat the reason of an obstacle. */
   async function awaitsObstacle(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
-    const p = await db.pendingInput.findUnique({
-      where: { chatId_userId_kind: { chatId, userId, kind: OBSTACLE_INPUT } },
-    });
-    return p !== null && p.expiresAt > now;
+    return (await awaitedInput(db, { chatId, userId, kind: OBSTACLE_INPUT }, now)) !== null;
   }
 
   /** Records the reason as an obstacle and tells the secretariat; null when no reason was awaited. */
@@ -356,13 +345,12 @@ export function createAssignService(deps: AssignDeps) {
     updateId?: bigint;
   }): Promise<ObstacleView | null> {
     return db.$transaction(async (tx) => {
-      const pending = await tx.pendingInput.findUnique({
-        where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
-      });
-      if (!pending || pending.expiresAt <= input.now) return null;
+      const key = { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT };
+      const pending = await awaitedInput<{ taskId: number }>(tx, key, input.now);
+      if (!pending) return null;
       await recordUpdate(tx, input.updateId);
       await tx.pendingInput.delete({ where: { id: pending.id } });
-      const { taskId } = JSON.parse(pending.payload) as { taskId: number };
+      const { taskId } = pending.payload;
       const task = await tx.task.findUnique({ where: { id: taskId }, include: { unit: true } });
       if (!task) throw taskError("taskNotFound", taskId);
       const reason = input.reason.trim().slice(0, 2000);

@@ -6,6 +6,7 @@
 // reopens the task, telling the official and the unit's group when that is where he reported. Every step is
 // audited and its messages go through the outbox in its transaction.
 import type { Db, Tx } from "../../platform/db/client.ts";
+import { awaitInput, awaitedInput } from "../../platform/db/pending-input.ts";
 import { localDate } from "../../domain/dates.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { CompletionView } from "../../i18n/types.ts";
@@ -277,26 +278,14 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
     now: Date;
   }): Promise<ConfirmationView> {
     const task = await awaitingTask(db, input.taskId, input.stamp, input.actor, input.now);
-    const data = {
-      kind: CONFIRM_REFUSE_INPUT,
-      payload: JSON.stringify({ taskId: task.id, stamp: input.stamp }),
-      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
-      createdAt: input.now,
-    };
-    await db.pendingInput.upsert({
-      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: CONFIRM_REFUSE_INPUT } },
-      create: { chatId: input.chatId, userId: input.userId, ...data },
-      update: data,
-    });
+    const key = { chatId: input.chatId, userId: input.userId, kind: CONFIRM_REFUSE_INPUT };
+    await awaitInput(db, key, { taskId: task.id, stamp: input.stamp }, input.now, PENDING_TTL_MS);
     return viewOf(db, task.id);
   }
 
   /** True when this person owes this chat the reason of a refusal. */
   async function awaitsReason(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
-    const p = await db.pendingInput.findUnique({
-      where: { chatId_userId_kind: { chatId, userId, kind: CONFIRM_REFUSE_INPUT } },
-    });
-    return p !== null && p.expiresAt > now;
+    return (await awaitedInput(db, { chatId, userId, kind: CONFIRM_REFUSE_INPUT }, now)) !== null;
   }
 
   /**
@@ -313,12 +302,11 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
     updateId?: bigint;
   }): Promise<ConfirmationView | null> {
     const outcome = await db.$transaction(async (tx) => {
-      const pending = await tx.pendingInput.findUnique({
-        where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: CONFIRM_REFUSE_INPUT } },
-      });
-      if (!pending || pending.expiresAt <= input.now) return null;
+      const key = { chatId: input.chatId, userId: input.userId, kind: CONFIRM_REFUSE_INPUT };
+      const pending = await awaitedInput<{ taskId: number; stamp: string }>(tx, key, input.now);
+      if (!pending) return null;
       await tx.pendingInput.delete({ where: { id: pending.id } });
-      const { taskId, stamp } = JSON.parse(pending.payload) as { taskId: number; stamp: string };
+      const { taskId, stamp } = pending.payload;
       const task = await tx.task.findUnique({ where: { id: taskId } });
       // decided meanwhile: the question ends here (committed), the refusal is said after
       if (
