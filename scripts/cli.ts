@@ -7,6 +7,7 @@ import type { AssignedView } from "../src/features/tasks/messages.ts";
 import { createServices, type Services } from "../src/services.ts";
 import { formatRowError, RegistryInputError, type ImportResult } from "../src/features/registry/registry-io.ts";
 import { IMPORT_ASSIGNER, readTaskFile, TaskFileError } from "../src/features/tasks/task-import.ts";
+import { CalendarFileError, changed, KIND_LABELS } from "../src/features/registry/calendar-file.ts";
 import { loadConfig } from "./env.ts";
 import { plainText } from "./lib/transcript.ts";
 import { formatPercentBp } from "../src/domain/money.ts";
@@ -27,15 +28,19 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
       Export the registry (CSV: one table, officials by default; XLSX: programmes, units, officials).
   programmes list
       Các chương trình đang theo dõi / the programmes followed.
-  programmes office <mã> <sở, ban, văn phòng>
+  programmes office <mã> <sở, ban, văn phòng | không>
       Cơ quan trả lời vướng mắc của chương trình / the office that answers a programme's obstacles.
   programmes add <mã> <tên chương trình> [--en <tên tiếng Anh>]
       Thêm chương trình (mã: chữ không dấu, số, _ . -) / add a programme.
   official add --name <họ tên> --unit <đơn vị> [--title <chức vụ>] [--role <vai trò>]… [--telegram-id <số>] [--lang vi|en]
+               [--programme <chương trình>]… [--project <dự án>]…
       Thêm cán bộ / add an official. Vai trò / roles: Văn phòng điều phối, Giám sát, Chủ tịch, Bí thư,
       Phụ trách, Đầu mối sở; có thể ghi đơn vị: "Giám sát (Nam Trà My)".
   official update <mã> [--name …] [--unit …] [--title …] [--role …]… [--telegram-id …] [--lang vi|en]
-      Sửa cán bộ; --role thay toàn bộ vai trò hiện có / update; --role replaces the current roles.
+                       [--programme <chương trình>]… [--project <dự án>]…
+      Sửa cán bộ; --role thay toàn bộ vai trò hiện có, --programme toàn bộ phần việc phụ trách ("NTM",
+      "DTTS (Bắc Trà My)"; "-": không còn), --project các dự án theo thứ tự --programme.
+      Update; --role replaces the current roles, --programme the responsibilities (--project: their projects).
   official deactivate <mã>
       Ngừng hoạt động: kết thúc vai trò và phân công (cần bàn giao việc đang mở trước).
       Deactivate: ends roles and responsibilities (open tasks must be handed over first).
@@ -53,13 +58,21 @@ Cách dùng / usage: npm run cli -- <lệnh> [tùy chọn]
       Assign tasks from a file: every row is checked first; all rows are applied or none.
   tasks add --unit <đơn vị> --official <người phụ trách> --due dd/mm/yyyy --title <tiêu đề>
             [--programme <chương trình>] [--doc <số/ký hiệu văn bản>] [--project <dự án>] [--repeat "hằng tháng ngày 5"]
+            [--evidence] [--confirm]
       Giao một việc / assign one task (thông báo như /giao / announced like /giao).
   directives import <tệp.csv|tệp.xlsx> [--dry-run]
       Nhập các mục của một kết luận, chỉ thị (docs/directive-files.md): mỗi dòng một mục và một đơn vị thực hiện;
       tất cả hoặc không dòng nào. Import a directive's items (one task per item and unit): all rows or none.
+  calendar import <tệp.csv|tệp.xlsx> [--dry-run]
+      Ngày nghỉ lễ và ngày làm việc bù (docs/calendar-files.md: Ngày, Loại Nghỉ/Làm bù, Tên): kiểm tra mọi dòng trước,
+      ghi tất cả hoặc không ghi gì; ngày đã có mà tệp không ghi thì giữ nguyên.
+      Holidays and make-up working days from a file: all rows or none; days not in the file are kept.
+  calendar export <tệp.csv|tệp.xlsx> [--year <năm>]
+      Xuất lịch ngày nghỉ, ngày làm bù (một năm hoặc tất cả) theo mẫu nhập / export in the import's format.
 
 Cơ sở dữ liệu / database: DATABASE_URL (mặc định / default file:./data/dondoc.db).
-Định dạng tệp / file formats: docs/registry-files.md, docs/task-files.md, docs/directive-files.md
+Định dạng tệp / file formats: docs/registry-files.md, docs/task-files.md, docs/directive-files.md,
+  docs/calendar-files.md
 `;
 
 class CliInputError extends Error {}
@@ -90,6 +103,8 @@ const officialOptions = {
   role: { type: "string", multiple: true },
   "telegram-id": { type: "string" },
   lang: { type: "string" },
+  programme: { type: "string", multiple: true },
+  project: { type: "string", multiple: true },
 } as const;
 
 function printImport(r: ImportResult, out: (s: string) => void) {
@@ -148,6 +163,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
             roles: values.role,
             telegramId: values["telegram-id"],
             lang: values.lang,
+            programmes: values.programme,
+            projects: values.project,
           },
           { now },
         );
@@ -166,6 +183,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
             roles: values.role,
             telegramId: values["telegram-id"],
             lang: values.lang,
+            programmes: values.programme,
+            projects: values.project,
           },
           { now },
         );
@@ -194,9 +213,17 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         const { positionals } = parse(args, {});
         if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
         const programmes = await services.registryAdmin.listProgrammes();
+        const offices = new Map(
+          (await services.registryAdmin.programmeOffices()).map((p) => [p.code, p.officeName] as const),
+        );
         if (programmes.length === 0) out("Chưa có chương trình nào / no programmes.");
-        for (const p of programmes)
-          out(`${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}`);
+        for (const p of programmes) {
+          const office = offices.get(p.code);
+          out(
+            `${p.code} · ${p.name}${p.nameEn && p.nameEn !== p.name ? ` · ${p.nameEn}` : ""}` +
+              (office ? ` · cơ quan chủ trì: ${office}` : ""),
+          );
+        }
         return 0;
       }
       if (sub === "add") {
@@ -217,7 +244,11 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
         if (code === undefined || words.length === 0)
           throw new CliInputError("Dùng: programmes office <mã> <tên sở, ban, văn phòng>.");
         const r = await services.registryAdmin.setProgrammeOffice({ code, unit: words.join(" ") }, { now });
-        out(`Vướng mắc của chương trình ${r.code} chuyển ${r.officeName} trả lời / obstacles go to ${r.officeName}.`);
+        out(
+          r.officeName
+            ? `Vướng mắc của chương trình ${r.code} chuyển ${r.officeName} trả lời / obstacles go to ${r.officeName}.`
+            : `Chương trình ${r.code} không còn cơ quan chủ trì: Văn phòng điều phối xử lý vướng mắc / no office.`,
+        );
         return 0;
       }
       throw new CliInputError(`Lệnh «programmes ${sub ?? ""}» không có: dùng programmes list | add | office.`);
@@ -282,6 +313,8 @@ async function run(argv: string[], services: Services, out: (s: string) => void)
       return runMilestones(rest, services, out, now);
     case "directives":
       return runDirectives(rest, services, out, now);
+    case "calendar":
+      return runCalendar(rest, services, out, now);
     default:
       throw new CliInputError(`Lệnh «${command}» không có / unknown command.`);
   }
@@ -322,6 +355,9 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
       doc: { type: "string" },
       project: { type: "string" },
       repeat: { type: "string" },
+      // #19: cần minh chứng, cần xác nhận
+      evidence: { type: "boolean" },
+      confirm: { type: "boolean" },
     });
     if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
     const r = await importer.add(
@@ -334,6 +370,8 @@ async function runTasks(rest: string[], services: Services, out: (s: string) => 
         docRef: values.doc ?? "",
         project: values.project ?? "",
         repeat: values.repeat ?? "",
+        evidence: values.evidence ? "Có" : "",
+        confirmation: values.confirm ? "Có" : "",
       },
       { now },
     );
@@ -368,6 +406,45 @@ async function runDirectives(rest: string[], services: Services, out: (s: string
   }
   const done = await services.directiveImport.apply(f, { now, byName: IMPORT_ASSIGNER });
   out(`Đã ghi ${done.items} mục, giao ${done.tasks} việc (văn bản số ${done.directiveId} trong danh mục) / recorded.`);
+  return 0;
+}
+
+async function runCalendar(rest: string[], services: Services, out: (s: string) => void, now: Date) {
+  const [sub, ...args] = rest;
+  if (sub === "export") {
+    const { values, positionals } = parse(args, { year: { type: "string" } });
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+      throw new CliInputError(`Cần --year là một năm (gặp «${values.year}»).`);
+    const file = one(positionals, "tệp .csv hoặc .xlsx");
+    const n = await services.calendarFiles.exportFile(file, { year });
+    out(`Đã xuất ${n} ngày vào ${file} / exported ${n} days.`);
+    return 0;
+  }
+  if (sub !== "import")
+    throw new CliInputError(`Lệnh «calendar ${sub ?? ""}» không có: dùng calendar import | export.`);
+  const { values, positionals } = parse(args, { "dry-run": { type: "boolean" } });
+  const dryRun = values["dry-run"] ?? false;
+  const r = await services.calendarFiles.importFile(one(positionals, "tệp .csv hoặc .xlsx"), { now, dryRun });
+  if (!r.ok) {
+    out(`Tệp có ${r.errors.length} lỗi, không ghi gì / nothing written:`);
+    for (const e of r.errors) out(`  ${e}`);
+    return 1;
+  }
+  const news = r.days.filter(changed);
+  for (const d of news)
+    out(
+      `  Dòng ${d.row}: ${formatDmy(d.date)} · ${KIND_LABELS[d.kind]} · ${d.name}${d.before ? ` (trước đây: ${KIND_LABELS[d.before.kind]} · ${d.before.name})` : ""}`,
+    );
+  const added = news.filter((d) => d.before === null).length;
+  // what was written, as counted in the transaction (the calendar may have changed since the check)
+  const w = r.applied ?? { created: added, updated: news.length - added, unchanged: r.days.length - news.length };
+  const counts = `thêm ${w.created}, sửa ${w.updated}, không đổi ${w.unchanged}`;
+  out(
+    dryRun
+      ? `Tệp hợp lệ: sẽ ${counts} (chạy thử, chưa ghi / dry run, nothing written).`
+      : `Đã ghi lịch làm việc: ${counts} / calendar updated.`,
+  );
   return 0;
 }
 
@@ -426,7 +503,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Lỗi: ${plainText(userErrorText(catalogue("vi"), error))}\n`);
       return 1;
     }
-    if (error instanceof CliInputError || error instanceof RegistryInputError || error instanceof TaskFileError) {
+    if (
+      error instanceof CliInputError ||
+      error instanceof RegistryInputError ||
+      error instanceof TaskFileError ||
+      error instanceof CalendarFileError
+    ) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       if (error instanceof CliInputError) process.stderr.write("Gõ / type: npm run cli -- help\n");
       return 1;

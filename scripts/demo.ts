@@ -104,6 +104,18 @@ try {
     "/status counts working days left",
   );
 
+  // 1b. The official reports the central budget's figure apart: /tinhhinh judges vốn TW and shows vốn ĐP beside it.
+  replies = await transcript.say(official, namTraMy, "/baocao NTM 40 tỷ vốn TW");
+  expect(
+    replies.some((m) => m.text.includes("kế hoạch vốn TW")),
+    "/baocao of vốn TW gives the rate of the vốn TW plan",
+  );
+  replies = await transcript.say(chairman, namTraMy, "/tinhhinh");
+  expect(
+    replies.some((m) => m.text.includes("NTM</b> · vốn TW:") && m.text.includes("vốn ĐP: chưa báo cáo riêng")),
+    "/status keeps vốn TW and vốn ĐP apart once reported apart",
+  );
+
   // 2. The morning deadline check.
   clock.set(at(8, 0));
   transcript.event("Kiểm tra hạn buổi sáng (deadline check)");

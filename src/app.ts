@@ -18,6 +18,7 @@ import { ensureReferenceData } from "./platform/db/seed/reference.ts";
 import { redactSecrets } from "./platform/logger.ts";
 import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./platform/scheduler/coordinator.ts";
 import { createPgInstanceHeartbeat } from "./platform/scheduler/instances.ts";
+import { createSharedChatWindows } from "./platform/outbox/shared-windows.ts";
 import { startHttpServer, type Health, type HttpServer } from "./platform/http/server.ts";
 import { createDashboardRoutes } from "./features/dashboard/handlers/http.ts";
 
@@ -80,6 +81,27 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // one limiter for everything this process sends: the outbox and the replies (docs/decisions/006-interactive-rate.md)
   const limits = options.limits ?? config.rateLimits ?? TELEGRAM_LIMITS;
   const limiter = createLimiter(limits);
+  // several instances share Telegram's limits: each counts the live ones and takes its part of the bot-wide
+  // rate, the leader (it sends the outbox) the largest; per-chat and per-group windows are counted across
+  // them in the database (docs/decisions/006-interactive-rate.md)
+  const sharedWindows = shared
+    ? createSharedChatWindows({
+        db: database.db,
+        instanceId: config.instanceId,
+        limits,
+        logger,
+        active: (): boolean => (instances?.live() ?? 1) > 1,
+      })
+    : undefined;
+  const instances = shared
+    ? createPgInstanceHeartbeat({
+        db: database.db,
+        holder: config.instanceId,
+        logger,
+        ttlMs: config.leaseMs,
+        onBeat: (): Promise<void> => sharedWindows?.prune() ?? Promise.resolve(),
+      })
+    : null;
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -87,7 +109,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     defaultLanguage: config.defaultLanguage,
-    interactive: createInteractiveGate({ limiter, logger, ticker }),
+    interactive: createInteractiveGate({ limiter, logger, ticker, ...(sharedWindows ? { sharedWindows } : {}) }),
   });
   const receiver = createUpdateReceiver(bot, logger, {
     allowedUpdates: ALLOWED_UPDATES,
@@ -127,15 +149,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
             instanceId: config.instanceId,
             // a claim expires with the lease (its holder stops sending when its lease may have expired)
             claimTimeoutMs: config.leaseMs,
+            ...(sharedWindows ? { windows: sharedWindows } : {}),
           },
         }
       : {}),
   });
-  // several instances share Telegram's bot-wide rate: each counts the live ones and takes its part, the
-  // leader (it sends the outbox) the largest (docs/decisions/006-interactive-rate.md, 2026-12-04)
-  const instances = shared
-    ? createPgInstanceHeartbeat({ db: database.db, holder: config.instanceId, logger, ttlMs: config.leaseMs })
-    : null;
   if (instances) limiter.setGlobalShare(() => globalShare(limits, instances.live(), dispatcher.isLeader()));
   const scheduler = createScheduler({
     clock,

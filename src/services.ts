@@ -20,13 +20,17 @@ import { createRegistryIo } from "./features/registry/registry-io.ts";
 import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
 import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
+import { createConfirmationService } from "./features/tasks/confirmation.ts";
 import { createCompletionReplies } from "./features/tasks/completion-replies.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
+import { createGuidedAssign } from "./features/tasks/assign-guided.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
 import { createRegistryChat } from "./features/registry/registry-chat.ts";
 import { createHolidays } from "./features/registry/holidays.ts";
+import { createCalendarFiles } from "./features/registry/calendar-file.ts";
+import { createCalendarUpload } from "./features/registry/calendar-upload.ts";
 import { createInvitations } from "./features/registry/invitation-sheet.ts";
 import { createTaskUpload } from "./features/tasks/task-upload.ts";
 import { createDisbursementService } from "./features/disbursement/disbursement.ts";
@@ -40,6 +44,8 @@ import { createDirectiveImport } from "./features/directives/directive-import.ts
 import { createDirectiveUpload } from "./features/directives/directive-upload.ts";
 import { createExtensionService } from "./features/extensions/extensions.ts";
 import { createEvidenceService } from "./features/evidence/evidence.ts";
+import { createHistoryService } from "./features/history/history.ts";
+import { createAbsenceService } from "./features/absence/absence.ts";
 
 export function createServices({
   db,
@@ -102,6 +108,8 @@ export function createServices({
     registryAdmin,
     registryChat: createRegistryChat({ db, registryAdmin }),
     holidays: createHolidays({ db }),
+    calendarFiles: createCalendarFiles({ db }),
+    calendarUpload: createCalendarUpload({ db }),
     status,
     disbursement: createDisbursementService({
       db,
@@ -111,7 +119,9 @@ export function createServices({
     }),
     tasks,
     replies: createCompletionReplies({ db, tasks }),
+    confirmation: createConfirmationService({ db, messages: catalogue }),
     assign,
+    guidedAssign: createGuidedAssign({ db, calendar, assign }),
     taskImport,
     taskUpload: createTaskUpload({ db, taskImport }),
     onboarding,
@@ -151,6 +161,8 @@ export function createServices({
     directiveUpload: createDirectiveUpload({ db, importer: directiveImport }),
     extensions: createExtensionService({ db, messages: catalogue }),
     evidence: createEvidenceService({ db }),
+    history: createHistoryService({ db }),
+    absence: createAbsenceService({ db, messages: catalogue }),
     planUpload: createPlanUpload({ db }),
     proposals: createProposalCheck({ db, calendar, officeHours: config.officeHours, messages: catalogue }),
     checkin: createCheckinService({

@@ -65,6 +65,9 @@ type Part = { raw: string; multiplier: bigint | null };
  *   digits group thousands ("12.500.000"), and so do space-separated groups of
  *   exactly three digits after the first group ("12 500 000 000", read as the
  *   dotted form: "12 500 triệu" = "12.500 triệu", "12 500" alone is ambiguous).
+ *   A last group other than "000" after a "000" group, with no unit after it,
+ *   stays apart ("12 500 000 000 123" is a round amount and another number:
+ *   "ambiguous" here; /khongdat and /dieuchuyen keep the "123" in their text).
  *   A single "." followed by 1–2 digits
  *   is a decimal point ("12.5 tỷ"); followed by exactly 3 digits it groups
  *   thousands when a unit is written ("12.500 triệu", "750.000 đ") and is
@@ -74,15 +77,14 @@ type Part = { raw: string; multiplier: bigint | null };
  *   anything else unreadable → "invalid".
  */
 export function parseAmount(input: string): ParseAmountResult {
-  const text = joinSpaceGroups(foldVietnamese(input));
+  const { text, keptApart } = joinSpaceGroups(foldVietnamese(input));
   if (text === "") return fail("empty");
 
   const negative = NEGATIVE_RE.exec(text);
-  if (negative) {
-    const magnitude = parseUnsignedAmount(text.slice(negative[0].length));
-    return magnitude.ok ? fail("negative") : magnitude;
-  }
-  return parseUnsignedAmount(text);
+  const result = negative ? parseUnsignedAmount(text.slice(negative[0].length)) : parseUnsignedAmount(text);
+  if (negative && result.ok) return fail("negative");
+  // a number kept apart from a space-grouped amount: the text could mean either, so it is unclear, not unreadable
+  return keptApart && !result.ok && result.reason === "invalid" ? fail("ambiguous") : result;
 }
 
 /**
@@ -94,8 +96,28 @@ export function parseAmount(input: string): ParseAmountResult {
  */
 const SPACE_GROUPED_RE = /(?<![\d.,])(\d{1,3})((?: \d{3}(?=$| |[a-z]|,\d))+)/g;
 
-function joinSpaceGroups(text: string): string {
-  return text.replace(SPACE_GROUPED_RE, (_, head: string, groups: string) => head + groups.replace(/ /g, "."));
+/**
+ * Where the groups end is a guess the text cannot settle: "12 500 000 000 123" may be one number or a round
+ * amount and then a decision number, a count opening a reason («150 hộ chưa bàn giao mặt bằng»). Amounts are
+ * typed round (disbursement figures in đồng end in "000" groups), so a last group other than "000" after a
+ * "000" group stays apart unless a unit follows it ("… 000 123 đồng" is one number). `keptApart` says so.
+ */
+function joinSpaceGroups(text: string): { text: string; keptApart: boolean } {
+  let keptApart = false;
+  const joined = text.replace(
+    SPACE_GROUPED_RE,
+    (match: string, head: string, spaced: string, offset: number, whole: string) => {
+      const groups = spaced.trim().split(" ");
+      const last = groups[groups.length - 1]!;
+      const unitAfter = UNIT_RE.test(whole.slice(offset + match.length).trimStart());
+      if (groups.length >= 2 && last !== "000" && groups[groups.length - 2] === "000" && !unitAfter) {
+        keptApart = true;
+        return `${[head, ...groups.slice(0, -1)].join(".")} ${last}`;
+      }
+      return [head, ...groups].join(".");
+    },
+  );
+  return { text: joined, keptApart };
 }
 
 function parseUnsignedAmount(text: string): ParseAmountResult {

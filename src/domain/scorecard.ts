@@ -96,6 +96,8 @@ export interface TaskFact {
   completedOn: string | null;
   /** Reminder rows of the task created before its completion (0 for open tasks) */
   remindersBeforeDone: number;
+  /** reported done, waiting for the assigner's confirmation (#19): counted as not completed, and apart */
+  awaiting?: boolean;
 }
 
 export interface TaskTally {
@@ -103,6 +105,8 @@ export interface TaskTally {
   doneLate: number;
   openInTerm: number;
   openOverdue: number;
+  /** of the open ones (in term or overdue), those reported done and waiting for confirmation (#19) */
+  awaitingConfirmation: number;
   /**
    * Median calendar days past the due date over the late tasks: those done late (days to completion) and
    * those open and overdue (days to today). Null when none is late.
@@ -118,6 +122,7 @@ export function tallyTasks(tasks: readonly TaskFact[], today: string): TaskTally
     doneLate: 0,
     openInTerm: 0,
     openOverdue: 0,
+    awaitingConfirmation: 0,
     medianDaysLate: null,
     remindersBeforeDone: 0,
   };
@@ -134,6 +139,7 @@ export function tallyTasks(tasks: readonly TaskFact[], today: string): TaskTally
       late.push(diffDays(task.dueDate, today));
     }
     if (task.completedOn !== null) t.remindersBeforeDone += task.remindersBeforeDone;
+    else if (task.awaiting) t.awaitingConfirmation++;
   }
   t.medianDaysLate = median(late);
   return t;

@@ -16,6 +16,9 @@ export interface RefusalEntries {
   directives: Catalogue["directives"]["errors"];
   extensions: Catalogue["extensions"]["errors"];
   evidence: Catalogue["evidence"]["errors"];
+  confirmation: Catalogue["confirmation"]["errors"];
+  history: Catalogue["history"]["errors"];
+  absence: Catalogue["absence"]["errors"];
 }
 export type RefusalSection = keyof RefusalEntries;
 

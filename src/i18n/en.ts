@@ -16,8 +16,12 @@ import { paceEn } from "../features/disbursement/pace-messages.ts";
 import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
+import { confirmationEn } from "../features/tasks/confirmation-messages.ts";
+import { historyEn } from "../features/history/messages.ts";
+import { absenceEn } from "../features/absence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
+import { sourceLines } from "./status-sources.ts";
 
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";
@@ -59,17 +63,21 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
     `pace to date ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
     ...(p.workingDaysToNext !== null ? [`${p.workingDaysToNext} working days left`] : []),
   ];
+  const s = sourceLines(p, "en");
   return [
-    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} bn VND ` +
-      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `${light(p.light)} ${head}${s.label}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} bn VND ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}${s.note}`,
+    ...s.kinds,
     `   ${pace.join(" · ")}`,
+    ...s.others,
     `   ${tasks(p.openTasks, p.overdueTasks)}`,
     ...(p.adjustment ? [`   ${adjustment(p.adjustment, "plan adjusted", "by decision")}`] : []),
   ];
 }
 
 function rankLine(u: UnitRankView, i: number, today: string): string {
-  const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
+  const basis = u.basis === "CENTRAL" ? " central (" : u.basis === "MIXED" ? " (partly central, " : " (";
+  const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementEn.belowAverage}` : "";
   const silent = u.reportedThisMonth === false ? ` · no report for ${month(today)}` : "";
   return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;
@@ -109,6 +117,9 @@ export const en: Catalogue = {
   directives: directivesEn,
   extensions: extensionsEn,
   evidence: evidenceEn,
+  confirmation: confirmationEn,
+  history: historyEn,
+  absence: absenceEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -135,6 +146,8 @@ export const en: Catalogue = {
       ...dashboardEn.help,
       ...directivesEn.help,
       ...extensionsEn.help,
+      ...historyEn.help,
+      ...absenceEn.help,
       start: "start, activate your account",
       help: "list of commands",
       status: "disbursement and open tasks of your unit (or the province)",
@@ -145,6 +158,7 @@ export const en: Catalogue = {
       canbo: "add, edit or deactivate an official",
       bangiao: "hand responsibilities and open tasks over to another official",
       ngaynghi: "holidays and make-up working days of a year (list, add)",
+      chuongtrinh: "programmes and the offices that answer their obstacles (list, set)",
       invite: "issue an activation link to an official",
       unbind: "unbind this group from its unit",
     },
@@ -183,9 +197,11 @@ export const en: Catalogue = {
 
   done: {
     confirmed: (c) =>
-      `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
-      (c.note ? ` — ${h(c.note)}` : "") +
-      ".",
+      c.awaiting
+        ? confirmationEn.reported(c, c.awaiting.confirmerName) + (c.note ? ` Note: ${h(c.note)}.` : "")
+        : `✅ Recorded: «${h(c.title)}» completed on ${formatDmy(c.completedOn)} (${c.onTime ? "on time" : `late, due ${formatDmy(c.dueDate)}`})` +
+          (c.note ? ` — ${h(c.note)}` : "") +
+          ".",
     closedNotice: (c) =>
       `✅ «${h(c.title)}» of ${h(c.unitName)} was completed on ${formatDmy(c.completedOn)} (by ${h(c.byName)}${c.onTime ? "" : `, due ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title, on) => `«${h(title)}» was already recorded as completed on ${formatDmy(on)}.`,

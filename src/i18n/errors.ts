@@ -14,6 +14,9 @@ const sections = (t: Catalogue): RefusalEntries => ({
   directives: t.directives.errors,
   extensions: t.extensions.errors,
   evidence: t.evidence.errors,
+  confirmation: t.confirmation.errors,
+  history: t.history.errors,
+  absence: t.absence.errors,
 });
 
 export function userErrorText(t: Catalogue, e: UserError): string {

@@ -3,8 +3,27 @@ import type { Light } from "../domain/pacing.ts";
 
 export type Lang = "vi" | "en";
 
+/** One source of a programme's capital (vốn TW / vốn ĐP) and its kinds (ĐTPT / SN), when the plans are split. */
+export interface SourcePartView {
+  source: "CENTRAL" | "LOCAL";
+  planVnd: bigint;
+  /** null: no figure of its own (the reports give the whole programme) */
+  disbursedVnd: bigint | null;
+  actualBp: number | null;
+  latestAsOf: string | null;
+  /** the source's kinds with a plan */
+  kinds: { kind: "INVESTMENT" | "RECURRENT"; planVnd: bigint; disbursedVnd: bigint | null }[];
+}
+
 export interface ProgrammeStatusView {
   programmeCode: string;
+  /**
+   * What planVnd, disbursedVnd, the rate, the pace and the milestones judge (ADR 016): vốn TW when the plans are
+   * split by source and vốn TW was reported apart, otherwise the whole programme.
+   */
+  basis: "CENTRAL" | "TOTAL";
+  /** the plans are split by source but only whole-programme figures were reported: the whole is judged */
+  unsplit: boolean;
   planVnd: bigint;
   disbursedVnd: bigint;
   actualBp: number | null;
@@ -23,6 +42,10 @@ export interface ProgrammeStatusView {
   overdueTasks: number;
   /** the plan's changes by recorded reallocations this year (net, and the decisions), when there were any */
   adjustment?: { deltaVnd: bigint; decisionNos: string[] };
+  /** the whole programme, every source (the same as planVnd/disbursedVnd when the basis is TOTAL) */
+  total: { planVnd: bigint; disbursedVnd: bigint | null };
+  /** by source (central first), every source with a plan; empty without plans */
+  sources: SourcePartView[];
 }
 
 export interface UnitStatusView {
@@ -48,6 +71,8 @@ export interface UnitRankView {
   latestAsOf?: string | null;
   /** false: the unit has a plan but no report dated this month */
   reportedThisMonth?: boolean;
+  /** the rate is of vốn TW for all the unit's programmes (CENTRAL) or for some (MIXED); absent: the whole */
+  basis?: "CENTRAL" | "MIXED";
 }
 
 export interface ProvinceStatusView {
@@ -91,6 +116,8 @@ export interface CompletionView {
   onTime: boolean;
   dueDate: string;
   completedOn: string;
+  /** the completion waits for confirmation (#19): by the assigner (his name) or the secretariat (null) */
+  awaiting?: { confirmerName: string | null };
 }
 
 export interface CommandHelp {

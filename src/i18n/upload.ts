@@ -31,7 +31,7 @@ export const uploadVi = {
       "Đề nghị sửa tệp rồi gửi lại.",
     ].join("\n"),
   confirm: (expiresAt: Date) =>
-    `Đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy». Bản xem trước hết hạn lúc ${hhmm(expiresAt)}.`,
+    `Đề nghị đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc ${hhmm(expiresAt)}.`,
   tooLarge: (fileName: string) => `Tệp «${h(fileName)}» quá lớn (tối đa 5 MB).`,
   buttons: { apply: "✅ Áp dụng", cancel: "✖ Hủy" },
   cancelled: "✖ Đã hủy, không ghi thay đổi nào.",

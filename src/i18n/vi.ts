@@ -14,6 +14,9 @@ import { paceVi } from "../features/disbursement/pace-messages.ts";
 import { directivesVi } from "../features/directives/messages.ts";
 import { extensionsVi } from "../features/extensions/messages.ts";
 import { evidenceVi } from "../features/evidence/messages.ts";
+import { confirmationVi } from "../features/tasks/confirmation-messages.ts";
+import { historyVi } from "../features/history/messages.ts";
+import { absenceVi } from "../features/absence/messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -25,6 +28,7 @@ import type {
   UnitStatusView,
 } from "./types.ts";
 import { ROLE_VI } from "../features/registry/messages.ts";
+import { sourceLines } from "./status-sources.ts";
 
 const LIGHT: Record<Light, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
 export const light = (l: Light | null) => (l ? LIGHT[l] : "⚪");
@@ -40,7 +44,7 @@ function tasks(open: number, overdue: number): string {
   return overdue > 0 ? `${open} việc đang mở, ${overdue} quá hạn` : `${open} việc đang mở`;
 }
 
-const month = (today: string) => `${Number(today.slice(5, 7))}/${today.slice(0, 4)}`;
+const month = (today: string) => `${today.slice(5, 7)}/${today.slice(0, 4)}`;
 
 /** Where the figure comes from: the latest report's date, or that none came this month. */
 function reported(p: ProgrammeStatusView, today: string): string {
@@ -68,17 +72,22 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
     `tiến độ đến hôm nay ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
     ...(p.workingDaysToNext !== null ? [`còn ${p.workingDaysToNext} ngày làm việc`] : []),
   ];
+  const s = sourceLines(p, "vi");
   return [
-    `${light(p.light)} ${head}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} tỷ đồng ` +
-      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}`,
+    `${light(p.light)} ${head}${s.label}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} tỷ đồng ` +
+      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}${s.note}`,
+    ...s.kinds,
     `   ${pace.join(" · ")}`,
+    ...s.others,
     `   ${tasks(p.openTasks, p.overdueTasks)}`,
     ...(p.adjustment ? [`   ${adjustment(p.adjustment, "đã điều chỉnh kế hoạch", "theo Quyết định số")}`] : []),
   ];
 }
 
 function rankLine(u: UnitRankView, i: number, today: string): string {
-  const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)} (${gap(u.gapBp)})`;
+  // the rate of vốn TW where it was reported apart (ADR 016)
+  const basis = u.basis === "CENTRAL" ? " vốn TW (" : u.basis === "MIXED" ? " (một phần vốn TW, " : " (";
+  const rate = u.actualBp === null ? "chưa có kế hoạch vốn" : `${formatPercentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementVi.belowAverage}` : "";
   const silent = u.reportedThisMonth === false ? ` · tháng ${month(today)} chưa báo cáo` : "";
   return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;
@@ -103,8 +112,8 @@ function reminderHead(r: ReminderView): string {
       return `⚠️ <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND ${h(r.unitName)}`;
     case "overdue3":
       return r.caughtUp?.includes("overdue1")
-        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND ${h(r.unitName)}, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`
-        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`;
+        ? `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND, đồng chí Bí thư cấp ủy ${h(r.unitName)}, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`
+        : `🚨 <b>Quá hạn ${r.workingDaysOverdue} ngày làm việc</b> — đã báo cáo đồng chí Bí thư cấp ủy ${h(r.unitName)}, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối`;
   }
 }
 
@@ -120,6 +129,9 @@ export const vi = {
   directives: directivesVi,
   extensions: extensionsVi,
   evidence: evidenceVi,
+  confirmation: confirmationVi,
+  history: historyVi,
+  absence: absenceVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -148,6 +160,8 @@ export const vi = {
       ...dashboardVi.help,
       ...directivesVi.help,
       ...extensionsVi.help,
+      ...historyVi.help,
+      ...absenceVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",
       status: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)",
@@ -158,6 +172,7 @@ export const vi = {
       canbo: "thêm, sửa, cho ngừng hoạt động một cán bộ",
       bangiao: "bàn giao phần việc phụ trách và việc đang mở sang cán bộ khác",
       ngaynghi: "ngày nghỉ lễ, ngày làm việc bù của một năm (xem, thêm)",
+      chuongtrinh: "các chương trình và cơ quan chủ trì trả lời vướng mắc (xem, đặt)",
       invite: "cấp đường dẫn kích hoạt cho một cán bộ",
       unbind: "gỡ nhóm này khỏi đơn vị",
     } as Record<string, string>,
@@ -188,7 +203,7 @@ export const vi = {
         `Hạn: ${formatDmy(r.dueDate)} · Phụ trách: đồng chí ${r.responsibleMention}`,
         {
           responsible: "Khi hoàn thành, đề nghị đồng chí trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅.",
-          group: "Trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅ khi hoàn thành.",
+          group: "Khi hoàn thành, đề nghị đồng chí phụ trách trả lời tin này bằng «xong» kèm ghi chú, hoặc bấm ✅.",
           leader: "Kính báo cáo đồng chí để theo dõi, chỉ đạo.",
         }[r.audience],
       ].join("\n"),
@@ -197,10 +212,12 @@ export const vi = {
 
   done: {
     confirmed: (c: CompletionView) =>
-      `✅ Đã ghi nhận: «${h(c.title)}» ${c.onTime ? "hoàn thành đúng hạn" : "hoàn thành quá hạn"} ngày ${formatDmy(c.completedOn)}` +
-      (c.onTime ? "" : ` (hạn ${formatDmy(c.dueDate)})`) +
-      (c.note ? ` — ${h(c.note)}` : "") +
-      ".",
+      c.awaiting
+        ? confirmationVi.reported(c, c.awaiting.confirmerName) + (c.note ? ` Ghi chú: ${h(c.note)}.` : "")
+        : `✅ Đã ghi nhận: «${h(c.title)}» ${c.onTime ? "hoàn thành đúng hạn" : "hoàn thành quá hạn"} ngày ${formatDmy(c.completedOn)}` +
+          (c.onTime ? "" : ` (hạn ${formatDmy(c.dueDate)})`) +
+          (c.note ? ` — ${h(c.note)}` : "") +
+          ".",
     closedNotice: (c: CompletionView) =>
       `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, hoàn thành quá hạn, hạn ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title: string, on: string) => `Việc «${h(title)}» đã được ghi nhận hoàn thành ngày ${formatDmy(on)}.`,
@@ -211,7 +228,7 @@ export const vi = {
 
   errors: {
     notRegistered: "Đồng chí chưa có trong danh sách cán bộ của dondoc. Đề nghị liên hệ Văn phòng điều phối.",
-    unknownCommand: (cmd: string) => `Lệnh /${h(cmd)} không có. Gõ /help để xem các lệnh.`,
+    unknownCommand: (cmd: string) => `Không có lệnh /${h(cmd)}. Gõ /help để xem các lệnh.`,
     generic: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đề nghị đồng chí thử lại sau ít phút.",
     chatNotBound:
       "Nhóm này chưa được gắn với đơn vị nào. Văn phòng điều phối hoặc Chủ tịch UBND đơn vị gõ /gannhom &lt;tên đơn vị&gt; để gắn.",
@@ -226,7 +243,8 @@ export const vi = {
 
   delivery: {
     unreachable: (who: string, reason: string) =>
-      `⚠️ Không gửi được tin cho ${h(who)} (${h(reason)}). dondoc ngừng gửi vào đó cho đến khi được thêm lại hoặc mở lại trò chuyện.`,
+      // Telegram's reason is English: said in Vietnamese where it is one of the usual ones
+      `⚠️ Không gửi được tin cho ${h(who)} (${/blocked/i.test(reason) ? "đã chặn bot" : /kicked|not a member|removed/i.test(reason) ? "bot đã bị đưa ra khỏi nhóm" : /deactivated/i.test(reason) ? "tài khoản Telegram đã bị xóa" : /not found|PEER_ID_INVALID/i.test(reason) ? "không tìm thấy cuộc trò chuyện" : `Telegram báo: ${h(reason)}`}). dondoc ngừng gửi vào đó cho đến khi được thêm lại hoặc mở lại trò chuyện.`,
   },
 
   bind: {

@@ -325,7 +325,8 @@ describe("authorization matrix: a sample of every command's cells through the re
     expect(
       COMMANDS.filter((spec) => all.every((c) => c.spec !== spec || c.refusal === null)).map((c) => c.name),
     ).toEqual(["help"]);
-    expect(SAMPLE.length).toBeLessThan(220);
+    // about seven cells a command (every role, every chat, some twice): the bound grows with the commands only
+    expect(SAMPLE.length).toBeLessThan(7.5 * COMMANDS.length);
   });
 
   it("the sampled cells: only the allowed ones act, a refused one answers one line and writes nothing", async () => {

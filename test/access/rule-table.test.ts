@@ -55,11 +55,15 @@ const TABLE: Record<string, [string, string]> = {
   bangtheodoi: ["++++++u", "++++++u"],
   ketluan: ["+rrrrru", "+rrrrru"],
   giahan: ["++++++u", "++++++u"],
+  history: ["++++++u", "++++++u"],
   moi_hangloat: ["+rrrrru", "+rrrrru"],
   ai: ["+rrrrru", "+rrrrru"],
   canbo: ["+rrrrru", "+rrrrru"],
   bangiao: ["+rrrrru", "+rrrrru"],
   ngaynghi: ["+rrrrru", "+rrrrru"],
+  vangmat: ["++++++u", "++++++u"],
+  phutrach: ["+rrrrru", "+rrrrru"],
+  chuongtrinh: ["+rrrrru", "+rrrrru"],
 };
 
 const ALIASES: Record<string, string[]> = {
@@ -67,6 +71,7 @@ const ALIASES: Record<string, string[]> = {
   ai: ["who"],
   bangiao: ["handover"],
   ngaynghi: ["holidays"],
+  chuongtrinh: ["programmes"],
   khongdat: ["cannotmeet"],
   giao: ["assign"],
   hop: ["meeting"],
@@ -77,6 +82,8 @@ const ALIASES: Record<string, string[]> = {
   bangtheodoi: ["dashboard"],
   ketluan: ["chitieu"],
   giahan: ["extend"],
+  vangmat: ["away"],
+  phutrach: ["deputy"],
 };
 
 /** the Vietnamese name each command is shown by (menus, /help); the English name stays an alias */
@@ -93,6 +100,7 @@ const VI: Record<string, string> = {
   scorecard: "ketqua",
   export: "xuat",
   chart: "bieudo",
+  history: "lichsu",
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */

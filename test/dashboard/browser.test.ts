@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The dashboard in a real headless browser (the system's Chromium through playwright-core) at a phone's
-// 360 px: the figures of the factories' province, sorting, the unit page, light and dark from Telegram's
-// theme parameters, no horizontal scroll, and forged or expired init data refused with nothing shown.
+// 360 px: the figures of the factories' province, sorting, the unit page, a directive's page (its counts in
+// the four categories; 403 for a district chairman), light and dark from Telegram's theme parameters, no
+// horizontal scroll, and forged or expired init data refused with nothing shown.
 // SCREENSHOTS_DIR=docs/screenshots (npm run browser -- --screenshots) keeps the screenshots for the docs.
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium, NO_CHROMIUM } from "../support/browser.ts";
-import { MAX_AGE, seedProvince, startDashboard, type DashboardHarness } from "./support.ts";
+import { createTask, MAX_AGE, seedProvince, startDashboard, type DashboardHarness } from "./support.ts";
 
 const executablePath = findChromium();
 if (!executablePath) console.warn(NO_CHROMIUM);
@@ -122,6 +123,79 @@ describe.skipIf(!executablePath)("dashboard in Chromium at 360 px", () => {
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.screenshot({ path: join(shots, "chairman-unit.png"), fullPage: true });
     await page.close();
+  });
+
+  it("a directive's page: opened from the province's page, its counts in the four categories; 403 for a chairman", async () => {
+    // Kết luận 12-KL/TU: item 1 = An Lão's overdue task, its task done late and a Ba Tơ task in term;
+    // item 2 = An Lão's task in term and its task done on time
+    const db = h.db.db;
+    const d = await db.directive.create({
+      data: {
+        kind: "KET_LUAN",
+        number: "12-KL/TU",
+        issuedOn: "2026-08-14",
+        issuer: "Ban Thường vụ Tỉnh ủy",
+        summary: "Đẩy nhanh giải ngân",
+      },
+    });
+    const item1 = await db.directiveItem.create({
+      data: { directiveId: d.id, number: "1", content: "Giải phóng mặt bằng các dự án giao thông" },
+    });
+    const item2 = await db.directiveItem.create({
+      data: { directiveId: d.id, number: "2", content: "Báo cáo tiến độ hằng quý" },
+    });
+    const byTitle = async (title: string) => (await db.task.findFirstOrThrow({ where: { title } })).id;
+    const link = async (id: number, itemId: number) =>
+      db.task.update({ where: { id }, data: { directiveItemId: itemId } });
+    await link(s.overdueTaskId, item1.id);
+    await link(await byTitle("Rà soát hộ nghèo"), item1.id);
+    const baTo = await createTask(db, {
+      unitId: s.baTo.id,
+      responsibleId: s.supervisor.id,
+      title: "Rà soát mặt bằng tuyến ĐT622",
+      dueDate: "2026-12-10",
+    });
+    await link(baTo.id, item1.id);
+    await link(await byTitle("Báo cáo quý IV"), item2.id);
+    await link(await byTitle("Kế hoạch vốn 2027"), item2.id);
+
+    const page = await open(h.initData(700001));
+    await page.waitForSelector("#board");
+    await page.getByRole("link", { name: "Kết luận số 12-KL/TU ngày 14/08/2026 của Ban Thường vụ Tỉnh ủy" }).click();
+    await page.waitForSelector("h1:text('Kết luận số 12-KL/TU')");
+    const paragraphs = await page.locator("main > p").allTextContents();
+    expect(paragraphs).toContain(
+      "1 hoàn thành đúng hạn · 1 hoàn thành quá hạn · 2 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành",
+    );
+    const lists = page.locator("main ul");
+    expect(await lists.nth(0).locator("li").allTextContents()).toEqual([
+      "Mục 1: Giải phóng mặt bằng các dự án giao thông" +
+        "1 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành",
+      "Mục 2: Báo cáo tiến độ hằng quý1 hoàn thành đúng hạn · 1 đang thực hiện trong hạn",
+    ]);
+    expect(await lists.nth(1).locator("li").allTextContents()).toEqual([
+      "Huyện An Lão: 1 hoàn thành đúng hạn · 1 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành",
+      "Huyện Ba Tơ: 1 đang thực hiện trong hạn",
+    ]);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.screenshot({ path: join(shots, "directive-light.png"), fullPage: true });
+    await page.getByRole("link", { name: "← Toàn tỉnh" }).click();
+    await page.waitForSelector("#board");
+    await page.close();
+
+    // a district chairman reads his unit, not a directive spanning units: 403, nothing of it shown
+    const chairman = await open(h.initData(700002));
+    await chairman.waitForSelector("h1:text('Huyện An Lão')");
+    const statuses: number[] = [];
+    chairman.on("response", (r) => {
+      if (r.url().includes("/app/view/directive/")) statuses.push(r.status());
+    });
+    await chairman.evaluate((id) => (location.hash = `#/directive/${id}`), d.id);
+    await chairman.waitForSelector("#refused");
+    expect(statuses).toEqual([403]);
+    const text = await chairman.textContent("main");
+    expect(text).toBe("Đồng chí không được xem nội dung này.");
+    await chairman.close();
   });
 
   it("forged or expired init data: refused (401), no figure on the page", async () => {

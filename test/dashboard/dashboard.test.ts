@@ -106,6 +106,24 @@ describeOnSqlite("dashboard over HTTP", (provider) => {
     expect(await other.text()).not.toContain("90,0%");
   });
 
+  it("a programme judged on vốn TW says so on its card (ADR 016)", async () => {
+    const db = h.db.db;
+    const ntm = await db.programme.findUniqueOrThrow({ where: { code: "NTM" } });
+    const base = { unitId: s.anLao.id, programmeId: ntm.id, year: 2026 };
+    await db.capitalPlan.create({
+      data: { ...base, source: "LOCAL", kind: "INVESTMENT", amountVnd: 5_000_000_000n },
+    });
+    const auth = `tma ${h.initData(700002)}`;
+    // a whole-programme figure: judged on both sources (15 of 25 tỷ)
+    expect(await (await view(h, "/", auth)).text()).toMatch(/<b>NTM<\/b> <i[^>]*><\/i>60,0%<br>15,0\/25,0 tỷ/);
+    await db.disbursementReport.create({
+      data: { ...base, source: "CENTRAL", cumulativeVnd: 18_000_000_000n, asOf: "2026-11-21" },
+    });
+    const page = await (await view(h, "/", auth)).text();
+    // 18 of the 20 tỷ of vốn TW, not of the 25 tỷ of both sources
+    expect(page).toMatch(/<b>NTM<\/b> vốn TW <i[^>]*><\/i>90,0%<br>18,0\/20,0 tỷ/);
+  });
+
   it("a supervisor sees the units he follows, not the others", async () => {
     const auth = `tma ${h.initData(700003)}`;
     const html = await (await view(h, "/", auth)).text();

@@ -70,6 +70,10 @@ describeEachDatabase("unreachable chats: the secretariat is told once", (provide
     });
     expect(await chatStatus(an.id)).toBe("UNREACHABLE");
     expect(toSecretariat()).toEqual([vi.delivery.unreachable(an.name, BLOCKED)]);
+    // Telegram's English reason is said in Vietnamese
+    expect(toSecretariat()[0]).toBe(
+      `⚠️ Không gửi được tin cho ${an.name} (đã chặn bot). dondoc ngừng gửi vào đó cho đến khi được thêm lại hoặc mở lại trò chuyện.`,
+    );
   });
 
   it("private chat: the block arrives while a send is in flight, then the send fails: one notice", async () => {

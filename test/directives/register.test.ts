@@ -60,7 +60,7 @@ describeOnSqlite("the directive register", (provider) => {
         "Sẽ thêm 2 mục, giao 3 việc:",
         "• Mục 1: Đẩy nhanh tiến độ giải ngân vốn → Nam Trà My, Bắc Trà My",
         "• Mục 2: Bí thư làm việc với UBND ít nhất 01 lần/tháng → Nam Trà My",
-        "Đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+        "Đề nghị đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc 10:00.",
       ].join("\n"),
     );
     const [ok] = (preview!.reply_markup as Keyboard).inline_keyboard[0]!.map((b) => b.callback_data);
@@ -144,12 +144,13 @@ describeOnSqlite("the directive register", (provider) => {
       "Hoàn thành quá hạn",
       "Đang thực hiện trong hạn",
       "Quá hạn chưa hoàn thành",
+      "Chờ xác nhận",
       "Số minh chứng",
     ]);
     const ref = "Kết luận số 12-KL/TU ngày 14/08/2023 của Ban Thường vụ Tỉnh ủy";
     expect(result.sheets[0]!.rows).toEqual([
-      [ref, "1", "Đẩy nhanh tiến độ giải ngân vốn", 2, 1, 0, 0, 1, 0],
-      [ref, "2", "Bí thư làm việc với UBND ít nhất 01 lần/tháng", 1, 0, 0, 1, 0, 0],
+      [ref, "1", "Đẩy nhanh tiến độ giải ngân vốn", 2, 1, 0, 0, 1, 0, 0],
+      [ref, "2", "Bí thư làm việc với UBND ít nhất 01 lần/tháng", 1, 0, 0, 1, 0, 0, 0],
     ]);
     expect(result.sheets[1]!.rows.map((r) => [r[2], r[6]])).toEqual([
       ["Nam Trà My", "hoàn thành đúng hạn"],

@@ -11,6 +11,9 @@ const secretariatGroup = group(DEMO.groups.secretariat);
 const official = user(DEMO.official);
 const chairman = user(DEMO.chairman);
 const secretariat = user(DEMO.secretariat);
+/** the line under a whole-programme figure when the plans have vốn TW and vốn ĐP (ADR 016) */
+const apart = (code: string) =>
+  `\nKế hoạch vốn ${code} có vốn TW và vốn ĐP: đề nghị báo cáo riêng từng nguồn, ví dụ /baocao ${code} &lt;số tiền&gt; vốn TW; tiến độ và mốc giải ngân được đánh giá theo vốn TW.`;
 
 describeOnSqlite("disbursement", (provider) => {
   let h: Harness;
@@ -30,10 +33,12 @@ describeOnSqlite("disbursement", (provider) => {
   it("records /report with the parsed amount, the new rate and the change, keeps history and audits", async () => {
     const reportsBefore = await h.db.db.disbursementReport.count();
     expect(await one(official, namTraMy, "/report NTM 30 tỷ")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước)." +
+        apart("NTM"),
     );
     expect(await one(official, namTraMy, "/report NTM 20 tỷ sửa")).toBe(
-      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20 tỷ đồng) — đạt 21,7% kế hoạch 92,3 tỷ đồng (-10,8 điểm so với lần báo cáo trước).",
+      "✏️ Đã sửa giải ngân NTM của Nam Trà My đến 24/11/2026: 20.000.000.000 đ (20 tỷ đồng) — đạt 21,7% kế hoạch 92,3 tỷ đồng (-10,8 điểm so với lần báo cáo trước)." +
+        apart("NTM"),
     );
     expect(await h.db.db.disbursementReport.count()).toBe(reportsBefore + 2);
     const last = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -47,7 +52,8 @@ describeOnSqlite("disbursement", (provider) => {
 
   it("accepts amounts as officials write them, a part of the plan and a date, from the chairman", async () => {
     expect(await one(chairman, namTraMy, "/baocao GNBV 9.500 triệu TW/SN 20/11/2026")).toBe(
-      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ đồng) — đạt 16,2% kế hoạch 58,6 tỷ đồng (-9,6 điểm so với lần báo cáo trước).",
+      // the part's own rate, against its own plan; the whole-programme figures before it were no figure of it
+      "✅ Đã ghi nhận giải ngân GNBV (vốn TW SN) của Nam Trà My đến 20/11/2026: 9.500.000.000 đ (9,5 tỷ đồng) — đạt 87,5% kế hoạch vốn TW SN 10,9 tỷ đồng (lần đầu báo cáo riêng phần vốn này).",
     );
     const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([r.source, r.kind, r.asOf]).toEqual(["CENTRAL", "RECURRENT", "2026-11-20"]);
@@ -70,10 +76,12 @@ describeOnSqlite("disbursement", (provider) => {
 
   it("reads amounts with thousands separated by spaces, like the dotted form (issue #21)", async () => {
     expect(await one(official, namTraMy, "/report NTM 30 000 000 000")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 30.000.000.000 đ (30 tỷ đồng) — đạt 32,5% kế hoạch 92,3 tỷ đồng (+5,2 điểm so với lần báo cáo trước)." +
+        apart("NTM"),
     );
     expect(await one(official, namTraMy, "/baocao NTM 32 500 000 000 24/11/2026")).toBe(
-      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ đồng) — đạt 35,2% kế hoạch 92,3 tỷ đồng (+2,7 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân NTM của Nam Trà My đến 24/11/2026: 32.500.000.000 đ (32,5 tỷ đồng) — đạt 35,2% kế hoạch 92,3 tỷ đồng (+2,7 điểm so với lần báo cáo trước)." +
+        apart("NTM"),
     );
     const r = await h.db.db.disbursementReport.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([r.cumulativeVnd, r.asOf]).toEqual([32_500_000_000n, "2026-11-24"]);
@@ -81,7 +89,8 @@ describeOnSqlite("disbursement", (provider) => {
 
   it("lets the secretariat report for a unit it names", async () => {
     expect(await one(secretariat, secretariatGroup, "/report Bắc Trà My DTTS 40 tỷ")).toBe(
-      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40 tỷ đồng) — đạt 53,4% kế hoạch 75 tỷ đồng (+14,3 điểm so với lần báo cáo trước).",
+      "✅ Đã ghi nhận giải ngân DTTS của Bắc Trà My đến 24/11/2026: 40.000.000.000 đ (40 tỷ đồng) — đạt 53,4% kế hoạch 75 tỷ đồng (+14,3 điểm so với lần báo cáo trước)." +
+        apart("DTTS"),
     );
     expect(await one(secretariat, secretariatGroup, "/report DTTS 40 tỷ")).toBe(
       "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
@@ -91,7 +100,11 @@ describeOnSqlite("disbursement", (provider) => {
   it("refuses bad reports with the reason and writes nothing", async () => {
     const before = { reports: await h.db.db.disbursementReport.count(), audit: await h.db.db.auditLog.count() };
     expect(await one(official, namTraMy, "/report NTM 12.500")).toBe(
-      "Chưa ghi nhận: số tiền chưa rõ (ví dụ «12.500» cần ghi đơn vị: «12.500 triệu»).",
+      "Chưa ghi nhận: số tiền chưa rõ (đề nghị ghi đơn vị, ví dụ «12.500 triệu», hoặc ghi đủ số có dấu chấm: «12.500.000.000»).",
+    );
+    // a round amount and a bare number after it is not one amount (issue #21)
+    expect(await one(official, namTraMy, "/baocao NTM 12 500 000 000 123")).toBe(
+      "Chưa ghi nhận: số tiền chưa rõ (đề nghị ghi đơn vị, ví dụ «12.500 triệu», hoặc ghi đủ số có dấu chấm: «12.500.000.000»).",
     );
     expect(await one(official, namTraMy, "/report NTM -5 tỷ")).toBe("Chưa ghi nhận: số tiền không được âm.");
     expect(await one(official, namTraMy, "/report NTM 1,2 nghìn tỷ")).toBe(
@@ -218,7 +231,9 @@ describeOnSqlite("disbursement", (provider) => {
     );
     expect(lines[1]).toBe("<b>Dự kiến dư vốn:</b>");
     expect(lines).toContain("• Nam Trà My · DTTS: dư 29,5 tỷ đồng (dự kiến giải ngân 35,9/65,4 tỷ đồng)");
-    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain("; đã báo không đạt 5 tỷ đồng)");
+    expect(lines.find((l) => l.startsWith("• Nam Trà My · NTM"))).toContain(
+      "; đã báo cáo không giải ngân được 5 tỷ đồng)",
+    );
     expect(lines).toContain("• Tiên Phước · DTTS: cần thêm 77,7 tỷ đồng (dự kiến giải ngân 162,2/84,5 tỷ đồng)");
     const sentBefore = h.emulator.sent.length;
     expect(

@@ -89,9 +89,9 @@ describeOnSqlite("capital plans sent as a file", (provider) => {
       [
         "📄 <b>Tệp kế hoạch vốn «ke-hoach-2027.xlsx»</b>: 3 dòng hợp lệ.",
         "Sẽ thêm 1 kế hoạch mới, sửa 1 kế hoạch, 1 kế hoạch không đổi.",
-        `• Nam Trà My · NTM · ${current.year} · vốn TW ĐTPT: ${formatAmountShort(current.amountVnd)} → 99,0 tỷ`,
-        "• Nam Trà My · NTM · 2027 · vốn TW ĐTPT: mới 12,5 tỷ",
-        "Đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+        `• Nam Trà My · NTM · ${current.year} · vốn TW ĐTPT: ${formatAmountShort(current.amountVnd).replace(/,0 tỷ$/, " tỷ")} đồng → 99 tỷ đồng`,
+        "• Nam Trà My · NTM · 2027 · vốn TW ĐTPT: mới 12,5 tỷ đồng",
+        "Đề nghị đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc 10:00.",
       ].join("\n"),
     );
     const keyboard = preview!.reply_markup as Keyboard;

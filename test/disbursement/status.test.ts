@@ -29,14 +29,14 @@ describeEachDatabase("status", (provider) => {
   it("shows per programme the figure and its date, the target, the gap and working days left", async () => {
     expect(await one(chairman, namTraMy, "/status")).toEqual([
       "<b>Nam Trà My</b> · tình hình giải ngân kế hoạch vốn 2026 · ngày 24/11/2026",
-      "🔴 <b>NTM</b>: 25,2/92,3 tỷ đồng (27,3%), lũy kế đến 17/11",
+      "🔴 <b>NTM</b>: 25,2/92,3 tỷ đồng (27,3%), lũy kế đến 17/11 · tổng các nguồn, chưa báo cáo riêng vốn TW",
       // 25/11 → 31/12/2026: 4 working days of November and 23 of December (37 calendar days)
       "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 62,7 điểm · còn 27 ngày làm việc",
       "   1 việc đang mở",
-      "🔴 <b>GNBV</b>: 15,1/58,6 tỷ đồng (25,8%), lũy kế đến 17/11",
+      "🔴 <b>GNBV</b>: 15,1/58,6 tỷ đồng (25,8%), lũy kế đến 17/11 · tổng các nguồn, chưa báo cáo riêng vốn TW",
       "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 64,2 điểm · còn 27 ngày làm việc",
       "   1 việc đang mở, 1 quá hạn",
-      "🔴 <b>DTTS</b>: 15,9/65,4 tỷ đồng (24,3%), lũy kế đến 17/11",
+      "🔴 <b>DTTS</b>: 15,9/65,4 tỷ đồng (24,3%), lũy kế đến 17/11 · tổng các nguồn, chưa báo cáo riêng vốn TW",
       "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 65,7 điểm · còn 27 ngày làm việc",
       "   1 việc đang mở",
     ]);
@@ -50,7 +50,7 @@ describeEachDatabase("status", (provider) => {
   it("gives a whole amount as «30 tỷ» and the new report's date", async () => {
     await h.say(official, namTraMy, "/baocao NTM 30 tỷ");
     expect((await one(chairman, namTraMy, "/status"))[1]).toBe(
-      "🔴 <b>NTM</b>: 30/92,3 tỷ đồng (32,5%), lũy kế đến 24/11",
+      "🔴 <b>NTM</b>: 30/92,3 tỷ đồng (32,5%), lũy kế đến 24/11 · tổng các nguồn, chưa báo cáo riêng vốn TW",
     );
   });
 
@@ -58,7 +58,7 @@ describeEachDatabase("status", (provider) => {
     const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
     await h.db.db.disbursementReport.updateMany({ where: { unitId: unit.id }, data: { asOf: "2026-10-20" } });
     expect((await one(chairman, namTraMy, "/status"))[1]).toBe(
-      "🔴 <b>NTM</b>: 25,2/92,3 tỷ đồng (27,3%), lũy kế đến 20/10, tháng 11/2026 chưa báo cáo",
+      "🔴 <b>NTM</b>: 25,2/92,3 tỷ đồng (27,3%), lũy kế đến 20/10, tháng 11/2026 chưa báo cáo · tổng các nguồn, chưa báo cáo riêng vốn TW",
     );
     const table = await one(secretariat, secretariatGroup, "/status");
     expect(table[1]).toBe(
@@ -83,13 +83,44 @@ describeEachDatabase("status", (provider) => {
     ]);
   });
 
+  it("keeps vốn TW and vốn ĐP apart once reported apart, and judges vốn TW (ADR 016)", async () => {
+    const say = async (text: string) => (await one(official, namTraMy, text)).join("\n");
+    expect(await say("/baocao NTM 40 tỷ vốn TW")).toBe(
+      "✅ Đã ghi nhận giải ngân NTM (vốn TW) của Nam Trà My đến 24/11/2026: 40.000.000.000 đ (40 tỷ đồng) — đạt 46,8% kế hoạch vốn TW 85,5 tỷ đồng (lần đầu báo cáo riêng phần vốn này).",
+    );
+    // the programme's first line and its pace are vốn TW's; vốn ĐP has no figure of its own yet
+    expect((await one(chairman, namTraMy, "/status")).slice(1, 5)).toEqual([
+      "🔴 <b>NTM</b> · vốn TW: 40/85,5 tỷ đồng (46,8%), lũy kế đến 24/11",
+      "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 43,2 điểm · còn 27 ngày làm việc",
+      "   vốn ĐP: chưa báo cáo riêng (kế hoạch 6,8 tỷ đồng)",
+      "   1 việc đang mở",
+    ]);
+    await say("/baocao NTM 5 tỷ vốn ĐP");
+    await say("/baocao NTM 30 tỷ TW/ĐTPT");
+    await say("/baocao NTM 12 tỷ TW SN");
+    // by kind under vốn TW; vốn ĐP with its own figure and date
+    expect((await one(chairman, namTraMy, "/status")).slice(1, 6)).toEqual([
+      "🔴 <b>NTM</b> · vốn TW: 42/85,5 tỷ đồng (49,1%), lũy kế đến 24/11",
+      "   ĐTPT 30/68,4 · SN 12/17,1 tỷ đồng",
+      "   mốc 31/12 cần đạt 100% · tiến độ đến hôm nay 90,0%, chậm 40,8 điểm · còn 27 ngày làm việc",
+      "   vốn ĐP: 5/6,8 tỷ đồng (73,1%), lũy kế đến 24/11",
+      "   1 việc đang mở",
+    ]);
+    // the province table: vốn TW for NTM, the whole for GNBV and DTTS (plan-weighted)
+    expect((await one(secretariat, secretariatGroup, "/status"))[1]).toBe(
+      "1. 🔴 Nam Trà My · 34,9% (một phần vốn TW, chậm 55,1 điểm) · ↓ dưới bình quân · 3 việc đang mở, 1 quá hạn",
+    );
+  });
+
   it("speaks English to an English-speaking user", async () => {
     await h.db.db.official.updateMany({
       where: { telegramUserId: BigInt(DEMO.chairman.id) },
       data: { language: "en" },
     });
     const lines = await one(user(DEMO.chairman, "en"), namTraMy, "/status");
-    expect(lines[1]).toBe("🔴 <b>NTM</b>: 25,2/92,3 bn VND (27,3%), cumulative to 17/11");
+    expect(lines[1]).toBe(
+      "🔴 <b>NTM</b>: 25,2/92,3 bn VND (27,3%), cumulative to 17/11 · all sources, central capital not reported apart",
+    );
     expect(lines[2]).toBe(
       "   milestone 31/12 requires 100% · pace to date 90,0%, 62,7 points behind · 27 working days left",
     );

@@ -96,6 +96,11 @@ describe("parseAmount: accepted forms", () => {
     ["3 200 triệu", 3_200_000_000n],
     ["1 234,5 tỷ", 1_234_500_000_000n],
     ["1 000 000 000 000", 1_000_000_000_000n],
+    // a last group after a "000" group joins when a unit follows it, and groups after non-zero groups join
+    ["12 500 000 000 123 đồng", 12_500_000_000_123n],
+    ["12 534 217 123", 12_534_217_123n],
+    ["12 000 500 000", 12_000_500_000n],
+    ["12 500 000 000 000", 12_500_000_000_000n],
   ])("%j → %s", (input, vnd) => {
     expect(parseAmount(input)).toEqual(ok(vnd));
   });
@@ -165,6 +170,11 @@ describe("parseAmount: rejected forms", () => {
     ["12 500 000 000 nguồn NSTW 15/11/2026", "invalid"],
     ["12 500 000 000 15/11/2026", "invalid"],
     ["12 500 000 000 123/QĐ-UBND", "invalid"],
+    // a round amount and then a bare number (a decision number, a count): two numbers, not one (issue #21)
+    ["12 500 000 000 123", "ambiguous"],
+    ["12 000 500", "ambiguous"],
+    ["-12 500 000 000 123", "ambiguous"],
+    ["12 500 000 000 123 hộ", "ambiguous"],
   ])("%j → %s", (input, reason) => {
     expect(parseAmount(input)).toEqual(err(reason));
   });
@@ -353,6 +363,29 @@ describe("amounts with space-separated thousands in command arguments", () => {
       vnd: 2_000_000_000n,
       rest: ["123/QĐ-UBND"],
     });
+    // a bare three-digit number after a round amount stays apart: a count opening the reason, a decision number
+    expect(leadingAmount(argWords("2 500 000 000 150 hộ chưa bàn giao mặt bằng"))).toEqual({
+      vnd: 2_500_000_000n,
+      rest: ["150", "hộ", "chưa", "bàn", "giao", "mặt", "bằng"],
+    });
+    expect(leadingAmount(argWords("12 500 000 000 123"))).toEqual({ vnd: 12_500_000_000n, rest: ["123"] });
+    expect(leadingAmount(argWords("12 534 217 123 vướng mặt bằng"))).toEqual({
+      vnd: 12_534_217_123n,
+      rest: ["vướng", "mặt", "bằng"],
+    });
+    // a check-in answer: one amount, or one per source with its word before or after it (ADR 016)
+    const { readAnswer } = await import("../../src/features/disbursement/arguments.ts");
+    expect(readAnswer("Dạ 35,5 tỷ ạ")).toEqual([{ qualifier: null, amountText: "35,5 tỷ" }]);
+    expect(readAnswer("30 tỷ vốn TW; 5 tỷ vốn ĐP")).toEqual([
+      { qualifier: "TW", amountText: "30 tỷ" },
+      { qualifier: "ĐP", amountText: "5 tỷ" },
+    ]);
+    expect(readAnswer("TW/SN 3,5 tỷ và TW/ĐTPT 20 tỷ")).toEqual([
+      { qualifier: "TW/SN", amountText: "3,5 tỷ" },
+      { qualifier: "TW/ĐTPT", amountText: "20 tỷ" },
+    ]);
+    expect(readAnswer("dạ em gửi sau ạ")).toBeNull();
+    expect(() => readAnswer("TW 30 tỷ, 5 tỷ")).toThrow();
     // /report: the date and the part of the plan come off the end, the amount is the rest
     const { words, q } = splitQualifiers(argWords("NTM 12 500 000 000 TW 15/11/2026"), "2026-11-24");
     expect(q).toMatchObject({ source: "CENTRAL", asOf: "2026-11-15" });

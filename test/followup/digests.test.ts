@@ -50,7 +50,7 @@ describeOnSqlite("digests", (provider) => {
     expect(nextLines.slice(2, 4)).toEqual(["<b>Việc mới quá hạn</b> (0):", "• không có"]);
     expect(nextLines.slice(5, 7)).toEqual([
       "<b>Việc đã hoàn thành từ 24/11/2026</b> (1):",
-      "• #1 Nộp báo cáo tiến độ giải ngân tháng — Nam Trà My · hạn 26/11/2026 · đồng chí Nguyễn Văn An · xong: Nguyễn Văn An",
+      "• #1 Nộp báo cáo tiến độ giải ngân tháng — Nam Trà My · hạn 26/11/2026 · đồng chí Nguyễn Văn An · hoàn thành: đồng chí Nguyễn Văn An",
     ]);
     // not on a Saturday
     expect(await runJob(h, "daily-digest", at(9, 0, "2026-11-28"))).toEqual([]);

@@ -70,7 +70,7 @@ describeOnSqlite("pace ladder", (provider) => {
     const chairman = await check("2026-11-30");
     expect(chats(chairman)).toEqual(sorted(DEMO.chairman.id, DEMO.chairman.id, DEMO.chairman.id));
     expect(texts(chairman, DEMO.chairman.id).join("\n")).toContain(
-      "⚠️ <b>Chưa đạt mốc giải ngân</b> — Nam Trà My\nNTM: 27,3% — mốc 27/11 cần 30%, đã quá 1 ngày làm việc.\nBáo cáo đồng chí Chủ tịch UBND để chỉ đạo, đôn đốc.",
+      "⚠️ <b>Chưa đạt mốc giải ngân</b> — Nam Trà My\nNTM: 27,3% — mốc 27/11 cần 30%, đã quá 1 ngày làm việc.\nĐề nghị đồng chí chỉ đạo, đôn đốc giải ngân để bảo đảm mốc kế hoạch.",
     );
     expect(await check("2026-12-01")).toEqual([]);
 
@@ -108,5 +108,37 @@ describeOnSqlite("pace ladder", (provider) => {
     expect(chats(before)).toEqual(sorted(namTraMy.id, namTraMy.id));
     for (const m of before) expect(m.text).not.toContain("NTM");
     expect(chats(await check("2026-12-02"))).not.toContain(DEMO.bacTraMyChairman.id);
+  });
+
+  it("judges vốn TW where it was reported apart from split plans (ADR 016)", async () => {
+    const db = h.db.db;
+    const ntm = await db.programme.findUniqueOrThrow({ where: { code: "NTM" } });
+    // the central capital alone, reported after the whole-programme figures: 40 % for Nam Trà My (27,3 % of
+    // the whole before), 20 % for Bắc Trà My (42,1 % of the whole before)
+    for (const [code, share] of [
+      ["NAM_TRA_MY", 40n],
+      ["BAC_TRA_MY", 20n],
+    ] as const) {
+      const unit = await db.unit.findUniqueOrThrow({ where: { code } });
+      const plans = await db.capitalPlan.findMany({
+        where: { unitId: unit.id, programmeId: ntm.id, source: "CENTRAL" },
+      });
+      const central = plans.reduce((sum, p) => sum + p.amountVnd, 0n);
+      await db.disbursementReport.create({
+        data: {
+          unitId: unit.id,
+          programmeId: ntm.id,
+          year: 2026,
+          source: "CENTRAL",
+          cumulativeVnd: (central * share) / 100n,
+          asOf: "2026-11-24",
+        },
+      });
+    }
+    const before = await check("2026-11-25");
+    const bacTraMy = group(DEMO.groups.bacTraMy);
+    // Nam Trà My: GNBV and DTTS only (their whole figures are below 30 %); Bắc Trà My: NTM, on vốn TW
+    expect(texts(before, namTraMy.id).join("\n")).not.toContain("NTM");
+    expect(texts(before, bacTraMy.id).join("\n")).toContain("NTM (vốn TW): 20,0% — mốc 27/11 cần 30%");
   });
 });

@@ -80,7 +80,7 @@ describeEachDatabase("core loop", (provider) => {
     );
     const toChairman = sent.find((m) => m.chat_id === DEMO.bacTraMyChairman.id)!;
     expect(toChairman.text.split("\n")[0]).toBe(
-      "🚨 <b>Quá hạn 3 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND Bắc Trà My, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
+      "🚨 <b>Quá hạn 3 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND, đồng chí Bí thư cấp ủy Bắc Trà My, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
     );
     // due in 10 working days: nothing yet
     expect(to("Phê duyệt danh mục")).toEqual([]);
@@ -119,7 +119,7 @@ describeEachDatabase("core loop", (provider) => {
       ].sort((a, b) => a - b),
     );
     expect(after.find((m) => m.chat_id === DEMO.chairman.id)!.text.split("\n")[0]).toBe(
-      "🚨 <b>Quá hạn 4 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND Nam Trà My, Thường trực, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
+      "🚨 <b>Quá hạn 4 ngày làm việc</b> — đã báo cáo đồng chí Chủ tịch UBND, đồng chí Bí thư cấp ủy Nam Trà My, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và Văn phòng điều phối",
     );
     const task = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: title } } });
     const keys = await h.db.db.reminder.findMany({
@@ -281,7 +281,7 @@ describeEachDatabase("core loop", (provider) => {
       return replies[0]!.text;
     };
     expect(await one(chairman, privateChat(DEMO.chairman), "/khongco")).toBe(
-      "Lệnh /khongco không có. Gõ /help để xem các lệnh.",
+      "Không có lệnh /khongco. Gõ /help để xem các lệnh.",
     );
     expect(await one(chairman, namTraMy, "/status huyện xyz")).toContain("Không tìm thấy đơn vị «huyện xyz»");
     expect(await one(chairman, namTraMy, "/status trà my")).toContain("trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My");

@@ -126,7 +126,10 @@ describe("command menus", () => {
       menus.find((m) => m.scope.type === type && m.languageCode === lang)?.commands;
     expect(pick("all_chat_administrators")).toEqual([
       { command: "tinhhinh", description: "tình hình giải ngân, việc tồn của đơn vị (hoặc toàn tỉnh)" },
-      { command: "giao", description: "giao việc cho cán bộ phụ trách của đơn vị" },
+      {
+        command: "giao",
+        description: "giao việc cho cán bộ phụ trách của đơn vị (chỉ gõ /giao để chọn từng bước bằng nút)",
+      },
     ]);
     expect(pick("all_chat_administrators", "en")?.map((c) => c.command)).toEqual(["status", "giao"]);
   });

@@ -1,5 +1,8 @@
 // The CLI entry itself, run once as a child process against a seeded test database.
 import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
@@ -35,11 +38,15 @@ describe("npm run cli", () => {
       });
     const added = await cli("programmes", "add", "PTVH", "Phát triển văn hóa", "--en", "Cultural Development");
     expect(added.stdout.trim()).toBe("Đã thêm chương trình PTVH: Phát triển văn hóa / added programme PTVH.");
+    const office = await cli("programmes", "office", "PTVH", "Sở Tài chính");
+    expect(office.stdout.trim()).toBe(
+      "Vướng mắc của chương trình PTVH chuyển Sở Tài chính trả lời / obstacles go to Sở Tài chính.",
+    );
     expect((await cli("programmes", "list")).stdout.split("\n")).toEqual([
       "NTM · Xây dựng nông thôn mới · New Rural Development",
       "GNBV · Giảm nghèo bền vững · Sustainable Poverty Reduction",
       "DTTS · Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi · Ethnic-Minority and Mountainous Areas",
-      "PTVH · Phát triển văn hóa · Cultural Development",
+      "PTVH · Phát triển văn hóa · Cultural Development · cơ quan chủ trì: Sở Tài chính",
       "",
     ]);
     const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo").catch(
@@ -87,5 +94,67 @@ describe("npm run cli", () => {
     );
     expect(decreasing).toMatchObject({ code: 1 });
     expect(await t.db.milestone.count({ where: { unitId: null } })).toBe(0);
+  });
+
+  it("calendar import: row-numbered errors write nothing; --dry-run; import audited; export then import changes nothing", async () => {
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
+      }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-calendar-"));
+    const file = (name: string, rows: string[][]) => {
+      writeFileSync(join(dir, name), rows.map((r) => r.join(";")).join("\n"));
+      return join(dir, name);
+    };
+    const days2028 = () => t.db.calendarDay.count({ where: { date: { gte: "2028-01-01" } } });
+    const bad = await cli(
+      "calendar",
+      "import",
+      file("sai.csv", [
+        ["Ngày", "Loại", "Tên"],
+        ["01/01/2028", "Nghỉ", "Tết Dương lịch"],
+        ["1/13/2028", "Nghỉ", "Sai tháng"],
+      ]),
+    );
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.stdout.split("\n")).toEqual([
+      "Tệp có 1 lỗi, không ghi gì / nothing written:",
+      "  Dòng 3: ngày «1/13/2028» không hợp lệ (dd/mm/yyyy).",
+      "",
+    ]);
+    expect(await days2028()).toBe(0);
+
+    const good = file("ngay-nghi-2028.csv", [
+      ["Loại", "Ngày", "Tên", "Ghi chú"],
+      ["Nghỉ", "01/01/2028", "Tết Dương lịch", ""],
+      ["Làm bù", "05/02/2028", "Làm bù Tết", "thứ Bảy"],
+    ]);
+    const dry = await cli("calendar", "import", good, "--dry-run");
+    expect(dry.stdout.split("\n")).toEqual([
+      "  Dòng 2: 01/01/2028 · Nghỉ · Tết Dương lịch",
+      "  Dòng 3: 05/02/2028 · Làm bù · Làm bù Tết",
+      "Tệp hợp lệ: sẽ thêm 2, sửa 0, không đổi 0 (chạy thử, chưa ghi / dry run, nothing written).",
+      "",
+    ]);
+    expect(await days2028()).toBe(0);
+    const done = await cli("calendar", "import", good);
+    expect(done.stdout.split("\n").at(-2)).toBe("Đã ghi lịch làm việc: thêm 2, sửa 0, không đổi 0 / calendar updated.");
+    expect(await days2028()).toBe(2);
+    expect(await t.db.auditLog.count({ where: { action: "calendarDay.create", actorId: null } })).toBe(2);
+
+    // export a year (with its weekday) and import it again: nothing changes
+    const out = join(dir, "lich-2028.xlsx");
+    expect((await cli("calendar", "export", out, "--year", "2028")).stdout.trim()).toBe(
+      `Đã xuất 2 ngày vào ${out} / exported 2 days.`,
+    );
+    const again = await cli("calendar", "import", out);
+    expect(again.stdout.trim()).toBe("Đã ghi lịch làm việc: thêm 0, sửa 0, không đổi 2 / calendar updated.");
+    const csvOut = join(dir, "lich.csv");
+    await cli("calendar", "export", csvOut);
+    const lines = readFileSync(csvOut, "utf8").split("\r\n");
+    expect(lines[0]).toBe("\uFEFFNgày;Loại;Tên;Thứ");
+    expect(lines).toContain("05/02/2028;Làm bù;Làm bù Tết;Thứ Bảy");
+    expect(lines.length - 2).toBe(await t.db.calendarDay.count());
+    expect(await t.db.auditLog.count({ where: { entity: "CalendarDay" } })).toBe(2);
   });
 });

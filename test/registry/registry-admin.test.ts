@@ -84,6 +84,24 @@ describeOnSqlite("registry administration", (provider) => {
     ]);
   });
 
+  it("sets responsibilities as the command line's --programme/--project: the complete set, projects in order", async () => {
+    const an = await idOf(DEMO.official.id);
+    const r = await admin.updateOfficial(
+      an,
+      { programmes: ["NTM", "Giảm nghèo bền vững (Bắc Trà My)"], projects: ["", "Nhà ở hộ nghèo"] },
+      { now: later },
+    );
+    expect(r.changes).toBe(1);
+    expect((await admin.who({ officialId: an, now: later })).map((l) => [l.unit, l.programme, l.project])).toEqual([
+      ["Bắc Trà My", "GNBV", "Nhà ở hộ nghèo"],
+      ["Nam Trà My", "NTM", ""],
+    ]);
+    await expect(
+      admin.updateOfficial(an, { programmes: ["NTM"], projects: ["A", "B"] }, { now: later }),
+    ).rejects.toThrow("Số dự án (2) không khớp số chương trình (1)");
+    expect(await admin.who({ officialId: an, now: later })).toHaveLength(2);
+  });
+
   it("adds and updates an official with audit entries", async () => {
     const { id } = await admin.addOfficial(
       {

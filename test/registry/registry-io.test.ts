@@ -309,10 +309,72 @@ describeEachDatabase("registry import/export", (provider) => {
     expect((await t.db.programme.findUniqueOrThrow({ where: { code: "PTVH" } })).nameEn).toBe("Cultural Development");
   });
 
+  it("sets programmes' offices from the «Cơ quan chủ trì» column, all or nothing, with row-numbered errors", async () => {
+    const wb = new ExcelJS.Workbook();
+    const p = wb.addWorksheet("Chương trình");
+    p.addRow(["Mã chương trình", "Tên chương trình", "Cơ quan chủ trì"]);
+    p.addRow(["NTM", "Xây dựng nông thôn mới", "Sở Kế hoạch và Đầu tư"]);
+    p.addRow(["GNBV", "Giảm nghèo bền vững", "Nam Trà My"]);
+    p.addRow(["DTTS", "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi", "Sở Không Có"]);
+    p.addRow(["PTVH", "Phát triển văn hóa", "SO_TC"]);
+    const u = wb.addWorksheet("Đơn vị");
+    u.addRow(["Mã đơn vị", "Tên đơn vị", "Loại", "Đang hoạt động"]);
+    u.addRow(["SO_TC", "Sở Tài chính", "Sở", "Không"]);
+    u.addRow(["SO_LDTBXH", "Sở Lao động - Thương binh và Xã hội", "Sở", "Có"]);
+    const file = join(dir, "co-quan.xlsx");
+    await wb.xlsx.writeFile(file);
+    const programmesBefore = await t.db.programme.findMany({ orderBy: { id: "asc" } });
+    const audits = await t.db.auditLog.count();
+    const bad = await io.importFile(file, { now });
+    expect(bad.errors.map(formatRowError)).toEqual([
+      "Trang «Chương trình», dòng 3: cơ quan chủ trì «Nam Trà My» không phải sở, ban hoặc văn phòng.",
+      "Trang «Chương trình», dòng 4: cơ quan chủ trì: không tìm thấy đơn vị «Sở Không Có».",
+      // the file itself stops Sở Tài chính
+      "Trang «Chương trình», dòng 5: cơ quan chủ trì «Sở Tài chính» đã ngừng hoạt động.",
+    ]);
+    expect(await t.db.programme.findMany({ orderBy: { id: "asc" } })).toEqual(programmesBefore);
+    expect(await t.db.auditLog.count()).toBe(audits);
+
+    // the department the same file adds may be named; an empty cell means none; a programme not in the file keeps its
+    p.getRow(3).getCell(3).value = "SO_LDTBXH";
+    p.getRow(4).getCell(3).value = "";
+    p.spliceRows(5, 1);
+    u.spliceRows(2, 1);
+    await wb.xlsx.writeFile(file);
+    const r = await io.importFile(file, { now });
+    expect(r).toMatchObject({ applied: true, errors: [], changes: { "unit.create": 1, "programme.office": 2 } });
+    const office = async (code: string) => (await t.db.programme.findUniqueOrThrow({ where: { code } })).officeUnitId;
+    const id = async (code: string) => (await t.db.unit.findUniqueOrThrow({ where: { code } })).id;
+    expect([await office("NTM"), await office("GNBV"), await office("DTTS")]).toEqual([
+      await id("SO_KHDT"),
+      await id("SO_LDTBXH"),
+      null,
+    ]);
+    const entry = await t.db.auditLog.findFirstOrThrow({
+      where: { action: "programme.office" },
+      orderBy: { id: "asc" },
+    });
+    expect([JSON.parse(entry.before).officeUnitId, JSON.parse(entry.after).officeUnitId]).toEqual([
+      null,
+      await id("SO_KHDT"),
+    ]);
+
+    // a CSV without the column leaves the offices; an empty cell removes one
+    const keep = join(dir, "chuong-trinh.csv");
+    writeFileSync(keep, ["Mã chương trình;Tên chương trình", "NTM;Xây dựng nông thôn mới"].join("\n"));
+    expect(await io.importFile(keep, { now })).toMatchObject({ applied: true, changes: {} });
+    expect(await office("NTM")).toBe(await id("SO_KHDT"));
+    writeFileSync(keep, ["Mã chương trình;Tên chương trình;Cơ quan chủ trì", "NTM;Xây dựng nông thôn mới;"].join("\n"));
+    expect(await io.importFile(keep, { now })).toMatchObject({ applied: true, changes: { "programme.office": 1 } });
+    expect(await office("NTM")).toBeNull();
+  });
+
   for (const ext of ["xlsx", "csv"] as const) {
     it(`round-trips: importing an ${ext.toUpperCase()} export changes nothing`, async () => {
-      // some history first, so that ended rows and scoped roles are in the data
+      // some history first, so that ended rows and scoped roles are in the data; a programme with an office
       const later = new Date(now.getTime() + 60_000);
+      const skhdt = await t.db.unit.findUniqueOrThrow({ where: { code: "SO_KHDT" } });
+      await t.db.programme.update({ where: { code: "GNBV" }, data: { officeUnitId: skhdt.id } });
       const file = join(dir, `export.${ext}`);
       const before = await snapshot();
       if (ext === "csv") {
@@ -346,6 +408,10 @@ describeEachDatabase("registry import/export", (provider) => {
           ["units", "Đơn vị"],
           ["officials", "Cán bộ"],
         ]);
+      }
+      if (ext === "xlsx") {
+        const gnbv = tables.find((x) => x.kind === "programmes")!.rows.find((x) => x.cells.code === "GNBV")!;
+        expect(gnbv.cells.office).toBe("SO_KHDT");
       }
       const supervisor = tables
         .find((x) => x.kind === "officials")!

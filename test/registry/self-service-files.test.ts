@@ -53,7 +53,7 @@ describeEachDatabase("registry and task files sent in the secretariat's group", 
         `• cán bộ ${DEMO.bacTraMyOfficial.name}`,
         "<b>Ngừng hoạt động:</b>",
         `• cán bộ ${DEMO.official2.name}`,
-        "Đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+        "Đề nghị đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc 10:00.",
       ].join("\n"),
     );
     // the preview wrote nothing (its audit entries were rolled back)
@@ -141,7 +141,7 @@ describeEachDatabase("registry and task files sent in the secretariat's group", 
         "📄 <b>Tệp giao việc «viec.csv»</b>: sẽ giao 2 việc.",
         `• Dòng 2: Báo cáo tiến độ NTM · Nam Trà My · đồng chí ${DEMO.official.name} · hạn 15/12/2026`,
         `• Dòng 3: Rà soát hộ nghèo · Nam Trà My · đồng chí ${DEMO.official2.name} · hạn 20/12/2026`,
-        "Đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy». Bản xem trước hết hạn lúc 10:00.",
+        "Đề nghị đồng chí bấm «✅ Áp dụng» để ghi, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc 10:00.",
       ].join("\n"),
     );
     expect(await tasks()).toBe(before);

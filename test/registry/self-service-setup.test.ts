@@ -1,16 +1,16 @@
 // From an empty database (migrations and reference data only, no demo seed) to a running province without
 // the command line, through the real telegraf stack and the emulator: the configured first secretariat
 // member starts the bot, binds the secretariat's group, sends the registry file there and applies it,
-// produces the invitations (an official activates with his link, once), and binds a unit's group.
+// produces the invitations (an official activates with the link scanned from the printed page, once), and binds
+// a unit's group.
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { createInvitations } from "../../src/features/registry/invitation-sheet.ts";
-import { createOnboardingService } from "../../src/features/registry/onboarding.ts";
 import { PNG_MAGIC } from "../../src/features/reports/charts/render.ts";
 import { vi as catalogueVi } from "../../src/i18n/vi.ts";
 import type { EmulatorChat, EmulatorUser } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { at, privateChat, startHarness, type Harness } from "../support/harness.ts";
+import { decodeQrPage, downloadSent, invitationRows } from "./invitation-files.ts";
 
 const thu: EmulatorUser = { id: 800001, first_name: "Trần Thị", last_name: "Thu", language_code: "vi" };
 const stranger: EmulatorUser = { id: 800009, first_name: "Người Lạ", language_code: "vi" };
@@ -100,25 +100,19 @@ describeEachDatabase("a province set up from Telegram", (provider) => {
     expect(String(calls[0]!.payload.caption)).toContain("Đường dẫn kích hoạt cho 2 cán bộ chưa kích hoạt");
     expect(await db.invite.count()).toBe(2);
 
-    // the files themselves (the emulator keeps only their size): the links in the list, and a PNG page
-    const invitations = createInvitations({ onboarding: createOnboardingService({ db, inviteTtlDays: 7 }) });
-    const actor = { officialId: first.id, fullName: first.fullName, language: "vi", unitId: null, roles: [] };
-    const r = await invitations.produce({
-      actor,
-      now: h.clock.now(),
-      link: (code) => `https://t.me/dondoc_test_bot?start=${code}`,
-      labels: catalogueVi.onboarding.invites.sheet,
-    });
-    expect(r.pages).toHaveLength(1);
-    expect(r.pages[0]!.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(r.xlsx! as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
-    expect(rows.map((row) => [row[2], row[4]])).toEqual([
+    // the files as sent: the links in the list, and the printed page's QR codes decoded from its pixels
+    const sentDocs = h.emulator.sent.filter((m) => m.document);
+    const png = await downloadSent(h.emulator, sentDocs[1]!.document!.file_id);
+    expect(png.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    const rows = await invitationRows(await downloadSent(h.emulator, sentDocs[0]!.document!.file_id));
+    expect(rows.map((row) => [row[1], row[3]])).toEqual([
       ["Hồ Văn Minh", "Nam Trà My"],
       ["Nguyễn Văn An", "Nam Trà My"],
     ]);
-    const code = String(rows[0]![5]).split("?start=")[1]!;
+    const scanned = decodeQrPage(png);
+    expect(scanned.slice(0, 2)).toEqual(rows.map((row) => row[4]));
+    expect(scanned[0]).toMatch(/^https:\/\/t\.me\/dondoc_test_bot\?start=/);
+    const code = scanned[0]!.split("?start=")[1]!;
 
     // the chairman activates with his link; the link is single-use
     const [welcome] = await h.say(minh, privateChat({ id: minh.id, name: "Hồ Văn Minh" }), `/start ${code}`);

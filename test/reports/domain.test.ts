@@ -65,6 +65,8 @@ describe("tallies", () => {
         { dueDate: "2026-11-30", completedOn: null, remindersBeforeDone: 0 }, // open in term
         { dueDate: "2026-11-24", completedOn: null, remindersBeforeDone: 0 }, // due today: in term
         { dueDate: "2026-11-20", completedOn: null, remindersBeforeDone: 0 }, // 4 days overdue
+        // reported done, not yet confirmed: still open (overdue here), counted apart too
+        { dueDate: "2026-11-21", completedOn: null, remindersBeforeDone: 2, awaiting: true },
       ],
       "2026-11-24",
     );
@@ -72,8 +74,9 @@ describe("tallies", () => {
       doneOnTime: 1,
       doneLate: 1,
       openInTerm: 2,
-      openOverdue: 1,
-      medianDaysLate: 3.5,
+      openOverdue: 2,
+      awaitingConfirmation: 1,
+      medianDaysLate: 3, // of 3 (done late), 4 and 3 (open, overdue)
       remindersBeforeDone: 4,
     });
   });

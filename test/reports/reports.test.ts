@@ -79,6 +79,7 @@ describeOnSqlite("reports for leaders", (provider) => {
       doneLate: 1,
       openInTerm: 1,
       openOverdue: 1,
+      awaitingConfirmation: 0,
       medianDaysLate: 2,
       remindersBeforeDone: 3,
     });
@@ -128,7 +129,7 @@ describeOnSqlite("reports for leaders", (provider) => {
       "Nhiệm vụ: 1 hoàn thành đúng hạn · 1 hoàn thành quá hạn · 1 đang thực hiện trong hạn · 1 quá hạn chưa hoàn thành · trễ trung vị 2 ngày",
     );
     expect(lines[2]).toBe("Số lần nhắc trước khi hoàn thành: 3 (bình quân 1,5 lần/việc)");
-    expect(lines[3]).toMatch(/^Giải ngân: .* tỷ = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
+    expect(lines[3]).toMatch(/^Giải ngân: .* tỷ đồng = 26,0% kế hoạch; tiến độ cần đạt .*% \(chậm .* điểm\)$/);
     expect(lines[4]).toBe("Buổi làm việc định kỳ tháng: 0/1 tháng");
     expect(lines).toHaveLength(6);
     // a chairman: not another unit
@@ -202,6 +203,73 @@ describeOnSqlite("reports for leaders", (provider) => {
     expect(line[4]).toBe(formatPercentBp(ntm.actualBp!));
   });
 
+  it("status export by capital source: the basis, vốn TW and vốn ĐP with their kinds, all sources (ADR 016)", async () => {
+    const now = h.clock.now();
+    const actor = (await h.app.services.registry.actorByTelegramId(BigInt(DEMO.official.id), now))!;
+    const report = (args: string) => h.app.services.disbursement.report({ actor, chatUnitId: ids.namTraMy, args, now });
+    await report("NTM 30 tỷ TW/ĐTPT");
+    await report("NTM 12 tỷ TW/SN");
+    const result = await h.app.services.exports.build("status", { now });
+    const csv = parseCsv(sheetToCsv(result.sheets[0]!));
+    expect(csv[0]!.slice(10)).toEqual([
+      "Căn cứ đánh giá",
+      "Kế hoạch vốn TW (đồng)",
+      "Giải ngân vốn TW (đồng)",
+      "Tỷ lệ vốn TW",
+      "Kế hoạch vốn TW ĐTPT (đồng)",
+      "Giải ngân vốn TW ĐTPT (đồng)",
+      "Kế hoạch vốn TW SN (đồng)",
+      "Giải ngân vốn TW SN (đồng)",
+      "Kế hoạch vốn ĐP (đồng)",
+      "Giải ngân vốn ĐP (đồng)",
+      "Tỷ lệ vốn ĐP",
+      "Kế hoạch vốn ĐP ĐTPT (đồng)",
+      "Giải ngân vốn ĐP ĐTPT (đồng)",
+      "Kế hoạch vốn ĐP SN (đồng)",
+      "Giải ngân vốn ĐP SN (đồng)",
+      "Kế hoạch tổng các nguồn (đồng)",
+      "Giải ngân tổng các nguồn (đồng)",
+      "Tỷ lệ tổng các nguồn",
+    ]);
+    const unit = await h.app.services.status.unitStatus(ids.namTraMy, now);
+    const ntm = unit.programmes.find((p) => p.programmeCode === "NTM")!;
+    const tw = ntm.sources.find((x) => x.source === "CENTRAL")!;
+    const dp = ntm.sources.find((x) => x.source === "LOCAL")!;
+    const line = csv.find((r) => r[0] === "Nam Trà My" && r[1] === "NTM")!;
+    // judged on vốn TW: the first figures are vốn TW's
+    expect([line[2], line[3], line[10]]).toEqual([tw.planVnd.toString(), "42000000000", "Vốn TW"]);
+    expect(line.slice(11, 18)).toEqual([
+      tw.planVnd.toString(),
+      "42000000000",
+      formatPercentBp(tw.actualBp!),
+      tw.kinds[0]!.planVnd.toString(),
+      "30000000000",
+      tw.kinds[1]!.planVnd.toString(),
+      "12000000000",
+    ]);
+    // vốn ĐP has a plan (ĐTPT only) and no figure of its own; all sources: at least the older whole figure
+    expect(line.slice(18, 25)).toEqual([dp.planVnd.toString(), "", "", dp.planVnd.toString(), "", "", ""]);
+    expect(line.slice(25, 27)).toEqual([ntm.total.planVnd.toString(), ntm.total.disbursedVnd!.toString()]);
+    // a programme with only whole-programme figures: judged on all sources, no source has a figure
+    const gnbv = csv.find((r) => r[0] === "Nam Trà My" && r[1] === "GNBV")!;
+    expect([gnbv[10], gnbv[12], gnbv[26]]).toEqual(["Tổng các nguồn", "", gnbv[3]]);
+
+    // the weekly report's rate of a past day is judged as the province table judges it (vốn TW for NTM)
+    const table = await h.app.services.status.provinceStatus(now);
+    const rates = await h.app.services.charts.ratesAsOf("2026-11-24", [ids.namTraMy]);
+    expect(rates.get(ids.namTraMy)).toBe(table.units.find((u) => u.unitName === "Nam Trà My")!.actualBp);
+    expect(table.units.find((u) => u.unitName === "Nam Trà My")!.basis).toBe("MIXED");
+
+    // the disbursement history: each figure against its own part's plan
+    const history = parseCsv(sheetToCsv((await h.app.services.exports.build("disbursement", { now })).sheets[0]!));
+    const sn = history.find((r) => r[0] === "Nam Trà My" && r[2] === "Vốn TW SN")!;
+    expect([sn[4], sn[5], sn[6]]).toEqual([
+      "12000000000",
+      tw.kinds[1]!.planVnd.toString(),
+      formatPercentBp(Math.round((12e9 / Number(tw.kinds[1]!.planVnd)) * 10000)),
+    ]);
+  });
+
   it("tasks export with their history; disbursement history; scorecards", async () => {
     const now = at(9, 0);
     h.clock.set(now);
@@ -254,8 +322,8 @@ describeOnSqlite("reports for leaders", (provider) => {
 
     const cards = await h.app.services.exports.build("scorecards", { now, period: parsePeriod("11/2026")! });
     const ntm = cards.sheets[0]!.rows.find((r) => r[0] === "Nam Trà My")!;
-    // the task done today on time joins the one done on time before; #2 overdue
-    expect(ntm.slice(1, 8)).toEqual(["tháng 11/2026", 2, 1, 0, 1, 2, 3]);
+    // the task done today on time joins the one done on time before; #2 overdue; none awaiting confirmation
+    expect(ntm.slice(1, 9)).toEqual(["tháng 11/2026", 2, 1, 0, 1, 0, 2, 3]);
   });
 
   it("/export in the secretariat group sends the file with a progress message; refused elsewhere", async () => {

@@ -50,7 +50,7 @@ describeEachDatabase("recurrence job", (provider) => {
     for (const m of sent) {
       expect(m.text).toContain(`📌 <b>Việc mới #${next!.id}</b>: <b>Báo cáo tháng</b>`);
       expect(m.text).toContain("Hạn: 04/01/2027 · lặp lại hằng tháng ngày 3");
-      expect(m.text).toContain("Giao bởi: đồng chí Trần Thị Thu.");
+      expect(m.text).toContain("Người giao: đồng chí Trần Thị Thu.");
     }
     const audit = await h.db.db.auditLog.findFirstOrThrow({
       where: { action: "task.recur", entityId: String(next!.id) },

@@ -64,7 +64,7 @@ describeEachDatabase("task import", (provider) => {
       ok: false,
       errors: [
         "Dòng 3: Không tìm thấy đơn vị «Huyện XYZ». Đề nghị kiểm tra lại tên đơn vị.",
-        "Dòng 4: Không tìm thấy chương trình «XYZ». Ghi mã (NTM, GNBV, DTTS) hoặc «-».",
+        "Dòng 4: Không tìm thấy chương trình «XYZ». Đề nghị ghi mã chương trình (NTM, GNBV, DTTS) hoặc «-».",
         "Dòng 4: «Văn» trùng với nhiều cán bộ: Hồ Văn Minh, Nguyễn Văn An, Trần Văn Bình. Đề nghị ghi rõ họ tên.",
         "Dòng 5: Hạn «31/02/2026» không phải ngày hợp lệ (dd/mm/yyyy).",
         "Dòng 6: chưa ghi «Tiêu đề».",
@@ -157,7 +157,7 @@ describeEachDatabase("task import", (provider) => {
       [DEMO.bacTraMyOfficial.id, views[1]!.taskId],
     ]);
     expect(out[0]!.text).toContain(`📌 <b>Việc mới #${views[0]!.taskId}</b>: <b>Rà soát hồ sơ &lt;dự án&gt;</b>`);
-    expect(out[0]!.text).toContain("Giao bởi: đồng chí Văn phòng điều phối.");
+    expect(out[0]!.text).toContain("Người giao: đồng chí Văn phòng điều phối.");
     expect(out[2]!.text).toContain("lặp lại hằng tháng ngày 5");
 
     // the same file again: every row is already there

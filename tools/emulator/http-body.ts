@@ -41,6 +41,13 @@ export interface UploadedFile {
   size: number;
 }
 
+/**
+ * The bytes of an uploaded file: kept beside the record (not one of its fields, so recorded payloads stay
+ * small and compare as before), for the file to be served again by getFile as Telegram serves a bot's own files.
+ */
+const uploadedBytes = new WeakMap<UploadedFile, Buffer>();
+export const bytesOf = (file: UploadedFile): Buffer | undefined => uploadedBytes.get(file);
+
 export async function readPayload(req: IncomingMessage, url: URL): Promise<Payload> {
   const payload: Payload = {};
   for (const [key, value] of url.searchParams) payload[key] = typed(key, value);
@@ -70,10 +77,13 @@ export async function readPayload(req: IncomingMessage, url: URL): Promise<Paylo
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (contentType.startsWith("multipart/form-data") && boundary) {
     for (const part of parseMultipart(body, boundary)) {
-      payload[part.name] =
-        part.filename === undefined
-          ? typed(part.name, part.data.toString("utf8"))
-          : ({ filename: part.filename, size: part.data.length } satisfies UploadedFile);
+      if (part.filename === undefined) {
+        payload[part.name] = typed(part.name, part.data.toString("utf8"));
+        continue;
+      }
+      const file: UploadedFile = { filename: part.filename, size: part.data.length };
+      uploadedBytes.set(file, Buffer.from(part.data));
+      payload[part.name] = file;
     }
     return payload;
   }

@@ -4,7 +4,7 @@
 import type { UpdateQueue } from "./updates.ts";
 import { int, nowSeconds, type Message, type World } from "./state.ts";
 import { ApiError, type EmulatorChat, type Payload } from "./types.ts";
-import type { UploadedFile } from "./http-body.ts";
+import { bytesOf, type UploadedFile } from "./http-body.ts";
 
 export type Handler = (p: Payload, ctx: { signal: AbortSignal }) => unknown;
 
@@ -54,6 +54,14 @@ export function createHandlers(world: World, queue: UpdateQueue): Map<string, Ha
       file_unique_id: upload ? `unique-${lastFileId}` : String(file),
       ...(upload && { file_size: upload.size }),
     };
+    // as on Telegram, the bot's own upload can be fetched again by its file_id (getFile, then the download)
+    const bytes = upload && bytesOf(upload);
+    if (bytes)
+      world.files.set(info.file_id, {
+        file_unique_id: info.file_unique_id,
+        file_path: `documents/bot_${lastFileId}_${upload.filename.replace(/[^\w.-]/g, "_")}`,
+        bytes,
+      });
     const media =
       field === "photo"
         ? { photo: [{ ...info, width: 800, height: 600 }] }

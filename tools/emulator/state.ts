@@ -248,6 +248,7 @@ export class World {
 
   recordSent(method: string, message: Message, p: Payload, edited = false): void {
     const replyTo = message.reply_to_message?.message_id;
+    const document = message.document as { file_id: string; file_name?: string } | undefined;
     this.sent.push({
       message_id: message.message_id,
       chat_id: message.chat.id,
@@ -258,6 +259,7 @@ export class World {
       date: nowSeconds(),
       ...(edited && { edited: true }),
       method,
+      ...(document && { document: { file_id: document.file_id, file_name: document.file_name } }),
     });
   }
 }

@@ -35,6 +35,8 @@ export interface SentMessage {
   date: number;
   edited?: boolean;
   method: string;
+  /** a document the bot sent: its file_id serves getFile and the download, as on Telegram */
+  document?: { file_id: string; file_name?: string };
 }
 
 export interface Fault {

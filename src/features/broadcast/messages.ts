@@ -16,7 +16,7 @@ export const broadcastVi = {
     "Cú pháp: /thongbao &lt;nội dung&gt;, hoặc /thongbao lúc dd/mm/yyyy hh:mm &lt;nội dung&gt; để hẹn giờ gửi (ví dụ: /thongbao lúc 25/11/2026 8h00 …).",
   onlySecretariatChat: "Lệnh này chỉ dùng trong nhóm Văn phòng điều phối hoặc trò chuyện riêng với bot.",
   badTime: "Thời điểm hẹn gửi không hợp lệ hoặc đã qua. Đề nghị ghi theo dạng dd/mm/yyyy hh:mm.",
-  chooseAudience: (text: string) => `📣 <b>Thông báo</b>\n${h(text)}\n\nĐồng chí chọn nơi nhận:`,
+  chooseAudience: (text: string) => `📣 <b>Thông báo</b>\n${h(text)}\n\nĐề nghị đồng chí chọn nơi nhận:`,
   audience: {
     units: "Nhóm của tất cả đơn vị",
     chairmen: "Chủ tịch UBND các đơn vị",
@@ -28,7 +28,7 @@ export const broadcastVi = {
     `📣 <b>Xem trước thông báo</b>\n${h(text)}\n\nNơi nhận: ${h(audience)} — <b>${count}</b> nơi nhận` +
     (notStarted ? `; ${notStarted} đồng chí chưa bắt đầu trò chuyện với bot (sẽ không nhận được)` : "") +
     (at ? `\nHẹn gửi lúc ${h(at)}` : "") +
-    "\nĐồng chí xác nhận gửi?",
+    "\nĐề nghị đồng chí bấm ✅ Gửi để gửi, hoặc ✖ Hủy.",
   send: "✅ Gửi",
   cancel: "✖ Hủy",
   cancelled: "Đã hủy thông báo.",

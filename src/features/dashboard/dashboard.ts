@@ -50,6 +50,8 @@ export interface TaskItem {
   dueDate: string;
   responsible: string;
   completedOn: string | null;
+  /** reported done, waiting for confirmation (#19): listed with the open ones */
+  awaiting: boolean;
 }
 
 export interface UnitBoard {
@@ -161,13 +163,14 @@ export function createDashboardService({
       db.task.findMany({
         where: {
           unitId,
-          OR: [{ status: "OPEN" }, { status: "DONE", dueDate: { gte: yearStart } }],
+          OR: [{ status: { in: ["OPEN", "AWAITING_CONFIRMATION"] } }, { status: "DONE", dueDate: { gte: yearStart } }],
         },
         select: {
           id: true,
           title: true,
           dueDate: true,
           completedAt: true,
+          status: true,
           programme: { select: { code: true } },
           responsible: { select: { fullName: true } },
         },
@@ -186,7 +189,7 @@ export function createDashboardService({
       done_on_time: [],
     };
     for (const t of tasks) {
-      const completedOn = t.completedAt ? localDate(t.completedAt) : null;
+      const completedOn = t.status === "DONE" && t.completedAt ? localDate(t.completedAt) : null;
       lists[timeliness(t.dueDate, completedOn, today)].push({
         id: t.id,
         title: t.title,
@@ -194,6 +197,7 @@ export function createDashboardService({
         dueDate: t.dueDate,
         responsible: t.responsible.fullName,
         completedOn,
+        awaiting: t.status === "AWAITING_CONFIRMATION",
       });
     }
     // the latest done first, and only so many of them

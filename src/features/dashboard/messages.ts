@@ -9,9 +9,9 @@ export const dashboardVi = {
     string
   >,
   button: "📊 Bảng theo dõi",
-  open: "Đồng chí bấm nút dưới đây để mở bảng theo dõi.",
+  open: "Đề nghị đồng chí bấm nút dưới đây để mở bảng theo dõi.",
   openInGroup:
-    "Đồng chí bấm nút dưới đây để mở bảng theo dõi (Telegram xác nhận đồng chí là ai; mỗi người chỉ thấy phần việc mình được theo dõi).",
+    "Đề nghị đồng chí bấm nút dưới đây để mở bảng theo dõi (Telegram xác nhận đồng chí là ai; mỗi người chỉ thấy phần việc mình được theo dõi).",
   notConfigured:
     "Bảng theo dõi chưa được cấu hình trên máy chủ (DASHBOARD_URL). Đề nghị Văn phòng điều phối liên hệ bộ phận kỹ thuật.",
 };
@@ -40,6 +40,8 @@ export const pageVi = {
   billion: "tỷ",
   amountsIn: "đã giải ngân/kế hoạch, tỷ đồng",
   noPlan: "chưa có kế hoạch vốn",
+  // the card judges vốn TW (ADR 016)
+  central: "vốn TW",
   lights: {
     green: "đạt tiến độ",
     yellow: "chậm dưới 10 điểm",
@@ -64,7 +66,9 @@ export const pageVi = {
     done_on_time: "Hoàn thành đúng hạn",
   } satisfies Record<Timeliness, string>,
   due: (date: string) => `hạn ${formatDmy(date)}`,
-  doneOn: (date: string) => `xong ${formatDmy(date)}`,
+  doneOn: (date: string) => `hoàn thành ${formatDmy(date)}`,
+  awaiting: "đã báo hoàn thành, chờ xác nhận",
+  awaitingCount: (n: number) => `trong đó ${n} chờ xác nhận`,
   none: "Không có.",
   obstacles: "Vướng mắc đang chờ xử lý",
   task: (id: number) => `việc số ${id}`,

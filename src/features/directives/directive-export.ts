@@ -21,6 +21,7 @@ export interface DirectiveSheetLabels {
       | "task"
       | "due"
       | "category"
+      | "awaiting"
       | "evidence",
       string
     >;
@@ -50,7 +51,7 @@ export async function directiveSheets(
     for (const i of d.items) {
       const evidence = i.tasks.reduce((n, t) => n + t.evidence, 0);
       const counts = CATEGORIES.map((c) => i.tally[c as keyof Tally]);
-      itemRows.push([ref, i.number, i.content, i.tasks.length, ...counts, evidence]);
+      itemRows.push([ref, i.number, i.content, i.tasks.length, ...counts, i.tally.awaiting, evidence]);
       for (const t of i.tasks)
         taskRows.push([
           ref,
@@ -60,6 +61,7 @@ export async function directiveSheets(
           t.taskId,
           t.dueDate,
           labels.categoryName(t.category),
+          t.awaiting ? 1 : 0,
           t.evidence,
         ]);
     }
@@ -75,6 +77,8 @@ export async function directiveSheets(
         col(C.content, "text", 60),
         col(C.assignees, "int"),
         ...CATEGORIES.map((c) => col(capital(labels.categoryName(c)), "int")),
+        // of the open ones, reported done and waiting for confirmation (#19)
+        col(C.awaiting, "int"),
         col(C.evidence, "int"),
       ],
       rows: itemRows,
@@ -89,6 +93,7 @@ export async function directiveSheets(
         col(C.task, "int"),
         col(C.due, "date"),
         col(C.category, "text", 26),
+        col(C.awaiting, "int"),
         col(C.evidence, "int"),
       ],
       rows: taskRows,

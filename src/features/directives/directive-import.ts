@@ -7,6 +7,7 @@
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { formatDmy, parseDmy } from "../../domain/dates.ts";
 import { foldVietnamese } from "../../domain/text.ts";
+import { parseRequirementCell } from "../../domain/task-flags.ts";
 import type { UserError } from "../../platform/errors.ts";
 import { audit } from "../../platform/db/audit.ts";
 import { findActiveUnit } from "../registry/registry.ts";
@@ -27,6 +28,7 @@ export const DIRECTIVE_COLUMNS = {
   programme: "Chương trình",
   due: "Hạn (dd/mm/yyyy)",
   evidence: "Cần minh chứng",
+  confirmation: "Cần xác nhận",
 } as const;
 type Field = keyof typeof DIRECTIVE_COLUMNS;
 
@@ -44,6 +46,7 @@ const HEADERS: Record<string, Field> = {
   "don vi chu tri": "unit",
   han: "due",
   "minh chung": "evidence",
+  "xac nhan": "confirmation",
 };
 const REQUIRED: Field[] = ["item", "content", "unit", "due"];
 
@@ -78,6 +81,8 @@ export interface DirectiveRow extends ResolvedAssignment {
   dueDate: string;
   /** the task is closed only with evidence attached */
   requiresEvidence: boolean;
+  /** a reported completion waits for the assigner's (or the secretariat's) confirmation */
+  requiresConfirmation: boolean;
 }
 
 export interface DirectiveFile {
@@ -214,10 +219,12 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
       if (!dueText) problems.push(`chưa ghi «${DIRECTIVE_COLUMNS.due}»`);
       else if (!/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText) || !dueDate)
         problems.push(`Hạn «${dueText}» không phải ngày hợp lệ (dd/mm/yyyy)`);
-      const evidenceText = foldVietnamese(raw.evidence ?? "");
-      const requiresEvidence = ["co", "x", "yes", "can"].includes(evidenceText);
-      if (evidenceText && !requiresEvidence && !["khong", "no", "-"].includes(evidenceText))
+      const requiresEvidence = parseRequirementCell(raw.evidence ?? "");
+      if (requiresEvidence === null)
         problems.push(`«${DIRECTIVE_COLUMNS.evidence}» «${raw.evidence}» không hiểu được (Có hoặc Không)`);
+      const requiresConfirmation = parseRequirementCell(raw.confirmation ?? "");
+      if (requiresConfirmation === null)
+        problems.push(`«${DIRECTIVE_COLUMNS.confirmation}» «${raw.confirmation}» không hiểu được (Có hoặc Không)`);
       const unitText = raw.unit ?? "";
       if (!unitText) problems.push(`chưa ghi «${DIRECTIVE_COLUMNS.unit}»`);
       let resolved: ResolvedAssignment | null = null;
@@ -264,7 +271,8 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
         item,
         content: (itemContent.get(item)?.content ?? stored?.content)!,
         dueDate: dueDate!,
-        requiresEvidence,
+        requiresEvidence: requiresEvidence!,
+        requiresConfirmation: requiresConfirmation!,
       });
     }
     if (errors.length) return { ok: false, errors };
@@ -333,10 +341,7 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
         opts.now,
         messages,
       );
-      await tx.task.update({
-        where: { id: view.taskId },
-        data: { directiveItemId: itemId, requiresEvidence: r.requiresEvidence },
-      });
+      await tx.task.update({ where: { id: view.taskId }, data: { directiveItemId: itemId } });
     }
     return { directiveId, items: file.newItems.length, tasks: file.rows.length };
   }

@@ -22,6 +22,9 @@ export const judgedDue = (t: { dueDate: string; originalDueDate: string | null }
 const completedOn = (t: { status: string; completedAt: Date | null }) =>
   t.status === "DONE" && t.completedAt ? localDate(t.completedAt) : null;
 
+/** Reported done and waiting for confirmation (#19): not completed, counted apart as well. */
+const awaiting = (t: { status: string }) => t.status === "AWAITING_CONFIRMATION";
+
 function ref(d: { id: number; kind: string; number: string; issuedOn: string; issuer: string; summary: string }) {
   return {
     id: d.id,
@@ -71,6 +74,7 @@ export function createDirectiveService({ db }: { db: Db }) {
     for (const t of tasks) {
       const tally = tallies.get(directiveOfItem.get(t.directiveItemId!)!)!;
       tally[timeliness(judgedDue(t), completedOn(t), today)]++;
+      if (awaiting(t)) tally.awaiting++;
     }
     return directives.map((d) => ({ ...ref(d), items: d.items.length, tally: tallies.get(d.id)! }));
   }
@@ -114,12 +118,14 @@ export function createDirectiveService({ db }: { db: Db }) {
       const unit = byUnit.get(t.unit.name) ?? emptyTally();
       unit[category]++;
       byUnit.set(t.unit.name, unit);
+      if (awaiting(t)) for (const x of [item.tally, total, unit]) x.awaiting++;
       item.tasks.push({
         taskId: t.id,
         unitName: t.unit.name,
         responsibleName: t.responsible.fullName,
         dueDate: t.dueDate,
         category,
+        awaiting: awaiting(t),
         evidence: evidence.get(t.id) ?? 0,
       });
     }

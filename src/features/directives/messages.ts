@@ -43,16 +43,23 @@ const refVi = (d: DirectiveRef) =>
 const refEn = (d: DirectiveRef) =>
   `${KIND_EN[d.kind]}${d.number ? ` No. ${h(d.number)}` : ""} of ${formatDmy(d.issuedOn)} by ${h(d.issuer)}`;
 
+// «chờ xác nhận» (#19): reported done, not yet confirmed; counted in the open categories, and named apart
+const awaitingVi = (t: Tally) => (t.awaiting ? ` (trong đó ${t.awaiting} chờ xác nhận)` : "");
+const awaitingEn = (t: Tally) => (t.awaiting ? ` (${t.awaiting} awaiting confirmation)` : "");
+
 const tallyVi = (t: Tally) =>
-  `${t.done_on_time} hoàn thành đúng hạn · ${t.done_late} hoàn thành quá hạn · ${t.open_in_term} đang thực hiện trong hạn · ${t.open_overdue} quá hạn chưa hoàn thành`;
+  `${t.done_on_time} hoàn thành đúng hạn · ${t.done_late} hoàn thành quá hạn · ${t.open_in_term} đang thực hiện trong hạn · ${t.open_overdue} quá hạn chưa hoàn thành${awaitingVi(t)}`;
 const tallyEn = (t: Tally) =>
-  `${t.done_on_time} done on time · ${t.done_late} done late · ${t.open_in_term} in progress · ${t.open_overdue} overdue`;
+  `${t.done_on_time} done on time · ${t.done_late} done late · ${t.open_in_term} in progress · ${t.open_overdue} overdue${awaitingEn(t)}`;
 
 const shortVi = (t: Tally) =>
   `${t.done_on_time + t.done_late}/${tallyTotal(t)} việc hoàn thành` +
-  (t.open_overdue ? `, ${t.open_overdue} quá hạn chưa hoàn thành` : "");
+  (t.open_overdue ? `, ${t.open_overdue} quá hạn chưa hoàn thành` : "") +
+  (t.awaiting ? `, ${t.awaiting} chờ xác nhận` : "");
 const shortEn = (t: Tally) =>
-  `${t.done_on_time + t.done_late}/${tallyTotal(t)} tasks done` + (t.open_overdue ? `, ${t.open_overdue} overdue` : "");
+  `${t.done_on_time + t.done_late}/${tallyTotal(t)} tasks done` +
+  (t.open_overdue ? `, ${t.open_overdue} overdue` : "") +
+  (t.awaiting ? `, ${t.awaiting} awaiting confirmation` : "");
 
 const hhmm = (d: Date) => {
   const m = localMinutes(d);
@@ -89,7 +96,9 @@ export const directivesVi = {
           (i) =>
             `<b>Mục ${h(i.number)}</b> (${tallyTotal(i.tally)} đơn vị): ` +
             (i.tasks.length
-              ? i.tasks.map((t) => `${ICON[t.category]} ${h(t.unitName)} #${t.taskId}`).join(", ")
+              ? i.tasks
+                  .map((t) => `${ICON[t.category]}${t.awaiting ? "⏳" : ""} ${h(t.unitName)} #${t.taskId}`)
+                  .join(", ")
               : "chưa giao"),
         ),
         (n) => `… và ${n} mục khác (xem tệp /xuat directives).`,
@@ -104,7 +113,8 @@ export const directivesVi = {
             ),
           ]
         : []),
-      "✅ hoàn thành đúng hạn · ☑️ hoàn thành quá hạn · 🔄 đang thực hiện trong hạn · ⚠️ quá hạn chưa hoàn thành",
+      "✅ hoàn thành đúng hạn · ☑️ hoàn thành quá hạn · 🔄 đang thực hiện trong hạn · ⚠️ quá hạn chưa hoàn thành" +
+        (v.tally.awaiting ? " · ⏳ đã báo hoàn thành, chờ xác nhận" : ""),
     ].join("\n"),
 
   /** the lines added to the secretariat's /status and the weekly report */
@@ -128,7 +138,7 @@ export const directivesVi = {
           ),
           (n) => `… và ${n} mục khác.`,
         ),
-        `Đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy». Bản xem trước hết hạn lúc ${hhmm(v.expiresAt)}.`,
+        `Đề nghị đồng chí bấm «✅ Áp dụng» để ghi và giao việc, hoặc «✖ Hủy» để bỏ. Bản xem trước hết hạn lúc ${hhmm(v.expiresAt)}.`,
       ].join("\n"),
     errors: (fileName: string, errors: string[]) =>
       [
@@ -163,6 +173,7 @@ export const directivesVi = {
       task: "Số việc",
       due: "Hạn",
       category: "Kết quả thực hiện",
+      awaiting: "Chờ xác nhận",
       evidence: "Số minh chứng",
     },
   },
@@ -191,7 +202,9 @@ export const directivesEn: typeof directivesVi = {
           (i) =>
             `<b>Item ${h(i.number)}</b> (${tallyTotal(i.tally)} units): ` +
             (i.tasks.length
-              ? i.tasks.map((t) => `${ICON[t.category]} ${h(t.unitName)} #${t.taskId}`).join(", ")
+              ? i.tasks
+                  .map((t) => `${ICON[t.category]}${t.awaiting ? "⏳" : ""} ${h(t.unitName)} #${t.taskId}`)
+                  .join(", ")
               : "not assigned"),
         ),
         (n) => `… and ${n} more items (see the file /xuat directives).`,
@@ -206,7 +219,8 @@ export const directivesEn: typeof directivesVi = {
             ),
           ]
         : []),
-      "✅ done on time · ☑️ done late · 🔄 in progress, in time · ⚠️ overdue, not done",
+      "✅ done on time · ☑️ done late · 🔄 in progress, in time · ⚠️ overdue, not done" +
+        (v.tally.awaiting ? " · ⏳ reported done, awaiting confirmation" : ""),
     ].join("\n"),
   statusLines: (items) =>
     items.filter((d) => tallyTotal(d.tally) > 0).map((d) => `📑 ${refEn(d)}: ${shortEn(d.tally)} (/ketluan ${d.id})`),

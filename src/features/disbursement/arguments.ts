@@ -89,3 +89,41 @@ export function checkAmount(text: string): bigint {
   if (!r.ok) return refuse("amount", { reason: r.reason });
   return r.vnd;
 }
+
+/** An amount somewhere in a sentence: «Dạ 35,5 tỷ ạ». */
+const AMOUNT_IN_TEXT = /[-−]?\d[\d.,\s]*(?:(?:tỷ|ty|tỉ|triệu|trieu|tr|đồng|dong|đ|d)(?!\p{L}))?/iu;
+
+/** One figure of a check-in answer: the /report qualifier word («TW», «ĐP», «TW/SN») or none, and the amount. */
+export interface AnswerPart {
+  qualifier: string | null;
+  amountText: string;
+}
+
+/**
+ * A check-in answer as officials write it: one amount («Dạ 35,5 tỷ ạ»: the whole programme), or one amount per
+ * source, each with its word before or after it («TW 30 tỷ, ĐP 5 tỷ», «30 tỷ vốn TW; 5 tỷ vốn ĐP»). Null when
+ * there is no amount; refused when some figures name their source and others do not.
+ */
+export function readAnswer(text: string): AnswerPart[] | null {
+  const pieces = text
+    .split(/[;\n]|,(?=\s|$)|\s+(?:và|va)\s+/iu)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const parts = pieces.map((piece) => {
+    const words = argWords(piece).map((w) => w.replace(/[:.]$/, ""));
+    const qualifiers = words.filter((w) => sourceKind(w) !== null);
+    const rest = words.filter((w) => sourceKind(w) === null && foldVietnamese(w) !== "von").join(" ");
+    return {
+      qualifier: qualifiers.length ? qualifiers.join(" ") : null,
+      amount: AMOUNT_IN_TEXT.exec(rest)?.[0].trim(),
+    };
+  });
+  const named = parts.filter((p) => p.qualifier !== null);
+  if (named.length === 0) {
+    const amount = AMOUNT_IN_TEXT.exec(text)?.[0].trim();
+    return amount ? [{ qualifier: null, amountText: amount }] : null;
+  }
+  if (named.some((p) => !p.amount) || parts.some((p) => p.qualifier === null && p.amount))
+    return refuse("checkinParts");
+  return named.map((p) => ({ qualifier: p.qualifier, amountText: p.amount! }));
+}

@@ -10,6 +10,7 @@ import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Tx } from "../../platform/db/client.ts";
 import { reachableRoleHolders, secretariatChats, unitGroups } from "../followup/audience.ts";
+import { withBehalf } from "../absence/stand-ins.ts";
 import { argWords, leadingAmount, splitAmount } from "./arguments.ts";
 import type { Deps } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
@@ -28,7 +29,7 @@ export async function cannotMeet(
     lookup,
     messages,
     calendar,
-  }: Deps & { messages: Messages<"disbursement">; calendar: () => Promise<WorkCalendar> },
+  }: Deps & { messages: Messages<"disbursement" | "absence">; calendar: () => Promise<WorkCalendar> },
   input: CommandInput,
 ): Promise<CannotMeetView> {
   const today = localDate(input.now);
@@ -111,7 +112,7 @@ export async function noticesFor(
   unitId: number,
   now: Date,
   words: NoticeWords,
-  messages: Messages<"disbursement">,
+  messages: Messages<"disbursement" | "absence">,
 ): Promise<OutgoingMessage[]> {
   const out: OutgoingMessage[] = [];
   const seen = new Set<bigint>();
@@ -128,7 +129,10 @@ export async function noticesFor(
     ...(await reachableRoleHolders(tx, ["SUPERVISOR"], [unitId], now)),
     ...(await provinceHolders(tx, provinceIds, now)),
   ];
-  for (const l of leaders) add(l.chatId, words.inform(messages(l.language).disbursement));
+  for (const l of leaders) {
+    const t = messages(l.language);
+    add(l.chatId, withBehalf(t, l.onBehalf, words.inform(t.disbursement)));
+  }
   for (const g of await unitGroups(tx, provinceIds)) add(g.telegramChatId, words.inform(vi));
   return out;
 }

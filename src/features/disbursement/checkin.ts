@@ -3,14 +3,19 @@
 // replying with an amount or pressing «Không thay đổi». The next working day the secretariat gets the list of
 // units that have not answered (any report since the question counts, /baocao too). On the first working day
 // of a month the secretariat gets the units below the provincial average, per programme.
+// Capital sources (ADR 016): still one question per unit × programme; where the plans are split into vốn TW and
+// vốn ĐP it shows each source's last figure and asks for each («TW 30 tỷ, ĐP 5 tỷ»), all recorded in one
+// transaction; one bare amount is the whole programme's, as in /baocao. «Không thay đổi» reports again the
+// figures the current one is made of, part by part, so a figure given by source stays by source.
 // Each step is keyed once in the Reminder table, so a restart or a second instance never repeats it.
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, monthKey, weekday } from "../../domain/dates.ts";
-import { currentDisbursed, reportingYear } from "../../domain/disbursed.ts";
+import { breakdown, reportingYear } from "../../domain/disbursed.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { Tx } from "../../platform/db/client.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../registry/registry.ts";
+import { standInsOn, withBehalf } from "../absence/stand-ins.ts";
 import {
   claimKeys,
   inForce,
@@ -20,7 +25,8 @@ import {
 } from "../followup/audience.ts";
 import type { Deps } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
-import { recordReport } from "./report.ts";
+import { readAnswer } from "./arguments.ts";
+import { recordReports } from "./report.ts";
 import type { StatusService } from "./status.ts";
 import type { ReportView } from "./views.ts";
 
@@ -31,7 +37,7 @@ export interface CheckinDeps extends Deps {
   weekday: number;
   overPlanMarginPercent: number;
   status: StatusService;
-  messages: Messages<"disbursement">;
+  messages: Messages<"disbursement" | "absence">;
 }
 
 export interface CheckinQuestionView {
@@ -41,6 +47,8 @@ export interface CheckinQuestionView {
   today: string;
   lastVnd: bigint | null;
   lastAsOf: string | null;
+  /** the plans are split into vốn TW and vốn ĐP: each source's last figure (null: none of its own) */
+  sources: { source: "CENTRAL" | "LOCAL"; lastVnd: bigint | null; lastAsOf: string | null }[];
 }
 
 export interface CheckinMissingView {
@@ -94,6 +102,12 @@ export function createCheckinService(deps: CheckinDeps) {
       );
       if (keys.size === 0) return 0;
       const unreachable = await unreachablePrivateChats(tx);
+      // an official away: his stand-in is asked, on his behalf (#19)
+      const standIns = await standInsOn(
+        tx,
+        now,
+        pairs.map((p) => p.unitId),
+      );
       const out: OutgoingMessage[] = [];
       for (const p of pairs) {
         const reminderId = keys.get(keyOf(today, p.unitId, p.programmeId));
@@ -103,23 +117,26 @@ export function createCheckinService(deps: CheckinDeps) {
           include: { official: true },
           orderBy: { id: "asc" },
         });
-        const last = await lastReport(tx, p.unitId, p.programmeId, year);
+        const last = await standing(tx, p.unitId, p.programmeId, year);
         const view: CheckinQuestionView = {
           ...p,
           year,
           today,
-          lastVnd: last?.vnd ?? null,
-          lastAsOf: last?.asOf ?? null,
+          lastVnd: last.total?.vnd ?? null,
+          lastAsOf: last.total?.asOf ?? null,
+          sources: last.sources,
         };
         const seen = new Set<bigint>();
         for (const h of holders) {
-          const chatId = reachablePrivateChat(h.official, unreachable);
+          const to = standIns.recipientOf(h.official.id, h.official, { unitId: p.unitId, programmeId: p.programmeId });
+          const chatId = reachablePrivateChat(to.person, unreachable);
           if (!chatId || seen.has(chatId)) continue;
           seen.add(chatId);
-          const t = deps.messages(h.official.language).disbursement.checkin;
+          const messages = deps.messages(to.person.language);
+          const t = messages.disbursement.checkin;
           out.push({
             chatId,
-            text: t.question(view),
+            text: withBehalf(messages, to.onBehalf, t.question(view)),
             kind: QUESTION,
             reminderId,
             replyMarkup: { inline_keyboard: [[{ text: t.unchangedButton, callback_data: `ci:${reminderId}` }]] },
@@ -205,21 +222,23 @@ export function createCheckinService(deps: CheckinDeps) {
     return { unitId: unitId!, programmeId: programmeId! };
   }
 
+  /** Records the figures (each a /report argument after the programme code) for the question's pair, all or none. */
   async function report(
     q: { unitId: number; programmeId: number },
-    amountText: string,
+    figures: string[],
     input: { actor: Actor; now: Date; updateId?: bigint },
-  ): Promise<ReportView> {
+  ): Promise<ReportView[]> {
     const programme = await db.programme.findUniqueOrThrow({ where: { id: q.programmeId } });
-    return recordReport(
+    return recordReports(
       { db, lookup: deps.lookup, overPlanMarginPercent: deps.overPlanMarginPercent },
-      { ...input, chatUnitId: q.unitId, args: `${programme.code} ${amountText}` },
+      { ...input, chatUnitId: q.unitId, args: programme.code },
+      figures.map((f) => `${programme.code} ${f}`),
     );
   }
 
   /**
-   * A reply to a check-in question: the amount in it is the cumulative figure. Null when the message replied
-   * to is not a check-in question (the next handler reads it).
+   * A reply to a check-in question: the amount in it is the cumulative figure, or one amount per source
+   * («TW 30 tỷ, ĐP 5 tỷ»). Null when the message replied to is not a check-in question (the next handler reads it).
    */
   async function answer(input: {
     chatId: bigint;
@@ -228,7 +247,7 @@ export function createCheckinService(deps: CheckinDeps) {
     actor: Actor | null;
     now: Date;
     updateId?: bigint;
-  }): Promise<ReportView | null> {
+  }): Promise<ReportView[] | null> {
     const sent = await db.outboxMessage.findFirst({
       where: { chatId: input.chatId, sentMessageId: BigInt(input.repliedToMessageId), kind: QUESTION },
       select: { reminderId: true },
@@ -236,20 +255,29 @@ export function createCheckinService(deps: CheckinDeps) {
     const q = sent?.reminderId ? await questionOf(sent.reminderId) : null;
     if (!q) return null;
     if (!input.actor) return refuse("checkinNotRegistered");
-    const amount = /[-−]?\d[\d.,\s]*(?:(?:tỷ|ty|tỉ|triệu|trieu|tr|đồng|dong|đ|d)(?!\p{L}))?/iu.exec(input.text);
-    if (!amount) return refuse("checkinNoAmount");
-    return report(q, amount[0].trim(), { actor: input.actor, now: input.now, updateId: input.updateId });
+    const parts = readAnswer(input.text);
+    if (!parts) return refuse("checkinNoAmount");
+    return report(
+      q,
+      parts.map((p) => `${p.amountText}${p.qualifier ? ` ${p.qualifier}` : ""}`),
+      { actor: input.actor, now: input.now, updateId: input.updateId },
+    );
   }
 
-  /** «Không thay đổi»: the last cumulative figure, reported again as of today. */
+  /** «Không thay đổi»: the figures the current one is made of, reported again as of today, part by part. */
   async function unchanged(input: { reminderId: number; actor: Actor; now: Date; updateId?: bigint }) {
     const q = await questionOf(input.reminderId);
     if (!q) return refuse("checkinGone");
     const last = await db.$transaction((tx) =>
-      lastReport(tx, q.unitId, q.programmeId, reportingYear(localDate(input.now))),
+      standing(tx, q.unitId, q.programmeId, reportingYear(localDate(input.now))),
     );
-    if (!last) return refuse("checkinNoLast");
-    return report(q, last.vnd.toString(), input);
+    if (!last.total) return refuse("checkinNoLast");
+    // oldest first, so that the newest stays the newest
+    const figures = [...last.total.reports].reverse().map((r) => {
+      const part = [r.source ? SOURCE_WORD[r.source] : "", r.kind ? KIND_WORD[r.kind] : ""].filter(Boolean).join("/");
+      return `${r.cumulativeVnd}${part ? ` ${part}` : ""}`;
+    });
+    return report(q, figures, input);
   }
 
   return { runCheckin, answer, unchanged };
@@ -278,11 +306,29 @@ async function pairsWithPlans(tx: Tx, year: number) {
     .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi") || a.order - b.order);
 }
 
-async function lastReport(tx: Tx, unitId: number, programmeId: number, year: number) {
-  const rows = await tx.disbursementReport.findMany({ where: { unitId, programmeId, year }, orderBy: { id: "asc" } });
-  if (!rows.length) return null;
-  const vnd = currentDisbursed(
-    rows.map((r) => ({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id })),
+/** The /report words of a part: «TW», «ĐP», «ĐTPT», «SN» (sourceKind reads them back). */
+const SOURCE_WORD: Record<string, string> = { CENTRAL: "TW", LOCAL: "ĐP" };
+const KIND_WORD: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN" };
+
+/** A pair's current figure (and the reports it is made of) and, where the plans are split, each source's. */
+async function standing(tx: Tx, unitId: number, programmeId: number, year: number) {
+  const where = { unitId, programmeId, year };
+  const [plans, rows] = await Promise.all([
+    tx.capitalPlan.findMany({ where, select: { source: true, kind: true, amountVnd: true } }),
+    tx.disbursementReport.findMany({ where, orderBy: { id: "asc" } }),
+  ]);
+  const b = breakdown(
+    plans,
+    rows.map((r) => ({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id, asOf: r.asOf })),
   );
-  return { vnd, asOf: rows.reduce((d, r) => (r.asOf > d ? r.asOf : d), rows[0]!.asOf) };
+  return {
+    total: b.total.figure,
+    sources: b.splitBySource
+      ? b.sources.map((s) => ({
+          source: s.source as "CENTRAL" | "LOCAL",
+          lastVnd: s.figure?.vnd ?? null,
+          lastAsOf: s.figure?.asOf ?? null,
+        }))
+      : [],
+  };
 }

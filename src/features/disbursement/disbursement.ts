@@ -34,7 +34,7 @@ export function createDisbursementService({
   overPlanMarginPercent?: number;
   calendar: () => Promise<WorkCalendar>;
   /** renders the notices written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"disbursement">;
+  messages: Messages<"disbursement" | "absence">;
 }) {
   const lookup = createLookup(db);
   const deps: Deps = { db, lookup };

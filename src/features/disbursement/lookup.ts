@@ -6,6 +6,7 @@ import type { Actor } from "../registry/registry.ts";
 import { refuse } from "./refusals.ts";
 import type { CommandInput } from "./views.ts";
 import { findActiveUnit } from "../registry/registry.ts";
+import { standsInFor } from "../absence/stand-ins.ts";
 
 export interface Programme {
   id: number;
@@ -77,7 +78,8 @@ export function createLookup(db: Db) {
         OR: [{ validTo: null }, { validTo: { gt: now } }],
       },
     });
-    if (!resp) refuse("notResponsible", { unitName: unit.name, programmeCode: programme.code });
+    if (!resp && !(await standsInForResponsible(tx, actor, unit, programme, now)))
+      refuse("notResponsible", { unitName: unit.name, programmeCode: programme.code });
   }
 
   /** The programme a /status argument names, or null (then it names a unit). */
@@ -107,6 +109,27 @@ export function createLookup(db: Db) {
 }
 
 export type Lookup = ReturnType<typeof createLookup>;
+
+/** The actor stands in today for one of the officials responsible for the unit's programme (#19 absence). */
+async function standsInForResponsible(tx: Tx, actor: Actor, unit: Unit, programme: Programme, now: Date) {
+  const holders = await tx.responsibility.findMany({
+    where: {
+      unitId: unit.id,
+      programmeId: programme.id,
+      validFrom: { lte: now },
+      OR: [{ validTo: null }, { validTo: { gt: now } }],
+    },
+    select: { officialId: true },
+  });
+  const subject = { unitId: unit.id, programmeId: programme.id };
+  return standsInFor(
+    tx,
+    actor.officialId,
+    holders.map((h) => h.officialId),
+    subject,
+    now,
+  );
+}
 
 /** What the command modules need: the database and the lookups over it. */
 export interface Deps {

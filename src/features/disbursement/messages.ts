@@ -16,24 +16,21 @@ const KIND_EN: Record<string, string> = { INVESTMENT: "investment", RECURRENT: "
 const tỷ = (vnd: bigint) => `${formatBillionsTrim(vnd)} tỷ đồng`;
 const bn = (vnd: bigint) => `${formatBillions(vnd)} bn VND`;
 
-function partVi(v: ReportView): string {
-  const parts = [v.source ? SOURCE_VI[v.source] : "", v.kind ? KIND_VI[v.kind] : ""].filter(Boolean);
-  return parts.length ? ` (${parts.join(" ")})` : "";
-}
+const partWordsVi = (v: ReportView) =>
+  [v.source ? SOURCE_VI[v.source] : "", v.kind ? KIND_VI[v.kind] : ""].filter(Boolean).join(" ");
+const partWordsEn = (v: ReportView) =>
+  [v.source ? SOURCE_EN[v.source] : "", v.kind ? KIND_EN[v.kind] : ""].filter(Boolean).join(" ");
+const partVi = (v: ReportView) => (partWordsVi(v) ? ` (${partWordsVi(v)})` : "");
+const partEn = (v: ReportView) => (partWordsEn(v) ? ` (${partWordsEn(v)})` : "");
 
-function partEn(v: ReportView): string {
-  const parts = [v.source ? SOURCE_EN[v.source] : "", v.kind ? KIND_EN[v.kind] : ""].filter(Boolean);
-  return parts.length ? ` (${parts.join(" ")})` : "";
-}
-
-function deltaVi(bp: number | null): string {
-  if (bp === null) return "báo cáo đầu tiên";
+function deltaVi(bp: number | null, part: boolean): string {
+  if (bp === null) return part ? "lần đầu báo cáo riêng phần vốn này" : "báo cáo đầu tiên";
   if (bp === 0) return "không đổi so với lần báo cáo trước";
   return `${bp > 0 ? "+" : "-"}${formatPoints(Math.abs(bp))} điểm so với lần báo cáo trước`;
 }
 
-function deltaEn(bp: number | null): string {
-  if (bp === null) return "first report";
+function deltaEn(bp: number | null, part: boolean): string {
+  if (bp === null) return part ? "first figure of this part" : "first report";
   if (bp === 0) return "unchanged since the last report";
   return `${bp > 0 ? "+" : "-"}${formatPoints(Math.abs(bp))} points since the last report`;
 }
@@ -41,7 +38,7 @@ function deltaEn(bp: number | null): string {
 const AMOUNT_REASON_VI: Record<string, string> = {
   empty: "chưa ghi số tiền",
   negative: "số tiền không được âm",
-  ambiguous: "số tiền chưa rõ (ví dụ «12.500» cần ghi đơn vị: «12.500 triệu»)",
+  ambiguous: "số tiền chưa rõ (đề nghị ghi đơn vị, ví dụ «12.500 triệu», hoặc ghi đủ số có dấu chấm: «12.500.000.000»)",
   "too-precise": "số tiền lẻ dưới 1 đồng",
   invalid: "không đọc được số tiền (ví dụ: 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
 };
@@ -49,7 +46,8 @@ const AMOUNT_REASON_VI: Record<string, string> = {
 const AMOUNT_REASON_EN: Record<string, string> = {
   empty: "no amount given",
   negative: "the amount cannot be negative",
-  ambiguous: "the amount is ambiguous (e.g. write «12.500 triệu», not «12.500»)",
+  ambiguous:
+    "the amount is ambiguous (write a unit, e.g. «12.500 triệu», or the whole number with dots: «12.500.000.000»)",
   "too-precise": "the amount has a fraction of a đồng",
   invalid: "the amount cannot be read (e.g. 12,5 tỷ; 12.500 triệu; 3 tỷ 200 triệu)",
 };
@@ -84,8 +82,13 @@ export const disbursementVi = {
   reported: (v: ReportView) =>
     `${v.correction ? "✏️ Đã sửa" : "✅ Đã ghi nhận"} giải ngân ${h(v.programmeCode)}${partVi(v)} của ${h(v.unitName)} đến ${formatDmy(v.asOf)}: ` +
     `${formatVnd(v.amountVnd)} (${tỷ(v.amountVnd)}) — ` +
-    (v.rateBp === null ? "chưa có kế hoạch vốn" : `đạt ${formatPercentBp(v.rateBp)} kế hoạch ${tỷ(v.planVnd)}`) +
-    ` (${deltaVi(v.deltaBp)}).`,
+    (v.rateBp === null
+      ? "chưa có kế hoạch vốn"
+      : `đạt ${formatPercentBp(v.rateBp)} kế hoạch ${partWordsVi(v) ? `${partWordsVi(v)} ` : ""}${tỷ(v.planVnd)}`) +
+    ` (${deltaVi(v.deltaBp, partWordsVi(v) !== "")}).` +
+    (v.unsplit
+      ? `\nKế hoạch vốn ${h(v.programmeCode)} có vốn TW và vốn ĐP: đề nghị báo cáo riêng từng nguồn, ví dụ /baocao ${h(v.programmeCode)} &lt;số tiền&gt; vốn TW; tiến độ và mốc giải ngân được đánh giá theo vốn TW.`
+      : ""),
 
   cannotMeetAck: (v: CannotMeetView) =>
     `✅ Đã ghi nhận báo cáo không giải ngân được ${tỷ(v.amountVnd)} vốn ${h(v.programmeCode)} năm ${v.year} của ${h(v.unitName)}. Đã báo cáo Văn phòng điều phối, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn và UBND tỉnh; phương án điều chuyển vốn trình trước ngày ${formatDmy(v.proposalDueOn)}.`,
@@ -110,8 +113,8 @@ export const disbursementVi = {
       ...rows(
         v.surplus,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)}` +
-          (r.declaredVnd > 0n ? `; đã báo không đạt ${tỷ(r.declaredVnd)}` : "") +
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)}` +
+          (r.declaredVnd > 0n ? `; đã báo cáo không giải ngân được ${tỷ(r.declaredVnd)}` : "") +
           ")",
         "• không có",
       ),
@@ -119,7 +122,7 @@ export const disbursementVi = {
       ...rows(
         v.need,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillions(r.projectedVnd)}/${tỷ(r.planVnd)})`,
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)})`,
         "• không có",
       ),
       "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định] [ngày] [TW/ĐP ĐTPT/SN]",
@@ -171,10 +174,14 @@ export const disbursementVi = {
     unitRequired:
       "Chưa ghi nhận: đề nghị ghi tên đơn vị trước tên chương trình, ví dụ: /baocao Nam Trà My NTM 12,5 tỷ.",
     futureDate: "Chưa ghi nhận: ngày báo cáo không được sau hôm nay.",
+    sourceRequired: (p: { programmeCode: string }) =>
+      `Chưa ghi nhận: kế hoạch vốn ${h(p.programmeCode ?? "")} có loại vốn này ở cả vốn TW và vốn ĐP; đề nghị ghi rõ nguồn, ví dụ «vốn TW ĐTPT».`,
     checkinNotRegistered: "Chưa ghi nhận: đồng chí chưa có trong danh sách cán bộ phụ trách.",
     checkinNoAmount:
       "Chưa ghi nhận: đề nghị trả lời bằng số giải ngân lũy kế, ví dụ: 30 tỷ, hoặc bấm «Không thay đổi».",
     checkinGone: "Yêu cầu báo cáo này không còn hiệu lực.",
+    checkinParts:
+      "Chưa ghi nhận: đề nghị ghi nguồn vốn trước mỗi số tiền, ví dụ: TW 30 tỷ, ĐP 5 tỷ (hoặc chỉ một số tổng).",
     checkinNoLast:
       "Chưa ghi nhận: đơn vị chưa có số báo cáo trước; đề nghị trả lời tin nhắn bằng số tiền, ví dụ: 30 tỷ.",
     sameUnit: "Chưa ghi nhận: đơn vị chuyển đi và đơn vị nhận phải khác nhau.",
@@ -202,8 +209,13 @@ export const disbursementEn: typeof disbursementVi = {
   reported: (v) =>
     `${v.correction ? "✏️ Corrected" : "✅ Recorded"} ${h(v.programmeCode)}${partEn(v)} disbursement of ${h(v.unitName)} as of ${formatDmy(v.asOf)}: ` +
     `${formatVnd(v.amountVnd)} (${bn(v.amountVnd)}) — ` +
-    (v.rateBp === null ? "no capital plan yet" : `${formatPercentBp(v.rateBp)} of the ${bn(v.planVnd)} plan`) +
-    ` (${deltaEn(v.deltaBp)}).`,
+    (v.rateBp === null
+      ? "no capital plan yet"
+      : `${formatPercentBp(v.rateBp)} of the ${partWordsEn(v) ? `${partWordsEn(v)} ` : ""}${bn(v.planVnd)} plan`) +
+    ` (${deltaEn(v.deltaBp, partWordsEn(v) !== "")}).` +
+    (v.unsplit
+      ? `\nThe ${h(v.programmeCode)} plan has central and local capital: please report each apart, e.g. /report ${h(v.programmeCode)} &lt;amount&gt; TW; the pace and milestones judge central capital.`
+      : ""),
 
   cannotMeetAck: (v) =>
     `✅ Recorded: ${h(v.unitName)} expects not to disburse ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital for ${v.year}. The coordination office, the supervising Standing Committee member and the provincial People's Committee have been told; the reallocation proposal is due by ${formatDmy(v.proposalDueOn)}.`,
@@ -284,9 +296,12 @@ export const disbursementEn: typeof disbursementVi = {
       `Not recorded: you are not responsible for ${h(p.programmeCode ?? "")} in ${h(p.unitName ?? "")}.`,
     unitRequired: "Not recorded: put the unit's name before the programme, e.g. /report Nam Trà My NTM 12,5 tỷ.",
     futureDate: "Not recorded: the report date cannot be after today.",
+    sourceRequired: (p) =>
+      `Not recorded: the ${h(p.programmeCode ?? "")} plan has this kind in both central and local capital; name the source, e.g. «TW ĐTPT».`,
     checkinNotRegistered: "Not recorded: you are not in the registry of responsible officials.",
     checkinNoAmount: "Not recorded: reply with the cumulative amount, e.g. 30 tỷ, or press «No change».",
     checkinGone: "This check-in is no longer open.",
+    checkinParts: "Not recorded: put the source before each amount, e.g. TW 30 tỷ, ĐP 5 tỷ (or one total only).",
     checkinNoLast: "Not recorded: the unit has no earlier figure; reply with the amount, e.g. 30 tỷ.",
     sameUnit: "Not recorded: the giving and receiving units must differ.",
     reasonRequired:

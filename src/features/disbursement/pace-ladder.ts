@@ -24,6 +24,7 @@ import {
   type Reachable,
 } from "../followup/audience.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { standInsOn, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 import { milestoneSets, type StatusService } from "./status.ts";
 
 export interface PaceLadderDeps {
@@ -33,7 +34,7 @@ export interface PaceLadderDeps {
   officeHours: OfficeHours;
   status: StatusService;
   /** renders the reminders written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"pace">;
+  messages: Messages<"pace" | "absence">;
 }
 
 interface Due {
@@ -43,6 +44,7 @@ interface Due {
   unitName: string;
   programmeId: number;
   programmeCode: string;
+  central: boolean;
   actualBp: number;
   milestone: MilestonePoint;
 }
@@ -92,6 +94,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
             unitName: u.name,
             programmeId,
             programmeCode: p.programmeCode,
+            central: p.basis === "CENTRAL",
             actualBp: p.actualBp,
             milestone: r.milestone,
           });
@@ -122,7 +125,10 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     // one connection inside a transaction: queries one after another
     const groups = await unitGroups(tx, unitIds);
     const responsibles = await reachableResponsibles(tx, unitIds, now);
-    const chairmen = await reachableRoleHolders(tx, ["CHAIRMAN"], unitIds, now);
+    // a chairman away: the deputy in charge of the programme behind stands in (#19), so one read per programme
+    const chairmenOf = new Map<number, Reachable[]>();
+    for (const programmeId of new Set(rows.filter((d) => d.rung === "overdue1").map((d) => d.programmeId)))
+      chairmenOf.set(programmeId, await reachableRoleHolders(tx, ["CHAIRMAN"], unitIds, now, programmeId));
     const secretaries = await reachableRoleHolders(tx, ["PARTY_SECRETARY"], unitIds, now);
     const supervisors = await reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now);
     const secretariat = await secretariatChats(tx);
@@ -133,6 +139,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
         rung: d.rung,
         unitName: d.unitName,
         programmeCode: d.programmeCode,
+        ...(d.central ? { central: true } : {}),
         actualBp: d.actualBp,
         milestoneDate: d.milestone.date,
         targetBp: d.milestone.targetBp,
@@ -141,11 +148,12 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
       };
       const base = { kind: `pace.${d.rung}`, reminderId: claimed.get(d.key) };
       const told = new Set<bigint>();
-      const toPerson = (people: { chatId: bigint; language: string }[]) => {
+      const toPerson = (people: { chatId: bigint; language: string; onBehalf: OnBehalf | null }[]) => {
         for (const p of people) {
           if (told.has(p.chatId)) continue;
           told.add(p.chatId);
-          out.push({ ...base, chatId: p.chatId, text: deps.messages(p.language).pace.reminder(view) });
+          const t = deps.messages(p.language);
+          out.push({ ...base, chatId: p.chatId, text: withBehalf(t, p.onBehalf, t.pace.reminder(view)) });
         }
       };
       const toChats = (chats: { telegramChatId: bigint }[]) => {
@@ -159,7 +167,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
         toPerson(responsibles.filter((r) => r.unitId === d.unitId && r.programmeId === d.programmeId));
         toChats(groups.filter((g) => g.unitId === d.unitId));
       } else if (d.rung === "overdue1") {
-        toPerson(chairmen.filter((c) => c.unitId === d.unitId));
+        toPerson((chairmenOf.get(d.programmeId) ?? []).filter((c) => c.unitId === d.unitId));
       } else {
         toPerson(secretaries.filter((s) => s.unitId === d.unitId));
         toPerson(supervisors.filter((s) => s.unitId === null || s.unitId === d.unitId));
@@ -173,7 +181,10 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
   return { runPaceCheck };
 }
 
-/** The officials responsible for a programme in these units (Responsibility rows in force), reachable in private. */
+/**
+ * The officials responsible for a programme in these units (Responsibility rows in force), reachable in
+ * private — or their stand-ins, for those away today (#19).
+ */
 async function reachableResponsibles(
   tx: Tx,
   unitIds: number[],
@@ -188,12 +199,20 @@ async function reachableResponsibles(
     orderBy: { id: "asc" },
   });
   const unreachable = await unreachablePrivateChats(tx);
+  const standIns = await standInsOn(tx, now, unitIds);
   const out: (Reachable & { programmeId: number })[] = [];
   for (const r of rows) {
-    const o = r.official;
-    const chatId = reachablePrivateChat(o, unreachable);
+    const to = standIns.recipientOf(r.official.id, r.official, { unitId: r.unitId, programmeId: r.programmeId });
+    const chatId = reachablePrivateChat(to.person, unreachable);
     if (chatId)
-      out.push({ officialId: o.id, chatId, language: o.language, unitId: r.unitId, programmeId: r.programmeId });
+      out.push({
+        officialId: r.official.id,
+        chatId,
+        language: to.person.language,
+        unitId: r.unitId,
+        programmeId: r.programmeId,
+        onBehalf: to.onBehalf,
+      });
   }
   return out;
 }

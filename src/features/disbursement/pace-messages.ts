@@ -9,6 +9,8 @@ export interface PaceReminderView {
   rung: Rung;
   unitName: string;
   programmeCode: string;
+  /** the rate is of vốn TW (the plans are split by source and it was reported apart, ADR 016) */
+  central?: boolean;
   actualBp: number;
   milestoneDate: string;
   targetBp: number;
@@ -19,10 +21,10 @@ export interface PaceReminderView {
 }
 
 const figures = (v: PaceReminderView) =>
-  `${h(v.programmeCode)}: ${formatPercentBp(v.actualBp)} — mốc ${formatDm(v.milestoneDate)} cần ${formatPercentBp(v.targetBp, 0)}`;
+  `${h(v.programmeCode)}${v.central ? " (vốn TW)" : ""}: ${formatPercentBp(v.actualBp)} — mốc ${formatDm(v.milestoneDate)} cần ${formatPercentBp(v.targetBp, 0)}`;
 
 const figuresEn = (v: PaceReminderView) =>
-  `${h(v.programmeCode)}: ${formatPercentBp(v.actualBp)} — milestone ${formatDm(v.milestoneDate)} requires ${formatPercentBp(v.targetBp, 0)}`;
+  `${h(v.programmeCode)}${v.central ? " (central)" : ""}: ${formatPercentBp(v.actualBp)} — milestone ${formatDm(v.milestoneDate)} requires ${formatPercentBp(v.targetBp, 0)}`;
 
 export const paceVi = {
   reminder: (v: PaceReminderView): string => {
@@ -43,13 +45,13 @@ export const paceVi = {
         return [
           `⚠️ <b>Chưa đạt mốc giải ngân</b> — ${h(v.unitName)}`,
           `${figures(v)}, đã quá ${v.workingDaysOverdue} ngày làm việc.`,
-          "Báo cáo đồng chí Chủ tịch UBND để chỉ đạo, đôn đốc.",
+          "Đề nghị đồng chí chỉ đạo, đôn đốc giải ngân để bảo đảm mốc kế hoạch.",
         ].join("\n");
       case "overdue3":
         return [
           `🚨 <b>Chưa đạt mốc giải ngân</b> — ${h(v.unitName)}`,
           `${figures(v)}, đã quá ${v.workingDaysOverdue} ngày làm việc.`,
-          "Báo cáo Thường trực, Ủy viên BTV theo dõi địa bàn và Văn phòng điều phối.",
+          "Kính báo cáo đồng chí Bí thư cấp ủy, đồng chí Ủy viên Ban Thường vụ theo dõi địa bàn để theo dõi, chỉ đạo; đề nghị Văn phòng điều phối đôn đốc đơn vị.",
         ].join("\n");
     }
   },

@@ -29,6 +29,12 @@ export interface PlanPreviewView {
   expiresAt: Date;
 }
 
+/** "45 tỷ đồng", "850 triệu đồng": as documents write an amount standing alone (no ",0") */
+const amountVi = (vnd: bigint) =>
+  formatAmountShort(vnd)
+    .replace(/,0 tỷ$/, " tỷ")
+    .replace(/ (tỷ|triệu)$/, " $1 đồng");
+
 const SOURCE_VI = { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" } as const;
 const KIND_VI = { INVESTMENT: "ĐTPT", RECURRENT: "SN" } as const;
 const SOURCE_EN = { CENTRAL: "central", LOCAL: "local" } as const;
@@ -45,10 +51,10 @@ export const planUploadVi = {
         (c) =>
           `• ${h(c.unitName)} · ${h(c.programmeCode)} · ${c.year} · ${SOURCE_VI[c.source]} ${KIND_VI[c.kind]}: ` +
           (c.beforeVnd === null
-            ? `mới ${formatAmountShort(c.afterVnd)}`
+            ? `mới ${amountVi(c.afterVnd)}`
             : c.decisionOnly
-              ? `sửa số/ngày quyết định (${formatAmountShort(c.afterVnd)})`
-              : `${formatAmountShort(c.beforeVnd)} → ${formatAmountShort(c.afterVnd)}`),
+              ? `sửa số/ngày quyết định (${amountVi(c.afterVnd)})`
+              : `${amountVi(c.beforeVnd)} → ${amountVi(c.afterVnd)}`),
         (n) => `… và ${n} thay đổi khác.`,
       ),
       v.created + v.updated === 0

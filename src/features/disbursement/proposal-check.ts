@@ -23,7 +23,7 @@ export function createProposalCheck(deps: {
   db: Db;
   calendar: () => Promise<WorkCalendar>;
   officeHours: OfficeHours;
-  messages: Messages<"disbursement">;
+  messages: Messages<"disbursement" | "absence">;
 }) {
   async function runProposalCheck(now: Date) {
     const cal = await deps.calendar();

@@ -2,11 +2,17 @@
 // One computation serves /status, digests and reports.
 import type { Db } from "../../platform/db/client.ts";
 import { localDate, localInstant } from "../../domain/dates.ts";
-import { currentDisbursed, reportingYear, type ReportPoint } from "../../domain/disbursed.ts";
+import { breakdown, reportingYear, type PlanPart, type ReportPoint } from "../../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
 import { rateBp } from "../../domain/money.ts";
 import type { WorkCalendar } from "../../domain/calendar.ts";
-import type { ProgrammeStatusView, ProvinceStatusView, UnitRankView, UnitStatusView } from "../../i18n/types.ts";
+import type {
+  ProgrammeStatusView,
+  ProvinceStatusView,
+  SourcePartView,
+  UnitRankView,
+  UnitStatusView,
+} from "../../i18n/types.ts";
 import { trafficLight } from "../../domain/pacing.ts";
 
 interface MilestoneRow {
@@ -102,12 +108,12 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
     const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
-    const [programmes, planSums, reports, milestoneRows, openTasks] = await Promise.all([
+    const [programmes, plans, reports, milestoneRows, openTasks] = await Promise.all([
       db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
-      db.capitalPlan.groupBy({
-        by: ["unitId", "programmeId"],
+      // by source and kind: the lines of /status and the judged one (ADR 016)
+      db.capitalPlan.findMany({
         where: { year, ...unitFilter },
-        _sum: { amountVnd: true },
+        select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },
       }),
       db.disbursementReport.findMany({
         where: { year, ...unitFilter },
@@ -123,15 +129,11 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       }),
       db.milestone.findMany({ where: { year } }),
       db.task.findMany({
-        where: { status: "OPEN", ...unitFilter },
+        // a completion waiting for confirmation (#19) is not done: still counted
+        where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...unitFilter },
         select: { unitId: true, programmeId: true, dueDate: true },
       }),
     ]);
-    const plans = planSums.map((p) => ({
-      unitId: p.unitId,
-      programmeId: p.programmeId,
-      amountVnd: p._sum.amountVnd ?? 0n,
-    }));
     return compute(today, year, {
       programmes,
       plans,
@@ -147,7 +149,7 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
     year: number,
     rows: {
       programmes: P[];
-      plans: { unitId: number; programmeId: number; amountVnd: bigint }[];
+      plans: ({ unitId: number; programmeId: number } & PlanPart)[];
       reports: {
         id: number;
         unitId: number;
@@ -162,15 +164,17 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
     },
   ) {
     const { programmes, plans, reports, milestoneRows, taskCounts } = rows;
-    const planBy = new Map(plans.map((p) => [key(p.unitId, p.programmeId), p.amountVnd]));
+    const planBy = new Map<string, PlanPart[]>();
+    for (const p of plans) {
+      const k = key(p.unitId, p.programmeId);
+      planBy.set(k, [...(planBy.get(k) ?? []), p]);
+    }
     const reportsBy = new Map<string, ReportPoint[]>();
-    const asOfBy = new Map<string, string>();
     for (const r of reports) {
       const k = key(r.unitId, r.programmeId);
       const list = reportsBy.get(k) ?? [];
-      list.push({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id });
+      list.push({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id, asOf: r.asOf });
       reportsBy.set(k, list);
-      if (r.asOf > (asOfBy.get(k) ?? "")) asOfBy.set(k, r.asOf);
     }
     const tasksBy = new Map(taskCounts.map((c) => [key(c.unitId, c.programmeId ?? 0), c]));
     const milestones = milestoneSets(milestoneRows, year);
@@ -181,8 +185,9 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       cal?: WorkCalendar,
     ): ProgrammeStatusView {
       const k = key(unitId, programme.id);
-      const planVnd = planBy.get(k) ?? 0n;
-      const disbursedVnd = currentDisbursed(reportsBy.get(k) ?? []);
+      const b = breakdown(planBy.get(k) ?? [], reportsBy.get(k) ?? []);
+      const planVnd = b.judged.planVnd;
+      const disbursedVnd = b.judged.figure?.vnd ?? 0n;
       const p = pace({
         planVnd,
         disbursedVnd,
@@ -191,9 +196,26 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
         year,
       });
       const t = tasksBy.get(k) ?? { open: 0, overdue: 0 };
-      const latestAsOf = asOfBy.get(k) ?? null;
+      const latestAsOf = b.judged.figure?.asOf ?? null;
+      // by source and kind: /status shows them where the plans are split, the exports always
+      const sources: SourcePartView[] = b.sources.map((s) => ({
+        source: s.source as SourcePartView["source"],
+        planVnd: s.planVnd,
+        disbursedVnd: s.figure?.vnd ?? null,
+        actualBp: s.figure ? rateBp(s.figure.vnd, s.planVnd) : null,
+        latestAsOf: s.figure?.asOf ?? null,
+        kinds: s.kinds.map((x) => ({
+          kind: x.kind as SourcePartView["kinds"][number]["kind"],
+          planVnd: x.planVnd,
+          disbursedVnd: x.figure?.vnd ?? null,
+        })),
+      }));
       return {
         programmeCode: programme.code,
+        basis: b.judged.basis,
+        unsplit: b.splitBySource && b.judged.basis === "TOTAL" && b.total.figure !== null,
+        total: { planVnd: b.total.planVnd, disbursedVnd: b.total.figure?.vnd ?? null },
+        sources,
         planVnd,
         disbursedVnd,
         ...p,
@@ -246,6 +268,10 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       if (other.open > 0) {
         programmes.push({
           programmeCode: "Khác",
+          basis: "TOTAL",
+          unsplit: false,
+          total: { planVnd: 0n, disbursedVnd: null },
+          sources: [],
           planVnd: 0n,
           disbursedVnd: 0n,
           actualBp: null,
@@ -334,7 +360,10 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       const gapBp = actualBp === null ? null : expected - actualBp;
       const other = opts.programmeId === undefined ? l.otherTasks(u.id) : { open: 0, overdue: 0 };
       const latestAsOf = latest(ps.map((p) => p.latestAsOf));
+      const judged = ps.filter((p) => p.planVnd > 0n);
+      const central = judged.filter((p) => p.basis === "CENTRAL").length;
       return {
+        ...(central === 0 ? {} : { basis: central === judged.length ? ("CENTRAL" as const) : ("MIXED" as const) }),
         latestAsOf,
         reportedThisMonth: planVnd === 0n || inMonthOf(latestAsOf, today),
         unitName: u.name,

@@ -19,11 +19,13 @@ export interface ReportView {
   kind: CapitalKind | null;
   asOf: string;
   correction: boolean;
-  /** the programme's whole plan for the year */
+  /** the plan of the part reported (the whole programme's when no source or kind is named) */
   planVnd: bigint;
   rateBp: number | null;
-  /** change of the rate since the last report, null for the first one */
+  /** change of the part's rate since its last figure, null when it had none */
   deltaBp: number | null;
+  /** a whole-programme figure while the plans are split by source (vốn TW and ĐP): the answer asks for both apart */
+  unsplit: boolean;
 }
 
 export interface CannotMeetView {

@@ -6,7 +6,7 @@
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import type { Actor } from "../registry/registry.ts";
-import { mayComplete } from "../tasks/completion.ts";
+import { mayCompleteNow } from "../tasks/completion.ts";
 import { refusal } from "../refusals.ts";
 
 export interface EvidenceFile {
@@ -53,7 +53,7 @@ export function createEvidenceService({ db }: { db: Db }) {
     return db.$transaction(async (tx) => {
       const task = await tx.task.findUnique({ where: { id: input.taskId } });
       if (!task || task.status === "CANCELLED") throw refusal("tasks", "taskNotFound", input.taskId);
-      if (!mayComplete(input.actor, task)) throw refusal("evidence", "notAllowed");
+      if (!(await mayCompleteNow(tx, input.actor, task, input.now))) throw refusal("evidence", "notAllowed");
       await recordUpdate(tx, input.updateId);
       const e = await tx.taskEvidence.create({
         data: {

@@ -4,12 +4,14 @@
 // (Task.originalDueDate) for the scorecard and the directives' four categories; the ladder starts again
 // for the new date. Every step is audited and its messages go through the outbox in its transaction.
 import type { Db, Tx } from "../../platform/db/client.ts";
+import { awaitInput, awaitedInput } from "../../platform/db/pending-input.ts";
 import { localDate } from "../../domain/dates.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { Actor } from "../registry/registry.ts";
-import { mayComplete } from "../tasks/completion.ts";
+import { mayCompleteNow } from "../tasks/completion.ts";
+import { standInsOn, standsInFor, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 import { refusal } from "../refusals.ts";
 
 export interface ExtensionView {
@@ -32,7 +34,7 @@ export type ExtensionDecision = "APPROVED" | "REFUSED";
 export const EXTENSION_INPUT = "extension.request";
 const PENDING_TTL_MS = 24 * 3600_000;
 
-export function createExtensionService({ db, messages }: { db: Db; messages: Messages<"extensions"> }) {
+export function createExtensionService({ db, messages }: { db: Db; messages: Messages<"extensions" | "absence"> }) {
   async function viewOf(tx: Tx | Db, requestId: number): Promise<ExtensionView> {
     const r = await tx.extensionRequest.findUniqueOrThrow({ where: { id: requestId } });
     const task = await tx.task.findUniqueOrThrow({ where: { id: r.taskId }, include: { unit: true } });
@@ -54,13 +56,24 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
     };
   }
 
-  /** A private chat the bot may write to, or null. */
-  async function privateChatOf(tx: Tx, officialId: number | null) {
+  /** The official's private chat (his stand-in's while he is away, #19) the bot may write to, or null. */
+  async function privateChatOf(
+    tx: Tx,
+    officialId: number | null,
+    task: { unitId: number; programmeId: number | null },
+    now: Date,
+  ): Promise<{ chatId: bigint; language: string; onBehalf: OnBehalf | null } | null> {
     if (officialId === null) return null;
-    const o = await tx.official.findUnique({ where: { id: officialId } });
-    if (!o?.active || !o.telegramUserId || !o.privateChatAt) return null;
+    const holder = await tx.official.findUnique({ where: { id: officialId } });
+    if (!holder) return null;
+    const subject = { unitId: task.unitId, programmeId: task.programmeId };
+    const to = (await standInsOn(tx, now, [task.unitId])).recipientOf(holder.id, holder, subject);
+    const o = to.person;
+    if (!o.active || !o.telegramUserId || !o.privateChatAt) return null;
     const chat = await tx.chat.findUnique({ where: { telegramChatId: o.telegramUserId } });
-    return chat && chat.status !== "ACTIVE" ? null : { chatId: o.telegramUserId, language: o.language };
+    return chat && chat.status !== "ACTIVE"
+      ? null
+      : { chatId: o.telegramUserId, language: o.language, onBehalf: to.onBehalf };
   }
 
   async function request(input: {
@@ -79,7 +92,7 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
       const task = await tx.task.findUnique({ where: { id: input.taskId } });
       if (!task || task.status === "CANCELLED") throw refusal("tasks", "taskNotFound", input.taskId);
       if (task.status !== "OPEN") throw refusal("tasks", "notOpen", task.title);
-      if (!mayComplete(input.actor, task)) throw refusal("extensions", "notAllowed");
+      if (!(await mayCompleteNow(tx, input.actor, task, input.now))) throw refusal("extensions", "notAllowed");
       if (input.newDueDate <= task.dueDate) throw refusal("extensions", "notLater", task.dueDate);
       const pending = await tx.extensionRequest.findFirst({ where: { taskId: task.id, status: "PENDING" } });
       if (pending) throw refusal("extensions", "pending", task.id, pending.newDueDate);
@@ -106,17 +119,18 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
       const view = await viewOf(tx, r.id);
       // the assigner in private (when he can be reached), and the secretariat's groups, with the buttons
       const out: OutgoingMessage[] = [];
-      const assigner = await privateChatOf(tx, task.createdById);
+      const assigner = await privateChatOf(tx, task.createdById, task, input.now);
       const secretariat = await tx.chat.findMany({ where: { isSecretariat: true, status: "ACTIVE" } });
       const to = [
         ...(assigner ? [assigner] : []),
-        ...secretariat.map((s) => ({ chatId: s.telegramChatId, language: "vi" })),
+        ...secretariat.map((s) => ({ chatId: s.telegramChatId, language: "vi", onBehalf: null })),
       ].filter((c, i, all) => all.findIndex((x) => x.chatId === c.chatId) === i);
       for (const c of to) {
-        const t = messages(c.language).extensions;
+        const m = messages(c.language);
+        const t = m.extensions;
         out.push({
           chatId: c.chatId,
-          text: t.ask(view),
+          text: withBehalf(m, c.onBehalf, t.ask(view)),
           kind: "extension.request",
           replyMarkup: {
             inline_keyboard: [
@@ -145,7 +159,11 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
       if (!r) throw refusal("extensions", "gone");
       const task = await tx.task.findUniqueOrThrow({ where: { id: r.taskId } });
       const may =
-        input.actor.officialId === task.createdById || input.actor.roles.some((x) => x.role === "SECRETARIAT");
+        input.actor.officialId === task.createdById ||
+        input.actor.roles.some((x) => x.role === "SECRETARIAT") ||
+        // the assigner's stand-in while he is away (#19)
+        (task.createdById !== null &&
+          (await standsInFor(tx, input.actor.officialId, [task.createdById], task, input.now)));
       if (!may) throw refusal("extensions", "notApprover");
       if (r.status !== "PENDING") throw refusal("extensions", "decided", r.status === "APPROVED");
       await recordUpdate(tx, input.updateId);
@@ -179,11 +197,15 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
       const view = await viewOf(tx, r.id);
       // the one who asked, in private, and the unit's groups
       const out: OutgoingMessage[] = [];
-      const asker = await privateChatOf(tx, r.requestedById);
+      const asker = await privateChatOf(tx, r.requestedById, task, input.now);
       if (asker)
         out.push({
           chatId: asker.chatId,
-          text: messages(asker.language).extensions.decided(view, decision, input.actor.fullName),
+          text: withBehalf(
+            messages(asker.language),
+            asker.onBehalf,
+            messages(asker.language).extensions.decided(view, decision, input.actor.fullName),
+          ),
           kind: "extension.decided",
           taskId: task.id,
         });
@@ -207,28 +229,16 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
     const task = await db.task.findUnique({ where: { id: input.taskId } });
     if (!task || task.status === "CANCELLED") throw refusal("tasks", "taskNotFound", input.taskId);
     if (task.status !== "OPEN") throw refusal("tasks", "notOpen", task.title);
-    if (!mayComplete(input.actor, task)) throw refusal("extensions", "notAllowed");
-    const data = {
-      kind: EXTENSION_INPUT,
-      payload: JSON.stringify({ taskId: task.id }),
-      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
-      createdAt: input.now,
-    };
-    await db.pendingInput.upsert({
-      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: EXTENSION_INPUT } },
-      create: { chatId: input.chatId, userId: input.userId, ...data },
-      update: data,
-    });
+    if (!(await mayCompleteNow(db, input.actor, task, input.now))) throw refusal("extensions", "notAllowed");
+    const key = { chatId: input.chatId, userId: input.userId, kind: EXTENSION_INPUT };
+    await awaitInput(db, key, { taskId: task.id }, input.now, PENDING_TTL_MS);
     return { taskId: task.id, title: task.title, dueDate: task.dueDate, today: localDate(input.now) };
   }
 
   /** The task whose new date and reason this user owes this chat, or null. */
   async function awaited(chatId: bigint, userId: bigint, now: Date): Promise<number | null> {
-    const p = await db.pendingInput.findUnique({
-      where: { chatId_userId_kind: { chatId, userId, kind: EXTENSION_INPUT } },
-    });
-    if (!p || p.expiresAt <= now) return null;
-    return (JSON.parse(p.payload) as { taskId: number }).taskId;
+    const p = await awaitedInput<{ taskId: number }>(db, { chatId, userId, kind: EXTENSION_INPUT }, now);
+    return p?.payload.taskId ?? null;
   }
 
   return { request, decide, ask, awaited };

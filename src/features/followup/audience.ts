@@ -1,13 +1,19 @@
 // Who hears a follow-up notice (meetings, written requests, digests): a unit's groups, role holders in
 // private (only those who opened a private chat and are still reachable), the secretariat chats. And the
 // Reminder rows that make each notice fire once: a notice is written only with the key it claims.
+// A role holder away today is replaced by his stand-in (#19, src/features/absence/stand-ins.ts): the
+// `onBehalf` of what is returned says so, and the sender puts it above the text (withBehalf).
 import type { Role, Tx } from "../../platform/db/client.ts";
+import { standInsOn, type OnBehalf } from "../absence/stand-ins.ts";
 
 export interface Reachable {
+  /** the holder of the role (the key of what is meant for him), whoever receives it */
   officialId: number;
   chatId: bigint;
   language: string;
   unitId: number | null;
+  /** the holder is away: his stand-in receives it, on his behalf */
+  onBehalf: OnBehalf | null;
 }
 
 export async function unitGroups(tx: Tx, unitIds: number[]) {
@@ -30,13 +36,15 @@ export const inForce = (now: Date) => ({
 
 /**
  * Holders of `roles` for these units (unitIds undefined: any unit, also province-wide roles), reachable
- * in private. One row per (official, unit) assignment.
+ * in private — or their stand-ins, for those away today (for a message about `programmeId`, when it is
+ * about one: that programme's deputy stands in first). One row per (official, unit) assignment.
  */
 export async function reachableRoleHolders(
   tx: Tx,
   roles: Role[],
   unitIds: number[] | undefined,
   now: Date,
+  programmeId: number | null = null,
 ): Promise<Reachable[]> {
   const rows = await tx.roleAssignment.findMany({
     where: {
@@ -48,11 +56,23 @@ export async function reachableRoleHolders(
     orderBy: { id: "asc" },
   });
   const unreachable = await unreachablePrivateChats(tx);
+  const standIns = await standInsOn(
+    tx,
+    now,
+    rows.flatMap((r) => (r.unitId === null ? [] : [r.unitId])),
+  );
   const out: Reachable[] = [];
   for (const r of rows) {
-    const o = r.official;
-    const chatId = reachablePrivateChat(o, unreachable);
-    if (chatId) out.push({ officialId: o.id, chatId, language: o.language, unitId: r.unitId });
+    const to = standIns.recipientOf(r.official.id, r.official, { unitId: r.unitId, programmeId });
+    const chatId = reachablePrivateChat(to.person, unreachable);
+    if (chatId)
+      out.push({
+        officialId: r.official.id,
+        chatId,
+        language: to.person.language,
+        unitId: r.unitId,
+        onBehalf: to.onBehalf,
+      });
   }
   return out;
 }

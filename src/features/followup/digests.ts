@@ -12,6 +12,7 @@ import type { DailyDigestView, WeeklyDigestView } from "./messages.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats } from "./audience.ts";
 import { previousMonth } from "./meetings.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 import { requestViews } from "./requests.ts";
 import type { StatusService } from "../disbursement/status.ts";
 
@@ -21,7 +22,7 @@ export interface DigestDeps {
   officeHours: OfficeHours;
   status: StatusService;
   /** renders the messages written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"followup">;
+  messages: Messages<"followup" | "absence">;
 }
 
 const DAILY = "digest:daily:";
@@ -90,12 +91,17 @@ export function createDigestService(deps: DigestDeps) {
     const monday = addDays(today, -((weekday(today) + 6) % 7));
     const lastMonth = previousMonth(monthKey(today));
     const supervisors = await db.$transaction((tx) => reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now));
-    const byOfficial = new Map<number, { chatId: bigint; language: string; unitIds: number[] | "all" }>();
+    // a supervisor away: his digest goes to his stand-in, saying on whose behalf (#19)
+    const byOfficial = new Map<
+      number,
+      { chatId: bigint; language: string; unitIds: number[] | "all"; onBehalf: OnBehalf | null }
+    >();
     for (const s of supervisors) {
       const e = byOfficial.get(s.officialId) ?? {
         chatId: s.chatId,
         language: s.language,
         unitIds: [] as number[] | "all",
+        onBehalf: s.onBehalf,
       };
       if (s.unitId === null) e.unitIds = "all";
       else if (e.unitIds !== "all" && !e.unitIds.includes(s.unitId)) e.unitIds.push(s.unitId);
@@ -152,10 +158,11 @@ export function createDigestService(deps: DigestDeps) {
           .sort((a, b) => a.localeCompare(b, "vi")),
         lastMonth,
       };
+      const t = deps.messages(s.language);
       digests.push({
         key: keyOf(officialId),
         chatId: s.chatId,
-        text: deps.messages(s.language).followup.digest.weekly(view),
+        text: withBehalf(t, s.onBehalf, t.followup.digest.weekly(view)),
       });
     }
     return db.$transaction(async (tx) => {

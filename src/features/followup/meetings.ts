@@ -13,6 +13,7 @@ import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups } from "./audience.ts";
 import { refusalsOf } from "../refusals.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 import { createRegistry, type Actor, type UnitRef } from "../registry/registry.ts";
 
 export interface MeetingDeps {
@@ -22,7 +23,7 @@ export interface MeetingDeps {
   /** the day of the month from which units without a session are nudged */
   nudgeDay: number;
   /** renders the messages written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"followup">;
+  messages: Messages<"followup" | "absence">;
 }
 
 const followupError = refusalsOf("followup");
@@ -171,7 +172,8 @@ export function createMeetingService(deps: MeetingDeps) {
           for (const s of secretaries.filter((x) => x.unitId === u.id)) {
             if (told.has(s.chatId)) continue;
             told.add(s.chatId);
-            out.push({ ...base, chatId: s.chatId, text: deps.messages(s.language).followup.meeting.nudge(view) });
+            const t = deps.messages(s.language);
+            out.push({ ...base, chatId: s.chatId, text: withBehalf(t, s.onBehalf, t.followup.meeting.nudge(view)) });
           }
         }
       }
@@ -187,18 +189,20 @@ export function createMeetingService(deps: MeetingDeps) {
         const supervisors = (await reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now)).filter(
           (s) => s.unitId === null || ids.has(s.unitId),
         );
-        const byChat = new Map<bigint, { language: string; unitIds: Set<number> }>();
+        const byChat = new Map<bigint, { language: string; unitIds: Set<number>; onBehalf: OnBehalf | null }>();
         for (const s of supervisors) {
-          const entry = byChat.get(s.chatId) ?? { language: s.language, unitIds: new Set<number>() };
+          const entry = byChat.get(s.chatId) ?? { language: s.language, unitIds: new Set<number>(), onBehalf: null };
           for (const id of s.unitId === null ? ids : [s.unitId]) entry.unitIds.add(id);
+          entry.onBehalf ??= s.onBehalf;
           byChat.set(s.chatId, entry);
         }
         for (const [chatId, e] of byChat) {
           const unitNames = missedNow.filter((u) => e.unitIds.has(u.id)).map((u) => u.name);
+          const t = deps.messages(e.language);
           out.push({
             kind: "meeting.missed",
             chatId,
-            text: deps.messages(e.language).followup.meeting.missed({ month: prev, unitNames, to: "leader" }),
+            text: withBehalf(t, e.onBehalf, t.followup.meeting.missed({ month: prev, unitNames, to: "leader" })),
           });
         }
       }

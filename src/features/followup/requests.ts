@@ -14,6 +14,7 @@ import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats, unitGroups } from "./audience.ts";
 import { refusalsOf } from "../refusals.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { standInsOn, withBehalf } from "../absence/stand-ins.ts";
 import type { Actor } from "../registry/registry.ts";
 
 export interface RequestDeps {
@@ -23,7 +24,7 @@ export interface RequestDeps {
   /** working days a department has to answer */
   answerDays: number;
   /** renders the messages written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"followup">;
+  messages: Messages<"followup" | "absence">;
 }
 
 /** Working days before the due date from which the focal officials are reminded. */
@@ -253,13 +254,27 @@ export function createRequestService(deps: RequestDeps) {
   ) {
     const groups = await unitGroups(tx, [r.unitId]);
     const out: OutgoingMessage[] = groups.map((g) => ({ kind, reminderId, chatId: g.telegramChatId, text }));
-    if (out.length === 0 && r.createdById !== null) {
-      const o = await tx.official.findUnique({ where: { id: r.createdById } });
-      const blocked = o?.telegramUserId
+    const holder =
+      out.length === 0 && r.createdById !== null
+        ? await tx.official.findUnique({ where: { id: r.createdById } })
+        : null;
+    if (holder) {
+      // the one who recorded it, or his stand-in while he is away (#19)
+      const to = (await standInsOn(tx, now, [r.unitId])).recipientOf(holder.id, holder, {
+        unitId: r.unitId,
+        programmeId: null,
+      });
+      const o = to.person;
+      const blocked = o.telegramUserId
         ? await tx.chat.findFirst({ where: { telegramChatId: o.telegramUserId, status: { not: "ACTIVE" } } })
         : null;
-      if (o?.active && o.telegramUserId && o.privateChatAt && !blocked)
-        out.push({ kind, reminderId, chatId: o.telegramUserId, text });
+      if (o.active && o.telegramUserId && o.privateChatAt && !blocked)
+        out.push({
+          kind,
+          reminderId,
+          chatId: o.telegramUserId,
+          text: withBehalf(deps.messages(o.language), to.onBehalf, text),
+        });
     }
     await enqueue(tx, out, now);
   }
@@ -332,11 +347,12 @@ export function createRequestService(deps: RequestDeps) {
           for (const f of focal.filter((x) => x.unitId === r.departmentUnitId)) {
             if (told.has(f.chatId)) continue;
             told.add(f.chatId);
+            const t = deps.messages(f.language);
             out.push({
               kind: "request.remind",
               reminderId: reminded.get(remindKey(r.id)),
               chatId: f.chatId,
-              text: deps.messages(f.language).followup.request.reminder(view(r.id)),
+              text: withBehalf(t, f.onBehalf, t.followup.request.reminder(view(r.id))),
             });
           }
         }

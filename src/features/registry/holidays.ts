@@ -1,14 +1,54 @@
-// Holidays and make-up working days from the bot (/ngaynghi): the working calendar is the CalendarDay
-// table (read afresh by every deadline computation), so a new year's days are rows added here, audited.
-import type { Db } from "../../platform/db/client.ts";
-import { parseDmy } from "../../domain/dates.ts";
+// Holidays and make-up working days from the bot (/ngaynghi) and from files (calendar-file.ts): the working
+// calendar is the CalendarDay table (read afresh by every deadline computation), so a new year's days are
+// rows added here, each audited.
+import type { Db, Tx } from "../../platform/db/client.ts";
+import { parseDmy, weekday } from "../../domain/dates.ts";
 import { audit } from "../../platform/db/audit.ts";
 import { refusal } from "../refusals.ts";
 
+export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
+
 export interface CalendarDayView {
   date: string;
-  kind: "HOLIDAY" | "WORKDAY";
+  kind: CalendarDayKind;
   name: string;
+}
+
+/** A date typed as dd/mm/yyyy (d/m, «-» or «.» too), the year written out; null when it is not one. */
+export function calendarDate(s: string): string | null {
+  return /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(s.trim()) ? parseDmy(s, "2000-01-01") : null;
+}
+
+/** A make-up working day on Monday–Friday changes nothing: that day is worked anyway. */
+export const isWeekday = (date: string) => weekday(date) >= 1 && weekday(date) <= 5;
+
+/**
+ * Writes one day in the caller's transaction when it differs from the table's row, audited
+ * (calendarDay.create / calendarDay.update, before and after) for its actor. Returns what it did.
+ */
+export async function writeCalendarDay(
+  tx: Tx,
+  day: CalendarDayView,
+  ctx: { actorId: number | null; now: Date },
+): Promise<"created" | "updated" | "unchanged"> {
+  const data = { kind: day.kind, name: day.name };
+  const before = await tx.calendarDay.findUnique({ where: { date: day.date } });
+  if (before && before.kind === data.kind && before.name === data.name) return "unchanged";
+  const after = await tx.calendarDay.upsert({
+    where: { date: day.date },
+    create: { date: day.date, ...data },
+    update: data,
+  });
+  await audit(tx, {
+    at: ctx.now,
+    actorId: ctx.actorId,
+    action: before ? "calendarDay.update" : "calendarDay.create",
+    entity: "CalendarDay",
+    entityId: day.date,
+    before,
+    after,
+  });
+  return before ? "updated" : "created";
 }
 
 export function createHolidays({ db }: { db: Db }) {
@@ -19,28 +59,17 @@ export function createHolidays({ db }: { db: Db }) {
         where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
         orderBy: { date: "asc" },
       });
-      return days.map((d) => ({ date: d.date, kind: d.kind as CalendarDayView["kind"], name: d.name }));
+      return days.map((d) => ({ date: d.date, kind: d.kind as CalendarDayKind, name: d.name }));
     },
 
     /** Adds (or renames / re-kinds) one day; audited. */
-    async set(input: { date: string; kind: CalendarDayView["kind"]; name: string; actorId: number; now: Date }) {
-      const date = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(input.date) ? parseDmy(input.date, "2000-01-01") : null;
+    async set(input: { date: string; kind: CalendarDayKind; name: string; actorId: number; now: Date }) {
+      const date = calendarDate(input.date);
       if (!date) throw refusal("onboarding", "badDay", input.date);
-      const data = { kind: input.kind, name: input.name.trim() };
-      await db.$transaction(async (tx) => {
-        const before = await tx.calendarDay.findUnique({ where: { date } });
-        const after = await tx.calendarDay.upsert({ where: { date }, create: { date, ...data }, update: data });
-        await audit(tx, {
-          at: input.now,
-          actorId: input.actorId,
-          action: before ? "calendarDay.update" : "calendarDay.create",
-          entity: "CalendarDay",
-          entityId: date,
-          before,
-          after,
-        });
-      });
-      return { date, ...data };
+      if (input.kind === "WORKDAY" && isWeekday(date)) throw refusal("onboarding", "weekdayWorkday", date);
+      const day = { date, kind: input.kind, name: input.name.trim() };
+      await db.$transaction((tx) => writeCalendarDay(tx, day, input));
+      return day;
     },
   };
 }

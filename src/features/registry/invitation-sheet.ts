@@ -20,6 +20,19 @@ export interface SheetLabels {
 
 const PAGE = { width: 1240, height: 1754, margin: 60, cols: 3, rows: 4 };
 export const PER_PAGE = PAGE.cols * PAGE.rows;
+/** A page's size as laid out (A4 at 150 dpi), in pixels. */
+export const PAGE_SIZE = { width: PAGE.width, height: PAGE.height };
+const CELL_W = (PAGE.width - 2 * PAGE.margin) / PAGE.cols;
+const TOP = PAGE.margin + 60;
+const CELL_H = (PAGE.height - TOP - PAGE.margin) / PAGE.rows;
+const QR_SIZE = Math.min(CELL_W, CELL_H) - 90;
+
+/** Where the i-th QR code of a page is drawn (its quiet zone included), in the page's pixels. */
+export function qrBox(i: number): { x: number; y: number; size: number } {
+  const x = PAGE.margin + (i % PAGE.cols) * CELL_W;
+  const y = TOP + Math.floor(i / PAGE.cols) * CELL_H;
+  return { x: x + (CELL_W - QR_SIZE) / 2, y: y + 8, size: QR_SIZE };
+}
 
 export async function invitationWorkbook(
   invites: PendingInvite[],
@@ -61,24 +74,21 @@ export function invitationPages(
 ): Buffer[] {
   const pages: Buffer[] = [];
   const count = Math.ceil(invites.length / PER_PAGE);
-  const cellW = (PAGE.width - 2 * PAGE.margin) / PAGE.cols;
-  const top = PAGE.margin + 60;
-  const cellH = (PAGE.height - top - PAGE.margin) / PAGE.rows;
-  const qrSize = Math.min(cellW, cellH) - 90;
   for (let p = 0; p < count; p++) {
     const body = [
       text(PAGE.margin, PAGE.margin + 20, `${labels.title} — ${labels.page(p + 1, count)}`, { size: 24, bold: true }),
     ];
     invites.slice(p * PER_PAGE, (p + 1) * PER_PAGE).forEach((inv, i) => {
-      const x = PAGE.margin + (i % PAGE.cols) * cellW;
-      const y = top + Math.floor(i / PAGE.cols) * cellH;
-      body.push(rect(x + 4, y + 4, cellW - 8, cellH - 8, "#f4f4f4"));
-      body.push(qrPath(link(inv.code), x + (cellW - qrSize) / 2, y + 8, qrSize));
-      const cx = x + cellW / 2;
-      body.push(text(cx, y + qrSize + 30, inv.fullName, { size: 22, bold: true, anchor: "middle" }));
-      body.push(text(cx, y + qrSize + 58, inv.unitName, { size: 18, anchor: "middle" }));
+      const x = PAGE.margin + (i % PAGE.cols) * CELL_W;
+      const y = TOP + Math.floor(i / PAGE.cols) * CELL_H;
+      const qr = qrBox(i);
+      body.push(rect(x + 4, y + 4, CELL_W - 8, CELL_H - 8, "#f4f4f4"));
+      body.push(qrPath(link(inv.code), qr.x, qr.y, qr.size));
+      const cx = x + CELL_W / 2;
+      body.push(text(cx, y + QR_SIZE + 30, inv.fullName, { size: 22, bold: true, anchor: "middle" }));
+      body.push(text(cx, y + QR_SIZE + 58, inv.unitName, { size: 18, anchor: "middle" }));
       body.push(
-        text(cx, y + qrSize + 82, labels.expiry(inv.expiresAt), { size: 15, anchor: "middle", fill: "#555555" }),
+        text(cx, y + QR_SIZE + 82, labels.expiry(inv.expiresAt), { size: 15, anchor: "middle", fill: "#555555" }),
       );
     });
     pages.push(renderPng(svgDoc(PAGE.width, PAGE.height, body)));

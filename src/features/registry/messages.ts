@@ -1,9 +1,10 @@
 // Onboarding, group binding and access-control lines (HTML parse mode; user text escaped).
-import { formatDmy, localDate } from "../../domain/dates.ts";
+import { formatDmy, localDate, weekday } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { LinkedView } from "./onboarding.ts";
 import type { CalendarDayView } from "./holidays.ts";
 import { registryFileEn, registryFileVi } from "./registry-file-messages.ts";
+import { calendarFileEn, calendarFileVi } from "./calendar-file-messages.ts";
 
 /** The registry roles by name: every catalogue uses these. */
 export const ROLE_VI: Record<string, string> = {
@@ -37,6 +38,7 @@ export const onboardingVi = {
     files: { xlsx: "kich-hoat-can-bo.xlsx", png: (n: number) => `ma-qr-kich-hoat-${n}.png` },
   },
   registryFile: registryFileVi,
+  calendarFile: calendarFileVi,
   invite: {
     usage: "Cú pháp: /kichhoat &lt;họ tên hoặc mã cán bộ&gt;",
     created: (name: string, link: string, expires: Date) =>
@@ -97,6 +99,8 @@ export const onboardingVi = {
     `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ hơn hoặc dùng mã cán bộ.`,
   registryInput: (message: string) => h(message),
   badDay: (d: string) => `Ngày «${h(d)}» không hợp lệ (dd/mm/yyyy).`,
+  weekdayWorkday: (date: string) =>
+    `Ngày ${formatDmy(date)} là ${["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"][weekday(date)]}, vốn là ngày làm việc: ngày làm việc bù chỉ ghi cho thứ Bảy, Chủ nhật.`,
   holidays: {
     usage: "Cú pháp: /ngaynghi [năm] hoặc /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;tên ngày&gt;",
     added: (d: CalendarDayView) =>
@@ -114,10 +118,14 @@ export const onboardingVi = {
   },
   admin: {
     usage:
-      "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]",
+      "Cú pháp:\n/canbo them &lt;họ tên&gt; | &lt;đơn vị&gt; | &lt;vai trò&gt; [| &lt;chức vụ&gt;]\n/canbo sua &lt;mã&gt; | ten=… | donvi=… | vaitro=… | chucvu=… | chuongtrinh=… [| duan=…]\n/canbo ngung &lt;mã&gt;\n/bangiao &lt;mã cán bộ cũ&gt; &lt;mã cán bộ mới&gt; [đơn vị]\nchuongtrinh= ghi toàn bộ phần việc phụ trách, cách nhau bằng «;», đơn vị khác trong ngoặc: chuongtrinh=NTM; DTTS (Bắc Trà My); duan= các dự án theo thứ tự chương trình; chuongtrinh=- : thôi phụ trách.",
     added: (name: string, id: number) =>
-      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /invite ${id}`,
+      `✅ Đã thêm cán bộ <b>${h(name)}</b> (mã ${id}), đã ghi nhật ký. Cấp đường dẫn kích hoạt: /kichhoat ${id}`,
     updated: (id: number, changes: number) => `✅ Đã cập nhật cán bộ mã ${id}: ${changes} thay đổi, đã ghi nhật ký.`,
+    responsibilities: (lines: { unit: string; programme: string; project: string }[]) =>
+      lines.length === 0
+        ? "Phụ trách: không còn phần việc nào."
+        : `Phụ trách: ${lines.map((l) => h(`${l.programme} · ${l.unit}${l.project ? ` · ${l.project}` : ""}`)).join("; ")}.`,
     deactivated: (id: number, roles: number, resp: number) =>
       `✅ Cán bộ mã ${id} đã ngừng hoạt động; kết thúc ${roles} vai trò và ${resp} phần việc phụ trách, đã ghi nhật ký.`,
     handedOver: (resp: number, tasks: number) =>
@@ -135,6 +143,22 @@ export const onboardingVi = {
             `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: đồng chí ${h(l.fullName)} (mã ${l.officialId})`,
         ),
       ].join("\n"),
+    programmes: {
+      usage: "Cú pháp: /chuongtrinh (danh sách) hoặc /chuongtrinh &lt;mã&gt; coquan &lt;sở, ban, văn phòng | không&gt;",
+      list: (rows: { code: string; name: string; officeName: string | null }[]) =>
+        [
+          "<b>Các chương trình và cơ quan chủ trì</b> (trả lời vướng mắc của chương trình)",
+          ...rows.map(
+            (r) =>
+              `• <b>${h(r.code)}</b> — ${h(r.name)}: ${r.officeName ? h(r.officeName) : "chưa có (Văn phòng điều phối xử lý vướng mắc)"}`,
+          ),
+          "Đặt cơ quan chủ trì: /chuongtrinh &lt;mã&gt; coquan &lt;sở, ban, văn phòng&gt;",
+        ].join("\n"),
+      office: (code: string, officeName: string | null) =>
+        officeName
+          ? `✅ Vướng mắc của chương trình ${h(code)} từ nay chuyển ${h(officeName)} trả lời, đã ghi nhật ký.`
+          : `✅ Chương trình ${h(code)} không còn cơ quan chủ trì: Văn phòng điều phối xử lý vướng mắc, đã ghi nhật ký.`,
+    },
   },
   officialInactive: (name: string) =>
     `Đồng chí ${h(name)} đã thôi tham gia dondoc nên không cấp đường dẫn kích hoạt được.`,
@@ -154,6 +178,7 @@ export const onboardingEn: typeof onboardingVi = {
     files: { xlsx: "activation-links.xlsx", png: (n) => `activation-qr-${n}.png` },
   },
   registryFile: registryFileEn,
+  calendarFile: calendarFileEn,
   invite: {
     usage: "Usage: /invite &lt;full name or official id&gt;",
     created: (name, link, expires) =>
@@ -214,6 +239,8 @@ export const onboardingEn: typeof onboardingVi = {
     `«${h(q)}» matches several officials: ${names.map(h).join(", ")}. Please be more specific or use the id.`,
   registryInput: (message) => h(message),
   badDay: (d) => `«${h(d)}» is not a valid date (dd/mm/yyyy).`,
+  weekdayWorkday: (date) =>
+    `${formatDmy(date)} is a ${["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][weekday(date)]}, a working day anyway: make-up working days are Saturdays or Sundays.`,
   holidays: {
     usage: "Usage: /ngaynghi [year] or /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;name&gt;",
     added: (d) =>
@@ -231,9 +258,13 @@ export const onboardingEn: typeof onboardingVi = {
   },
   admin: {
     usage:
-      "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=…\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]",
+      "Usage:\n/canbo them &lt;full name&gt; | &lt;unit&gt; | &lt;role&gt; [| &lt;title&gt;]\n/canbo sua &lt;id&gt; | ten=… | donvi=… | vaitro=… | chucvu=… | chuongtrinh=… [| duan=…]\n/canbo ngung &lt;id&gt;\n/bangiao &lt;old official id&gt; &lt;new official id&gt; [unit]\nchuongtrinh= the complete set of responsibilities, separated by «;», another unit in brackets: chuongtrinh=NTM; DTTS (Bắc Trà My); duan= the projects in the programmes' order; chuongtrinh=- : none.",
     added: (name, id) => `✅ Official <b>${h(name)}</b> added (id ${id}), audited. Activation link: /invite ${id}`,
     updated: (id, changes) => `✅ Official ${id} updated: ${changes} changes, audited.`,
+    responsibilities: (lines) =>
+      lines.length === 0
+        ? "Responsible for: nothing now."
+        : `Responsible for: ${lines.map((l) => h(`${l.programme} · ${l.unit}${l.project ? ` · ${l.project}` : ""}`)).join("; ")}.`,
     deactivated: (id, roles, resp) =>
       `✅ Official ${id} deactivated; ${roles} roles and ${resp} responsibilities ended, audited.`,
     handedOver: (resp, tasks) => `✅ ${resp} responsibilities and ${tasks} open tasks handed over, audited.`,
@@ -247,6 +278,22 @@ export const onboardingEn: typeof onboardingVi = {
             `• ${h(l.unit)} · ${h(l.programme)}${l.project ? ` · ${h(l.project)}` : ""}: ${h(l.fullName)} (id ${l.officialId})`,
         ),
       ].join("\n"),
+    programmes: {
+      usage: "Usage: /chuongtrinh (list) or /chuongtrinh &lt;code&gt; coquan &lt;department or office | không&gt;",
+      list: (rows) =>
+        [
+          "<b>Programmes and their offices</b> (they answer the programme's obstacles)",
+          ...rows.map(
+            (r) =>
+              `• <b>${h(r.code)}</b> — ${h(r.name)}: ${r.officeName ? h(r.officeName) : "none (the coordination office handles obstacles)"}`,
+          ),
+          "Set an office: /chuongtrinh &lt;code&gt; coquan &lt;department or office&gt;",
+        ].join("\n"),
+      office: (code, officeName) =>
+        officeName
+          ? `✅ Obstacles of programme ${h(code)} now go to ${h(officeName)}, audited.`
+          : `✅ Programme ${h(code)} has no office now: the coordination office handles its obstacles, audited.`,
+    },
   },
   officialInactive: (name) => `${h(name)} no longer takes part in dondoc: no activation link can be issued.`,
 };

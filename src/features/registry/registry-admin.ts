@@ -7,6 +7,8 @@ import { audit } from "../../platform/db/audit.ts";
 import {
   applyOfficial,
   applyProgramme,
+  applyProgrammeOffice,
+  list,
   parseLanguage,
   parseRole,
   parseTelegramId,
@@ -29,6 +31,14 @@ export interface OfficialInput {
   telegramId?: string;
   lang?: string;
   active?: boolean;
+  /**
+   * responsibilities, the complete set (replaces the current ones): programme codes or names separated by
+   * «;», each for the official's unit unless a unit follows in parentheses: "NTM; DTTS (Bắc Trà My)"; "-" or
+   * empty: none
+   */
+  programmes?: string[];
+  /** the projects of those responsibilities, separated by «;» in the same order (or none) */
+  projects?: string[];
 }
 
 export interface WhoLine {
@@ -116,7 +126,39 @@ export function createRegistryAdmin({ db }: { db: Db }) {
       }
       patch.roles = roles;
     }
+    if (input.programmes !== undefined) {
+      const unitId = patch.unitId !== undefined ? patch.unitId : existingUnitId;
+      patch.responsibilities = await responsibilitiesOf(input.programmes, input.projects ?? [], unitId);
+    } else if (input.projects !== undefined)
+      throw new RegistryInputError("Dự án ghi kèm chương trình phụ trách: ghi cả chương trình (thứ tự như dự án).");
     return patch;
+  }
+
+  /** "NTM; DTTS (Bắc Trà My)" and their projects as the complete set of responsibilities; problems refused. */
+  async function responsibilitiesOf(
+    programmes: string[],
+    projects: string[],
+    unitId: number | null,
+  ): Promise<NonNullable<OfficialPatch["responsibilities"]>> {
+    const items = programmes.flatMap((p) => list(p)).filter((p) => p !== "-");
+    const named = projects.flatMap((p) => p.split(";")).map((p) => p.trim());
+    const hasProjects = named.some((p) => p !== "");
+    if (hasProjects && named.length !== items.length)
+      throw new RegistryInputError(
+        `Số dự án (${named.length}) không khớp số chương trình (${items.length}): ghi các dự án cách nhau bằng «;» theo thứ tự chương trình.`,
+      );
+    const out: NonNullable<OfficialPatch["responsibilities"]> = [];
+    for (const [i, item] of items.entries()) {
+      const { value, scope } = splitScope(item);
+      const programme = await programmeByQuery(value);
+      const unit = scope !== undefined ? (await unitByQuery(scope)).id : unitId;
+      if (unit === null)
+        throw new RegistryInputError(
+          `Chương trình ${programme.code}: cán bộ chưa có đơn vị, cần ghi đơn vị phụ trách, ví dụ «${programme.code} (tên đơn vị)».`,
+        );
+      out.push({ unitId: unit, programmeId: programme.id, project: hasProjects ? named[i]! : "" });
+    }
+    return out;
   }
 
   /** Adds an official; the unit is required, roles default to the official's unit (the secretariat: province). */
@@ -138,6 +180,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   ): Promise<{ changes: number; renamed: { from: string; to: string } | null }> {
     const o = await officialById(id);
     const patch = await toPatch(input, o.unitId, o.id);
+    if (patch.responsibilities?.length && !(patch.active ?? o.active))
+      throw new RegistryInputError(
+        `Cán bộ ${o.fullName} (mã ${id}) đã ngừng hoạt động: không phân công phụ trách được.`,
+      );
     const renamed =
       patch.fullName !== undefined && patch.fullName !== o.fullName ? { from: o.fullName, to: patch.fullName } : null;
     return db.$transaction(async (tx) => ({
@@ -156,7 +202,10 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   ): Promise<{ endedRoles: number; endedResponsibilities: number }> {
     const o = await officialById(id);
     if (!o.active) throw new RegistryInputError(`Cán bộ ${o.fullName} (mã ${id}) đã ngừng hoạt động từ trước.`);
-    const open = await db.task.count({ where: { responsibleId: id, status: "OPEN" } });
+    // a task waiting for confirmation (#19) may be reopened: it is not finished either
+    const open = await db.task.count({
+      where: { responsibleId: id, status: { in: ["OPEN", "AWAITING_CONFIRMATION"] } },
+    });
     if (open > 0) {
       throw new RegistryInputError(
         `Cán bộ ${o.fullName} (mã ${id}) còn ${open} việc đang mở: bàn giao trước (handover --from ${id} --to <mã cán bộ>).`,
@@ -196,7 +245,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
         orderBy: { id: "asc" },
       });
       const tasks = await tx.task.findMany({
-        where: { responsibleId: from.id, status: "OPEN", ...scope },
+        where: { responsibleId: from.id, status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...scope },
         orderBy: { id: "asc" },
       });
       if (rows.length === 0 && tasks.length === 0) {
@@ -241,13 +290,14 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   }
 
   /** Who is responsible for what now, optionally for one unit and/or programme, by unit then programme. */
-  async function who(input: { unit?: string; programme?: string; now: Date }): Promise<WhoLine[]> {
+  async function who(input: { unit?: string; programme?: string; officialId?: number; now: Date }): Promise<WhoLine[]> {
     const unit = input.unit ? await unitByQuery(input.unit) : null;
     const programme = input.programme ? await programmeByQuery(input.programme) : null;
     const rows = await db.responsibility.findMany({
       where: {
         ...(unit ? { unitId: unit.id } : {}),
         ...(programme ? { programmeId: programme.id } : {}),
+        ...(input.officialId !== undefined ? { officialId: input.officialId } : {}),
         validFrom: { lte: input.now },
         OR: [{ validTo: null }, { validTo: { gt: input.now } }],
         official: { active: true },
@@ -302,13 +352,35 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     }
   }
 
-  /** Names the programme's office (a department or office unit): obstacles on its tasks go there to be answered. */
+  /** The programmes in display order, each with its office's name (null: the secretariat handles its obstacles). */
+  async function programmeOffices(): Promise<{ code: string; name: string; officeName: string | null }[]> {
+    const programmes = await listProgrammes();
+    const offices = await db.unit.findMany({
+      where: { id: { in: programmes.flatMap((p) => (p.officeUnitId === null ? [] : [p.officeUnitId])) } },
+      select: { id: true, name: true },
+    });
+    const nameOf = new Map(offices.map((u) => [u.id, u.name]));
+    return programmes.map((p) => ({
+      code: p.code,
+      name: p.name,
+      officeName: p.officeUnitId === null ? null : (nameOf.get(p.officeUnitId) ?? null),
+    }));
+  }
+
+  /**
+   * Names the programme's office (an active department or office unit): obstacles on its tasks go there to be
+   * answered. «không» removes it (the secretariat handles them again). Audited when it changes.
+   */
   async function setProgrammeOffice(
     input: { code: string; unit: string },
     ctx: ChangeContext,
-  ): Promise<{ code: string; officeName: string }> {
+  ): Promise<{ code: string; officeName: string | null }> {
     const programme = (await listProgrammes()).find((p) => p.code.toUpperCase() === input.code.trim().toUpperCase());
     if (!programme) throw new RegistryInputError(`Không có chương trình mã «${input.code}».`);
+    if (foldVietnamese(input.unit) === "khong") {
+      await db.$transaction((tx) => applyProgrammeOffice(tx, programme, null, ctx));
+      return { code: programme.code, officeName: null };
+    }
     const units = await db.unit.findMany({
       where: { active: true, kind: { in: ["DEPARTMENT", "OFFICE"] } },
       select: { id: true, code: true, name: true },
@@ -320,18 +392,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
           ? `«${input.unit}» trùng với: ${m.candidates.map((u) => u.name).join(", ")}.`
           : `Không có sở, ban, văn phòng nào tên «${input.unit}».`,
       );
-    await db.$transaction(async (tx) => {
-      await tx.programme.update({ where: { id: programme.id }, data: { officeUnitId: m.item.id } });
-      await audit(tx, {
-        at: ctx.now,
-        actorId: ctx.actorId ?? null,
-        action: "programme.office",
-        entity: "Programme",
-        entityId: programme.id,
-        before: { officeUnitId: programme.officeUnitId },
-        after: { officeUnitId: m.item.id },
-      });
-    });
+    await db.$transaction((tx) => applyProgrammeOffice(tx, programme, m.item.id, ctx));
     return { code: programme.code, officeName: m.item.name };
   }
 
@@ -342,6 +403,7 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     handover,
     who,
     listProgrammes,
+    programmeOffices,
     addProgramme,
     setProgrammeOffice,
   };

@@ -21,12 +21,23 @@ export function createRegistryChat({ db, registryAdmin }: { db: Db; registryAdmi
   return {
     addOfficial: (input: OfficialInput, ctx: { now: Date; actorId: number }) =>
       refusing(async () => ({ ...(await registryAdmin.addOfficial(input, ctx)), name: input.name ?? "" })),
+    /** An edit; when it sets responsibilities, the official's responsibilities as they are now. */
     updateOfficial: (id: number, input: OfficialInput, ctx: { now: Date; actorId: number }) =>
-      refusing(() => registryAdmin.updateOfficial(id, input, ctx)),
+      refusing(async () => {
+        const r = await registryAdmin.updateOfficial(id, input, ctx);
+        const responsibilities =
+          input.programmes === undefined ? null : await registryAdmin.who({ officialId: id, now: ctx.now });
+        return { ...r, responsibilities };
+      }),
     deactivateOfficial: (id: number, ctx: { now: Date; actorId: number }) =>
       refusing(() => registryAdmin.deactivateOfficial(id, ctx)),
     handover: (input: { fromId: number; toId: number; unit?: string }, ctx: { now: Date; actorId: number }) =>
       refusing(() => registryAdmin.handover(input, ctx)),
+    /** /chuongtrinh: the programmes with their offices. */
+    programmeOffices: () => registryAdmin.programmeOffices(),
+    /** /chuongtrinh <mã> coquan <đơn vị | không> */
+    setProgrammeOffice: (input: { code: string; unit: string }, ctx: { now: Date; actorId: number }) =>
+      refusing(() => registryAdmin.setProgrammeOffice(input, ctx)),
 
     /** /ai: a unit's responsibilities, or an official's (by name); refused when neither is found. */
     async who(query: string, now: Date): Promise<{ lines: WhoLine[] }> {

@@ -10,8 +10,15 @@ import { readTables, type Table } from "./registry-io/files.ts";
 import type { RowError, TableKind } from "./registry-io/labels.ts";
 import { validateTables } from "./registry-io/validate.ts";
 
-export { applyOfficial, applyProgramme, type ChangeContext, type OfficialPatch } from "./registry-io/apply.ts";
 export {
+  applyOfficial,
+  applyProgramme,
+  applyProgrammeOffice,
+  type ChangeContext,
+  type OfficialPatch,
+} from "./registry-io/apply.ts";
+export {
+  list,
   parseLanguage,
   parseRole,
   parseTelegramId,

@@ -2,9 +2,9 @@
 // /status figures) against the expected rate; B — one unit's cumulative rate over the year against its
 // milestones. Chart labels are Vietnamese (the language of the reports to leaders).
 import type { Db } from "../../platform/db/client.ts";
-import { cumulativeSeries, disbursedAsOf, type DatedReport } from "../../domain/history.ts";
+import { cumulativeSeries, type DatedReport } from "../../domain/history.ts";
 import { localDate } from "../../domain/dates.ts";
-import { reportingYear } from "../../domain/disbursed.ts";
+import { breakdown, reportingYear } from "../../domain/disbursed.ts";
 import { rateBp } from "../../domain/money.ts";
 import { expectedBp } from "../../domain/pacing.ts";
 import type { Messages } from "../../i18n/index.ts";
@@ -81,13 +81,32 @@ export function createChartService({
     return new Map(plans.map((p) => [p.programmeId, p._sum.amountVnd ?? 0n]));
   }
 
-  /** Each unit's rate (bp) as of `date` from its reports dated on or before it; null without a plan. */
+  /**
+   * Each unit's rate (bp) as of `date` from its reports dated on or before it, judged as the province table
+   * judges (vốn TW where it was reported apart from split plans, ADR 016); null without a plan.
+   */
   async function ratesAsOf(date: string, unitIds: number[]): Promise<Map<number, number | null>> {
     const year = reportingYear(date);
     const out = new Map<number, number | null>();
     for (const id of unitIds) {
-      const plan = [...(await unitPlan(id, year)).values()].reduce((s, v) => s + v, 0n);
-      out.set(id, rateBp(disbursedAsOf(await unitReports(id, year), date), plan));
+      const [plans, reports] = await Promise.all([
+        db.capitalPlan.findMany({
+          where: { unitId: id, year },
+          select: { programmeId: true, source: true, kind: true, amountVnd: true },
+        }),
+        unitReports(id, year),
+      ]);
+      let plan = 0n;
+      let disbursed = 0n;
+      for (const pid of new Set(plans.map((p) => p.programmeId))) {
+        const b = breakdown(
+          plans.filter((p) => p.programmeId === pid),
+          reports.filter((r) => r.programmeId === pid && r.asOf <= date),
+        );
+        plan += b.judged.planVnd;
+        disbursed += b.judged.figure?.vnd ?? 0n;
+      }
+      out.set(id, rateBp(disbursed, plan));
     }
     return out;
   }

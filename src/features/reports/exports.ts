@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import type { Db } from "../../platform/db/client.ts";
 import { toCsv, type CsvSeparator } from "../../domain/csv.ts";
 import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
-import { reportingYear } from "../../domain/disbursed.ts";
+import { planOf, reportingYear, type PlanPart } from "../../domain/disbursed.ts";
 import { timeliness } from "../../domain/ladder.ts";
 import { formatPercentBp, rateBp } from "../../domain/money.ts";
 import { defaultPeriod, type Period } from "../../domain/scorecard.ts";
@@ -23,6 +23,7 @@ import type { Messages } from "../../i18n/index.ts";
 import type { ScorecardService } from "./scorecard.ts";
 import type { StatusService } from "../disbursement/status.ts";
 import type { DirectiveService } from "../directives/directives.ts";
+import type { ProgrammeStatusView } from "../../i18n/types.ts";
 import { directiveSheets } from "../directives/directive-export.ts";
 
 export const EXPORT_KINDS = ["status", "tasks", "disbursement", "scorecards", "directives"] as const;
@@ -192,6 +193,22 @@ export function createExportService({
       o.now,
     );
     const rows: CellValue[][] = [];
+    // per source and kind (ADR 016): blank where a part has no plan, or no figure of its own
+    const PARTS = [
+      ["CENTRAL", null],
+      ["CENTRAL", "INVESTMENT"],
+      ["CENTRAL", "RECURRENT"],
+      ["LOCAL", null],
+      ["LOCAL", "INVESTMENT"],
+      ["LOCAL", "RECURRENT"],
+    ] as const;
+    const partCells = (p: ProgrammeStatusView, source: string, kind: string | null): CellValue[] => {
+      const s = p.sources.find((x) => x.source === source);
+      const k = kind === null ? undefined : s?.kinds.find((x) => x.kind === kind);
+      if (!s || (kind !== null && !k)) return kind === null ? [null, null, null] : [null, null];
+      if (k) return [k.planVnd, k.disbursedVnd];
+      return [s.planVnd, s.disbursedVnd, s.disbursedVnd === null ? null : rateBp(s.disbursedVnd, s.planVnd)];
+    };
     for (const [i, u] of units.entries()) {
       const st = views.get(u.id)!;
       for (const p of st.programmes) {
@@ -206,10 +223,17 @@ export function createExportService({
           p.light ? (V.light[p.light] ?? p.light) : "",
           p.openTasks,
           p.overdueTasks,
+          p.planVnd > 0n ? (V.basis[p.basis] ?? p.basis) : "",
+          ...PARTS.flatMap(([source, kind]) => partCells(p, source, kind)),
+          p.total.planVnd > 0n ? p.total.planVnd : null,
+          p.total.disbursedVnd,
+          p.total.disbursedVnd === null ? null : rateBp(p.total.disbursedVnd, p.total.planVnd),
         ]);
       }
       await o.onProgress?.((i + 1) / units.length);
     }
+    const partName = (source: string, kind: string | null) =>
+      [V.source[source], kind ? V.kind[kind] : ""].filter(Boolean).join(" ");
     return sheet(
       S.status,
       [
@@ -223,6 +247,15 @@ export function createExportService({
         [C.light, "text"],
         [C.openTasks, "int"],
         [C.overdueTasks, "int"],
+        [C.basis, "text"],
+        ...PARTS.flatMap(([source, kind]): ColumnSpec[] => [
+          [C.partPlan(partName(source, kind)), "vnd", 22],
+          [C.partDisbursed(partName(source, kind)), "vnd", 22],
+          ...(kind === null ? [[C.partRate(partName(source, kind)), "pct"] as ColumnSpec] : []),
+        ]),
+        [C.totalPlan, "vnd", 22],
+        [C.totalDisbursed, "vnd", 22],
+        [C.totalRate, "pct"],
       ],
       rows,
     );
@@ -317,15 +350,21 @@ export function createExportService({
         include: { unit: true, programme: true, reportedBy: true },
         orderBy: [{ asOf: "asc" }, { id: "asc" }],
       }),
-      db.capitalPlan.groupBy({ by: ["unitId", "programmeId"], where: { year }, _sum: { amountVnd: true } }),
+      db.capitalPlan.findMany({
+        where: { year },
+        select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },
+      }),
     ]);
     await o.onProgress?.(0.5);
-    const planOf = new Map(plans.map((p) => [`${p.unitId}:${p.programmeId}`, p._sum.amountVnd ?? 0n]));
+    const plansOf = new Map<string, PlanPart[]>();
+    for (const p of plans) {
+      const k = `${p.unitId}:${p.programmeId}`;
+      plansOf.set(k, [...(plansOf.get(k) ?? []), p]);
+    }
     const rows: CellValue[][] = reports.map((r) => {
-      const plan = planOf.get(`${r.unitId}:${r.programmeId}`) ?? 0n;
+      // each figure against the plan of the part it covers (ADR 016)
+      const plan = planOf(plansOf.get(`${r.unitId}:${r.programmeId}`) ?? [], r);
       const part = [r.source ? SOURCE[r.source] : "", r.kind ? KIND[r.kind] : ""].filter(Boolean).join(" ") || V.whole;
-      // a part report's rate is against the whole programme plan only when it covers the whole programme
-      const whole = r.source === null && r.kind === null;
       return [
         r.unit.name,
         r.programme.code,
@@ -333,7 +372,7 @@ export function createExportService({
         r.asOf,
         r.cumulativeVnd,
         plan,
-        whole ? rateBp(r.cumulativeVnd, plan) : null,
+        rateBp(r.cumulativeVnd, plan),
         r.reportedBy?.fullName ?? "",
         r.isCorrection ? V.yes : "",
         r.createdAt,
@@ -368,6 +407,7 @@ export function createExportService({
       c.tasks.doneLate,
       c.tasks.openInTerm,
       c.tasks.openOverdue,
+      c.tasks.awaitingConfirmation,
       c.tasks.medianDaysLate,
       c.tasks.remindersBeforeDone,
       c.disbursement?.planVnd ?? null,
@@ -389,6 +429,7 @@ export function createExportService({
         [C.doneLate, "int"],
         [C.openInTerm, "int"],
         [C.openOverdue, "int"],
+        [C.awaitingConfirmation, "int"],
         [C.medianDaysLate, "decimal"],
         [C.reminders, "int"],
         [C.plan, "vnd", 22],

@@ -1,7 +1,7 @@
 // Reports for leaders: /scorecard, /export, /chart, the weekly report, and the labels of exported files
 // and charts. Numbers always Vietnamese-style (also in English), HTML parse mode, user text escaped.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatPercentBp, formatPoints } from "../../domain/money.ts";
+import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints } from "../../domain/money.ts";
 import type { Period } from "../../domain/scorecard.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { DisbursementScore, ScorecardView } from "./scorecard.ts";
@@ -45,7 +45,7 @@ function moneyVi(d: DisbursementScore | null): string {
       : d.gapBp > 0
         ? `chậm ${formatPoints(d.gapBp)} điểm`
         : `vượt ${formatPoints(-d.gapBp)} điểm`;
-  return `Giải ngân: ${formatBillions(d.disbursedVnd)}/${formatBillions(d.planVnd)} tỷ = ${formatPercentBp(d.actualBp)} kế hoạch; tiến độ cần đạt ${formatPercentBp(d.expectedBp)} (${gap})`;
+  return `Giải ngân: ${formatBillionsTrim(d.disbursedVnd)}/${formatBillionsTrim(d.planVnd)} tỷ đồng = ${formatPercentBp(d.actualBp)} kế hoạch; tiến độ cần đạt ${formatPercentBp(d.expectedBp)} (${gap})`;
 }
 
 function moneyEn(d: DisbursementScore | null): string {
@@ -79,7 +79,7 @@ export const reportsVi = {
     const r = v.requests;
     const lines = [
       `📋 <b>Kết quả thực hiện nhiệm vụ ${v.subject === "unit" ? "" : "của đồng chí "}${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodVi(v.period)} · đến ${formatDmy(v.today)}`,
-      `Nhiệm vụ: ${t.doneOnTime} hoàn thành đúng hạn · ${t.doneLate} hoàn thành quá hạn · ${t.openInTerm} đang thực hiện trong hạn · ${t.openOverdue} quá hạn chưa hoàn thành${late}`,
+      `Nhiệm vụ: ${t.doneOnTime} hoàn thành đúng hạn · ${t.doneLate} hoàn thành quá hạn · ${t.openInTerm} đang thực hiện trong hạn · ${t.openOverdue} quá hạn chưa hoàn thành${t.awaitingConfirmation ? ` (trong đó ${t.awaitingConfirmation} đã báo hoàn thành, chờ xác nhận)` : ""}${late}`,
       `Số lần nhắc trước khi hoàn thành: ${t.remindersBeforeDone}${perTask}`,
       moneyVi(v.disbursement),
     ];
@@ -170,6 +170,7 @@ export const reportsVi = {
     doneLate: "Hoàn thành quá hạn",
     openInTerm: "Đang thực hiện trong hạn",
     openOverdue: "Quá hạn chưa hoàn thành",
+    awaitingConfirmation: "Trong đó chờ xác nhận",
     medianDaysLate: "Trung vị số ngày trễ",
     reminders: "Số lần nhắc trước khi hoàn thành",
     meetingsHeld: "Buổi làm việc đã họp",
@@ -177,6 +178,14 @@ export const reportsVi = {
     requestsOnTime: "Văn bản trả lời đúng hạn",
     requestsLate: "Văn bản trả lời trễ",
     requestsOpenOverdue: "Văn bản quá hạn chưa trả lời",
+    // capital sources (ADR 016): what the rate above judges, then each source and kind, then all sources
+    basis: "Căn cứ đánh giá",
+    partPlan: (part: string) => `Kế hoạch ${part} (đồng)`,
+    partDisbursed: (part: string) => `Giải ngân ${part} (đồng)`,
+    partRate: (part: string) => `Tỷ lệ ${part}`,
+    totalPlan: "Kế hoạch tổng các nguồn (đồng)",
+    totalDisbursed: "Giải ngân tổng các nguồn (đồng)",
+    totalRate: "Tỷ lệ tổng các nguồn",
   },
   sheets: {
     status: "Tình hình",
@@ -187,7 +196,12 @@ export const reportsVi = {
   },
   values: {
     light: { green: "Đạt tiến độ", yellow: "Chậm", red: "Chậm nhiều" } as Record<string, string>,
-    status: { OPEN: "Đang mở", DONE: "Hoàn thành", CANCELLED: "Đã hủy" } as Record<string, string>,
+    status: {
+      OPEN: "Đang mở",
+      AWAITING_CONFIRMATION: "Chờ xác nhận",
+      DONE: "Hoàn thành",
+      CANCELLED: "Đã hủy",
+    } as Record<string, string>,
     timeliness: {
       done_on_time: "Hoàn thành đúng hạn",
       done_late: "Hoàn thành quá hạn",
@@ -196,6 +210,9 @@ export const reportsVi = {
     } as Record<string, string>,
     yes: "Có",
     whole: "Toàn chương trình",
+    basis: { CENTRAL: "Vốn TW", TOTAL: "Tổng các nguồn" } as Record<string, string>,
+    source: { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" } as Record<string, string>,
+    kind: { INVESTMENT: "ĐTPT", RECURRENT: "SN" } as Record<string, string>,
   },
 };
 
@@ -215,7 +232,7 @@ export const reportsEn: typeof reportsVi = {
     const r = v.requests;
     const lines = [
       `📋 <b>Task results of ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
-      `Tasks: ${t.doneOnTime} completed on time · ${t.doneLate} completed late · ${t.openInTerm} in progress within the deadline · ${t.openOverdue} overdue, not completed${late}`,
+      `Tasks: ${t.doneOnTime} completed on time · ${t.doneLate} completed late · ${t.openInTerm} in progress within the deadline · ${t.openOverdue} overdue, not completed${t.awaitingConfirmation ? ` (of which ${t.awaitingConfirmation} reported done, awaiting confirmation)` : ""}${late}`,
       `Reminders before completion: ${t.remindersBeforeDone}${perTask}`,
       moneyEn(v.disbursement),
     ];

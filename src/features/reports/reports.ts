@@ -24,7 +24,7 @@ export function createReportServices({
   status: StatusService;
   directives: DirectiveService;
   /** renders chart labels, export headers and the weekly report (the composition root passes `catalogue`) */
-  messages: Messages<"reports" | "directives">;
+  messages: Messages<"reports" | "directives" | "absence">;
 }) {
   const scorecard = createScorecardService({ db, status });
   const charts = createChartService({ db, status, messages });

@@ -51,7 +51,7 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
       // judged by the due date before any extension (#19)
       where: {
         ...where,
-        status: { in: ["OPEN", "DONE"] },
+        status: { in: ["OPEN", "AWAITING_CONFIRMATION", "DONE"] },
         OR: [
           { originalDueDate: null, dueDate: { gte: period.from, lte: period.to } },
           { originalDueDate: { gte: period.from, lte: period.to } },
@@ -74,6 +74,7 @@ export function createScorecardService({ db, status }: { db: Db; status: StatusS
         remindersBeforeDone: done
           ? reminders.filter((r) => r.taskId === t.id && r.createdAt < t.completedAt!).length
           : 0,
+        awaiting: t.status === "AWAITING_CONFIRMATION",
       };
     });
     const tally = tallyTasks(facts, today);

@@ -12,6 +12,7 @@ import type { WeeklyReportView } from "./messages.ts";
 import { claimKeys, reachableRoleHolders, secretariatChats } from "../followup/audience.ts";
 import type { ChartService } from "./charts.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 import type { StatusService } from "../disbursement/status.ts";
 import type { DirectiveService } from "../directives/directives.ts";
 
@@ -24,7 +25,7 @@ export interface WeeklyReportDeps {
   /** the directives' progress line (of the recipient's units) */
   directives: Pick<DirectiveService, "summaries">;
   /** renders the report written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"reports">;
+  messages: Messages<"reports" | "absence">;
 }
 
 const MOVERS = 3;
@@ -84,13 +85,22 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
     ).map((u) => u.id);
 
     // recipients: secretariat chats (every unit), supervisors in private (their units; all if province-wide)
-    const recipients = new Map<string, { chatId: bigint; language: string; unitIds: number[] }>();
+    // (a supervisor away: his stand-in, told on whose behalf; #19)
+    const recipients = new Map<
+      string,
+      { chatId: bigint; language: string; unitIds: number[]; onBehalf: OnBehalf | null }
+    >();
     for (const c of await db.$transaction((tx) => secretariatChats(tx))) {
-      recipients.set(String(c.telegramChatId), { chatId: c.telegramChatId, language: "vi", unitIds: allUnits });
+      recipients.set(String(c.telegramChatId), {
+        chatId: c.telegramChatId,
+        language: "vi",
+        unitIds: allUnits,
+        onBehalf: null,
+      });
     }
     for (const s of await db.$transaction((tx) => reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now))) {
       const k = String(s.chatId);
-      const e = recipients.get(k) ?? { chatId: s.chatId, language: s.language, unitIds: [] };
+      const e = recipients.get(k) ?? { chatId: s.chatId, language: s.language, unitIds: [], onBehalf: s.onBehalf };
       const add = s.unitId === null ? allUnits : [s.unitId];
       e.unitIds = [...new Set([...e.unitIds, ...add])];
       recipients.set(k, e);
@@ -109,13 +119,14 @@ export function createWeeklyReportService(deps: WeeklyReportDeps) {
 
     const items: { key: string; chatId: bigint; text: string; png: Buffer; caption: string }[] = [];
     for (const r of due) {
-      const t = deps.messages(r.language).reports;
+      const messages = deps.messages(r.language);
+      const t = messages.reports;
       const v = await view(now, r.unitIds, monday);
       const chart = await deps.charts.rateChart(now, r.unitIds);
       items.push({
         key: keyOf(r.chatId),
         chatId: r.chatId,
-        text: t.weekly(v),
+        text: withBehalf(messages, r.onBehalf, t.weekly(v)),
         png: chart.png,
         caption: t.chart.caption(today),
       });

@@ -2,6 +2,7 @@
 // ("vướng mắc") raised on a task. Every change is audited and its messages go through the outbox in the
 // same transaction.
 import type { Db, Tx } from "../../platform/db/client.ts";
+import { awaitInput, awaitedInput } from "../../platform/db/pending-input.ts";
 import { isOfficeTime, nextOfficeStart, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, localInstant, localMinutes } from "../../domain/dates.ts";
 import { overdueWorkingDays, timeliness } from "../../domain/ladder.ts";
@@ -13,7 +14,7 @@ import { refusalsOf } from "../refusals.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createRegistry, type Actor } from "../registry/registry.ts";
 import { announceTask, type SnoozeKind, type TaskMessages } from "./notices.ts";
-import { mayComplete } from "./completion.ts";
+import { mayCompleteNow } from "./completion.ts";
 
 export interface AssignDeps {
   db: Db;
@@ -36,6 +37,10 @@ export interface AssignInput {
   docRef: string;
   /** "monthly:5" or "" */
   recurrence: string;
+  /** #19: a completion counts only with evidence attached */
+  requiresEvidence?: boolean;
+  /** #19: a reported completion waits for the assigner (or the secretariat) to confirm it */
+  requiresConfirmation?: boolean;
   actor: Actor;
   now: Date;
   updateId?: bigint;
@@ -64,7 +69,15 @@ export interface ResolvedAssignment {
  */
 export async function writeAssignment(
   tx: Tx,
-  a: ResolvedAssignment & { title: string; dueDate: string; docRef: string; recurrence: string; project?: string },
+  a: ResolvedAssignment & {
+    title: string;
+    dueDate: string;
+    docRef: string;
+    recurrence: string;
+    project?: string;
+    requiresEvidence?: boolean;
+    requiresConfirmation?: boolean;
+  },
   by: { officialId: number | null; fullName: string; action: string; extra?: Record<string, unknown> },
   now: Date,
   messages: TaskMessages,
@@ -79,6 +92,8 @@ export async function writeAssignment(
       dueDate: a.dueDate,
       docRef: a.docRef.slice(0, 200),
       recurrence: a.recurrence,
+      requiresEvidence: a.requiresEvidence ?? false,
+      requiresConfirmation: a.requiresConfirmation ?? false,
       createdById: by.officialId,
       createdAt: now,
     },
@@ -193,6 +208,8 @@ export function createAssignService(deps: AssignDeps) {
           dueDate: input.dueDate,
           docRef: input.docRef,
           recurrence: input.recurrence,
+          requiresEvidence: input.requiresEvidence ?? false,
+          requiresConfirmation: input.requiresConfirmation ?? false,
         },
         { officialId: input.actor.officialId, fullName: input.actor.fullName, action: "task.assign" },
         input.now,
@@ -205,7 +222,8 @@ export function createAssignService(deps: AssignDeps) {
     const cal = await deps.calendar();
     const today = localDate(now);
     const tasks = await db.task.findMany({
-      where: { status: "OPEN", ...where },
+      // a completion waiting for confirmation (#19) is not done: listed, and marked
+      where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...where },
       include: { unit: true, responsible: true },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
@@ -217,6 +235,7 @@ export function createAssignService(deps: AssignDeps) {
       unitName: t.unit.name,
       responsibleName: t.responsible.fullName,
       overdueDays: overdueWorkingDays(t.dueDate, today, cal),
+      awaitingConfirmation: t.status === "AWAITING_CONFIRMATION",
     }));
   }
 
@@ -239,11 +258,11 @@ export function createAssignService(deps: AssignDeps) {
     return lines({ ...scopeWhere(scope), dueDate: { lt: localDate(now) } }, now);
   }
 
-  async function openTaskFor(taskId: number, actor: Actor) {
+  async function openTaskFor(taskId: number, actor: Actor, now: Date) {
     const task = await db.task.findUnique({ where: { id: taskId } });
     if (!task || task.status === "CANCELLED") throw taskError("taskNotFound", taskId);
     if (task.status !== "OPEN") throw taskError("notOpen", task.title);
-    if (!mayComplete(actor, task)) throw taskError("notAllowed");
+    if (!(await mayCompleteNow(db, actor, task, now))) throw taskError("notAllowed");
     return task;
   }
 
@@ -272,7 +291,7 @@ export function createAssignService(deps: AssignDeps) {
     now: Date;
     updateId?: bigint;
   }): Promise<SnoozeView> {
-    const task = await openTaskFor(input.taskId, input.actor);
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
     const cal = await deps.calendar();
     const until = snoozeEnd(input.kind, input.now, cal);
     await db.$transaction(async (tx) => {
@@ -305,27 +324,15 @@ export function createAssignService(deps: AssignDeps) {
     actor: Actor;
     now: Date;
   }): Promise<string> {
-    const task = await openTaskFor(input.taskId, input.actor);
-    const data = {
-      kind: OBSTACLE_INPUT,
-      payload: JSON.stringify({ taskId: task.id }),
-      expiresAt: new Date(input.now.getTime() + PENDING_TTL_MS),
-      createdAt: input.now,
-    };
-    await db.pendingInput.upsert({
-      where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
-      create: { chatId: input.chatId, userId: input.userId, ...data },
-      update: data,
-    });
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
+    const key = { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT };
+    await awaitInput(db, key, { taskId: task.id }, input.now, PENDING_TTL_MS);
     return task.title;
   }
 
   /** True when this user owes this chat the reason of an obstacle. */
   async function awaitsObstacle(chatId: bigint, userId: bigint, now: Date): Promise<boolean> {
-    const p = await db.pendingInput.findUnique({
-      where: { chatId_userId_kind: { chatId, userId, kind: OBSTACLE_INPUT } },
-    });
-    return p !== null && p.expiresAt > now;
+    return (await awaitedInput(db, { chatId, userId, kind: OBSTACLE_INPUT }, now)) !== null;
   }
 
   /** Records the reason as an obstacle and tells the secretariat; null when no reason was awaited. */
@@ -338,13 +345,12 @@ export function createAssignService(deps: AssignDeps) {
     updateId?: bigint;
   }): Promise<ObstacleView | null> {
     return db.$transaction(async (tx) => {
-      const pending = await tx.pendingInput.findUnique({
-        where: { chatId_userId_kind: { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT } },
-      });
-      if (!pending || pending.expiresAt <= input.now) return null;
+      const key = { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT };
+      const pending = await awaitedInput<{ taskId: number }>(tx, key, input.now);
+      if (!pending) return null;
       await recordUpdate(tx, input.updateId);
       await tx.pendingInput.delete({ where: { id: pending.id } });
-      const { taskId } = JSON.parse(pending.payload) as { taskId: number };
+      const { taskId } = pending.payload;
       const task = await tx.task.findUnique({ where: { id: taskId }, include: { unit: true } });
       if (!task) throw taskError("taskNotFound", taskId);
       const reason = input.reason.trim().slice(0, 2000);

@@ -1,13 +1,13 @@
 // Tasks: completion by reply, button or command; who may close a task; telling those escalated to.
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, Tx } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
-import type { Messages } from "../../i18n/index.ts";
 import type { CompletionView } from "../../i18n/types.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { refusal } from "../refusals.ts";
-import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { createNextInSeries } from "./notices.ts";
+import { askToConfirm, mayConfirmNow, tellEscalatedClosed, type ConfirmationMessages } from "./confirmation.ts";
 import type { Actor } from "../registry/registry.ts";
+import { standsInFor } from "../absence/stand-ins.ts";
 
 export interface CompleteInput {
   taskId: number;
@@ -26,10 +26,24 @@ export function mayComplete(actor: Actor, task: { responsibleId: number; unitId:
   );
 }
 
+/**
+ * mayComplete, or the actor stands in today for the responsible official who is away (#19): he may report
+ * the task done, attach its evidence, snooze it, raise an obstacle or ask for more time, as the holder could.
+ */
+export async function mayCompleteNow(
+  db: Db | Tx,
+  actor: Actor,
+  task: { responsibleId: number; unitId: number; programmeId: number | null },
+  now: Date,
+): Promise<boolean> {
+  if (mayComplete(actor, task)) return true;
+  return standsInFor(db, actor.officialId, [task.responsibleId], task, now);
+}
+
 export interface TaskServiceDeps {
   db: Db;
   /** renders the closing notice and a series' next announcement (the composition root passes `catalogue`) */
-  messages: Messages<"done" | "tasks">;
+  messages: ConfirmationMessages;
 }
 
 export function createTaskService({ db, messages }: TaskServiceDeps) {
@@ -51,25 +65,58 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
       if (task.status === "DONE") {
         throw refusal("done", "alreadyDone", task.title, localDate(task.completedAt ?? input.now));
       }
-      if (!mayComplete(input.actor, task)) throw refusal("done", "notAllowed");
+      if (task.status === "AWAITING_CONFIRMATION")
+        throw refusal("confirmation", "awaiting", task.title, localDate(task.completedAt ?? input.now));
+      if (!(await mayCompleteNow(tx, input.actor, task, input.now))) throw refusal("done", "notAllowed");
       // #19: a task that requires evidence is closed only with a file attached (features/evidence)
       if (task.requiresEvidence && (await tx.taskEvidence.count({ where: { taskId: task.id } })) === 0)
         throw refusal("evidence", "required", task.title);
       const note = input.note.trim().slice(0, 1000);
-      const after = await tx.task.update({
+      // #19: reported by someone who may not confirm it himself, the completion waits for the assigner
+      const confirmedBySender = task.requiresConfirmation && (await mayConfirmNow(tx, input.actor, task, input.now));
+      const report = {
+        completedAt: input.now,
+        completedById: input.actor.officialId,
+        completionNote: note,
+        completionChatId: input.fromChatId,
+      };
+      let after = await tx.task.update({
         where: { id: task.id },
-        data: { status: "DONE", completedAt: input.now, completedById: input.actor.officialId, completionNote: note },
+        data:
+          task.requiresConfirmation && !confirmedBySender
+            ? { status: "AWAITING_CONFIRMATION", ...report }
+            : {
+                status: "DONE",
+                ...report,
+                ...(confirmedBySender && { confirmedAt: input.now, confirmedById: input.actor.officialId }),
+              },
       });
+      const asked =
+        after.status === "AWAITING_CONFIRMATION"
+          ? await askToConfirm(tx, task, input.now, input.now, messages)
+          : undefined;
+      if (after.status === "AWAITING_CONFIRMATION" && !asked) {
+        // nobody can be asked (no assigner in reach, no secretariat group): the completion stands
+        after = await tx.task.update({ where: { id: task.id }, data: { status: "DONE" } });
+      }
       await audit(tx, {
         at: input.now,
         actorId: input.actor.officialId,
-        action: "task.complete",
+        action: asked ? "task.report" : "task.complete",
         entity: "Task",
         entityId: task.id,
         before: { status: task.status },
-        after: { status: after.status, completionNote: note },
+        after: {
+          status: after.status,
+          completionNote: note,
+          ...(task.requiresConfirmation &&
+            !asked && { confirmation: confirmedBySender ? "by the sender" : "nobody to ask" }),
+          // a stand-in's completion says for whom (#19)
+          ...(input.actor.officialId !== task.responsibleId && { responsibleId: task.responsibleId }),
+        },
       });
-      // a recurring task: the next one of its series, in this transaction
+      // a recurring task: the next one of its series, in this transaction (a report waiting for confirmation
+      // counts: the series goes on)
       await createNextInSeries(tx, task, input.actor, input.now, messages);
       const completedOn = localDate(input.now);
       const view: CompletionView = {
@@ -82,21 +129,10 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         onTime: completedOn <= (task.originalDueDate ?? task.dueDate),
         dueDate: task.originalDueDate ?? task.dueDate,
         completedOn,
+        ...(asked && { awaiting: asked }),
       };
-      // everyone who was told of an escalation hears that it is closed
-      const escalated = await tx.outboxMessage.findMany({
-        where: { taskId: task.id, kind: { in: ["reminder.overdue1", "reminder.overdue3"] } },
-        select: { chatId: true },
-        distinct: ["chatId"],
-      });
-      const text = messages("vi").done.closedNotice(view);
-      await enqueue(
-        tx,
-        escalated
-          .filter((e) => e.chatId !== input.fromChatId)
-          .map((e) => ({ chatId: e.chatId, text, kind: "task.closed", taskId: task.id })),
-        input.now,
-      );
+      // everyone who was told of an escalation hears that it is closed (a confirmed one: at confirmation)
+      if (!asked) await tellEscalatedClosed(tx, view, [input.fromChatId], input.now, messages);
       return view;
     });
   }

@@ -4,6 +4,7 @@ import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import type { Timeliness } from "../../domain/ladder.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { taskFileEn, taskFileVi } from "./task-file-messages.ts";
+import { guidedEn, guidedVi } from "./assign-guided-messages.ts";
 
 export interface AssignedView {
   taskId: number;
@@ -18,6 +19,9 @@ export interface AssignedView {
   /** "monthly:5", or "" */
   recurrence: string;
   assignedByName: string;
+  /** #19: what a completion needs: a file attached, the assigner's confirmation */
+  requiresEvidence: boolean;
+  requiresConfirmation: boolean;
 }
 
 export interface TaskLineView {
@@ -29,6 +33,8 @@ export interface TaskLineView {
   responsibleName: string;
   /** working days past the due date; 0 when not overdue */
   overdueDays: number;
+  /** reported done, waiting for the assigner's confirmation (#19) */
+  awaitingConfirmation: boolean;
 }
 
 export interface SnoozeView {
@@ -72,6 +78,22 @@ const when = (d: Date) => `${hm(d)} ngày ${formatDmy(localDate(d))}`;
 const whenEn = (d: Date) => `${hm(d)} on ${formatDmy(localDate(d))}`;
 const monthlyDayOf = (rule: string) => /^monthly:(\d+)$/.exec(rule)?.[1] ?? "";
 
+/** #19: what a completion needs, as the announcement says it (none: no line) */
+const needsVi = (v: AssignedView) => [
+  ...(v.requiresEvidence ? ["khi báo hoàn thành, gửi kèm minh chứng (ảnh, tệp PDF hoặc văn bản)"] : []),
+  ...(v.requiresConfirmation ? ["kết quả được người giao việc xác nhận"] : []),
+];
+const needsEn = (v: AssignedView) => [
+  ...(v.requiresEvidence ? ["attach evidence (a photo, PDF or document) when reporting it done"] : []),
+  ...(v.requiresConfirmation ? ["the one who assigned it confirms the result"] : []),
+];
+const shortNeedsVi = (v: AssignedView) =>
+  [...(v.requiresEvidence ? [", cần minh chứng"] : []), ...(v.requiresConfirmation ? [", cần xác nhận"] : [])].join("");
+const shortNeedsEn = (v: AssignedView) =>
+  [...(v.requiresEvidence ? [", evidence needed"] : []), ...(v.requiresConfirmation ? [", to be confirmed"] : [])].join(
+    "",
+  );
+
 const TIMELINESS_VI: Record<Timeliness, string> = {
   done_on_time: "Hoàn thành đúng hạn",
   done_late: "Hoàn thành quá hạn",
@@ -88,8 +110,9 @@ const TIMELINESS_EN: Record<Timeliness, string> = {
 
 export const tasksVi = {
   taskFile: taskFileVi,
+  guided: guidedVi,
   help: {
-    giao: "giao việc cho cán bộ phụ trách của đơn vị",
+    giao: "giao việc cho cán bộ phụ trách của đơn vị (chỉ gõ /giao để chọn từng bước bằng nút)",
     done: "báo hoàn thành việc (theo số việc)",
     tasks: "các việc đang thực hiện (của đồng chí, hoặc của đơn vị)",
     overdue: "các việc quá hạn của đơn vị (toàn tỉnh: Văn phòng điều phối)",
@@ -101,24 +124,25 @@ export const tasksVi = {
       `📌 <b>Việc mới #${v.taskId}</b>: <b>${h(v.title)}</b>`,
       `Đơn vị: ${h(v.unitName)}${v.programmeCode ? ` · Chương trình ${h(v.programmeCode)}` : ""}${v.docRef ? ` · Văn bản ${h(v.docRef)}` : ""}`,
       `Hạn: ${formatDmy(v.dueDate)}${v.recurrence ? ` · lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""} · Phụ trách: đồng chí ${v.responsibleMention}`,
-      `Giao bởi: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
+      ...(needsVi(v).length ? [`Yêu cầu: ${needsVi(v).join("; ")}.`] : []),
+      `Người giao: đồng chí ${h(v.assignedByName)}. Khi hoàn thành, đề nghị đồng chí phụ trách trả lời tin này bằng «xong» kèm ghi chú, hoặc gõ /xong ${v.taskId} &lt;ghi chú&gt;.`,
     ].join("\n"),
   assignedReply: (v: AssignedView) =>
-    `✅ Đã giao việc #${v.taskId} «${h(v.title)}» cho đồng chí ${h(v.responsibleName)} (${h(v.unitName)}), hạn ${formatDmy(v.dueDate)}${v.recurrence ? `, lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""}.`,
+    `✅ Đã giao việc #${v.taskId} «${h(v.title)}» cho đồng chí ${h(v.responsibleName)} (${h(v.unitName)}), hạn ${formatDmy(v.dueDate)}${v.recurrence ? `, lặp lại hằng tháng ngày ${monthlyDayOf(v.recurrence)}` : ""}${shortNeedsVi(v)}.`,
   doneUsage: "Cú pháp: /xong &lt;số việc&gt; &lt;ghi chú&gt;, ví dụ: /xong 12 đã nộp báo cáo.",
 
   list: {
     mine: (n: number) => `<b>Việc đang mở của đồng chí</b> (${n})`,
     unit: (unit: string, n: number) => `<b>Việc đang mở — ${h(unit)}</b> (${n})`,
     line: (v: TaskLineView) =>
-      `#${v.id} · ${h(v.title)} · hạn ${formatDmy(v.dueDate)} · ${TIMELINESS_VI[v.timeliness]}`,
+      `#${v.id} · ${h(v.title)} · hạn ${formatDmy(v.dueDate)} · ${TIMELINESS_VI[v.timeliness]}${v.awaitingConfirmation ? " · ⏳ đã báo hoàn thành, chờ xác nhận" : ""}`,
     none: "Không có việc đang mở.",
     overdueUnit: (unit: string, n: number) => `<b>Việc quá hạn — ${h(unit)}</b> (${n}), quá hạn lâu nhất trước`,
     overdueProvince: (n: number) => `<b>Việc quá hạn — toàn tỉnh</b> (${n}), quá hạn lâu nhất trước`,
     overdueUnits: (units: string[], n: number) =>
       `<b>Việc quá hạn — các đơn vị đồng chí theo dõi: ${units.map(h).join(", ")}</b> (${n}), quá hạn lâu nhất trước`,
     overdueLine: (v: TaskLineView, withUnit: boolean) =>
-      `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · hạn ${formatDmy(v.dueDate)} · quá hạn ${v.overdueDays} ngày làm việc · đồng chí ${h(v.responsibleName)}`,
+      `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · hạn ${formatDmy(v.dueDate)} · quá hạn ${v.overdueDays} ngày làm việc · đồng chí ${h(v.responsibleName)}${v.awaitingConfirmation ? " · ⏳ đã báo hoàn thành, chờ xác nhận" : ""}`,
     noneOverdue: "Không có việc quá hạn.",
   },
 
@@ -178,11 +202,12 @@ export const tasksVi = {
 
   errors: {
     usage:
-      "Cú pháp: /giao &lt;đơn vị&gt; | &lt;chương trình hoặc -&gt; | &lt;người phụ trách&gt; | &lt;dd/mm/yyyy&gt; | &lt;tiêu đề&gt; [| &lt;số/ký hiệu văn bản&gt;] [| hằng tháng ngày 5]",
+      "Cú pháp: /giao &lt;đơn vị&gt; | &lt;chương trình hoặc -&gt; | &lt;người phụ trách&gt; | &lt;dd/mm/yyyy&gt; | &lt;tiêu đề&gt; [| &lt;số/ký hiệu văn bản&gt;] [| hằng tháng ngày 5] [| cần minh chứng] [| cần xác nhận]",
     badDate: (s: string) => `«${h(s)}» không phải ngày hợp lệ. Đề nghị ghi hạn theo dạng dd/mm/yyyy.`,
     pastDate: (due: string) => `Hạn ${formatDmy(due)} đã qua. Đề nghị ghi hạn từ hôm nay trở đi.`,
     notYourUnit: (unit: string) => `Đồng chí chỉ giao việc được cho đơn vị mình phụ trách, không phải ${h(unit)}.`,
-    programmeNotFound: (q: string) => `Không tìm thấy chương trình «${h(q)}». Ghi mã (NTM, GNBV, DTTS) hoặc «-».`,
+    programmeNotFound: (q: string) =>
+      `Không tìm thấy chương trình «${h(q)}». Đề nghị ghi mã chương trình (NTM, GNBV, DTTS) hoặc «-».`,
     officialNotFound: (q: string, unit: string) => `Không tìm thấy cán bộ «${h(q)}» của ${h(unit)}.`,
     officialAmbiguous: (q: string, names: string[]) =>
       `«${h(q)}» trùng với nhiều cán bộ: ${names.map(h).join(", ")}. Đề nghị ghi rõ họ tên.`,
@@ -194,8 +219,9 @@ export const tasksVi = {
 
 export const tasksEn: typeof tasksVi = {
   taskFile: taskFileEn,
+  guided: guidedEn,
   help: {
-    giao: "assign a task to an official of a unit",
+    giao: "assign a task to an official of a unit (type /giao alone to choose step by step)",
     done: "report a task done by its number",
     tasks: "open tasks (yours, or the unit's in its group)",
     overdue: "overdue tasks of the unit (the whole province in the coordination office's group)",
@@ -207,23 +233,25 @@ export const tasksEn: typeof tasksVi = {
       `📌 <b>New task #${v.taskId}</b>: <b>${h(v.title)}</b>`,
       `Unit: ${h(v.unitName)}${v.programmeCode ? ` · Programme ${h(v.programmeCode)}` : ""}${v.docRef ? ` · Document ${h(v.docRef)}` : ""}`,
       `Due: ${formatDmy(v.dueDate)}${v.recurrence ? ` · repeats monthly on day ${monthlyDayOf(v.recurrence)}` : ""} · Responsible: ${v.responsibleMention}`,
+      ...(needsEn(v).length ? [`Required: ${needsEn(v).join("; ")}.`] : []),
       `Assigned by ${h(v.assignedByName)}. When done, reply «done» with a note, or type /done ${v.taskId} &lt;note&gt;.`,
     ].join("\n"),
   assignedReply: (v) =>
-    `✅ Task #${v.taskId} «${h(v.title)}» assigned to ${h(v.responsibleName)} (${h(v.unitName)}), due ${formatDmy(v.dueDate)}${v.recurrence ? `, repeating monthly on day ${monthlyDayOf(v.recurrence)}` : ""}.`,
+    `✅ Task #${v.taskId} «${h(v.title)}» assigned to ${h(v.responsibleName)} (${h(v.unitName)}), due ${formatDmy(v.dueDate)}${v.recurrence ? `, repeating monthly on day ${monthlyDayOf(v.recurrence)}` : ""}${shortNeedsEn(v)}.`,
   doneUsage: "Usage: /done &lt;task number&gt; &lt;note&gt;, e.g. /done 12 report submitted.",
 
   list: {
     mine: (n) => `<b>Your open tasks</b> (${n})`,
     unit: (unit, n) => `<b>Open tasks — ${h(unit)}</b> (${n})`,
-    line: (v) => `#${v.id} · ${h(v.title)} · due ${formatDmy(v.dueDate)} · ${TIMELINESS_EN[v.timeliness]}`,
+    line: (v) =>
+      `#${v.id} · ${h(v.title)} · due ${formatDmy(v.dueDate)} · ${TIMELINESS_EN[v.timeliness]}${v.awaitingConfirmation ? " · ⏳ reported done, awaiting confirmation" : ""}`,
     none: "No open tasks.",
     overdueUnit: (unit, n) => `<b>Overdue tasks — ${h(unit)}</b> (${n}), most overdue first`,
     overdueProvince: (n) => `<b>Overdue tasks — province</b> (${n}), most overdue first`,
     overdueUnits: (units, n) =>
       `<b>Overdue tasks — the units you follow: ${units.map(h).join(", ")}</b> (${n}), most overdue first`,
     overdueLine: (v, withUnit) =>
-      `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · due ${formatDmy(v.dueDate)} · ${v.overdueDays} working days overdue · ${h(v.responsibleName)}`,
+      `#${v.id} · ${withUnit ? `${h(v.unitName)} · ` : ""}${h(v.title)} · due ${formatDmy(v.dueDate)} · ${v.overdueDays} working days overdue · ${h(v.responsibleName)}${v.awaitingConfirmation ? " · ⏳ reported done, awaiting confirmation" : ""}`,
     noneOverdue: "No overdue tasks.",
   },
 
@@ -280,7 +308,7 @@ export const tasksEn: typeof tasksVi = {
 
   errors: {
     usage:
-      "Usage: /giao &lt;unit&gt; | &lt;programme or -&gt; | &lt;responsible official&gt; | &lt;dd/mm/yyyy&gt; | &lt;title&gt; [| &lt;document no.&gt;] [| hằng tháng ngày 5]",
+      "Usage: /giao &lt;unit&gt; | &lt;programme or -&gt; | &lt;responsible official&gt; | &lt;dd/mm/yyyy&gt; | &lt;title&gt; [| &lt;document no.&gt;] [| hằng tháng ngày 5] [| cần minh chứng] [| cần xác nhận]",
     badDate: (s) => `«${h(s)}» is not a valid date. Please write the deadline as dd/mm/yyyy.`,
     pastDate: (due) => `The deadline ${formatDmy(due)} has passed. Please give a date from today on.`,
     notYourUnit: (unit) => `You can assign tasks only in your own unit, not in ${h(unit)}.`,

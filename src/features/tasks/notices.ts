@@ -9,11 +9,12 @@ import type { Catalogue, Messages } from "../../i18n/index.ts";
 import type { AssignedView } from "./messages.ts";
 import { audit } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
+import { standInsOn, withBehalf } from "../absence/stand-ins.ts";
 
 export type SnoozeKind = "1h" | "am" | "wd";
 
 /** What the task notices render: the composition root passes `catalogue`. */
-export type TaskMessages = Messages<"tasks">;
+export type TaskMessages = Messages<"tasks" | "absence">;
 
 /** The keyboard under a reminder; callback data stays far below Telegram's 64 bytes. */
 export function reminderButtons(taskId: number, t: Pick<Catalogue, "tasks">) {
@@ -67,6 +68,8 @@ export async function announceTask(
     docRef: task.docRef,
     recurrence: task.recurrence,
     assignedByName,
+    requiresEvidence: task.requiresEvidence,
+    requiresConfirmation: task.requiresConfirmation,
   };
   const groups = await tx.chat.findMany({
     where: { unitId: task.unitId, status: "ACTIVE", kind: { in: ["GROUP", "SUPERGROUP"] } },
@@ -83,13 +86,17 @@ export async function announceTask(
       replyMarkup: doneOnly(task.id, vi),
     });
   }
-  if (r.telegramUserId && r.privateChatAt && r.active) {
-    const chat = await tx.chat.findUnique({ where: { telegramChatId: r.telegramUserId } });
+  // the responsible official, or his stand-in while he is away (#19)
+  const subject = { unitId: task.unitId, programmeId: task.programmeId };
+  const to = (await standInsOn(tx, now, [task.unitId])).recipientOf(r.id, r, subject);
+  const p = to.person;
+  if (p.telegramUserId && p.privateChatAt && p.active) {
+    const chat = await tx.chat.findUnique({ where: { telegramChatId: p.telegramUserId } });
     if (!chat || chat.status === "ACTIVE") {
-      const t = messages(r.language);
+      const t = messages(p.language);
       out.push({
-        chatId: r.telegramUserId,
-        text: t.tasks.assigned(view),
+        chatId: p.telegramUserId,
+        text: withBehalf(t, to.onBehalf, t.tasks.assigned(view)),
         kind: "task.assigned",
         taskId: task.id,
         replyMarkup: doneOnly(task.id, t),
@@ -145,6 +152,8 @@ export async function createNextInSeries(
         dueDate: due,
         docRef: prev.docRef,
         recurrence: prev.recurrence,
+        requiresEvidence: prev.requiresEvidence,
+        requiresConfirmation: prev.requiresConfirmation,
         seriesId,
         createdById: prev.createdById,
         createdAt: now,

@@ -15,6 +15,7 @@ import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts"
 import { reminderButtons, resumeSnoozed } from "./notices.ts";
 import type { Role } from "../../platform/db/client.ts";
 import { truthy } from "../registry/registry.ts";
+import { standInsOn, withBehalf } from "../absence/stand-ins.ts";
 
 export interface ReminderDeps {
   db: Db;
@@ -22,7 +23,7 @@ export interface ReminderDeps {
   ladder: LadderConfig;
   officeHours: { startMin: number; endMin: number };
   /** renders the reminders written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"reminder" | "tasks">;
+  messages: Messages<"reminder" | "tasks" | "absence">;
 }
 
 const BATCH = 500;
@@ -150,9 +151,10 @@ export function createReminderService(deps: ReminderDeps) {
       docRef: string;
       unitName: string;
       programmeCode: string | null;
+      programmeId: number | bigint | null;
       responsibleId: number | bigint;
     }>(sql`
-      SELECT t."id", t."title", t."unitId", t."dueDate", t."docRef", u."name" AS "unitName", p."code" AS "programmeCode", t."responsibleId"
+      SELECT t."id", t."title", t."unitId", t."dueDate", t."docRef", u."name" AS "unitName", p."code" AS "programmeCode", t."programmeId", t."responsibleId"
       FROM "Task" t
       JOIN "Unit" u ON u."id" = t."unitId"
       LEFT JOIN "Programme" p ON p."id" = t."programmeId"
@@ -216,6 +218,8 @@ export function createReminderService(deps: ReminderDeps) {
           docRef: t.docRef,
           unit: { name: t.unitName },
           programme: t.programmeCode === null ? null : { code: t.programmeCode },
+          programmeId: t.programmeId === null ? null : Number(t.programmeId),
+          responsibleId: Number(t.responsibleId),
           responsible,
         };
         return [[task.id, task] as const];
@@ -225,16 +229,20 @@ export function createReminderService(deps: ReminderDeps) {
     const roles = byUnit<RoleRow>(
       roleRows.flatMap((r) => {
         const official = officials.get(Number(r.officialId));
-        return official?.active ? [{ unitId: Number(r.unitId), role: r.role, official }] : [];
+        return official?.active
+          ? [{ unitId: Number(r.unitId), role: r.role, officialId: Number(r.officialId), official }]
+          : [];
       }),
     );
-    return { taskById, groups, roles };
+    // who stands in for those away today (#19): asked at each private recipient below
+    const standIns = await standInsOn(db, now, unitIds);
+    return { taskById, groups, roles, standIns };
   }
 
   async function writeBatch(
     tx: Tx,
     batch: DueRung[],
-    { taskById, groups, roles }: Awaited<ReturnType<typeof readContext>>,
+    { taskById, groups, roles, standIns }: Awaited<ReturnType<typeof readContext>>,
     now: Date,
     today: string,
     cal: WorkCalendar,
@@ -294,13 +302,15 @@ export function createReminderService(deps: ReminderDeps) {
         ...(caughtUp.length > 0 && { caughtUp }),
       });
       const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
-      const own = reachablePrivateChat(task.responsible, unreachable);
+      const subject = { unitId: task.unitId, programmeId: task.programmeId };
+      const to = standIns.recipientOf(task.responsibleId, task.responsible, subject);
+      const own = reachablePrivateChat(to.person, unreachable);
       if (own) {
-        const t = deps.messages(task.responsible.language);
+        const t = deps.messages(to.person.language);
         out.push({
           ...base,
           chatId: own,
-          text: t.reminder.text(view("responsible")),
+          text: withBehalf(t, to.onBehalf, t.reminder.text(view("responsible"))),
           replyMarkup: reminderButtons(task.id, t),
         });
       }
@@ -317,10 +327,12 @@ export function createReminderService(deps: ReminderDeps) {
       for (const ra of (roles.get(task.unitId) ?? []).filter((x) =>
         rungs.some((g) => ESCALATION[g].includes(x.role)),
       )) {
-        const chat = reachablePrivateChat(ra.official, unreachable);
+        const leader = standIns.recipientOf(ra.officialId, ra.official, subject);
+        const chat = reachablePrivateChat(leader.person, unreachable);
         if (!chat || told.has(chat)) continue;
         told.add(chat);
-        out.push({ ...base, chatId: chat, text: deps.messages(ra.official.language).reminder.text(view("leader")) });
+        const t = deps.messages(leader.person.language);
+        out.push({ ...base, chatId: chat, text: withBehalf(t, leader.onBehalf, t.reminder.text(view("leader"))) });
       }
       if (rungs.includes("overdue3")) {
         for (const chatId of secretariat) out.push({ ...base, chatId, text: vi.reminder.text(view("leader")) });
@@ -339,7 +351,14 @@ type GroupRow = { unitId: number; telegramChatId: bigint };
 type RoleRow = {
   unitId: number;
   role: Role;
-  official: { telegramUserId: bigint | null; privateChatAt: Date | null; active: boolean; language: string };
+  officialId: number;
+  official: {
+    fullName: string;
+    telegramUserId: bigint | null;
+    privateChatAt: Date | null;
+    active: boolean;
+    language: string;
+  };
 };
 
 /** Rows grouped by unit, in their order. */

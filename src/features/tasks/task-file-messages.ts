@@ -13,7 +13,9 @@ export const taskFileVi = {
       ...capped(
         v.tasks,
         (t) =>
-          `• Dòng ${t.row}: ${h(t.title)} · ${h(t.unitName)} · đồng chí ${h(t.responsibleName)} · hạn ${formatDmy(t.dueDate)}`,
+          `• Dòng ${t.row}: ${h(t.title)} · ${h(t.unitName)} · đồng chí ${h(t.responsibleName)} · hạn ${formatDmy(t.dueDate)}` +
+          (t.requiresEvidence ? " · cần minh chứng" : "") +
+          (t.requiresConfirmation ? " · cần xác nhận" : ""),
         (n) => `… và ${n} việc khác.`,
       ),
       uploadVi.confirm(v.expiresAt),
@@ -31,7 +33,9 @@ export const taskFileEn: typeof taskFileVi = {
       ...capped(
         v.tasks,
         (t) =>
-          `• Row ${t.row}: ${h(t.title)} · ${h(t.unitName)} · ${h(t.responsibleName)} · due ${formatDmy(t.dueDate)}`,
+          `• Row ${t.row}: ${h(t.title)} · ${h(t.unitName)} · ${h(t.responsibleName)} · due ${formatDmy(t.dueDate)}` +
+          (t.requiresEvidence ? " · evidence needed" : "") +
+          (t.requiresConfirmation ? " · to be confirmed" : ""),
         (n) => `… and ${n} more.`,
       ),
       uploadEn.confirm(v.expiresAt),

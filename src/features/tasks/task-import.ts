@@ -1,14 +1,16 @@
 // Tasks from a CSV or XLSX file (docs/task-files.md) and from the command line (`tasks add`). Vietnamese
 // headers (Đơn vị, Chương trình, Người phụ trách, Hạn (dd/mm/yyyy), Tiêu đề, Số/ký hiệu văn bản, Dự án,
-// Lặp lại). Every row is checked first — unit, programme and official matched exactly as /giao matches
-// them — and each problem is reported with its row number; only a clean file is written, all rows in one
-// transaction, each task audited and announced through the outbox like a task given by /giao.
+// Lặp lại, Cần minh chứng, Cần xác nhận). Every row is checked first — unit, programme and official matched
+// exactly as /giao matches them — and each problem is reported with its row number; only a clean file is
+// written, all rows in one transaction, each task audited and announced through the outbox like a task given
+// by /giao.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { z } from "zod";
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { parseDmy } from "../../domain/dates.ts";
 import { parseRecurrence } from "../../domain/recurrence.ts";
+import { parseRequirementCell } from "../../domain/task-flags.ts";
 import { foldVietnamese } from "../../domain/text.ts";
 import type { AssignedView } from "./messages.ts";
 import type { UserError } from "../../platform/errors.ts";
@@ -25,6 +27,8 @@ export const TASK_COLUMNS = {
   docRef: "Số/ký hiệu văn bản",
   project: "Dự án",
   repeat: "Lặp lại",
+  evidence: "Cần minh chứng",
+  confirmation: "Cần xác nhận",
 } as const;
 type Field = keyof typeof TASK_COLUMNS;
 
@@ -36,6 +40,8 @@ const HEADERS: Record<string, Field> = {
   "so/ky hieu": "docRef",
   "nguoi phu trach (ho ten)": "responsible",
   "can bo phu trach": "responsible",
+  "minh chung": "evidence",
+  "xac nhan": "confirmation",
 };
 const REQUIRED: Field[] = ["unit", "responsible", "due", "title"];
 
@@ -56,12 +62,21 @@ export interface TaskRow extends ResolvedAssignment {
   project: string;
   recurrence: string;
   programmeCode: string | null;
+  /** #19: a completion counts only with evidence attached */
+  requiresEvidence: boolean;
+  /** #19: a reported completion waits for the assigner's (or the secretariat's) confirmation */
+  requiresConfirmation: boolean;
 }
 
 export type TaskParseResult = { ok: true; rows: TaskRow[] } | { ok: false; errors: string[] };
 
 const required = (f: Field) => z.string().trim().min(1, `chưa ghi «${TASK_COLUMNS[f]}»`);
 const optional = z.string().trim().default("");
+/** «Cần minh chứng» / «Cần xác nhận»: Có or Không (empty: Không) */
+const requirement = (f: Field) =>
+  optional.refine((v) => parseRequirementCell(v) !== null, {
+    error: (issue) => `«${TASK_COLUMNS[f]}» «${String(issue.input)}» không hiểu được (Có hoặc Không)`,
+  });
 const rowSchema = z.object({
   unit: required("unit"),
   programme: optional.transform((v) => (v === "" || v === "-" ? null : v)),
@@ -78,6 +93,8 @@ const rowSchema = z.object({
   repeat: optional.refine((v) => v === "" || parseRecurrence(v) !== null, {
     error: (issue) => `Lặp lại «${String(issue.input)}» không hiểu được (ví dụ: hằng tháng ngày 5)`,
   }),
+  evidence: requirement("evidence"),
+  confirmation: requirement("confirmation"),
 });
 
 const plain = (html: string) =>
@@ -154,6 +171,8 @@ export function createTaskImport({ db, assign, messages, errorText }: TaskImport
         docRef: r.docRef,
         project: r.project,
         recurrence: r.repeat ? parseRecurrence(r.repeat)! : "",
+        requiresEvidence: parseRequirementCell(r.evidence)!,
+        requiresConfirmation: parseRequirementCell(r.confirmation)!,
         programmeCode: v.programmeId === null ? null : (codes.get(v.programmeId) ?? null),
       },
     };

@@ -15,7 +15,15 @@ export const TASK_UPLOAD_INPUT = "tasks.upload";
 
 export interface TaskPreviewView {
   fileName: string;
-  tasks: { row: number; title: string; unitName: string; responsibleName: string; dueDate: string }[];
+  tasks: {
+    row: number;
+    title: string;
+    unitName: string;
+    responsibleName: string;
+    dueDate: string;
+    requiresEvidence: boolean;
+    requiresConfirmation: boolean;
+  }[];
   expiresAt: Date;
 }
 
@@ -35,6 +43,8 @@ export function createTaskUpload({ db, taskImport }: { db: Db; taskImport: TaskI
       unitName: r.unitName,
       responsibleName: r.responsibleName,
       dueDate: r.dueDate,
+      requiresEvidence: r.requiresEvidence,
+      requiresConfirmation: r.requiresConfirmation,
     }));
     return { ok: true, pendingId, preview: { fileName: input.fileName, tasks, expiresAt } };
   }

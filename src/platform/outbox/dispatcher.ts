@@ -9,6 +9,7 @@ import { classifySendError } from "./classify.ts";
 import type { Limiter, Slot } from "./limiter.ts";
 import type { Lease } from "../scheduler/coordinator.ts";
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from "./split.ts";
+import type { SharedChatWindows } from "./shared-windows.ts";
 
 export type CallApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) => Promise<unknown>;
 
@@ -35,7 +36,7 @@ export interface DispatcherDeps {
    * instances' claims older than `claimTimeoutMs` (the lease: a claim expires with its holder's lease) are
    * taken back from SENDING. No request is kept in flight longer than that.
    */
-  shared?: { lease: Lease; instanceId: string; claimTimeoutMs: number };
+  shared?: { lease: Lease; instanceId: string; claimTimeoutMs: number; windows?: SharedChatWindows };
 }
 
 const BATCH = 200;
@@ -153,6 +154,16 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
+  /**
+   * Several instances: 0 when the chat's windows, counted across them, leave room for the slot just taken
+   * (the send is then recorded for the others), else how long to wait. Always 0 alone.
+   */
+  async function othersWaitMs(chatId: bigint): Promise<number> {
+    if (!shared?.windows) return 0;
+    const own = limiter.chatCounts(chatId, ticks.now());
+    return shared.windows.reserve(chatId, { second: own.second - 1, minute: own.minute - 1 });
+  }
+
   /** Claims one row for sending; on PostgreSQL a row locked by another instance's claim is skipped, not waited for. */
   async function claim(id: number): Promise<boolean> {
     if (!shared) {
@@ -241,7 +252,11 @@ export function createDispatcher(deps: DispatcherDeps) {
         const held: HeldSlot = { slot: limiter.take(row.chatId, ticks.now()), settled: false };
         let ok = false;
         try {
-          if (await claim(row.id)) ok = await sendOne(row, held);
+          if ((await othersWaitMs(row.chatId)) > 0) {
+            // another instance is answering in this chat: the slot is given back, the chat waits a pass
+            held.slot.release();
+            held.settled = true;
+          } else if (await claim(row.id)) ok = await sendOne(row, held);
         } finally {
           // sendOne settles at Telegram's answer; here only when it never got that far (claim lost, error)
           if (!held.settled) held.slot.settle(ticks.now());
@@ -299,10 +314,17 @@ export function createDispatcher(deps: DispatcherDeps) {
       let result = { message_id: 0 };
       for (const [i, [method, payload]] of requests.entries()) {
         if (i > 0) {
-          for (let w = limiter.waitMs(row.chatId, ticks.now()); w > 0; w = limiter.waitMs(row.chatId, ticks.now()))
-            await sleep(w);
-          held.slot = limiter.take(row.chatId, ticks.now());
-          held.settled = false;
+          for (;;) {
+            for (let w = limiter.waitMs(row.chatId, ticks.now()); w > 0; w = limiter.waitMs(row.chatId, ticks.now()))
+              await sleep(w);
+            held.slot = limiter.take(row.chatId, ticks.now());
+            held.settled = false;
+            const others = await othersWaitMs(row.chatId);
+            if (others === 0) break;
+            held.slot.release();
+            held.settled = true;
+            await sleep(others);
+          }
         }
         try {
           result = (await deps.callApi(method, payload, AbortSignal.timeout(sendTimeoutMs))) as { message_id: number };

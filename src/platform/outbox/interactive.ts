@@ -6,7 +6,8 @@ import { Context, type Telegram } from "telegraf";
 import { systemTicker, type Ticker } from "../clock.ts";
 import type { Logger } from "../logger.ts";
 import { classifySendError } from "./classify.ts";
-import type { Limiter } from "./limiter.ts";
+import type { Limiter, Slot } from "./limiter.ts";
+import type { SharedChatWindows } from "./shared-windows.ts";
 
 /** Calls Telegram counts against its sending limits; answers to buttons and inline queries have no chat. */
 const COUNTED =
@@ -21,6 +22,8 @@ export interface InteractiveDeps {
   maxRetryWaitMs?: number;
   /** the limiter's time and waits (default: the system's) */
   ticker?: Ticker;
+  /** several instances: the chat's windows counted across them (src/platform/outbox/shared-windows.ts) */
+  sharedWindows?: SharedChatWindows;
 }
 
 type CallApi = Telegram["callApi"];
@@ -33,18 +36,27 @@ export function createInteractiveGate(deps: InteractiveDeps) {
   const sleep = (ms: number) => ticks.sleep(ms);
 
   /** waits for a slot (marked as interactive traffic meanwhile, so the background leaves it the reserve) */
-  async function slot(chatId: bigint | null) {
+  async function slot(chatId: bigint | null): Promise<Slot> {
     const done = limiter.interactiveWaits();
     try {
-      for (
-        let w = limiter.waitMs(chatId, ticks.now(), "interactive");
-        w > 0;
-        w = limiter.waitMs(chatId, ticks.now(), "interactive")
-      ) {
-        await sleep(w);
+      for (;;) {
+        for (
+          let w = limiter.waitMs(chatId, ticks.now(), "interactive");
+          w > 0;
+          w = limiter.waitMs(chatId, ticks.now(), "interactive")
+        ) {
+          await sleep(w);
+        }
+        // no await between the last check and take(): no other caller can slip in between
+        const taken = limiter.take(chatId, ticks.now(), "interactive");
+        if (!deps.sharedWindows || chatId === null) return taken;
+        // the other instances' sends to this chat: the slot is given back while they fill its window
+        const own = limiter.chatCounts(chatId, ticks.now());
+        const wait = await deps.sharedWindows.reserve(chatId, { second: own.second - 1, minute: own.minute - 1 });
+        if (wait === 0) return taken;
+        taken.release();
+        await sleep(wait);
       }
-      // no await between the last check and take(): no other caller can slip in between
-      return limiter.take(chatId, ticks.now(), "interactive");
     } finally {
       done();
     }

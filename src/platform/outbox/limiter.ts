@@ -9,8 +9,8 @@
 // (docs/decisions/006-interactive-rate.md).
 //
 // Several instances on one PostgreSQL database each take a part of the bot-wide rate (globalShare, from
-// the live instances counted by src/platform/scheduler/instances.ts); per-chat and per-group windows stay
-// per instance.
+// the live instances counted by src/platform/scheduler/instances.ts); per-chat and per-group windows are
+// counted across them by src/platform/outbox/shared-windows.ts, on top of these.
 export interface Limits {
   globalPerSecond: number;
   perChatPerSecond: number;
@@ -65,15 +65,18 @@ class Window {
     this.prune(now);
     return this.times.length;
   }
-  take(now: number): { settle(at: number): void } {
+  take(now: number): { settle(at: number): void; release(): void } {
     this.times.push(now);
     let index = this.times.length - 1;
-    const start = now;
+    let current = now;
+    // the array may have been pruned or changed meanwhile: find the entry again by value
+    const find = () => (this.times[index] === current ? index : (index = this.times.indexOf(current)));
     return {
       settle: (at: number) => {
-        // the array may have been pruned meanwhile: find the entry again by value
-        if (this.times[index] !== start) index = this.times.indexOf(start);
-        if (index >= 0) this.times[index] = Math.max(start, at);
+        if (find() >= 0) this.times[index] = current = Math.max(current, at);
+      },
+      release: () => {
+        if (find() >= 0) this.times.splice(index, 1);
       },
     };
   }
@@ -86,6 +89,8 @@ class Window {
 export interface Slot {
   /** the request got its answer (or failed) at `at` */
   settle(at: number): void;
+  /** the request was not made after all (another instance had the chat's window): the slot is free again */
+  release(): void;
 }
 
 /** What a 429 paused: that chat only, or everything the bot sends. */
@@ -149,6 +154,11 @@ export function createLimiter(limits: Limits) {
     },
     /** the per-chat (and per-group) part only */
     chatWaitMs,
+    /** this process's sends to the chat in its windows: the last second, and the last minute (groups) */
+    chatCounts(chatId: bigint, now: number): { second: number; minute: number } {
+      const [second, minute] = chatWindows(chatId).map((w) => w.count(now));
+      return { second: second ?? 0, minute: minute ?? 0 };
+    },
     globalWaitMs,
     /** several instances: this process may use `share()` of the bot-wide rate (asked at every check) */
     setGlobalShare(share: () => number): void {
@@ -158,7 +168,7 @@ export function createLimiter(limits: Limits) {
     take(chatId: bigint | null, now: number, traffic: Traffic = "background"): Slot {
       if (traffic === "interactive") lastInteractiveAt = Math.max(lastInteractiveAt, now);
       const slots = [global, ...(chatId === null ? [] : chatWindows(chatId))].map((w) => w.take(now));
-      return { settle: (at) => slots.forEach((s) => s.settle(at)) };
+      return { settle: (at) => slots.forEach((s) => s.settle(at)), release: () => slots.forEach((s) => s.release()) };
     },
     /** an interactive call starts waiting for its slot; the returned function ends the wait */
     interactiveWaits(): () => void {

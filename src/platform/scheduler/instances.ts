@@ -24,6 +24,8 @@ export function createPgInstanceHeartbeat(deps: {
   holder: string;
   logger: Logger;
   ttlMs: number;
+  /** after each heartbeat (e.g. pruning the shared chat windows' old rows) */
+  onBeat?: () => Promise<void>;
 }): InstanceHeartbeat {
   const { db, holder, logger, ttlMs } = deps;
   const name = PREFIX + holder;
@@ -50,6 +52,7 @@ export function createPgInstanceHeartbeat(deps: {
       if (n !== live)
         logger.info({ instance: holder, instances: n }, "instances sharing the bot changed: rate shares follow");
       live = n;
+      await deps.onBeat?.();
     } catch (error) {
       // the last count is kept: dropping to 1 would let this instance take the whole bot-wide rate
       logger.error({ err: error }, "instance heartbeat failed: keeping the last count");

@@ -133,6 +133,7 @@ const all = (t: Tally) => t.done_on_time + t.done_late + t.open_in_term + t.open
 function tallyText(t: Tally, labels: PageLabels): string {
   const order = ["done_on_time", "done_late", "open_in_term", "open_overdue"] as const;
   const parts = order.filter((k) => t[k] > 0).map((k) => `${t[k]} ${labels.categories[k].toLowerCase()}`);
+  if (t.awaiting) parts.push(labels.awaitingCount(t.awaiting));
   return parts.length ? parts.join(" · ") : labels.none;
 }
 
@@ -167,7 +168,7 @@ function programmeCard(p: ProgrammeStatusView, labels: PageLabels): string {
   // the tasks of no programme come as a programme of their own, without figures
   const figures = p.programmeCode !== OTHER_TASKS;
   const lines = [
-    `<b>${h(p.programmeCode)}</b>` +
+    `<b>${h(p.programmeCode)}</b>${p.basis === "CENTRAL" ? ` ${h(labels.central)}` : ""}` +
       (figures
         ? ` ${dot(p.light, labels)}${h(p.actualBp === null ? labels.noPlan : formatPercentBp(p.actualBp))}`
         : ""),
@@ -188,7 +189,9 @@ function programmeCard(p: ProgrammeStatusView, labels: PageLabels): string {
 }
 
 function taskItem(t: TaskItem, labels: PageLabels): string {
-  const when = t.completedOn ? `${labels.due(t.dueDate)}, ${labels.doneOn(t.completedOn)}` : labels.due(t.dueDate);
+  const when =
+    (t.completedOn ? `${labels.due(t.dueDate)}, ${labels.doneOn(t.completedOn)}` : labels.due(t.dueDate)) +
+    (t.awaiting ? `, ${labels.awaiting}` : "");
   const prog = t.programmeCode ? `${t.programmeCode} · ` : "";
   return `<li>${h(labels.task(t.id))}: ${h(t.title)} <span class="p">${h(prog + when)} · ${h(t.responsible)}</span></li>`;
 }

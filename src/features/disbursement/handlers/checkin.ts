@@ -19,7 +19,9 @@ export function registerCheckin(bot: Telegraf<BotContext>) {
       updateId: BigInt(ctx.update.update_id),
     });
     if (!view) return next();
-    return ctx.replyWithHTML(ctx.t.disbursement.reported(view), { reply_parameters: { message_id: msg.message_id } });
+    return ctx.replyWithHTML(view.map(ctx.t.disbursement.reported).join("\n"), {
+      reply_parameters: { message_id: msg.message_id },
+    });
   });
 
   bot.action(/^ci:(\d+)$/, async (ctx) => {
@@ -32,6 +34,6 @@ export function registerCheckin(bot: Telegraf<BotContext>) {
     });
     await ctx.answerCbQuery("✔️");
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    return ctx.replyWithHTML(ctx.t.disbursement.reported(view));
+    return ctx.replyWithHTML(view.map(ctx.t.disbursement.reported).join("\n"));
   });
 }

@@ -13,7 +13,7 @@ export const digestVi = {
       ...(v.newlyOverdue.length ? v.newlyOverdue.map(taskLine) : ["• không có"]),
       "",
       `<b>Việc đã hoàn thành từ ${formatDmy(v.doneSince)}</b> (${v.done.length}):`,
-      ...(v.done.length ? v.done.map((t) => `${taskLine(t)} · xong: ${h(t.byName)}`) : ["• không có"]),
+      ...(v.done.length ? v.done.map((t) => `${taskLine(t)} · hoàn thành: đồng chí ${h(t.byName)}`) : ["• không có"]),
       "",
       "<b>5 đơn vị chậm nhất</b>:",
       ...(v.worst.length

@@ -25,11 +25,12 @@ export const requestVi = {
     ].join("\n"),
   overdue: (r: RequestReminderView) =>
     [
+      "Kính gửi Văn phòng điều phối.",
       `🚨 <b>Sở, ngành chưa trả lời văn bản xin ý kiến quá hạn</b>`,
       `#${r.id} · ${h(r.unitName)} gửi ${h(r.departmentName)}`,
       `Văn bản ${h(r.docNo)} ngày ${formatDmy(r.sentOn)}: «${h(r.subject)}»`,
       `Hạn trả lời: ${formatDmy(r.dueOn)} (quá ${r.workingDaysOverdue} ngày làm việc).`,
-      `Nếu vượt thẩm quyền của tỉnh, gõ /trunguong ${r.id} để ghi nhận đã xin ý kiến Trung ương.`,
+      `Đề nghị Văn phòng điều phối đôn đốc sở, ngành trả lời; nếu nội dung vượt thẩm quyền của tỉnh, gõ /trunguong ${r.id} để ghi nhận đã xin ý kiến Trung ương.`,
     ].join("\n"),
   answeredReply: (r: RequestView) => `✅ Đã ghi nhận trả lời văn bản xin ý kiến #${r.id} của ${h(r.unitName)}.`,
   answered: (r: RequestView) =>

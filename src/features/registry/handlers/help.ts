@@ -5,15 +5,30 @@ import { chatScope } from "../../../platform/telegram/context.ts";
 
 /** The groups /help shows, in order; a command in none of them goes last, under "other". */
 const GROUPS: { key: "follow" | "report" | "direct" | "admin"; commands: string[] }[] = [
-  { key: "follow", commands: ["status", "tasks", "overdue", "scorecard", "chart", "export", "bangtheodoi", "ketluan"] },
+  {
+    key: "follow",
+    commands: ["status", "tasks", "overdue", "history", "scorecard", "chart", "export", "bangtheodoi", "ketluan"],
+  },
   {
     key: "report",
-    commands: ["report", "done", "giahan", "khongdat", "vuongmac", "hop", "yeucau", "traloi", "trunguong"],
+    commands: ["report", "done", "giahan", "vangmat", "khongdat", "vuongmac", "hop", "yeucau", "traloi", "trunguong"],
   },
-  { key: "direct", commands: ["giao", "broadcast", "dieuchuyen"] },
+  { key: "direct", commands: ["giao", "broadcast", "dieuchuyen", "phutrach"] },
   {
     key: "admin",
-    commands: ["bind", "unbind", "invite", "moi_hangloat", "ai", "canbo", "bangiao", "ngaynghi", "start", "help"],
+    commands: [
+      "bind",
+      "unbind",
+      "invite",
+      "moi_hangloat",
+      "ai",
+      "canbo",
+      "bangiao",
+      "ngaynghi",
+      "chuongtrinh",
+      "start",
+      "help",
+    ],
   },
 ];
 

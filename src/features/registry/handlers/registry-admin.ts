@@ -1,6 +1,7 @@
-// The registry from the bot (secretariat): /canbo them|sua|ngung (add, edit, deactivate an official),
-// /bangiao (hand an official's responsibilities, optionally one unit's, and open tasks over), /ai (who is
-// responsible for what). Each change goes through the command line's services and is audited there.
+// The registry from the bot (secretariat): /canbo them|sua|ngung (add, edit — responsibilities too —,
+// deactivate an official), /bangiao (hand an official's responsibilities, optionally one unit's, and open
+// tasks over), /ai (who is responsible for what), /chuongtrinh (the programmes and the offices that answer
+// their obstacles). Each change goes through the command line's services and is audited there.
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import type { OfficialInput } from "../registry-admin.ts";
@@ -12,7 +13,11 @@ const FIELDS: Record<string, keyof OfficialInput> = {
   vaitro: "roles",
   chucvu: "title",
   telegram: "telegramId",
+  chuongtrinh: "programmes",
+  phutrach: "programmes",
+  duan: "projects",
 };
+const LISTS = new Set<keyof OfficialInput>(["roles", "programmes", "projects"]);
 
 /** «ten=…», «donvi=…» … as the fields of an edit; an unknown field is a usage error (null). */
 function editFields(parts: string[]): OfficialInput | null {
@@ -21,7 +26,7 @@ function editFields(parts: string[]): OfficialInput | null {
     const m = /^([a-z]+)\s*=\s*(.*)$/i.exec(p);
     const field = m ? FIELDS[m[1]!.toLowerCase()] : undefined;
     if (!m || !field) return null;
-    input[field] = field === "roles" ? [m[2]!] : m[2]!;
+    input[field] = LISTS.has(field) ? [m[2]!] : m[2]!;
   }
   return input as OfficialInput;
 }
@@ -51,7 +56,8 @@ export const officialCommand: CommandSpec = {
       const input = editFields(parts.slice(1));
       if (!input) return ctx.replyWithHTML(t.usage);
       const r = await svc.updateOfficial(id, input, change(ctx));
-      return ctx.replyWithHTML(t.updated(id, r.changes));
+      const updated = t.updated(id, r.changes);
+      return ctx.replyWithHTML(r.responsibilities ? `${updated}\n${t.responsibilities(r.responsibilities)}` : updated);
     }
     if (verb === "ngung" && Number.isInteger(id) && id > 0) {
       const r = await svc.deactivateOfficial(id, change(ctx));
@@ -90,5 +96,21 @@ export const whoCommand: CommandSpec = {
     const r = await ctx.services.registryChat.who(args.trim(), ctx.now);
     if (r.lines.length === 0) throw refusal("onboarding", "registryInput", t.whoNone(args.trim()));
     return ctx.replyWithHTML(t.who(args.trim(), r.lines));
+  },
+};
+
+export const programmeCommand: CommandSpec = {
+  name: "chuongtrinh",
+  aliases: ["programmes"],
+  args: "[<mã> coquan <sở, ban, văn phòng | không>]",
+  chats: ["private", "group"],
+  who: ["SECRETARIAT"],
+  async handler(ctx, args) {
+    const t = ctx.t.onboarding.admin.programmes;
+    if (!args.trim()) return ctx.replyWithHTML(t.list(await ctx.services.registryChat.programmeOffices()));
+    const m = /^(\S+)\s+(?:coquan|cơ\s*quan|co\s*quan)\s+(.+)$/iu.exec(args.trim());
+    if (!m) return ctx.replyWithHTML(t.usage);
+    const r = await ctx.services.registryChat.setProgrammeOffice({ code: m[1]!, unit: m[2]! }, change(ctx));
+    return ctx.replyWithHTML(t.office(r.code, r.officeName));
   },
 };

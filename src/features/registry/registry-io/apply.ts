@@ -162,6 +162,24 @@ export async function applyProgramme(
 }
 
 /**
+ * Names a programme's office (or none): obstacles on its tasks go there to be answered. Audited
+ * (`programme.office`, the programme before and after) when it changes; the actions written.
+ */
+export async function applyProgrammeOffice(
+  tx: Tx,
+  programme: { id: number; officeUnitId: number | null },
+  officeUnitId: number | null,
+  ctx: ChangeContext,
+): Promise<string[]> {
+  if (programme.officeUnitId === officeUnitId) return [];
+  const { actions, log } = auditTrail(tx, ctx);
+  const before = await tx.programme.findUniqueOrThrow({ where: { id: programme.id } });
+  const after = await tx.programme.update({ where: { id: programme.id }, data: { officeUnitId } });
+  await log("programme.office", "Programme", programme.id, before, after);
+  return actions;
+}
+
+/**
  * Applies validated plans: programmes, then units (new ones first, so that parents can be any unit of the
  * file), then officials.
  */
@@ -203,6 +221,19 @@ export async function applyPlans(
   }
   const programmes = await tx.programme.findMany();
   const programmeId = (code: string) => programmes.find((p) => p.code === code)!.id;
+  // offices after the units: the file may add the department it names
+  for (const p of programmePlans) {
+    if (p.officeCode === undefined) continue;
+    const office = p.officeCode === null ? null : unitId(p.officeCode);
+    actions.push(
+      ...(await applyProgrammeOffice(
+        tx,
+        programmes.find((x) => x.code === p.code)!,
+        office,
+        ctx,
+      )),
+    );
+  }
   for (const o of officialPlans) {
     const r = await applyOfficial(
       tx,

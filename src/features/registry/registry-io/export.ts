@@ -18,10 +18,20 @@ import {
 
 async function programmeTable(db: Db) {
   const programmes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  const offices = await db.unit.findMany({
+    where: { id: { in: programmes.flatMap((p) => (p.officeUnitId === null ? [] : [p.officeUnitId])) } },
+    select: { id: true, code: true },
+  });
+  const officeCode = new Map(offices.map((u) => [u.id, u.code]));
   return {
     kind: "programmes" as const,
     header: Object.values(PROGRAMME_COLUMNS) as string[],
-    rows: programmes.map((p) => [p.code, p.name, p.nameEn]),
+    rows: programmes.map((p) => [
+      p.code,
+      p.name,
+      p.nameEn,
+      p.officeUnitId === null ? "" : (officeCode.get(p.officeUnitId) ?? ""),
+    ]),
   };
 }
 

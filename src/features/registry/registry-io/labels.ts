@@ -15,6 +15,8 @@ export const PROGRAMME_COLUMNS = {
   code: "Mã chương trình",
   name: "Tên chương trình",
   nameEn: "Tên tiếng Anh",
+  // the department or office that answers the programme's obstacles (Programme.officeUnitId)
+  office: "Cơ quan chủ trì",
 } as const;
 
 export const UNIT_COLUMNS = {

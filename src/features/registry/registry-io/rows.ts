@@ -34,6 +34,7 @@ export const programmeRowSchema = z.object({
   code: programmeCode,
   name: text.min(1, "thiếu tên chương trình"),
   nameEn: optionalCell,
+  office: optionalCell,
 });
 
 /**
@@ -136,6 +137,8 @@ export interface ProgrammePlan {
   name: string;
   /** undefined: unchanged (new programmes: the Vietnamese name) */
   nameEn: string | undefined;
+  /** the office unit's code; null: none; undefined: unchanged (the column is absent) */
+  officeCode: string | null | undefined;
 }
 
 export interface UnitPlan {

@@ -73,9 +73,18 @@ export async function validateTables(db: Db | Tx, tables: Table[]) {
     const existing = dbProgrammes.find((p) => p.code.toUpperCase() === codeKey);
     const code = existing?.code ?? data.code;
     programmeUniverse.set(codeKey, { code, name: data.name });
-    programmePlans.push({ rowNo: row.rowNo, sheet: t.sheet, code, name: data.name, nameEn: data.nameEn || undefined });
+    programmePlans.push({
+      rowNo: row.rowNo,
+      sheet: t.sheet,
+      code,
+      name: data.name,
+      nameEn: data.nameEn || undefined,
+      // resolved below, once the file's units are known (a file may add the department it names)
+      officeCode: data.office === undefined ? undefined : data.office === "" ? null : data.office,
+    });
   }
   const programmes = [...programmeUniverse.values()];
+  const programmeErrorsEnd = errors.length;
 
   // the units as they will be: the database's, overlaid by the file's (by code)
   const universe = new Map<string, NamedRef>(
@@ -88,6 +97,7 @@ export async function validateTables(db: Db | Tx, tables: Table[]) {
     parsedUnits.push({ row, sheet: t.sheet, data });
   }
   const units = [...universe.values()];
+  officeErrors(programmePlans, dbUnits, parsedUnits, units, programmeErrorsEnd);
   for (const { row, sheet, data } of parsedUnits) {
     const problems: string[] = [];
     let parentCode: string | null | undefined;
@@ -254,4 +264,45 @@ export async function validateTables(db: Db | Tx, tables: Table[]) {
     }
   }
   return { errors, programmePlans, unitPlans, officialPlans };
+
+  /**
+   * «Cơ quan chủ trì»: a department or office, as the units will be after the file (a file may add it or
+   * change its kind); each plan's cell becomes the unit's code. The problems join the programmes' own,
+   * in row order.
+   */
+  function officeErrors(
+    plans: ProgrammePlan[],
+    known: { code: string; kind: string; active: boolean }[],
+    fromFile: { data: z.infer<typeof unitRowSchema> }[],
+    all: NamedRef[],
+    at: number,
+  ) {
+    const state = new Map(known.map((u) => [u.code.toUpperCase(), { kind: u.kind, active: u.active }]));
+    for (const { data } of fromFile) {
+      const before = state.get(data.code.toUpperCase());
+      state.set(data.code.toUpperCase(), { kind: data.kind, active: data.active ?? before?.active ?? true });
+    }
+    const found: RowError[] = [];
+    for (const p of plans) {
+      if (!p.officeCode) continue;
+      const u = resolveRef(p.officeCode, all, "đơn vị");
+      const s = typeof u === "string" ? undefined : state.get(u.code.toUpperCase());
+      const problem =
+        typeof u === "string"
+          ? `cơ quan chủ trì: ${u}`
+          : s?.kind !== "DEPARTMENT" && s?.kind !== "OFFICE"
+            ? `cơ quan chủ trì «${u.name}» không phải sở, ban hoặc văn phòng`
+            : !s.active
+              ? `cơ quan chủ trì «${u.name}» đã ngừng hoạt động`
+              : null;
+      if (problem) found.push({ sheet: p.sheet, rowNo: p.rowNo, message: `${problem}.` });
+      else if (typeof u !== "string") p.officeCode = u.code;
+    }
+    if (found.length === 0) return;
+    const sheets = [...new Set([...errors.slice(0, at), ...found].map((e) => e.sheet))];
+    const programmeErrors = [...errors.slice(0, at), ...found].sort(
+      (a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.rowNo - b.rowNo,
+    );
+    errors.splice(0, at, ...programmeErrors);
+  }
 }

@@ -3,6 +3,7 @@
 import type { Telegraf } from "telegraf";
 import { localDate, parseDmy } from "../../../domain/dates.ts";
 import { parseRecurrence } from "../../../domain/recurrence.ts";
+import { parseTaskFlags } from "../../../domain/task-flags.ts";
 import { refusal, refusalsOf } from "../../refusals.ts";
 import type { ListScope } from "../assign.ts";
 import type { SnoozeKind } from "../notices.ts";
@@ -10,11 +11,12 @@ import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 import { readCompletion, replyToOutcome } from "./completion.ts";
+import { startGuidedAssign } from "./assign-guided.ts";
 
 const taskError = refusalsOf("tasks");
 
 /** "/giao <đơn vị> | <chương trình hoặc -> | <người phụ trách> | <dd/mm/yyyy> | <tiêu đề> [| <văn bản>] [| hằng tháng
- * ngày 5]" */
+ * ngày 5] [| cần minh chứng] [| cần xác nhận]": the parts after the title in any order */
 export function parseAssign(args: string, today: string) {
   const parts = args.split("|").map((p) => p.trim());
   const [unit = "", programme = "", responsible = "", date = "", title = "", ...rest] = parts;
@@ -23,10 +25,16 @@ export function parseAssign(args: string, today: string) {
   if (!dueDate) throw taskError("badDate", date);
   let recurrence = "";
   let docRef = "";
+  let requiresEvidence = false;
+  let requiresConfirmation = false;
   for (const extra of rest.filter((x) => x !== "")) {
     const rule = parseRecurrence(extra);
+    const flags = rule ? null : parseTaskFlags(extra);
     if (rule) recurrence = rule;
-    else if (!docRef) docRef = extra;
+    else if (flags) {
+      requiresEvidence ||= flags.requiresEvidence;
+      requiresConfirmation ||= flags.requiresConfirmation;
+    } else if (!docRef) docRef = extra;
     else throw taskError("usage");
   }
   return {
@@ -37,17 +45,19 @@ export function parseAssign(args: string, today: string) {
     title,
     docRef,
     recurrence,
+    requiresEvidence,
+    requiresConfirmation,
   };
 }
 
 const giaoCommand: CommandSpec = {
   name: "giao",
   aliases: ["assign"],
-  args: "<đơn vị> | <chương trình hoặc -> | <người phụ trách> | <dd/mm/yyyy> | <tiêu đề> [| <số/ký hiệu văn bản>] [| hằng tháng ngày 5]",
+  args: "<đơn vị> | <chương trình hoặc -> | <người phụ trách> | <dd/mm/yyyy> | <tiêu đề> [| <số/ký hiệu văn bản>] [| hằng tháng ngày 5] [| cần minh chứng] [| cần xác nhận]",
   chats: ["private", "group"],
   who: ["SECRETARIAT", "CHAIRMAN"],
   async handler(ctx, args) {
-    if (!args) return ctx.replyWithHTML(ctx.t.tasks.errors.usage);
+    if (!args) return startGuidedAssign(ctx);
     const input = parseAssign(args, localDate(ctx.now));
     const view = await ctx.services.assign.assign({
       ...input,
