@@ -17,6 +17,7 @@ import { directivesEn } from "../features/directives/messages.ts";
 import { extensionsEn } from "../features/extensions/messages.ts";
 import { evidenceEn } from "../features/evidence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
+import { digestEn } from "../features/tasks/digest-messages.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 
 function gap(gapBp: number | null): string {
@@ -109,6 +110,7 @@ export const en: Catalogue = {
   directives: directivesEn,
   extensions: extensionsEn,
   evidence: evidenceEn,
+  digest: digestEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -189,6 +191,8 @@ export const en: Catalogue = {
     closedNotice: (c) =>
       `✅ «${h(c.title)}» of ${h(c.unitName)} was completed on ${formatDmy(c.completedOn)} (by ${h(c.byName)}${c.onTime ? "" : `, due ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title, on) => `«${h(title)}» was already recorded as completed on ${formatDmy(on)}.`,
+    whichItem:
+      "This message lists several tasks. Please give the number of the one completed, e.g. «xong 2», or press ✅ 2.",
     notAReminder: "The message you replied to is not a dondoc reminder. Please reply to the reminder itself.",
     notAllowed: "You are not responsible for this task, so you cannot report it as done.",
     taskGone: "This task no longer exists (it may have been cancelled).",

@@ -14,6 +14,7 @@ import { paceVi } from "../features/disbursement/pace-messages.ts";
 import { directivesVi } from "../features/directives/messages.ts";
 import { extensionsVi } from "../features/extensions/messages.ts";
 import { evidenceVi } from "../features/evidence/messages.ts";
+import { digestVi } from "../features/tasks/digest-messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -120,6 +121,7 @@ export const vi = {
   directives: directivesVi,
   extensions: extensionsVi,
   evidence: evidenceVi,
+  digest: digestVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -204,6 +206,8 @@ export const vi = {
     closedNotice: (c: CompletionView) =>
       `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, hoàn thành quá hạn, hạn ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title: string, on: string) => `Việc «${h(title)}» đã được ghi nhận hoàn thành ngày ${formatDmy(on)}.`,
+    whichItem:
+      "Tin này tổng hợp nhiều việc. Đề nghị đồng chí ghi số thứ tự của việc đã hoàn thành, ví dụ «xong 2», hoặc bấm ✅ 2.",
     notAReminder: "Tin đồng chí trả lời không phải tin nhắc việc của dondoc. Đề nghị trả lời đúng tin nhắc việc.",
     notAllowed: "Đồng chí không phải người phụ trách việc này nên không thể báo hoàn thành thay.",
     taskGone: "Không tìm thấy việc này (có thể đã bị hủy).",

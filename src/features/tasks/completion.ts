@@ -89,10 +89,16 @@ export function createTaskService({ db, messages }: TaskServiceDeps) {
         select: { chatId: true },
         distinct: ["chatId"],
       });
+      // …also when the escalation was an item of a digest (ADR 009)
+      const inDigests = await tx.$queryRaw<{ chatId: bigint | number }[]>`
+        SELECT DISTINCT o."chatId" FROM "DigestItem" d JOIN "OutboxMessage" o ON o."id" = d."outboxId"
+        WHERE d."taskId" = ${task.id} AND d."rung" IN ('overdue1', 'overdue3')`;
+      const told = [...new Set([...escalated.map((e) => e.chatId), ...inDigests.map((d) => BigInt(d.chatId))])];
       const text = messages("vi").done.closedNotice(view);
       await enqueue(
         tx,
-        escalated
+        told
+          .map((chatId) => ({ chatId }))
           .filter((e) => e.chatId !== input.fromChatId)
           .map((e) => ({ chatId: e.chatId, text, kind: "task.closed", taskId: task.id })),
         input.now,
