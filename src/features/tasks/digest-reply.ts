@@ -31,5 +31,7 @@ export function readDigestReply(text: string): DigestReply | null {
   if (!done) return null;
   const after = AFTER.exec(done.note.trim());
   if (!after) return { position: null, note: done.note };
-  return { position: Number(after[1]), note: (after[2] ?? "").trim() };
+  // what follows the number, read again so that particles («ạ», «rồi») do not become the note
+  const rest = (after[2] ?? "").trim();
+  return { position: Number(after[1]), note: readCompletion(`xong ${rest}`)?.note ?? rest };
 }
