@@ -274,14 +274,20 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
 
   /** Net plan changes by reallocation decisions this year, per "unit:programme" (R3, PlanChange rows). */
   async function planAdjustments(unitIds: number[], year: number) {
-    const plans = await db.capitalPlan.findMany({
-      where: { unitId: { in: unitIds }, year },
-      select: { id: true, unitId: true, programmeId: true },
-    });
-    const changes = await db.planChange.findMany({
-      where: { planId: { in: plans.map((p) => p.id) } },
-      orderBy: { id: "asc" },
-    });
+    // read from the changes (a handful of decisions a year), not the plans: the pace check asks for every unit
+    // of the province, and 3,321 unit ids (or their 10,000 plans) in one IN list exceed the bind-value limit
+    const all = await db.planChange.findMany({ orderBy: { id: "asc" } });
+    const wanted = new Set(unitIds);
+    const plans = (
+      all.length === 0
+        ? []
+        : await db.capitalPlan.findMany({
+            where: { id: { in: [...new Set(all.map((c) => c.planId))] }, year },
+            select: { id: true, unitId: true, programmeId: true },
+          })
+    ).filter((p) => wanted.has(p.unitId));
+    const ofPlan = new Set(plans.map((p) => p.id));
+    const changes = all.filter((c) => ofPlan.has(c.planId));
     const decisions = await db.reallocationDecision.findMany({
       where: { id: { in: [...new Set(changes.map((c) => c.decisionId))] } },
       select: { id: true, decisionNo: true },
