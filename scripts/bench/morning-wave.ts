@@ -39,6 +39,9 @@ export interface WaveResult {
   /** digest length: the longest text, and messages that had to leave items out ("… và N việc khác") */
   longestText: number;
   digestsCut: number;
+  /** where the time went: the first send after the start, sends per 10 s, pauses of a second or more between
+   * two sends, and when each 429 came (seconds from the start) */
+  profile: { firstSendSeconds: number; per10s: number[]; gaps: [number, number][]; http429At: [number, string][] };
 }
 
 /** The ceiling: the global rate, and for a chat with k messages (k − 1) s, for a group (k − 1) × 3 s. */
@@ -110,6 +113,12 @@ export async function morningWave(databaseUrl: string): Promise<WaveResult> {
     const perChat = new Map<bigint, number>();
     for (const r of rows) perChat.set(r.chatId, (perChat.get(r.chatId) ?? 0) + 1);
     const calls = bot.emulator.calls.slice(firstCall).filter((c) => c.method === "sendMessage");
+    const okAt = calls.filter((c) => c.ok).map((c) => (c.at - startedAt) / 1000);
+    const per10s: number[] = [];
+    for (const t of okAt) per10s[Math.floor(t / 10)] = (per10s[Math.floor(t / 10)] ?? 0) + 1;
+    const gaps: [number, number][] = [];
+    for (let i = 1; i < okAt.length; i++)
+      if (okAt[i]! - okAt[i - 1]! >= 1) gaps.push([round(okAt[i - 1]!, 2), round(okAt[i]! - okAt[i - 1]!, 2)]);
     return {
       checks,
       messages: rows.length,
@@ -125,6 +134,14 @@ export async function morningWave(databaseUrl: string): Promise<WaveResult> {
       http429: calls.filter((c) => c.errorCode === 429).length,
       longestText: Math.max(0, ...rows.map((r) => r.text.length)),
       digestsCut: rows.filter((r) => /… và \d+ (việc|chương trình) khác/.test(r.text)).length,
+      profile: {
+        firstSendSeconds: round(okAt[0] ?? 0, 2),
+        per10s: Array.from(per10s, (n) => n ?? 0),
+        gaps,
+        http429At: calls
+          .filter((c) => c.errorCode === 429)
+          .map((c) => [round((c.at - startedAt) / 1000, 2), String(c.payload.chat_id)] as [number, string]),
+      },
     };
   } finally {
     await bot.stop();

@@ -9,7 +9,7 @@
 // worst first; a leader's or the secretariat's digest ends with the units still behind that were already
 // reported ("vẫn chậm: 6 đơn vị, như hôm qua") instead of repeating them. Only milestones of the current
 // period escalate: one passed more than CURRENT_PERIOD_DAYS ago is no longer news.
-import type { Db, Tx } from "../../platform/db/client.ts";
+import { yieldToIo, type Db, type Tx } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate } from "../../domain/dates.ts";
 import { overdueWorkingDays, type LadderConfig, type Rung } from "../../domain/ladder.ts";
@@ -79,6 +79,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
       units.map((u) => u.id),
       now,
     );
+    await yieldToIo();
     const views = units.map((u) => byUnit.get(u.id)!);
     const year = views[0]!.year;
     const milestoneRows = await db.milestone.findMany({

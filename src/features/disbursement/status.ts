@@ -1,6 +1,6 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
-import type { Db } from "../../platform/db/client.ts";
+import { yieldToIo, type Db } from "../../platform/db/client.ts";
 import { localDate, localInstant } from "../../domain/dates.ts";
 import { currentDisbursed, reportingYear, type ReportPoint } from "../../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
@@ -102,31 +102,29 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
     const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
-    const [programmes, planSums, reports, milestoneRows, openTasks] = await Promise.all([
-      db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
-      db.capitalPlan.groupBy({
-        by: ["unitId", "programmeId"],
-        where: { year, ...unitFilter },
-        _sum: { amountVnd: true },
-      }),
-      db.disbursementReport.findMany({
-        where: { year, ...unitFilter },
-        select: {
-          id: true,
-          unitId: true,
-          programmeId: true,
-          source: true,
-          kind: true,
-          cumulativeVnd: true,
-          asOf: true,
-        },
-      }),
-      db.milestone.findMany({ where: { year } }),
-      db.task.findMany({
-        where: { status: "OPEN", ...unitFilter },
-        select: { unitId: true, programmeId: true, dueDate: true },
-      }),
-    ]);
+    // one read after another, each in its own turn of the event loop (yieldToIo): for every unit of the
+    // province each is a large synchronous read on SQLite, and the dispatcher's sends must go out between them
+    // (concurrent promises would still run them back to back). On PostgreSQL this costs a few milliseconds.
+    const programmes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+    await yieldToIo();
+    const planSums = await db.capitalPlan.groupBy({
+      by: ["unitId", "programmeId"],
+      where: { year, ...unitFilter },
+      _sum: { amountVnd: true },
+    });
+    await yieldToIo();
+    const reports = await db.disbursementReport.findMany({
+      where: { year, ...unitFilter },
+      select: { id: true, unitId: true, programmeId: true, source: true, kind: true, cumulativeVnd: true, asOf: true },
+    });
+    await yieldToIo();
+    const milestoneRows = await db.milestone.findMany({ where: { year } });
+    await yieldToIo();
+    const openTasks = await db.task.findMany({
+      where: { status: "OPEN", ...unitFilter },
+      select: { unitId: true, programmeId: true, dueDate: true },
+    });
+    await yieldToIo();
     const plans = planSums.map((p) => ({
       unitId: p.unitId,
       programmeId: p.programmeId,

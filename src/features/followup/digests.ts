@@ -3,7 +3,7 @@
 // previous working day, and the 5 slowest units (one provinceStatus computation). Weekly (key
 // digest:weekly:<official>:<Monday>): the first office-time tick of each week — Monday's, or the next
 // working day's when Monday is a holiday — sends each supervisor, in private, a digest of his units.
-import type { Db } from "../../platform/db/client.ts";
+import { yieldToIo, type Db } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, localInstant, monthKey, weekday } from "../../domain/dates.ts";
 import { overdueWorkingDays } from "../../domain/ladder.ts";
@@ -48,11 +48,13 @@ export function createDigestService(deps: DigestDeps) {
       include: { unit: true, responsible: true },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
+    await yieldToIo();
     const done = await db.task.findMany({
       where: { status: "DONE", completedAt: { gte: localInstant(previousWorkingDay, 0), lt: localInstant(today, 0) } },
       include: { unit: true, responsible: true, completedBy: true },
       orderBy: [{ completedAt: "asc" }, { id: "asc" }],
     });
+    await yieldToIo();
     const province = await deps.status.provinceStatus(now);
     const line = (t: (typeof newlyOverdue)[number]) => ({
       id: t.id,
