@@ -163,6 +163,12 @@ describeEachDatabase("absence: stand-ins receive what is meant for those away", 
       ),
     ).toBe(true);
     expect(anTask.text).toContain(`🚨 <b>Quá hạn</b>\n1. «${BINH_OVERDUE}`);
+    // he acts on An's task and is informed of Bình's: the register says which is which
+    expect(anTask.text).toContain(
+      "Đề nghị đồng chí hoàn thành các việc đồng chí phụ trách dưới đây; các việc ghi «để theo dõi, chỉ đạo» xin kính báo cáo đồng chí:",
+    );
+    expect(anTask.text).toMatch(/1\. «Hoàn thiện hồ sơ[^\n]*· <i>để theo dõi, chỉ đạo<\/i>\n/);
+    expect(anTask.text).not.toMatch(/2\. «[^\n]*để theo dõi/);
     expect(anTask.text).toContain(`2. «${AN_TASK}»`);
     // buttons for An's task only: Bình's escalation informs, Cường acts for An
     const task0 = await h.db.db.task.findFirstOrThrow({ where: { title: AN_TASK } });

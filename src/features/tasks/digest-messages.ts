@@ -22,6 +22,8 @@ export interface DigestItemView {
   docRef: string;
   workingDaysLeft: number;
   workingDaysOverdue: number;
+  /** in a digest to someone who acts on other items: this one he is only informed of (a leader's copy) */
+  informed?: boolean;
 }
 
 export interface TaskDigestView {
@@ -81,7 +83,8 @@ const taskLineVi = (i: DigestItemView) =>
     : i.rung === "due"
       ? "hôm nay"
       : `còn ${i.workingDaysLeft} ngày làm việc`) +
-  ` · đồng chí ${h(i.responsibleName)}`;
+  ` · đồng chí ${h(i.responsibleName)}` +
+  (i.informed ? " · <i>để theo dõi, chỉ đạo</i>" : "");
 
 const taskLineEn = (i: DigestItemView) =>
   `${i.n}. «${h(short(i.title))}» — ${h(i.unitName)}${i.programmeCode ? ` · ${h(i.programmeCode)}` : ""}` +
@@ -91,7 +94,8 @@ const taskLineEn = (i: DigestItemView) =>
     : i.rung === "due"
       ? "today"
       : `${i.workingDaysLeft} working days left`) +
-  ` · ${h(i.responsibleName)}`;
+  ` · ${h(i.responsibleName)}` +
+  (i.informed ? " · <i>for your information</i>" : "");
 
 const paceLineVi = (i: PaceDigestItemView & { n: number }) =>
   `${i.n}. ${h(i.unitName)} · ${h(i.programmeCode)}: ${formatPercentBp(i.actualBp)}, mốc ${formatDm(i.milestoneDate)} cần đạt ${formatPercentBp(i.targetBp, 0)}` +
@@ -110,7 +114,9 @@ export const digestVi = {
     [
       `📋 <b>Tổng hợp nhắc việc</b> ngày ${formatDmy(v.today)} — ${v.items.length + v.more} việc, xếp từ cấp bách nhất`,
       {
-        responsible: "Đề nghị đồng chí hoàn thành các việc dưới đây:",
+        responsible: v.items.some((i) => i.informed)
+          ? "Đề nghị đồng chí hoàn thành các việc đồng chí phụ trách dưới đây; các việc ghi «để theo dõi, chỉ đạo» xin kính báo cáo đồng chí:"
+          : "Đề nghị đồng chí hoàn thành các việc dưới đây:",
         group: "Đề nghị các đồng chí phụ trách hoàn thành các việc dưới đây:",
         leader: "Kính báo cáo đồng chí các việc dưới đây để theo dõi, chỉ đạo:",
         office: "Kính gửi Văn phòng điều phối các việc dưới đây để theo dõi, tổng hợp:",
@@ -151,7 +157,9 @@ export const digestEn: typeof digestVi = {
     [
       `📋 <b>Reminders</b> of ${formatDmy(v.today)} — ${v.items.length + v.more} tasks, most urgent first`,
       {
-        responsible: "Please complete the tasks below:",
+        responsible: v.items.some((i) => i.informed)
+          ? "Please complete the tasks you are responsible for below; those marked «for your information» are reported to you:"
+          : "Please complete the tasks below:",
         group: "Officials in charge, please complete the tasks below:",
         leader: "For your information and direction:",
         office: "To the coordination office, for follow-up:",

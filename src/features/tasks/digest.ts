@@ -93,6 +93,8 @@ export function digestAudience(items: { audience: DigestAudience }[]): DigestAud
   return "leader";
 }
 
+const actingOn = (a: DigestAudience) => a === "responsible" || a === "group";
+
 export const isEscalation = (rung: Rung) => rung === "overdue1" || rung === "overdue3";
 
 export type TaskItem = DigestItemView & { reminderId: number; order: number };
@@ -125,7 +127,8 @@ export async function writeTaskDigests(
       c.digest.tasks({
         today,
         audience,
-        items: shown.map((i, k) => ({ ...i.item, n: k + 1 })),
+        // a leader's copy among items he acts on says so (the register of rank)
+        items: shown.map((i, k) => ({ ...i.item, n: k + 1, informed: actingOn(audience) && !actingOn(i.audience) })),
         more: f.items.length - shown.length,
       });
     let text = withBehalfNotes(c, f.items, render());
@@ -133,9 +136,7 @@ export async function writeTaskDigests(
       shown = shown.slice(0, -1);
       text = withBehalfNotes(c, f.items, render());
     }
-    const rows = shown.flatMap((i, k) =>
-      i.audience === "responsible" || i.audience === "group" ? [digestRow(i.item.taskId, k + 1, c)] : [],
-    );
+    const rows = shown.flatMap((i, k) => (actingOn(i.audience) ? [digestRow(i.item.taskId, k + 1, c)] : []));
     out.push({
       chatId: f.chatId,
       text,
