@@ -128,6 +128,14 @@ try {
   );
   expect(!!groupReminder, "a reminder is posted in the Nam Trà My group");
   expect(
+    !!groupReminder?.text.includes("Tổng hợp nhắc việc") && !!groupReminder.text.includes("2. «"),
+    "the group, told of two tasks, gets one digest (one message per chat per check)",
+  );
+  expect(
+    new Set(reminders.map((m) => m.chat_id)).size === reminders.length,
+    "no chat gets two messages from one check",
+  );
+  expect(
     reminders.some((m) => m.chat_id === DEMO.official.id),
     "the responsible official gets a private reminder",
   );
@@ -140,7 +148,7 @@ try {
     "the secretariat is told of a task 3 working days overdue",
   );
 
-  // 3. The official replies "xong" to the reminder in the group.
+  // 3. The official replies "xong" to the group's digest: his only item in it.
   clock.set(at(8, 25));
   if (groupReminder) {
     replies = await transcript.say(official, namTraMy, "xong, đã nộp báo cáo", groupReminder.message_id);

@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [--scale national|tenth|hundredth] [--db sqlite|postgres|both] [--profile]`
+// `npm run bench [-- --quick] [--scale national|tenth|hundredth] [--db sqlite|postgres|both] [--profile]
+//   [--only e2e|deadline-scan|morning-wave]`
 // Runs every benchmark side by side in one run, prints a table of figure / target / ratio, and writes
 // bench-results/latest.json. Exits non-zero only when a benchmark could not run (a missed target is a
 // result, not a failure). See docs/benchmarks.md.
@@ -20,6 +21,7 @@ import {
 import { round, samples, sideBySide, startEchoBot, startRealApp, type LatencyResult, type Sender } from "./e2e.ts";
 import { broadcastBench } from "./broadcast.ts";
 import { coldStart } from "./coldstart.ts";
+import { morningWave } from "./morning-wave.ts";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -37,6 +39,11 @@ const scale = (option("scale") ?? "national") as Scale;
 const dbOpt = option("db") ?? "both";
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 if (!["sqlite", "postgres", "both"].includes(dbOpt)) throw new Error("--db must be sqlite, postgres or both");
+// --only <name>: one benchmark (e2e = latency, throughput, broadcast, cold start; deadline-scan; morning-wave)
+const only = option("only");
+if (only && !["e2e", "deadline-scan", "morning-wave"].includes(only))
+  throw new Error("--only must be e2e, deadline-scan or morning-wave");
+const want = (name: string) => !only || only === name;
 const providers: Provider[] = dbOpt === "both" ? ["sqlite", "postgres"] : [dbOpt as Provider];
 // the deadline scan at the chosen scale and every smaller one (how cost grows); --quick: the chosen one only
 const scanScales = (Object.keys(SCALES) as Scale[]).filter((s) => (quick ? s === scale : SCALES[s] <= SCALES[scale]));
@@ -194,6 +201,67 @@ function latencyRows(db: string, app: LatencyResult, echo: LatencyResult) {
   });
 }
 
+/** the morning wave at the chosen scale (scripts/bench/morning-wave.ts) */
+async function morningWaveRows(p: Provider, ds: Dataset) {
+  const wave = await step(`morning wave, ${ds.scale} scale, on ${p}`, async () => {
+    const copy = await copyDataset(ds, `wave_${p}`);
+    try {
+      return await morningWave(copy.url);
+    } finally {
+      await copy.drop();
+    }
+  });
+  details[`morning_wave_${p}`] = wave;
+  if (!wave) return;
+  for (const c of wave.checks) {
+    add({
+      name: `morning wave: ${c.check} messages / chats`,
+      db: p,
+      value: c.messages,
+      unit: "msg",
+      target: `= chats (${c.chats}); none gets two`,
+      ratio: c.chats ? round(c.messages / c.chats, 3) : null,
+      met: c.chatsWithTwo === 0,
+    });
+  }
+  add({
+    name: "morning wave: chats with two (all checks)",
+    db: p,
+    value: wave.chatsWithTwo,
+    unit: "chats",
+    target: `info (${wave.chats} chats, ${wave.groups} groups, ${wave.messages} msgs)`,
+    ratio: null,
+    met: null,
+  });
+  add({
+    name: "morning wave: last recipient has it",
+    db: p,
+    value: wave.seconds,
+    unit: "s",
+    target: `≤ 1.05 × ceiling (${wave.ceilingSeconds} s)`,
+    ratio: wave.ofCeiling,
+    met: wave.ofCeiling <= 1.05,
+  });
+  add({
+    name: "morning wave: escalations after a plain reminder",
+    db: p,
+    value: wave.escalationsLate,
+    unit: "msg",
+    target: `0 (of ${wave.escalations})`,
+    ratio: null,
+    met: wave.escalationsLate === 0,
+  });
+  add({
+    name: "morning wave: 429s / longest text / digests cut",
+    db: p,
+    value: wave.http429,
+    unit: "",
+    target: `info (${wave.longestText} chars; ${wave.digestsCut} cut)`,
+    ratio: null,
+    met: null,
+  });
+}
+
 async function main() {
   const startedAt = new Date();
   const info = await machine();
@@ -207,7 +275,7 @@ async function main() {
   // 1. data sets (cached)
   const datasets: Partial<Record<Provider, Partial<Record<Scale, Dataset>>>> = {};
   for (const p of providers) {
-    for (const s of [scale, ...scanScales.filter((x) => x !== scale)]) {
+    for (const s of [scale, ...(want("deadline-scan") ? scanScales.filter((x) => x !== scale) : [])]) {
       const ds = await step(`data set ${s} on ${p}`, () => ensureDataset(s, p, log));
       if (!ds) continue;
       (datasets[p] ??= {})[s] = ds;
@@ -236,131 +304,133 @@ async function main() {
   for (const p of providers) {
     const ds = datasets[p]?.[scale];
     if (!ds) continue;
-    const copy = await step(`copy of the ${scale} data set on ${p}`, () => copyDataset(ds, `e2e_${p}`));
-    if (!copy) continue;
-    try {
-      const e2e = await step(
-        `app on ${p} and echo bot, alternating: /status latency, throughput; province /status`,
-        async () => {
-          const echo = await startEchoBot();
-          const app = await startRealApp(copy.url);
-          try {
-            const both = await sideBySide({ app, echo }, senders(ds), plan);
-            const secretariat: Sender = {
-              chat: { id: SECRETARIAT_GROUP_ID, type: "supergroup", title: "Văn phòng điều phối" },
-              from: { id: 5_000_001, first_name: "Secretariat", language_code: "vi" },
-            };
-            const province = await samples(app, secretariat, plan.provinceSamples);
-            return { ...both, province };
-          } finally {
-            await app.stop();
-            await echo.stop();
-          }
-        },
-      );
-      details[`e2e_${p}`] = e2e;
-      if (e2e) {
-        const { app, echo } = e2e;
-        add({
-          name: "echo bot p99 (beside the app)",
-          db: p,
-          value: echo.latency.p99Ms,
-          unit: "ms",
-          target: `info (p50 ${echo.latency.p50Ms} ms)`,
-          ratio: null,
-          met: null,
-        });
-        latencyRows(p, app.latency, echo.latency);
-        add({
-          name: "echo bot throughput (beside the app)",
-          db: p,
-          value: echo.burst.perSecond,
-          unit: "upd/s",
-          target: `info (median of ${echo.burst.rounds.length})`,
-          ratio: null,
-          met: null,
-        });
-        const r = round(app.burst.perSecond / echo.burst.perSecond, 3);
-        add({
-          name: "update throughput (/status burst)",
-          db: p,
-          value: app.burst.perSecond,
-          unit: "upd/s",
-          target: `≥ 40 % of echo (${echo.burst.perSecond})`,
-          ratio: r,
-          met: r >= 0.4,
-        });
-        add({
-          name: "/status province table (secretariat)",
-          db: p,
-          value: e2e.province.p50Ms,
-          unit: "ms",
-          target: "info (p50, sequential)",
-          ratio: null,
-          met: null,
-        });
-      }
-
-      const bc = await step(
-        `broadcast to ${plan.broadcastPrivate} private chats + ${plan.broadcastGroups} groups on ${p}`,
-        () => broadcastBench(copy.url, plan.broadcastPrivate, plan.broadcastGroups),
-      );
-      details[`broadcast_${p}`] = bc;
-      if (bc) {
-        add({
-          name: `broadcast ${bc.recipients} recipients: time`,
-          db: p,
-          value: bc.seconds,
-          unit: "s",
-          target: `≥ 95 % of ceiling (${bc.ceilingSeconds} s)`,
-          ratio: bc.ofCeiling,
-          met: bc.ofCeiling >= 0.95,
-        });
-        add({
-          name: "broadcast: max sends in any 1 s",
-          db: p,
-          value: bc.maxIn1s,
-          unit: "msg",
-          target: `≤ ${bc.limitPerSecond}`,
-          ratio: round(bc.maxIn1s / bc.limitPerSecond, 2),
-          met: bc.maxIn1s <= bc.limitPerSecond,
-        });
-        add({
-          name: "broadcast: 429s received",
-          db: p,
-          value: bc.http429,
-          unit: "",
-          target: "0",
-          ratio: null,
-          met: bc.http429 === 0,
-        });
-      }
-
-      // a copy of its own: update ids restart at 1 with every emulator, and the bot skips ids it has processed
-      const cold = await step(`cold start on ${p}`, async () => {
-        const own = await copyDataset(ds, `cold_${p}`);
-        try {
-          return await coldStart(own.url, senders(ds)[1] as Sender);
-        } finally {
-          await own.drop();
+    if (want("e2e")) {
+      const copy = await step(`copy of the ${scale} data set on ${p}`, () => copyDataset(ds, `e2e_${p}`));
+      if (!copy) continue;
+      try {
+        const e2e = await step(
+          `app on ${p} and echo bot, alternating: /status latency, throughput; province /status`,
+          async () => {
+            const echo = await startEchoBot();
+            const app = await startRealApp(copy.url);
+            try {
+              const both = await sideBySide({ app, echo }, senders(ds), plan);
+              const secretariat: Sender = {
+                chat: { id: SECRETARIAT_GROUP_ID, type: "supergroup", title: "Văn phòng điều phối" },
+                from: { id: 5_000_001, first_name: "Secretariat", language_code: "vi" },
+              };
+              const province = await samples(app, secretariat, plan.provinceSamples);
+              return { ...both, province };
+            } finally {
+              await app.stop();
+              await echo.stop();
+            }
+          },
+        );
+        details[`e2e_${p}`] = e2e;
+        if (e2e) {
+          const { app, echo } = e2e;
+          add({
+            name: "echo bot p99 (beside the app)",
+            db: p,
+            value: echo.latency.p99Ms,
+            unit: "ms",
+            target: `info (p50 ${echo.latency.p50Ms} ms)`,
+            ratio: null,
+            met: null,
+          });
+          latencyRows(p, app.latency, echo.latency);
+          add({
+            name: "echo bot throughput (beside the app)",
+            db: p,
+            value: echo.burst.perSecond,
+            unit: "upd/s",
+            target: `info (median of ${echo.burst.rounds.length})`,
+            ratio: null,
+            met: null,
+          });
+          const r = round(app.burst.perSecond / echo.burst.perSecond, 3);
+          add({
+            name: "update throughput (/status burst)",
+            db: p,
+            value: app.burst.perSecond,
+            unit: "upd/s",
+            target: `≥ 40 % of echo (${echo.burst.perSecond})`,
+            ratio: r,
+            met: r >= 0.4,
+          });
+          add({
+            name: "/status province table (secretariat)",
+            db: p,
+            value: e2e.province.p50Ms,
+            unit: "ms",
+            target: "info (p50, sequential)",
+            ratio: null,
+            met: null,
+          });
         }
-      });
-      details[`coldstart_${p}`] = cold;
-      if (cold)
-        add({
-          name: "cold start → first /status reply",
-          db: p,
-          value: cold.ms,
-          unit: "ms",
-          target: `info (catch-up ${cold.catchUp})`,
-          ratio: null,
-          met: null,
-        });
-    } finally {
-      await copy.drop();
-    }
 
-    for (const s of scanScales) {
+        const bc = await step(
+          `broadcast to ${plan.broadcastPrivate} private chats + ${plan.broadcastGroups} groups on ${p}`,
+          () => broadcastBench(copy.url, plan.broadcastPrivate, plan.broadcastGroups),
+        );
+        details[`broadcast_${p}`] = bc;
+        if (bc) {
+          add({
+            name: `broadcast ${bc.recipients} recipients: time`,
+            db: p,
+            value: bc.seconds,
+            unit: "s",
+            target: `≥ 95 % of ceiling (${bc.ceilingSeconds} s)`,
+            ratio: bc.ofCeiling,
+            met: bc.ofCeiling >= 0.95,
+          });
+          add({
+            name: "broadcast: max sends in any 1 s",
+            db: p,
+            value: bc.maxIn1s,
+            unit: "msg",
+            target: `≤ ${bc.limitPerSecond}`,
+            ratio: round(bc.maxIn1s / bc.limitPerSecond, 2),
+            met: bc.maxIn1s <= bc.limitPerSecond,
+          });
+          add({
+            name: "broadcast: 429s received",
+            db: p,
+            value: bc.http429,
+            unit: "",
+            target: "0",
+            ratio: null,
+            met: bc.http429 === 0,
+          });
+        }
+
+        // a copy of its own: update ids restart at 1 with every emulator, and the bot skips ids it has processed
+        const cold = await step(`cold start on ${p}`, async () => {
+          const own = await copyDataset(ds, `cold_${p}`);
+          try {
+            return await coldStart(own.url, senders(ds)[1] as Sender);
+          } finally {
+            await own.drop();
+          }
+        });
+        details[`coldstart_${p}`] = cold;
+        if (cold)
+          add({
+            name: "cold start → first /status reply",
+            db: p,
+            value: cold.ms,
+            unit: "ms",
+            target: `info (catch-up ${cold.catchUp})`,
+            ratio: null,
+            met: null,
+          });
+      } finally {
+        await copy.drop();
+      }
+    }
+    if (want("morning-wave")) await morningWaveRows(p, ds);
+    for (const s of want("deadline-scan") ? scanScales : []) {
       const sds = datasets[p]?.[s];
       if (!sds) continue;
       const scan = await step(`deadline scan, ${s} scale, on ${p}`, () => deadlineScan(sds));

@@ -20,6 +20,7 @@ import { confirmationEn } from "../features/tasks/confirmation-messages.ts";
 import { historyEn } from "../features/history/messages.ts";
 import { absenceEn } from "../features/absence/messages.ts";
 import type { ProgrammeStatusView, ProvinceStatusView, ReminderView, UnitRankView } from "./types.ts";
+import { digestEn } from "../features/tasks/digest-messages.ts";
 import { ROLE_EN } from "../features/registry/messages.ts";
 import { sourceLines } from "./status-sources.ts";
 
@@ -120,6 +121,7 @@ export const en: Catalogue = {
   confirmation: confirmationEn,
   history: historyEn,
   absence: absenceEn,
+  digest: digestEn,
   lang: "en",
   roleName: (role) => ROLE_EN[role] ?? role,
 
@@ -205,6 +207,8 @@ export const en: Catalogue = {
     closedNotice: (c) =>
       `✅ «${h(c.title)}» of ${h(c.unitName)} was completed on ${formatDmy(c.completedOn)} (by ${h(c.byName)}${c.onTime ? "" : `, due ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title, on) => `«${h(title)}» was already recorded as completed on ${formatDmy(on)}.`,
+    whichItem:
+      "This message lists several tasks. Please give the number of the one completed, e.g. «xong 2», or press ✅ 2.",
     notAReminder: "The message you replied to is not a dondoc reminder. Please reply to the reminder itself.",
     notAllowed: "You are not responsible for this task, so you cannot report it as done.",
     taskGone: "This task no longer exists (it may have been cancelled).",

@@ -17,6 +17,7 @@ import { evidenceVi } from "../features/evidence/messages.ts";
 import { confirmationVi } from "../features/tasks/confirmation-messages.ts";
 import { historyVi } from "../features/history/messages.ts";
 import { absenceVi } from "../features/absence/messages.ts";
+import { digestVi } from "../features/tasks/digest-messages.ts";
 import type {
   Lang,
   CommandHelp,
@@ -132,6 +133,7 @@ export const vi = {
   confirmation: confirmationVi,
   history: historyVi,
   absence: absenceVi,
+  digest: digestVi,
   lang: "vi" as Lang,
   roleName: (role: string) => ROLE_VI[role] ?? role,
 
@@ -221,6 +223,8 @@ export const vi = {
     closedNotice: (c: CompletionView) =>
       `✅ Việc «${h(c.title)}» của ${h(c.unitName)} đã hoàn thành ngày ${formatDmy(c.completedOn)} (đồng chí ${h(c.byName)}${c.onTime ? "" : `, hoàn thành quá hạn, hạn ${formatDmy(c.dueDate)}`}).`,
     alreadyDone: (title: string, on: string) => `Việc «${h(title)}» đã được ghi nhận hoàn thành ngày ${formatDmy(on)}.`,
+    whichItem:
+      "Tin này tổng hợp nhiều việc. Đề nghị đồng chí ghi số thứ tự của việc đã hoàn thành, ví dụ «xong 2», hoặc bấm ✅ 2.",
     notAReminder: "Tin đồng chí trả lời không phải tin nhắc việc của dondoc. Đề nghị trả lời đúng tin nhắc việc.",
     notAllowed: "Đồng chí không phải người phụ trách việc này nên không thể báo hoàn thành thay.",
     taskGone: "Không tìm thấy việc này (có thể đã bị hủy).",

@@ -151,12 +151,29 @@ describeEachDatabase("absence: stand-ins receive what is meant for those away", 
     // escalation to Cường (GNBV's deputy) on the chairman's behalf; neither An nor the chairman hear anything
     const sent = await check("2026-11-24");
     expect(sent.filter((m) => m.chat_id === DEMO.chairman.id || m.chat_id === DEMO.official.id)).toEqual([]);
-    const anTask = sent.find((m) => m.chat_id === CUONG.id && m.text.includes(AN_TASK))!;
-    expect(anTask.text.startsWith(thay("Nguyễn Văn An", "24/11", "họp Huyện ủy"))).toBe(true);
-    const escalation = about(sent, BINH_OVERDUE, CUONG.id);
-    expect(escalation).toHaveLength(1);
-    expect(escalation[0]!.startsWith(thay("Hồ Văn Minh", "25/11", "đi công tác") + "⚠️ <b>Quá hạn 1 ngày")).toBe(true);
-    expect(escalation[0]).toContain("Kính báo cáo đồng chí để theo dõi, chỉ đạo.");
+    // both reach Cường in the check's one message (ADR 009), which says once for each holder on whose behalf
+    const toCuong = sent.filter((m) => m.chat_id === CUONG.id);
+    expect(toCuong).toHaveLength(1);
+    const anTask = toCuong[0]!;
+    expect(
+      anTask.text.startsWith(
+        thay("Hồ Văn Minh", "25/11", "đi công tác") +
+          thay("Nguyễn Văn An", "24/11", "họp Huyện ủy") +
+          "📋 <b>Tổng hợp nhắc việc</b>",
+      ),
+    ).toBe(true);
+    expect(anTask.text).toContain(`🚨 <b>Quá hạn</b>\n1. «${BINH_OVERDUE}`);
+    // he acts on An's task and is informed of Bình's: the register says which is which
+    expect(anTask.text).toContain(
+      "Đề nghị đồng chí hoàn thành các việc đồng chí phụ trách dưới đây; các việc ghi «để theo dõi, chỉ đạo» xin kính báo cáo đồng chí:",
+    );
+    expect(anTask.text).toMatch(/1\. «Hoàn thiện hồ sơ[^\n]*· <i>để theo dõi, chỉ đạo<\/i>\n/);
+    expect(anTask.text).not.toMatch(/2\. «[^\n]*để theo dõi/);
+    expect(anTask.text).toContain(`2. «${AN_TASK}»`);
+    // buttons for An's task only: Bình's escalation informs, Cường acts for An
+    const task0 = await h.db.db.task.findFirstOrThrow({ where: { title: AN_TASK } });
+    expect(JSON.stringify(anTask.reply_markup)).toContain(`"done:${task0.id}"`);
+    expect((anTask.reply_markup as { inline_keyboard: unknown[] }).inline_keyboard).toHaveLength(1);
 
     // the stand-in of the chairman is not the stand-in of Bình: he cannot close Bình's task
     const binhTask = await h.db.db.task.findFirstOrThrow({ where: { title: { startsWith: BINH_OVERDUE } } });
@@ -245,8 +262,11 @@ describeOnSqlite("absence: the pace ladder and the refusals", (provider) => {
     ).toBe(true);
     expect(toCuong[0]).toContain("NTM: 27,3%");
     const toMinh = escalated.filter((m) => m.chat_id === DEMO.chairman.id).map((m) => m.text);
-    expect(toMinh).toHaveLength(2);
-    expect(toMinh.join("\n")).not.toContain("NTM:");
+    // one message for his two programmes (ADR 009)
+    expect(toMinh).toHaveLength(1);
+    expect(toMinh[0]).toContain("GNBV");
+    expect(toMinh[0]).toContain("DTTS");
+    expect(toMinh[0]).not.toContain("NTM");
   });
 
   it("refuses bad dates, a period in the past, unknown people, people of another unit, and others' absences", async () => {

@@ -42,10 +42,23 @@ describe("sending limits", () => {
     expect(l.waitMs(-5n, t + 6000)).toBe(60_000 + 50 - 6000); // the first send's answer leaves the window
     expect(l.blockedChats(t + 6000)).toEqual([-5n]);
     const s = l.take(7n, t);
-    expect(l.chatWaitMs(7n, t + 500)).toBe(500);
+    // still in flight: it leaves no sooner than a second after an answer that could come now
+    expect(l.chatWaitMs(7n, t + 500)).toBe(1000);
     s.settle(t + 200); // answered 200 ms later: the window runs from the answer
     expect(l.chatWaitMs(7n, t + 1000)).toBe(200);
     l.pause(8n, 2000, t);
     expect(l.waitMs(8n, t + 1500)).toBe(500);
+  });
+
+  it("a send still in flight counts, however long ago it was taken (a stalled event loop)", () => {
+    const l = createLimiter({ globalPerSecond: 2, perChatPerSecond: 1, perGroupPerMinute: 20 });
+    const t = 1_000_000;
+    const slots = [l.take(1n, t), l.take(2n, t)];
+    // three seconds later the two requests have not been answered: Telegram may still count them now
+    expect(l.globalWaitMs(t + 3000)).toBe(1000);
+    expect(l.chatWaitMs(1n, t + 3000)).toBe(1000);
+    for (const s of slots) s.settle(t + 3000);
+    expect(l.globalWaitMs(t + 3500)).toBe(500);
+    expect(l.globalWaitMs(t + 4000)).toBe(0);
   });
 });

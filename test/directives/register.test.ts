@@ -99,7 +99,13 @@ describeOnSqlite("the directive register", (provider) => {
     const reminders = (await h.deadlineCheck()).filter((m) => m.text.includes("Đẩy nhanh tiến độ giải ngân"));
     const groupReminder = reminders.find((m) => m.chat_id === namTraMy.id)!;
     expect(groupReminder.text).toContain("Văn bản 12-KL/TU, mục 1");
-    const done = await h.say(official, namTraMy, "xong, đã gửi báo cáo", groupReminder.message_id);
+    // the group's digest (ADR 009) lists An's two tasks: a plain «xong» asks which; «xong <n>» picks the item
+    const [which] = await h.say(official, namTraMy, "xong, đã gửi báo cáo", groupReminder.message_id);
+    expect(which!.text).toBe("Đồng chí đã hoàn thành việc nào?");
+    const n = /^(\d+)\. «Đẩy nhanh tiến độ giải ngân vốn» — Nam Trà My · Văn bản 12-KL\/TU, mục 1 ·/m.exec(
+      groupReminder.text,
+    )![1]!;
+    const done = await h.say(official, namTraMy, `xong ${n}, đã gửi báo cáo`, groupReminder.message_id);
     expect(done[0]!.text).toContain(
       "✅ Đã ghi nhận: «Đẩy nhanh tiến độ giải ngân vốn» hoàn thành đúng hạn ngày 24/11/2026",
     );

@@ -84,7 +84,12 @@ describeEachDatabase("core loop", (provider) => {
     );
     // due in 10 working days: nothing yet
     expect(to("Phê duyệt danh mục")).toEqual([]);
-    expect(sent).toHaveLength(9);
+    // one message per chat (ADR 009): the Nam Trà My group gets its two tasks in one digest, the overdue one first
+    expect(sent).toHaveLength(8);
+    expect(new Set(sent.map((m) => m.chat_id)).size).toBe(sent.length);
+    const digest = sent.find((m) => m.chat_id === namTraMy.id)!.text;
+    expect(digest.indexOf("1. «Hoàn thiện hồ sơ điều chỉnh")).toBeGreaterThan(0);
+    expect(digest.indexOf("1. «Hoàn thiện")).toBeLessThan(digest.indexOf("2. «Nộp báo cáo tiến độ giải ngân"));
 
     // a second tick, and a restart, send nothing twice
     h.clock.set(at(8, 15));
@@ -167,7 +172,7 @@ describeEachDatabase("core loop", (provider) => {
     h.clock.set(at(6, 0));
     expect(await h.deadlineCheck()).toHaveLength(0);
     h.clock.set(at(7, 30));
-    expect(await h.deadlineCheck()).toHaveLength(9);
+    expect(await h.deadlineCheck()).toHaveLength(8);
   });
 
   it("records 'xong' replied to a reminder, confirms it, and /status shows it", async () => {

@@ -214,16 +214,39 @@ describeOnSqlite("tasks by command", (provider) => {
         ["📅 Xin gia hạn", `ext:${id}`],
       ],
     ]);
+    // the group has two tasks this morning: one digest (ADR 009), each item with the reminder's actions in its
+    // row — ✅ n, ⏰ n (the three snooze choices on press), ⚠️ n, 📅 n
     const groupReminder = sent.find((m) => m.chat_id === namTraMy.id && m.text.includes("Nộp báo cáo"))!;
-    expect((groupReminder.reply_markup as Keyboard).inline_keyboard.flat().map((b) => b.callback_data)).toEqual(
-      kb.inline_keyboard.flat().map((b) => b.callback_data),
+    const overdueId = await taskId("Hoàn thiện");
+    expect(groupReminder.text).toContain("Tổng hợp nhắc việc");
+    expect(
+      (groupReminder.reply_markup as Keyboard).inline_keyboard.map((row) => row.map((b) => [b.text, b.callback_data])),
+    ).toEqual(
+      [overdueId, id].map((task, k) => [
+        [`✅ ${k + 1}`, `done:${task}`],
+        [`⏰ ${k + 1}`, `snq:${task}`],
+        [`⚠️ ${k + 1}`, `obs:${task}`],
+        [`📅 ${k + 1}`, `ext:${task}`],
+      ]),
     );
-    // someone else may not snooze it
-    const refused = await all(() => h.press(official2, namTraMy, groupReminder.message_id, `snz:1h:${id}`));
-    expect(refused.map((m) => [m.chat_id, m.text])).toEqual([]);
-    expect(h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)?.payload.text).toContain(
-      "Chỉ cán bộ phụ trách",
+    const [menu, ...rest] = await all(() => h.press(official, namTraMy, groupReminder.message_id, `snq:${id}`));
+    expect(rest).toEqual([]);
+    expect(menu!.text).toBe(
+      "⏰ Đề nghị đồng chí chọn thời điểm nhắc lại việc «Nộp báo cáo tiến độ giải ngân tháng» (hạn 26/11/2026):",
     );
+    // the same snooze choices as under the single reminder
+    expect((menu!.reply_markup as Keyboard).inline_keyboard).toEqual(kb.inline_keyboard.slice(1, 3));
+    // someone else may not snooze it, from the digest or its menu
+    for (const [messageId, data] of [
+      [groupReminder.message_id, `snq:${id}`],
+      [menu!.message_id, `snz:1h:${id}`],
+    ] as const) {
+      const refused = await all(() => h.press(official2, namTraMy, messageId, data));
+      expect(refused.map((m) => [m.chat_id, m.text])).toEqual([]);
+      expect(h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)?.payload.text).toContain(
+        "Chỉ cán bộ phụ trách",
+      );
+    }
 
     h.clock.set(at(8, 5));
     const snoozed = await all(() => h.press(official, privateChat(DEMO.official), reminder.message_id, `snz:1h:${id}`));
@@ -245,9 +268,14 @@ describeOnSqlite("tasks by command", (provider) => {
     h.clock.set(at(8, 0, "2026-11-25"));
     expect(await all(() => h.deadlineCheck())).toHaveLength(0);
 
-    // the chairman snoozes the overdue task to the next working day: past its due date, and the reply says so
-    const overdueId = await taskId("Hoàn thiện");
-    const pressed = await all(() => h.press(chairman, namTraMy, groupReminder.message_id, `snz:wd:${overdueId}`));
+    // the chairman snoozes the overdue task (⏰ 1 of the digest) to the next working day: past its due date,
+    // and the reply says so
+    const [chairmanMenu] = await all(() => h.press(chairman, namTraMy, groupReminder.message_id, `snq:${overdueId}`));
+    const nextDay = (chairmanMenu!.reply_markup as Keyboard).inline_keyboard
+      .flat()
+      .find((b) => b.text.includes("Ngày"))!;
+    expect(nextDay.callback_data).toBe(`snz:wd:${overdueId}`);
+    const pressed = await all(() => h.press(chairman, namTraMy, chairmanMenu!.message_id, nextDay.callback_data));
     expect(pressed.map((m) => [m.chat_id, m.text])).toEqual([
       [
         namTraMy.id,

@@ -47,7 +47,10 @@ describeOnSqlite("a task's history", (provider) => {
     const reminded = (await h.deadlineCheck()).filter(
       (m) => m.chat_id === DEMO.official.id && m.text.includes("Rà soát hồ sơ"),
     );
-    expect(reminded.map((m) => m.text.split("\n")[0])).toEqual(["⏰ <b>Nhắc việc</b> — còn 2 ngày làm việc đến hạn"]);
+    // with the demo's other task due that week, in the check's one message to him (ADR 009)
+    expect(reminded.map((m) => m.text.split("\n")[0])).toEqual([
+      "📋 <b>Tổng hợp nhắc việc</b> ngày 24/11/2026 — 2 việc, xếp từ cấp bách nhất",
+    ]);
 
     h.clock.set(at(10, 0));
     await answer(official, me, `/giahan ${id} 30/11/2026 chờ số liệu Kho bạc`);

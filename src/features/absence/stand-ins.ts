@@ -69,12 +69,14 @@ export async function standInsOn(db: Db | Tx, now: Date, unitIds: Iterable<numbe
   const awayIds = [...new Set(absences.map((a) => a.officialId))];
   const awayUnits = await db.official.findMany({ where: { id: { in: awayIds } }, select: { unitId: true } });
   const units = [...new Set([...unitIds, ...awayUnits.map((o) => o.unitId).filter((u): u is number => u !== null)])];
+  // a whole province's check (thousands of units): every row in force, not a list too long for one statement
+  const ofUnits = units.length <= 500 ? { unitId: { in: units } } : {};
   const deputies = await db.deputy.findMany({
-    where: { unitId: { in: units }, ...inForceAt(now) },
+    where: { ...ofUnits, ...inForceAt(now) },
     orderBy: { id: "asc" },
   });
   const chairmen = await db.roleAssignment.findMany({
-    where: { role: "CHAIRMAN", unitId: { in: units }, ...inForceAt(now) },
+    where: { role: "CHAIRMAN", ...ofUnits, ...inForceAt(now) },
     orderBy: { id: "asc" },
   });
   const ids = new Set([

@@ -5,9 +5,13 @@
 // secretariat chats. The rate and the milestones are those of services/status.ts (one computation). Each
 // rung has a deterministic key pace:<unit>:<programme>:<milestone date>:<rung>, claimed in the transaction
 // that writes its messages to the outbox: double ticks and restarts send nothing twice.
-import type { Db, Tx } from "../../platform/db/client.ts";
+// One message per chat per check (ADR 009): a chat told of several unit × programme rungs gets one digest,
+// worst first; a leader's or the secretariat's digest ends with the units still behind that were already
+// reported ("vẫn chậm: 6 đơn vị, như hôm qua") instead of repeating them. Only milestones of the current
+// period escalate: one passed more than CURRENT_PERIOD_DAYS ago is no longer news.
+import { yieldToIo, type Db, type Tx } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
-import { localDate } from "../../domain/dates.ts";
+import { addDays, localDate } from "../../domain/dates.ts";
 import { overdueWorkingDays, type LadderConfig, type Rung } from "../../domain/ladder.ts";
 import { paceRungs } from "../../domain/pace-ladder.ts";
 import type { MilestonePoint } from "../../domain/pacing.ts";
@@ -25,6 +29,16 @@ import {
 } from "../followup/audience.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import { standInsOn, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
+import {
+  foldByChat,
+  isEscalation,
+  MAX_ITEMS,
+  PRIORITY,
+  withBehalfNotes,
+  worstFirst,
+  type Delivery,
+} from "../tasks/digest.ts";
+import type { DigestAudience } from "../tasks/digest-messages.ts";
 import { milestoneSets, type StatusService } from "./status.ts";
 
 export interface PaceLadderDeps {
@@ -34,7 +48,7 @@ export interface PaceLadderDeps {
   officeHours: OfficeHours;
   status: StatusService;
   /** renders the reminders written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"pace" | "absence">;
+  messages: Messages<"pace" | "absence" | "digest">;
 }
 
 interface Due {
@@ -48,6 +62,9 @@ interface Due {
   actualBp: number;
   milestone: MilestonePoint;
 }
+
+/** calendar days after a milestone during which its miss still escalates (its period) */
+export const CURRENT_PERIOD_DAYS = 31;
 
 export const paceKey = (unitId: number, programmeId: number, milestoneDate: string, rung: Rung) =>
   `pace:${unitId}:${programmeId}:${milestoneDate}:${rung}`;
@@ -72,6 +89,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
       units.map((u) => u.id),
       now,
     );
+    await yieldToIo();
     const views = units.map((u) => byUnit.get(u.id)!);
     const year = views[0]!.year;
     const milestoneRows = await db.milestone.findMany({
@@ -87,6 +105,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
         if (programmeId === undefined || p.actualBp === null) continue;
         const milestones = milestonesOf(u.id, programmeId);
         for (const r of paceRungs({ actualBp: p.actualBp, milestones, today }, cal, deps.ladder)) {
+          if (isEscalation(r.rung) && r.milestone.date < addDays(today, -CURRENT_PERIOD_DAYS)) continue;
           due.push({
             key: paceKey(u.id, programmeId, r.milestone.date, r.rung),
             rung: r.rung,
@@ -110,10 +129,12 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     );
     const fresh = due.filter((d) => !written.has(d.key));
     if (fresh.length === 0) return { rungs: 0, messages: 0 };
-    return db.$transaction((tx) => write(tx, fresh, now, today, cal));
+    // escalations of this period already reported on an earlier day: summarised, not repeated
+    const reported = due.filter((d) => isEscalation(d.rung) && written.has(d.key));
+    return db.$transaction((tx) => write(tx, fresh, reported, now, today, cal));
   }
 
-  async function write(tx: Tx, fresh: Due[], now: Date, today: string, cal: WorkCalendar) {
+  async function write(tx: Tx, fresh: Due[], reported: Due[], now: Date, today: string, cal: WorkCalendar) {
     const claimed = new Map<string, number>();
     for (const rung of ["before", "due", "overdue1", "overdue3"] as const) {
       const keys = fresh.filter((d) => d.rung === rung).map((d) => d.key);
@@ -121,7 +142,7 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     }
     const rows = fresh.filter((d) => claimed.has(d.key));
     if (rows.length === 0) return { rungs: 0, messages: 0 };
-    const unitIds = [...new Set(rows.map((d) => d.unitId))];
+    const unitIds = [...new Set([...rows, ...reported].map((d) => d.unitId))];
     // one connection inside a transaction: queries one after another
     const groups = await unitGroups(tx, unitIds);
     const responsibles = await reachableResponsibles(tx, unitIds, now);
@@ -133,46 +154,104 @@ export function createPaceLadderService(deps: PaceLadderDeps) {
     const supervisors = await reachableRoleHolders(tx, ["SUPERVISOR"], undefined, now);
     const secretariat = await secretariatChats(tx);
 
-    const out: OutgoingMessage[] = [];
-    for (const d of rows) {
-      const view: PaceReminderView = {
-        rung: d.rung,
-        unitName: d.unitName,
-        programmeCode: d.programmeCode,
-        ...(d.central ? { central: true } : {}),
-        actualBp: d.actualBp,
-        milestoneDate: d.milestone.date,
-        targetBp: d.milestone.targetBp,
-        workingDaysLeft: d.milestone.date >= today ? cal.workingDaysBetween(today, d.milestone.date) : 0,
-        workingDaysOverdue: overdueWorkingDays(d.milestone.date, today, cal),
-      };
-      const base = { kind: `pace.${d.rung}`, reminderId: claimed.get(d.key) };
-      const told = new Set<bigint>();
-      const toPerson = (people: { chatId: bigint; language: string; onBehalf: OnBehalf | null }[]) => {
-        for (const p of people) {
-          if (told.has(p.chatId)) continue;
-          told.add(p.chatId);
-          const t = deps.messages(p.language);
-          out.push({ ...base, chatId: p.chatId, text: withBehalf(t, p.onBehalf, t.pace.reminder(view)) });
-        }
-      };
-      const toChats = (chats: { telegramChatId: bigint }[]) => {
-        for (const c of chats) {
-          if (told.has(c.telegramChatId)) continue;
-          told.add(c.telegramChatId);
-          out.push({ ...base, chatId: c.telegramChatId, text: deps.messages("vi").pace.reminder(view) });
-        }
-      };
+    type Recipient = { chatId: bigint; language: string; audience: DigestAudience; onBehalf: OnBehalf | null };
+    /** who hears of a rung, and as what (a stand-in for an official away: for whom, #19) */
+    function recipients(d: Due): Recipient[] {
       if (d.rung === "before" || d.rung === "due") {
-        toPerson(responsibles.filter((r) => r.unitId === d.unitId && r.programmeId === d.programmeId));
-        toChats(groups.filter((g) => g.unitId === d.unitId));
-      } else if (d.rung === "overdue1") {
-        toPerson((chairmenOf.get(d.programmeId) ?? []).filter((c) => c.unitId === d.unitId));
-      } else {
-        toPerson(secretaries.filter((s) => s.unitId === d.unitId));
-        toPerson(supervisors.filter((s) => s.unitId === null || s.unitId === d.unitId));
-        toChats(secretariat);
+        return [
+          ...responsibles
+            .filter((r) => r.unitId === d.unitId && r.programmeId === d.programmeId)
+            .map((p) => ({
+              chatId: p.chatId,
+              language: p.language,
+              audience: "responsible" as const,
+              onBehalf: p.onBehalf,
+            })),
+          ...groups
+            .filter((g) => g.unitId === d.unitId)
+            .map((g) => ({ chatId: g.telegramChatId, language: "vi", audience: "group" as const, onBehalf: null })),
+        ];
       }
+      const leaders = (people: Reachable[]): Recipient[] =>
+        people.map((p) => ({ chatId: p.chatId, language: p.language, audience: "leader", onBehalf: p.onBehalf }));
+      // +1: the unit's chairman must act (the unit is behind), not be informed
+      if (d.rung === "overdue1")
+        return (chairmenOf.get(d.programmeId) ?? [])
+          .filter((c) => c.unitId === d.unitId)
+          .map((p) => ({ chatId: p.chatId, language: p.language, audience: "responsible", onBehalf: p.onBehalf }));
+      return [
+        ...leaders(secretaries.filter((s) => s.unitId === d.unitId)),
+        ...leaders(supervisors.filter((s) => s.unitId === null || s.unitId === d.unitId)),
+        ...secretariat.map((c) => ({
+          chatId: c.telegramChatId,
+          language: "vi",
+          audience: "office" as const,
+          onBehalf: null,
+        })),
+      ];
+    }
+    const itemOf = (d: Due, order: number) => ({
+      ...d,
+      order,
+      dueDate: d.milestone.date,
+      workingDaysLeft: d.milestone.date >= today ? cal.workingDaysBetween(today, d.milestone.date) : 0,
+      workingDaysOverdue: overdueWorkingDays(d.milestone.date, today, cal),
+    });
+    type Item = ReturnType<typeof itemOf>;
+    const deliveries: Delivery<Item>[] = rows.flatMap((d, i) =>
+      recipients(d).map((r) => ({ ...r, item: itemOf(d, i) })),
+    );
+    // the units each chat was already told are behind (earlier days' escalations still unmet)
+    const stillBehind = new Map<bigint, Set<number>>();
+    for (const d of reported) {
+      for (const r of recipients(d)) {
+        const units = stillBehind.get(r.chatId) ?? new Set<number>();
+        units.add(d.unitId);
+        stillBehind.set(r.chatId, units);
+      }
+    }
+    const view = (d: Item): PaceReminderView => ({
+      rung: d.rung,
+      unitName: d.unitName,
+      programmeCode: d.programmeCode,
+      ...(d.central ? { central: true } : {}),
+      actualBp: d.actualBp,
+      milestoneDate: d.milestone.date,
+      targetBp: d.milestone.targetBp,
+      workingDaysLeft: d.workingDaysLeft,
+      workingDaysOverdue: d.workingDaysOverdue,
+    });
+    const out: OutgoingMessage[] = [];
+    for (const f of foldByChat(deliveries, (d) => d.key, worstFirst)) {
+      const t = deps.messages(f.language);
+      const first = f.items[0]!.item;
+      const priority = f.items.some((i) => isEscalation(i.item.rung)) ? PRIORITY.escalation : PRIORITY.reminder;
+      const base = { chatId: f.chatId, reminderId: claimed.get(first.key), priority };
+      const told = new Set(f.items.map((i) => i.item.unitId));
+      const stillBehindUnits = [...(stillBehind.get(f.chatId) ?? [])].filter((u) => !told.has(u)).length;
+      if (f.items.length === 1 && stillBehindUnits === 0) {
+        const text = withBehalf(t, f.items[0]!.onBehalf ?? null, t.pace.reminder(view(first)));
+        out.push({ ...base, kind: `pace.${first.rung}`, text });
+        continue;
+      }
+
+      const audience =
+        f.items.find((i) => i.audience === "responsible" || i.audience === "group")?.audience ?? f.items[0]!.audience;
+      out.push({
+        ...base,
+        kind: "pace.digest",
+        text: withBehalfNotes(
+          t,
+          f.items,
+          t.digest.pace({
+            today,
+            audience,
+            items: f.items.slice(0, MAX_ITEMS).map((i) => view(i.item)),
+            more: Math.max(0, f.items.length - MAX_ITEMS),
+            stillBehindUnits,
+          }),
+        ),
+      });
     }
     await enqueue(tx, out, now);
     return { rungs: rows.length, messages: out.length };

@@ -1,6 +1,6 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
-import type { Db } from "../../platform/db/client.ts";
+import { yieldToIo, type Db } from "../../platform/db/client.ts";
 import { localDate, localInstant } from "../../domain/dates.ts";
 import { breakdown, reportingYear, type PlanPart, type ReportPoint } from "../../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
@@ -108,32 +108,30 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
   async function load(today: string, unitIds?: number[]) {
     const year = reportingYear(today);
     const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
-    const [programmes, plans, reports, milestoneRows, openTasks] = await Promise.all([
-      db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
-      // by source and kind: the lines of /status and the judged one (ADR 016)
-      db.capitalPlan.findMany({
-        where: { year, ...unitFilter },
-        select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },
-      }),
-      db.disbursementReport.findMany({
-        where: { year, ...unitFilter },
-        select: {
-          id: true,
-          unitId: true,
-          programmeId: true,
-          source: true,
-          kind: true,
-          cumulativeVnd: true,
-          asOf: true,
-        },
-      }),
-      db.milestone.findMany({ where: { year } }),
-      db.task.findMany({
-        // a completion waiting for confirmation (#19) is not done: still counted
-        where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...unitFilter },
-        select: { unitId: true, programmeId: true, dueDate: true },
-      }),
-    ]);
+    // one read after another, each in its own turn of the event loop (yieldToIo): for every unit of the
+    // province each is a large synchronous read on SQLite, and the dispatcher's sends must go out between them
+    // (concurrent promises would still run them back to back). On PostgreSQL this costs a few milliseconds.
+    const programmes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+    await yieldToIo();
+    // by source and kind: the lines of /status and the judged one (ADR 016)
+    const plans = await db.capitalPlan.findMany({
+      where: { year, ...unitFilter },
+      select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },
+    });
+    await yieldToIo();
+    const reports = await db.disbursementReport.findMany({
+      where: { year, ...unitFilter },
+      select: { id: true, unitId: true, programmeId: true, source: true, kind: true, cumulativeVnd: true, asOf: true },
+    });
+    await yieldToIo();
+    const milestoneRows = await db.milestone.findMany({ where: { year } });
+    await yieldToIo();
+    const openTasks = await db.task.findMany({
+      // a completion waiting for confirmation (#19) is not done: still counted
+      where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...unitFilter },
+      select: { unitId: true, programmeId: true, dueDate: true },
+    });
+    await yieldToIo();
     return compute(today, year, {
       programmes,
       plans,
@@ -300,14 +298,20 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
 
   /** Net plan changes by reallocation decisions this year, per "unit:programme" (R3, PlanChange rows). */
   async function planAdjustments(unitIds: number[], year: number) {
-    const plans = await db.capitalPlan.findMany({
-      where: { unitId: { in: unitIds }, year },
-      select: { id: true, unitId: true, programmeId: true },
-    });
-    const changes = await db.planChange.findMany({
-      where: { planId: { in: plans.map((p) => p.id) } },
-      orderBy: { id: "asc" },
-    });
+    // read from the changes (a handful of decisions a year), not the plans: the pace check asks for every unit
+    // of the province, and 3,321 unit ids (or their 10,000 plans) in one IN list exceed the bind-value limit
+    const all = await db.planChange.findMany({ orderBy: { id: "asc" } });
+    const wanted = new Set(unitIds);
+    const plans = (
+      all.length === 0
+        ? []
+        : await db.capitalPlan.findMany({
+            where: { id: { in: [...new Set(all.map((c) => c.planId))] }, year },
+            select: { id: true, unitId: true, programmeId: true },
+          })
+    ).filter((p) => wanted.has(p.unitId));
+    const ofPlan = new Set(plans.map((p) => p.id));
+    const changes = all.filter((c) => ofPlan.has(c.planId));
     const decisions = await db.reallocationDecision.findMany({
       where: { id: { in: [...new Set(changes.map((c) => c.decisionId))] } },
       select: { id: true, decisionNo: true },

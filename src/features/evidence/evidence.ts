@@ -7,6 +7,9 @@ import type { Db, Tx } from "../../platform/db/client.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import type { Actor } from "../registry/registry.ts";
 import { mayCompleteNow } from "../tasks/completion.ts";
+import { digestItemsOf } from "../tasks/digest.ts";
+import { readDigestReply } from "../tasks/digest-reply.ts";
+import { readReply } from "../../domain/reply-parser.ts";
 import { refusal } from "../refusals.ts";
 
 export interface EvidenceFile {
@@ -30,14 +33,51 @@ export async function hasEvidence(tx: Tx | Db, taskId: number): Promise<boolean>
   return (await tx.taskEvidence.count({ where: { taskId } })) > 0;
 }
 
+/** A file's reply target: the task, and the caption's completion (null: the caption does not say done). */
+export interface EvidenceTarget {
+  taskId: number;
+  done: { note: string } | null;
+}
+
+/** "2", "số 2: biên bản", "#2" as a caption under a digest: the item, and the words after it. */
+const BARE_NUMBER = /^\s*(?:s[oố]\s*|#)?(\d{1,2})(?!\d)\s*[.:)\-–,]?\s*([\s\S]*)$/iu;
+
 export function createEvidenceService({ db }: { db: Db }) {
-  /** The task a bot message was about, or null when the message is not one of a task's. */
-  async function taskOfMessage(chatId: bigint, messageId: number): Promise<number | null> {
+  /**
+   * The task a file replying to a bot message is about, or null when that message is not one of a task's.
+   * Under a digest (ADR 009) the caption's number picks the item («xong 2», «2»); without one, the sender's
+   * only open item in it; with several, a refusal asking for the number.
+   */
+  async function taskOfReply(input: {
+    chatId: bigint;
+    messageId: number;
+    caption: string;
+    actor: Actor;
+  }): Promise<EvidenceTarget | null> {
+    const reading = input.caption ? readReply(input.caption) : null;
+    const doneOf = (r: typeof reading) => (r?.kind === "DONE" ? { note: r.note } : null);
     const msg = await db.outboxMessage.findFirst({
-      where: { chatId, sentMessageId: BigInt(messageId), taskId: { not: null } },
+      where: { chatId: input.chatId, sentMessageId: BigInt(input.messageId), taskId: { not: null } },
       select: { taskId: true },
     });
-    return msg?.taskId ?? null;
+    if (msg?.taskId) return { taskId: msg.taskId, done: doneOf(reading) };
+    const items = await digestItemsOf(db, input.chatId, input.messageId);
+    if (!items) return null;
+    const numbered = readDigestReply(input.caption);
+    const bare = numbered ? null : BARE_NUMBER.exec(input.caption);
+    const position = numbered?.position ?? (bare ? Number(bare[1]) : null);
+    if (position !== null) {
+      const item = items.find((i) => i.position === position);
+      if (!item) throw refusal("done", "whichItem");
+      const done = numbered ? { note: numbered.note } : doneOf(readReply(bare![2] ?? ""));
+      return { taskId: item.taskId, done };
+    }
+    const own = await db.task.findMany({
+      where: { id: { in: items.map((i) => i.taskId) }, status: "OPEN", responsibleId: input.actor.officialId },
+      select: { id: true },
+    });
+    if (own.length !== 1) throw refusal("evidence", "whichItem");
+    return { taskId: own[0]!.id, done: doneOf(reading) };
   }
 
   async function attach(input: {
@@ -92,7 +132,7 @@ export function createEvidenceService({ db }: { db: Db }) {
     return new Map(rows.map((r) => [r.taskId, r._count._all]));
   }
 
-  return { taskOfMessage, attach, counts };
+  return { taskOfReply, attach, counts };
 }
 
 export type EvidenceService = ReturnType<typeof createEvidenceService>;

@@ -3,7 +3,7 @@
 // previous working day, and the 5 slowest units (one provinceStatus computation). Weekly (key
 // digest:weekly:<official>:<Monday>): the first office-time tick of each week — Monday's, or the next
 // working day's when Monday is a holiday — sends each supervisor, in private, a digest of his units.
-import type { Db } from "../../platform/db/client.ts";
+import { yieldToIo, type Db } from "../../platform/db/client.ts";
 import { isOfficeTime, type OfficeHours, type WorkCalendar } from "../../domain/calendar.ts";
 import { addDays, localDate, localInstant, monthKey, weekday } from "../../domain/dates.ts";
 import { overdueWorkingDays } from "../../domain/ladder.ts";
@@ -49,11 +49,13 @@ export function createDigestService(deps: DigestDeps) {
       include: { unit: true, responsible: true },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
+    await yieldToIo();
     const done = await db.task.findMany({
       where: { status: "DONE", completedAt: { gte: localInstant(previousWorkingDay, 0), lt: localInstant(today, 0) } },
       include: { unit: true, responsible: true, completedBy: true },
       orderBy: [{ completedAt: "asc" }, { id: "asc" }],
     });
+    await yieldToIo();
     const province = await deps.status.provinceStatus(now);
     const line = (t: (typeof newlyOverdue)[number]) => ({
       id: t.id,
@@ -62,17 +64,19 @@ export function createDigestService(deps: DigestDeps) {
       dueDate: t.dueDate,
       responsibleName: t.responsible.fullName,
     });
-    const view: DailyDigestView = {
+    const full: DailyDigestView = {
       today,
       newlyOverdue: newlyOverdue.map(line),
       doneSince: previousWorkingDay,
       done: done.map((t) => ({ ...line(t), byName: t.completedBy?.fullName ?? "" })),
+      overdueCount: newlyOverdue.length,
+      doneCount: done.length,
       worst: province.units.slice(0, WORST),
     };
+    const text = oneMessage(full, (v) => deps.messages("vi").followup.digest.daily(v));
     return db.$transaction(async (tx) => {
       const claimed = await claimKeys(tx, [key], "digest.daily", now);
       if (!claimed.has(key)) return { skipped: "already-sent", messages: 0 };
-      const text = deps.messages("vi").followup.digest.daily(view);
       const out: OutgoingMessage[] = (await secretariatChats(tx)).map((s) => ({
         kind: "digest.daily",
         reminderId: claimed.get(key),
@@ -181,6 +185,29 @@ export function createDigestService(deps: DigestDeps) {
   }
 
   return { runDailyDigest, runWeeklyDigest };
+}
+
+/** characters of one Telegram message (4,096), with room for the entities' markup */
+const MAX_TEXT = 4000;
+
+/**
+ * The daily digest as one message (ADR 009: one message per chat per check): the longer of its two lists is
+ * shortened until the text fits, the rest counted in «… và N việc khác» with where to see them. At national
+ * scale the full digest was 55,000 characters, split into 14 messages to the secretariat's group.
+ */
+export function oneMessage(full: DailyDigestView, render: (v: DailyDigestView) => string): string {
+  let v = full;
+  let text = render(v);
+  while (text.length > MAX_TEXT && v.newlyOverdue.length + v.done.length > 0) {
+    // cut a tenth of the longer list (at least one line) at a time: a few renders even for thousands of lines
+    const cut = (n: number) => n - Math.max(1, Math.ceil(n / 10));
+    v =
+      v.newlyOverdue.length >= v.done.length
+        ? { ...v, newlyOverdue: v.newlyOverdue.slice(0, cut(v.newlyOverdue.length)) }
+        : { ...v, done: v.done.slice(0, cut(v.done.length)) };
+    text = render(v);
+  }
+  return text;
 }
 
 export type DigestService = ReturnType<typeof createDigestService>;

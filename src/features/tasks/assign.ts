@@ -316,6 +316,16 @@ export function createAssignService(deps: AssignDeps) {
     };
   }
 
+  /** "⏰ n" pressed under a digest: the task to offer the snooze choices for (the same checks as a snooze). */
+  async function snoozeChoices(input: {
+    taskId: number;
+    actor: Actor;
+    now: Date;
+  }): Promise<{ title: string; dueDate: string }> {
+    const task = await openTaskFor(input.taskId, input.actor, input.now);
+    return { title: task.title, dueDate: task.dueDate };
+  }
+
   /** "⚠️ Vướng mắc" pressed: waits for the reason, the next message of this user in this chat. */
   async function askObstacle(input: {
     taskId: number;
@@ -446,6 +456,7 @@ export function createAssignService(deps: AssignDeps) {
     overdueTasks,
     snooze,
     snoozeEnd,
+    snoozeChoices,
     askObstacle,
     awaitsObstacle,
     recordObstacle,

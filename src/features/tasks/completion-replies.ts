@@ -9,6 +9,8 @@ import { readAnswer, readReply, type ReplyReading } from "../../domain/reply-par
 import { refusal } from "../refusals.ts";
 import type { Actor } from "../registry/registry.ts";
 import { mayComplete, type TaskService } from "./completion.ts";
+import { digestItemsOf, type DigestItemRef } from "./digest.ts";
+import { readDigestReply } from "./digest-reply.ts";
 
 export const COMPLETION_ASK = "completion.ask";
 const ASK_TTL_MS = 24 * 3600_000;
@@ -74,32 +76,57 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
     });
   }
 
-  /** The tasks a bot message is about: the task of a reminder, or the open lines of a task list. */
+  /**
+   * The tasks a bot message is about: the task of a reminder, the items of a digest (ADR 009), or the open
+   * lines of a task list. Of several, the sender's own open ones, else those he may complete.
+   */
   async function tasksOfBotMessage(
     input: IncomingText,
     messageId: number,
     text: string,
-  ): Promise<{ ids: number[]; question: boolean } | null> {
+  ): Promise<{ ids: number[]; question: boolean; digest?: DigestItemRef[] } | null> {
     const sent = await db.outboxMessage.findFirst({
       where: { chatId: input.chatId, sentMessageId: BigInt(messageId), taskId: { not: null } },
       select: { taskId: true },
     });
     if (sent?.taskId) return { ids: [sent.taskId], question: false };
+    const digest = await digestItemsOf(db, input.chatId, messageId);
+    if (digest)
+      return {
+        ids: await ownOrAllowed(
+          input.actor,
+          digest.map((i) => i.taskId),
+        ),
+        question: false,
+        digest,
+      };
     const lines = [...text.matchAll(LIST_LINE)];
     const ids = (lines.length > 0 ? lines : [...text.matchAll(QUESTION)]).map((m) => Number(m[1]));
     if (lines.length === 0 && ids.length > 0) return { ids, question: true };
     if (ids.length === 0 || !input.actor) return null;
+    return { ids: await ownOrAllowed(input.actor, ids), question: false };
+  }
+
+  /** Of the open tasks `ids`: the actor's own, else those he may complete (all of them for no actor). */
+  async function ownOrAllowed(actor: Actor | null, ids: number[]): Promise<number[]> {
     const listed = await db.task.findMany({
       where: { ...openTask, id: { in: ids } },
       select,
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
-    const actor = input.actor;
+    if (!actor) return listed.map((t) => t.id);
     const own = listed.filter((t) => t.responsibleId === actor.officialId);
-    return {
-      ids: (own.length > 0 ? own : listed.filter((t) => mayComplete(actor, t))).map((t) => t.id),
-      question: false,
-    };
+    return (own.length > 0 ? own : listed.filter((t) => mayComplete(actor, t))).map((t) => t.id);
+  }
+
+  /** «xong 2» / «✅ 2» under a digest: item 2, whoever's it is (completion checks who may close it). */
+  async function numberedItem(input: IncomingText, digest: DigestItemRef[]): Promise<ReplyOutcome | null> {
+    const reply = readDigestReply(input.text);
+    if (reply?.position == null) return null;
+    const item = digest.find((i) => i.position === reply.position);
+    if (!item) throw refusal("done", "whichItem");
+    if (!input.actor) throw refusal("common", "notRegistered");
+    return complete(input, item.taskId, reply.note);
   }
 
   async function describe(ids: number[]): Promise<ReplyTask[]> {
@@ -184,6 +211,9 @@ export function createCompletionReplies({ db, tasks }: { db: Db; tasks: TaskServ
 
     const about = toBot ? await tasksOfBotMessage(input, input.replyTo!.messageId, input.replyTo!.text) : null;
     let candidates = about?.ids ?? null;
+    // a numbered reply under a digest names its task: no question to answer, no guess
+    const numbered = about?.digest && !input.command ? await numberedItem(input, about.digest) : null;
+    if (numbered) return numbered;
 
     // the answer to the bot's question, under the question or under the same reminder again: read once more
     const row = input.actor && !input.command ? await pendingOf(input.chatId, input.userId, input.now) : null;

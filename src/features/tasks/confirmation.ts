@@ -125,12 +125,17 @@ export async function tellEscalatedClosed(
     select: { chatId: true },
     distinct: ["chatId"],
   });
+  // …also when the escalation was an item of a digest (ADR 009)
+  const inDigests = await tx.$queryRaw<{ chatId: bigint | number }[]>`
+    SELECT DISTINCT o."chatId" FROM "DigestItem" d JOIN "OutboxMessage" o ON o."id" = d."outboxId"
+    WHERE d."taskId" = ${view.taskId} AND d."rung" IN ('overdue1', 'overdue3')`;
+  const told = [...new Set([...escalated.map((e) => e.chatId), ...inDigests.map((d) => BigInt(d.chatId))])];
   const text = messages("vi").done.closedNotice(view);
   await enqueue(
     tx,
-    escalated
-      .filter((e) => !skip.includes(e.chatId))
-      .map((e) => ({ chatId: e.chatId, text, kind: "task.closed", taskId: view.taskId })),
+    told
+      .filter((chatId) => !skip.includes(chatId))
+      .map((chatId) => ({ chatId, text, kind: "task.closed", taskId: view.taskId })),
     now,
   );
 }

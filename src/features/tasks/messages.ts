@@ -155,6 +155,9 @@ export const tasksVi = {
     extension: "📅 Xin gia hạn",
   },
 
+  /** ⏰ n under a digest: the single reminder's three snooze buttons follow */
+  snoozeWhen: (title: string, dueDate: string) =>
+    `⏰ Đề nghị đồng chí chọn thời điểm nhắc lại việc «${h(title)}» (hạn ${formatDmy(dueDate)}):`,
   snoozed: (v: SnoozeView) =>
     v.beyondDue
       ? `⏰ Lưu ý: việc «${h(v.title)}» đến hạn ngày ${formatDmy(v.dueDate)}; nhắc lại lúc ${when(v.until)}, sau hạn.`
@@ -264,6 +267,7 @@ export const tasksEn: typeof tasksVi = {
     extension: "📅 More time",
   },
 
+  snoozeWhen: (title, dueDate) => `⏰ When should dondoc remind you of «${h(title)}» (due ${formatDmy(dueDate)})?`,
   snoozed: (v) =>
     v.beyondDue
       ? `⏰ Note: «${h(v.title)}» is due on ${formatDmy(v.dueDate)}; the reminder comes back at ${whenEn(v.until)}, after the deadline.`

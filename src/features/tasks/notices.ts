@@ -16,17 +16,25 @@ export type SnoozeKind = "1h" | "am" | "wd";
 /** What the task notices render: the composition root passes `catalogue`. */
 export type TaskMessages = Messages<"tasks" | "absence">;
 
+/** The snooze rows of a reminder (also the answer to ⏰ n under a digest). */
+export function snoozeRows(taskId: number, t: Pick<Catalogue, "tasks">) {
+  const b = t.tasks.buttons;
+  return [
+    [
+      { text: b.hour, callback_data: `snz:1h:${taskId}` },
+      { text: b.morning, callback_data: `snz:am:${taskId}` },
+    ],
+    [{ text: b.nextDay, callback_data: `snz:wd:${taskId}` }],
+  ];
+}
+
 /** The keyboard under a reminder; callback data stays far below Telegram's 64 bytes. */
 export function reminderButtons(taskId: number, t: Pick<Catalogue, "tasks">) {
   const b = t.tasks.buttons;
   return {
     inline_keyboard: [
       [{ text: b.done, callback_data: `done:${taskId}` }],
-      [
-        { text: b.hour, callback_data: `snz:1h:${taskId}` },
-        { text: b.morning, callback_data: `snz:am:${taskId}` },
-      ],
-      [{ text: b.nextDay, callback_data: `snz:wd:${taskId}` }],
+      ...snoozeRows(taskId, t),
       [
         { text: b.obstacle, callback_data: `obs:${taskId}` },
         { text: b.extension, callback_data: `ext:${taskId}` },

@@ -3,6 +3,8 @@
 // transaction that records it, so double ticks and restarts send nothing twice and catch up what was missed.
 // After downtime a task may first be seen several rungs up: the rungs below that never fired are sent
 // with the current one, once — each recipient of any of them gets one message — and their keys recorded.
+// One message per chat per check (ADR 009): every (chat, task) the check has to say is folded into that
+// chat's one digest (digest.ts), escalations first in it and in the outbox.
 import { joinSql, sql, type Db, type Sql, type Tx } from "../../platform/db/client.ts";
 import { addDays, localDate } from "../../domain/dates.ts";
 import { isOfficeTime, type WorkCalendar } from "../../domain/calendar.ts";
@@ -11,11 +13,11 @@ import { escapeHtml } from "../../domain/text.ts";
 import type { Messages } from "../../i18n/index.ts";
 import type { ReminderView } from "../../i18n/types.ts";
 import { reachablePrivateChat, unreachablePrivateChats } from "../followup/audience.ts";
-import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import { reminderButtons, resumeSnoozed } from "./notices.ts";
 import type { Role } from "../../platform/db/client.ts";
 import { truthy } from "../registry/registry.ts";
-import { standInsOn, withBehalf } from "../absence/stand-ins.ts";
+import { standInsOn, withBehalf, type StandIns } from "../absence/stand-ins.ts";
+import { foldByChat, worstFirst, writeTaskDigests, type Delivery, type TaskItem } from "./digest.ts";
 
 export interface ReminderDeps {
   db: Db;
@@ -23,7 +25,7 @@ export interface ReminderDeps {
   ladder: LadderConfig;
   officeHours: { startMin: number; endMin: number };
   /** renders the reminders written to the outbox (the composition root passes `catalogue`) */
-  messages: Messages<"reminder" | "tasks" | "absence">;
+  messages: Messages<"reminder" | "tasks" | "absence" | "digest">;
 }
 
 const BATCH = 500;
@@ -96,17 +98,23 @@ export function createReminderService(deps: ReminderDeps) {
       for (const d of chunk) if (!seen.has(d.key)) fresh.push(d);
     }
     await findMissed(fresh);
-    let rungs = 0;
-    let messages = 0;
     // who is told beyond the unit: read once per check, not once per batch (a scan of Chat each time)
     const everywhere = fresh.length > 0 ? await audienceOfCheck() : { secretariat: [], unreachable: new Set<bigint>() };
+    // read in batches before the transaction; written in one, so that each chat gets one message per check
+    const read: BatchContext = { taskById: new Map(), groups: new Map(), roles: new Map() };
     for (let i = 0; i < fresh.length; i += BATCH) {
-      const batch = fresh.slice(i, i + BATCH);
-      const context = await readContext(batch, now);
-      const r = await db.$transaction((tx) => writeBatch(tx, batch, context, now, today, cal, everywhere));
-      rungs += r.rungs;
-      messages += r.messages;
+      const c = await readContext(fresh.slice(i, i + BATCH), now);
+      for (const [k, v] of c.taskById) read.taskById.set(k, v);
+      for (const [k, v] of c.groups) read.groups.set(k, v);
+      for (const [k, v] of c.roles) read.roles.set(k, v);
     }
+    // who stands in for those away today (#19): asked at each private recipient
+    const unitIds = new Set([...read.taskById.values()].map((t) => t.unitId));
+    const context: Context = { ...read, standIns: await standInsOn(db, now, unitIds) };
+    const { rungs, messages } =
+      fresh.length === 0
+        ? { rungs: 0, messages: 0 }
+        : await db.$transaction((tx) => writeAll(tx, fresh, context, now, today, cal, everywhere));
     return { rungs, messages };
   }
 
@@ -234,15 +242,61 @@ export function createReminderService(deps: ReminderDeps) {
           : [];
       }),
     );
-    // who stands in for those away today (#19): asked at each private recipient below
-    const standIns = await standInsOn(db, now, unitIds);
-    return { taskById, groups, roles, standIns };
+    return { taskById, groups, roles };
   }
 
-  async function writeBatch(
+  /** Claims the fresh rungs' keys (in batches) and writes each chat's one message. */
+  async function writeAll(
+    tx: Tx,
+    all: DueRung[],
+    context: Context,
+    now: Date,
+    today: string,
+    cal: WorkCalendar,
+    everywhere: { secretariat: bigint[]; unreachable: ReadonlySet<bigint> },
+  ) {
+    const deliveries: Delivery<TaskItem>[] = [];
+    // the reminder views of the check's items, by reminder id, for the chats told of one item only
+    const viewOf: ViewOf = new Map();
+    let rungs = 0;
+    for (let i = 0; i < all.length; i += BATCH) {
+      const r = await claimBatch(tx, all.slice(i, i + BATCH), context, viewOf, now, today, cal, everywhere);
+      rungs += r.rungs;
+      deliveries.push(...r.deliveries);
+    }
+    const folded = foldByChat(deliveries, (item) => String(item.taskId), worstFirst);
+    const messages = await writeTaskDigests(
+      tx,
+      folded,
+      (lang) => deps.messages(lang),
+      (f) => {
+        const only = f.items[0]!;
+        const t = deps.messages(f.language);
+        const acting = only.audience === "responsible" || only.audience === "group";
+        return {
+          kind: `reminder.${only.item.rung}`,
+          reminderId: only.item.reminderId,
+          taskId: only.item.taskId,
+          chatId: f.chatId,
+          text: withBehalf(
+            t,
+            only.onBehalf ?? null,
+            t.reminder.text(viewOf.get(only.item.reminderId)!(only.audience === "office" ? "leader" : only.audience)),
+          ),
+          ...(acting && { replyMarkup: reminderButtons(only.item.taskId, t) }),
+        };
+      },
+      today,
+      now,
+    );
+    return { rungs, messages };
+  }
+
+  async function claimBatch(
     tx: Tx,
     batch: DueRung[],
-    { taskById, groups, roles, standIns }: Awaited<ReturnType<typeof readContext>>,
+    { taskById, groups, roles, standIns }: Context,
+    viewOf: ViewOf,
     now: Date,
     today: string,
     cal: WorkCalendar,
@@ -255,7 +309,7 @@ export function createReminderService(deps: ReminderDeps) {
       SELECT "key" FROM "Reminder" WHERE "key" IN (${joinSql(batch.flatMap((b) => [b.key, ...b.missed.map((r) => missedKey(b, r))]))})`;
     const seen = new Set(existing.map((e) => e.key));
     const fresh = batch.filter((b) => !seen.has(b.key));
-    if (fresh.length === 0) return { rungs: 0, messages: 0 };
+    if (fresh.length === 0) return { rungs: 0, deliveries: [] };
     // the missed rungs' keys, so they never go out again; no taskId: they went out in the current rung's
     // message, which counts as one reminder (scorecards count a task's Reminder rows)
     const missedOf = new Map(fresh.map((b) => [b.taskId, b.missed.filter((r) => !seen.has(missedKey(b, r)))]));
@@ -275,7 +329,7 @@ export function createReminderService(deps: ReminderDeps) {
       .sort((a, b) => a.id - b.id);
     const { secretariat, unreachable } = everywhere;
 
-    const out: OutgoingMessage[] = [];
+    const out: Delivery<TaskItem>[] = [];
     for (const r of reminders) {
       const task = taskById.get(r.taskId);
       if (!task) continue;
@@ -286,7 +340,7 @@ export function createReminderService(deps: ReminderDeps) {
       // worked out once per reminder, not once per recipient (each walks the calendar day by day)
       const workingDaysLeft = Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal));
       const workingDaysOverdue = overdueWorkingDays(task.dueDate, today, cal);
-      const view = (audience: ReminderView["audience"]): ReminderView => ({
+      viewOf.set(r.id, (audience) => ({
         rung,
         taskId: task.id,
         title: task.title,
@@ -300,50 +354,58 @@ export function createReminderService(deps: ReminderDeps) {
         workingDaysOverdue,
         audience,
         ...(caughtUp.length > 0 && { caughtUp }),
-      });
-      const base = { kind: `reminder.${rung}`, reminderId: r.id, taskId: task.id };
+      }));
+      const item: TaskItem = {
+        n: 0,
+        rung,
+        taskId: task.id,
+        title: task.title,
+        unitName: task.unit.name,
+        programmeCode: task.programme?.code ?? null,
+        dueDate: task.dueDate,
+        responsibleName: task.responsible.fullName,
+        docRef: task.docRef,
+        workingDaysLeft,
+        workingDaysOverdue,
+        reminderId: r.id,
+        order: r.id,
+      };
+      // a private recipient away today: his stand-in receives it, told for whom (#19)
       const subject = { unitId: task.unitId, programmeId: task.programmeId };
       const to = standIns.recipientOf(task.responsibleId, task.responsible, subject);
       const own = reachablePrivateChat(to.person, unreachable);
-      if (own) {
-        const t = deps.messages(to.person.language);
-        out.push({
-          ...base,
-          chatId: own,
-          text: withBehalf(t, to.onBehalf, t.reminder.text(view("responsible"))),
-          replyMarkup: reminderButtons(task.id, t),
-        });
-      }
-      const vi = deps.messages("vi");
+      if (own)
+        out.push({ chatId: own, language: to.person.language, audience: "responsible", item, onBehalf: to.onBehalf });
       for (const g of groups.get(task.unitId) ?? []) {
-        out.push({
-          ...base,
-          chatId: g.telegramChatId,
-          text: vi.reminder.text(view("group")),
-          replyMarkup: reminderButtons(task.id, vi),
-        });
+        out.push({ chatId: g.telegramChatId, language: "vi", audience: "group", item });
       }
-      const told = new Set<bigint>(own ? [own] : []);
       for (const ra of (roles.get(task.unitId) ?? []).filter((x) =>
         rungs.some((g) => ESCALATION[g].includes(x.role)),
       )) {
         const leader = standIns.recipientOf(ra.officialId, ra.official, subject);
         const chat = reachablePrivateChat(leader.person, unreachable);
-        if (!chat || told.has(chat)) continue;
-        told.add(chat);
-        const t = deps.messages(leader.person.language);
-        out.push({ ...base, chatId: chat, text: withBehalf(t, leader.onBehalf, t.reminder.text(view("leader"))) });
+        if (chat)
+          out.push({
+            chatId: chat,
+            language: leader.person.language,
+            audience: "leader",
+            item,
+            onBehalf: leader.onBehalf,
+          });
       }
       if (rungs.includes("overdue3")) {
-        for (const chatId of secretariat) out.push({ ...base, chatId, text: vi.reminder.text(view("leader")) });
+        for (const chatId of secretariat) out.push({ chatId, language: "vi", audience: "office", item });
       }
     }
-    await enqueue(tx, out, now);
-    return { rungs: reminders.length, messages: out.length };
+    return { rungs: reminders.length, deliveries: out };
   }
 
-  return { runDeadlineCheck };
+  return { runDeadlineCheck, readContext };
 }
+
+type ViewOf = Map<number, (audience: ReminderView["audience"]) => ReminderView>;
+type BatchContext = Awaited<ReturnType<ReturnType<typeof createReminderService>["readContext"]>>;
+type Context = BatchContext & { standIns: StandIns };
 
 /** A rung due for a task, the rungs below it it has reached, and those of them never written. */
 type DueRung = { taskId: number; rung: Rung; key: string; below: Rung[]; missed: Rung[] };

@@ -33,6 +33,13 @@ export function dialectOf(db: Db | Tx): "sqlite" | "postgres" {
 }
 
 /** A DateTime as the SQLite driver adapter stores it (ISO 8601, "+00:00"): for values passed inside JSON. */
+/**
+ * One turn of the event loop for I/O. SQLite's driver is synchronous: a check's large reads run back to back
+ * without letting a socket be read, so the dispatcher cannot send while the morning checks compute (at
+ * national scale 5–7 s before the first message). Long checks call this between their large reads.
+ */
+export const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export interface Database {

@@ -203,7 +203,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     const blocked = limiter.blockedChats(ticks.now());
     const rows = await db.outboxMessage.findMany({
       where: { status: "PENDING", notBefore: { lte: now }, ...(blocked.length ? { chatId: { notIn: blocked } } : {}) },
-      orderBy: { id: "asc" },
+      // escalations before reminders before the rest, each oldest first (ADR 009)
+      orderBy: [{ priority: "desc" }, { id: "asc" }],
       take: BATCH,
     });
     if (rows.length === 0) {

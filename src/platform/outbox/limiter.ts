@@ -44,45 +44,57 @@ export function globalShare(limits: Limits, instances: number, leader: boolean):
   return leader ? Math.max(1, global - (instances - 1) * replies) : replies;
 }
 
+/** One send in a window: when it counts from, and whether its answer is still awaited. */
+interface Entry {
+  at: number;
+  open: boolean;
+}
+
 class Window {
-  private times: number[] = [];
+  private entries: Entry[] = [];
   constructor(
     readonly size: number,
     private readonly spanMs: number,
   ) {}
+  /**
+   * A send leaves the window spanMs after its answer. One still in flight stays, however long ago it was
+   * taken: Telegram may count it at any moment until it answers. (Pruning by the time it was taken let a
+   * stalled event loop — the morning checks' synchronous SQLite work — forget 16 requests in flight, and the
+   * next second's sends came back 429; docs/benchmarks.md, morning wave.)
+   */
   private prune(now: number) {
-    this.times = this.times.filter((t) => t > now - this.spanMs);
+    this.entries = this.entries.filter((e) => e.open || e.at > now - this.spanMs);
   }
   /** how long until one more send fits under `size` (default: the window's own) */
   waitMs(now: number, size = this.size): number {
     this.prune(now);
-    if (this.times.length < size) return 0;
-    const sorted = [...this.times].sort((a, b) => a - b);
+    if (this.entries.length < size) return 0;
+    // a send in flight leaves no sooner than spanMs from now (were it answered this instant)
+    const sorted = this.entries.map((e) => (e.open ? Math.max(e.at, now) : e.at)).sort((a, b) => a - b);
     // the entry that has to leave the window before another send fits
     return (sorted[sorted.length - size] as number) + this.spanMs - now;
   }
   count(now: number): number {
     this.prune(now);
-    return this.times.length;
+    return this.entries.length;
   }
   take(now: number): { settle(at: number): void; release(): void } {
-    this.times.push(now);
-    let index = this.times.length - 1;
-    let current = now;
-    // the array may have been pruned or changed meanwhile: find the entry again by value
-    const find = () => (this.times[index] === current ? index : (index = this.times.indexOf(current)));
+    const entry: Entry = { at: now, open: true };
+    this.entries.push(entry);
     return {
       settle: (at: number) => {
-        if (find() >= 0) this.times[index] = current = Math.max(current, at);
+        entry.at = Math.max(entry.at, at);
+        entry.open = false;
       },
       release: () => {
-        if (find() >= 0) this.times.splice(index, 1);
+        const i = this.entries.indexOf(entry);
+        if (i >= 0) this.entries.splice(i, 1);
       },
     };
   }
   idle(now: number): boolean {
     this.prune(now);
-    return this.times.length === 0;
+    return this.entries.length === 0;
   }
 }
 

@@ -1,10 +1,10 @@
-// Evidence: a photo or document replying to a task's message (reminder, announcement), or captioned
+// Evidence: a photo or document replying to a task's message (reminder, announcement, an item of a digest
+// picked by its number in the caption), or captioned
 // "/xong <số việc> [ghi chú]" (or /done), is attached to the task; with a «xong» caption or /xong it also
 // reports the task done. Anything else (a plan or directive file in the secretariat's chat) goes on.
 import type { Telegraf } from "telegraf";
-import { readReply } from "../../../domain/reply-parser.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import type { EvidenceFile } from "../evidence.ts";
+import type { EvidenceFile, EvidenceTarget } from "../evidence.ts";
 
 function fileOf(msg: object): EvidenceFile | null {
   if ("document" in msg) {
@@ -42,10 +42,18 @@ export function registerEvidence(bot: Telegraf<BotContext>) {
     const command = /^\/(?:xong|done)(?:@\w+)?\s+#?(\d+)\s*([\s\S]*)$/i.exec(caption);
     const repliedTo = "reply_to_message" in msg ? msg.reply_to_message : undefined;
     const chatId = BigInt(ctx.chat.id);
-    let taskId: number | null = command ? Number(command[1]) : null;
-    if (taskId === null && repliedTo?.from?.id === ctx.botInfo.id)
-      taskId = await ctx.services.evidence.taskOfMessage(chatId, repliedTo.message_id);
-    if (taskId === null) return next();
+    let target: EvidenceTarget | null = command
+      ? { taskId: Number(command[1]), done: { note: command[2]!.trim() } }
+      : null;
+    if (target === null && repliedTo?.from?.id === ctx.botInfo.id)
+      target = await ctx.services.evidence.taskOfReply({
+        chatId,
+        messageId: repliedTo.message_id,
+        caption,
+        actor: ctx.actor,
+      });
+    if (target === null) return next();
+    const taskId = target.taskId;
     const view = await ctx.services.evidence.attach({
       taskId,
       file,
@@ -57,8 +65,7 @@ export function registerEvidence(bot: Telegraf<BotContext>) {
       updateId: BigInt(ctx.update.update_id),
     });
     const reply = { reply_parameters: { message_id: msg.message_id } };
-    const reading = caption ? readReply(caption) : null;
-    const completion = command ? { note: command[2]!.trim() } : reading?.kind === "DONE" ? reading : null;
+    const completion = target.done;
     if (!completion) return ctx.replyWithHTML(ctx.t.evidence.attached(view), reply);
     // the once-record was taken by the attachment, in its own transaction
     const done = await ctx.services.tasks.complete({

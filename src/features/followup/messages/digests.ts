@@ -9,11 +9,17 @@ export const digestVi = {
     [
       `📊 <b>Tổng hợp ngày ${formatDmy(v.today)}</b>`,
       "",
-      `<b>Việc mới quá hạn</b> (${v.newlyOverdue.length}):`,
+      `<b>Việc mới quá hạn</b> (${v.overdueCount}):`,
       ...(v.newlyOverdue.length ? v.newlyOverdue.map(taskLine) : ["• không có"]),
+      ...(v.overdueCount > v.newlyOverdue.length
+        ? [`… và ${v.overdueCount - v.newlyOverdue.length} việc khác: gõ /quahan để xem đủ.`]
+        : []),
       "",
-      `<b>Việc đã hoàn thành từ ${formatDmy(v.doneSince)}</b> (${v.done.length}):`,
+      `<b>Việc đã hoàn thành từ ${formatDmy(v.doneSince)}</b> (${v.doneCount}):`,
       ...(v.done.length ? v.done.map((t) => `${taskLine(t)} · hoàn thành: đồng chí ${h(t.byName)}`) : ["• không có"]),
+      ...(v.doneCount > v.done.length
+        ? [`… và ${v.doneCount - v.done.length} việc khác: /xuat tasks để có danh sách đủ.`]
+        : []),
       "",
       "<b>5 đơn vị chậm nhất</b>:",
       ...(v.worst.length
@@ -45,11 +51,17 @@ export const digestEn: typeof digestVi = {
     [
       `📊 <b>Daily digest ${formatDmy(v.today)}</b>`,
       "",
-      `<b>Newly overdue tasks</b> (${v.newlyOverdue.length}):`,
+      `<b>Newly overdue tasks</b> (${v.overdueCount}):`,
       ...(v.newlyOverdue.length ? v.newlyOverdue.map(taskLineEn) : ["• none"]),
+      ...(v.overdueCount > v.newlyOverdue.length
+        ? [`… and ${v.overdueCount - v.newlyOverdue.length} more: /overdue lists them all.`]
+        : []),
       "",
-      `<b>Tasks done since ${formatDmy(v.doneSince)}</b> (${v.done.length}):`,
+      `<b>Tasks done since ${formatDmy(v.doneSince)}</b> (${v.doneCount}):`,
       ...(v.done.length ? v.done.map((t) => `${taskLineEn(t)} · done by ${h(t.byName)}`) : ["• none"]),
+      ...(v.doneCount > v.done.length
+        ? [`… and ${v.doneCount - v.done.length} more: /export tasks has the full list.`]
+        : []),
       "",
       "<b>The 5 slowest units</b>:",
       ...(v.worst.length

@@ -61,6 +61,9 @@ export interface DailyDigestView {
   /** the first day of the completions listed */
   doneSince: string;
   done: (DigestTaskLine & { byName: string })[];
+  /** how many of each there are: a list longer than fits in one message is cut (ADR 009) */
+  overdueCount: number;
+  doneCount: number;
   worst: UnitRankView[];
 }
 

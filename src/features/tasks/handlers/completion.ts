@@ -4,6 +4,7 @@ import type { Telegraf } from "telegraf";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import type { ReplyOutcome } from "../completion-replies.ts";
 import { refusal } from "../../refusals.ts";
+import { withoutTask } from "../digest.ts";
 
 /** The one reply to a reading: the confirmation, the question with its buttons, or a line. */
 export function replyToOutcome(ctx: BotContext, outcome: Exclude<ReplyOutcome, { kind: "ignored" }>, replyTo?: number) {
@@ -84,7 +85,12 @@ export function registerCompletion(bot: Telegraf<BotContext>) {
       updateId: BigInt(ctx.update.update_id),
     });
     await ctx.answerCbQuery("✅");
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    // a digest keeps its other items' buttons (ADR 009)
+    const markup =
+      ctx.callbackQuery.message && "reply_markup" in ctx.callbackQuery.message
+        ? ctx.callbackQuery.message.reply_markup
+        : undefined;
+    await ctx.editMessageReplyMarkup(withoutTask(markup, Number(ctx.match[1])) as never).catch(() => undefined);
     return ctx.replyWithHTML(ctx.t.done.confirmed(view));
   });
 

@@ -6,7 +6,7 @@ import { parseRecurrence } from "../../../domain/recurrence.ts";
 import { parseTaskFlags } from "../../../domain/task-flags.ts";
 import { refusal, refusalsOf } from "../../refusals.ts";
 import type { ListScope } from "../assign.ts";
-import type { SnoozeKind } from "../notices.ts";
+import { snoozeRows, type SnoozeKind } from "../notices.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
@@ -184,6 +184,17 @@ export function registerTaskActions(bot: Telegraf<BotContext>) {
     });
     await ctx.answerCbQuery("⏰");
     return ctx.replyWithHTML(ctx.t.tasks.snoozed(view));
+  });
+
+  // ⏰ n under a digest: the single reminder's three snooze buttons for that task
+  bot.action(/^snq:(\d+)$/, async (ctx) => {
+    if (!ctx.actor) throw refusal("common", "notRegistered");
+    const taskId = Number(ctx.match[1]);
+    const task = await ctx.services.assign.snoozeChoices({ taskId, actor: ctx.actor, now: ctx.now });
+    await ctx.answerCbQuery("⏰");
+    return ctx.replyWithHTML(ctx.t.tasks.snoozeWhen(task.title, task.dueDate), {
+      reply_markup: { inline_keyboard: snoozeRows(taskId, ctx.t) },
+    });
   });
 
   bot.action(/^obs:(\d+)$/, async (ctx) => {

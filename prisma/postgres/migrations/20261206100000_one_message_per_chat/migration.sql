@@ -1,0 +1,21 @@
+-- One message per chat per check (ADR 009): escalations are sent first; a digest's numbered items.
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "priority" INTEGER NOT NULL DEFAULT 0;
+
+-- CreateTable
+CREATE TABLE "DigestItem" (
+    "id" SERIAL NOT NULL,
+    "outboxId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "taskId" INTEGER NOT NULL,
+    "rung" TEXT NOT NULL,
+
+    CONSTRAINT "DigestItem_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "DigestItem_taskId_idx" ON "DigestItem"("taskId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestItem_outboxId_position_key" ON "DigestItem"("outboxId", "position");
+
