@@ -21,13 +21,18 @@ const inForce = (now: Date) => ({ validFrom: { lte: now }, OR: [{ validTo: null 
  * /phutrach asks. Pairs he holds already are not checked again, so that export → import changes nothing.
  */
 export async function deputyRules(db: Db | Tx, now: Date) {
-  const [units, programmes, deputies, roles, responsibilities] = await Promise.all([
-    db.unit.findMany({ select: { id: true, code: true } }),
-    db.programme.findMany({ select: { id: true, code: true } }),
-    db.deputy.findMany({ where: inForce(now), select: { officialId: true, unitId: true, programmeId: true } }),
-    db.roleAssignment.findMany({ where: inForce(now), select: { officialId: true, unitId: true } }),
-    db.responsibility.findMany({ where: inForce(now), select: { officialId: true, unitId: true } }),
-  ]);
+  // one after the other: `db` may be a transaction (a file applied from the bot), which runs one query at a time
+  const units = await db.unit.findMany({ select: { id: true, code: true } });
+  const programmes = await db.programme.findMany({ select: { id: true, code: true } });
+  const deputies = await db.deputy.findMany({
+    where: inForce(now),
+    select: { officialId: true, unitId: true, programmeId: true },
+  });
+  const roles = await db.roleAssignment.findMany({ where: inForce(now), select: { officialId: true, unitId: true } });
+  const responsibilities = await db.responsibility.findMany({
+    where: inForce(now),
+    select: { officialId: true, unitId: true },
+  });
   const unitCode = (id: number | null) => units.find((u) => u.id === id)?.code ?? null;
   const programmeCode = (id: number) => programmes.find((p) => p.id === id)?.code ?? "";
   const seen = new Map<string, number>();
