@@ -26,7 +26,7 @@ import { registerPlanUpload } from "./features/disbursement/handlers/plan-upload
 import { registerCheckin } from "./features/disbursement/handlers/checkin.ts";
 import { registerTaskActions, taskCommands } from "./features/tasks/handlers/tasks.ts";
 import { registerCompletion } from "./features/tasks/handlers/completion.ts";
-import { registerConfirmation } from "./features/tasks/handlers/confirmation.ts";
+import { pendingCommand, registerConfirmation } from "./features/tasks/handlers/confirmation.ts";
 import { registerGuidedAssign } from "./features/tasks/handlers/assign-guided.ts";
 import { registerTaskUpload } from "./features/tasks/handlers/task-upload.ts";
 import { broadcastCommand, registerBroadcastActions } from "./features/broadcast/handlers/broadcast.ts";
@@ -74,7 +74,7 @@ export const FEATURES: BotFeature[] = [
   { register: registerConfirmation },
   { register: registerExtensions },
   {
-    commands: () => taskCommands,
+    commands: () => [...taskCommands, pendingCommand],
     register: (bot) => {
       // the date and title typed into a /giao form come before «xong» is looked for
       registerGuidedAssign(bot);

@@ -21,6 +21,7 @@ import { createRegistryAdmin } from "./features/registry/registry-admin.ts";
 import { createStatusService } from "./features/disbursement/status.ts";
 import { createTaskService } from "./features/tasks/completion.ts";
 import { createConfirmationService } from "./features/tasks/confirmation.ts";
+import { createAwaitingList } from "./features/tasks/awaiting.ts";
 import { createCompletionReplies } from "./features/tasks/completion-replies.ts";
 import { createAssignService } from "./features/tasks/assign.ts";
 import { createGuidedAssign } from "./features/tasks/assign-guided.ts";
@@ -120,6 +121,7 @@ export function createServices({
     tasks,
     replies: createCompletionReplies({ db, tasks }),
     confirmation: createConfirmationService({ db, messages: catalogue }),
+    awaiting: createAwaitingList({ db }),
     assign,
     guidedAssign: createGuidedAssign({ db, calendar, assign }),
     taskImport,

@@ -149,6 +149,7 @@ export const en: Catalogue = {
       ...directivesEn.help,
       ...extensionsEn.help,
       ...historyEn.help,
+      ...confirmationEn.help,
       ...absenceEn.help,
       start: "start, activate your account",
       help: "list of commands",

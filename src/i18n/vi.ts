@@ -163,6 +163,7 @@ export const vi = {
       ...directivesVi.help,
       ...extensionsVi.help,
       ...historyVi.help,
+      ...confirmationVi.help,
       ...absenceVi.help,
       start: "bắt đầu, kích hoạt tài khoản",
       help: "danh sách lệnh",

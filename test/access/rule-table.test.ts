@@ -56,6 +56,7 @@ const TABLE: Record<string, [string, string]> = {
   ketluan: ["+rrrrru", "+rrrrru"],
   giahan: ["++++++u", "++++++u"],
   history: ["++++++u", "++++++u"],
+  pending: ["+r+rrru", "+r+rrru"],
   moi_hangloat: ["+rrrrru", "+rrrrru"],
   ai: ["+rrrrru", "+rrrrru"],
   canbo: ["+rrrrru", "+rrrrru"],
@@ -101,6 +102,7 @@ const VI: Record<string, string> = {
   export: "xuat",
   chart: "bieudo",
   history: "lichsu",
+  pending: "choxacnhan",
 };
 
 /** an actor holding one role, scoped to a unit (the guard does not look at the unit: the handlers do) */

@@ -10,7 +10,7 @@ import {
   tallyRequests,
   tallyTasks,
 } from "../../src/domain/scorecard.ts";
-import { cumulativeSeries, disbursedAsOf } from "../../src/domain/history.ts";
+import { cumulativeSeries, disbursedAsOf, judgedFigure, judgedSeries } from "../../src/domain/history.ts";
 import { progressReporter } from "../../src/features/reports/handlers/reports.ts";
 
 describe("periods", () => {
@@ -130,6 +130,60 @@ describe("disbursement history", () => {
       { date: "2026-04-30", disbursedVnd: 15n },
       { date: "2026-06-30", disbursedVnd: 37n },
     ]);
+  });
+});
+
+describe("judged history (ADR 016: vốn TW where it is judged)", () => {
+  const plan = (programmeId: number, source: string, kind: string, amountVnd: bigint) => ({
+    programmeId,
+    source,
+    kind,
+    amountVnd,
+  });
+  const r = (programmeId: number, asOf: string, vnd: bigint, seq: number, source: string | null = null) => ({
+    programmeId,
+    asOf,
+    source,
+    kind: null,
+    cumulativeVnd: vnd,
+    seq,
+  });
+  // programme 1 split (TW 80 + ĐP 20), programme 2 not (TW 50 only)
+  const plans = [
+    plan(1, "CENTRAL", "INVESTMENT", 80n),
+    plan(1, "LOCAL", "INVESTMENT", 20n),
+    plan(2, "CENTRAL", "INVESTMENT", 50n),
+  ];
+
+  it("unsplit or whole figures only: all sources, exactly cumulativeSeries", () => {
+    const reports = [r(1, "2026-03-31", 10n, 1), r(2, "2026-04-30", 5n, 2), r(1, "2026-06-30", 30n, 3)];
+    const h = judgedSeries(plans, reports);
+    expect(h.programmes.map((p) => p.basis)).toEqual(["TOTAL", "TOTAL"]);
+    expect(h.planVnd).toBe(150n);
+    expect(h.points).toEqual(cumulativeSeries(reports));
+  });
+
+  it("split and vốn TW reported apart: vốn TW against its plan; dates without a vốn TW figure of its own left out", () => {
+    const reports = [
+      r(1, "2026-03-31", 10n, 1),
+      r(2, "2026-04-30", 5n, 2),
+      r(1, "2026-05-31", 12n, 3, "CENTRAL"),
+      r(1, "2026-06-30", 30n, 4, "CENTRAL"),
+    ];
+    const h = judgedSeries(plans, reports);
+    expect(h.programmes).toEqual([
+      { programmeId: 1, basis: "CENTRAL", planVnd: 80n },
+      { programmeId: 2, basis: "TOTAL", planVnd: 50n },
+    ]);
+    expect(h.planVnd).toBe(130n);
+    // 31/3 and 30/4: programme 1 has only a whole figure, no vốn TW figure → not drawn
+    expect(h.points).toEqual([
+      { date: "2026-05-31", disbursedVnd: 17n },
+      { date: "2026-06-30", disbursedVnd: 35n },
+    ]);
+    expect(judgedFigure("CENTRAL", plans.slice(0, 2), [])).toBe(0n);
+    expect(judgedFigure("CENTRAL", plans.slice(0, 2), reports.slice(0, 1))).toBeNull();
+    expect(judgedFigure("TOTAL", plans.slice(0, 2), reports.slice(0, 1))).toBe(10n);
   });
 });
 

@@ -113,7 +113,7 @@ export const disbursementVi = {
       ...rows(
         v.surplus,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)}` +
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (vốn TW)" : ""}: dư ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)}` +
           (r.declaredVnd > 0n ? `; đã báo cáo không giải ngân được ${tỷ(r.declaredVnd)}` : "") +
           ")",
         "• không có",
@@ -122,7 +122,7 @@ export const disbursementVi = {
       ...rows(
         v.need,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)})`,
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (vốn TW)" : ""}: cần thêm ${tỷ(r.amountVnd)} (dự kiến giải ngân ${formatBillionsTrim(r.projectedVnd)}/${tỷ(r.planVnd)})`,
         "• không có",
       ),
       "Ghi quyết định: /dieuchuyen ghi &lt;từ đơn vị&gt; sang &lt;đến đơn vị&gt; &lt;chương trình&gt; &lt;số tiền&gt; [số quyết định] [ngày] [TW/ĐP ĐTPT/SN]",
@@ -239,7 +239,7 @@ export const disbursementEn: typeof disbursementVi = {
       ...rows(
         v.surplus,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: surplus ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)}` +
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (central)" : ""}: surplus ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)}` +
           (r.declaredVnd > 0n ? `; declared not disbursable ${bn(r.declaredVnd)}` : "") +
           ")",
         "• none",
@@ -248,7 +248,7 @@ export const disbursementEn: typeof disbursementVi = {
       ...rows(
         v.need,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}: needs ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)})`,
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (central)" : ""}: needs ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)})`,
         "• none",
       ),
       "Record a decision: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",

@@ -1,6 +1,7 @@
 // R3 reallocation: the overview of projected surpluses and needs to 31/12, and recording a decision.
 import { localDate, parseDmy } from "../../domain/dates.ts";
-import { currentDisbursed, reportingYear } from "../../domain/disbursed.ts";
+import { reportingYear } from "../../domain/disbursed.ts";
+import { judgedFigure, judgedLine } from "../../domain/history.ts";
 import { projection } from "../../domain/projection.ts";
 import { foldVietnamese } from "../../domain/text.ts";
 import type { Messages } from "../../i18n/index.ts";
@@ -15,7 +16,11 @@ import type { Deps, Unit } from "./lookup.ts";
 import { refuse } from "./refusals.ts";
 import type { CommandInput, DecisionView, ReallocationRow, ReallocationView } from "./views.ts";
 
-/** R3: each unit × programme projected to 31/12 from its trend; surpluses and needs, largest first. */
+/**
+ * R3: each unit × programme projected to 31/12 from its trend; surpluses and needs, largest first. A unit ×
+ * programme judged on vốn TW (as /tinhhinh judges it, ADR 016) is projected from its vốn TW figures against
+ * its vốn TW plan; the others from all sources against the whole plan.
+ */
 export async function reallocationOverview({ db, lookup }: Deps, now: Date): Promise<ReallocationView> {
   const today = localDate(now);
   const year = reportingYear(today);
@@ -23,7 +28,10 @@ export async function reallocationOverview({ db, lookup }: Deps, now: Date): Pro
   const [units, progs, plans, reports, declared] = await Promise.all([
     db.unit.findMany({ where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } }, orderBy: { name: "asc" } }),
     lookup.programmes(),
-    db.capitalPlan.groupBy({ by: ["unitId", "programmeId"], where: { year }, _sum: { amountVnd: true } }),
+    db.capitalPlan.findMany({
+      where: { year },
+      select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },
+    }),
     db.disbursementReport.findMany({ where: { year }, orderBy: { id: "asc" } }),
     db.cannotMeetReport.groupBy({
       by: ["unitId", "programmeId"],
@@ -32,7 +40,8 @@ export async function reallocationOverview({ db, lookup }: Deps, now: Date): Pro
     }),
   ]);
   const k = (u: number, p: number) => `${u}:${p}`;
-  const planBy = new Map(plans.map((p) => [k(p.unitId, p.programmeId), p._sum.amountVnd ?? 0n]));
+  const planBy = new Map<string, typeof plans>();
+  for (const p of plans) planBy.set(k(p.unitId, p.programmeId), [...(planBy.get(k(p.unitId, p.programmeId)) ?? []), p]);
   const declaredBy = new Map(declared.map((d) => [k(d.unitId, d.programmeId), d._sum.amountVnd ?? 0n]));
   const reportsBy = new Map<string, typeof reports>();
   for (const r of reports) {
@@ -44,21 +53,31 @@ export async function reallocationOverview({ db, lookup }: Deps, now: Date): Pro
   const need: ReallocationRow[] = [];
   for (const u of units) {
     for (const p of progs) {
-      const planVnd = planBy.get(k(u.id, p.id)) ?? 0n;
-      if (planVnd <= 0n) continue;
-      // the unit's current total after each report, dated by that report
-      const rows = reportsBy.get(k(u.id, p.id)) ?? [];
-      const samples = rows.map((r, i) => ({
+      const parts = planBy.get(k(u.id, p.id)) ?? [];
+      const rows = (reportsBy.get(k(u.id, p.id)) ?? []).map((r) => ({
         asOf: r.asOf,
-        cumulativeVnd: currentDisbursed(
-          rows
-            .slice(0, i + 1)
-            .map((x) => ({ source: x.source, kind: x.kind, cumulativeVnd: x.cumulativeVnd, seq: x.id })),
-        ),
+        source: r.source,
+        kind: r.kind,
+        cumulativeVnd: r.cumulativeVnd,
+        seq: r.id,
       }));
+      const { basis, planVnd } = judgedLine(parts, rows);
+      if (planVnd <= 0n) continue;
+      // the judged figure after each report, dated by that report (none while vốn TW has no figure of its own)
+      const samples = rows.flatMap((r, i) => {
+        const cumulativeVnd = judgedFigure(basis, parts, rows.slice(0, i + 1));
+        return cumulativeVnd === null ? [] : [{ asOf: r.asOf, cumulativeVnd }];
+      });
       const pr = projection(planVnd, samples, yearEnd);
       const declaredVnd = declaredBy.get(k(u.id, p.id)) ?? 0n;
-      const base = { unitName: u.name, programmeCode: p.code, planVnd, projectedVnd: pr.projectedVnd, declaredVnd };
+      const base = {
+        unitName: u.name,
+        programmeCode: p.code,
+        basis,
+        planVnd,
+        projectedVnd: pr.projectedVnd,
+        declaredVnd,
+      };
       const surplusVnd = pr.surplusVnd > declaredVnd ? pr.surplusVnd : declaredVnd;
       if (surplusVnd > 0n) surplus.push({ ...base, amountVnd: surplusVnd });
       else if (pr.needVnd > 0n) need.push({ ...base, amountVnd: pr.needVnd });

@@ -43,6 +43,8 @@ export interface CannotMeetView {
 export interface ReallocationRow {
   unitName: string;
   programmeCode: string;
+  /** vốn TW where the unit × programme is judged on it (ADR 016): plan and projection are vốn TW's */
+  basis: "CENTRAL" | "TOTAL";
   planVnd: bigint;
   projectedVnd: bigint;
   amountVnd: bigint;

@@ -73,7 +73,7 @@ export function createRegistryIo({ db }: { db: Db }) {
   /** Imports tables already read: validates all rows, then applies all or none. */
   async function importTables(tables: Table[], opts: ChangeContext & { dryRun?: boolean }): Promise<ImportResult> {
     const dryRun = opts.dryRun ?? false;
-    const { errors, ...plans } = await validateTables(db, tables);
+    const { errors, ...plans } = await validateTables(db, tables, opts.now);
     const rows = {
       programmes: tables.filter((t) => t.kind === "programmes").reduce((n, t) => n + t.rows.length, 0),
       units: tables.filter((t) => t.kind === "units").reduce((n, t) => n + t.rows.length, 0),
@@ -102,7 +102,7 @@ export function createRegistryIo({ db }: { db: Db }) {
    * transaction that is rolled back after its audit entries were read.
    */
   async function previewTables(tables: Table[], opts: ChangeContext): Promise<FilePreview> {
-    const { errors, ...plans } = await validateTables(db, tables);
+    const { errors, ...plans } = await validateTables(db, tables, opts.now);
     if (errors.length > 0) return { errors };
     let entries: ChangeEntry[] = [];
     try {
@@ -131,7 +131,7 @@ export function createRegistryIo({ db }: { db: Db }) {
     tables: Table[],
     opts: ChangeContext,
   ): Promise<{ errors: RowError[]; changes: number }> {
-    const { errors, ...plans } = await validateTables(tx, tables);
+    const { errors, ...plans } = await validateTables(tx, tables, opts.now);
     if (errors.length > 0) return { errors, changes: 0 };
     return { errors: [], changes: (await applyPlans(tx, plans, opts)).length };
   }

@@ -60,9 +60,14 @@ async function changeLines(db: Db, entries: ChangeEntry[]) {
     } else if (entity === "role" || entity === "responsibility") {
       const id = after?.officialId ?? before?.officialId;
       if (id !== undefined) touchedOfficials.add(id);
+    } else if (entity === "deputy") {
+      // before: the deputy rows the change closed (as /phutrach writes it); after: the new row or null
+      const closed = JSON.parse(e.before || "[]") as { officialId: number }[];
+      for (const id of [after?.officialId, ...closed.map((d) => d.officialId)])
+        if (id !== undefined) touchedOfficials.add(id);
     }
   }
-  // an official whose roles or responsibilities alone change is a changed official
+  // an official whose roles, responsibilities or deputyships alone change is a changed official
   const others = [...touchedOfficials].filter((id) => !seen.has(`official:${id}`));
   const names = await db.official.findMany({ where: { id: { in: others } }, select: { id: true, fullName: true } });
   for (const o of names)

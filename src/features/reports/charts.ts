@@ -2,7 +2,7 @@
 // /status figures) against the expected rate; B — one unit's cumulative rate over the year against its
 // milestones. Chart labels are Vietnamese (the language of the reports to leaders).
 import type { Db } from "../../platform/db/client.ts";
-import { cumulativeSeries, type DatedReport } from "../../domain/history.ts";
+import { judgedSeries, type DatedReport } from "../../domain/history.ts";
 import { localDate } from "../../domain/dates.ts";
 import { breakdown, reportingYear } from "../../domain/disbursed.ts";
 import { rateBp } from "../../domain/money.ts";
@@ -72,15 +72,6 @@ export function createChartService({
     }));
   }
 
-  async function unitPlan(unitId: number, year: number): Promise<Map<number, bigint>> {
-    const plans = await db.capitalPlan.groupBy({
-      by: ["programmeId"],
-      where: { unitId, year },
-      _sum: { amountVnd: true },
-    });
-    return new Map(plans.map((p) => [p.programmeId, p._sum.amountVnd ?? 0n]));
-  }
-
   /**
    * Each unit's rate (bp) as of `date` from its reports dated on or before it, judged as the province table
    * judges (vốn TW where it was reported apart from split plans, ADR 016); null without a plan.
@@ -117,30 +108,50 @@ export function createChartService({
     return svg === null ? null : { svg, png: renderPng(svg) };
   }
 
-  /** Chart B as SVG only (the dashboard draws it in the browser); null when the unit has no plan this year. */
+  /**
+   * Chart B as SVG only (the dashboard draws it in the browser); null when the unit has no plan this year. A
+   * programme judged on vốn TW (as /tinhhinh judges it, ADR 016) is drawn as vốn TW against its vốn TW plan,
+   * and the title says so.
+   */
   async function unitSvg(unitId: number, now: Date): Promise<string | null> {
     const today = localDate(now);
     const year = reportingYear(today);
     const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId } });
-    const plans = await unitPlan(unitId, year);
-    const total = [...plans.values()].reduce((s, v) => s + v, 0n);
+    const plans = await db.capitalPlan.findMany({
+      where: { unitId, year },
+      select: { programmeId: true, source: true, kind: true, amountVnd: true },
+    });
+    const history = judgedSeries(plans, await unitReports(unitId, year));
+    const total = history.planVnd;
     if (total <= 0n) return null;
-    const series = cumulativeSeries(await unitReports(unitId, year));
     const milestoneRows = await db.milestone.findMany({ where: { year } });
-    const sets = [...plans]
-      .filter(([, v]) => v > 0n)
-      .map(([pid, plan]) => ({ plan, ms: milestonesFor(milestoneRows, unitId, pid, year) }));
+    const planned = history.programmes.filter((p) => p.planVnd > 0n);
+    const sets = planned.map((p) => ({
+      plan: p.planVnd,
+      ms: milestonesFor(milestoneRows, unitId, p.programmeId, year),
+    }));
     const dates = [...new Set(sets.flatMap((s) => s.ms.map((m) => m.date)))].sort();
     // the plan-weighted target on each milestone date (programmes may have their own milestones)
     const milestones = dates.map((date) => ({
       date,
       targetBp: Number(sets.reduce((s, x) => s + x.plan * BigInt(expectedBp(x.ms, date, `${year}-01-01`)), 0n) / total),
     }));
+    const central = planned.filter((p) => p.basis === "CENTRAL");
+    const codes =
+      central.length === 0
+        ? []
+        : (
+            await db.programme.findMany({
+              where: { id: { in: central.map((p) => p.programmeId) } },
+              orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+              select: { code: true },
+            })
+          ).map((p) => p.code);
     return cumulativeChartSvg({
-      title: labels.unitTitle(unit.name, year),
+      title: labels.unitTitle(unit.name, year, { centralCodes: codes, allCentral: central.length === planned.length }),
       year,
       today,
-      points: series.map((p) => ({ date: p.date, bp: rateBp(p.disbursedVnd, total) ?? 0 })),
+      points: history.points.map((p) => ({ date: p.date, bp: rateBp(p.disbursedVnd, total) ?? 0 })),
       milestones,
       labels: { cumulative: labels.cumulative, milestones: labels.milestones, full: labels.full },
     });

@@ -108,7 +108,13 @@ export const reportsVi = {
     usage: "Cú pháp: /bieudo [đơn vị]. Không ghi đơn vị: tỷ lệ giải ngân các đơn vị.",
     rateTitle: (today: string) => `Tỷ lệ giải ngân 03 Chương trình MTQG đến ${formatDmy(today)}`,
     expected: (bp: number) => `Tiến độ cần đạt ${formatPercentBp(bp)}`,
-    unitTitle: (unit: string, year: number) => `${unit}: giải ngân lũy kế năm ${year}`,
+    /** the programmes judged on vốn TW (ADR 016) are drawn as vốn TW: the title says so */
+    unitTitle: (unit: string, year: number, basis: { centralCodes: string[]; allCentral: boolean }) =>
+      basis.centralCodes.length === 0
+        ? `${unit}: giải ngân lũy kế năm ${year}`
+        : basis.allCentral
+          ? `${unit}: giải ngân lũy kế vốn TW năm ${year}`
+          : `${unit}: giải ngân lũy kế năm ${year} (${basis.centralCodes.join(", ")} tính theo vốn TW)`,
     cumulative: "Giải ngân lũy kế",
     milestones: "Mốc tiến độ",
     full: "100% kế hoạch",

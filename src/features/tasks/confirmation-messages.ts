@@ -2,15 +2,25 @@
 // official and the unit's group read, the refusals. Vietnamese first, English.
 import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
+import type { AwaitingItemView, AwaitingListView } from "./awaiting.ts";
 import type { ConfirmationView } from "./confirmation.ts";
 
 const hm = (d: Date) => {
   const m = localMinutes(d);
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 };
-const reportedOn = (v: ConfirmationView) => formatDmy(localDate(v.reportedAt));
-const timelyVi = (v: ConfirmationView) => (v.onTime ? "đúng hạn" : `quá hạn, hạn ${formatDmy(v.judgedDue)}`);
-const timelyEn = (v: ConfirmationView) => (v.onTime ? "on time" : `late, due ${formatDmy(v.judgedDue)}`);
+type Reported = Pick<ConfirmationView, "reportedAt" | "onTime" | "judgedDue">;
+const reportedOn = (v: Reported) => formatDmy(localDate(v.reportedAt));
+const timelyVi = (v: Reported) => (v.onTime ? "đúng hạn" : `quá hạn, hạn ${formatDmy(v.judgedDue)}`);
+const timelyEn = (v: Reported) => (v.onTime ? "on time" : `late, due ${formatDmy(v.judgedDue)}`);
+
+/** /choxacnhan: one line per task — number, title, unit, who reported when (and who assigned it, if not the asker). */
+const awaitingLineVi = (v: AwaitingItemView) =>
+  `• #${v.taskId} ${h(v.title)} · ${h(v.unitName)} — đồng chí ${h(v.reportedByName)} báo hoàn thành lúc ${hm(v.reportedAt)} ngày ${reportedOn(v)} (${timelyVi(v)})` +
+  (v.assignerName ? `; người giao: đồng chí ${h(v.assignerName)}` : "");
+const awaitingLineEn = (v: AwaitingItemView) =>
+  `• #${v.taskId} ${h(v.title)} · ${h(v.unitName)} — reported done by ${h(v.reportedByName)} at ${hm(v.reportedAt)} on ${reportedOn(v)} (${timelyEn(v)})` +
+  (v.assignerName ? `; assigned by ${h(v.assignerName)}` : "");
 
 export const confirmationVi = {
   ask: (v: ConfirmationView, audience: "assigner" | "secretariat") =>
@@ -46,6 +56,21 @@ export const confirmationVi = {
       `Đồng chí ${h(byName)} không xác nhận báo cáo hoàn thành ngày ${reportedOn(v)}. Lý do: ${h(reason)}`,
       `Việc được mở lại. Đề nghị đồng chí ${h(v.responsibleName)} tiếp tục thực hiện, khi hoàn thành trả lời tin này bằng «xong» kèm ghi chú hoặc bấm ✅.`,
     ].join("\n"),
+  /** /choxacnhan: the completions waiting for the asker, the buttons below (one row per task) */
+  awaitingList: (v: AwaitingListView) =>
+    v.total === 0
+      ? "Không có việc nào đang chờ đồng chí xác nhận hoàn thành."
+      : [
+          `⏳ <b>Việc chờ đồng chí xác nhận hoàn thành</b>: ${v.total} việc`,
+          ...v.items.map(awaitingLineVi),
+          ...(v.total > v.items.length
+            ? [`… và ${v.total - v.items.length} việc khác (danh sách hiện ${v.items.length} việc báo cáo sớm nhất).`]
+            : []),
+          "Đề nghị đồng chí xem xét, xác nhận kết quả bằng các nút dưới đây (xem chi tiết: /lichsu &lt;số việc&gt;).",
+        ].join("\n"),
+  /** a button of the list: the question's own, with the task's number */
+  listButton: (label: string, taskId: number) => `${label} #${taskId}`,
+  help: { pending: "việc đã báo hoàn thành đang chờ đồng chí xác nhận (kèm nút xác nhận)" },
   buttons: { confirm: "✅ Xác nhận", refuse: "✖️ Không xác nhận" },
   errors: {
     awaiting: (title: string, on: string) =>
@@ -83,6 +108,19 @@ export const confirmationEn: typeof confirmationVi = {
       `${h(byName)} did not confirm the completion reported on ${reportedOn(v)}. Reason: ${h(reason)}`,
       `The task is open again. When it is done, reply to this message with «done» and a note, or press ✅.`,
     ].join("\n"),
+  awaitingList: (v) =>
+    v.total === 0
+      ? "No reported completion is waiting for your confirmation."
+      : [
+          `⏳ <b>Completions waiting for your confirmation</b>: ${v.total}`,
+          ...v.items.map(awaitingLineEn),
+          ...(v.total > v.items.length
+            ? [`… and ${v.total - v.items.length} more (the ${v.items.length} reported first are listed).`]
+            : []),
+          "Please confirm or refuse each with the buttons below (details: /lichsu &lt;task number&gt;).",
+        ].join("\n"),
+  listButton: (label, taskId) => `${label} #${taskId}`,
+  help: { pending: "reported completions waiting for your confirmation (with the buttons)" },
   buttons: { confirm: "✅ Confirm", refuse: "✖️ Do not confirm" },
   errors: {
     awaiting: (title, on) => `«${h(title)}» was reported done on ${formatDmy(on)} and waits for confirmation.`,

@@ -7,7 +7,18 @@ import { chatScope } from "../../../platform/telegram/context.ts";
 const GROUPS: { key: "follow" | "report" | "direct" | "admin"; commands: string[] }[] = [
   {
     key: "follow",
-    commands: ["status", "tasks", "overdue", "history", "scorecard", "chart", "export", "bangtheodoi", "ketluan"],
+    commands: [
+      "status",
+      "tasks",
+      "overdue",
+      "history",
+      "pending",
+      "scorecard",
+      "chart",
+      "export",
+      "bangtheodoi",
+      "ketluan",
+    ],
   },
   {
     key: "report",

@@ -2,6 +2,7 @@
 import type { Role, Tx } from "../../../platform/db/client.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { audit } from "../../../platform/db/audit.ts";
+import { applyDeputies } from "./deputies.ts";
 import type { OfficialPlan, ProgrammePlan, UnitPlan } from "./rows.ts";
 
 export interface OfficialPatch {
@@ -234,6 +235,7 @@ export async function applyPlans(
       )),
     );
   }
+  const deputies: Parameters<typeof applyDeputies>[1] = [];
   for (const o of officialPlans) {
     const r = await applyOfficial(
       tx,
@@ -255,7 +257,14 @@ export async function applyPlans(
       ctx,
     );
     actions.push(...r.actions);
+    if (o.deputies !== undefined)
+      deputies.push({
+        officialId: r.id,
+        pairs: o.deputies.map((d) => ({ unitId: unitId(d.unitCode), programmeId: programmeId(d.programmeCode) })),
+      });
   }
+  // deputies after the officials: a row may name one the file adds
+  actions.push(...(await applyDeputies(tx, deputies, ctx)));
   return actions;
 }
 

@@ -2,6 +2,7 @@
 import type { Db } from "../../../platform/db/client.ts";
 import { formatDmy, localDate, localMinutes } from "../../../domain/dates.ts";
 import { current } from "./apply.ts";
+import { deputyCells } from "./deputies.ts";
 import { fileFormat, writeTables } from "./files.ts";
 import {
   AUDIT_COLUMNS,
@@ -53,6 +54,7 @@ async function officialTable(db: Db, now: Date) {
       responsibilities: { where: current(now), orderBy: { id: "asc" }, include: { unit: true, programme: true } },
     },
   });
+  const deputies = await deputyCells(db, now, officials);
   return {
     kind: "officials" as const,
     header: Object.values(OFFICIAL_COLUMNS) as string[],
@@ -80,6 +82,7 @@ async function officialTable(db: Db, now: Date) {
         o.telegramUserId === null ? "" : o.telegramUserId.toString(),
         o.language,
         o.active ? YES : NO,
+        deputies.get(o.id) ?? "",
       ];
     }),
   };

@@ -38,6 +38,9 @@ export const OFFICIAL_COLUMNS = {
   telegramId: "Telegram ID",
   language: "Ngôn ngữ",
   active: "Đang hoạt động",
+  // the unit × programme pairs the official is the deputy (Phó Chủ tịch phụ trách) of (#19, Deputy): «NTM; GNBV»,
+  // «DTTS (BAC_TRA_MY)»; the default stand-in for the unit's officials away, as /phutrach sets it
+  deputies: "Phó Chủ tịch phụ trách chương trình",
 } as const;
 
 /**

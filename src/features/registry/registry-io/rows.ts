@@ -112,6 +112,7 @@ export const officialRowSchema = z.object({
     return l ?? undefined;
   }),
   active: yesNoCell(OFFICIAL_COLUMNS.active),
+  deputies: optionalCell,
   rename: yesNoCell(OFFICIAL_IMPORT_COLUMNS.rename),
 });
 
@@ -160,6 +161,8 @@ export interface OfficialPlan {
   unitCode: string | null;
   roles: { role: Role; unitCode: string | null }[] | undefined;
   responsibilities: { unitCode: string; programmeCode: string; project: string }[] | undefined;
+  /** the complete set of the unit × programme pairs he is deputy of; undefined: unchanged (column absent) */
+  deputies: { unitCode: string; programmeCode: string }[] | undefined;
   telegramUserId: bigint | undefined;
   language: "vi" | "en" | undefined;
   active: boolean | undefined;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import { list, splitScope } from "./cells.ts";
+import { deputyRules } from "./deputies.ts";
 import type { Table, TableRow } from "./files.ts";
 import {
   OFFICIAL_COLUMNS,
@@ -24,8 +25,11 @@ import {
   type UnitPlan,
 } from "./rows.ts";
 
-/** Checks every row of the tables against the database and each other; the plans of the valid rows and the errors. */
-export async function validateTables(db: Db | Tx, tables: Table[]) {
+/**
+ * Checks every row of the tables against the database (as it is at `now`) and each other; the plans of the valid
+ * rows and the errors.
+ */
+export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
   const errors: RowError[] = [];
   const fail = (t: { sheet: string; rowNo: number }, messages: string[]) => {
     if (messages.length > 0) errors.push({ sheet: t.sheet, rowNo: t.rowNo, message: messages.join("; ") + "." });
@@ -127,6 +131,7 @@ export async function validateTables(db: Db | Tx, tables: Table[]) {
   }
 
   const officials = await db.official.findMany({ include: { unit: true } });
+  const deputyCheck = await deputyRules(db, now);
   const seenId = new Map<number, number>();
   const seenTelegram = new Map<bigint, number>();
   for (const t of tables.filter((x) => x.kind === "officials")) {
@@ -244,6 +249,24 @@ export async function validateTables(db: Db | Tx, tables: Table[]) {
         if (owner && owner.id !== target?.id)
           problems.push(`Telegram ID ${d.telegramId} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id})`);
       }
+      const deputies =
+        d.deputies === undefined
+          ? undefined
+          : deputyCheck(
+              {
+                rowNo: row.rowNo,
+                cell: d.deputies,
+                unitCode,
+                unitUnknown,
+                roles,
+                responsibilities,
+                target,
+                active: d.active,
+                units,
+                programmes,
+              },
+              problems,
+            );
       if (problems.length > 0) {
         fail({ sheet: t.sheet, rowNo: row.rowNo }, problems);
         continue;
@@ -257,6 +280,7 @@ export async function validateTables(db: Db | Tx, tables: Table[]) {
         unitCode,
         roles,
         responsibilities,
+        deputies,
         telegramUserId: d.telegramId,
         language: d.language,
         active: d.active,
