@@ -43,6 +43,7 @@ describeOnSqlite("a task's history", (provider) => {
       "/giao Nam Trà My | NTM | Nguyễn Văn An | 26/11/2026 | Rà soát hồ sơ | cần minh chứng | cần xác nhận",
     );
     const { id } = await h.db.db.task.findFirstOrThrow({ where: { title: "Rà soát hồ sơ" } });
+    await h.app.dispatcher.drain(); // the new task's announcement goes out first, not with the check
     h.clock.set(at(9, 30));
     const reminded = (await h.deadlineCheck()).filter(
       (m) => m.chat_id === DEMO.official.id && m.text.includes("Rà soát hồ sơ"),
