@@ -51,3 +51,18 @@ export function matchByName<T>(query: string, items: readonly T[], keys: (item: 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
+
+/** A catalogue line (Telegram HTML) as plain text, for row errors in files and spreadsheet cells. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
+
+/** Ends with a full stop unless it already ends a sentence. */
+export function asSentence(s: string): string {
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}

@@ -1,6 +1,7 @@
 // The directives' sheets of `/export directives` (reports/exports.ts builds the file): per item, its tasks
 // in the four categories and the evidence attached to them; then one row per task (unit, official, due
 // date, category, evidence). Headers and category names come from the Vietnamese catalogue (passed in).
+import { plainText } from "../../domain/text.ts";
 import type { CellValue, Sheet } from "../reports/exports.ts";
 import type { DirectiveService } from "./directives.ts";
 import type { DirectiveRef, Tally } from "./views.ts";
@@ -28,13 +29,6 @@ export interface DirectiveSheetLabels {
   };
 }
 
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
 const CATEGORIES: Timeliness[] = ["done_on_time", "done_late", "open_in_term", "open_overdue"];
 
 export async function directiveSheets(
@@ -47,7 +41,7 @@ export async function directiveSheets(
   const itemRows: CellValue[][] = [];
   const taskRows: CellValue[][] = [];
   for (const d of all) {
-    const ref = plain(labels.reference(d));
+    const ref = plainText(labels.reference(d));
     for (const i of d.items) {
       const evidence = i.tasks.reduce((n, t) => n + t.evidence, 0);
       const counts = CATEGORIES.map((c) => i.tally[c as keyof Tally]);

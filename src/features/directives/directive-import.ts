@@ -6,7 +6,7 @@
 // and one task per row through writeAssignment (audited, announced like /giao).
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { formatDmy, parseDmy } from "../../domain/dates.ts";
-import { foldVietnamese } from "../../domain/text.ts";
+import { asSentence, foldVietnamese, plainText } from "../../domain/text.ts";
 import { parseRequirementCell } from "../../domain/task-flags.ts";
 import type { UserError } from "../../platform/errors.ts";
 import { audit } from "../../platform/db/audit.ts";
@@ -95,15 +95,6 @@ export interface DirectiveFile {
 }
 
 export type DirectiveParseResult = { ok: true; file: DirectiveFile } | { ok: false; errors: string[] };
-
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /** The reference a task of the item carries ("Văn bản …" under its reminders). */
 export function itemDocRef(head: DirectiveHead, item: string): string {
@@ -244,12 +235,12 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
               problems.push(
                 `đơn vị «${unitText}» chưa có người đứng đầu trong danh sách; đề nghị ghi «Người phụ trách»`,
               );
-            else problems.push(plain(errorText(e)));
+            else problems.push(plainText(errorText(e)));
           }
         } else resolved = r.value;
       }
       if (problems.length) {
-        errors.push(...problems.map((p) => `Dòng ${rowNo}: ${sentence(p)}`));
+        errors.push(...problems.map((p) => `Dòng ${rowNo}: ${asSentence(p)}`));
         continue;
       }
       const key = `${item}|${resolved!.unitId}`;

@@ -11,7 +11,7 @@ import type { Db, Tx } from "../../platform/db/client.ts";
 import { parseDmy } from "../../domain/dates.ts";
 import { parseRecurrence } from "../../domain/recurrence.ts";
 import { parseRequirementCell } from "../../domain/task-flags.ts";
-import { foldVietnamese } from "../../domain/text.ts";
+import { asSentence, foldVietnamese, plainText } from "../../domain/text.ts";
 import type { AssignedView } from "./messages.ts";
 import type { UserError } from "../../platform/errors.ts";
 import { writeAssignment, type AssignService, type ResolvedAssignment } from "./assign.ts";
@@ -97,16 +97,6 @@ const rowSchema = z.object({
   confirmation: requirement("confirmation"),
 });
 
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
-
 export class TaskFileError extends Error {}
 
 /** Reads a task file from disk (.csv or .xlsx). */
@@ -137,7 +127,7 @@ export interface TaskImportDeps {
 
 export function createTaskImport({ db, assign, messages, errorText }: TaskImportDeps) {
   /** A /giao problem as one plain Vietnamese sentence. */
-  const problemText = (e: UserError): string => plain(errorText(e));
+  const problemText = (e: UserError): string => plainText(errorText(e));
 
   const programmeCodes = async () =>
     new Map((await db.programme.findMany({ select: { id: true, code: true } })).map((p) => [p.id, p.code]));
@@ -149,7 +139,7 @@ export function createTaskImport({ db, assign, messages, errorText }: TaskImport
     codes: Map<number, string>,
   ): Promise<{ ok: true; row: Omit<TaskRow, "row"> } | { ok: false; problems: string[] }> {
     const parsed = rowSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => sentence(i.message)) };
+    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => asSentence(i.message)) };
     const r = parsed.data;
     const dueDate = parseDmy(r.due, "2000-01-01")!;
     const resolved = await assign.resolveAssignment({
@@ -160,7 +150,7 @@ export function createTaskImport({ db, assign, messages, errorText }: TaskImport
       actor: null,
       now,
     });
-    if (!resolved.ok) return { ok: false, problems: resolved.errors.map((e) => sentence(problemText(e))) };
+    if (!resolved.ok) return { ok: false, problems: resolved.errors.map((e) => asSentence(problemText(e))) };
     const v = resolved.value;
     return {
       ok: true,
