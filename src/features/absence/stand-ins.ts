@@ -156,3 +156,25 @@ export async function standsInFor(
     return r.onBehalf !== null && r.officialId === officialId;
   });
 }
+
+/**
+ * The private chat the bot may write to for what is meant for `officialId` about `subject` today: his, or his
+ * stand-in's while he is away (with for whom); null when nobody there can be reached.
+ */
+export async function privateChatOf(
+  tx: Db | Tx,
+  officialId: number | null,
+  subject: Subject,
+  now: Date,
+): Promise<{ chatId: bigint; language: string; name: string; onBehalf: OnBehalf | null } | null> {
+  if (officialId === null) return null;
+  const holder = await tx.official.findUnique({ where: { id: officialId } });
+  if (!holder) return null;
+  const units = subject.unitId === null ? [] : [subject.unitId];
+  const to = (await standInsOn(tx, now, units)).recipientOf(holder.id, holder, subject);
+  const o = to.person;
+  if (!o.active || !o.telegramUserId || !o.privateChatAt) return null;
+  const chat = await tx.chat.findUnique({ where: { telegramChatId: o.telegramUserId } });
+  if (chat && chat.status !== "ACTIVE") return null;
+  return { chatId: o.telegramUserId, language: o.language, name: o.fullName, onBehalf: to.onBehalf };
+}

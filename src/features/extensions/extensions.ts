@@ -11,7 +11,7 @@ import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts"
 import type { Messages } from "../../i18n/index.ts";
 import type { Actor } from "../registry/registry.ts";
 import { mayCompleteNow } from "../tasks/completion.ts";
-import { standInsOn, standsInFor, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
+import { privateChatOf, standsInFor, withBehalf } from "../absence/stand-ins.ts";
 import { refusal } from "../refusals.ts";
 
 export interface ExtensionView {
@@ -57,24 +57,6 @@ export function createExtensionService({ db, messages }: { db: Db; messages: Mes
   }
 
   /** The official's private chat (his stand-in's while he is away, #19) the bot may write to, or null. */
-  async function privateChatOf(
-    tx: Tx,
-    officialId: number | null,
-    task: { unitId: number; programmeId: number | null },
-    now: Date,
-  ): Promise<{ chatId: bigint; language: string; onBehalf: OnBehalf | null } | null> {
-    if (officialId === null) return null;
-    const holder = await tx.official.findUnique({ where: { id: officialId } });
-    if (!holder) return null;
-    const subject = { unitId: task.unitId, programmeId: task.programmeId };
-    const to = (await standInsOn(tx, now, [task.unitId])).recipientOf(holder.id, holder, subject);
-    const o = to.person;
-    if (!o.active || !o.telegramUserId || !o.privateChatAt) return null;
-    const chat = await tx.chat.findUnique({ where: { telegramChatId: o.telegramUserId } });
-    return chat && chat.status !== "ACTIVE"
-      ? null
-      : { chatId: o.telegramUserId, language: o.language, onBehalf: to.onBehalf };
-  }
 
   async function request(input: {
     taskId: number;

@@ -14,7 +14,7 @@ import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../registry/registry.ts";
 import { refusal } from "../refusals.ts";
-import { standInsOn, standsInFor, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
+import { privateChatOf, standsInFor, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 
 export interface ConfirmationView {
   taskId: number;
@@ -55,25 +55,6 @@ export async function mayConfirmNow(
 ): Promise<boolean> {
   if (mayConfirm(actor, task)) return true;
   return task.createdById !== null && standsInFor(db, actor.officialId, [task.createdById], task, now);
-}
-
-/** The official's private chat (his stand-in's while he is away) the bot may write to, or null. */
-async function privateChatOf(
-  tx: Tx,
-  officialId: number | null,
-  task: { unitId: number; programmeId: number | null },
-  now: Date,
-): Promise<{ chatId: bigint; language: string; name: string; onBehalf: OnBehalf | null } | null> {
-  if (officialId === null) return null;
-  const holder = await tx.official.findUnique({ where: { id: officialId } });
-  if (!holder) return null;
-  const subject = { unitId: task.unitId, programmeId: task.programmeId };
-  const to = (await standInsOn(tx, now, [task.unitId])).recipientOf(holder.id, holder, subject);
-  const o = to.person;
-  if (!o.active || !o.telegramUserId || !o.privateChatAt) return null;
-  const chat = await tx.chat.findUnique({ where: { telegramChatId: o.telegramUserId } });
-  if (chat && chat.status !== "ACTIVE") return null;
-  return { chatId: o.telegramUserId, language: o.language, name: o.fullName, onBehalf: to.onBehalf };
 }
 
 async function viewOf(tx: Tx | Db, taskId: number): Promise<ConfirmationView> {
