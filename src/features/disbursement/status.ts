@@ -312,10 +312,13 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
     ).filter((p) => wanted.has(p.unitId));
     const ofPlan = new Set(plans.map((p) => p.id));
     const changes = all.filter((c) => ofPlan.has(c.planId));
-    const decisions = await db.reallocationDecision.findMany({
-      where: { id: { in: [...new Set(changes.map((c) => c.decisionId))] } },
-      select: { id: true, decisionNo: true },
-    });
+    const decisions =
+      changes.length === 0
+        ? []
+        : await db.reallocationDecision.findMany({
+            where: { id: { in: [...new Set(changes.map((c) => c.decisionId))] } },
+            select: { id: true, decisionNo: true },
+          });
     const planOf = new Map(plans.map((p) => [p.id, `${p.unitId}:${p.programmeId}`]));
     const numberOf = new Map(decisions.map((d) => [d.id, d.decisionNo]));
     const out = new Map<string, { deltaVnd: bigint; decisionNos: string[] }>();
