@@ -167,7 +167,9 @@ describeOnSqlite("requirements set from /giao and from a task file", (provider) 
     );
     expect((await byTitle("Tổng hợp kiến nghị cử tri")).status).toBe("DONE");
 
-    // evidence first: «xong» without it is refused, and nothing waits for confirmation
+    // evidence first: «xong» without it is refused, and nothing waits for confirmation (the confirmation's
+    // notice to him goes out first, not among the answer)
+    await h.app.dispatcher.drain();
     const [needs] = await h.say(official, me, `/xong ${ntm.id}`);
     expect(needs!.text).toContain("cần có minh chứng (ảnh, tệp PDF hoặc văn bản) trước khi báo hoàn thành");
     expect((await byTitle("Báo cáo tiến độ NTM")).status).toBe("OPEN");
