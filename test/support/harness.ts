@@ -121,16 +121,20 @@ export async function startHarness(
       return app;
     },
     async say(from, chat, text, replyTo) {
+      // what earlier steps left in the outbox goes out first: it is not this message's answer
+      await app.dispatcher.drain();
       const before = emulator.sent.length;
       emulator.userSends({ from, chat, text, ...(replyTo ? { replyTo } : {}) });
       return settle(before);
     },
     async press(from, chat, messageId, data) {
+      await app.dispatcher.drain();
       const before = emulator.sent.length;
       emulator.userPresses({ from, chat, messageId, data });
       return settle(before);
     },
     async deadlineCheck() {
+      await app.dispatcher.drain();
       const before = emulator.sent.length;
       await app.scheduler.runNow("deadline-check");
       await app.dispatcher.drain();
