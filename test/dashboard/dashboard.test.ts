@@ -106,6 +106,17 @@ describeOnSqlite("dashboard over HTTP", (provider) => {
     expect(await other.text()).not.toContain("90,0%");
   });
 
+  it("a task whose due date was extended is judged by the date before the extension, as the scorecard is", async () => {
+    // An Lão's task in term gets an approved extension from a date already past
+    const inTerm = await h.db.db.task.findFirstOrThrow({
+      where: { unitId: s.anLao.id, status: "OPEN", id: { not: s.overdueTaskId } },
+    });
+    await h.db.db.task.update({ where: { id: inTerm.id }, data: { originalDueDate: "2026-01-05" } });
+    const own = await (await view(h, "/", `tma ${h.initData(700002)}`)).text();
+    expect(own).toMatch(/Quá hạn chưa hoàn thành \(<span class="n">2<\/span>\)/);
+    expect(own).toMatch(/Đang thực hiện trong hạn \(<span class="n">0<\/span>\)/);
+  });
+
   it("a programme judged on vốn TW says so on its card (ADR 016)", async () => {
     const db = h.db.db;
     const ntm = await db.programme.findUniqueOrThrow({ where: { code: "NTM" } });

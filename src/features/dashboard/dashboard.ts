@@ -169,6 +169,7 @@ export function createDashboardService({
           id: true,
           title: true,
           dueDate: true,
+          originalDueDate: true,
           completedAt: true,
           status: true,
           programme: { select: { code: true } },
@@ -190,7 +191,8 @@ export function createDashboardService({
     };
     for (const t of tasks) {
       const completedOn = t.status === "DONE" && t.completedAt ? localDate(t.completedAt) : null;
-      lists[timeliness(t.dueDate, completedOn, today)].push({
+      // judged by the due date before any extension, as the scorecard, exports and directives are (#19)
+      lists[timeliness(t.originalDueDate ?? t.dueDate, completedOn, today)].push({
         id: t.id,
         title: t.title,
         programmeCode: t.programme?.code ?? null,
