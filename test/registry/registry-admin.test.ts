@@ -72,7 +72,17 @@ describeOnSqlite("registry administration", (provider) => {
     expect(await t.db.auditLog.count()).toBe(auditBefore);
 
     expect(await admin.handover({ fromId: binh, toId: an }, { now: later })).toEqual({ responsibilities: 2, tasks: 2 });
+    // he was the unit's deputy for GNBV (#19): the post ends with him, audited as /phutrach does
+    const unit = await t.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
+    const gnbv = await t.db.programme.findUniqueOrThrow({ where: { code: "GNBV" } });
+    await t.db.deputy.create({ data: { unitId: unit.id, programmeId: gnbv.id, officialId: binh, validFrom: now } });
     expect(await admin.deactivateOfficial(binh, { now: later })).toEqual({ endedRoles: 1, endedResponsibilities: 0 });
+    expect((await t.db.deputy.findFirstOrThrow({ where: { officialId: binh } })).validTo?.toISOString()).toBe(
+      later.toISOString(),
+    );
+    expect(await t.db.auditLog.count({ where: { action: "deputy.remove", entityId: `${unit.id}:${gnbv.id}` } })).toBe(
+      1,
+    );
     const o = await t.db.official.findUniqueOrThrow({ where: { id: binh }, include: { roles: true } });
     expect(o.active).toBe(false);
     expect(o.roles.map((x) => x.validTo?.toISOString())).toEqual([later.toISOString()]);

@@ -4,6 +4,7 @@
 import { isUniqueViolation, type Db, type Role } from "../../platform/db/client.ts";
 import { foldVietnamese, matchByName } from "../../domain/text.ts";
 import { audit } from "../../platform/db/audit.ts";
+import { applyDeputies } from "./registry-io/deputies.ts";
 import {
   applyOfficial,
   applyProgramme,
@@ -193,8 +194,8 @@ export function createRegistryAdmin({ db }: { db: Db }) {
   }
 
   /**
-   * Deactivates an official: he is no longer recognised by the bot, his current roles and
-   * responsibilities end. Refused while he still has open tasks (hand them over first).
+   * Deactivates an official: he is no longer recognised by the bot, his current roles,
+   * responsibilities and deputy posts end. Refused while he still has open tasks (hand them over first).
    */
   async function deactivateOfficial(
     id: number,
@@ -213,6 +214,8 @@ export function createRegistryAdmin({ db }: { db: Db }) {
     }
     return db.$transaction(async (tx) => {
       const r = await applyOfficial(tx, id, { active: false, roles: [], responsibilities: [] }, ctx);
+      // his deputy posts end too (audited `deputy.remove`, as /phutrach): nobody stands in through him
+      await applyDeputies(tx, [{ officialId: id, pairs: [] }], ctx);
       return {
         endedRoles: r.actions.filter((a) => a === "role.end").length,
         endedResponsibilities: r.actions.filter((a) => a === "responsibility.end").length,
