@@ -163,10 +163,9 @@ export function createCheckinService(deps: CheckinDeps) {
           where: { unitId, programmeId, createdAt: { gte: q.createdAt } },
         });
         if (answered) continue;
-        const [unit, programme] = await Promise.all([
-          tx.unit.findUniqueOrThrow({ where: { id: unitId } }),
-          tx.programme.findUniqueOrThrow({ where: { id: programmeId } }),
-        ]);
+        // one after another: a transaction is one connection
+        const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
+        const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId } });
         missing.push({ unitName: unit.name, programmeCode: programme.code });
       }
       missing.sort(
@@ -289,10 +288,9 @@ async function pairsWithPlans(tx: Tx, year: number) {
     by: ["unitId", "programmeId"],
     where: { year, amountVnd: { gt: 0n }, unit: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } } },
   });
-  const [units, programmes] = await Promise.all([
-    tx.unit.findMany({ where: { id: { in: plans.map((p) => p.unitId) } } }),
-    tx.programme.findMany({ where: { id: { in: plans.map((p) => p.programmeId) } } }),
-  ]);
+  // one after another: inside a transaction this is one connection
+  const units = await tx.unit.findMany({ where: { id: { in: plans.map((p) => p.unitId) } } });
+  const programmes = await tx.programme.findMany({ where: { id: { in: plans.map((p) => p.programmeId) } } });
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const code = new Map(programmes.map((p) => [p.id, { code: p.code, order: p.sortOrder }]));
   return plans
@@ -313,10 +311,8 @@ const KIND_WORD: Record<string, string> = { INVESTMENT: "ĐTPT", RECURRENT: "SN"
 /** A pair's current figure (and the reports it is made of) and, where the plans are split, each source's. */
 async function standing(tx: Tx, unitId: number, programmeId: number, year: number) {
   const where = { unitId, programmeId, year };
-  const [plans, rows] = await Promise.all([
-    tx.capitalPlan.findMany({ where, select: { source: true, kind: true, amountVnd: true } }),
-    tx.disbursementReport.findMany({ where, orderBy: { id: "asc" } }),
-  ]);
+  const plans = await tx.capitalPlan.findMany({ where, select: { source: true, kind: true, amountVnd: true } });
+  const rows = await tx.disbursementReport.findMany({ where, orderBy: { id: "asc" } });
   const b = breakdown(
     plans,
     rows.map((r) => ({ source: r.source, kind: r.kind, cumulativeVnd: r.cumulativeVnd, seq: r.id, asOf: r.asOf })),

@@ -38,11 +38,10 @@ export function createProposalCheck(deps: {
       messages += await deps.db.$transaction(async (tx) => {
         const claimed = await claimKeys(tx, [`cannotmeet:${r.id}:overdue`], "cannotMeet.overdue", now);
         if (claimed.size === 0) return 0;
-        const [unit, programme, by] = await Promise.all([
-          tx.unit.findUniqueOrThrow({ where: { id: r.unitId } }),
-          tx.programme.findUniqueOrThrow({ where: { id: r.programmeId } }),
-          r.reportedById ? tx.official.findUnique({ where: { id: r.reportedById } }) : null,
-        ]);
+        // one after another: a transaction is one connection (pg warns of concurrent queries on it)
+        const unit = await tx.unit.findUniqueOrThrow({ where: { id: r.unitId } });
+        const programme = await tx.programme.findUniqueOrThrow({ where: { id: r.programmeId } });
+        const by = r.reportedById ? await tx.official.findUnique({ where: { id: r.reportedById } }) : null;
         const view: CannotMeetView = {
           unitName: unit.name,
           programmeCode: programme.code,
