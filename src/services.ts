@@ -1,11 +1,11 @@
 // All use-cases, built once by the composition root and handed to the adapters (bot, scheduler, scripts).
 // The services that write text to the outbox in their own transaction get their rendering here (`catalogue`,
 // passed as `messages`): they import no catalogue code (README, "Layout").
-import type { Db } from "./platform/db/client.ts";
+import { sql, type Db } from "./platform/db/client.ts";
 import type { Config } from "./config.ts";
 import { catalogue } from "./i18n/index.ts";
 import { userErrorText } from "./i18n/errors.ts";
-import { createWorkCalendar, type WorkCalendar } from "./domain/calendar.ts";
+import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from "./domain/calendar.ts";
 import { createRegistry } from "./features/registry/registry.ts";
 import { createRecurrenceService } from "./features/tasks/recurrence.ts";
 import { createPaceLadderService } from "./features/disbursement/pace-ladder.ts";
@@ -60,8 +60,9 @@ export function createServices({
     Partial<Pick<Config, "dashboard">>;
 }) {
   async function calendar(): Promise<WorkCalendar> {
-    const days = await db.calendarDay.findMany();
-    return createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as "HOLIDAY" | "WORKDAY", name: d.name })));
+    // raw: every /status reads it (docs/decisions/017-raw-status-reads.md)
+    const days = await db.$queryRaw<CalendarEntry[]>(sql`SELECT "date", "kind", "name" FROM "CalendarDay"`);
+    return createWorkCalendar(days);
   }
   const status = createStatusService({ db, calendar });
   const tasks = createTaskService({ db, messages: catalogue });

@@ -112,6 +112,22 @@ describeEachDatabase("status", (provider) => {
     );
   });
 
+  // the status reads are plain SQL written by hand (ADR 017): the plan changes and their decisions, on both databases
+  it("shows a plan changed by reallocation decisions, with their numbers, only in the units concerned", async () => {
+    await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My sang Tiên Phước NTM 5 tỷ 123/QĐ-UBND");
+    await one(secretariat, secretariatGroup, "/dieuchuyen ghi Nam Trà My Tiên Phước NTM 1,5 tỷ 45/QĐ-UBND TW/SN");
+    const lines = await one(chairman, namTraMy, "/status");
+    expect(lines[1]).toBe(
+      "🔴 <b>NTM</b>: 25,2/85,8 tỷ đồng (29,4%), lũy kế đến 17/11 · tổng các nguồn, chưa báo cáo riêng vốn TW",
+    );
+    expect(lines.filter((l) => l.includes("điều chỉnh"))).toEqual([
+      "   đã điều chỉnh kế hoạch: −6,5 tỷ đồng theo Quyết định số 123/QĐ-UBND, 45/QĐ-UBND",
+    ]);
+    const bacTraMy = group(DEMO.groups.bacTraMy);
+    const other = (await h.say(user(DEMO.bacTraMyChairman), bacTraMy, "/status")).map((m) => m.text).join("\n");
+    expect(other).not.toContain("điều chỉnh");
+  });
+
   it("speaks English to an English-speaking user", async () => {
     await h.db.db.official.updateMany({
       where: { telegramUserId: BigInt(DEMO.chairman.id) },

@@ -1,6 +1,6 @@
 // Where each unit stands: disbursement against plan and pace, and its open / overdue tasks.
 // One computation serves /status, digests and reports.
-import { yieldToIo, type Db } from "../../platform/db/client.ts";
+import { inTurns, type Db } from "../../platform/db/client.ts";
 import { localDate, localInstant } from "../../domain/dates.ts";
 import { breakdown, reportingYear, type PlanPart, type ReportPoint } from "../../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
@@ -14,13 +14,19 @@ import type {
   UnitStatusView,
 } from "../../i18n/types.ts";
 import { trafficLight } from "../../domain/pacing.ts";
-
-interface MilestoneRow {
-  programmeId: number | null;
-  unitId: number | null;
-  dueDate: string;
-  targetBp: number;
-}
+import {
+  isListed,
+  readDoneSince,
+  readMilestones,
+  readOpenTasks,
+  readPlanChanges,
+  readPlans,
+  readProgrammes,
+  readReports,
+  readUnits,
+  type MilestoneRow,
+  type UnitScope,
+} from "./status-reads.ts";
 
 /** The most specific milestone set for a unit × programme: unit+programme, then programme, then all, then defaults. */
 export function milestonesFor(
@@ -65,12 +71,6 @@ export function milestoneSets(
   };
 }
 
-/**
- * Longer lists of units are read whole and picked in memory: a query's parameters are limited (SQLite
- * 32,766, PostgreSQL 65,535), and the pace check asks for every unit of the province.
- */
-const MAX_LISTED_UNITS = 1000;
-
 const key = (unitId: number, programmeId: number) => `${unitId}:${programmeId}`;
 
 /** Open and overdue tasks per unit × programme (programme null: tasks of no programme). */
@@ -104,34 +104,16 @@ const latest = (dates: (string | null | undefined)[]) =>
 const inMonthOf = (asOf: string | null, today: string) => asOf !== null && asOf.slice(0, 7) === today.slice(0, 7);
 
 export function createStatusService({ db, calendar }: { db: Db; calendar: () => Promise<WorkCalendar> }) {
-  /** Loads plans, reports, milestones and task counts for some units (all when unitIds is undefined). */
-  async function load(today: string, unitIds?: number[]) {
+  /** Loads plans, reports, milestones and task counts for some units (all when `units` is undefined). */
+  async function load(today: string, units: UnitScope) {
     const year = reportingYear(today);
-    const unitFilter = unitIds && unitIds.length <= MAX_LISTED_UNITS ? { unitId: { in: unitIds } } : {};
-    // one read after another, each in its own turn of the event loop (yieldToIo): for every unit of the
-    // province each is a large synchronous read on SQLite, and the dispatcher's sends must go out between them
-    // (concurrent promises would still run them back to back). On PostgreSQL this costs a few milliseconds.
-    const programmes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
-    await yieldToIo();
-    // by source and kind: the lines of /status and the judged one (ADR 016)
-    const plans = await db.capitalPlan.findMany({
-      where: { year, ...unitFilter },
-      select: { unitId: true, programmeId: true, source: true, kind: true, amountVnd: true },
-    });
-    await yieldToIo();
-    const reports = await db.disbursementReport.findMany({
-      where: { year, ...unitFilter },
-      select: { id: true, unitId: true, programmeId: true, source: true, kind: true, cumulativeVnd: true, asOf: true },
-    });
-    await yieldToIo();
-    const milestoneRows = await db.milestone.findMany({ where: { year } });
-    await yieldToIo();
-    const openTasks = await db.task.findMany({
-      // a completion waiting for confirmation (#19) is not done: still counted
-      where: { status: { in: ["OPEN", "AWAITING_CONFIRMATION"] }, ...unitFilter },
-      select: { unitId: true, programmeId: true, dueDate: true },
-    });
-    await yieldToIo();
+    const [programmes, plans, reports, milestoneRows, openTasks] = await inTurns(isListed(units), [
+      () => readProgrammes(db),
+      () => readPlans(db, year, units),
+      () => readReports(db, year, units),
+      () => readMilestones(db, year),
+      () => readOpenTasks(db, units),
+    ]);
     return compute(today, year, {
       programmes,
       plans,
@@ -235,27 +217,19 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
    */
   async function unitStatuses(unitIds: number[], now: Date): Promise<Map<number, UnitStatusView>> {
     const today = localDate(now);
-    const dayStart = localInstant(today, 0);
-    const listed = unitIds.length <= MAX_LISTED_UNITS;
+    const year = reportingYear(today);
     const wanted = new Set(unitIds);
-    const [l, allUnits, done, cal] = await Promise.all([
+    const [l, allUnits, done, changes, cal] = await Promise.all([
       load(today, unitIds),
-      db.unit.findMany({ where: listed ? { id: { in: unitIds } } : {}, select: { id: true, name: true } }),
-      db.task.findMany({
-        where: { ...(listed ? { unitId: { in: unitIds } } : {}), status: "DONE", completedAt: { gte: dayStart } },
-        select: { unitId: true, title: true, completedBy: { select: { fullName: true } } },
-        orderBy: [{ completedAt: "asc" }, { id: "asc" }],
-      }),
+      readUnits(db, unitIds),
+      readDoneSince(db, localInstant(today, 0), unitIds),
+      readPlanChanges(db, year, unitIds),
       calendar(),
     ]);
     const units = allUnits.filter((u) => wanted.has(u.id));
-    const adjustments = await planAdjustments(
-      units.map((u) => u.id),
-      l.year,
-    );
+    const adjustments = planAdjustments(changes);
     const doneBy = new Map<number, { title: string; by: string }[]>();
-    for (const t of done)
-      doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.completedBy?.fullName ?? "" }]);
+    for (const t of done) doneBy.set(t.unitId, [...(doneBy.get(t.unitId) ?? []), { title: t.title, by: t.by ?? "" }]);
     const views = new Map<number, UnitStatusView>();
     for (const unit of units) {
       const programmes = l.programmes.map((p) => {
@@ -297,37 +271,13 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
   }
 
   /** Net plan changes by reallocation decisions this year, per "unit:programme" (R3, PlanChange rows). */
-  async function planAdjustments(unitIds: number[], year: number) {
-    // read from the changes (a handful of decisions a year), not the plans: the pace check asks for every unit
-    // of the province, and 3,321 unit ids (or their 10,000 plans) in one IN list exceed the bind-value limit
-    const all = await db.planChange.findMany({ orderBy: { id: "asc" } });
-    const wanted = new Set(unitIds);
-    const plans = (
-      all.length === 0
-        ? []
-        : await db.capitalPlan.findMany({
-            where: { id: { in: [...new Set(all.map((c) => c.planId))] }, year },
-            select: { id: true, unitId: true, programmeId: true },
-          })
-    ).filter((p) => wanted.has(p.unitId));
-    const ofPlan = new Set(plans.map((p) => p.id));
-    const changes = all.filter((c) => ofPlan.has(c.planId));
-    const decisions =
-      changes.length === 0
-        ? []
-        : await db.reallocationDecision.findMany({
-            where: { id: { in: [...new Set(changes.map((c) => c.decisionId))] } },
-            select: { id: true, decisionNo: true },
-          });
-    const planOf = new Map(plans.map((p) => [p.id, `${p.unitId}:${p.programmeId}`]));
-    const numberOf = new Map(decisions.map((d) => [d.id, d.decisionNo]));
+  function planAdjustments(changes: Awaited<ReturnType<typeof readPlanChanges>>) {
     const out = new Map<string, { deltaVnd: bigint; decisionNos: string[] }>();
     for (const c of changes) {
-      const key = planOf.get(c.planId)!;
+      const key = `${c.unitId}:${c.programmeId}`;
       const a = out.get(key) ?? { deltaVnd: 0n, decisionNos: [] };
       a.deltaVnd += c.deltaVnd;
-      const no = numberOf.get(c.decisionId);
-      if (no && !a.decisionNos.includes(no)) a.decisionNos.push(no);
+      if (c.decisionNo && !a.decisionNos.includes(c.decisionNo)) a.decisionNos.push(c.decisionNo);
       out.set(key, a);
     }
     return out;
@@ -354,7 +304,7 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
       where: { active: true, kind: { in: ["DISTRICT", "COMMUNE"] } },
       orderBy: { name: "asc" },
     });
-    const l = await load(today);
+    const l = await load(today, undefined);
     const chosen = l.programmes.filter((p) => opts.programmeId === undefined || p.id === opts.programmeId);
     const allRows: UnitRankView[] = units.map((u) => {
       const ps = chosen.map((p) => l.programmeStatus(u.id, p));

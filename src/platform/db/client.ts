@@ -40,6 +40,24 @@ export function dialectOf(db: Db | Tx): "sqlite" | "postgres" {
  */
 export const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Runs some reads: all at once when they are small (a /status: on PostgreSQL they go out together), else one
+ * after another, each in its own turn of the event loop (yieldToIo): the province's reads are large and
+ * synchronous on SQLite, and concurrent promises would still run them back to back.
+ */
+export async function inTurns<T extends unknown[]>(
+  small: boolean,
+  reads: [...{ [K in keyof T]: () => Promise<T[K]> }],
+): Promise<T> {
+  if (small) return (await Promise.all(reads.map((read) => read()))) as T;
+  const out: unknown[] = [];
+  for (const read of reads) {
+    out.push(await read());
+    await yieldToIo();
+  }
+  return out as T;
+}
+
 export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export interface Database {
