@@ -128,6 +128,28 @@ describeEachDatabase("status", (provider) => {
     expect(other).not.toContain("điều chỉnh");
   });
 
+  it("counts as done today a task confirmed today that was reported yesterday (#19), not one done yesterday", async () => {
+    const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: "NAM_TRA_MY" } });
+    const an = await h.db.db.official.findFirstOrThrow({ where: { telegramUserId: BigInt(DEMO.official.id) } });
+    const now = h.clock.now();
+    const yesterday = new Date(now.getTime() - 24 * 3600_000);
+    const task = (title: string, confirmedAt: Date | null) => ({
+      title,
+      unitId: unit.id,
+      responsibleId: an.id,
+      dueDate: "2026-11-30",
+      status: "DONE" as const,
+      completedAt: yesterday,
+      completedById: an.id,
+      ...(confirmedAt && { requiresConfirmation: true, confirmedAt }),
+    });
+    await h.db.db.task.createMany({
+      data: [task("Báo cáo đã xác nhận hôm nay", now), task("Báo cáo xong từ hôm qua", null)],
+    });
+    const done = (await one(chairman, namTraMy, "/status")).filter((l) => l.startsWith("✅"));
+    expect(done).toEqual(["✅ Hôm nay đã hoàn thành: Báo cáo đã xác nhận hôm nay (đồng chí Nguyễn Văn An)"]);
+  });
+
   it("speaks English to an English-speaking user", async () => {
     await h.db.db.official.updateMany({
       where: { telegramUserId: BigInt(DEMO.chairman.id) },

@@ -43,15 +43,27 @@ describeOnSqlite("digests", (provider) => {
       where: { id: 1 },
       data: { status: "DONE", completedAt: at(10, 30), completedById: an.id },
     });
+    // reported on 23/11 but confirmed by its assigner today (#19): done today, in tomorrow's digest too
+    await h.db.db.task.update({
+      where: { id: 2 },
+      data: {
+        status: "DONE",
+        completedAt: at(16, 0, "2026-11-23"),
+        completedById: an.id,
+        requiresConfirmation: true,
+        confirmedAt: at(11, 0),
+      },
+    });
     const next = await runJob(h, "daily-digest", at(7, 45, "2026-11-25"));
     expect(chats(next)).toEqual([secretariatGroup.id]);
     const nextLines = next[0]!.text.split("\n");
     expect(nextLines[0]).toBe("📊 <b>Tổng hợp ngày 25/11/2026</b>");
     expect(nextLines.slice(2, 4)).toEqual(["<b>Việc mới quá hạn</b> (0):", "• không có"]);
     expect(nextLines.slice(5, 7)).toEqual([
-      "<b>Việc đã hoàn thành từ 24/11/2026</b> (1):",
+      "<b>Việc đã hoàn thành từ 24/11/2026</b> (2):",
       "• #1 Nộp báo cáo tiến độ giải ngân tháng — Nam Trà My · hạn 26/11/2026 · đồng chí Nguyễn Văn An · hoàn thành: đồng chí Nguyễn Văn An",
     ]);
+    expect(nextLines[7]).toMatch(/^• #2 Hoàn thiện hồ sơ điều chỉnh kế hoạch vốn sự nghiệp — Nam Trà My · /);
     // not on a Saturday
     expect(await runJob(h, "daily-digest", at(9, 0, "2026-11-28"))).toEqual([]);
   });

@@ -100,13 +100,17 @@ export interface DoneTaskRow {
   by: string | null;
 }
 
-/** Tasks done since `since`, in the order they were done, with who did them. */
+/**
+ * Tasks done since `since`, in the order they were done, with who did them. A task that waited for its
+ * assigner (#19) is done when it was confirmed, not when it was reported.
+ */
 export const readDoneSince = (db: Db, since: Date, units: UnitScope) =>
   db.$queryRaw<DoneTaskRow[]>(sql`
     SELECT t."unitId", t."title", o."fullName" AS "by"
     FROM "Task" t LEFT JOIN "Official" o ON o."id" = t."completedById"
-    WHERE t."status" = 'DONE' AND t."completedAt" >= ${since} ${unitFilter(sql`t."unitId"`, units)}
-    ORDER BY t."completedAt", t."id"`);
+    WHERE t."status" = 'DONE' ${unitFilter(sql`t."unitId"`, units)}
+      AND (t."confirmedAt" >= ${since} OR (t."confirmedAt" IS NULL AND t."completedAt" >= ${since}))
+    ORDER BY COALESCE(t."confirmedAt", t."completedAt"), t."id"`);
 
 export interface PlanChangeRow {
   unitId: number;

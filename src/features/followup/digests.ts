@@ -50,11 +50,19 @@ export function createDigestService(deps: DigestDeps) {
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
     await yieldToIo();
+    const window = { gte: localInstant(previousWorkingDay, 0), lt: localInstant(today, 0) };
     const done = await db.task.findMany({
-      where: { status: "DONE", completedAt: { gte: localInstant(previousWorkingDay, 0), lt: localInstant(today, 0) } },
+      // a task that waited for its assigner (#19) is done when it was confirmed, not when it was reported
+      where: {
+        status: "DONE",
+        OR: [{ confirmedAt: window }, { confirmedAt: null, completedAt: window }],
+      },
       include: { unit: true, responsible: true, completedBy: true },
       orderBy: [{ completedAt: "asc" }, { id: "asc" }],
     });
+    // in the order they became done
+    const doneAt = (t: (typeof done)[number]) => (t.confirmedAt ?? t.completedAt)?.getTime() ?? 0;
+    done.sort((a, b) => doneAt(a) - doneAt(b) || a.id - b.id);
     await yieldToIo();
     const province = await deps.status.provinceStatus(now);
     const line = (t: (typeof newlyOverdue)[number]) => ({
