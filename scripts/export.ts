@@ -1,5 +1,6 @@
 // `npx tsx scripts/export.ts <kind> <file.xlsx|file.csv> [--period 11/2026|q4/2026|2026] [--separator ,]`:
-// writes a report for leaders (status, tasks, disbursement, scorecards) from the database DATABASE_URL
+// writes a report for leaders (tinhhinh/status, viec/tasks, giaingan/disbursement, ketqua/scorecards,
+// chidao/directives) from the database DATABASE_URL
 // names, as of now. XLSX is the recommended format. CSV is written for Excel on Vietnamese Windows
 // (separator ";"); `--separator ,` for an Excel whose list separator is ",".
 import { writeFileSync } from "node:fs";
@@ -7,12 +8,12 @@ import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../src/platform/db/client.ts";
 import { parsePeriod } from "../src/domain/scorecard.ts";
-import { EXPORT_KINDS, isExportKind } from "../src/features/reports/exports.ts";
+import { EXPORT_KINDS, EXPORT_KINDS_VI, exportKindNamed } from "../src/features/reports/exports.ts";
 import { createServices } from "../src/services.ts";
 import { loadConfig } from "./env.ts";
 
 const USAGE =
-  `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026] [--separator ;|,]\n` +
+  `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.map((k) => `${EXPORT_KINDS_VI[k]}|${k}`).join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026] [--separator ;|,]\n` +
   "Nên dùng XLSX / XLSX is recommended. CSV: dấu phân cách «;» (Excel tiếng Việt), «,» với --separator , / CSV: «;» (Vietnamese Excel), «,» with --separator ,\n";
 
 async function main(argv: string[]): Promise<number> {
@@ -21,16 +22,12 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: { period: { type: "string" }, separator: { type: "string" } },
   });
-  const [kind = "", file = ""] = positionals;
+  const [word = "", file = ""] = positionals;
+  const kind = exportKindNamed(word);
   const format = extname(file).toLowerCase().slice(1);
   const period = values.period === undefined ? undefined : parsePeriod(values.period);
   const separator = values.separator ?? ";";
-  if (
-    !isExportKind(kind) ||
-    (format !== "xlsx" && format !== "csv") ||
-    period === null ||
-    (separator !== ";" && separator !== ",")
-  ) {
+  if (!kind || (format !== "xlsx" && format !== "csv") || period === null || (separator !== ";" && separator !== ",")) {
     process.stderr.write(USAGE);
     return 1;
   }

@@ -30,7 +30,7 @@ describe("the daily digest in one message", () => {
     expect(text).toContain("<b>Việc mới quá hạn</b> (900):");
     expect(text).toContain("<b>Việc đã hoàn thành từ 23/11/2026</b> (300):");
     expect(text).toMatch(/… và \d+ việc khác: gõ \/quahan để xem đủ\./);
-    expect(text).toMatch(/… và \d+ việc khác: \/xuat tasks để có danh sách đủ\./);
+    expect(text).toMatch(/… và \d+ việc khác: \/xuat viec để có danh sách đủ\./);
     expect(text).toContain("Xã số 0");
   });
 

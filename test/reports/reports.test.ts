@@ -339,7 +339,8 @@ describeOnSqlite("reports for leaders", (provider) => {
       ),
     ).toBe(true);
 
-    await h.say(user(DEMO.secretariat), secretariatGroup, "/xuat tasks csv");
+    // the kinds by their Vietnamese names too, with or without diacritics
+    await h.say(user(DEMO.secretariat), secretariatGroup, "/xuat Việc csv");
     const csv = h.emulator.calls.filter((c) => c.method === "sendDocument")[1]!.payload.document as {
       filename: string;
       size: number;
@@ -349,9 +350,15 @@ describeOnSqlite("reports for leaders", (provider) => {
 
     const [usage] = await h.say(user(DEMO.secretariat), secretariatGroup, "/export");
     expect(usage!.text).toContain("Cú pháp: /xuat");
+    expect(usage!.text).toContain("<code>tinhhinh</code> (tình hình giải ngân các đơn vị)");
+    const [unknown] = await h.say(user(DEMO.secretariat), secretariatGroup, "/xuat baocao");
+    expect(unknown!.text).toBe(usage!.text);
     const [refused] = await h.say(user(DEMO.chairman), namTraMyGroup, "/export status");
     expect(refused!.text).toContain("Đồng chí không dùng được lệnh này");
     expect(h.emulator.calls.filter((c) => c.method === "sendDocument")).toHaveLength(2);
+    expect(h.emulator.calls.find((c) => c.method === "sendDocument")!.payload.caption).toBe(
+      "Báo cáo tình hình giải ngân đến ngày 24/11/2026",
+    );
   });
 
   it("/chart sends a PNG: all units in the secretariat group, one unit for its chairman", async () => {

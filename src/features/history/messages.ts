@@ -141,7 +141,7 @@ export const historyVi = {
         : []),
       ...capped(
         v.events.map((e) => `• ${stamp(e.at)} — ${eventVi(e)}`),
-        (n) => `• … ${n} mục khác (xem /xuat tasks)`,
+        (n) => `• … ${n} mục khác (xem /xuat viec)`,
       ),
     ].join("\n"),
   errors: {
@@ -168,7 +168,7 @@ export const historyEn: typeof historyVi = {
         : []),
       ...capped(
         v.events.map((e) => `• ${stamp(e.at)} — ${eventEn(e)}`),
-        (n) => `• … ${n} more (see /xuat tasks)`,
+        (n) => `• … ${n} more (see /export tasks)`,
       ),
     ].join("\n"),
   errors: {

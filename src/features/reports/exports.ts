@@ -20,6 +20,7 @@ import { timeliness } from "../../domain/ladder.ts";
 import { formatPercentBp, rateBp } from "../../domain/money.ts";
 import { defaultPeriod, type Period } from "../../domain/scorecard.ts";
 import type { Messages } from "../../i18n/index.ts";
+import { foldVietnamese } from "../../domain/text.ts";
 import type { ScorecardService } from "./scorecard.ts";
 import type { StatusService } from "../disbursement/status.ts";
 import type { DirectiveService } from "../directives/directives.ts";
@@ -28,6 +29,15 @@ import { directiveSheets } from "../directives/directive-export.ts";
 
 export const EXPORT_KINDS = ["status", "tasks", "disbursement", "scorecards", "directives"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The kinds' Vietnamese names, as the Vietnamese commands name the same things (/tinhhinh, /viec, /ketqua…). */
+export const EXPORT_KINDS_VI: Record<ExportKind, string> = {
+  status: "tinhhinh",
+  tasks: "viec",
+  disbursement: "giaingan",
+  scorecards: "ketqua",
+  directives: "chidao",
+};
 
 export type ColumnType = "text" | "int" | "decimal" | "vnd" | "pct" | "date" | "datetime";
 /** text; int/decimal numbers; vnd bigint; pct basis points; date "YYYY-MM-DD"; datetime an instant */
@@ -477,6 +487,8 @@ export function exportFilename(kind: ExportKind, today: string, format: "xlsx" |
   return `dondoc-${kind}-${today.replace(/-/g, "")}.${format}`;
 }
 
-export function isExportKind(s: string): s is ExportKind {
-  return (EXPORT_KINDS as readonly string[]).includes(s);
+/** The kind a word names: its English or Vietnamese name, in any case, with or without diacritics («việc»). */
+export function exportKindNamed(word: string): ExportKind | null {
+  const w = foldVietnamese(word).toLowerCase();
+  return EXPORT_KINDS.find((k) => k === w || EXPORT_KINDS_VI[k] === w) ?? null;
 }

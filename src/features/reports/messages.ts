@@ -5,8 +5,18 @@ import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints } fro
 import type { Period } from "../../domain/scorecard.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { DisbursementScore, ScorecardView } from "./scorecard.ts";
+import type { ExportKind } from "./exports.ts";
 import type { DirectiveSummaryView } from "../directives/views.ts";
 import { directivesEn, directivesVi } from "../directives/messages.ts";
+
+/** How the Vietnamese captions name the exports. */
+const KIND_VI: Record<ExportKind, string> = {
+  status: "tình hình giải ngân",
+  tasks: "nhiệm vụ",
+  disbursement: "các lần báo cáo giải ngân",
+  scorecards: "kết quả thực hiện nhiệm vụ",
+  directives: "văn bản chỉ đạo",
+};
 
 export interface WeeklyReportView {
   today: string;
@@ -97,11 +107,15 @@ export const reportsVi = {
   },
 
   export: {
-    usage: (kinds: readonly string[]) =>
-      `Cú pháp: /xuat &lt;loại&gt; [kỳ] [csv]. Loại: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở đúng cột trên Excel tiếng Việt.`,
+    usage:
+      "Cú pháp: /xuat &lt;loại&gt; [kỳ] [csv]. Loại: <code>tinhhinh</code> (tình hình giải ngân các đơn vị), " +
+      "<code>viec</code> (nhiệm vụ), <code>giaingan</code> (các lần báo cáo giải ngân), <code>ketqua</code> " +
+      "(kết quả thực hiện nhiệm vụ), <code>chidao</code> (văn bản chỉ đạo). Kỳ: <code>11/2026</code>, " +
+      "<code>q4/2026</code>, <code>2026</code>. Mặc định tệp Excel (.xlsx), nên dùng; tệp CSV dùng dấu «;» để mở " +
+      "đúng cột trên Excel tiếng Việt.",
     progress: (percent: number) => `Đang xuất… ${percent}%`,
     done: (filename: string, rows: number) => `✅ Đã xuất ${h(filename)} (${rows} dòng).`,
-    caption: (kind: string, today: string) => `Báo cáo «${h(kind)}» đến ngày ${formatDmy(today)}`,
+    caption: (kind: ExportKind, today: string) => `Báo cáo ${KIND_VI[kind]} đến ngày ${formatDmy(today)}`,
   },
 
   chart: {
@@ -256,11 +270,14 @@ export const reportsEn: typeof reportsVi = {
   },
 
   export: {
-    usage: (kinds: readonly string[]) =>
-      `Usage: /export &lt;kind&gt; [period] [csv]. Kinds: ${kinds.map((k) => `<code>${k}</code>`).join(", ")}. Excel (.xlsx) by default and recommended; CSV files use «;» so that they open in columns in a Vietnamese Excel.`,
+    usage:
+      "Usage: /export &lt;kind&gt; [period] [csv]. Kinds: <code>status</code> (every unit's disbursement), " +
+      "<code>tasks</code>, <code>disbursement</code> (every disbursement report), <code>scorecards</code>, " +
+      "<code>directives</code>. Period: <code>11/2026</code>, <code>q4/2026</code>, <code>2026</code>. Excel " +
+      "(.xlsx) by default and recommended; CSV files use «;» so that they open in columns in a Vietnamese Excel.",
     progress: (percent: number) => `Exporting… ${percent}%`,
     done: (filename: string, rows: number) => `✅ Exported ${h(filename)} (${rows} rows).`,
-    caption: (kind: string, today: string) => `Report «${h(kind)}» as of ${formatDmy(today)}`,
+    caption: (kind: ExportKind, today: string) => `Report «${kind}» as of ${formatDmy(today)}`,
   },
 
   chart: {

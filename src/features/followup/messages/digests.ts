@@ -18,7 +18,7 @@ export const digestVi = {
       `<b>Việc đã hoàn thành từ ${formatDmy(v.doneSince)}</b> (${v.doneCount}):`,
       ...(v.done.length ? v.done.map((t) => `${taskLine(t)} · hoàn thành: đồng chí ${h(t.byName)}`) : ["• không có"]),
       ...(v.doneCount > v.done.length
-        ? [`… và ${v.doneCount - v.done.length} việc khác: /xuat tasks để có danh sách đủ.`]
+        ? [`… và ${v.doneCount - v.done.length} việc khác: /xuat viec để có danh sách đủ.`]
         : []),
       "",
       "<b>5 đơn vị chậm nhất</b>:",

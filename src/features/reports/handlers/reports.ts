@@ -2,7 +2,7 @@
 // report file in the secretariat's group (with a progress message), /chart (/bieudo) of disbursement.
 import { localDate } from "../../../domain/dates.ts";
 import { splitPeriod } from "../../../domain/scorecard.ts";
-import { EXPORT_KINDS, exportFilename, isExportKind } from "../exports.ts";
+import { exportFilename, exportKindNamed } from "../exports.ts";
 import { mayViewOfficialScorecard, mayViewUnitScorecard, type ScorecardSubject } from "../scorecard.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
@@ -90,11 +90,11 @@ export const exportCommand: CommandSpec = {
     const format = words.some((w) => w.toLowerCase() === "csv") ? "csv" : "xlsx";
     const rest = words.filter((w) => !["csv", "xlsx"].includes(w.toLowerCase()));
     const [kind = "", ...periodWords] = rest;
-    if (!isExportKind(kind.toLowerCase())) return ctx.replyWithHTML(r.export.usage(EXPORT_KINDS));
-    const k = kind.toLowerCase() as (typeof EXPORT_KINDS)[number];
+    const k = exportKindNamed(kind);
+    if (!k) return ctx.replyWithHTML(r.export.usage);
     const today = localDate(ctx.now);
     const p = periodWords.length ? splitPeriod(periodWords.join(" "), today) : null;
-    if (p && (p.subject || !p.explicit)) return ctx.replyWithHTML(r.export.usage(EXPORT_KINDS));
+    if (p && (p.subject || !p.explicit)) return ctx.replyWithHTML(r.export.usage);
 
     const progress = await ctx.reply(r.export.progress(0));
     const report = progressReporter({
