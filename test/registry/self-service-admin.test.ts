@@ -183,6 +183,29 @@ describeEachDatabase("the registry from the bot", (provider) => {
     expect(await db.calendarDay.count({ where: { date: { gte: "2028-01-01" } } })).toBe(2);
   });
 
+  it("/ngaynghi xoa: a day declared by mistake is removed, audited; a day not listed or a bad date changes nothing", async () => {
+    const db = h.db.db;
+    await h.say(secretariat, office, "/ngaynghi them 03/01/2028 Nghỉ nhầm");
+    const [removed] = await h.say(secretariat, office, "/ngaynghi xoa 03/01/2028");
+    expect(removed!.text).toBe(
+      "✅ Đã xóa 03/01/2028 (ngày nghỉ — Nghỉ nhầm) khỏi lịch: ngày này trở lại như ngày thường trong tuần, các hạn tính theo ngày làm việc được tính lại theo lịch mới; đã ghi nhật ký.",
+    );
+    expect(await db.calendarDay.findUnique({ where: { date: "2028-01-03" } })).toBeNull();
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "calendarDay.delete" } });
+    expect([entry.entityId, JSON.parse(entry.before!).name]).toEqual(["2028-01-03", "Nghỉ nhầm"]);
+    const [again] = await h.say(secretariat, office, "/ngaynghi Xóa 03/01/2028");
+    expect(again!.text).toBe(
+      "Ngày 03/01/2028 không có trong lịch ngày nghỉ lễ, ngày làm việc bù: không có gì để xóa. Xem danh sách: /ngaynghi 2028",
+    );
+    const [bad] = await h.say(secretariat, office, "/ngaynghi xoa 32/01/2028");
+    expect(bad!.text).toBe("Ngày «32/01/2028» không hợp lệ (dd/mm/yyyy).");
+    const before = await db.calendarDay.count();
+    const [refused] = await h.say(chairman, group(DEMO.groups.namTraMy), "/ngaynghi xoa 01/01/2027");
+    expect(refused!.text).toMatch(/^Đồng chí không dùng được lệnh này/);
+    expect(await db.calendarDay.count()).toBe(before);
+    expect(await db.auditLog.count({ where: { action: "calendarDay.delete" } })).toBe(1);
+  });
+
   it("/chuongtrinh lists the programmes with their offices and sets one (audited); refusals change nothing", async () => {
     const db = h.db.db;
     const thu = await db.official.findFirstOrThrow({ where: { telegramUserId: BigInt(DEMO.secretariat.id) } });

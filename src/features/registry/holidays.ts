@@ -71,6 +71,27 @@ export function createHolidays({ db }: { db: Db }) {
       await db.$transaction((tx) => writeCalendarDay(tx, day, input));
       return day;
     },
+
+    /** Removes one day (a holiday declared by mistake, a make-up day cancelled); audited. Returns what it was. */
+    async remove(input: { date: string; actorId: number; now: Date }): Promise<CalendarDayView> {
+      const date = calendarDate(input.date);
+      if (!date) throw refusal("onboarding", "badDay", input.date);
+      return db.$transaction(async (tx) => {
+        const before = await tx.calendarDay.findUnique({ where: { date } });
+        if (!before) throw refusal("onboarding", "dayNotListed", date);
+        await tx.calendarDay.delete({ where: { date } });
+        await audit(tx, {
+          at: input.now,
+          actorId: input.actorId,
+          action: "calendarDay.delete",
+          entity: "CalendarDay",
+          entityId: date,
+          before,
+          after: null,
+        });
+        return { date, kind: before.kind as CalendarDayKind, name: before.name };
+      });
+    },
   };
 }
 

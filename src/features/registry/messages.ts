@@ -101,8 +101,13 @@ export const onboardingVi = {
   badDay: (d: string) => `Ngày «${h(d)}» không hợp lệ (dd/mm/yyyy).`,
   weekdayWorkday: (date: string) =>
     `Ngày ${formatDmy(date)} là ${["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"][weekday(date)]}, vốn là ngày làm việc: ngày làm việc bù chỉ ghi cho thứ Bảy, Chủ nhật.`,
+  dayNotListed: (date: string) =>
+    `Ngày ${formatDmy(date)} không có trong lịch ngày nghỉ lễ, ngày làm việc bù: không có gì để xóa. Xem danh sách: /ngaynghi ${date.slice(0, 4)}`,
   holidays: {
-    usage: "Cú pháp: /ngaynghi [năm] hoặc /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;tên ngày&gt;",
+    usage:
+      "Cú pháp: /ngaynghi [năm] · /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;tên ngày&gt; · /ngaynghi xoa &lt;dd/mm/yyyy&gt;",
+    removed: (d: CalendarDayView) =>
+      `✅ Đã xóa ${formatDmy(d.date)} (${d.kind === "HOLIDAY" ? "ngày nghỉ" : "ngày làm việc bù"}${d.name ? ` — ${h(d.name)}` : ""}) khỏi lịch: ngày này trở lại như ngày thường trong tuần, các hạn tính theo ngày làm việc được tính lại theo lịch mới; đã ghi nhật ký.`,
     added: (d: CalendarDayView) =>
       `✅ Đã ghi ${formatDmy(d.date)} là ${d.kind === "HOLIDAY" ? "ngày nghỉ" : "ngày làm việc bù"}${d.name ? ` (${h(d.name)})` : ""}, đã ghi nhật ký.`,
     list: (year: number, days: CalendarDayView[]) =>
@@ -241,8 +246,13 @@ export const onboardingEn: typeof onboardingVi = {
   badDay: (d) => `«${h(d)}» is not a valid date (dd/mm/yyyy).`,
   weekdayWorkday: (date) =>
     `${formatDmy(date)} is a ${["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][weekday(date)]}, a working day anyway: make-up working days are Saturdays or Sundays.`,
+  dayNotListed: (date) =>
+    `${formatDmy(date)} is not in the calendar of holidays and make-up working days: nothing to remove. The list: /ngaynghi ${date.slice(0, 4)}`,
   holidays: {
-    usage: "Usage: /ngaynghi [year] or /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;name&gt;",
+    usage:
+      "Usage: /ngaynghi [year] · /ngaynghi them &lt;dd/mm/yyyy&gt; [lamviec] &lt;name&gt; · /ngaynghi xoa &lt;dd/mm/yyyy&gt;",
+    removed: (d) =>
+      `✅ ${formatDmy(d.date)} (${d.kind === "HOLIDAY" ? "holiday" : "make-up working day"}${d.name ? ` — ${h(d.name)}` : ""}) removed from the calendar: it is an ordinary day of the week again, and deadlines counted in working days follow the new calendar; audited.`,
     added: (d) =>
       `✅ ${formatDmy(d.date)} recorded as ${d.kind === "HOLIDAY" ? "a holiday" : "a make-up working day"}${d.name ? ` (${h(d.name)})` : ""}, audited.`,
     list: (year, days) =>
