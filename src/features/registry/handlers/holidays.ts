@@ -1,5 +1,6 @@
 // /ngaynghi [năm]: the year's holidays and make-up working days; /ngaynghi them dd/mm/yyyy [lamviec] <tên>:
-// adds a holiday (or, with «lamviec», a make-up working day); /ngaynghi xoa dd/mm/yyyy: removes a day. Secretariat only.
+// adds a holiday (or, with «lamviec», a make-up working day); /ngaynghi xoa dd/mm/yyyy: removes a day.
+// Secretariat only.
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import { localDate } from "../../../domain/dates.ts";
 
