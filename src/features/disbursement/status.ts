@@ -25,6 +25,7 @@ import {
   readReports,
   readUnits,
   type MilestoneRow,
+  type ReportRow,
   type UnitScope,
 } from "./status-reads.ts";
 
@@ -130,15 +131,7 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
     rows: {
       programmes: P[];
       plans: ({ unitId: number; programmeId: number } & PlanPart)[];
-      reports: {
-        id: number;
-        unitId: number;
-        programmeId: number;
-        source: string | null;
-        kind: string | null;
-        cumulativeVnd: bigint;
-        asOf: string;
-      }[];
+      reports: ReportRow[];
       milestoneRows: MilestoneRow[];
       taskCounts: TaskCount[];
     },
