@@ -96,7 +96,7 @@ export const readUnits = (db: Db, units: UnitScope) =>
 export interface DoneTaskRow {
   unitId: number;
   title: string;
-  /** who reported it done ("" when nobody is recorded) */
+  /** who reported it done (null when nobody is recorded) */
   by: string | null;
 }
 

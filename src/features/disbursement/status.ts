@@ -25,6 +25,7 @@ import {
   readReports,
   readUnits,
   type MilestoneRow,
+  type PlanChangeRow,
   type ReportRow,
   type UnitScope,
 } from "./status-reads.ts";
@@ -264,7 +265,7 @@ export function createStatusService({ db, calendar }: { db: Db; calendar: () => 
   }
 
   /** Net plan changes by reallocation decisions this year, per "unit:programme" (R3, PlanChange rows). */
-  function planAdjustments(changes: Awaited<ReturnType<typeof readPlanChanges>>) {
+  function planAdjustments(changes: PlanChangeRow[]) {
     const out = new Map<string, { deltaVnd: bigint; decisionNos: string[] }>();
     for (const c of changes) {
       const key = `${c.unitId}:${c.programmeId}`;

@@ -58,9 +58,8 @@ export function createDigestService(deps: DigestDeps) {
         OR: [{ confirmedAt: window }, { confirmedAt: null, completedAt: window }],
       },
       include: { unit: true, responsible: true, completedBy: true },
-      orderBy: [{ completedAt: "asc" }, { id: "asc" }],
     });
-    // in the order they became done
+    // in the order they became done (confirmed, else reported)
     const doneAt = (t: (typeof done)[number]) => (t.confirmedAt ?? t.completedAt)?.getTime() ?? 0;
     done.sort((a, b) => doneAt(a) - doneAt(b) || a.id - b.id);
     await yieldToIo();

@@ -489,6 +489,6 @@ export function exportFilename(kind: ExportKind, today: string, format: "xlsx" |
 
 /** The kind a word names: its English or Vietnamese name, in any case, with or without diacritics («việc»). */
 export function exportKindNamed(word: string): ExportKind | null {
-  const w = foldVietnamese(word).toLowerCase();
+  const w = foldVietnamese(word);
   return EXPORT_KINDS.find((k) => k === w || EXPORT_KINDS_VI[k] === w) ?? null;
 }
