@@ -1,16 +1,13 @@
-// `npm run cli -- directives import <file>`, run as a child process against a seeded test database: a
+// `npm run cli -- directives import <file>` (in this process, test/support/cli.ts) on a seeded test database: a
 // clean file is written whole (one task per item and unit), a second run of it is refused row by row.
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { seedDemo } from "../../src/platform/db/seed/demo.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-
-const run = promisify(execFile);
+import { runCliOn } from "../support/cli.ts";
 
 describe("npm run cli -- directives import", () => {
   let t: TestDatabase;
@@ -32,10 +29,7 @@ describe("npm run cli -- directives import", () => {
         ";;;;;1;;Bắc Trà My;15/01/2099",
       ].join("\n"),
     );
-    const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
-      });
+    const cli = (...args: string[]) => runCliOn(t.url, ...args);
     const { stdout } = await cli("directives", "import", file);
     expect(stdout.split("\n")).toEqual([
       "  Dòng 2: mục 1 · Nam Trà My · Hồ Văn Minh · hạn 15/01/2099",
@@ -47,11 +41,11 @@ describe("npm run cli -- directives import", () => {
     expect(d).toMatchObject({ kind: "CHI_THI", number: "05-CT/TU", issuedOn: "2099-01-02" });
     expect(d.items.map((i) => [i.number, i.tasks.length])).toEqual([["1", 2]]);
 
-    const again = await cli("directives", "import", file).catch((e: { code: number; stdout: string }) => e);
+    const again = await cli("directives", "import", file);
     expect(again).toMatchObject({ code: 1 });
     expect((again as { stdout: string }).stdout).toMatch(
       /^Tệp có lỗi, không ghi gì \/ nothing written:\n {2}Dòng 2: mục 1 đã giao cho Nam Trà My \(việc #\d+\)\.\n {2}Dòng 3: mục 1 đã giao cho Bắc Trà My/,
     );
     expect(await t.db.task.count({ where: { directiveItemId: { not: null } } })).toBe(2);
-  }, 180_000);
+  });
 });

@@ -1,10 +1,8 @@
 // Tasks from CSV/XLSX files and from the command line: all rows or none, row-numbered Vietnamese errors,
 // names matched like /giao, every task audited and announced through the outbox like /giao's.
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
@@ -14,12 +12,12 @@ import type { createTaskImport } from "../../src/features/tasks/task-import.ts";
 import { readTaskFile } from "../../src/features/tasks/task-import.ts";
 import { createConfig } from "../../src/config.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+import { runCliOn } from "../support/cli.ts";
 
 const HEADER = "Đơn vị,Chương trình,Người phụ trách,Hạn (dd/mm/yyyy),Tiêu đề,Số/ký hiệu văn bản,Dự án,Lặp lại";
 const TODAY = "2026-11-24";
 const now = localInstant(TODAY, 9 * 60);
 const dir = mkdtempSync(join(tmpdir(), "dondoc-tasks-"));
-const run = promisify(execFile);
 
 async function counts(t: TestDatabase) {
   const [tasks, outbox, audit] = await Promise.all([
@@ -176,28 +174,22 @@ describe("npm run cli -- tasks", () => {
     const t = await createTestDatabase("sqlite", { demo: { today: TODAY, now } });
     try {
       // the CLI runs on the real clock: a due date far ahead
-      const { stdout } = await run(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "scripts/cli.ts",
-          "tasks",
-          "add",
-          "--unit",
-          "nam tra my",
-          "--official",
-          "Bình",
-          "--due",
-          "05/01/2099",
-          "--title",
-          "Báo cáo giải ngân tháng",
-          "--programme",
-          "GNBV",
-          "--repeat",
-          "hằng tháng ngày 5",
-        ],
-        { env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" } },
+      const { stdout } = await runCliOn(
+        t.url,
+        "tasks",
+        "add",
+        "--unit",
+        "nam tra my",
+        "--official",
+        "Bình",
+        "--due",
+        "05/01/2099",
+        "--title",
+        "Báo cáo giải ngân tháng",
+        "--programme",
+        "GNBV",
+        "--repeat",
+        "hằng tháng ngày 5",
       );
       const task = await t.db.task.findFirstOrThrow({
         where: { title: "Báo cáo giải ngân tháng" },
