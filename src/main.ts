@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { ConfigError, createConfig } from "./config.ts";
 import { createLogger } from "./platform/logger.ts";
 import { createApp } from "./app.ts";
+import { isNotMigrated, NOT_MIGRATED_TEXT } from "./platform/db/not-migrated.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -33,4 +34,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     );
   });
 }
-await app.start();
+try {
+  await app.start();
+} catch (error) {
+  if (!isNotMigrated(error)) throw error;
+  process.stderr.write(NOT_MIGRATED_TEXT + "\n");
+  await app.stop("database not migrated");
+  process.exit(2);
+}

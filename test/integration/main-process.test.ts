@@ -1,9 +1,13 @@
 // `npm start` as a real process: reads its environment, answers through a Bot-API-compatible server,
 // tolerates a server without setMyCommands, and stops cleanly on SIGTERM.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../../tools/emulator/bot-api-server.ts";
 import { DEMO } from "../../src/platform/db/seed/demo.ts";
+import { NOT_MIGRATED_TEXT } from "../../src/platform/db/not-migrated.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
 import { DAY, at, group, user } from "../support/harness.ts";
 
@@ -65,4 +69,27 @@ it("refuses to start with a bad configuration and names the variables", async ()
   expect(code).toBe(2);
   expect(stderr).toContain("Cấu hình không hợp lệ / Invalid configuration");
   for (const name of ["BOT_TOKEN", "DATABASE_URL", "OFFICE_HOURS_START"]) expect(stderr).toContain(name);
+});
+
+// the README's steps skipped: a new SQLite file that `npm run db:migrate` never saw
+it("on a database without the migrations, says to run db:migrate and exits 2", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-unmigrated-"));
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: {
+        PATH: process.env.PATH,
+        BOT_TOKEN: "1:unused",
+        TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+        DATABASE_URL: `file:${join(dir, "dondoc.db")}`,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${NOT_MIGRATED_TEXT}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

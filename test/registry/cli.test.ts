@@ -1,12 +1,15 @@
-// The CLI entry itself, run once as a child process against a seeded test database.
+// `npm run cli` against a seeded test database: the commands in this process (test/support/cli.ts), and the
+// entry itself once as a child process (its exit code and streams).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { runCliOn } from "../support/cli.ts";
+import { NOT_MIGRATED_TEXT } from "../../src/platform/db/not-migrated.ts";
 
 const run = promisify(execFile);
 
@@ -32,10 +35,7 @@ describe("npm run cli", () => {
   });
 
   it("lists and adds programmes, refusing a taken code with one Vietnamese line", async () => {
-    const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
-      });
+    const cli = (...args: string[]) => runCliOn(t.url, ...args);
     const added = await cli("programmes", "add", "PTVH", "Phát triển văn hóa", "--en", "Cultural Development");
     expect(added.stdout.trim()).toBe("Đã thêm chương trình PTVH: Phát triển văn hóa / added programme PTVH.");
     const office = await cli("programmes", "office", "PTVH", "Sở Tài chính");
@@ -49,18 +49,13 @@ describe("npm run cli", () => {
       "PTVH · Phát triển văn hóa · Cultural Development · cơ quan chủ trì: Sở Tài chính",
       "",
     ]);
-    const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo").catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const taken = await cli("programmes", "add", "gnbv", "Giảm nghèo");
     expect(taken).toMatchObject({ code: 1, stderr: "Lỗi: Mã chương trình «gnbv» đã có (Giảm nghèo bền vững).\n" });
     expect(await t.db.auditLog.count({ where: { action: "programme.create" } })).toBe(1);
   });
 
   it("sets a unit's disbursement milestones, and refuses bad ones with one Vietnamese line", async () => {
-    const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
-      });
+    const cli = (...args: string[]) => runCliOn(t.url, ...args);
     const { stdout } = await cli(
       "milestones",
       "set",
@@ -84,23 +79,16 @@ describe("npm run cli", () => {
       ["2026-12-31", 10000, null],
       ["2027-01-31", 10000, null],
     ]);
-    const failed = await cli("milestones", "set", "--year", "2026", "--unit", "trà my", "30/06=40").catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failed = await cli("milestones", "set", "--year", "2026", "--unit", "trà my", "30/06=40");
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain("«trà my» trùng với nhiều đơn vị: Nam Trà My, Bắc Trà My.");
-    const decreasing = await cli("milestones", "set", "--year", "2026", "30/06=60", "30/09=50").catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const decreasing = await cli("milestones", "set", "--year", "2026", "30/06=60", "30/09=50");
     expect(decreasing).toMatchObject({ code: 1 });
     expect(await t.db.milestone.count({ where: { unitId: null } })).toBe(0);
   });
 
   it("calendar import: row-numbered errors write nothing; --dry-run; import audited; export then import changes nothing", async () => {
-    const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: t.url, BOT_TOKEN: "" },
-      }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const cli = (...args: string[]) => runCliOn(t.url, ...args);
     const dir = mkdtempSync(join(tmpdir(), "dondoc-calendar-"));
     const file = (name: string, rows: string[][]) => {
       writeFileSync(join(dir, name), rows.map((r) => r.join(";")).join("\n"));
@@ -157,4 +145,14 @@ describe("npm run cli", () => {
     expect(lines.length - 2).toBe(await t.db.calendarDay.count());
     expect(await t.db.auditLog.count({ where: { entity: "CalendarDay" } })).toBe(2);
   });
+});
+
+it("on a database without the migrations, says to run db:migrate in one line", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-unmigrated-"));
+  try {
+    const r = await runCliOn(`file:${join(dir, "dondoc.db")}`, "who", "nam tra my");
+    expect(r).toEqual({ code: 1, stdout: "", stderr: `Lỗi: ${NOT_MIGRATED_TEXT}\n` });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
