@@ -3,14 +3,13 @@
 // chidao/directives) from the database DATABASE_URL
 // names, as of now. XLSX is the recommended format. CSV is written for Excel on Vietnamese Windows
 // (separator ";"); `--separator ,` for an Excel whose list separator is ",".
-import { writeFileSync } from "node:fs";
-import { extname } from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../src/platform/db/client.ts";
 import { parsePeriod } from "../src/domain/scorecard.ts";
 import { EXPORT_KINDS, EXPORT_KINDS_VI, exportKindNamed } from "../src/features/reports/exports.ts";
 import { createServices } from "../src/services.ts";
-import { loadConfig } from "./env.ts";
+import { loadConfig, withDatabase } from "./env.ts";
 
 const USAGE =
   `Cách dùng / usage: npx tsx scripts/export.ts <${EXPORT_KINDS.map((k) => `${EXPORT_KINDS_VI[k]}|${k}`).join("|")}> <tệp.xlsx|tệp.csv> [--period 11/2026|q4/2026|2026] [--separator ;|,]\n` +
@@ -31,9 +30,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 1;
   }
+  if (!existsSync(dirname(resolve(file)))) {
+    process.stderr.write(`Lỗi: Không có thư mục «${dirname(file)}» để ghi tệp.\n`);
+    return 1;
+  }
   const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:cli" });
-  const { db, close } = await openDatabase(config.databaseUrl);
-  try {
+  return withDatabase(config, async (db) => {
     const services = createServices({ db, config });
     const result = await services.exports.build(kind, {
       now: new Date(),
@@ -43,9 +45,7 @@ async function main(argv: string[]): Promise<number> {
     writeFileSync(file, await services.exports.file(result, format, { separator }));
     process.stderr.write(`\r${file}: ${result.rows} dòng / rows\n`);
     return 0;
-  } finally {
-    await close();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));
