@@ -19,17 +19,31 @@ const MESSAGES = [
 const PG_CLASSES = ["08", "57P"]; // connection exceptions; admin shutdown, crash shutdown, cannot connect now
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let e: unknown = error;
-  // the reason may be wrapped: Prisma's error → the adapter's → the driver's (cause chains)
-  while (typeof e === "object" && e !== null && !seen.has(e)) {
-    seen.add(e);
-    const x = e as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  for (const x of errorChain(error)) {
     if (typeof x.code === "string" && (CODES.has(x.code) || PG_CLASSES.some((c) => (x.code as string).startsWith(c))))
       return true;
     if (typeof x.code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(x.code)) return true;
     if (typeof x.message === "string" && MESSAGES.some((m) => m.test(x.message as string))) return true;
-    e = x.cause ?? x.meta?.driverAdapterError;
   }
   return false;
+}
+
+type ChainLink = {
+  code?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+};
+
+/** An error and what it wraps: Prisma's error → the adapter's (`meta.driverAdapterError`) → the driver's (`cause`). */
+export function* errorChain(error: unknown): Generator<ChainLink> {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (typeof e === "object" && e !== null && !seen.has(e)) {
+    seen.add(e);
+    const x = e as ChainLink;
+    yield x;
+    e = x.cause ?? x.meta?.driverAdapterError;
+  }
 }
