@@ -187,7 +187,7 @@ export function createServices({
       messages: catalogue,
     }),
     recurrence: createRecurrenceService({ db, messages: catalogue }),
-    broadcast: createBroadcastService({ db }),
+    broadcast: createBroadcastService({ db, messages: catalogue }),
   };
 }
 

@@ -72,6 +72,38 @@ describeOnSqlite("broadcast", (provider) => {
     expect(h.emulator.sent.filter((m) => !m.edited).length).toBe(before);
   });
 
+  it("an official away today: his stand-in gets it once, saying for whom, even when in the audience himself", async () => {
+    // Bình has opened a private chat; An is away today and names Bình, who is a responsible official too
+    await h.db.db.official.updateMany({
+      where: { telegramUserId: DEMO.official2.id },
+      data: { privateChatAt: at(7, 0) },
+    });
+    const [recorded] = await h.say(
+      user(DEMO.official),
+      privateChat(DEMO.official),
+      "/vangmat 24/11 24/11 Bình | nghỉ phép",
+    );
+    expect(recorded!.text).toContain("được chuyển cho đồng chí Trần Văn Bình");
+
+    const [ask] = await h.say(secretary, secretariatGroup, "/thongbao Nộp báo cáo giải ngân trước 16h");
+    const responsible = buttons(ask!).find((b) => b.text === "Cán bộ phụ trách")!;
+    const [preview] = await h.press(secretary, secretariatGroup, ask!.message_id, responsible.callback_data);
+    expect(preview!.text).toContain("<b>2</b> nơi nhận");
+    expect(preview!.text).not.toContain("chưa bắt đầu");
+    await h.press(secretary, secretariatGroup, ask!.message_id, buttons(preview!)[0]!.callback_data);
+    await h.emulator.waitFor((s) => s.some((m) => m.text.includes("Kết quả gửi thông báo")));
+    const to = (id: number) => h.emulator.sent.filter((m) => m.chat_id === id && !m.edited).map((m) => m.text);
+    expect(to(DEMO.official2.id).filter((t) => t.includes("Nộp báo cáo"))).toEqual([
+      "Đồng chí Nguyễn Văn An vắng mặt đến 24/11 (nghỉ phép); đề nghị đồng chí Trần Văn Bình theo dõi, xử lý thay.\n" +
+        "Nộp báo cáo giải ngân trước 16h",
+    ]);
+    expect(to(DEMO.official.id).filter((t) => t.includes("Nộp báo cáo"))).toEqual([]);
+    expect(to(DEMO.bacTraMyOfficial.id).filter((t) => t.includes("Nộp báo cáo"))).toEqual([
+      "Nộp báo cáo giải ngân trước 16h",
+    ]);
+    expect((await h.db.db.broadcast.findFirstOrThrow()).total).toBe(2);
+  });
+
   it("schedules '/broadcast at dd/mm/yyyy hh:mm' and sends only from then on", async () => {
     const chat = privateChat(DEMO.secretariat);
     const [ask] = await h.say(secretary, chat, "/broadcast at 25/11/2026 08:00 Lịch làm việc tuần");

@@ -1,16 +1,22 @@
 // Secretariat broadcasts: a draft, an audience, a preview, then on confirmation one transaction that marks
 // the broadcast CONFIRMED and writes one outbox row per recipient. The dispatcher sends them; after each
 // pass progress() tells how far each broadcast got, and finish() writes the delivery report. The text is
-// the secretariat's own words: it is sent escaped (HTML parse mode), exactly as typed.
+// the secretariat's own words: it is sent escaped (HTML parse mode), exactly as typed. An official away today
+// is replaced by his stand-in (features/absence), who reads for whom above the text.
 import type { Db, Role } from "../../platform/db/client.ts";
 import { escapeHtml } from "../../domain/text.ts";
+import type { Messages } from "../../i18n/index.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
+import { standInsOn, type OnBehalf } from "../absence/stand-ins.ts";
 
 export type AudienceKey = "units" | "chairmen" | "responsible" | "supervisors" | `prog:${number}`;
 
 export interface Recipient {
   chatId: bigint;
   name: string;
+  language: string;
+  /** the officials away today this chat receives it for, as their stand-in (none for a group or the holder) */
+  onBehalf: OnBehalf[];
 }
 
 export interface Audience {
@@ -35,7 +41,13 @@ export function isAudienceKey(s: string): s is AudienceKey {
   return s === "units" || s in ROLE_OF || /^prog:\d+$/.test(s);
 }
 
-export function createBroadcastService({ db }: { db: Db }) {
+export interface BroadcastDeps {
+  db: Db;
+  /** renders the stand-in's line above the text (the composition root passes `catalogue`) */
+  messages: Messages<"absence">;
+}
+
+export function createBroadcastService({ db, messages }: BroadcastDeps) {
   const current = (now: Date) => ({ validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] });
 
   async function audience(key: AudienceKey, now: Date): Promise<Audience> {
@@ -45,33 +57,54 @@ export function createBroadcastService({ db }: { db: Db }) {
         orderBy: { id: "asc" },
       });
       return {
-        recipients: chats.map((c) => ({ chatId: c.telegramChatId, name: c.title || c.telegramChatId.toString() })),
+        recipients: chats.map((c) => ({
+          chatId: c.telegramChatId,
+          name: c.title || c.telegramChatId.toString(),
+          language: "vi",
+          onBehalf: [],
+        })),
         notStarted: [],
       };
     }
-    const officials = key.startsWith("prog:")
-      ? (
-          await db.responsibility.findMany({
-            where: { programmeId: Number(key.slice(5)), ...current(now) },
-            include: { official: true },
-            orderBy: { officialId: "asc" },
-          })
-        ).map((r) => r.official)
-      : (
-          await db.roleAssignment.findMany({
-            where: { role: ROLE_OF[key] as Role, ...current(now) },
-            include: { official: true },
-            orderBy: { officialId: "asc" },
-          })
-        ).map((r) => r.official);
+    const programmeId = key.startsWith("prog:") ? Number(key.slice(5)) : null;
+    const officials =
+      programmeId !== null
+        ? (
+            await db.responsibility.findMany({
+              where: { programmeId, ...current(now) },
+              include: { official: true },
+              orderBy: { officialId: "asc" },
+            })
+          ).map((r) => r.official)
+        : (
+            await db.roleAssignment.findMany({
+              where: { role: ROLE_OF[key] as Role, ...current(now) },
+              include: { official: true },
+              orderBy: { officialId: "asc" },
+            })
+          ).map((r) => r.official);
+    const units = officials.flatMap((o) => (o.unitId === null ? [] : [o.unitId]));
+    const standIns = await standInsOn(db, now, new Set(units));
     const seen = new Set<number>();
+    const byChat = new Map<bigint, Recipient>();
     const out: Audience = { recipients: [], notStarted: [] };
     for (const o of officials) {
       if (!o.active || seen.has(o.id)) continue;
       seen.add(o.id);
-      if (o.telegramUserId !== null && o.privateChatAt !== null)
-        out.recipients.push({ chatId: o.telegramUserId, name: o.fullName });
-      else out.notStarted.push(o.fullName);
+      const to = standIns.recipientOf(o.id, o, { unitId: o.unitId, programmeId });
+      const p = to.person;
+      if (p.telegramUserId === null || p.privateChatAt === null) {
+        out.notStarted.push(p.fullName);
+        continue;
+      }
+      // one message a person: a stand-in also in the audience, or standing in for several, gets one
+      let r = byChat.get(p.telegramUserId);
+      if (!r) {
+        r = { chatId: p.telegramUserId, name: p.fullName, language: p.language, onBehalf: [] };
+        byChat.set(r.chatId, r);
+        out.recipients.push(r);
+      }
+      if (to.onBehalf) r.onBehalf.push(to.onBehalf);
     }
     return out;
   }
@@ -125,7 +158,7 @@ export function createBroadcastService({ db }: { db: Db }) {
           tx,
           a.recipients.map((r) => ({
             chatId: r.chatId,
-            text: escapeHtml(b.text),
+            text: [...r.onBehalf.map((x) => messages(r.language).absence.onBehalf(x)), escapeHtml(b.text)].join("\n"),
             kind: "broadcast",
             broadcastId: id,
             notBefore: b.scheduledAt ?? now,
