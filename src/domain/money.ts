@@ -286,6 +286,26 @@ export function formatPoints(bp: number): string {
   return formatBp(bp, 1);
 }
 
+/** A figure formatted above, written for an English reader: thousands "," and decimal "." ("1.730,5" → "1,730.5"). */
+export function inEnglish(figure: string): string {
+  return figure.replace(/[.,]/g, (c) => (c === "." ? "," : "."));
+}
+
+/** The formatters above for the English catalogues: the same rounding, English separators and units. */
+export const english = {
+  vnd: (vnd: bigint) => `${inEnglish(formatNumberVi(vnd))} VND`,
+  billions: (vnd: bigint, decimals = 1) => inEnglish(formatBillions(vnd, decimals)),
+  billionsTrim: (vnd: bigint) => inEnglish(formatBillionsTrim(vnd)),
+  /** "12.5 bn VND", "850.5 million VND", "750,000 VND" */
+  amountShort: (vnd: bigint) =>
+    inEnglish(formatAmountShort(vnd))
+      .replace(/ tỷ$/, " bn VND")
+      .replace(/ triệu$/, " million VND")
+      .replace(/ đ$/, " VND"),
+  percentBp: (bp: number, decimals = 1) => inEnglish(formatPercentBp(bp, decimals)),
+  points: (bp: number) => inEnglish(formatPoints(bp)),
+};
+
 function formatBp(bp: number, decimals: number): string {
   if (!Number.isInteger(bp)) throw new RangeError(`basis points must be an integer, got ${bp}`);
   return formatScaled(BigInt(bp), 2, decimals);

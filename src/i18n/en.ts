@@ -1,7 +1,7 @@
-// English catalogue, for users whose Telegram language is English. Numbers keep Vietnamese formatting,
-// the way the figures appear in official documents.
+// English catalogue, for users whose Telegram language is English. Figures are written the English way
+// ("1,730.5 bn VND", "27.3%"; ADR 018): "1.730 bn" would read as 1.73 billion. Dates stay dd/mm/yyyy.
 import { formatDm, formatDmy } from "../domain/dates.ts";
-import { formatBillionsTrim, formatPercentBp, formatPoints } from "../domain/money.ts";
+import { english } from "../domain/money.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Catalogue } from "./vi.ts";
 import { light } from "./vi.ts";
@@ -26,8 +26,8 @@ import { sourceLines } from "./status-sources.ts";
 
 function gap(gapBp: number | null): string {
   if (gapBp === null) return "";
-  if (gapBp <= 0) return gapBp === 0 ? "on pace" : `${formatPoints(-gapBp)} points ahead`;
-  return `${formatPoints(gapBp)} points behind`;
+  if (gapBp <= 0) return gapBp === 0 ? "on pace" : `${english.points(-gapBp)} points ahead`;
+  return `${english.points(gapBp)} points behind`;
 }
 
 function tasks(open: number, overdue: number): string {
@@ -47,7 +47,7 @@ function reported(p: ProgrammeStatusView, today: string): string {
 /** A plan changed by reallocations (R3): "plan adjusted: −10 bn VND by decision 123/QĐ-UBND". */
 function adjustment(a: { deltaVnd: bigint; decisionNos: string[] }, label: string, by: string): string {
   const sign = a.deltaVnd < 0n ? "−" : "+";
-  const amount = `${sign}${formatBillionsTrim(a.deltaVnd < 0n ? -a.deltaVnd : a.deltaVnd)} bn VND`;
+  const amount = `${sign}${english.billionsTrim(a.deltaVnd < 0n ? -a.deltaVnd : a.deltaVnd)} bn VND`;
   return `${label}: ${amount}${a.decisionNos.length ? ` ${by} ${a.decisionNos.map(h).join(", ")}` : ""}`;
 }
 
@@ -59,15 +59,15 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
   }
   const pace = [
     p.next
-      ? `milestone ${formatDm(p.next.date)} requires ${formatPercentBp(p.next.targetBp, 0)}`
+      ? `milestone ${formatDm(p.next.date)} requires ${english.percentBp(p.next.targetBp, 0)}`
       : "past the last milestone",
-    `pace to date ${formatPercentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
+    `pace to date ${english.percentBp(p.expectedBp)}, ${gap(p.gapBp)}`,
     ...(p.workingDaysToNext !== null ? [`${p.workingDaysToNext} working days left`] : []),
   ];
   const s = sourceLines(p, "en");
   return [
-    `${light(p.light)} ${head}${s.label}: ${formatBillionsTrim(p.disbursedVnd)}/${formatBillionsTrim(p.planVnd)} bn VND ` +
-      `(${formatPercentBp(p.actualBp)}), ${reported(p, today)}${s.note}`,
+    `${light(p.light)} ${head}${s.label}: ${english.billionsTrim(p.disbursedVnd)}/${english.billionsTrim(p.planVnd)} bn VND ` +
+      `(${english.percentBp(p.actualBp)}), ${reported(p, today)}${s.note}`,
     ...s.kinds,
     `   ${pace.join(" · ")}`,
     ...s.others,
@@ -78,7 +78,7 @@ function programmeBlock(p: ProgrammeStatusView, today: string): string[] {
 
 function rankLine(u: UnitRankView, i: number, today: string): string {
   const basis = u.basis === "CENTRAL" ? " central (" : u.basis === "MIXED" ? " (partly central, " : " (";
-  const rate = u.actualBp === null ? "no capital plan yet" : `${formatPercentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
+  const rate = u.actualBp === null ? "no capital plan yet" : `${english.percentBp(u.actualBp)}${basis}${gap(u.gapBp)})`;
   const below = u.belowAverage ? ` · ${disbursementEn.belowAverage}` : "";
   const silent = u.reportedThisMonth === false ? ` · no report for ${month(today)}` : "";
   return `${i + 1}. ${light(u.light)} ${h(u.unitName)} · ${rate}${below}${silent} · ${tasks(u.openTasks, u.overdueTasks)}`;

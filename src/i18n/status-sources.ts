@@ -2,12 +2,13 @@
 // source's line (vốn ĐP) and the note when only whole-programme figures came for split plans. Compact: at most
 // one short line per source, so that three programmes still fit a phone screen.
 import { formatDm } from "../domain/dates.ts";
-import { formatBillionsTrim, formatPercentBp } from "../domain/money.ts";
+import { english, formatBillionsTrim, formatPercentBp } from "../domain/money.ts";
 import type { ProgrammeStatusView, SourcePartView } from "./types.ts";
 
-const n = formatBillionsTrim;
-
 interface Words {
+  /** an amount in billions, and a rate, written for the reader's language */
+  n: (vnd: bigint) => string;
+  percent: (bp: number) => string;
   source: Record<SourcePartView["source"], string>;
   kind: Record<SourcePartView["kinds"][number]["kind"], string>;
   bn: string;
@@ -17,20 +18,24 @@ interface Words {
 }
 
 const VI: Words = {
+  n: formatBillionsTrim,
+  percent: (bp) => formatPercentBp(bp),
   source: { CENTRAL: "vốn TW", LOCAL: "vốn ĐP" },
   kind: { INVESTMENT: "ĐTPT", RECURRENT: "SN" },
   bn: "tỷ đồng",
   asOf: (d) => `lũy kế đến ${formatDm(d)}`,
-  notApart: (plan) => `chưa báo cáo riêng (kế hoạch ${n(plan)} tỷ đồng)`,
+  notApart: (plan) => `chưa báo cáo riêng (kế hoạch ${formatBillionsTrim(plan)} tỷ đồng)`,
   unsplit: "tổng các nguồn, chưa báo cáo riêng vốn TW",
 };
 
 const EN: Words = {
+  n: english.billionsTrim,
+  percent: (bp) => english.percentBp(bp),
   source: { CENTRAL: "central", LOCAL: "local" },
   kind: { INVESTMENT: "investment", RECURRENT: "recurrent" },
   bn: "bn VND",
   asOf: (d) => `cumulative to ${formatDm(d)}`,
-  notApart: (plan) => `not reported apart (plan ${n(plan)} bn VND)`,
+  notApart: (plan) => `not reported apart (plan ${english.billionsTrim(plan)} bn VND)`,
   unsplit: "all sources, central capital not reported apart",
 };
 
@@ -38,7 +43,7 @@ const EN: Words = {
 function kindsOf(s: SourcePartView, w: Words): string | null {
   if (s.kinds.length < 2 || s.kinds.every((k) => k.disbursedVnd === null)) return null;
   const parts = s.kinds.map(
-    (k) => `${w.kind[k.kind]} ${k.disbursedVnd === null ? "—" : n(k.disbursedVnd)}/${n(k.planVnd)}`,
+    (k) => `${w.kind[k.kind]} ${k.disbursedVnd === null ? "—" : w.n(k.disbursedVnd)}/${w.n(k.planVnd)}`,
   );
   return `${parts.join(" · ")} ${w.bn}`;
 }
@@ -48,8 +53,8 @@ function otherSource(s: SourcePartView, w: Words): string {
   const figure =
     s.disbursedVnd === null
       ? w.notApart(s.planVnd)
-      : `${n(s.disbursedVnd)}/${n(s.planVnd)} ${w.bn}` +
-        (s.actualBp === null ? "" : ` (${formatPercentBp(s.actualBp)})`) +
+      : `${w.n(s.disbursedVnd)}/${w.n(s.planVnd)} ${w.bn}` +
+        (s.actualBp === null ? "" : ` (${w.percent(s.actualBp)})`) +
         (s.latestAsOf ? `, ${w.asOf(s.latestAsOf)}` : "");
   const kinds = s.disbursedVnd === null ? null : kindsOf(s, w);
   return `   ${w.source[s.source]}: ${figure}${kinds ? ` · ${kinds}` : ""}`;

@@ -50,6 +50,18 @@ describeOnSqlite("disbursement", (provider) => {
     expect(status.split("\n")[1]).toContain("20/92,3 tỷ đồng (21,7%)");
   });
 
+  it("answers an English-speaking official in English, figures written the English way (ADR 018)", async () => {
+    await h.db.db.official.updateMany({
+      where: { telegramUserId: BigInt(DEMO.official.id) },
+      data: { language: "en" },
+    });
+    const an = user(DEMO.official, "en");
+    expect(await one(an, namTraMy, "/report NTM 1.250,5 tỷ")).toMatch(/^Not recorded: 1,250\.5 bn VND exceeds /);
+    expect((await one(an, namTraMy, "/report NTM 45,5 tỷ")).split("\n")[0]).toMatch(
+      /^✅ Recorded NTM disbursement of Nam Trà My as of 24\/11\/2026: 45,500,000,000 VND \(45\.5 bn VND\) — 49\.3% of /,
+    );
+  });
+
   it("accepts amounts as officials write them, a part of the plan and a date, from the chairman", async () => {
     expect(await one(chairman, namTraMy, "/baocao GNBV 9.500 triệu TW/SN 20/11/2026")).toBe(
       // the part's own rate, against its own plan; the whole-programme figures before it were no figure of it

@@ -153,17 +153,17 @@ describeEachDatabase("status", (provider) => {
     expect(done).toEqual(["✅ Hôm nay đã hoàn thành: Báo cáo đã xác nhận hôm nay (đồng chí Nguyễn Văn An)"]);
   });
 
-  it("speaks English to an English-speaking user", async () => {
+  it("speaks English to an English-speaking user, figures written the English way (ADR 018)", async () => {
     await h.db.db.official.updateMany({
       where: { telegramUserId: BigInt(DEMO.chairman.id) },
       data: { language: "en" },
     });
     const lines = await one(user(DEMO.chairman, "en"), namTraMy, "/status");
     expect(lines[1]).toBe(
-      "🔴 <b>NTM</b>: 25,2/92,3 bn VND (27,3%), cumulative to 17/11 · all sources, central capital not reported apart",
+      "🔴 <b>NTM</b>: 25.2/92.3 bn VND (27.3%), cumulative to 17/11 · all sources, central capital not reported apart",
     );
     expect(lines[2]).toBe(
-      "   milestone 31/12 requires 100% · pace to date 90,0%, 62,7 points behind · 27 working days left",
+      "   milestone 31/12 requires 100% · pace to date 90.0%, 62.7 points behind · 27 working days left",
     );
   });
 });

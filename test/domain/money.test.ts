@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import {
+  english,
   formatAmountShort,
   formatBillions,
   formatNumberVi,
@@ -340,6 +341,26 @@ describe("formatPoints", () => {
     [5, "0,1"],
   ])("%d → %j", (bp, expected) => {
     expect(formatPoints(bp)).toBe(expected);
+  });
+});
+
+describe("english: the same figures for an English reader", () => {
+  it.each([
+    [english.vnd(12_500_000_000n), "12,500,000,000 VND"],
+    [english.billions(1_730_000_000_000n), "1,730.0"],
+    [english.billions(12_345_000_000n, 2), "12.35"],
+    [english.billionsTrim(85_500_000_000n), "85.5"],
+    [english.billionsTrim(5_000_000_000n), "5"],
+    [english.amountShort(12_500_000_000n), "12.5 bn VND"],
+    [english.amountShort(850_500_000n), "850.5 million VND"],
+    [english.amountShort(750_000n), "750,000 VND"],
+    [english.amountShort(-1_250_000_000_000n), "-1,250.0 bn VND"],
+    [english.percentBp(5274, 2), "52.74%"],
+    [english.percentBp(2730), "27.3%"],
+    [english.percentBp(10000, 0), "100%"],
+    [english.points(3270), "32.7"],
+  ])("%s", (got, want) => {
+    expect(got).toBe(want);
   });
 });
 

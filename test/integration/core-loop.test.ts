@@ -311,7 +311,7 @@ describeEachDatabase("core loop", (provider) => {
     expect(status?.text.split("\n")[0]).toContain(
       "<b>Province</b> · 2026 capital plan · figures cumulative to 17/11/2026",
     );
-    expect(status?.text.split("\n")[1]).toMatch(/^1\. 🔴 Nam Trà My · 26,0%/);
+    expect(status?.text.split("\n")[1]).toMatch(/^1\. 🔴 Nam Trà My · 26\.0% \(64\.0 points behind\)/);
     const [help] = await h.say(official, privateChat(DEMO.official), "/help");
     expect(help?.text).toContain("/status");
     expect(help?.text).not.toContain("/bind");

@@ -1,7 +1,7 @@
 // The weekly disbursement check-in: the question to each responsible official, the list of units that did
 // not answer, and the monthly list of units below the provincial average. Part of the disbursement catalogue.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatBillionsTrim, formatPercentBp } from "../../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, english } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { BelowAverageView, CheckinMissingView, CheckinQuestionView } from "./checkin.ts";
 
@@ -24,11 +24,11 @@ function lastVi(v: CheckinQuestionView): string {
 
 function lastEn(v: CheckinQuestionView): string {
   if (v.lastVnd === null) return "The unit has not reported this year yet.";
-  const whole = `${formatBillions(v.lastVnd)} bn VND (as of ${formatDmy(v.lastAsOf!)})`;
+  const whole = `${english.billions(v.lastVnd)} bn VND (as of ${formatDmy(v.lastAsOf!)})`;
   if (v.sources.length === 0) return `Last reported: ${whole}.`;
   const parts = v.sources.map(
     (s) =>
-      `${SOURCE_EN[s.source]} ${s.lastVnd === null ? "not reported apart" : `${formatBillions(s.lastVnd)} bn VND (as of ${formatDmy(s.lastAsOf!)})`}`,
+      `${SOURCE_EN[s.source]} ${s.lastVnd === null ? "not reported apart" : `${english.billions(s.lastVnd)} bn VND (as of ${formatDmy(s.lastAsOf!)})`}`,
   );
   return `Last reported: total ${whole}; ${parts.join("; ")}.`;
 }
@@ -86,8 +86,10 @@ export const checkinEn: typeof checkinVi = {
       `<b>Units below the provincial average disbursement</b> · ${monthVi(v.month)}`,
       ...v.programmes.map(
         (p) =>
-          `${h(p.programmeCode)} (average ${p.averageBp === null ? "—" : formatPercentBp(p.averageBp)}): ` +
-          (p.units.length ? p.units.map((u) => `${h(u.unitName)} ${formatPercentBp(u.actualBp)}`).join("; ") : "none"),
+          `${h(p.programmeCode)} (average ${p.averageBp === null ? "—" : english.percentBp(p.averageBp)}): ` +
+          (p.units.length
+            ? p.units.map((u) => `${h(u.unitName)} ${english.percentBp(u.actualBp)}`).join("; ")
+            : "none"),
       ),
     ].join("\n"),
 };

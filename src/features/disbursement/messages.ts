@@ -1,7 +1,7 @@
 // Disbursement tracking lines: /report, /khongdat, /dieuchuyen, the programme league table and refusals.
 // Amounts and rates always in Vietnamese number format (also in English).
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints, formatVnd } from "../../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints, formatVnd, english } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
 import { checkinEn, checkinVi } from "./checkin-messages.ts";
@@ -14,7 +14,7 @@ const KIND_EN: Record<string, string> = { INVESTMENT: "investment", RECURRENT: "
 
 // "5 tỷ đồng", "12,5 tỷ đồng": the unit in full where a figure stands alone, no ",0"
 const tỷ = (vnd: bigint) => `${formatBillionsTrim(vnd)} tỷ đồng`;
-const bn = (vnd: bigint) => `${formatBillions(vnd)} bn VND`;
+const bn = (vnd: bigint) => `${english.billions(vnd)} bn VND`;
 
 const partWordsVi = (v: ReportView) =>
   [v.source ? SOURCE_VI[v.source] : "", v.kind ? KIND_VI[v.kind] : ""].filter(Boolean).join(" ");
@@ -32,7 +32,7 @@ function deltaVi(bp: number | null, part: boolean): string {
 function deltaEn(bp: number | null, part: boolean): string {
   if (bp === null) return part ? "first figure of this part" : "first report";
   if (bp === 0) return "unchanged since the last report";
-  return `${bp > 0 ? "+" : "-"}${formatPoints(Math.abs(bp))} points since the last report`;
+  return `${bp > 0 ? "+" : "-"}${english.points(Math.abs(bp))} points since the last report`;
 }
 
 const AMOUNT_REASON_VI: Record<string, string> = {
@@ -208,10 +208,10 @@ export const disbursementVi = {
 export const disbursementEn: typeof disbursementVi = {
   reported: (v) =>
     `${v.correction ? "✏️ Corrected" : "✅ Recorded"} ${h(v.programmeCode)}${partEn(v)} disbursement of ${h(v.unitName)} as of ${formatDmy(v.asOf)}: ` +
-    `${formatVnd(v.amountVnd)} (${bn(v.amountVnd)}) — ` +
+    `${english.vnd(v.amountVnd)} (${bn(v.amountVnd)}) — ` +
     (v.rateBp === null
       ? "no capital plan yet"
-      : `${formatPercentBp(v.rateBp)} of the ${partWordsEn(v) ? `${partWordsEn(v)} ` : ""}${bn(v.planVnd)} plan`) +
+      : `${english.percentBp(v.rateBp)} of the ${partWordsEn(v) ? `${partWordsEn(v)} ` : ""}${bn(v.planVnd)} plan`) +
     ` (${deltaEn(v.deltaBp, partWordsEn(v) !== "")}).` +
     (v.unsplit
       ? `\nThe ${h(v.programmeCode)} plan has central and local capital: please report each apart, e.g. /report ${h(v.programmeCode)} &lt;amount&gt; TW; the pace and milestones judge central capital.`
@@ -221,7 +221,7 @@ export const disbursementEn: typeof disbursementVi = {
     `✅ Recorded: ${h(v.unitName)} expects not to disburse ${bn(v.amountVnd)} of ${h(v.programmeCode)} capital for ${v.year}. The coordination office, the supervising Standing Committee member and the provincial People's Committee have been told; the reallocation proposal is due by ${formatDmy(v.proposalDueOn)}.`,
   cannotMeetNotice: (v) =>
     [
-      `⚠️ <b>${h(v.unitName)}</b> expects not to disburse <b>${bn(v.amountVnd)}</b> (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital for ${v.year}.`,
+      `⚠️ <b>${h(v.unitName)}</b> expects not to disburse <b>${bn(v.amountVnd)}</b> (${english.vnd(v.amountVnd)}) of ${h(v.programmeCode)} capital for ${v.year}.`,
       ...cannotMeetDetailsEn(v),
       `The coordination office is asked to propose a reallocation to the provincial People's Committee by <b>${formatDmy(v.proposalDueOn)}</b>.`,
     ].join("\n"),
@@ -239,7 +239,7 @@ export const disbursementEn: typeof disbursementVi = {
       ...rows(
         v.surplus,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (central)" : ""}: surplus ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)}` +
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (central)" : ""}: surplus ${bn(r.amountVnd)} (projected ${english.billions(r.projectedVnd)}/${bn(r.planVnd)}` +
           (r.declaredVnd > 0n ? `; declared not disbursable ${bn(r.declaredVnd)}` : "") +
           ")",
         "• none",
@@ -248,13 +248,13 @@ export const disbursementEn: typeof disbursementVi = {
       ...rows(
         v.need,
         (r) =>
-          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (central)" : ""}: needs ${bn(r.amountVnd)} (projected ${formatBillions(r.projectedVnd)}/${bn(r.planVnd)})`,
+          `• ${h(r.unitName)} · ${h(r.programmeCode)}${r.basis === "CENTRAL" ? " (central)" : ""}: needs ${bn(r.amountVnd)} (projected ${english.billions(r.projectedVnd)}/${bn(r.planVnd)})`,
         "• none",
       ),
       "Record a decision: /dieuchuyen ghi &lt;from unit&gt; sang &lt;to unit&gt; &lt;programme&gt; &lt;amount&gt; [decision no.]",
     ].join("\n"),
   decisionRecorded: (v) =>
-    `✅ Recorded the reallocation of ${bn(v.amountVnd)} (${formatVnd(v.amountVnd)}) of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}` +
+    `✅ Recorded the reallocation of ${bn(v.amountVnd)} (${english.vnd(v.amountVnd)}) of ${h(v.programmeCode)} capital from ${h(v.fromUnit)} to ${h(v.toUnit)}` +
     (v.decisionNo ? ` (decision ${h(v.decisionNo)}).` : ".") +
     `\n${planChangeEn(v)} Both units' groups have been told.`,
   proposalOverdue: (v) =>
@@ -274,7 +274,7 @@ export const disbursementEn: typeof disbursementVi = {
     `<b>Units you follow</b> · ${year} capital plan · ${figuresEn(asOf)} · slowest first`,
   figures: figuresEn,
   average: (bp) =>
-    bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${formatPercentBp(bp)}.`,
+    bp === null ? "Provincial average: no capital plan yet." : `Provincial average: ${english.percentBp(bp)}.`,
   belowAverage: "↓ below average",
 
   errors: {

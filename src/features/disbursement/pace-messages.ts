@@ -2,7 +2,7 @@
 // formatting ("27,3%", "31/12") in both languages, the way they appear in official documents.
 import { formatDm } from "../../domain/dates.ts";
 import type { Rung } from "../../domain/ladder.ts";
-import { formatPercentBp } from "../../domain/money.ts";
+import { formatPercentBp, english } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 
 export interface PaceReminderView {
@@ -24,7 +24,7 @@ const figures = (v: PaceReminderView) =>
   `${h(v.programmeCode)}${v.central ? " (vốn TW)" : ""}: ${formatPercentBp(v.actualBp)} — mốc ${formatDm(v.milestoneDate)} cần ${formatPercentBp(v.targetBp, 0)}`;
 
 const figuresEn = (v: PaceReminderView) =>
-  `${h(v.programmeCode)}${v.central ? " (central)" : ""}: ${formatPercentBp(v.actualBp)} — milestone ${formatDm(v.milestoneDate)} requires ${formatPercentBp(v.targetBp, 0)}`;
+  `${h(v.programmeCode)}${v.central ? " (central)" : ""}: ${english.percentBp(v.actualBp)} — milestone ${formatDm(v.milestoneDate)} requires ${english.percentBp(v.targetBp, 0)}`;
 
 export const paceVi = {
   reminder: (v: PaceReminderView): string => {

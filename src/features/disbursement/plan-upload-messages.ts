@@ -2,7 +2,7 @@
 // errors, and the answers to ✅ Áp dụng / ✖ Hủy. Part of the disbursement catalogue (disbursement.planUpload).
 import { formatDmy } from "../../domain/dates.ts";
 import { capped, uploadEn, uploadVi } from "../../i18n/upload.ts";
-import { formatAmountShort } from "../../domain/money.ts";
+import { formatAmountShort, english } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 
 export interface PlanChangeLine {
@@ -78,10 +78,10 @@ export const planUploadEn: typeof planUploadVi = {
         (c) =>
           `• ${h(c.unitName)} · ${h(c.programmeCode)} · ${c.year} · ${SOURCE_EN[c.source]} ${KIND_EN[c.kind]}: ` +
           (c.beforeVnd === null
-            ? `new ${formatAmountShort(c.afterVnd)}`
+            ? `new ${english.amountShort(c.afterVnd)}`
             : c.decisionOnly
-              ? `decision number/date changed (${formatAmountShort(c.afterVnd)})`
-              : `${formatAmountShort(c.beforeVnd)} → ${formatAmountShort(c.afterVnd)}`),
+              ? `decision number/date changed (${english.amountShort(c.afterVnd)})`
+              : `${english.amountShort(c.beforeVnd)} → ${english.amountShort(c.afterVnd)}`),
         (n) => `… and ${n} more changes.`,
       ),
       v.created + v.updated === 0

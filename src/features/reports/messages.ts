@@ -1,7 +1,7 @@
 // Reports for leaders: /scorecard, /export, /chart, the weekly report, and the labels of exported files
 // and charts. Numbers always Vietnamese-style (also in English), HTML parse mode, user text escaped.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillions, formatBillionsTrim, formatPercentBp, formatPoints } from "../../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints, english } from "../../domain/money.ts";
 import type { Period } from "../../domain/scorecard.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { DisbursementScore, ScorecardView } from "./scorecard.ts";
@@ -34,6 +34,7 @@ export interface WeeklyReportView {
 
 const num = (n: number) => String(n).replace(".", ",");
 const signedPoints = (bp: number) => `${bp >= 0 ? "+" : "-"}${formatPoints(Math.abs(bp))}`;
+const signedPointsEn = (bp: number) => `${bp >= 0 ? "+" : "-"}${english.points(Math.abs(bp))}`;
 
 function periodVi(p: Period): string {
   if (p.kind === "month") return `tháng ${String(p.index).padStart(2, "0")}/${p.year}`;
@@ -64,9 +65,9 @@ function moneyEn(d: DisbursementScore | null): string {
     d.gapBp === null || d.gapBp === 0
       ? "on pace"
       : d.gapBp > 0
-        ? `${formatPoints(d.gapBp)} points behind`
-        : `${formatPoints(-d.gapBp)} points ahead`;
-  return `Disbursement: ${formatBillions(d.disbursedVnd)}/${formatBillions(d.planVnd)} bn VND = ${formatPercentBp(d.actualBp)} of plan; expected ${formatPercentBp(d.expectedBp)} (${gap})`;
+        ? `${english.points(d.gapBp)} points behind`
+        : `${english.points(-d.gapBp)} points ahead`;
+  return `Disbursement: ${english.billions(d.disbursedVnd)}/${english.billions(d.planVnd)} bn VND = ${english.percentBp(d.actualBp)} of plan; expected ${english.percentBp(d.expectedBp)} (${gap})`;
 }
 
 const list = (items: string[], none: string) => (items.length ? items.join("; ") : none);
@@ -246,9 +247,9 @@ export const reportsEn: typeof reportsVi = {
 
   scorecard: (v: ScorecardView) => {
     const t = v.tasks;
-    const late = t.medianDaysLate === null ? "" : ` · median ${num(t.medianDaysLate)} days late`;
+    const late = t.medianDaysLate === null ? "" : ` · median ${String(t.medianDaysLate)} days late`;
     const perTask =
-      v.doneTasks > 0 ? ` (${num(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} per task)` : "";
+      v.doneTasks > 0 ? ` (${String(Math.round((t.remindersBeforeDone / v.doneTasks) * 10) / 10)} per task)` : "";
     const r = v.requests;
     const lines = [
       `📋 <b>Task results of ${h(v.name)}</b>${v.subject === "official" && v.unitName ? ` (${h(v.unitName)})` : ""} · ${periodEn(v.period)} · as of ${formatDmy(v.today)}`,
@@ -296,11 +297,11 @@ export const reportsEn: typeof reportsVi = {
     [
       `📈 <b>Weekly report from ${formatDmy(v.weekOf)}</b> · as of ${formatDmy(v.today)}`,
       `Disbursement moves this week: ${list(
-        v.movers.map((m) => `${h(m.unitName)} ${signedPoints(m.deltaBp)} points`),
+        v.movers.map((m) => `${h(m.unitName)} ${signedPointsEn(m.deltaBp)} points`),
         "no change",
       )}`,
       `Behind pace: ${list(
-        v.behind.map((b) => `${h(b.unitName)} (${formatPoints(b.gapBp)} points behind)`),
+        v.behind.map((b) => `${h(b.unitName)} (${english.points(b.gapBp)} points behind)`),
         "none",
       )}`,
       `Overdue tasks: ${list(

@@ -3,7 +3,7 @@
 // A chat with a single item gets the ordinary reminder instead (reminder.text / pace.reminder).
 import { formatDm, formatDmy } from "../../domain/dates.ts";
 import type { Rung } from "../../domain/ladder.ts";
-import { formatPercentBp } from "../../domain/money.ts";
+import { formatPercentBp, english } from "../../domain/money.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 
 export type DigestAudience = "responsible" | "group" | "leader" | "office";
@@ -102,7 +102,7 @@ const paceLineVi = (i: PaceDigestItemView & { n: number }) =>
   (i.workingDaysOverdue > 0 ? ` · đã quá ${i.workingDaysOverdue} ngày làm việc` : "");
 
 const paceLineEn = (i: PaceDigestItemView & { n: number }) =>
-  `${i.n}. ${h(i.unitName)} · ${h(i.programmeCode)}: ${formatPercentBp(i.actualBp)}, milestone ${formatDm(i.milestoneDate)} requires ${formatPercentBp(i.targetBp, 0)}` +
+  `${i.n}. ${h(i.unitName)} · ${h(i.programmeCode)}: ${english.percentBp(i.actualBp)}, milestone ${formatDm(i.milestoneDate)} requires ${english.percentBp(i.targetBp, 0)}` +
   (i.workingDaysOverdue > 0 ? ` · ${i.workingDaysOverdue} working days past` : "");
 
 const numbered = <T>(items: T[]) => items.map((i, k) => ({ ...i, n: k + 1 }));

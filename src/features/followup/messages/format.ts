@@ -1,6 +1,6 @@
 // Shared pieces of the follow-up messages: month text, disbursement rate, request and task lines (vi/en).
 import { formatDmy } from "../../../domain/dates.ts";
-import { formatPercentBp } from "../../../domain/money.ts";
+import { formatPercentBp, english } from "../../../domain/money.ts";
 import { escapeHtml as h } from "../../../domain/text.ts";
 import type { UnitRankView } from "../../../i18n/types.ts";
 import type { DigestTaskLine, RequestStatus, RequestView } from "./views.ts";
@@ -11,7 +11,7 @@ export const monthText = (month: string) => `${month.slice(5, 7)}/${month.slice(
 export const rate = (u: UnitRankView) =>
   u.actualBp === null ? "chưa có kế hoạch vốn" : `giải ngân ${formatPercentBp(u.actualBp)}`;
 export const rateEn = (u: UnitRankView) =>
-  u.actualBp === null ? "no capital plan yet" : `disbursed ${formatPercentBp(u.actualBp)}`;
+  u.actualBp === null ? "no capital plan yet" : `disbursed ${english.percentBp(u.actualBp)}`;
 
 export const STATUS_VI: Record<RequestStatus, string> = {
   OPEN: "đang chờ trả lời",
