@@ -6,6 +6,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
 import { timeliness } from "../../domain/ladder.ts";
 import { refusal } from "../refusals.ts";
+import { evidenceCounts } from "../evidence/evidence.ts";
 import {
   emptyTally,
   type DirectiveKind,
@@ -100,7 +101,10 @@ export function createDirectiveService({ db }: { db: Db }) {
     });
     if (!d) throw refusal("directives", "notFound", String(directiveId));
     const tasks = await tasksOf([d.id]);
-    const evidence = await evidenceCounts(tasks.map((t) => t.id));
+    const evidence = await evidenceCounts(
+      db,
+      tasks.map((t) => t.id),
+    );
     const total = emptyTally();
     const byUnit = new Map<string, Tally>();
     const items: ItemProgressView[] = d.items.map((i) => ({
@@ -133,17 +137,6 @@ export function createDirectiveService({ db }: { db: Db }) {
       .map(([unitName, tally]) => ({ unitName, tally }))
       .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi"));
     return { ...ref(d), today, tally: total, items, units };
-  }
-
-  /** Evidence attached to each task (features/evidence). */
-  async function evidenceCounts(taskIds: number[]): Promise<Map<number, number>> {
-    if (taskIds.length === 0) return new Map();
-    const rows = await db.taskEvidence.groupBy({
-      by: ["taskId"],
-      where: { taskId: { in: taskIds } },
-      _count: { _all: true },
-    });
-    return new Map(rows.map((r) => [r.taskId, r._count._all]));
   }
 
   /** Every directive's progress, newest first (the export). */

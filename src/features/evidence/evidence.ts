@@ -121,18 +121,18 @@ export function createEvidenceService({ db }: { db: Db }) {
     });
   }
 
-  /** Evidence attached to each of these tasks. */
-  async function counts(taskIds: number[]): Promise<Map<number, number>> {
-    if (taskIds.length === 0) return new Map();
-    const rows = await db.taskEvidence.groupBy({
-      by: ["taskId"],
-      where: { taskId: { in: taskIds } },
-      _count: { _all: true },
-    });
-    return new Map(rows.map((r) => [r.taskId, r._count._all]));
-  }
+  return { taskOfReply, attach };
+}
 
-  return { taskOfReply, attach, counts };
+/** How many files of evidence each of these tasks has (the directives' register and export show it). */
+export async function evidenceCounts(db: Db, taskIds: number[]): Promise<Map<number, number>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db.taskEvidence.groupBy({
+    by: ["taskId"],
+    where: { taskId: { in: taskIds } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.taskId, r._count._all]));
 }
 
 export type EvidenceService = ReturnType<typeof createEvidenceService>;
