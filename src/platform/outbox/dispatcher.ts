@@ -2,7 +2,7 @@
 // limits, sends, and records the outcome. Crash-safe: a row is SENDING only while in flight; on start
 // rows left SENDING by a dead process go back to PENDING (at most the in-flight ones are duplicated).
 import type { Db } from "../db/client.ts";
-import { moveChat } from "./chat-migration.ts";
+import { followMigratedChat, markUnreachable } from "./chat-outcomes.ts";
 import type { Logger } from "../logger.ts";
 import { systemTicker, type Clock, type Ticker } from "../clock.ts";
 import { classifySendError } from "./classify.ts";
@@ -410,75 +410,16 @@ export function createDispatcher(deps: DispatcherDeps) {
         await dead(outcome.reason);
         return;
       case "migrated":
-        await migrateChat(row.chatId, outcome.newChatId);
+        await followMigratedChat(db, row.chatId, outcome.newChatId);
+        logger.info(
+          { oldId: row.chatId.toString(), newId: outcome.newChatId.toString() },
+          "chat migrated to supergroup",
+        );
         return;
       case "unreachable":
-        await markUnreachable(row.chatId, outcome.reason, now);
+        await markUnreachable(db, { chatId: row.chatId, reason: outcome.reason, now, notice: deps.unreachableNotice });
         return;
     }
-  }
-
-  /** A group became a supergroup: the chat and every pending message follow the new id. */
-  async function migrateChat(oldId: bigint, newId: bigint) {
-    await db.$transaction(async (tx) => {
-      await moveChat(tx, oldId, newId);
-      await tx.outboxMessage.updateMany({
-        where: { chatId: oldId, status: { in: ["PENDING", "SENDING"] } },
-        data: { chatId: newId, status: "PENDING" },
-      });
-    });
-    logger.info({ oldId: oldId.toString(), newId: newId.toString() }, "chat migrated to supergroup");
-  }
-
-  /**
-   * Blocked or removed: stop sending there, and tell the secretariat once per transition to unreachable.
-   * The transition is one conditional UPDATE of the chat row: when the my_chat_member path (or another
-   * failed send) got there first, it matches nothing and nobody is told again; on PostgreSQL a concurrent
-   * writer of the row is waited for and the condition read again, so two paths can never both win. A group
-   * the bot was removed from (LEFT) was announced then ("removed") and stays LEFT, without a second notice.
-   */
-  async function markUnreachable(chatId: bigint, reason: string, now: Date) {
-    await db.$transaction(async (tx) => {
-      await tx.outboxMessage.updateMany({
-        where: { chatId, status: "SENDING" },
-        data: { status: "DEAD", lastError: reason },
-      });
-      await tx.outboxMessage.updateMany({
-        where: { chatId, status: "PENDING" },
-        data: { status: "SKIPPED", lastError: `unreachable: ${reason}` },
-      });
-      const moved = await tx.chat.updateMany({
-        where: { telegramChatId: chatId, status: { notIn: ["UNREACHABLE", "LEFT"] } },
-        data: { status: "UNREACHABLE" },
-      });
-      const known = await tx.chat.findUnique({ where: { telegramChatId: chatId } });
-      if (known && moved.count === 0) return; // unreachable or left already: the secretariat was told then
-      const chat =
-        known ??
-        (await tx.chat.create({
-          data: { telegramChatId: chatId, kind: chatId < 0n ? "GROUP" : "PRIVATE", status: "UNREACHABLE" },
-        }));
-      const who =
-        chat.title ||
-        (await tx.official.findUnique({ where: { telegramUserId: chatId } }))?.fullName ||
-        chatId.toString();
-      const notice = deps.unreachableNotice(who, reason);
-      const secretariat = await tx.chat.findMany({
-        where: { isSecretariat: true, status: "ACTIVE", telegramChatId: { not: chatId } },
-      });
-      if (secretariat.length) {
-        await tx.outboxMessage.createMany({
-          data: secretariat.map((s) => ({
-            chatId: s.telegramChatId,
-            text: notice,
-            parseMode: "HTML",
-            kind: "delivery.unreachable",
-            createdAt: now,
-            notBefore: now,
-          })),
-        });
-      }
-    });
   }
 
   function schedule(ms: number) {
