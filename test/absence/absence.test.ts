@@ -69,7 +69,7 @@ describeEachDatabase("absence: stand-ins receive what is meant for those away", 
     const absence = await h.db.db.absence.findFirstOrThrow();
     expect(recorded).toBe(
       `🗓 Đã ghi nhận lịch vắng mặt #${absence.id}: đồng chí Nguyễn Văn An (Nam Trà My) vắng mặt từ 26/11/2026 đến 27/11/2026 (nghỉ phép).\n` +
-        "Trong thời gian này, tin nhắc việc và báo cáo gửi đồng chí Nguyễn Văn An được chuyển cho Phó Chủ tịch UBND phụ trách chương trình của việc (chưa phân công thì Chủ tịch UBND đơn vị); hết thời gian vắng mặt, tin gửi lại đồng chí Nguyễn Văn An.\n" +
+        "Trong thời gian này, tin nhắc việc, báo cáo và thông báo gửi đồng chí Nguyễn Văn An được chuyển cho Phó Chủ tịch UBND phụ trách chương trình của việc (chưa phân công thì Chủ tịch UBND đơn vị); hết thời gian vắng mặt, tin gửi lại đồng chí Nguyễn Văn An.\n" +
         `Hủy: /vangmat huy ${absence.id}`,
     );
     expect([absence.fromDate, absence.toDate, absence.standInId, absence.reason]).toEqual([
@@ -129,14 +129,14 @@ describeEachDatabase("absence: stand-ins receive what is meant for those away", 
     );
     // the chairman hears it was set for him
     expect(told.filter((m) => m.chat_id === DEMO.chairman.id).map((m) => m.text)).toEqual([
-      "🗓 Đồng chí Hồ Văn Minh (Nam Trà My) vắng mặt từ 24/11/2026 đến 25/11/2026 (đi công tác), do đồng chí Trần Thị Thu ghi nhận. Trong thời gian này, tin nhắc việc và báo cáo gửi đồng chí Hồ Văn Minh được chuyển cho Phó Chủ tịch UBND phụ trách chương trình của việc (chưa phân công thì Chủ tịch UBND đơn vị).",
+      "🗓 Đồng chí Hồ Văn Minh (Nam Trà My) vắng mặt từ 24/11/2026 đến 25/11/2026 (đi công tác), do đồng chí Trần Thị Thu ghi nhận. Trong thời gian này, tin nhắc việc, báo cáo và thông báo gửi đồng chí Hồ Văn Minh được chuyển cho Phó Chủ tịch UBND phụ trách chương trình của việc (chưa phân công thì Chủ tịch UBND đơn vị).",
     ]);
     // An names his stand-in (part of the name is enough); the stand-in is told
     const named = await collect(h, () =>
       h.say(official, privateChat(DEMO.official), "/vangmat 24/11 24/11 Cường | họp Huyện ủy"),
     );
     expect(named.filter((m) => m.chat_id === CUONG.id).map((m) => m.text)).toEqual([
-      "🗓 Đồng chí Nguyễn Văn An (Nam Trà My) vắng mặt ngày 24/11/2026 (họp Huyện ủy). Trong thời gian này, tin nhắc việc và báo cáo gửi đồng chí Nguyễn Văn An được chuyển cho đồng chí Phạm Văn Cường.",
+      "🗓 Đồng chí Nguyễn Văn An (Nam Trà My) vắng mặt ngày 24/11/2026 (họp Huyện ủy). Trong thời gian này, tin nhắc việc, báo cáo và thông báo gửi đồng chí Nguyễn Văn An được chuyển cho đồng chí Phạm Văn Cường.",
     ]);
     // the list: the secretariat sees both, An his own
     const [all] = await answer(secretariat, privateChat(DEMO.secretariat), "/vangmat");

@@ -83,7 +83,9 @@ describeOnSqlite("broadcast", (provider) => {
       privateChat(DEMO.official),
       "/vangmat 24/11 24/11 Bình | nghỉ phép",
     );
-    expect(recorded!.text).toContain("được chuyển cho đồng chí Trần Văn Bình");
+    expect(recorded!.text).toContain(
+      "tin nhắc việc, báo cáo và thông báo gửi đồng chí Nguyễn Văn An được chuyển cho đồng chí Trần Văn Bình",
+    );
 
     const [ask] = await h.say(secretary, secretariatGroup, "/thongbao Nộp báo cáo giải ngân trước 16h");
     const responsible = buttons(ask!).find((b) => b.text === "Cán bộ phụ trách")!;

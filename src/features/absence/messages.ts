@@ -23,7 +23,7 @@ export const absenceVi = {
   recorded: (v: AbsenceView) =>
     [
       `🗓 Đã ghi nhận lịch vắng mặt #${v.id}: đồng chí ${whoVi(v)} vắng mặt ${period(v)} (${h(v.reason)}).`,
-      `Trong thời gian này, tin nhắc việc và báo cáo gửi đồng chí ${h(v.officialName)} được chuyển cho ${standInVi(v)}; hết thời gian vắng mặt, tin gửi lại đồng chí ${h(v.officialName)}.`,
+      `Trong thời gian này, tin nhắc việc, báo cáo và thông báo gửi đồng chí ${h(v.officialName)} được chuyển cho ${standInVi(v)}; hết thời gian vắng mặt, tin gửi lại đồng chí ${h(v.officialName)}.`,
       `Hủy: /vangmat huy ${v.id}`,
     ].join("\n"),
   list: (views: AbsenceView[]) =>
@@ -40,7 +40,7 @@ export const absenceVi = {
   cancelled: (v: AbsenceView) =>
     `Đã hủy lịch vắng mặt #${v.id} của đồng chí ${whoVi(v)} (${period(v)}). Tin nhắc việc gửi lại đồng chí ${h(v.officialName)}.`,
   told: (v: AbsenceView) =>
-    `🗓 Đồng chí ${whoVi(v)} vắng mặt ${period(v)} (${h(v.reason)})${v.setByName ? `, do đồng chí ${h(v.setByName)} ghi nhận` : ""}. Trong thời gian này, tin nhắc việc và báo cáo gửi đồng chí ${h(v.officialName)} được chuyển cho ${standInVi(v)}.`,
+    `🗓 Đồng chí ${whoVi(v)} vắng mặt ${period(v)} (${h(v.reason)})${v.setByName ? `, do đồng chí ${h(v.setByName)} ghi nhận` : ""}. Trong thời gian này, tin nhắc việc, báo cáo và thông báo gửi đồng chí ${h(v.officialName)} được chuyển cho ${standInVi(v)}.`,
   cancelledTold: (v: AbsenceView) =>
     `🗓 Lịch vắng mặt #${v.id} của đồng chí ${whoVi(v)} (${period(v)}) đã được hủy: tin nhắc việc gửi lại đồng chí ${h(v.officialName)}.`,
   deputySet: (v: DeputyView) =>
@@ -96,7 +96,7 @@ export const absenceEn: typeof absenceVi = {
   recorded: (v) =>
     [
       `🗓 Absence #${v.id} recorded: ${whoEn(v)} is away ${periodEn(v)} (${h(v.reason)}).`,
-      `Meanwhile, reminders and reports for ${h(v.officialName)} go to ${standInEn(v)}; afterwards to ${h(v.officialName)} again.`,
+      `Meanwhile, reminders, reports and announcements for ${h(v.officialName)} go to ${standInEn(v)}; afterwards to ${h(v.officialName)} again.`,
       `Cancel: /vangmat huy ${v.id}`,
     ].join("\n"),
   list: (views) =>
@@ -113,7 +113,7 @@ export const absenceEn: typeof absenceVi = {
   cancelled: (v) =>
     `Absence #${v.id} of ${whoEn(v)} (${periodEn(v)}) cancelled. Reminders go to ${h(v.officialName)} again.`,
   told: (v) =>
-    `🗓 ${whoEn(v)} is away ${periodEn(v)} (${h(v.reason)})${v.setByName ? `, recorded by ${h(v.setByName)}` : ""}. Meanwhile, reminders and reports for ${h(v.officialName)} go to ${standInEn(v)}.`,
+    `🗓 ${whoEn(v)} is away ${periodEn(v)} (${h(v.reason)})${v.setByName ? `, recorded by ${h(v.setByName)}` : ""}. Meanwhile, reminders, reports and announcements for ${h(v.officialName)} go to ${standInEn(v)}.`,
   cancelledTold: (v) =>
     `🗓 Absence #${v.id} of ${whoEn(v)} (${periodEn(v)}) was cancelled: reminders go to ${h(v.officialName)} again.`,
   deputySet: (v) =>
