@@ -2,7 +2,8 @@
 // points (1 bp = 0.01 %). No floating point is ever used for amounts or rates.
 // Parses amounts the way Vietnamese officials type them ("12,5 tỷ",
 // "3 tỷ 200 triệu", "750.000đ") and formats numbers Vietnamese-style
-// ("12.500.000 đ", "27,3%"): "." groups thousands, "," is the decimal comma.
+// ("12.500.000 đ", "27,3%"): "." groups thousands, "," is the decimal comma; `english` writes the same
+// figures for the English catalogues ("12,500,000 VND", "27.3%"; ADR 018).
 
 import { foldVietnamese } from "./text.ts";
 

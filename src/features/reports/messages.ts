@@ -1,5 +1,6 @@
 // Reports for leaders: /scorecard, /export, /chart, the weekly report, and the labels of exported files
-// and charts. Numbers always Vietnamese-style (also in English), HTML parse mode, user text escaped.
+// and charts. Figures Vietnamese-style, English-style in English (ADR 018; charts and file labels stay
+// Vietnamese), HTML parse mode, user text escaped.
 import { formatDmy } from "../../domain/dates.ts";
 import { formatBillionsTrim, formatPercentBp, formatPoints, english } from "../../domain/money.ts";
 import type { Period } from "../../domain/scorecard.ts";
