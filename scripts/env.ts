@@ -25,9 +25,9 @@ export async function withDatabase<T>(config: Config, use: (db: Db) => Promise<T
     return await use(db);
   } catch (error) {
     if (!isNotMigrated(error)) throw error;
-    process.stderr.write(`Lỗi: ${NOT_MIGRATED_TEXT}\n`);
-    process.exit(2);
   } finally {
     await close();
   }
+  process.stderr.write(`Lỗi: ${NOT_MIGRATED_TEXT}\n`);
+  process.exit(2);
 }

@@ -115,6 +115,20 @@ const officialOptions = {
   project: { type: "string", multiple: true },
 } as const;
 
+/** The official's fields as `official add` and `official update` read them. */
+function officialFields(values: ReturnType<typeof parse<typeof officialOptions>>["values"]) {
+  return {
+    name: values.name,
+    unit: values.unit,
+    title: values.title,
+    roles: values.role,
+    telegramId: values["telegram-id"],
+    lang: values.lang,
+    programmes: values.programme,
+    projects: values.project,
+  };
+}
+
 function printImport(r: ImportResult, out: (s: string) => void) {
   if (r.errors.length > 0) {
     out(`Tệp có ${r.errors.length} dòng lỗi, không ghi gì / ${r.errors.length} bad rows, nothing written:`);
@@ -164,39 +178,14 @@ async function run(argv: string[], services: Services, io: CliIo): Promise<numbe
       if (sub === "add") {
         const { values, positionals } = parse(args, officialOptions);
         if (positionals.length > 0) throw new CliInputError(`Thừa tham số «${positionals.join(" ")}».`);
-        const r = await services.registryAdmin.addOfficial(
-          {
-            name: values.name,
-            unit: values.unit,
-            title: values.title,
-            roles: values.role,
-            telegramId: values["telegram-id"],
-            lang: values.lang,
-            programmes: values.programme,
-            projects: values.project,
-          },
-          { now },
-        );
+        const r = await services.registryAdmin.addOfficial(officialFields(values), { now });
         out(`Đã thêm cán bộ mã ${r.id} / added official ${r.id}.`);
         return 0;
       }
       if (sub === "update") {
         const { values, positionals } = parse(args, officialOptions);
         const id = officialId(one(positionals, "mã cán bộ"));
-        const r = await services.registryAdmin.updateOfficial(
-          id,
-          {
-            name: values.name,
-            unit: values.unit,
-            title: values.title,
-            roles: values.role,
-            telegramId: values["telegram-id"],
-            lang: values.lang,
-            programmes: values.programme,
-            projects: values.project,
-          },
-          { now },
-        );
+        const r = await services.registryAdmin.updateOfficial(id, officialFields(values), { now });
         const renamed = r.renamed ? ` (đổi họ tên «${r.renamed.from}» thành «${r.renamed.to}»)` : "";
         out(
           r.changes === 0

@@ -34,6 +34,42 @@ describe("npm run cli", () => {
     ]);
   });
 
+  it("adds an official and updates him: every option of official add and update reaches the registry", async () => {
+    const cli = (...args: string[]) => runCliOn(t.url, ...args);
+    const added = await cli(
+      "official",
+      "add",
+      "--name",
+      "Lê Văn Tư",
+      "--unit",
+      "nam tra my",
+      "--title",
+      "Chuyên viên",
+      "--role",
+      "Phụ trách",
+      "--programme",
+      "NTM",
+      "--telegram-id",
+      "777001",
+      "--lang",
+      "en",
+    );
+    const id = Number(/mã (\d+)/.exec(added.stdout)?.[1]);
+    expect(added).toEqual({ code: 0, stdout: `Đã thêm cán bộ mã ${id} / added official ${id}.\n`, stderr: "" });
+    const updated = await cli("official", "update", String(id), "--title", "Chuyên viên chính", "--programme", "DTTS");
+    expect(updated.code).toBe(0);
+    const tu = await t.db.official.findUniqueOrThrow({
+      where: { id },
+      include: { responsibilities: { where: { validTo: null }, include: { programme: true } } },
+    });
+    expect([tu.title, tu.telegramUserId, tu.language, tu.responsibilities.map((r) => r.programme.code)]).toEqual([
+      "Chuyên viên chính",
+      777001n,
+      "en",
+      ["DTTS"],
+    ]);
+  });
+
   it("lists and adds programmes, refusing a taken code with one Vietnamese line", async () => {
     const cli = (...args: string[]) => runCliOn(t.url, ...args);
     const added = await cli("programmes", "add", "PTVH", "Phát triển văn hóa", "--en", "Cultural Development");
