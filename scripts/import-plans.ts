@@ -1,7 +1,7 @@
 // `npx tsx scripts/import-plans.ts <file.csv|file.xlsx>`: imports capital plans, all or nothing; every
 // problem is printed with its row number and nothing is written when there is any.
 import { existsSync } from "node:fs";
-import { formatBillions } from "../src/domain/money.ts";
+import { formatBillions } from "../src/domain/money-format.ts";
 import { createPlanImport, readTable } from "../src/features/disbursement/plan-import.ts";
 import { loadConfig, withDatabase } from "./env.ts";
 

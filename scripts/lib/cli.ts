@@ -10,7 +10,7 @@ import { formatRowError, RegistryInputError, type ImportResult } from "../../src
 import { IMPORT_ASSIGNER, readTaskFile, TaskFileError } from "../../src/features/tasks/task-import.ts";
 import { CalendarFileError, changed, KIND_LABELS } from "../../src/features/registry/calendar-file.ts";
 import { plainText } from "./transcript.ts";
-import { formatPercentBp } from "../../src/domain/money.ts";
+import { formatPercentBp } from "../../src/domain/money-format.ts";
 import { catalogue } from "../../src/i18n/index.ts";
 import { userErrorText } from "../../src/i18n/errors.ts";
 import { UserError } from "../../src/platform/errors.ts";

@@ -1,7 +1,7 @@
 // English catalogue, for users whose Telegram language is English. Figures are written the English way
 // ("1,730.5 bn VND", "27.3%"; ADR 018): "1.730 bn" would read as 1.73 billion. Dates stay dd/mm/yyyy.
 import { formatDm, formatDmy } from "../domain/dates.ts";
-import { english } from "../domain/money.ts";
+import { english } from "../domain/money-format.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Catalogue } from "./vi.ts";
 import { light } from "./vi.ts";

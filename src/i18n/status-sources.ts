@@ -2,7 +2,7 @@
 // source's line (vốn ĐP) and the note when only whole-programme figures came for split plans. Compact: at most
 // one short line per source, so that three programmes still fit a phone screen.
 import { formatDm } from "../domain/dates.ts";
-import { english, formatBillionsTrim, formatPercentBp } from "../domain/money.ts";
+import { english, formatBillionsTrim, formatPercentBp } from "../domain/money-format.ts";
 import type { ProgrammeStatusView, SourcePartView } from "./types.ts";
 
 interface Words {

@@ -1,6 +1,6 @@
 // Vietnamese catalogue: the reference language. Every user-facing line of the bot is here (HTML parse mode).
 import { formatDm, formatDmy } from "../domain/dates.ts";
-import { formatBillionsTrim, formatPercentBp, formatPoints } from "../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints } from "../domain/money-format.ts";
 import { escapeHtml as h } from "../domain/text.ts";
 import type { Light } from "../domain/pacing.ts";
 import { onboardingVi } from "../features/registry/messages.ts";

@@ -2,7 +2,7 @@
 // chat, gets a preview (or the row errors) under ✅ Áp dụng / ✖ Hủy, and only the sender's ✅ writes.
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { formatAmountShort } from "../../src/domain/money.ts";
+import { formatAmountShort } from "../../src/domain/money-format.ts";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";

@@ -3,7 +3,7 @@
 // (/bieudo) use vốn TW and say so; unsplit or whole-programme figures stay on all sources as before. Through the
 // real stack and the emulator, on SQLite and PostgreSQL (the projection reads the plans by part).
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { formatBillionsTrim, formatPercentBp, rateBp } from "../../src/domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, rateBp } from "../../src/domain/money-format.ts";
 import { projectYearEnd } from "../../src/domain/projection.ts";
 import { describeEachDatabase } from "../support/db.ts";
 import { DEMO, group, startHarness, user, type Harness } from "../support/harness.ts";

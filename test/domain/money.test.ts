@@ -1,6 +1,7 @@
 // Unit tests for amount parsing (bigint VND), Vietnamese number formatting and basis-point rates.
 
 import { describe, expect, it } from "vitest";
+import { parseAmount, type ParseAmountResult } from "../../src/domain/money.ts";
 import {
   english,
   formatAmountShort,
@@ -9,10 +10,8 @@ import {
   formatPercentBp,
   formatPoints,
   formatVnd,
-  parseAmount,
   rateBp,
-  type ParseAmountResult,
-} from "../../src/domain/money.ts";
+} from "../../src/domain/money-format.ts";
 
 const ok = (vnd: bigint): ParseAmountResult => ({ ok: true, vnd });
 const err = (reason: Extract<ParseAmountResult, { ok: false }>["reason"]): ParseAmountResult => ({

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { localInstant } from "../../src/domain/dates.ts";
-import { formatPercentBp } from "../../src/domain/money.ts";
+import { formatPercentBp } from "../../src/domain/money-format.ts";
 import { parsePeriod } from "../../src/domain/scorecard.ts";
 import { PNG_MAGIC } from "../../src/features/reports/charts/render.ts";
 import { sheetToCsv, toXlsx } from "../../src/features/reports/exports.ts";

@@ -4,7 +4,7 @@
 import type { Db } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
 import { timeliness, type Timeliness } from "../../domain/ladder.ts";
-import { rateBp } from "../../domain/money.ts";
+import { rateBp } from "../../domain/money-format.ts";
 import { trafficLight, type Light } from "../../domain/pacing.ts";
 import type { ProgrammeStatusView } from "../../i18n/types.ts";
 import type { StatusService } from "../disbursement/status.ts";

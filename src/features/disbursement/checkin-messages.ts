@@ -1,7 +1,7 @@
 // The weekly disbursement check-in: the question to each responsible official, the list of units that did
 // not answer, and the monthly list of units below the provincial average. Part of the disbursement catalogue.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillionsTrim, formatPercentBp, english } from "../../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, english } from "../../domain/money-format.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { BelowAverageView, CheckinMissingView, CheckinQuestionView } from "./checkin.ts";
 

@@ -1,7 +1,7 @@
 // Disbursement tracking lines: /report, /khongdat, /dieuchuyen, the programme league table and refusals.
 // Amounts and rates always in Vietnamese number format (also in English).
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillionsTrim, formatPercentBp, formatPoints, formatVnd, english } from "../../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints, formatVnd, english } from "../../domain/money-format.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import { planUploadEn, planUploadVi } from "./plan-upload-messages.ts";
 import { checkinEn, checkinVi } from "./checkin-messages.ts";

@@ -2,7 +2,7 @@
 // formatting ("27,3%", "31/12") in both languages, the way they appear in official documents.
 import { formatDm } from "../../domain/dates.ts";
 import type { Rung } from "../../domain/ladder.ts";
-import { formatPercentBp, english } from "../../domain/money.ts";
+import { formatPercentBp, english } from "../../domain/money-format.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 
 export interface PaceReminderView {

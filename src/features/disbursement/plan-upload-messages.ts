@@ -2,7 +2,7 @@
 // errors, and the answers to ✅ Áp dụng / ✖ Hủy. Part of the disbursement catalogue (disbursement.planUpload).
 import { formatDmy } from "../../domain/dates.ts";
 import { capped, uploadEn, uploadVi } from "../../i18n/upload.ts";
-import { formatAmountShort, english } from "../../domain/money.ts";
+import { formatAmountShort, english } from "../../domain/money-format.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 
 export interface PlanChangeLine {

@@ -3,7 +3,7 @@
 // the check against the last one are of that part (ADR 016).
 import { localDate } from "../../domain/dates.ts";
 import { cellsOf, figureOf, planOf, reportingYear, type ReportPoint } from "../../domain/disbursed.ts";
-import { rateBp } from "../../domain/money.ts";
+import { rateBp } from "../../domain/money-format.ts";
 import type { Tx } from "../../platform/db/client.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { argWords, checkAmount, splitAmount, splitQualifiers, type Qualifiers } from "./arguments.ts";

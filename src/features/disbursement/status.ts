@@ -4,7 +4,7 @@ import { inTurns, type Db } from "../../platform/db/client.ts";
 import { localDate, localInstant } from "../../domain/dates.ts";
 import { breakdown, reportingYear, type PlanPart, type ReportPoint } from "../../domain/disbursed.ts";
 import { defaultMilestones, pace, type MilestonePoint } from "../../domain/pacing.ts";
-import { rateBp } from "../../domain/money.ts";
+import { rateBp } from "../../domain/money-format.ts";
 import type { WorkCalendar } from "../../domain/calendar.ts";
 import type {
   ProgrammeStatusView,

@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { judgedSeries, type DatedReport } from "../../domain/history.ts";
 import { localDate } from "../../domain/dates.ts";
 import { breakdown, reportingYear } from "../../domain/disbursed.ts";
-import { rateBp } from "../../domain/money.ts";
+import { rateBp } from "../../domain/money-format.ts";
 import { expectedBp } from "../../domain/pacing.ts";
 import type { Messages } from "../../i18n/index.ts";
 import { cumulativeChartSvg, rateChartSvg } from "./charts/disbursement.ts";

@@ -17,7 +17,7 @@ import { toCsv, type CsvSeparator } from "../../domain/csv.ts";
 import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import { planOf, reportingYear, type PlanPart } from "../../domain/disbursed.ts";
 import { timeliness } from "../../domain/ladder.ts";
-import { formatPercentBp, rateBp } from "../../domain/money.ts";
+import { formatPercentBp, rateBp } from "../../domain/money-format.ts";
 import { defaultPeriod, type Period } from "../../domain/scorecard.ts";
 import type { Messages } from "../../i18n/index.ts";
 import { foldVietnamese } from "../../domain/text.ts";

@@ -2,7 +2,7 @@
 // and charts. Figures Vietnamese-style, English-style in English (ADR 018; charts and file labels stay
 // Vietnamese), HTML parse mode, user text escaped.
 import { formatDmy } from "../../domain/dates.ts";
-import { formatBillionsTrim, formatPercentBp, formatPoints, english } from "../../domain/money.ts";
+import { formatBillionsTrim, formatPercentBp, formatPoints, english } from "../../domain/money-format.ts";
 import type { Period } from "../../domain/scorecard.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 import type { DisbursementScore, ScorecardView } from "./scorecard.ts";

@@ -4,7 +4,7 @@
 // monthly working sessions held (R6) and written requests answered on time (R5).
 import type { Db } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
-import { rateBp } from "../../domain/money.ts";
+import { rateBp } from "../../domain/money-format.ts";
 import {
   combineRates,
   monthsElapsed,

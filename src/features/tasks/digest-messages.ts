@@ -3,7 +3,7 @@
 // A chat with a single item gets the ordinary reminder instead (reminder.text / pace.reminder).
 import { formatDm, formatDmy } from "../../domain/dates.ts";
 import type { Rung } from "../../domain/ladder.ts";
-import { formatPercentBp, english } from "../../domain/money.ts";
+import { formatPercentBp, english } from "../../domain/money-format.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
 
 export type DigestAudience = "responsible" | "group" | "leader" | "office";

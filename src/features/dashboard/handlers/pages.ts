@@ -3,7 +3,7 @@
 // No framework: a phone on a weak connection loads a few kilobytes (docs/dashboard.md has the weights).
 import { formatDmy } from "../../../domain/dates.ts";
 import type { Timeliness } from "../../../domain/ladder.ts";
-import { formatBillions, formatPercentBp, formatPoints } from "../../../domain/money.ts";
+import { formatBillions, formatPercentBp, formatPoints } from "../../../domain/money-format.ts";
 import type { Light } from "../../../domain/pacing.ts";
 import { escapeHtml as h } from "../../../domain/text.ts";
 import type { ProgrammeStatusView } from "../../../i18n/types.ts";

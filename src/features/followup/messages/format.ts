@@ -1,6 +1,6 @@
 // Shared pieces of the follow-up messages: month text, disbursement rate, request and task lines (vi/en).
 import { formatDmy } from "../../../domain/dates.ts";
-import { formatPercentBp, english } from "../../../domain/money.ts";
+import { formatPercentBp, english } from "../../../domain/money-format.ts";
 import { escapeHtml as h } from "../../../domain/text.ts";
 import type { UnitRankView } from "../../../i18n/types.ts";
 import type { DigestTaskLine, RequestStatus, RequestView } from "./views.ts";

@@ -3,7 +3,7 @@
 // milestones and the 100 % line, drawing only the reported points (no line from 0 % on 1 January).
 // Rates are basis points; labels use Vietnamese number formatting.
 import { diffDays } from "../../../domain/dates.ts";
-import { formatPercentBp } from "../../../domain/money.ts";
+import { formatPercentBp } from "../../../domain/money-format.ts";
 import type { Light } from "../../../domain/pacing.ts";
 import { circle, line, polyline, rect, svgDoc, text, textWidth } from "./svg.ts";
 
