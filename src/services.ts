@@ -47,6 +47,7 @@ import { createExtensionService } from "./features/extensions/extensions.ts";
 import { createEvidenceService } from "./features/evidence/evidence.ts";
 import { createHistoryService } from "./features/history/history.ts";
 import { createAbsenceService } from "./features/absence/absence.ts";
+import { createDeputyService } from "./features/absence/deputies.ts";
 
 export function createServices({
   db,
@@ -166,6 +167,7 @@ export function createServices({
     evidence: createEvidenceService({ db }),
     history: createHistoryService({ db }),
     absence: createAbsenceService({ db, messages: catalogue }),
+    deputies: createDeputyService({ db }),
     planUpload: createPlanUpload({ db }),
     proposals: createProposalCheck({ db, calendar, officeHours: config.officeHours, messages: catalogue }),
     checkin: createCheckinService({

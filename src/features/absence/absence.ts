@@ -1,16 +1,17 @@
-// Absence and deputies from the bot (#19): /vangmat sets, lists and cancels an official's absence (the holder
-// for himself, the secretariat for anyone); /phutrach names the deputy (Phó Chủ tịch phụ trách) of a unit for
-// a programme. Who then receives what is decided per message by stand-ins.ts. Every change is audited; the
-// named stand-in (and the holder, when someone else set it) is told through the outbox.
+// Absence from the bot (#19): /vangmat sets, lists and cancels an official's absence (the holder for himself,
+// the secretariat for anyone); /phutrach (deputies.ts) names the deputies. Who then receives what is decided
+// per message by stand-ins.ts. Every change is audited; the named stand-in (and the holder, when someone else
+// set it) is told through the outbox.
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { localDate, parseDmy } from "../../domain/dates.ts";
 import { periodProblem } from "../../domain/absence.ts";
-import { foldVietnamese, matchByName } from "../../domain/text.ts";
+import { foldVietnamese } from "../../domain/text.ts";
 import type { Messages } from "../../i18n/index.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import { reachablePrivateChat, unreachablePrivateChats } from "../followup/audience.ts";
-import { findActiveUnit, type Actor } from "../registry/registry.ts";
+import type { Actor } from "../registry/registry.ts";
+import { findOfficial, worksIn, type OfficialRow } from "./people.ts";
 import { refusalsOf } from "../refusals.ts";
 
 const absenceError = refusalsOf("absence");
@@ -26,14 +27,6 @@ export interface AbsenceView {
   standInName: string | null;
   /** set by someone else than the official (the secretariat): his name */
   setByName: string | null;
-}
-
-export interface DeputyView {
-  unitName: string;
-  programmeCode: string;
-  officialName: string | null;
-  /** the deputy this one replaced, if any */
-  previousName: string | null;
 }
 
 /** What `/vangmat <…>` says, before any look-up: who (as typed), the period, the stand-in (as typed), why. */
@@ -78,49 +71,8 @@ export function parseAbsence(args: string, today: string): AbsenceRequest {
   return { who: who.join(" "), from, to, standIn, reason: reason.slice(0, 300) };
 }
 
-type OfficialRow = { id: number; fullName: string; unitId: number | null; active: boolean };
-
 export function createAbsenceService({ db, messages }: { db: Db; messages: Messages<"absence"> }) {
   const isSecretariat = (actor: Actor) => actor.roles.some((r) => r.role === "SECRETARIAT");
-
-  /** An active official by «mã» (his number) or name; among namesakes, the one in `preferUnit`. */
-  async function findOfficial(tx: Db | Tx, query: string, preferUnit: number | null = null): Promise<OfficialRow> {
-    const select = { id: true, fullName: true, unitId: true, active: true };
-    const code = /^#?(\d{1,9})$/u.exec(query.trim());
-    if (code) {
-      const o = await tx.official.findUnique({ where: { id: Number(code[1]) }, select });
-      if (!o?.active) throw absenceError("unknownPerson", query);
-      return o;
-    }
-    const key = foldVietnamese(query);
-    if (!key) throw absenceError("unknownPerson", query);
-    // the stored folded name narrows the look-up; matchByName decides as everywhere else
-    const rows = await tx.official.findMany({ where: { active: true, nameKey: { contains: key } }, select });
-    const m = matchByName(query, rows, (o) => [o.fullName]);
-    if (m.kind === "one") return m.item;
-    if (m.kind === "many") {
-      const here = m.candidates.filter((o) => preferUnit !== null && o.unitId === preferUnit);
-      if (here.length === 1) return here[0]!;
-      throw absenceError(
-        "ambiguousPerson",
-        query,
-        m.candidates.map((o) => o.fullName),
-      );
-    }
-    throw absenceError("unknownPerson", query);
-  }
-
-  /** Works in the unit: his own unit, or a role, a programme or a deputyship there. */
-  async function worksIn(tx: Db | Tx, o: OfficialRow, unitId: number, now: Date): Promise<boolean> {
-    if (o.unitId === unitId) return true;
-    const inForce = { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] };
-    const where = { officialId: o.id, unitId, ...inForce };
-    return (
-      (await tx.roleAssignment.count({ where })) > 0 ||
-      (await tx.responsibility.count({ where })) > 0 ||
-      (await tx.deputy.count({ where })) > 0
-    );
-  }
 
   async function unitName(tx: Db | Tx, unitId: number | null): Promise<string | null> {
     return unitId === null ? null : ((await tx.unit.findUnique({ where: { id: unitId } }))?.name ?? null);
@@ -287,109 +239,7 @@ export function createAbsenceService({ db, messages }: { db: Db; messages: Messa
     });
   }
 
-  /** The programme a word names (its code), or null. */
-  async function programmeNamed(word: string) {
-    const programmes = await db.programme.findMany({ orderBy: { sortOrder: "asc" } });
-    return programmes.find((p) => foldVietnamese(p.code) === foldVietnamese(word)) ?? null;
-  }
-
-  /**
-   * /phutrach <đơn vị> <chương trình> <tên|mã> names the deputy (the previous one's row is closed, history
-   * kept); «-» in place of the name removes him. /phutrach [đơn vị] lists.
-   */
-  async function deputy(input: {
-    args: string;
-    actor: Actor;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<{ set: DeputyView } | { list: DeputyView[] }> {
-    const words = input.args.trim().split(/\s+/u).filter(Boolean);
-    let at = -1;
-    for (let i = 1; i < words.length - 1 && at < 0; i++) if (await programmeNamed(words[i]!)) at = i;
-    if (at < 0) return { list: await deputies(words.join(" "), input.now) };
-    const unit = await findActiveUnit(db, words.slice(0, at).join(" "));
-    const programme = (await programmeNamed(words[at]!))!;
-    const who = words.slice(at + 1).join(" ");
-    const removing = who === "-" || foldVietnamese(who) === "bo";
-    return db.$transaction(async (tx) => {
-      const official = removing ? null : await findOfficial(tx, who, unit.id);
-      if (official && !(await worksIn(tx, official, unit.id, input.now)))
-        throw absenceError("notInUnit", official.fullName, unit.name);
-      await recordUpdate(tx, input.updateId);
-      const before = await tx.deputy.findMany({
-        where: {
-          unitId: unit.id,
-          programmeId: programme.id,
-          validFrom: { lte: input.now },
-          OR: [{ validTo: null }, { validTo: { gt: input.now } }],
-        },
-      });
-      await tx.deputy.updateMany({
-        where: { id: { in: before.map((d) => d.id) } },
-        data: { validTo: input.now },
-      });
-      const after = official
-        ? await tx.deputy.create({
-            data: {
-              unitId: unit.id,
-              programmeId: programme.id,
-              officialId: official.id,
-              validFrom: input.now,
-              createdById: input.actor.officialId,
-            },
-          })
-        : null;
-      await audit(tx, {
-        at: input.now,
-        actorId: input.actor.officialId,
-        action: official ? "deputy.set" : "deputy.remove",
-        entity: "Deputy",
-        entityId: `${unit.id}:${programme.id}`,
-        before,
-        after,
-      });
-      const previous = before.at(-1);
-      const previousName = previous
-        ? ((await tx.official.findUnique({ where: { id: previous.officialId } }))?.fullName ?? null)
-        : null;
-      return {
-        set: {
-          unitName: unit.name,
-          programmeCode: programme.code,
-          officialName: official?.fullName ?? null,
-          previousName,
-        },
-      };
-    });
-  }
-
-  /** The deputies in force, of one unit or all, by unit then programme. */
-  async function deputies(unitQuery: string, now: Date): Promise<DeputyView[]> {
-    const unit = unitQuery ? await findActiveUnit(db, unitQuery) : null;
-    const rows = await db.deputy.findMany({
-      where: {
-        ...(unit ? { unitId: unit.id } : {}),
-        validFrom: { lte: now },
-        OR: [{ validTo: null }, { validTo: { gt: now } }],
-      },
-      orderBy: { id: "asc" },
-    });
-    const units = await db.unit.findMany({ where: { id: { in: rows.map((r) => r.unitId) } } });
-    const programmes = await db.programme.findMany();
-    const people = await db.official.findMany({ where: { id: { in: rows.map((r) => r.officialId) } } });
-    return rows
-      .map((r) => ({
-        unitName: units.find((u) => u.id === r.unitId)?.name ?? "",
-        programmeCode: programmes.find((p) => p.id === r.programmeId)?.code ?? "",
-        sort: programmes.find((p) => p.id === r.programmeId)?.sortOrder ?? 0,
-        officialName: people.find((p) => p.id === r.officialId)?.fullName ?? "",
-        previousName: null,
-      }))
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi") || a.sort - b.sort)
-      .map(({ sort: _sort, ...v }) => v);
-  }
-
-  return { set, list, cancel, deputy };
+  return { set, list, cancel };
 }
 
 export type AbsenceService = ReturnType<typeof createAbsenceService>;

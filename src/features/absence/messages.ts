@@ -2,7 +2,8 @@
 // /phutrach, what the stand-in and the holder are told, the refusals. Vietnamese first, English.
 import { formatDm, formatDmy } from "../../domain/dates.ts";
 import { escapeHtml as h } from "../../domain/text.ts";
-import type { AbsenceView, DeputyView } from "./absence.ts";
+import type { AbsenceView } from "./absence.ts";
+import type { DeputyView } from "./deputies.ts";
 import type { OnBehalf } from "./stand-ins.ts";
 
 const period = (v: AbsenceView) =>

@@ -29,7 +29,7 @@ export const deputyCommand: CommandSpec = {
   chats: ["private", "group"],
   who: ["SECRETARIAT"],
   async handler(ctx, args) {
-    const r = await ctx.services.absence.deputy({
+    const r = await ctx.services.deputies.deputy({
       args,
       actor: ctx.actor!,
       now: ctx.now,
