@@ -5,7 +5,7 @@
 // transaction: the directive (or the existing one with the same number, date and issuer), its new items,
 // and one task per row through writeAssignment (audited, announced like /giao).
 import type { Db, Tx } from "../../platform/db/client.ts";
-import { formatDmy, parseDmy } from "../../domain/dates.ts";
+import { parseDmy } from "../../domain/dates.ts";
 import { asSentence, foldVietnamese, plainText } from "../../domain/text.ts";
 import { parseRequirementCell } from "../../domain/task-flags.ts";
 import type { UserError } from "../../platform/errors.ts";
@@ -13,66 +13,7 @@ import { audit } from "../../platform/db/audit.ts";
 import { findActiveUnit } from "../registry/registry.ts";
 import { writeAssignment, type AssignService, type ResolvedAssignment } from "../tasks/assign.ts";
 import type { TaskMessages } from "../tasks/notices.ts";
-import { DIRECTIVE_KINDS, type DirectiveKind } from "./views.ts";
-
-export const DIRECTIVE_COLUMNS = {
-  kind: "Loại văn bản",
-  number: "Số/ký hiệu",
-  issuedOn: "Ngày ban hành",
-  issuer: "Cơ quan ban hành",
-  summary: "Trích yếu",
-  item: "Mục",
-  content: "Nội dung",
-  unit: "Đơn vị thực hiện",
-  responsible: "Người phụ trách",
-  programme: "Chương trình",
-  due: "Hạn (dd/mm/yyyy)",
-  evidence: "Cần minh chứng",
-  confirmation: "Cần xác nhận",
-} as const;
-type Field = keyof typeof DIRECTIVE_COLUMNS;
-
-const HEADERS: Record<string, Field> = {
-  ...Object.fromEntries(Object.entries(DIRECTIVE_COLUMNS).map(([k, v]) => [foldVietnamese(v), k as Field])),
-  loai: "kind",
-  so: "number",
-  "so ky hieu": "number",
-  "so van ban": "number",
-  ngay: "issuedOn",
-  "co quan": "issuer",
-  "muc so": "item",
-  "noi dung muc": "content",
-  "don vi": "unit",
-  "don vi chu tri": "unit",
-  han: "due",
-  "minh chung": "evidence",
-  "xac nhan": "confirmation",
-};
-const REQUIRED: Field[] = ["item", "content", "unit", "due"];
-
-/** True when a table's header row is a directive file's (the bot tells it from a capital plan file this way). */
-export function isDirectiveTable(table: string[][]): boolean {
-  const columns = new Set((table[0] ?? []).map((h) => HEADERS[foldVietnamese(h)]));
-  return columns.has("item") && columns.has("content") && columns.has("unit");
-}
-
-const KIND_WORDS: Record<string, DirectiveKind> = {
-  "ket luan": "KET_LUAN",
-  kl: "KET_LUAN",
-  "thong bao ket luan": "KET_LUAN",
-  "chi thi": "CHI_THI",
-  ct: "CHI_THI",
-  "cong van": "CONG_VAN",
-  cv: "CONG_VAN",
-};
-
-export interface DirectiveHead {
-  kind: DirectiveKind;
-  number: string;
-  issuedOn: string;
-  issuer: string;
-  summary: string;
-}
+import { DIRECTIVE_COLUMNS, itemDocRef, readDirectiveTable, type DirectiveHead } from "./directive-file.ts";
 
 export interface DirectiveRow extends ResolvedAssignment {
   row: number;
@@ -95,12 +36,6 @@ export interface DirectiveFile {
 }
 
 export type DirectiveParseResult = { ok: true; file: DirectiveFile } | { ok: false; errors: string[] };
-
-/** The reference a task of the item carries ("Văn bản …" under its reminders). */
-export function itemDocRef(head: DirectiveHead, item: string): string {
-  const doc = head.number ? head.number : `${head.issuer} ngày ${formatDmy(head.issuedOn)}`;
-  return `${doc}, mục ${item}`.slice(0, 200);
-}
 
 export interface DirectiveImportDeps {
   db: Db;
@@ -126,61 +61,16 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
   }
 
   async function parse(table: string[][], opts: { now: Date }): Promise<DirectiveParseResult> {
-    const [header = [], ...body] = table;
-    const columns = header.map((h) => HEADERS[foldVietnamese(h)] ?? null);
-    const missing = REQUIRED.filter((f) => !columns.includes(f));
-    if (missing.length)
-      return { ok: false, errors: [`Thiếu cột: ${missing.map((f) => `«${DIRECTIVE_COLUMNS[f]}»`).join(", ")}.`] };
-    const errors: string[] = [];
-    const headCells: Partial<Record<Field, { value: string; row: number }>> = {};
+    const read = readDirectiveTable(table);
+    if (!read.ok) return read;
+    const errors = [...read.errors];
+    const { kind, number, issuedOn, issuer, summary } = read;
     const itemContent = new Map<string, { content: string; row: number }>();
-    const raws: { rowNo: number; raw: Partial<Record<Field, string>> }[] = [];
-    for (const [i, cells] of body.entries()) {
-      const rowNo = i + 2;
-      if (cells.every((c) => c.trim() === "")) continue;
-      const raw: Partial<Record<Field, string>> = {};
-      columns.forEach((f, c) => {
-        if (f) raw[f] = (cells[c] ?? "").trim();
-      });
-      // the directive's columns: once is enough; a repeated value must agree with the first
-      for (const f of ["kind", "number", "issuedOn", "issuer", "summary"] as const) {
-        const v = raw[f] ?? "";
-        if (!v) continue;
-        const first = headCells[f];
-        if (!first) headCells[f] = { value: v, row: rowNo };
-        else if (foldVietnamese(first.value) !== foldVietnamese(v))
-          errors.push(
-            `Dòng ${rowNo}: «${DIRECTIVE_COLUMNS[f]}» khác dòng ${first.row} (một tệp chỉ ghi các mục của một văn bản).`,
-          );
-      }
-      raws.push({ rowNo, raw });
-    }
-    if (raws.length === 0) return { ok: false, errors: ["Tệp không có dòng dữ liệu nào."] };
-
-    const firstRow = raws[0]!.rowNo;
-    const kindText = headCells.kind?.value ?? "";
-    const kind = KIND_WORDS[foldVietnamese(kindText)] ?? (DIRECTIVE_KINDS as string[]).find((k) => k === kindText);
-    if (!kindText)
-      errors.push(`Dòng ${firstRow}: chưa ghi «${DIRECTIVE_COLUMNS.kind}» (Kết luận, Chỉ thị hoặc Công văn).`);
-    else if (!kind)
-      errors.push(
-        `Dòng ${headCells.kind!.row}: «${DIRECTIVE_COLUMNS.kind}» «${kindText}» không hiểu được (Kết luận, Chỉ thị hoặc Công văn).`,
-      );
-    const issuedText = headCells.issuedOn?.value ?? "";
-    const issuedOn = issuedText ? parseDmy(issuedText, "2000-01-01") : null;
-    if (!issuedText) errors.push(`Dòng ${firstRow}: chưa ghi «${DIRECTIVE_COLUMNS.issuedOn}».`);
-    else if (!/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(issuedText) || !issuedOn)
-      errors.push(
-        `Dòng ${headCells.issuedOn!.row}: Ngày ban hành «${issuedText}» không phải ngày hợp lệ (dd/mm/yyyy).`,
-      );
-    for (const f of ["issuer", "summary"] as const)
-      if (!headCells[f]) errors.push(`Dòng ${firstRow}: chưa ghi «${DIRECTIVE_COLUMNS[f]}».`);
-    const number = (headCells.number?.value ?? "").slice(0, 100);
 
     const existing =
-      issuedOn && headCells.issuer
+      issuedOn && issuer
         ? await db.directive.findUnique({
-            where: { number_issuedOn_issuer: { number, issuedOn, issuer: headCells.issuer.value } },
+            where: { number_issuedOn_issuer: { number, issuedOn, issuer } },
             include: { items: { include: { tasks: { where: { status: { not: "CANCELLED" } } } } } },
           })
         : null;
@@ -188,7 +78,7 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
     const rows: DirectiveRow[] = [];
     const newItems: string[] = [];
     const seen = new Map<string, number>();
-    for (const { rowNo, raw } of raws) {
+    for (const { rowNo, raw } of read.rows) {
       const item = (raw.item ?? "").replace(/\.$/, "");
       const problems: string[] = [];
       if (!item) problems.push(`chưa ghi «${DIRECTIVE_COLUMNS.item}»`);
@@ -268,11 +158,11 @@ export function createDirectiveImport({ db, assign, messages, errorText }: Direc
     }
     if (errors.length) return { ok: false, errors };
     const head: DirectiveHead = {
-      kind: kind as DirectiveKind,
+      kind: kind!,
       number,
       issuedOn: issuedOn!,
-      issuer: headCells.issuer!.value.slice(0, 300),
-      summary: headCells.summary!.value.slice(0, 1000),
+      issuer: issuer!.slice(0, 300),
+      summary: summary!.slice(0, 1000),
     };
     return { ok: true, file: { head, existingId: existing?.id ?? null, rows, newItems } };
   }

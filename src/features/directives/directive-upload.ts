@@ -11,7 +11,7 @@ import {
   type StageInput,
 } from "../../platform/db/pending-upload.ts";
 import type { DirectiveImport, DirectiveFile } from "./directive-import.ts";
-import type { DirectiveHead } from "./directive-import.ts";
+import type { DirectiveHead } from "./directive-file.ts";
 
 export const DIRECTIVE_UPLOAD_INPUT = "directive.upload";
 

@@ -5,7 +5,7 @@ import type { Telegraf } from "telegraf";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
 import { registerFileUpload } from "../../../platform/telegram/file-upload.ts";
-import { isDirectiveTable } from "../directive-import.ts";
+import { isDirectiveTable } from "../directive-file.ts";
 
 export const directiveCommand: CommandSpec = {
   name: "ketluan",
