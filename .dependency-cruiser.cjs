@@ -22,14 +22,14 @@ module.exports = {
       severity: "error",
       comment: "The platform (database, outbox, scheduler, HTTP, files) knows no feature, catalogue or composition.",
       from: { path: "^src/platform/", pathNot: "^src/platform/telegram/" },
-      to: { path: "^src/(features|i18n)/|^src/(services|app|bot|main)\\.ts$" },
+      to: { path: "^src/(features|i18n)/|^src/(services|app|bot|main|jobs)\\.ts$" },
     },
     {
       name: "telegram-glue-knows-feature-types-only",
       severity: "error",
       comment: "The telegraf stack may name the features' types, never their code (src/bot.ts lists the features).",
       from: { path: "^src/platform/telegram/" },
-      to: { path: "^src/features/|^src/(services|app|bot|main)\\.ts$", dependencyTypesNot: ["type-only"] },
+      to: { path: "^src/features/|^src/(services|app|bot|main|jobs)\\.ts$", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "handlers-do-not-touch-the-database",

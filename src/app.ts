@@ -11,18 +11,17 @@ import { createUpdateReceiver, type UpdateReceiver } from "./platform/telegram/u
 import { createDispatcher, type Dispatcher } from "./platform/outbox/dispatcher.ts";
 import { createLimiter, globalShare, TELEGRAM_LIMITS, type Limiter, type Limits } from "./platform/outbox/limiter.ts";
 import { createInteractiveGate } from "./platform/outbox/interactive.ts";
-import { createScheduler, type Job, type Scheduler } from "./platform/scheduler/index.ts";
+import { createScheduler, type Scheduler } from "./platform/scheduler/index.ts";
 import { createBroadcastProgress } from "./features/broadcast/progress.ts";
 import { publishCommands } from "./platform/telegram/menu.ts";
 import { ensureReferenceData } from "./platform/db/seed/reference.ts";
 import { redactSecrets } from "./platform/logger.ts";
-import { createPgLease, createPgRunCoordinator, pruneJobLeases } from "./platform/scheduler/coordinator.ts";
+import { createPgLease, createPgRunCoordinator } from "./platform/scheduler/coordinator.ts";
 import { createPgInstanceHeartbeat } from "./platform/scheduler/instances.ts";
 import { createSharedChatWindows } from "./platform/outbox/shared-windows.ts";
 import { startHttpServer, type Health, type HttpServer } from "./platform/http/server.ts";
 import { createDashboardRoutes } from "./features/dashboard/handlers/http.ts";
-
-const DAY_MS = 86_400_000;
+import { appJobs } from "./jobs.ts";
 
 export interface App {
   database: Database;
@@ -164,36 +163,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           leaseMs: config.leaseMs,
         }
       : {}),
-    jobs: jobs(
-      config.deadlineCheckCron,
-      {
-        // Telegram redelivers an update for at most 24 h; old fire-time claims are needed by nobody
-        housekeeping: async () => {
-          const updates = await database.db.processedUpdate.deleteMany({
-            where: { processedAt: { lt: new Date(Date.now() - 7 * DAY_MS) } },
-          });
-          const leases = shared ? await pruneJobLeases(database.db, DAY_MS) : 0;
-          return { processedUpdates: updates.count, jobLeases: leases };
-        },
-        "deadline-check": (now) => services.reminders.runDeadlineCheck(now),
-        // the same ladder for disbursement milestones, for the units × programmes behind a milestone's target
-        "pace-check": (now) => services.paceLadder.runPaceCheck(now),
-        // the weekly disbursement check-in, the list of units that did not answer, the monthly below-average list
-        "disbursement-checkin": (now) => services.checkin.runCheckin(now),
-        // R4: a reallocation proposal past its due date, once, to the secretariat and the leaders
-        "proposal-check": (now) => services.proposals.runProposalCheck(now),
-        // recurring tasks: the next occurrence of a series whose latest task is past due (idempotent per due date)
-        recurrence: (now) => services.recurrence.runRecurrence(now),
-        // meetings (R6), written requests (R5) and digests: each notice keyed once in the Reminder table
-        "meeting-check": (now) => services.meetings.runMeetingCheck(now),
-        "request-check": (now) => services.requests.runRequestCheck(now),
-        "daily-digest": (now) => services.digests.runDailyDigest(now),
-        "weekly-digest": (now) => services.digests.runWeeklyDigest(now),
-        // the weekly report: the chart (PNG) and the text, both through the outbox
-        "weekly-report": (now) => services.weeklyReport.runWeeklyReport(now),
-      },
-      () => dispatcher.wake(),
-    ),
+    jobs: appJobs({ db: database.db, services, shared, cron: config.deadlineCheckCron, wake: () => dispatcher.wake() }),
   });
 
   let catchUp: Promise<void> | null = null;
@@ -318,26 +288,4 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await database.close();
     },
   };
-}
-
-/**
- * The jobs, one line each. Housekeeping runs at night and never catches up; every other job ticks with the
- * deadline check, catches up what a stop missed (the database decides what is due), and wakes the
- * dispatcher for what it wrote.
- */
-function jobs(cron: string, runs: Record<string, (now: Date) => Promise<unknown>>, wake: () => void): Job[] {
-  return Object.entries(runs).map(([name, run]) =>
-    name === "housekeeping"
-      ? { name, cron: "17 3 * * *", catchUp: false, run }
-      : {
-          name,
-          cron,
-          catchUp: true,
-          run: async (now: Date) => {
-            const result = await run(now);
-            wake();
-            return result;
-          },
-        },
-  );
 }
