@@ -14,7 +14,8 @@ import type { DashboardService } from "../dashboard.ts";
 import { signInitData, validateInitData, validateLoginWidget, type ProofResult } from "../init-data.ts";
 import { pageVi, type PageLabels } from "../messages.ts";
 import { canSeeProvince, canSeeUnit } from "../../../platform/telegram/scope.ts";
-import { directiveFragment, messageFragment, provinceFragment, shellPage, unitFragment } from "./pages.ts";
+import { directiveFragment, messageFragment, provinceFragment, unitFragment } from "./pages.ts";
+import { shellPage } from "./shell.ts";
 
 export interface DashboardRoutesDeps {
   dashboard: DashboardService;
