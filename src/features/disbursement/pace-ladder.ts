@@ -20,15 +20,14 @@ import type { PaceReminderView } from "./pace-messages.ts";
 import {
   claimKeys,
   inForce,
-  reachablePrivateChat,
+  reachableHolders,
   reachableRoleHolders,
   secretariatChats,
   unitGroups,
-  unreachablePrivateChats,
   type Reachable,
 } from "../followup/audience.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
-import { standInsOn, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
+import { withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 import {
   foldByChat,
   isEscalation,
@@ -277,23 +276,8 @@ async function reachableResponsibles(
     include: { official: true },
     orderBy: { id: "asc" },
   });
-  const unreachable = await unreachablePrivateChats(tx);
-  const standIns = await standInsOn(tx, now, unitIds);
-  const out: (Reachable & { programmeId: number })[] = [];
-  for (const r of rows) {
-    const to = standIns.recipientOf(r.official.id, r.official, { unitId: r.unitId, programmeId: r.programmeId });
-    const chatId = reachablePrivateChat(to.person, unreachable);
-    if (chatId)
-      out.push({
-        officialId: r.official.id,
-        chatId,
-        language: to.person.language,
-        unitId: r.unitId,
-        programmeId: r.programmeId,
-        onBehalf: to.onBehalf,
-      });
-  }
-  return out;
+  const reachable = await reachableHolders(tx, now, rows, (r) => r.programmeId);
+  return reachable.map(({ row, to }) => ({ ...to, programmeId: row.programmeId }));
 }
 
 export type PaceLadderService = ReturnType<typeof createPaceLadderService>;

@@ -4,7 +4,7 @@
 // A role holder away today is replaced by his stand-in (#19, src/features/absence/stand-ins.ts): the
 // `onBehalf` of what is returned says so, and the sender puts it above the text (withBehalf).
 import type { Role, Tx } from "../../platform/db/client.ts";
-import { standInsOn, type OnBehalf } from "../absence/stand-ins.ts";
+import { standInsOn, type OnBehalf, type Person } from "../absence/stand-ins.ts";
 
 export interface Reachable {
   /** the holder of the role (the key of what is meant for him), whoever receives it */
@@ -55,23 +55,43 @@ export async function reachableRoleHolders(
     include: { official: true },
     orderBy: { id: "asc" },
   });
+  return (await reachableHolders(tx, now, rows, () => programmeId)).map(({ to }) => to);
+}
+
+/**
+ * Each holder of these rows (role assignments, responsibilities) reachable in private, or his stand-in when he
+ * is away today (for a message about `programmeOf(row)`: that programme's deputy stands in first); a row
+ * whose recipient cannot be written to is left out.
+ */
+export async function reachableHolders<R extends { official: Person & { id: number }; unitId: number | null }>(
+  tx: Tx,
+  now: Date,
+  rows: R[],
+  programmeOf: (row: R) => number | null,
+): Promise<{ row: R; to: Reachable }[]> {
   const unreachable = await unreachablePrivateChats(tx);
   const standIns = await standInsOn(
     tx,
     now,
     rows.flatMap((r) => (r.unitId === null ? [] : [r.unitId])),
   );
-  const out: Reachable[] = [];
-  for (const r of rows) {
-    const to = standIns.recipientOf(r.official.id, r.official, { unitId: r.unitId, programmeId });
+  const out: { row: R; to: Reachable }[] = [];
+  for (const row of rows) {
+    const to = standIns.recipientOf(row.official.id, row.official, {
+      unitId: row.unitId,
+      programmeId: programmeOf(row),
+    });
     const chatId = reachablePrivateChat(to.person, unreachable);
     if (chatId)
       out.push({
-        officialId: r.official.id,
-        chatId,
-        language: to.person.language,
-        unitId: r.unitId,
-        onBehalf: to.onBehalf,
+        row,
+        to: {
+          officialId: row.official.id,
+          chatId,
+          language: to.person.language,
+          unitId: row.unitId,
+          onBehalf: to.onBehalf,
+        },
       });
   }
   return out;

@@ -46,6 +46,16 @@ export interface AssignInput {
   updateId?: bigint;
 }
 
+/** A reason given in answer to the bot's question (an obstacle's, a refused completion's). */
+export interface ReasonInput {
+  chatId: bigint;
+  userId: bigint;
+  reason: string;
+  actor: Actor;
+  now: Date;
+  updateId?: bigint;
+}
+
 export type ListScope = { unitId: number } | { unitIds: number[] } | { responsibleId: number } | "province";
 
 const taskError = refusalsOf("tasks");
@@ -346,14 +356,7 @@ export function createAssignService(deps: AssignDeps) {
   }
 
   /** Records the reason as an obstacle and tells the secretariat; null when no reason was awaited. */
-  async function recordObstacle(input: {
-    chatId: bigint;
-    userId: bigint;
-    reason: string;
-    actor: Actor;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<ObstacleView | null> {
+  async function recordObstacle(input: ReasonInput): Promise<ObstacleView | null> {
     return db.$transaction(async (tx) => {
       const key = { chatId: input.chatId, userId: input.userId, kind: OBSTACLE_INPUT };
       const pending = await awaitedInput<{ taskId: number }>(tx, key, input.now);

@@ -13,6 +13,7 @@ import type { CompletionView } from "../../i18n/types.ts";
 import { audit, recordUpdate } from "../../platform/db/audit.ts";
 import { enqueue, type OutgoingMessage } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../registry/registry.ts";
+import type { ReasonInput } from "./assign.ts";
 import { refusal } from "../refusals.ts";
 import { privateChatOf, standsInFor, withBehalf, type OnBehalf } from "../absence/stand-ins.ts";
 
@@ -279,14 +280,7 @@ export function createConfirmationService({ db, messages }: { db: Db; messages: 
    * Null when no reason was awaited here. A reason for a report decided meanwhile (confirmed by someone
    * else, say) ends the question and is refused.
    */
-  async function refuse(input: {
-    chatId: bigint;
-    userId: bigint;
-    reason: string;
-    actor: Actor;
-    now: Date;
-    updateId?: bigint;
-  }): Promise<ConfirmationView | null> {
+  async function refuse(input: ReasonInput): Promise<ConfirmationView | null> {
     const outcome = await db.$transaction(async (tx) => {
       const key = { chatId: input.chatId, userId: input.userId, kind: CONFIRM_REFUSE_INPUT };
       const pending = await awaitedInput<{ taskId: number; stamp: string }>(tx, key, input.now);

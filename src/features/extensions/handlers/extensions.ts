@@ -4,6 +4,7 @@ import type { Telegraf } from "telegraf";
 import { localDate, parseDmy } from "../../../domain/dates.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
+import { onAnswer } from "../../../platform/telegram/answers.ts";
 import { refusal } from "../../refusals.ts";
 
 /** "15/12/2026 chờ thẩm định" → the date and the reason; null when it does not start with a date. */
@@ -39,25 +40,22 @@ export const extensionCommands: CommandSpec[] = [extensionCommand];
 
 export function registerExtensions(bot: Telegraf<BotContext>) {
   // the answer to the 📅 button's question, before a «xong» or an obstacle's reason is looked for
-  bot.on("message", async (ctx, next) => {
-    const msg = ctx.message;
-    if (!("text" in msg) || msg.text.startsWith("/") || !ctx.actor) return next();
-    const chatId = BigInt(ctx.chat.id);
-    const userId = BigInt(ctx.from.id);
-    const taskId = await ctx.services.extensions.awaited(chatId, userId, ctx.now);
-    if (taskId === null) return next();
-    const parsed = dateAndReason(msg.text, localDate(ctx.now));
+  onAnswer(bot, async (ctx, a, replyTo) => {
+    const taskId = await ctx.services.extensions.awaited(a.chatId, a.userId, a.now);
+    if (taskId === null) return false;
+    const parsed = dateAndReason(a.text, localDate(a.now));
     if (!parsed) throw refusal("extensions", "usage");
     const view = await ctx.services.extensions.request({
       taskId,
       newDueDate: parsed.date,
       reason: parsed.reason,
-      actor: ctx.actor,
-      now: ctx.now,
-      updateId: BigInt(ctx.update.update_id),
-      answering: { chatId, userId },
+      actor: a.actor,
+      now: a.now,
+      updateId: a.updateId,
+      answering: { chatId: a.chatId, userId: a.userId },
     });
-    return ctx.replyWithHTML(ctx.t.extensions.requested(view), { reply_parameters: { message_id: msg.message_id } });
+    await ctx.replyWithHTML(ctx.t.extensions.requested(view), replyTo);
+    return true;
   });
 
   bot.action(/^ext:(\d+)$/, async (ctx) => {

@@ -5,6 +5,7 @@ import type { Telegraf } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
+import { onAnswer } from "../../../platform/telegram/answers.ts";
 import { refusal } from "../../refusals.ts";
 
 /**
@@ -44,24 +45,12 @@ function withoutTask(ctx: BotContext, taskId: number) {
 
 export function registerConfirmation(bot: Telegraf<BotContext>) {
   // the reason asked by «✖️ Không xác nhận», before a «xong» or another question's answer is looked for
-  bot.on("message", async (ctx, next) => {
-    const msg = ctx.message;
-    if (!("text" in msg) || msg.text.startsWith("/") || !ctx.actor) return next();
-    const chatId = BigInt(ctx.chat.id);
-    const userId = BigInt(ctx.from.id);
-    if (!(await ctx.services.confirmation.awaitsReason(chatId, userId, ctx.now))) return next();
-    const view = await ctx.services.confirmation.refuse({
-      chatId,
-      userId,
-      reason: msg.text,
-      actor: ctx.actor,
-      now: ctx.now,
-      updateId: BigInt(ctx.update.update_id),
-    });
-    if (!view) return next();
-    return ctx.replyWithHTML(ctx.t.confirmation.refusedReply(view), {
-      reply_parameters: { message_id: msg.message_id },
-    });
+  onAnswer(bot, async (ctx, a, replyTo) => {
+    if (!(await ctx.services.confirmation.awaitsReason(a.chatId, a.userId, a.now))) return false;
+    const view = await ctx.services.confirmation.refuse({ ...a, reason: a.text });
+    if (!view) return false;
+    await ctx.replyWithHTML(ctx.t.confirmation.refusedReply(view), replyTo);
+    return true;
   });
 
   bot.action(/^cfy:(\d+):([0-9a-z]+)$/, async (ctx) => {

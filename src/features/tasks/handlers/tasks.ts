@@ -9,6 +9,7 @@ import type { ListScope } from "../assign.ts";
 import { snoozeRows, type SnoozeKind } from "../notices.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
+import { onAnswer } from "../../../platform/telegram/answers.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 import { readCompletion, replyToOutcome } from "./completion.ts";
 import { startGuidedAssign } from "./assign-guided.ts";
@@ -211,21 +212,11 @@ export function registerTaskActions(bot: Telegraf<BotContext>) {
   });
 
   // the reason of an obstacle: the next text of that user in that chat
-  bot.on("message", async (ctx, next) => {
-    const msg = ctx.message;
-    if (!("text" in msg) || msg.text.startsWith("/") || !ctx.actor) return next();
-    const chatId = BigInt(ctx.chat.id);
-    const userId = BigInt(ctx.from.id);
-    if (!(await ctx.services.assign.awaitsObstacle(chatId, userId, ctx.now))) return next();
-    const view = await ctx.services.assign.recordObstacle({
-      chatId,
-      userId,
-      reason: msg.text,
-      actor: ctx.actor,
-      now: ctx.now,
-      updateId: BigInt(ctx.update.update_id),
-    });
-    if (!view) return next();
-    return ctx.replyWithHTML(ctx.t.tasks.obstacle.recorded(view), { reply_parameters: { message_id: msg.message_id } });
+  onAnswer(bot, async (ctx, a, replyTo) => {
+    if (!(await ctx.services.assign.awaitsObstacle(a.chatId, a.userId, a.now))) return false;
+    const view = await ctx.services.assign.recordObstacle({ ...a, reason: a.text });
+    if (!view) return false;
+    await ctx.replyWithHTML(ctx.t.tasks.obstacle.recorded(view), replyTo);
+    return true;
   });
 }
