@@ -3,7 +3,7 @@
 // deployment needs (working calendar, the three programmes) where there is none yet, so that the
 // registry can be imported right away, before the bot's first start.
 import { openDatabase } from "../src/platform/db/client.ts";
-import { migrateDeploy } from "../src/platform/db/migrate.ts";
+import { MigrateError, migrateDeploy } from "../src/platform/db/migrate.ts";
 import { databaseTarget } from "../src/platform/db/target.ts";
 import { ensureReferenceData } from "../src/platform/db/seed/reference.ts";
 import { loadConfig } from "./env.ts";
@@ -11,7 +11,14 @@ import { loadConfig } from "./env.ts";
 const config = loadConfig({ BOT_TOKEN: process.env.BOT_TOKEN || "0:migrate" });
 const target = databaseTarget(config.databaseUrl);
 process.stdout.write(`Áp dụng migration cho ${target.provider} / applying migrations (${target.provider})…\n`);
-process.stdout.write(await migrateDeploy(config.databaseUrl));
+try {
+  process.stdout.write(await migrateDeploy(config.databaseUrl));
+} catch (error) {
+  if (!(error instanceof MigrateError)) throw error;
+  // Prisma's own words (in English), on one line: an unreachable server, a missing database, a failed migration
+  process.stderr.write(`Không áp dụng được migration / migrations not applied: ${error.reason}\n`);
+  process.exit(1);
+}
 const { db, close } = await openDatabase(config.databaseUrl);
 try {
   const r = await ensureReferenceData(db);

@@ -68,9 +68,19 @@ describe.concurrent("production steps on an empty database", () => {
     );
 });
 
+// a server that does not answer (a port nobody listens on): Prisma's reason in one line, exit 1, no stack trace
+it("db:migrate that cannot reach the database says why in one line and exits 1", { timeout: 60_000 }, async () => {
+  const r = await script("scripts/migrate.ts", [], "postgresql://postgres@127.0.0.1:1/dondoc");
+  expect(r.code).toBe(1);
+  expect(r.stderr.trim()).toBe(
+    "Không áp dụng được migration / migrations not applied: Can't reach database server at `127.0.0.1:1`",
+  );
+});
+
 async function productionSteps(url: string, dir: string) {
   const migrate = await script("scripts/migrate.ts", [], url);
   expect(migrate.code, migrate.stderr).toBe(0);
+  expect(migrate.stdout).toContain("All migrations have been successfully applied.");
 
   const wb = new ExcelJS.Workbook();
   const u = wb.addWorksheet("Đơn vị");
@@ -90,7 +100,9 @@ async function productionSteps(url: string, dir: string) {
   expect(imported.code).toBe(0);
 
   // a second db:migrate (every deployment runs it at each start) changes nothing
-  expect((await script("scripts/migrate.ts", [], url)).code).toBe(0);
+  const again = await script("scripts/migrate.ts", [], url);
+  expect(again.code, again.stderr).toBe(0);
+  expect(again.stdout).toContain("No pending migrations to apply.");
   const { db: client, close } = await openDatabase(url);
   try {
     expect(
