@@ -32,7 +32,6 @@ export function dialectOf(db: Db | Tx): "sqlite" | "postgres" {
   throw new Error(`unknown database provider: ${String(provider)}`);
 }
 
-/** A DateTime as the SQLite driver adapter stores it (ISO 8601, "+00:00"): for values passed inside JSON. */
 /**
  * One turn of the event loop for I/O. SQLite's driver is synchronous: a check's large reads run back to back
  * without letting a socket be read, so the dispatcher cannot send while the morning checks compute (at
@@ -58,6 +57,7 @@ export async function inTurns<T extends unknown[]>(
   return out as T;
 }
 
+/** A DateTime as the SQLite driver adapter stores it (ISO 8601, "+00:00"): for values passed inside JSON. */
 export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export interface Database {
