@@ -340,7 +340,8 @@ export function createReminderService(deps: ReminderDeps) {
       // worked out once per reminder, not once per recipient (each walks the calendar day by day)
       const workingDaysLeft = Math.max(0, -overdueWorkingDaysSigned(task.dueDate, today, cal));
       const workingDaysOverdue = overdueWorkingDays(task.dueDate, today, cal);
-      viewOf.set(r.id, (audience) => ({
+      // what the reminder's message and the digest's line both say of the task
+      const about = {
         rung,
         taskId: task.id,
         title: task.title,
@@ -349,27 +350,16 @@ export function createReminderService(deps: ReminderDeps) {
         dueDate: task.dueDate,
         docRef: task.docRef,
         responsibleName: task.responsible.fullName,
-        responsibleMention: mention(task.responsible.telegramUserId, task.responsible.fullName),
         workingDaysLeft,
         workingDaysOverdue,
+      };
+      viewOf.set(r.id, (audience) => ({
+        ...about,
+        responsibleMention: mention(task.responsible.telegramUserId, task.responsible.fullName),
         audience,
         ...(caughtUp.length > 0 && { caughtUp }),
       }));
-      const item: TaskItem = {
-        n: 0,
-        rung,
-        taskId: task.id,
-        title: task.title,
-        unitName: task.unit.name,
-        programmeCode: task.programme?.code ?? null,
-        dueDate: task.dueDate,
-        responsibleName: task.responsible.fullName,
-        docRef: task.docRef,
-        workingDaysLeft,
-        workingDaysOverdue,
-        reminderId: r.id,
-        order: r.id,
-      };
+      const item: TaskItem = { ...about, n: 0, reminderId: r.id, order: r.id };
       // a private recipient away today: his stand-in receives it, told for whom (#19)
       const subject = { unitId: task.unitId, programmeId: task.programmeId };
       const to = standIns.recipientOf(task.responsibleId, task.responsible, subject);
