@@ -7,6 +7,8 @@ import { openDatabase } from "../src/platform/db/client.ts";
 import { createLogger, redactSecrets } from "../src/platform/logger.ts";
 import { createServices } from "../src/services.ts";
 import { systemClock } from "../src/platform/clock.ts";
+import { createInteractiveGate } from "../src/platform/outbox/interactive.ts";
+import { createLimiter, TELEGRAM_LIMITS } from "../src/platform/outbox/limiter.ts";
 import { loadConfig } from "./env.ts";
 
 const config = loadConfig();
@@ -23,6 +25,8 @@ try {
     logger,
     defaultLanguage: config.defaultLanguage,
   });
+  // a 429 (Telegram may answer it to any call) is waited out, as in the bot
+  createInteractiveGate({ limiter: createLimiter(TELEGRAM_LIMITS), logger }).wrap(bot.telegram);
   for (const menu of commandMenus(commands)) {
     await bot.telegram.setMyCommands(menu.commands, {
       scope: menu.scope,

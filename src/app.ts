@@ -1,5 +1,6 @@
 // The composition root: config → logger → database → services → bot + scheduler + dispatcher.
 // main.ts, the demo and the integration tests all start the product through createApp.
+import { Telegram } from "telegraf";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./platform/db/client.ts";
 import type { Logger } from "./platform/logger.ts";
@@ -101,6 +102,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         onBeat: (): Promise<void> => sharedWindows?.prune() ?? Promise.resolve(),
       })
     : null;
+  const gate = createInteractiveGate({ limiter, logger, ticker, ...(sharedWindows ? { sharedWindows } : {}) });
   const { bot, commands } = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -108,14 +110,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     defaultLanguage: config.defaultLanguage,
-    interactive: createInteractiveGate({ limiter, logger, ticker, ...(sharedWindows ? { sharedWindows } : {}) }),
+    interactive: gate,
   });
+  // the bot's own client (start-up, polling, the menu) waits out a 429 too; the dispatcher paces itself with
+  // the limiter and reschedules a row answered 429, so it has a client of its own that does not
+  gate.wrap(bot.telegram);
+  const direct = new Telegram(config.botToken, { apiRoot: config.apiRoot });
   const receiver = createUpdateReceiver(bot, logger, {
     allowedUpdates: ALLOWED_UPDATES,
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
   });
   const callApi = (method: string, payload: Record<string, unknown>, signal: AbortSignal) =>
-    bot.telegram.callApi(method as "sendMessage", payload as never, { signal: signal as never });
+    direct.callApi(method as "sendMessage", payload as never, { signal: signal as never });
   const dispatcher = createDispatcher({
     db: database.db,
     callApi,

@@ -243,6 +243,18 @@ describe("faults and limits", () => {
     expect(emu.sent.map((m) => m.text)).toEqual(["ok"]);
   });
 
+  it("a fault named for a method answers that method's calls, whatever they are; the others touch sends only", async () => {
+    emu.injectFault({ kind: "500" }); // sends only: getMe is not touched
+    emu.injectFault({ kind: "429", retryAfter: 2 }, { method: "getMe" });
+    expect(await api("getMe", {})).toMatchObject({ status: 429, parameters: { retry_after: 2 } });
+    expect(await api("getMe", {})).toMatchObject({ ok: true, result: { is_bot: true } });
+    expect(await api("sendMessage", { chat_id: 42, text: "x" })).toMatchObject({ status: 500 });
+    emu.injectFault({ kind: "429", retryAfter: 1 }, { method: "sendMessage", chatId: 7 });
+    expect(await api("sendMessage", { chat_id: 42, text: "to 42" })).toMatchObject({ ok: true });
+    expect(await api("sendMessage", { chat_id: 7, text: "to 7" })).toMatchObject({ status: 429 });
+    expect(emu.sent.map((m) => m.text)).toEqual(["to 42"]);
+  });
+
   it("drops the connection after accepting, or never answers", async () => {
     emu.injectFault({ kind: "drop-after-accept" });
     await expect(api("sendMessage", { chat_id: 42, text: "lost answer" })).rejects.toThrow();

@@ -39,7 +39,7 @@ export type {
   SentMessage,
 } from "./types.ts";
 
-/** Methods that faults and flood limits apply to. */
+/** Methods that flood limits, and faults not named for a method, apply to. */
 const SEND_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "editMessageText"]);
 const HANG_MS = 30_000; // a "timeout" fault destroys the socket after this long
 const POLL_EVERY_MS = 10;
@@ -47,6 +47,7 @@ const POLL_EVERY_MS = 10;
 interface PendingFault {
   fault: Fault;
   chatId: number | undefined;
+  method: string | undefined;
   remaining: number;
 }
 
@@ -168,8 +169,8 @@ class Emulator implements BotApiEmulator {
     this.limiter.set(limits);
   }
 
-  injectFault(fault: Fault, opts: { chatId?: number; times?: number } = {}): void {
-    this.faults.push({ fault, chatId: opts.chatId, remaining: opts.times ?? 1 });
+  injectFault(fault: Fault, opts: { chatId?: number; method?: string; times?: number } = {}): void {
+    this.faults.push({ fault, chatId: opts.chatId, method: opts.method, remaining: opts.times ?? 1 });
   }
 
   setChatMember(chatId: number, userId: number, member: { status: MemberStatus; is_anonymous?: boolean }): void {
@@ -218,19 +219,19 @@ class Emulator implements BotApiEmulator {
       const handler = this.failMethods.has(method) ? undefined : this.handlers.get(method);
       if (!handler) throw new ApiError(404, "Not Found: method not found");
       const run = () => handler(call.payload, { signal: aborted.signal });
-      if (!SEND_METHODS.has(method)) return this.respond(res, call, { result: await run() });
-
-      const chatId = this.world.chat(call.payload).id;
-      const fault = this.takeFault(chatId);
+      const sends = SEND_METHODS.has(method);
+      const chatId = sends ? this.world.chat(call.payload).id : undefined;
+      const fault = this.takeFault(method, chatId);
       if (fault?.kind === "timeout" || fault?.kind === "drop-after-accept") {
         call.ok = false; // the client never gets an answer
         if (fault.kind === "timeout") return this.hang(res);
         await run();
-        this.limiter.record(chatId, this.now());
+        if (chatId !== undefined) this.limiter.record(chatId, this.now());
         res.destroy();
         return;
       }
-      if (fault) throw faultError(fault, chatId);
+      if (fault) throw faultError(fault, chatId ?? 0);
+      if (chatId === undefined) return this.respond(res, call, { result: await run() });
       const wait = this.limiter.retryAfter(chatId, this.now());
       if (wait > 0) throw tooManyRequests(wait);
       const result = await run();
@@ -259,8 +260,13 @@ class Emulator implements BotApiEmulator {
     res.end(JSON.stringify(body));
   }
 
-  private takeFault(chatId: number): Fault | undefined {
-    const pending = this.faults.find((f) => f.chatId === undefined || f.chatId === chatId);
+  /** A fault named for a method applies to that method's calls (any method); the others to sends only. */
+  private takeFault(method: string, chatId: number | undefined): Fault | undefined {
+    const pending = this.faults.find(
+      (f) =>
+        (f.method === undefined ? chatId !== undefined : f.method === method) &&
+        (f.chatId === undefined || f.chatId === chatId),
+    );
     if (!pending) return undefined;
     if (--pending.remaining <= 0) this.faults = this.faults.filter((f) => f !== pending);
     return pending.fault;

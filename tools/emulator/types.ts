@@ -104,7 +104,11 @@ export interface BotApiEmulator {
   waitFor(predicate: (sent: SentMessage[]) => boolean, timeoutMs?: number): Promise<SentMessage[]>;
   waitIdle(timeoutMs?: number): Promise<void>;
   setLimits(limits: Limits | null): void;
-  injectFault(fault: Fault, opts?: { chatId?: number; times?: number }): void;
+  /**
+   * The next call(s) fail: sends (to `chatId`, or any), or, with `method`, that method's calls whatever they
+   * are (getUpdates, getMe, getChatMember, getFile…): real Telegram may answer 429 to any call.
+   */
+  injectFault(fault: Fault, opts?: { chatId?: number; method?: string; times?: number }): void;
   setChatMember(chatId: number, userId: number, member: { status: MemberStatus; is_anonymous?: boolean }): void;
   close(): Promise<void>;
 }

@@ -2,6 +2,9 @@
 // edits, the error boundary's apology) goes through the process's one limiter, like the outbox: it waits
 // for a slot under the bot-wide, per-chat and per-group limits, and a 429 is waited out (retry_after) and
 // retried, a bounded number of times, never dropped silently (docs/decisions/006-interactive-rate.md).
+// The bot's own client (start-up, polling, the command menu) goes through it too (src/app.ts): a 429 on a
+// call that sends nothing is waited out as well. Only the outbox's dispatcher, which paces itself with the
+// same limiter and reschedules its rows on a 429, calls Telegram directly.
 import { Context, type Telegram } from "telegraf";
 import { systemTicker, type Ticker } from "../clock.ts";
 import type { Logger } from "../logger.ts";
@@ -63,33 +66,36 @@ export function createInteractiveGate(deps: InteractiveDeps) {
   }
 
   async function call<T>(method: string, payload: unknown, send: () => Promise<T>): Promise<T> {
-    if (!COUNTED.test(method)) return send();
-    const chatId = chatOf(payload);
+    // a call that sends nothing (getUpdates, getChatMember, getFile, setMyCommands) takes no slot, but a 429
+    // on it is waited out like any other: Telegram may answer 429 to any call
+    const counted = COUNTED.test(method);
+    const chatId = counted ? chatOf(payload) : null;
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
-      const s = await slot(chatId);
+      const s = counted ? await slot(chatId) : null;
       try {
         const result = await send();
-        s.settle(ticks.now());
+        s?.settle(ticks.now());
         return result;
       } catch (error) {
-        s.settle(ticks.now());
+        s?.settle(ticks.now());
         const outcome = classifySendError(error);
         if (outcome.kind !== "retry-after") throw error;
-        const scope = limiter.tooMany(chatId, outcome.ms, ticks.now());
+        const scope = counted ? limiter.tooMany(chatId, outcome.ms, ticks.now()) : "call";
         if (attempt >= maxRetries || waited + outcome.ms > maxRetryWaitMs) {
           logger.warn(
             { method, chatId: chatId?.toString(), attempt, retryAfterMs: outcome.ms },
-            "429 on a reply: giving up after the retries",
+            "429 from Telegram: giving up after the retries",
           );
           throw error;
         }
         waited += outcome.ms;
         logger.info(
           { method, chatId: chatId?.toString(), retryAfterMs: outcome.ms, scope },
-          "429 on a reply: retrying after retry_after",
+          "429 from Telegram: retrying after retry_after",
         );
-        // the next slot() waits for the pause tooMany() set (this chat's, or everyone's)
+        // a counted call's next slot() waits for the pause tooMany() set (this chat's, or everyone's)
+        if (!counted) await sleep(outcome.ms);
       }
     }
   }
