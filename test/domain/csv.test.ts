@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "../../src/domain/csv.ts";
-import { sheetToCsv, type Sheet } from "../../src/features/reports/exports.ts";
+import { sheetToCsv, type Sheet } from "../../src/features/reports/sheets.ts";
 import { readTables } from "../../src/features/registry/registry-io/files.ts";
 import { tableFromBytes } from "../../src/platform/files/tables.ts";
 

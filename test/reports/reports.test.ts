@@ -9,7 +9,7 @@ import { localInstant } from "../../src/domain/dates.ts";
 import { formatPercentBp } from "../../src/domain/money-format.ts";
 import { parsePeriod } from "../../src/domain/scorecard.ts";
 import { PNG_MAGIC } from "../../src/features/reports/charts/render.ts";
-import { sheetToCsv, toXlsx } from "../../src/features/reports/exports.ts";
+import { sheetToCsv, toXlsx } from "../../src/features/reports/sheets.ts";
 import { parseCsv } from "../../src/domain/csv.ts";
 import { describeOnSqlite } from "../support/db.ts";
 import { DEMO, at, group, privateChat, user, type Harness } from "../support/harness.ts";
