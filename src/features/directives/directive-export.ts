@@ -1,6 +1,7 @@
-// The directives' sheets of `/export directives` (reports/exports.ts builds the file, reports/sheets.ts writes it): per item, its tasks
-// in the four categories and the evidence attached to them; then one row per task (unit, official, due
-// date, category, evidence). Headers and category names come from the Vietnamese catalogue (passed in).
+// The directives' sheets of `/export directives` (reports/exports.ts builds the file, reports/sheets.ts
+// writes it): per item, its tasks in the four categories and the evidence attached to them; then one row per
+// task (unit, official, due date, category, evidence). Headers and category names come from the Vietnamese
+// catalogue (passed in).
 import { plainText } from "../../domain/text.ts";
 import type { CellValue, Sheet } from "../reports/sheets.ts";
 import type { DirectiveService } from "./directives.ts";
