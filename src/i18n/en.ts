@@ -139,6 +139,10 @@ export const en: Catalogue = {
     line: (c, description) => `/${c.command}${c.args ? " " + h(c.args) : ""} — ${description}`,
     groups: { follow: "Follow-up", report: "Reporting", direct: "Direction", admin: "Administration", other: "Other" },
     replyHint: "When you get a reminder, reply to it with «done» and a note (or press ✅) to report completion.",
+    filesHint: (bot) =>
+      "Registry, task, capital-plan, holiday or directive files (.xlsx, .csv): send them to the bot in private, or " +
+      `in the secretariat's group with @${h(bot)} in the caption (without it the bot does not receive a file sent ` +
+      "in a group).",
     aliases: (names) => `English names work too (${names.map((n) => `/${n}`).join(", ")}); any case.`,
     commands: {
       ...tasksEn.help,

@@ -152,6 +152,10 @@ export const vi = {
     groups: { follow: "Theo dõi", report: "Báo cáo", direct: "Điều hành", admin: "Quản trị", other: "Khác" },
     replyHint:
       "Khi nhận tin nhắc việc, đề nghị trả lời tin đó bằng «xong» kèm ghi chú (hoặc bấm ✅) để báo hoàn thành.",
+    filesHint: (bot: string) =>
+      "Tệp danh sách cán bộ, đơn vị, giao việc, kế hoạch vốn, ngày nghỉ hoặc danh mục kết luận, chỉ thị (.xlsx, .csv): " +
+      `gửi cho bot trong tin nhắn riêng, hoặc trong nhóm Văn phòng điều phối kèm @${h(bot)} ở phần chú thích ` +
+      "(không có @, bot không nhận được tệp gửi trong nhóm).",
     aliases: (names: string[]) =>
       `Lệnh tiếng Anh vẫn dùng được (${names.map((n) => `/${n}`).join(", ")}); chữ hoa, chữ thường như nhau.`,
     commands: {

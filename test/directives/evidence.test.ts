@@ -4,7 +4,7 @@
 // photo captioned /xong attaches and closes in one message; the directives' export counts the files.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../support/db.ts";
-import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness, MENTION } from "../support/harness.ts";
 import { HEADER, xlsx } from "./support.ts";
 
 const secretariatGroup = group(DEMO.groups.secretariat);
@@ -49,7 +49,13 @@ describeEachDatabase("evidence", (provider) => {
       ],
       ["", "", "", "", "", "2", "Kế hoạch chi tiết có phân công", "Nam Trà My", "Trần Văn Bình", "30/11/2026", "Có"],
     ]);
-    const [preview] = await send({ from: secretariat, chat: secretariatGroup, filename: "kl.xlsx", bytes: file });
+    const [preview] = await send({
+      from: secretariat,
+      chat: secretariatGroup,
+      filename: "kl.xlsx",
+      bytes: file,
+      caption: MENTION,
+    });
     const ok = (preview!.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
     await h.press(secretariat, secretariatGroup, preview!.message_id, ok);
     const [a, b] = await h.db.db.task.findMany({ where: { directiveItemId: { not: null } }, orderBy: { id: "asc" } });

@@ -7,7 +7,7 @@ import { HEADER, xlsx } from "./support.ts";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { describeOnSqlite } from "../support/db.ts";
-import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, startHarness, user, type Harness, mentionInGroup } from "../support/harness.ts";
 
 const HEAD = ["Kết luận", "12-KL/TU", "14/08/2023", "Ban Thường vụ Tỉnh ủy", "Về tiến độ 03 Chương trình MTQG"];
 const NONE = ["", "", "", "", ""];
@@ -33,7 +33,8 @@ describeOnSqlite("the directive register", (provider) => {
 
   async function sendFile(from: EmulatorUser, chat: EmulatorChat, filename: string, bytes: Uint8Array) {
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from, chat, filename, bytes });
+    // privacy mode: in a group the file reaches the bot with @the_bot in its caption
+    h.emulator.userSendsDocument({ from, chat, filename, bytes, ...mentionInGroup(chat) });
     await h.emulator.waitIdle();
     return h.emulator.sent.slice(before);
   }

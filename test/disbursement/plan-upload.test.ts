@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { formatAmountShort } from "../../src/domain/money-format.ts";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { describeOnSqlite } from "../support/db.ts";
-import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, mentionInGroup, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const HEADER = [
   "Đơn vị",
@@ -40,7 +40,8 @@ describeOnSqlite("capital plans sent as a file", (provider) => {
     bytes: Uint8Array,
   ): Promise<SentMessage[]> {
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from, chat, filename, bytes });
+    // privacy mode: in a group the file reaches the bot with @the_bot in its caption
+    h.emulator.userSendsDocument({ from, chat, filename, bytes, ...mentionInGroup(chat) });
     await h.emulator.waitIdle();
     return h.emulator.sent.slice(before);
   }
@@ -211,5 +212,30 @@ describeOnSqlite("capital plans sent as a file", (provider) => {
     ).toEqual([]);
     expect(await h.db.db.pendingInput.count()).toBe(0);
     expect(await plans()).toEqual(before);
+  });
+  it("privacy mode: a file in the group without @the_bot never reaches it; sent in private, it is taken there", async () => {
+    const csv = new TextEncoder().encode([HEADER.join(","), "Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"].join("\n"));
+    // what Telegram does with privacy mode on (the README asks to leave it on): the bot is not told
+    expect(
+      h.emulator.userSendsDocument({ from: secretariat, chat: secretariatGroup, filename: "kh.csv", bytes: csv })
+        .delivered,
+    ).toBe(false);
+
+    // in the secretariat official's private chat with the bot every file reaches it: preview, his ✅ writes
+    const me = privateChat(DEMO.secretariat);
+    const [preview, ...more] = await sendFile(secretariat, me, "kh.csv", csv);
+    expect(more).toHaveLength(0);
+    expect(preview!.chat_id).toBe(DEMO.secretariat.id);
+    expect(preview!.text).toContain("Sẽ thêm 1 kế hoạch mới");
+    const ok = (preview!.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
+    expect((await h.press(secretariat, me, preview!.message_id, ok)).at(-1)!.text).toContain("1 kế hoạch mới");
+    expect((await plans()).find((p) => p.year === 2027)).toMatchObject({ amountVnd: 5_000_000_000n });
+
+    // another official's file in his private chat is not taken: nothing is written, no preview
+    const before = await plans();
+    const replies = await sendFile(official, privateChat(DEMO.official), "kh.csv", csv);
+    expect(replies.filter((m) => m.reply_markup)).toHaveLength(0);
+    expect(await plans()).toEqual(before);
+    expect(await h.db.db.pendingInput.count()).toBe(0);
   });
 });

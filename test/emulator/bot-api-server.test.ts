@@ -310,7 +310,7 @@ describe("privacy mode", () => {
     try {
       const me = priv.botUser;
       expect(me.can_read_all_group_messages).toBe(false);
-      expect(emu.botUser.can_read_all_group_messages).toBe(true); // the default: privacy off, everything arrives
+      expect(emu.botUser.can_read_all_group_messages).toBe(false); // the default, as BotFather makes a bot
       const post = await fetch(`${priv.apiRoot}/bot${priv.token}/sendMessage`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -338,6 +338,16 @@ describe("privacy mode", () => {
       expect(texts).toEqual(["/xong", "/xong@DonDoc_Bot 12", "xong", "@dondoc_bot xong rồi", "xong"]);
     } finally {
       await priv.close();
+    }
+  });
+
+  it("turned off (privacyMode: false) every group message arrives", async () => {
+    const open = await startBotApiEmulator({ botUsername: "dondoc_bot", privacyMode: false });
+    try {
+      expect(open.botUser.can_read_all_group_messages).toBe(true);
+      expect(open.userSends({ from: alice, chat: group, text: "xong" }).delivered).toBe(true);
+    } finally {
+      await open.close();
     }
   });
 });

@@ -7,7 +7,7 @@ import { OBSTACLE_INPUT } from "../../src/features/tasks/assign.ts";
 import { PLAN_UPLOAD_INPUT } from "../../src/features/disbursement/plan-upload.ts";
 import { collect } from "../support/collect.ts";
 import { describeOnSqlite } from "../support/db.ts";
-import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, startHarness, user, type Harness, MENTION } from "../support/harness.ts";
 
 const HEADER = [
   "Đơn vị",
@@ -51,6 +51,7 @@ describeOnSqlite("a pending obstacle reason beside a pending plan upload", (prov
       chat: secretariatGroup,
       filename: "kh.csv",
       bytes: csv(["Nam Trà My,NTM,2027,TW,ĐTPT,5 tỷ,,"]),
+      caption: MENTION,
     });
     await h.emulator.waitIdle();
     const [preview, ...more] = h.emulator.sent.slice(before);

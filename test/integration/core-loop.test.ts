@@ -315,7 +315,12 @@ describeEachDatabase("core loop", (provider) => {
     const [help] = await h.say(official, privateChat(DEMO.official), "/help");
     expect(help?.text).toContain("/status");
     expect(help?.text).not.toContain("/bind");
+    expect(help?.text).not.toContain("(.xlsx, .csv)");
     const [secHelp] = await h.say(user(DEMO.secretariat), secretariatGroup, "/help");
     expect(secHelp?.text).toContain("/bind");
+    // privacy mode: the secretariat is told how a file reaches the bot
+    expect(secHelp?.text).toContain(
+      "gửi cho bot trong tin nhắn riêng, hoặc trong nhóm Văn phòng điều phối kèm @dondoc_test_bot ở phần chú thích",
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { catalogue } from "../../src/i18n/index.ts";
 import { describeOnSqlite } from "../support/db.ts";
-import { DEMO, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, MENTION, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
 
 const vi = catalogue("vi");
 
@@ -68,6 +68,7 @@ describeOnSqlite("Telegram answers 429 to any call", (provider) => {
       chat: group(DEMO.groups.secretariat),
       filename: "ke-hoach-von.csv",
       bytes: new TextEncoder().encode(csv),
+      caption: MENTION,
     });
     await h.emulator.waitIdle();
     expect(outcomes("getFile", from).codes).toEqual([429, "ok"]);

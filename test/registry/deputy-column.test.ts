@@ -10,7 +10,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import type { SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { createRegistryIo, formatRowError } from "../../src/features/registry/registry-io.ts";
 import { describeEachDatabase } from "../support/db.ts";
-import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness, MENTION } from "../support/harness.ts";
 
 const HEADER = "Họ và tên;Chức vụ;Đơn vị;Đang hoạt động;Phó Chủ tịch phụ trách chương trình";
 const PHO = "Phạm Văn Phó";
@@ -157,7 +157,13 @@ describeEachDatabase("deputies from the registry file column", (provider) => {
       [HEADER, `${DEMO.official2.name};${DEMO.official2.title};Nam Trà My;;"GNBV; DTTS"`].join("\n"),
     );
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from: secretariat, chat: secretariatGroup, filename: "pho-chu-tich.csv", bytes });
+    h.emulator.userSendsDocument({
+      from: secretariat,
+      chat: secretariatGroup,
+      filename: "pho-chu-tich.csv",
+      bytes,
+      caption: MENTION,
+    });
     await h.emulator.waitIdle();
     const preview = h.emulator.sent.slice(before).find((m) => m.chat_id === secretariatGroup.id)!;
     expect(preview.text.split("\n").slice(0, 4)).toEqual([

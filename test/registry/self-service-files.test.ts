@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
-import { DEMO, at, group, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, startHarness, user, type Harness, mentionInGroup } from "../support/harness.ts";
 
 type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 const secretariatGroup = group(DEMO.groups.secretariat);
@@ -25,7 +25,8 @@ describeEachDatabase("registry and task files sent in the secretariat's group", 
 
   async function sendFile(from: EmulatorUser, chat: EmulatorChat, filename: string, bytes: Uint8Array) {
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from, chat, filename, bytes });
+    // privacy mode: in a group the file reaches the bot with @the_bot in its caption
+    h.emulator.userSendsDocument({ from, chat, filename, bytes, ...mentionInGroup(chat) });
     await h.emulator.waitIdle();
     return h.emulator.sent.slice(before);
   }

@@ -9,7 +9,7 @@ import { PNG_MAGIC } from "../../src/features/reports/charts/render.ts";
 import { vi as catalogueVi } from "../../src/i18n/vi.ts";
 import type { EmulatorChat, EmulatorUser } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
-import { at, privateChat, startHarness, type Harness } from "../support/harness.ts";
+import { at, privateChat, startHarness, type Harness, mentionInGroup } from "../support/harness.ts";
 import { decodeQrPage, downloadSent, invitationRows } from "./invitation-files.ts";
 
 const thu: EmulatorUser = { id: 800001, first_name: "Trần Thị", last_name: "Thu", language_code: "vi" };
@@ -44,7 +44,8 @@ describeEachDatabase("a province set up from Telegram", (provider) => {
 
   async function sendFile(from: EmulatorUser, chat: EmulatorChat, filename: string, bytes: Uint8Array) {
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from, chat, filename, bytes });
+    // privacy mode: in a group the file reaches the bot with @the_bot in its caption
+    h.emulator.userSendsDocument({ from, chat, filename, bytes, ...mentionInGroup(chat) });
     await h.emulator.waitIdle();
     return h.emulator.sent.slice(before);
   }

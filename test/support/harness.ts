@@ -41,6 +41,12 @@ export const privateChat = (p: { id: number; name: string }): EmulatorChat => ({
  * The app's sending limits in tests: far above Telegram's unless a test asks for them, since every reply
  * waits its turn (src/platform/outbox/interactive.ts) and a test says many things in one chat within a second.
  */
+/** The test bot's username, as a member types it to reach the bot in a group with privacy mode on. */
+export const MENTION = "@dondoc_test_bot";
+/** A caption that makes a file sent in a group reach the bot under privacy mode; nothing in a private chat. */
+export const mentionInGroup = (chat: EmulatorChat): { caption?: string } =>
+  chat.type === "private" ? {} : { caption: MENTION };
+
 export const TEST_LIMITS: Limits = { globalPerSecond: 100_000, perChatPerSecond: 100_000, perGroupPerMinute: 100_000 };
 
 export interface Harness {
@@ -80,9 +86,9 @@ export async function startHarness(
   const demo = opts.seed === false ? {} : { demo: { today: DAY, now: clock.now(), followup: opts.followup } };
   const db = await createTestDatabase(provider, demo);
   const emulator = await startBotApiEmulator({
-    botUsername: "dondoc_test_bot",
+    botUsername: MENTION.slice(1),
     failMethods: opts.failMethods ?? [],
-    privacyMode: opts.privacyMode ?? false,
+    privacyMode: opts.privacyMode ?? true,
     ...(ticker ? { now: ticker.now } : {}),
   });
   const config = createConfig({

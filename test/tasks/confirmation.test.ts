@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { EmulatorChat, EmulatorUser } from "../../tools/emulator/bot-api-server.ts";
 import { describeEachDatabase } from "../support/db.ts";
-import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness, MENTION } from "../support/harness.ts";
 import { HEADER, xlsx } from "../directives/support.ts";
 
 const namTraMy = group(DEMO.groups.namTraMy);
@@ -234,7 +234,13 @@ describeEachDatabase("confirmation by the assigner", (provider) => {
       ["", "", "", "", "", "2", "Kế hoạch chi tiết có phân công", "Bắc Trà My", "Hồ Văn Sơn", "30/11/2026", ""],
     ]);
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from: secretariat, chat: secretariatGroup, filename: "kl.xlsx", bytes: file });
+    h.emulator.userSendsDocument({
+      from: secretariat,
+      chat: secretariatGroup,
+      filename: "kl.xlsx",
+      bytes: file,
+      caption: MENTION,
+    });
     await h.emulator.waitIdle();
     const preview = h.emulator.sent.slice(before).find((m) => m.chat_id === secretariatGroup.id)!;
     await press(secretariat, secretariatGroup, preview.message_id, buttons(preview)[0]![1]!);

@@ -123,7 +123,7 @@ describeEachDatabase("acting from a digest", (provider) => {
     // 📅 2: An is asked the date and the reason; his answer is the request
     const [prompt] = await press(official, flat(digest).find((b) => b.text === "📅 2")!.callback_data);
     expect(prompt!.text).toContain(`📅 Xin gia hạn việc #${anId}`);
-    const requested = await all(() => h.say(official, namTraMy, "04/12/2026 chờ số liệu Kho bạc"));
+    const requested = await all(() => h.say(official, namTraMy, "04/12/2026 chờ số liệu Kho bạc", prompt!.message_id));
     expect(requested.find((m) => m.chat_id === namTraMy.id)!.text).toContain(
       `📅 Đã gửi đề nghị gia hạn việc #${anId} đến ngày 04/12/2026`,
     );

@@ -7,7 +7,7 @@ import type { EmulatorChat, EmulatorUser, SentMessage } from "../../tools/emulat
 import { parseTaskFlags, parseRequirementCell } from "../../src/domain/task-flags.ts";
 import { parseAssign } from "../../src/features/tasks/handlers/tasks.ts";
 import { describeOnSqlite } from "../support/db.ts";
-import { DEMO, at, group, privateChat, startHarness, user, type Harness } from "../support/harness.ts";
+import { DEMO, at, group, privateChat, startHarness, user, type Harness, mentionInGroup } from "../support/harness.ts";
 
 const secretariatGroup = group(DEMO.groups.secretariat);
 const namTraMy = group(DEMO.groups.namTraMy);
@@ -70,7 +70,8 @@ describeOnSqlite("requirements set from /giao and from a task file", (provider) 
 
   async function sendFile(from: EmulatorUser, chat: EmulatorChat, filename: string, bytes: Uint8Array) {
     const before = h.emulator.sent.length;
-    h.emulator.userSendsDocument({ from, chat, filename, bytes });
+    // privacy mode: in a group the file reaches the bot with @the_bot in its caption
+    h.emulator.userSendsDocument({ from, chat, filename, bytes, ...mentionInGroup(chat) });
     await h.emulator.waitIdle();
     return h.emulator.sent.slice(before);
   }

@@ -80,10 +80,10 @@ class Emulator implements BotApiEmulator {
       first_name: "Emulator Bot",
       username,
       can_join_groups: true,
-      can_read_all_group_messages: !opts.privacyMode,
+      can_read_all_group_messages: opts.privacyMode === false,
       supports_inline_queries: false,
     };
-    this.world = new World(this.botUser, this.queue, opts.privacyMode ?? false);
+    this.world = new World(this.botUser, this.queue, opts.privacyMode ?? true);
     this.sent = this.world.sent;
     this.handlers = createHandlers(this.world, this.queue);
     this.limiter = new RateLimiter(opts.limits ?? null);

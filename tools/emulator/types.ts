@@ -120,9 +120,10 @@ export interface EmulatorOptions {
   limits?: Limits | null;
   failMethods?: string[];
   /**
-   * BotFather's privacy mode (off unless asked): in groups the bot then receives only commands (not those
-   * addressed to another bot), replies to its own messages and messages that mention it, as Telegram does.
-   * Private chats, button presses and membership changes are not affected.
+   * BotFather's privacy mode, on unless turned off (as BotFather makes every bot, and as the README asks
+   * operators to leave it): in groups the bot receives only commands (not those addressed to another bot),
+   * replies to its own messages and messages that mention it, as Telegram does. Private chats, button presses
+   * and membership changes are not affected. `false`: the bot reads every group message.
    */
   privacyMode?: boolean;
   /** the clock the flood limits and the recorded calls' `at` read (default Date.now): tests pass a virtual one */

@@ -79,7 +79,7 @@ export const directivesVi = {
 
   list: (items: DirectiveSummaryView[]) =>
     items.length === 0
-      ? "Chưa có kết luận, chỉ thị nào trong danh mục. Văn phòng điều phối gửi tệp danh mục (.xlsx, .csv) vào nhóm để nhập."
+      ? "Chưa có kết luận, chỉ thị nào trong danh mục. Văn phòng điều phối gửi tệp danh mục (.xlsx, .csv) cho bot để nhập: trong tin nhắn riêng, hoặc trong nhóm Văn phòng điều phối kèm @tên bot ở phần chú thích."
       : [
           "<b>Kết luận, chỉ thị đang theo dõi</b>",
           ...items.map((d) => `${d.id}. ${refVi(d)} · ${d.items} mục · ${shortVi(d.tally)}`),
@@ -186,7 +186,7 @@ export const directivesEn: typeof directivesVi = {
   reference: refEn,
   list: (items) =>
     items.length === 0
-      ? "No conclusions or directives in the register yet. The secretariat sends the items file (.xlsx, .csv) to its group to import it."
+      ? "No conclusions or directives in the register yet. The secretariat sends the items file (.xlsx, .csv) to the bot to import it: in private, or in its group with @the bot's name in the caption."
       : [
           "<b>Conclusions and directives followed</b>",
           ...items.map((d) => `${d.id}. ${refEn(d)} · ${d.items} items · ${shortEn(d.tally)}`),

@@ -1,9 +1,11 @@
-// Files the secretariat sends to the bot in its group (capital plans, registry files, task files): one
-// flow for all of them. A SECRETARIAT official sends a .xlsx or .csv document in the secretariat's chat; the
-// bot downloads it once per update, each kind in turn looks at its header row and the first that knows it
-// checks every row and answers with the preview of the changes (or the row errors) under ✅ Áp dụng / ✖ Hủy;
-// only the sender's ✅ writes (the services keep the file as a PendingInput, src/platform/db/pending-upload.ts).
-// Anybody else's file, or a file elsewhere, is not taken.
+// Files the secretariat sends to the bot (capital plans, registry files, task files, calendars, directives):
+// one flow for all of them. A SECRETARIAT official sends a .xlsx or .csv document in the secretariat's group
+// or in his private chat with the bot; the bot downloads it once per update, each kind in turn looks at its
+// header row and the first that knows it checks every row and answers with the preview of the changes (or
+// the row errors) under ✅ Áp dụng / ✖ Hủy; only the sender's ✅ writes (the services keep the file as a
+// PendingInput, src/platform/db/pending-upload.ts). Anybody else's file, or a file in another group, is not
+// taken. With privacy mode on (BotFather's default, and the README's advice) a file in the group reaches the
+// bot only with @the_bot in its caption or as a reply to one of its messages; in private every file does.
 import type { Telegraf } from "telegraf";
 import { tableFromBytes } from "../files/tables.ts";
 import type { DecideInput, PendingDecision, StageInput } from "../db/pending-upload.ts";
@@ -51,7 +53,7 @@ async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "u
   if (state.upload !== undefined) return state.upload;
   const msg = ctx.message;
   state.upload = null;
-  if (!msg || !("document" in msg) || !ctx.chatInfo?.isSecretariat) return null;
+  if (!msg || !("document" in msg) || !(ctx.chatInfo?.isSecretariat || ctx.chat?.type === "private")) return null;
   if (!ctx.actor?.roles.some((r) => r.role === "SECRETARIAT")) return null;
   const fileName = msg.document.file_name ?? "";
   const format = /\.xlsx$/i.test(fileName) ? "xlsx" : /\.csv$/i.test(fileName) ? "csv" : null;

@@ -66,6 +66,8 @@ export function helpCommand(all: () => CommandSpec[]): CommandSpec {
           ...sections.flatMap((s) => [`<b>${s.title}</b>`, ...s.list.map(line)]),
           "",
           t.replyHint,
+          // files go to the bot in private, or in the group with a mention: privacy mode hides the others
+          ...(ctx.actor?.roles.some((r) => r.role === "SECRETARIAT") ? [t.filesHint(ctx.me)] : []),
           ...(english.length ? [t.aliases(english)] : []),
         ].join("\n"),
       );
