@@ -202,6 +202,10 @@ export const en: Catalogue = {
     doneButton: "✅ Done",
   },
 
+  question: {
+    addressed: (name, telegramUserId, text) => `<a href="tg://user?id=${telegramUserId}">${h(name)}</a>:\n${text}`,
+  },
+
   done: {
     confirmed: (c) =>
       c.awaiting

@@ -217,6 +217,12 @@ export const vi = {
     doneButton: "✅ Đã xong",
   },
 
+  /** a question asked in a group of the one who pressed a button: named, so his reply field opens */
+  question: {
+    addressed: (name: string, telegramUserId: number, text: string) =>
+      `Đồng chí <a href="tg://user?id=${telegramUserId}">${h(name)}</a>:\n${text}`,
+  },
+
   done: {
     confirmed: (c: CompletionView) =>
       c.awaiting

@@ -66,7 +66,8 @@ describeOnSqlite("a pending obstacle reason beside a pending plan upload", (prov
     const [asked, ...more] = await all(() => h.press(secretariat, secretariatGroup, list!.message_id, `obs:${taskId}`));
     expect(more).toHaveLength(0);
     expect(asked!.text).toBe(
-      "⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «Nộp báo cáo tiến độ giải ngân tháng».",
+      `Đồng chí <a href="tg://user?id=${DEMO.secretariat.id}">${DEMO.secretariat.name}</a>:\n` +
+        "⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «Nộp báo cáo tiến độ giải ngân tháng».",
     );
     return asked!;
   }

@@ -115,7 +115,12 @@ describeEachDatabase("acting from a digest", (provider) => {
 
     // ⚠️ 1: Bình is asked the reason; his next message records the obstacle
     const [asked] = await press(official2, flat(digest).find((b) => b.text === "⚠️ 1")!.callback_data);
-    expect(asked!.text).toBe(`⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «${BINH_OVERDUE}».`);
+    // in a group the question names him and opens his reply field: privacy mode shows the bot replies only
+    expect(asked!.text).toBe(
+      `Đồng chí <a href="tg://user?id=${DEMO.official2.id}">${DEMO.official2.name}</a>:\n` +
+        `⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc «${BINH_OVERDUE}».`,
+    );
+    expect(asked!.reply_markup).toEqual({ force_reply: true, selective: true });
     const recorded = await all(() => h.say(official2, namTraMy, "Chờ Sở Tài chính thẩm định", asked!.message_id));
     expect(recorded.find((m) => m.chat_id === namTraMy.id)!.text).toContain("Đã ghi nhận vướng mắc");
     expect(await h.db.db.obstacle.findFirstOrThrow()).toMatchObject({ taskId: binhId, status: "OPEN" });

@@ -201,7 +201,7 @@ describeOnSqlite("a month of follow-up", (provider) => {
         // the chairman raises an obstacle on B from the group
         h.clock.set(at(9, 0, day));
         expect(await all(() => h.press(chairman, namTraMy, lastTo(namTraMy.id).message_id, `obs:${B}`))).toEqual([
-          "NTM group: ⚠️ Đề nghị đồng chí trả lời tin này bằng lý do vướng mắc của việc [B]",
+          `NTM group: Đồng chí ${DEMO.chairman.name}: [B]`, // asked by name: his reply field opens
         ]);
         expect(
           await all(() =>

@@ -20,6 +20,20 @@ export interface Answer {
 /** Replies to the answer itself, so that in a busy group the reply sits under what it answers. */
 export type ReplyTo = { reply_parameters: { message_id: number } };
 
+/**
+ * Asks the one who pressed a button for an answer the bot must read (a reason, a date). In a group with
+ * privacy mode on only a reply to the bot reaches it, and a plain message would be lost without a word: the
+ * question names him and opens his reply field (force_reply, selective: his alone). In private every message
+ * arrives, and the question goes as it is.
+ */
+export function askForAnswer(ctx: BotContext, text: string) {
+  if (ctx.chat?.type === "private" || !ctx.from) return ctx.replyWithHTML(text);
+  const name = ctx.actor?.fullName ?? ctx.from.first_name;
+  return ctx.replyWithHTML(ctx.t.question.addressed(name, ctx.from.id, text), {
+    reply_markup: { force_reply: true, selective: true },
+  });
+}
+
 /** `answer` resolves to false when the text answers no question of its feature. */
 export function onAnswer(
   bot: Telegraf<BotContext>,

@@ -4,7 +4,7 @@ import type { Telegraf } from "telegraf";
 import { localDate, parseDmy } from "../../../domain/dates.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { onAnswer } from "../../../platform/telegram/answers.ts";
+import { askForAnswer, onAnswer } from "../../../platform/telegram/answers.ts";
 import { refusal } from "../../refusals.ts";
 
 /** "15/12/2026 chờ thẩm định" → the date and the reason; null when it does not start with a date. */
@@ -68,7 +68,7 @@ export function registerExtensions(bot: Telegraf<BotContext>) {
       now: ctx.now,
     });
     await ctx.answerCbQuery();
-    return ctx.replyWithHTML(ctx.t.extensions.prompt(asked));
+    return askForAnswer(ctx, ctx.t.extensions.prompt(asked));
   });
 
   bot.action(/^ext(ok|no):(\d+)$/, async (ctx) => {

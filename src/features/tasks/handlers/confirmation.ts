@@ -5,7 +5,7 @@ import type { Telegraf } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { onAnswer } from "../../../platform/telegram/answers.ts";
+import { askForAnswer, onAnswer } from "../../../platform/telegram/answers.ts";
 import { refusal } from "../../refusals.ts";
 
 /**
@@ -79,6 +79,6 @@ export function registerConfirmation(bot: Telegraf<BotContext>) {
       now: ctx.now,
     });
     await ctx.answerCbQuery("✖️");
-    return ctx.replyWithHTML(ctx.t.confirmation.askReason(view));
+    return askForAnswer(ctx, ctx.t.confirmation.askReason(view));
   });
 }

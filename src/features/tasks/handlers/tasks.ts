@@ -9,7 +9,7 @@ import type { ListScope } from "../assign.ts";
 import { snoozeRows, type SnoozeKind } from "../notices.ts";
 import type { CommandSpec } from "../../../platform/telegram/commands.ts";
 import type { BotContext } from "../../../platform/telegram/context.ts";
-import { onAnswer } from "../../../platform/telegram/answers.ts";
+import { askForAnswer, onAnswer } from "../../../platform/telegram/answers.ts";
 import { provinceChat, refuse } from "../../../platform/telegram/scope.ts";
 import { readCompletion, replyToOutcome } from "./completion.ts";
 import { startGuidedAssign } from "./assign-guided.ts";
@@ -208,7 +208,7 @@ export function registerTaskActions(bot: Telegraf<BotContext>) {
       now: ctx.now,
     });
     await ctx.answerCbQuery("⚠️");
-    return ctx.replyWithHTML(ctx.t.tasks.obstacle.ask(title));
+    return askForAnswer(ctx, ctx.t.tasks.obstacle.ask(title));
   });
 
   // the reason of an obstacle: the next text of that user in that chat
