@@ -5,7 +5,7 @@
 // (`npm run cli -- calendar import`) and the file sent in the secretariat's group (calendar-upload.ts).
 import { readFile, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../platform/files/workbook.ts";
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { toCsv } from "../../domain/csv.ts";
 import { formatDmy, weekday } from "../../domain/dates.ts";
@@ -186,7 +186,7 @@ export function createCalendarFiles({ db }: { db: Db }) {
       ]);
       if (format === "csv") await writeFile(path, toCsv([header, ...rows], ";"));
       else {
-        const wb = new ExcelJS.Workbook();
+        const wb = await newWorkbook();
         const ws = wb.addWorksheet("Ngày nghỉ, làm bù");
         ws.addRow(header).font = { bold: true };
         // dates as text: Excel shows them as typed, and the import reads them back the same

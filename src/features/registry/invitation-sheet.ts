@@ -2,7 +2,7 @@
 // expiry) and printable A4 pages (PNG, 150 dpi) of QR codes of the links, twelve to a page, each with the
 // official's name and unit under it. QR codes from the `qrcode` package (its matrix only); the pages go
 // through the charts' SVG → PNG path (bundled fonts, so the Vietnamese names print right).
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../platform/files/workbook.ts";
 import QRCode from "qrcode";
 import { renderPng } from "../reports/charts/render.ts";
 import { rect, svgDoc, text } from "../reports/charts/svg.ts";
@@ -39,7 +39,7 @@ export async function invitationWorkbook(
   link: (code: string) => string,
   labels: SheetLabels,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet("Kích hoạt");
   ws.addRow(labels.headers).font = { bold: true };
   invites.forEach((i, n) =>

@@ -10,7 +10,8 @@
 // An XLSX number format cannot force Vietnamese separators: Excel shows "," / "." as the reader's locale
 // says (a Vietnamese Windows shows 12.500.000 and 27,3%). In CSV, VND amounts are plain digits (any locale
 // reads them) and rates are written Vietnamese-style ("27,3%"), which a Vietnamese Excel reads as numbers.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../../platform/files/workbook.ts";
 import { toCsv, type CsvSeparator } from "../../domain/csv.ts";
 import { formatDmy, localDate, localMinutes } from "../../domain/dates.ts";
 import { formatPercentBp } from "../../domain/money-format.ts";
@@ -87,7 +88,7 @@ function csvValue(type: ColumnType, v: CellValue): string {
 }
 
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "dondoc";
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,7 +1,8 @@
 // The cells of an uploaded or imported table (tasks, capital plans): a CSV file (src/domain/csv.ts) or
 // the first worksheet of an XLSX file, as rows of text. The registry's import reads every worksheet of
 // its files with row numbers (src/features/registry/registry-io/files.ts).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "./workbook.ts";
 import { parseCsv } from "../../domain/csv.ts";
 import { formatDmy } from "../../domain/dates.ts";
 
@@ -18,7 +19,7 @@ function xlsxCell(cell: ExcelJS.Cell): string {
 /** The cells of a CSV or XLSX file (first worksheet) as text; date cells become dd/mm/yyyy. */
 export async function tableFromBytes(bytes: Buffer, format: "csv" | "xlsx"): Promise<string[][]> {
   if (format === "csv") return parseCsv(bytes.toString("utf8"));
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];

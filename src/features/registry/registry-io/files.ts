@@ -1,7 +1,8 @@
 // Registry files on disk: reading the tables of a CSV or XLSX file (recognised by their headers) and writing them.
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../../../platform/files/workbook.ts";
 import { parseCsv, toCsv } from "../../../domain/csv.ts";
 import { foldVietnamese } from "../../../domain/text.ts";
 import {
@@ -110,7 +111,7 @@ export async function readTables(path: string): Promise<Table[]> {
 
 /** The raw rows (numbered from 1) of each worksheet of an XLSX file, by the sheet's name. */
 async function xlsxSheets(data: Buffer, name: string): Promise<{ sheet: string; raw: RawRow[] }[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -159,7 +160,7 @@ export async function writeTables(
     writeFileSync(path, toCsv([t.header, ...t.rows], ";"));
     return;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   for (const t of tables) {
     const ws = wb.addWorksheet(SHEET_NAMES[t.kind]);
     ws.addRow(t.header).font = { bold: true };
