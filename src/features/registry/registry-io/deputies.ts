@@ -185,9 +185,11 @@ export async function deputyCells(db: Db, now: Date, officials: { id: number; un
     select: { id: true, code: true },
   });
   const programmes = await db.programme.findMany({ select: { id: true, code: true } });
+  const byOfficial = new Map<number, typeof rows>();
+  for (const r of rows) byOfficial.set(r.officialId, [...(byOfficial.get(r.officialId) ?? []), r]);
   const cells = new Map<number, string>();
   for (const o of officials) {
-    const mine = rows.filter((r) => r.officialId === o.id);
+    const mine = byOfficial.get(o.id) ?? [];
     cells.set(
       o.id,
       mine

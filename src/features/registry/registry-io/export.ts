@@ -45,15 +45,30 @@ async function unitTable(db: Db) {
   };
 }
 
+/**
+ * Officials are read a page at a time: Prisma loads a page's roles and responsibilities with one `IN` list of
+ * the page's ids, and SQLite refuses a statement of more than 32,766 variables (a national registry has 50,000
+ * officials: «too many SQL variables»).
+ */
+const OFFICIAL_PAGE = 5000;
+
 async function officialTable(db: Db, now: Date) {
-  const officials = await db.official.findMany({
-    orderBy: { id: "asc" },
-    include: {
-      unit: true,
-      roles: { where: current(now), orderBy: { id: "asc" }, include: { unit: true } },
-      responsibilities: { where: current(now), orderBy: { id: "asc" }, include: { unit: true, programme: true } },
-    },
-  });
+  const officials = [];
+  for (let after = 0; ; ) {
+    const page = await db.official.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: OFFICIAL_PAGE,
+      include: {
+        unit: true,
+        roles: { where: current(now), orderBy: { id: "asc" }, include: { unit: true } },
+        responsibilities: { where: current(now), orderBy: { id: "asc" }, include: { unit: true, programme: true } },
+      },
+    });
+    officials.push(...page);
+    if (page.length < OFFICIAL_PAGE) break;
+    after = page.at(-1)!.id;
+  }
   const deputies = await deputyCells(db, now, officials);
   return {
     kind: "officials" as const,
