@@ -13,7 +13,7 @@ import {
   ROLE_LABELS,
   UNIT_KIND_LABELS,
 } from "../../src/features/registry/registry-io.ts";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, describeEachDatabase, describeOnSqlite, type TestDatabase } from "../support/db.ts";
 
 const DAY = "2026-11-24";
 const now = localInstant(DAY, 9 * 60);
@@ -420,4 +420,38 @@ describeEachDatabase("registry import/export", (provider) => {
       expect(supervisor.cells.telegramId).toBe(String(DEMO.supervisor.id));
     });
   }
+});
+
+describeOnSqlite("registry export of a large registry", (provider) => {
+  // the export reads officials a page at a time (5,000): one IN list of 50,000 ids is refused by SQLite
+  it("exports every official once, in order, with his roles, across pages", async () => {
+    const t = await createTestDatabase(provider, { demo: { today: DAY, now } });
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-registry-"));
+    try {
+      const unit = await t.db.unit.findUniqueOrThrow({ where: { code: "NAM_TRA_MY" } });
+      const before = await t.db.official.count();
+      await t.db.official.createMany({
+        data: Array.from({ length: 5_100 }, (_, i) => ({
+          fullName: `Cán bộ ${i + 1}`,
+          nameKey: `can bo ${i + 1}`,
+          unitId: unit.id,
+        })),
+      });
+      const last = await t.db.official.findFirstOrThrow({ orderBy: { id: "desc" } });
+      await t.db.roleAssignment.create({
+        data: { officialId: last.id, role: "RESPONSIBLE", unitId: unit.id, validFrom: new Date(0) },
+      });
+      const file = join(dir, "can-bo.csv");
+      expect((await createRegistryIo({ db: t.db }).exportFile(file, { now })).rows).toBe(before + 5_100);
+      const rows = (await createRegistryIo({ db: t.db }).readTables(file))[0]!.rows;
+      const ids = rows.map((r) => Number(r.cells.id));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(new Set(ids).size).toBe(before + 5_100);
+      const lastRow = rows.find((r) => Number(r.cells.id) === last.id)!;
+      expect([lastRow.cells.name, lastRow.cells.roles]).toEqual([`Cán bộ 5100`, ROLE_LABELS.RESPONSIBLE]);
+    } finally {
+      await t.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
