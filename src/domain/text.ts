@@ -29,22 +29,30 @@ const MATCH_LEVELS: readonly KeyTest[] = [isExact, startsWithQuery, containsWhol
  * An empty query, or no hit at any level, → "none".
  */
 export function matchByName<T>(query: string, items: readonly T[], keys: (item: T) => string[]): MatchResult<T> {
-  const folded = foldVietnamese(query);
-  if (folded === "") return { kind: "none" };
+  return nameIndex(items, keys)(query);
+}
 
+/**
+ * matchByName for many queries against the same items: their keys are folded once (an import matches every
+ * row's unit against a province's 3,000 units; folding them again for each row cost most of its time).
+ */
+export function nameIndex<T>(items: readonly T[], keys: (item: T) => string[]): (query: string) => MatchResult<T> {
   const foldedKeys = items.map((item) => ({
     item,
     keys: keys(item)
       .map(foldVietnamese)
       .filter((k) => k !== ""),
   }));
-
-  for (const test of MATCH_LEVELS) {
-    const hits = foldedKeys.filter((entry) => entry.keys.some((k) => test(k, folded))).map((e) => e.item);
-    if (hits.length === 1) return { kind: "one", item: hits[0] as T };
-    if (hits.length > 1) return { kind: "many", candidates: hits };
-  }
-  return { kind: "none" };
+  return (query) => {
+    const folded = foldVietnamese(query);
+    if (folded === "") return { kind: "none" };
+    for (const test of MATCH_LEVELS) {
+      const hits = foldedKeys.filter((entry) => entry.keys.some((k) => test(k, folded))).map((e) => e.item);
+      if (hits.length === 1) return { kind: "one", item: hits[0] as T };
+      if (hits.length > 1) return { kind: "many", candidates: hits };
+    }
+    return { kind: "none" };
+  };
 }
 
 /** Escapes text for Telegram's HTML parse mode (&, <, > and "). */

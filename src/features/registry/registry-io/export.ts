@@ -54,7 +54,7 @@ const OFFICIAL_PAGE = 5000;
 
 async function officialTable(db: Db, now: Date) {
   const officials = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await db.official.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },

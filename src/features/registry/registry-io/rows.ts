@@ -1,7 +1,7 @@
 // One row of a registry file: zod schemas with Vietnamese messages, unit/programme references, row plans.
 import { z } from "zod";
 import type { Role, UnitKind } from "../../../platform/db/client.ts";
-import { foldVietnamese, matchByName } from "../../../domain/text.ts";
+import { foldVietnamese, nameIndex } from "../../../domain/text.ts";
 import { list, parseLanguage, parseRole, parseTelegramId, parseUnitKind, parseYesNo, splitScope } from "./cells.ts";
 import {
   NO,
@@ -123,11 +123,19 @@ export interface NamedRef {
 
 /** Finds a unit or programme by code or name (case- and diacritics-insensitive); a message on failure. */
 export function resolveRef<T extends NamedRef>(query: string, items: readonly T[], what: string): T | string {
-  const m = matchByName(query, items, (x) => [x.code, x.name]);
-  if (m.kind === "one") return m.item;
-  if (m.kind === "many")
-    return `${what} «${query}» trùng với nhiều ${what}: ${m.candidates.map((c) => c.name).join(", ")}`;
-  return `không tìm thấy ${what} «${query}»`;
+  return refResolver(items, what)(query);
+}
+
+/** resolveRef for many queries against the same items (every row of a file): their names folded once. */
+export function refResolver<T extends NamedRef>(items: readonly T[], what: string): (query: string) => T | string {
+  const match = nameIndex(items, (x) => [x.code, x.name]);
+  return (query) => {
+    const m = match(query);
+    if (m.kind === "one") return m.item;
+    if (m.kind === "many")
+      return `${what} «${query}» trùng với nhiều ${what}: ${m.candidates.map((c) => c.name).join(", ")}`;
+    return `không tìm thấy ${what} «${query}»`;
+  };
 }
 
 export interface ProgrammePlan {

@@ -17,6 +17,7 @@ import {
   officialRowSchema,
   programmeClash,
   programmeRowSchema,
+  refResolver,
   resolveRef,
   unitRowSchema,
   type NamedRef,
@@ -101,6 +102,9 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
     parsedUnits.push({ row, sheet: t.sheet, data });
   }
   const units = [...universe.values()];
+  // every row names units and programmes: their names are folded once, not once a row
+  const unitRef = refResolver(units, "đơn vị");
+  const programmeRef = refResolver(programmes, "chương trình");
   officeErrors(programmePlans, dbUnits, parsedUnits, units, programmeErrorsEnd);
   for (const { row, sheet, data } of parsedUnits) {
     const problems: string[] = [];
@@ -108,7 +112,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
     if (data.parent === undefined) parentCode = undefined;
     else if (data.parent === "") parentCode = null;
     else {
-      const p = resolveRef(data.parent, units, "đơn vị");
+      const p = unitRef(data.parent);
       if (typeof p === "string") problems.push(`đơn vị cấp trên: ${p}`);
       else if (p.code.toUpperCase() === data.code.toUpperCase())
         problems.push("đơn vị không thể là cấp trên của chính nó");
@@ -131,6 +135,11 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
   }
 
   const officials = await db.official.findMany({ include: { unit: true } });
+  // looked up by every row: by id, by Telegram id, by folded name (a national registry has 50,000 officials)
+  const byId = new Map(officials.map((o) => [o.id, o]));
+  const byTelegram = new Map(officials.flatMap((o) => (o.telegramUserId === null ? [] : [[o.telegramUserId, o]])));
+  const byNameKey = new Map<string, typeof officials>();
+  for (const o of officials) byNameKey.set(o.nameKey, [...(byNameKey.get(o.nameKey) ?? []), o]);
   const deputyCheck = await deputyRules(db, now);
   const seenId = new Map<number, number>();
   const seenTelegram = new Map<bigint, number>();
@@ -140,7 +149,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
       if (!r.success) {
         // name an unknown unit too, so one pass over the file shows every problem of the row
         const unitCell = row.cells.unit ?? "";
-        const u = unitCell === "" ? null : resolveRef(unitCell, units, "đơn vị");
+        const u = unitCell === "" ? null : unitRef(unitCell);
         fail({ sheet: t.sheet, rowNo: row.rowNo }, [
           ...r.error.issues.map((i) => i.message),
           ...(typeof u === "string" ? [u] : []),
@@ -152,7 +161,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
       let unitCode: string | null = null;
       let unitUnknown = false;
       if (d.unit !== "") {
-        const u = resolveRef(d.unit, units, "đơn vị");
+        const u = unitRef(d.unit);
         if (typeof u === "string") {
           problems.push(u);
           unitUnknown = true;
@@ -165,7 +174,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
           if (scope === undefined) roles.push({ role, unitCode: role === "SECRETARIAT" ? null : unitCode });
           else if (foldVietnamese(scope) === foldVietnamese(WHOLE_PROVINCE)) roles.push({ role, unitCode: null });
           else {
-            const u = resolveRef(scope, units, "đơn vị");
+            const u = unitRef(scope);
             if (typeof u === "string") problems.push(`vai trò ${ROLE_LABELS[role]}: ${u}`);
             else roles.push({ role, unitCode: u.code });
           }
@@ -184,14 +193,14 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
         }
         items.forEach((item, i) => {
           const { value, scope } = splitScope(item);
-          const p = resolveRef(value, programmes, "chương trình");
+          const p = programmeRef(value);
           if (typeof p === "string") {
             problems.push(p);
             return;
           }
           let uc: string | null = unitCode;
           if (scope !== undefined) {
-            const u = resolveRef(scope, units, "đơn vị");
+            const u = unitRef(scope);
             if (typeof u === "string") {
               problems.push(`chương trình ${p.code}: ${u}`);
               return;
@@ -212,13 +221,13 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
       // which official the row is
       let target: (typeof officials)[number] | undefined;
       if (d.id !== undefined) {
-        target = officials.find((o) => o.id === d.id);
+        target = byId.get(d.id);
         if (!target) problems.push(`không có cán bộ mã ${d.id}`);
         const dup = seenId.get(d.id);
         if (dup !== undefined) problems.push(`mã cán bộ ${d.id} trùng với dòng ${dup}`);
         seenId.set(d.id, row.rowNo);
       } else if (d.telegramId !== undefined) {
-        target = officials.find((o) => o.telegramUserId === d.telegramId);
+        target = byTelegram.get(d.telegramId);
         // found by Telegram ID only: a different name is a mistyped id unless the row says it is a rename
         if (target && target.fullName !== d.name && d.rename !== true) {
           problems.push(
@@ -229,11 +238,8 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
         }
       }
       if (!target && d.id === undefined) {
-        const same = officials.filter(
-          (o) =>
-            o.nameKey === foldVietnamese(d.name) &&
-            (o.unit?.code ?? null) === unitCode &&
-            (d.telegramId === undefined || o.telegramUserId === null),
+        const same = (byNameKey.get(foldVietnamese(d.name)) ?? []).filter(
+          (o) => (o.unit?.code ?? null) === unitCode && (d.telegramId === undefined || o.telegramUserId === null),
         );
         if (same.length > 1)
           problems.push(
@@ -245,7 +251,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
         const dup = seenTelegram.get(d.telegramId);
         if (dup !== undefined) problems.push(`Telegram ID ${d.telegramId} trùng với dòng ${dup}`);
         seenTelegram.set(d.telegramId, row.rowNo);
-        const owner = officials.find((o) => o.telegramUserId === d.telegramId);
+        const owner = byTelegram.get(d.telegramId);
         if (owner && owner.id !== target?.id)
           problems.push(`Telegram ID ${d.telegramId} đã thuộc về cán bộ ${owner.fullName} (mã ${owner.id})`);
       }
