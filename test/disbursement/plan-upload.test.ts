@@ -226,6 +226,11 @@ describeOnSqlite("capital plans sent as a file", (provider) => {
     const [preview, ...more] = await sendFile(secretariat, me, "kh.csv", csv);
     expect(more).toHaveLength(0);
     expect(preview!.chat_id).toBe(DEMO.secretariat.id);
+    // «typing…» while the file is checked, before the preview
+    const calls = h.emulator.calls.filter((c) => Number(c.payload.chat_id) === DEMO.secretariat.id);
+    const typing = calls.findIndex((c) => c.method === "sendChatAction" && c.payload.action === "typing");
+    expect(typing).toBeGreaterThanOrEqual(0);
+    expect(typing).toBeLessThan(calls.findIndex((c) => c.method === "sendMessage"));
     expect(preview!.text).toContain("Sẽ thêm 1 kế hoạch mới");
     const ok = (preview!.reply_markup as Keyboard).inline_keyboard[0]![0]!.callback_data;
     expect((await h.press(secretariat, me, preview!.message_id, ok)).at(-1)!.text).toContain("1 kế hoạch mới");

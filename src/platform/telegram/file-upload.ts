@@ -71,6 +71,21 @@ async function uploaded(ctx: BotContext): Promise<UploadedFile | "tooLarge" | "u
   return state.upload;
 }
 
+/**
+ * «typing…» in the chat while a file is checked or applied: a province's registry takes seconds, and without
+ * a sign the sender may send it again. Telegram shows the action for 5 s: it is sent again every 4 s.
+ */
+async function typingWhile<T>(ctx: BotContext, work: () => Promise<T>): Promise<T> {
+  const show = () => void ctx.sendChatAction("typing").catch(() => undefined);
+  show();
+  const timer = setInterval(show, 4000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 const who = (ctx: BotContext) => ({
   chatId: BigInt(ctx.chat!.id),
   userId: BigInt(ctx.from!.id),
@@ -99,7 +114,7 @@ export function registerFileUpload<V, R extends object>(
       return ctx.replyWithHTML(file === "tooLarge" ? t.tooLarge(fileName) : t.unreadable(fileName), reply);
     }
     if (!opts.fallback && !kind.recognises(file)) return next();
-    const r = await kind.stage(ctx, { ...who(ctx), ...file });
+    const r = await typingWhile(ctx, () => kind.stage(ctx, { ...who(ctx), ...file }));
     if (!r.ok) return ctx.replyWithHTML(t.errors(fileName, r.errors), reply);
     if (r.pendingId === null) return ctx.replyWithHTML(t.preview(r.preview), reply);
     return ctx.replyWithHTML(t.preview(r.preview), {
@@ -117,12 +132,14 @@ export function registerFileUpload<V, R extends object>(
 
   bot.action(new RegExp(`^${kind.prefix}:(ok|no):(\\d+)$`), async (ctx) => {
     const t = kind.texts(ctx);
-    const r = await kind.decide(ctx, {
-      ...who(ctx),
-      pendingId: Number(ctx.match[2]),
-      apply: ctx.match[1] === "ok",
-      updateId: BigInt(ctx.update.update_id),
-    });
+    const r = await typingWhile(ctx, () =>
+      kind.decide(ctx, {
+        ...who(ctx),
+        pendingId: Number(ctx.match[2]),
+        apply: ctx.match[1] === "ok",
+        updateId: BigInt(ctx.update.update_id),
+      }),
+    );
     if (r.status === "notYours") return ctx.answerCbQuery(t.notYours, { show_alert: true });
     if (r.status === "gone") {
       await ctx.answerCbQuery(t.gone, { show_alert: true });
