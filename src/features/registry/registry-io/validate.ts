@@ -60,6 +60,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
     }
   }
   const dbUnits = await db.unit.findMany({ orderBy: { id: "asc" } });
+  const dbUnitByCode = new Map(dbUnits.map((u) => [u.code.toUpperCase(), u]));
   const dbProgrammes = await db.programme.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
   const programmePlans: ProgrammePlan[] = [];
   const unitPlans: UnitPlan[] = [];
@@ -97,7 +98,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
   );
   const parsedUnits: { row: TableRow; sheet: string; data: z.infer<typeof unitRowSchema> }[] = [];
   for (const { t, row, data, codeKey } of uniqueRows("units", unitRowSchema, "đơn vị")) {
-    const existing = dbUnits.find((u) => u.code.toUpperCase() === codeKey);
+    const existing = dbUnitByCode.get(codeKey);
     universe.set(codeKey, { code: existing?.code ?? data.code, name: data.name });
     parsedUnits.push({ row, sheet: t.sheet, data });
   }
@@ -122,7 +123,7 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
       fail({ sheet, rowNo: row.rowNo }, problems);
       continue;
     }
-    const existing = dbUnits.find((u) => u.code.toUpperCase() === data.code.toUpperCase());
+    const existing = dbUnitByCode.get(data.code.toUpperCase());
     unitPlans.push({
       rowNo: row.rowNo,
       sheet,
