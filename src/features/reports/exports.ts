@@ -1,6 +1,6 @@
 // Exports for leaders as XLSX (the recommended format) or CSV: status by unit × programme, tasks with their
 // history, disbursement history, scorecards, the directives' register. The sheets are written by sheets.ts.
-import type { Db } from "../../platform/db/client.ts";
+import { inSlices, type Db } from "../../platform/db/client.ts";
 import { localDate } from "../../domain/dates.ts";
 import { planOf, reportingYear, type PlanPart } from "../../domain/disbursed.ts";
 import { timeliness } from "../../domain/ladder.ts";
@@ -155,16 +155,21 @@ export function createExportService({
     });
     await o.onProgress?.(0.3);
     const ids = tasks.map((t) => t.id);
-    const [events, reminders] = await Promise.all([
-      db.auditLog.findMany({ where: { entity: "Task", entityId: { in: ids.map(String) } }, orderBy: { id: "asc" } }),
-      db.reminder.findMany({ where: { taskId: { in: ids } }, select: { taskId: true, createdAt: true } }),
-    ]);
+    // a task's events all come from one slice of ids, in their order
+    const events = await inSlices(ids, (slice) =>
+      db.auditLog.findMany({ where: { entity: "Task", entityId: { in: slice.map(String) } }, orderBy: { id: "asc" } }),
+    );
+    const reminders = await inSlices(ids, (slice) =>
+      db.reminder.findMany({ where: { taskId: { in: slice } }, select: { taskId: true, createdAt: true } }),
+    );
     await o.onProgress?.(0.6);
     const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is number => x !== null))];
     const actors = new Map(
-      (await db.official.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true } })).map(
-        (a) => [a.id, a.fullName],
-      ),
+      (
+        await inSlices(actorIds, (slice) =>
+          db.official.findMany({ where: { id: { in: slice } }, select: { id: true, fullName: true } }),
+        )
+      ).map((a) => [a.id, a.fullName]),
     );
     const byTask = new Map<string, typeof events>();
     for (const e of events) byTask.set(e.entityId, [...(byTask.get(e.entityId) ?? []), e]);

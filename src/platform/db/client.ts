@@ -57,6 +57,19 @@ export async function inTurns<T extends unknown[]>(
   return out as T;
 }
 
+/**
+ * Reads the rows of many keys a slice at a time. Prisma writes `{ in: keys }` with one variable a key and
+ * allows 999 of them on SQLite: it splits a plain query itself, but not an ordered one (P2029), and SQLite
+ * refuses more than 32,766 in any statement («too many SQL variables»). A national export names 200,000
+ * tasks. Rows come back slice after slice, each slice in the order its query asks.
+ */
+export async function inSlices<K, R>(keys: readonly K[], read: (slice: K[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < keys.length; i += IN_SLICE) out.push(...(await read(keys.slice(i, i + IN_SLICE))));
+  return out;
+}
+const IN_SLICE = 900;
+
 /** A DateTime as the SQLite driver adapter stores it (ISO 8601, "+00:00"): for values passed inside JSON. */
 export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
