@@ -23,9 +23,11 @@ export async function tableFromBytes(bytes: Buffer, format: "csv" | "xlsx"): Pro
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
+  // exceljs counts the columns by walking every row: once a sheet, not once a cell (large files took minutes)
+  const columns = ws?.columnCount ?? 0;
   ws?.eachRow({ includeEmpty: true }, (r, rowNo) => {
     const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(xlsxCell(r.getCell(c)));
+    for (let c = 1; c <= columns; c++) cells.push(xlsxCell(r.getCell(c)));
     rows[rowNo - 1] = cells;
   });
   return Array.from(rows, (r) => r ?? []);
