@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--scale national|tenth|hundredth] [--db sqlite|postgres|both] [--profile]
-//   [--only e2e|deadline-scan|morning-wave]`
+//   [--only e2e|deadline-scan|morning-wave|registry]`
 // Runs every benchmark side by side in one run, prints a table of figure / target / ratio, and writes
 // bench-results/latest.json. Exits non-zero only when a benchmark could not run (a missed target is a
 // result, not a failure). See docs/benchmarks.md.
@@ -22,6 +22,7 @@ import { round, samples, sideBySide, startEchoBot, startRealApp, type LatencyRes
 import { broadcastBench } from "./broadcast.ts";
 import { coldStart } from "./coldstart.ts";
 import { morningWave } from "./morning-wave.ts";
+import { registryRoundTrip } from "./registry-io.ts";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -39,10 +40,11 @@ const scale = (option("scale") ?? "national") as Scale;
 const dbOpt = option("db") ?? "both";
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 if (!["sqlite", "postgres", "both"].includes(dbOpt)) throw new Error("--db must be sqlite, postgres or both");
-// --only <name>: one benchmark (e2e = latency, throughput, broadcast, cold start; deadline-scan; morning-wave)
+// --only <name>: one benchmark (e2e = latency, throughput, broadcast, cold start; deadline-scan; morning-wave;
+// registry = the registry file written and read back)
 const only = option("only");
-if (only && !["e2e", "deadline-scan", "morning-wave"].includes(only))
-  throw new Error("--only must be e2e, deadline-scan or morning-wave");
+if (only && !["e2e", "deadline-scan", "morning-wave", "registry"].includes(only))
+  throw new Error("--only must be e2e, deadline-scan, morning-wave or registry");
 const want = (name: string) => !only || only === name;
 const providers: Provider[] = dbOpt === "both" ? ["sqlite", "postgres"] : [dbOpt as Provider];
 // the deadline scan at the chosen scale and every smaller one (how cost grows); --quick: the chosen one only
@@ -199,6 +201,23 @@ function latencyRows(db: string, app: LatencyResult, echo: LatencyResult) {
     ratio,
     met: ratio <= limit,
   });
+}
+
+/** the registry file of the chosen scale written and read back as a dry run (scripts/bench/registry-io.ts) */
+async function registryRows(p: Provider, ds: Dataset) {
+  const r = await step(`registry file round trip, ${ds.scale} scale, on ${p}`, async () => {
+    const copy = await copyDataset(ds, `registry_${p}`);
+    try {
+      return await registryRoundTrip(copy.url);
+    } finally {
+      await copy.drop();
+    }
+  });
+  details[`registry_${p}`] = r;
+  if (!r) return;
+  const info = { target: `info (${r.rows} rows)`, ratio: null, met: null };
+  add({ name: `registry file: export (XLSX)`, db: p, value: r.exportMs, unit: "ms", ...info });
+  add({ name: `registry file: read back (dry run)`, db: p, value: r.importMs, unit: "ms", ...info });
 }
 
 /** the morning wave at the chosen scale (scripts/bench/morning-wave.ts) */
@@ -430,6 +449,7 @@ async function main() {
       }
     }
     if (want("morning-wave")) await morningWaveRows(p, ds);
+    if (want("registry")) await registryRows(p, ds);
     for (const s of want("deadline-scan") ? scanScales : []) {
       const sds = datasets[p]?.[s];
       if (!sds) continue;
