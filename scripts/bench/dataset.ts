@@ -616,6 +616,16 @@ export async function ensureDataset(
   };
 }
 
+/** Runs `use` on a throw-away copy of a data set, dropped afterwards whatever happened. */
+export async function onCopy<T>(ds: Dataset, label: string, use: (url: string) => Promise<T>): Promise<T> {
+  const copy = await copyDataset(ds, label);
+  try {
+    return await use(copy.url);
+  } finally {
+    await copy.drop();
+  }
+}
+
 /** A throw-away copy of a data set, to write to. */
 export async function copyDataset(ds: Dataset, label: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (ds.provider === "sqlite") {

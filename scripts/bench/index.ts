@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import {
   copyDataset,
+  onCopy,
   ensureDataset,
   SECRETARIAT_GROUP_ID,
   SCALES,
@@ -205,14 +206,9 @@ function latencyRows(db: string, app: LatencyResult, echo: LatencyResult) {
 
 /** the registry file of the chosen scale written and read back as a dry run (scripts/bench/registry-io.ts) */
 async function registryRows(p: Provider, ds: Dataset) {
-  const r = await step(`registry file round trip, ${ds.scale} scale, on ${p}`, async () => {
-    const copy = await copyDataset(ds, `registry_${p}`);
-    try {
-      return await registryRoundTrip(copy.url);
-    } finally {
-      await copy.drop();
-    }
-  });
+  const r = await step(`registry file round trip, ${ds.scale} scale, on ${p}`, () =>
+    onCopy(ds, `registry_${p}`, registryRoundTrip),
+  );
   details[`registry_${p}`] = r;
   if (!r) return;
   const info = { target: `info (${r.rows} rows)`, ratio: null, met: null };
@@ -229,14 +225,7 @@ async function registryRows(p: Provider, ds: Dataset) {
 
 /** the morning wave at the chosen scale (scripts/bench/morning-wave.ts) */
 async function morningWaveRows(p: Provider, ds: Dataset) {
-  const wave = await step(`morning wave, ${ds.scale} scale, on ${p}`, async () => {
-    const copy = await copyDataset(ds, `wave_${p}`);
-    try {
-      return await morningWave(copy.url);
-    } finally {
-      await copy.drop();
-    }
-  });
+  const wave = await step(`morning wave, ${ds.scale} scale, on ${p}`, () => onCopy(ds, `wave_${p}`, morningWave));
   details[`morning_wave_${p}`] = wave;
   if (!wave) return;
   for (const c of wave.checks) {
@@ -432,14 +421,9 @@ async function main() {
         }
 
         // a copy of its own: update ids restart at 1 with every emulator, and the bot skips ids it has processed
-        const cold = await step(`cold start on ${p}`, async () => {
-          const own = await copyDataset(ds, `cold_${p}`);
-          try {
-            return await coldStart(own.url, senders(ds)[1] as Sender);
-          } finally {
-            await own.drop();
-          }
-        });
+        const cold = await step(`cold start on ${p}`, () =>
+          onCopy(ds, `cold_${p}`, (url) => coldStart(url, senders(ds)[1] as Sender)),
+        );
         details[`coldstart_${p}`] = cold;
         if (cold)
           add({
