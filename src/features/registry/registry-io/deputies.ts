@@ -6,7 +6,7 @@ import type { Db, Tx } from "../../../platform/db/client.ts";
 import { audit } from "../../../platform/db/audit.ts";
 import { list, splitScope } from "./cells.ts";
 import { OFFICIAL_COLUMNS } from "./labels.ts";
-import { resolveRef, type NamedRef, type OfficialPlan } from "./rows.ts";
+import type { NamedRef, OfficialPlan } from "./rows.ts";
 
 type Pair = { unitCode: string; programmeCode: string };
 const key = (p: { unitCode: string; programmeCode: string }) => `${p.unitCode}:${p.programmeCode}`;
@@ -50,7 +50,9 @@ export async function deputyRules(db: Db | Tx, now: Date) {
       target: { id: number; active: boolean } | undefined;
       active: boolean | undefined;
       units: NamedRef[];
-      programmes: NamedRef[];
+      /** the file's units and programmes by code or name (resolveRef, their names folded once a file) */
+      unitRef: (query: string) => NamedRef | string;
+      programmeRef: (query: string) => NamedRef | string;
     },
     problems: string[],
   ): Pair[] {
@@ -76,14 +78,14 @@ export async function deputyRules(db: Db | Tx, now: Date) {
     const unitName = (code: string) => row.units.find((u) => u.code === code)?.name ?? code;
     for (const item of list(row.cell)) {
       const { value, scope } = splitScope(item);
-      const p = resolveRef(value, row.programmes, "chương trình");
+      const p = row.programmeRef(value);
       if (typeof p === "string") {
         problems.push(`${column}: ${p}`);
         continue;
       }
       let uc = row.unitCode;
       if (scope !== undefined) {
-        const u = resolveRef(scope, row.units, "đơn vị");
+        const u = row.unitRef(scope);
         if (typeof u === "string") {
           problems.push(`${column} ${p.code}: ${u}`);
           continue;

@@ -270,7 +270,8 @@ export async function validateTables(db: Db | Tx, tables: Table[], now: Date) {
                 target,
                 active: d.active,
                 units,
-                programmes,
+                unitRef,
+                programmeRef,
               },
               problems,
             );
