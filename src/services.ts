@@ -27,6 +27,7 @@ import { createAssignService } from "./features/tasks/assign.ts";
 import { createGuidedAssign } from "./features/tasks/assign-guided.ts";
 import { createReminderService } from "./features/tasks/reminders.ts";
 import { createOnboardingService } from "./features/registry/onboarding.ts";
+import { createChatLifecycle } from "./features/registry/chat-lifecycle.ts";
 import { createRegistryUpload } from "./features/registry/registry-upload.ts";
 import { createRegistryChat } from "./features/registry/registry-chat.ts";
 import { createHolidays } from "./features/registry/holidays.ts";
@@ -130,6 +131,7 @@ export function createServices({
     taskUpload: createTaskUpload({ db, taskImport }),
     onboarding,
     invitations: createInvitations({ onboarding }),
+    chats: createChatLifecycle({ db }),
     reminders: createReminderService({
       db,
       calendar,

@@ -1,5 +1,5 @@
 // A group that became a supergroup gets a new chat id. Telegram tells us twice — a service message in the
-// group (src/features/registry/onboarding.ts) and a "migrate" error on the next send
+// group (src/features/registry/chat-lifecycle.ts) and a "migrate" error on the next send
 // (src/platform/outbox/dispatcher.ts) —
 // and both move the chat row here, so the unit binding follows the new id whichever comes first.
 import type { Tx } from "../db/client.ts";

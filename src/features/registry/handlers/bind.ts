@@ -68,7 +68,7 @@ export const unbindCommand: CommandSpec = {
       const refused = await chairmanMay(ctx, current.isSecretariat ? "secretariat" : current.unitId!);
       if (refused) return refused;
     }
-    const r = await ctx.services.onboarding.unbindChat({
+    const r = await ctx.services.chats.unbindChat({
       telegramChatId: BigInt(ctx.chat!.id),
       actor: ctx.actor!,
       now: ctx.now,

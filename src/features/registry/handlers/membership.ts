@@ -10,7 +10,7 @@ export function registerMembership(bot: Telegraf<BotContext>) {
 
   bot.on("my_chat_member", async (ctx) => {
     const u = ctx.myChatMember;
-    await ctx.services.onboarding.botMembershipChanged({
+    await ctx.services.chats.botMembershipChanged({
       telegramChatId: BigInt(u.chat.id),
       chatType: u.chat.type,
       title: "title" in u.chat ? u.chat.title : "",
@@ -25,7 +25,7 @@ export function registerMembership(bot: Telegraf<BotContext>) {
   bot.on("message", async (ctx, next) => {
     const msg = ctx.message;
     if (!("migrate_to_chat_id" in msg)) return next();
-    await ctx.services.onboarding.chatMigrated({
+    await ctx.services.chats.chatMigrated({
       oldId: BigInt(ctx.chat.id),
       newId: BigInt(msg.migrate_to_chat_id),
       now: ctx.now,
